@@ -1,0 +1,18 @@
+#pragma once
+// The command line drives the same engine as the GUI.
+
+#include <QStringList>
+
+namespace tapedeck::cli {
+
+// Each takes the arguments after the subcommand name and returns the exit code.
+int runRecord(const QStringList &args);
+int runProbe(const QStringList &args);
+int runRecover(const QStringList &args);
+// Plain `tapedeck` on a machine with no display: record the demo source for a
+// few seconds and say where the file went.
+int runHeadlessDemo();
+
+void printUsage();
+
+} // namespace tapedeck::cli

@@ -1,0 +1,76 @@
+#pragma once
+// One typed registry of every setting: a key enum, its stored name and its
+// default. No string keys anywhere else. Tests use a throwaway instance backed
+// by a file of their own.
+
+#include <QSettings>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+namespace tapedeck {
+
+enum class SettingKey {
+    // Recording defaults
+    RecordingsFolder,
+    DefaultFormat,        // "mp4" | "ts" | "flv"
+    DefaultChunkSeconds,  // 0 = off
+    FileNamePattern,      // "{source}_{date}_{time}"
+    Overwrite,
+    // Crash safety
+    FsyncIntervalMs,
+    // Network
+    ReconnectInitialMs,
+    ReconnectMaxMs,
+    OpenTimeoutMs,
+    StallTimeoutMs,
+    // Disk
+    DiskReserveMb,
+    // Behaviour
+    MinimizeToTray,
+    StartMinimized,
+    Notifications,
+    TrayHintShown,
+    Language,             // "" = system, "en", "de", "fr"
+    // Window and lists (UI state)
+    WindowGeometry,
+    WindowState,
+    Sources,              // list of {name, url-without-secrets}
+    LastRecoveryFolder,
+    Count_
+};
+
+struct SettingDef {
+    const char *name;
+    QVariant defaultValue;
+};
+
+const SettingDef &settingDef(SettingKey key);
+
+class Settings {
+public:
+    // The user's settings (QSettings in the standard location).
+    Settings();
+    // A settings file of its own (tests, portable use).
+    explicit Settings(const QString &iniPath);
+
+    QVariant value(SettingKey key) const;
+    void setValue(SettingKey key, const QVariant &value);
+    void reset(SettingKey key);
+    void sync();
+
+    QString string(SettingKey key) const { return value(key).toString(); }
+    qint64 integer(SettingKey key) const { return value(key).toLongLong(); }
+    bool flag(SettingKey key) const { return value(key).toBool(); }
+
+    QString fileName() const;
+
+private:
+    std::unique_ptr<QSettings> m_s;
+};
+
+// ~/Videos/Tapedeck (or the movies location Qt reports).
+QString defaultRecordingsFolder();
+
+} // namespace tapedeck

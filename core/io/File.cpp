@@ -1,0 +1,217 @@
+#include "core/io/File.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+namespace tapedeck {
+
+qint64 IoFaultInjector::allow(qint64 want)
+{
+    qint64 cur = m_remaining.load();
+    while (true) {
+        const qint64 grant = std::max<qint64>(0, std::min(cur, want));
+        if (m_remaining.compare_exchange_weak(cur, cur - grant))
+            return grant;
+    }
+}
+
+Error errnoError(int err, const QString &what)
+{
+    const ErrorCode code = (err == ENOSPC || err == EDQUOT) ? ErrorCode::DiskFull
+                         : err == EEXIST                   ? ErrorCode::AlreadyExists
+                         : err == ENOENT                   ? ErrorCode::NotFound
+                                                           : ErrorCode::Io;
+    QString msg = QStringLiteral("%1: %2").arg(what, QString::fromLocal8Bit(std::strerror(err)));
+    if (code == ErrorCode::DiskFull)
+        msg += QStringLiteral(" (the disk is full)");
+    return Error{code, msg};
+}
+
+OutputFile::~OutputFile()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+OutputFile::OutputFile(OutputFile &&o) noexcept
+    : m_fd(o.m_fd), m_path(std::move(o.m_path)), m_size(o.m_size), m_faults(std::move(o.m_faults))
+{
+    o.m_fd = -1;
+}
+
+OutputFile &OutputFile::operator=(OutputFile &&o) noexcept
+{
+    if (this != &o) {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = o.m_fd;
+        m_path = std::move(o.m_path);
+        m_size = o.m_size;
+        m_faults = std::move(o.m_faults);
+        o.m_fd = -1;
+    }
+    return *this;
+}
+
+Result<OutputFile> OutputFile::open(const QString &path, CreateMode mode,
+                                    std::shared_ptr<IoFaultInjector> faults)
+{
+    int flags = O_CLOEXEC;
+    switch (mode) {
+    case CreateMode::NewOnly: flags |= O_RDWR | O_CREAT | O_EXCL; break;
+    case CreateMode::Truncate: flags |= O_RDWR | O_CREAT | O_TRUNC; break;
+    case CreateMode::OpenExisting: flags |= O_RDWR; break;
+    }
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), flags, 0644);
+    if (fd < 0)
+        return errnoError(errno, QStringLiteral("cannot open %1").arg(path));
+    OutputFile f;
+    f.m_fd = fd;
+    f.m_path = path;
+    f.m_faults = std::move(faults);
+    struct stat st {};
+    if (::fstat(fd, &st) == 0)
+        f.m_size = st.st_size;
+    return f;
+}
+
+Status OutputFile::write(const void *data, qint64 size) { return writeImpl(m_size, data, size, true); }
+
+Status OutputFile::writeAt(qint64 offset, const void *data, qint64 size)
+{
+    return writeImpl(offset, data, size, false);
+}
+
+Status OutputFile::writeImpl(qint64 offset, const void *data, qint64 size, bool append)
+{
+    if (m_fd < 0)
+        return makeError(ErrorCode::Io, QStringLiteral("%1 is not open").arg(m_path));
+    qint64 allowed = size;
+    if (m_faults)
+        allowed = m_faults->allow(size);
+    const char *p = static_cast<const char *>(data);
+    qint64 done = 0;
+    while (done < allowed) {
+        const ssize_t n = ::pwrite(m_fd, p + done, size_t(allowed - done), off_t(offset + done));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            const int err = errno;
+            if (offset + done > m_size)
+                m_size = offset + done;
+            return errnoError(err, QStringLiteral("cannot write %1").arg(m_path));
+        }
+        done += n;
+    }
+    if (offset + done > m_size)
+        m_size = offset + done;
+    if (done < size) {
+        const int err = m_faults && m_faults->code() == ErrorCode::DiskFull ? ENOSPC : EIO;
+        return errnoError(err, QStringLiteral("cannot write %1").arg(m_path));
+    }
+    Q_UNUSED(append);
+    return {};
+}
+
+Status OutputFile::sync()
+{
+    if (m_fd < 0)
+        return {};
+    if (::fsync(m_fd) != 0)
+        return errnoError(errno, QStringLiteral("cannot flush %1 to disk").arg(m_path));
+    return {};
+}
+
+Status OutputFile::truncate(qint64 size)
+{
+    if (::ftruncate(m_fd, off_t(size)) != 0)
+        return errnoError(errno, QStringLiteral("cannot truncate %1").arg(m_path));
+    m_size = size;
+    return {};
+}
+
+Status OutputFile::close()
+{
+    if (m_fd < 0)
+        return {};
+    const int fd = m_fd;
+    m_fd = -1;
+    if (::close(fd) != 0)
+        return errnoError(errno, QStringLiteral("cannot close %1").arg(m_path));
+    return {};
+}
+
+Status syncDirectory(const QString &dirPath)
+{
+    const QByteArray native = QFile::encodeName(dirPath.isEmpty() ? QStringLiteral(".") : dirPath);
+    const int fd = ::open(native.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return errnoError(errno, QStringLiteral("cannot open folder %1").arg(dirPath));
+    const int rc = ::fsync(fd);
+    const int err = errno;
+    ::close(fd);
+    if (rc != 0 && err != EINVAL) // some filesystems do not sync directories
+        return errnoError(err, QStringLiteral("cannot flush folder %1").arg(dirPath));
+    return {};
+}
+
+Status renameFile(const QString &from, const QString &to, bool replace)
+{
+    const QByteArray a = QFile::encodeName(from);
+    const QByteArray b = QFile::encodeName(to);
+    if (!replace) {
+        // link+unlink gives "rename unless the target exists" atomically.
+        if (::link(a.constData(), b.constData()) != 0)
+            return errnoError(errno, QStringLiteral("cannot create %1").arg(to));
+        if (::unlink(a.constData()) != 0)
+            return errnoError(errno, QStringLiteral("cannot remove %1").arg(from));
+        return {};
+    }
+    if (::rename(a.constData(), b.constData()) != 0)
+        return errnoError(errno, QStringLiteral("cannot rename %1 to %2").arg(from, to));
+    return {};
+}
+
+Status writeFileAtomically(const QString &path, const QByteArray &data)
+{
+    const QString tmp = path + QStringLiteral(".tmp");
+    auto f = OutputFile::open(tmp, CreateMode::Truncate);
+    if (!f)
+        return f.error();
+    if (auto s = f->write(data.constData(), data.size()); !s)
+        return s;
+    if (auto s = f->sync(); !s)
+        return s;
+    if (auto s = f->close(); !s)
+        return s;
+    if (auto s = renameFile(tmp, path, true); !s)
+        return s;
+    return syncDirectory(QFileInfo(path).absolutePath());
+}
+
+Result<qint64> freeDiskBytes(const QString &path)
+{
+    QFileInfo fi(path);
+    QString probe = fi.absoluteFilePath();
+    while (!QFileInfo::exists(probe)) {
+        const QString parent = QFileInfo(probe).absolutePath();
+        if (parent == probe)
+            break;
+        probe = parent;
+    }
+    struct statvfs st {};
+    if (::statvfs(QFile::encodeName(probe).constData(), &st) != 0)
+        return errnoError(errno, QStringLiteral("cannot read free space of %1").arg(probe));
+    return qint64(st.f_bavail) * qint64(st.f_frsize);
+}
+
+} // namespace tapedeck

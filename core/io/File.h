@@ -1,0 +1,80 @@
+#pragma once
+// POSIX file output with the guarantees the crash-safe writers need: every
+// write is written fully or reported, fsync is explicit, ENOSPC is reported as
+// DiskFull, and a test seam can make writes fail after N bytes.
+
+#include "core/Result.h"
+
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+namespace tapedeck {
+
+// Shared by every file of one recording: after `budget` bytes in total, the
+// next write fails (partially written, like a real full disk).
+class IoFaultInjector {
+public:
+    explicit IoFaultInjector(qint64 budgetBytes, ErrorCode code = ErrorCode::Io)
+        : m_remaining(budgetBytes), m_code(code) {}
+    // Returns how many of `want` bytes may be written; fewer means "then fail".
+    qint64 allow(qint64 want);
+    ErrorCode code() const { return m_code; }
+
+private:
+    std::atomic<qint64> m_remaining;
+    ErrorCode m_code;
+};
+
+enum class CreateMode {
+    NewOnly,   // O_EXCL: fail with AlreadyExists if the path exists
+    Truncate,  // replace an existing file
+    OpenExisting, // open for reading and writing, keep contents
+};
+
+class OutputFile {
+public:
+    OutputFile() = default;
+    ~OutputFile();
+    OutputFile(OutputFile &&other) noexcept;
+    OutputFile &operator=(OutputFile &&other) noexcept;
+    OutputFile(const OutputFile &) = delete;
+    OutputFile &operator=(const OutputFile &) = delete;
+
+    static Result<OutputFile> open(const QString &path, CreateMode mode,
+                                   std::shared_ptr<IoFaultInjector> faults = {});
+
+    bool isOpen() const { return m_fd >= 0; }
+    const QString &path() const { return m_path; }
+
+    // Appends at the current end of file.
+    Status write(const void *data, qint64 size);
+    // Writes at an absolute offset (does not move the append position).
+    Status writeAt(qint64 offset, const void *data, qint64 size);
+    Status sync();
+    Status truncate(qint64 size);
+    Status close();
+    qint64 size() const { return m_size; }
+
+private:
+    Status writeImpl(qint64 offset, const void *data, qint64 size, bool append);
+
+    int m_fd = -1;
+    QString m_path;
+    qint64 m_size = 0;
+    std::shared_ptr<IoFaultInjector> m_faults;
+};
+
+// fsync() on a directory, so a rename inside it survives a power cut.
+Status syncDirectory(const QString &dirPath);
+// rename(2); refuses to replace an existing target unless `replace` is set.
+Status renameFile(const QString &from, const QString &to, bool replace);
+// Writes a small file atomically: temp file, fsync, rename, fsync folder.
+Status writeFileAtomically(const QString &path, const QByteArray &data);
+// Free bytes on the filesystem holding `path` (or its nearest existing parent).
+Result<qint64> freeDiskBytes(const QString &path);
+
+Error errnoError(int err, const QString &what);
+
+} // namespace tapedeck

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs everything Tapedeck needs to build, run and test on Debian 12.
+# Idempotent: packages already present are left alone, apt is only asked when
+# something is missing.
+set -euo pipefail
+
+BUILD_PKGS=(
+  build-essential cmake ninja-build pkg-config ccache git
+  qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-svg-dev libqt6svg6
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev
+  libgl-dev libxkbcommon-dev
+  libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev
+  qt6-qpa-plugins qt6-image-formats-plugins qt6-gtk-platformtheme
+  libqt6multimedia6 qml6-module-qtmultimedia gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-libav
+)
+TEST_PKGS=(
+  ffmpeg
+  gstreamer1.0-tools gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-rtsp
+  gir1.2-gst-rtsp-server-1.0 gir1.2-gstreamer-1.0 python3-gi
+  nginx libnginx-mod-rtmp
+  xvfb xauth x11-utils imagemagick
+  clang libclang-rt-14-dev
+  dbus-x11
+)
+
+want=("${BUILD_PKGS[@]}")
+if [ "${1:-}" = "--with-tests" ]; then want+=("${TEST_PKGS[@]}"); fi
+
+missing=()
+for p in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: everything is already installed"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# nginx from Debian starts itself on port 80 on install; tests start their own
+# instance on loopback, so the system one is not needed.
+if command -v systemctl >/dev/null 2>&1; then $SUDO systemctl disable --now nginx >/dev/null 2>&1 || true; fi
+$SUDO pkill -x nginx >/dev/null 2>&1 || true

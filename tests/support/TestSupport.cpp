@@ -1,0 +1,271 @@
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+#include <QUdpSocket>
+
+namespace testsupport {
+
+bool inCi()
+{
+    const QByteArray v = qgetenv("CI").toLower();
+    return !v.isEmpty() && v != "0" && v != "false";
+}
+
+QString findTool(const QString &name)
+{
+    QString p = QStandardPaths::findExecutable(name);
+    if (p.isEmpty())
+        p = QStandardPaths::findExecutable(name, {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
+    return p;
+}
+
+ToolResult runTool(const QString &program, const QStringList &args, int timeoutMs, const QByteArray &stdinData)
+{
+    ToolResult r;
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForStarted(10000)) {
+        r.err = "failed to start " + program.toUtf8();
+        return r;
+    }
+    if (!stdinData.isEmpty())
+        p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        r.timedOut = true;
+        p.kill();
+        p.waitForFinished(5000);
+    }
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return r;
+}
+
+QString ffmpegDecodeErrors(const QString &file)
+{
+    const ToolResult r = runTool(QStringLiteral("ffmpeg"),
+                                 {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
+                                  QStringLiteral("-i"), file, QStringLiteral("-f"), QStringLiteral("null"),
+                                  QStringLiteral("-")});
+    QString text = QString::fromUtf8(r.err).trimmed();
+    if (r.exitCode != 0 && text.isEmpty())
+        text = QStringLiteral("ffmpeg exited with %1").arg(r.exitCode);
+    return text;
+}
+
+bool gstreamerDecodes(const QString &file, QString *errorText)
+{
+    const ToolResult r = runTool(QStringLiteral("gst-launch-1.0"),
+                                 {QStringLiteral("-q"), QStringLiteral("filesrc"),
+                                  QStringLiteral("location=") + file, QStringLiteral("!"),
+                                  QStringLiteral("decodebin"), QStringLiteral("!"),
+                                  QStringLiteral("fakesink"), QStringLiteral("sync=false")});
+    const bool ok = r.exitCode == 0 && !r.timedOut && !r.err.contains("ERROR") && !r.out.contains("ERROR");
+    if (!ok && errorText)
+        *errorText = QString::fromUtf8(r.out + r.err);
+    return ok;
+}
+
+std::map<int, int> ffprobePacketCounts(const QString &file)
+{
+    std::map<int, int> counts;
+    const ToolResult r = runTool(QStringLiteral("ffprobe"),
+                                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
+                                  QStringLiteral("packet=stream_index"), QStringLiteral("-of"),
+                                  QStringLiteral("csv=p=0"), file});
+    for (const QByteArray &line : r.out.split('\n')) {
+        bool ok = false;
+        const int idx = line.trimmed().toInt(&ok);
+        if (ok)
+            ++counts[idx];
+    }
+    return counts;
+}
+
+std::map<int, int> ffprobeFrameCounts(const QString &file)
+{
+    std::map<int, int> counts;
+    const ToolResult r = runTool(QStringLiteral("ffprobe"),
+                                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-count_frames"),
+                                  QStringLiteral("-show_entries"), QStringLiteral("stream=index,nb_read_frames"),
+                                  QStringLiteral("-of"), QStringLiteral("csv=p=0"), file});
+    for (const QByteArray &line : r.out.split('\n')) {
+        const QList<QByteArray> f = line.trimmed().split(',');
+        if (f.size() >= 2)
+            counts[f[0].toInt()] = f[1].toInt();
+    }
+    return counts;
+}
+
+double ffprobeDuration(const QString &file)
+{
+    const ToolResult r = runTool(QStringLiteral("ffprobe"),
+                                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
+                                  QStringLiteral("format=duration"), QStringLiteral("-of"),
+                                  QStringLiteral("csv=p=0"), file});
+    bool ok = false;
+    const double d = r.out.trimmed().toDouble(&ok);
+    return ok ? d : -1;
+}
+
+QByteArray ffprobeJson(const QString &file)
+{
+    return runTool(QStringLiteral("ffprobe"),
+                   {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_streams"),
+                    QStringLiteral("-show_format"), QStringLiteral("-of"), QStringLiteral("json"), file})
+        .out;
+}
+
+quint16 freeTcpPort()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost, 0);
+    return s.serverPort();
+}
+
+quint16 freeUdpPort()
+{
+    QUdpSocket s;
+    s.bind(QHostAddress::LocalHost, 0);
+    return s.localPort();
+}
+
+// ---- nginx-rtmp ------------------------------------------------------------
+
+NginxRtmp::NginxRtmp() = default;
+NginxRtmp::~NginxRtmp() { stop(); }
+
+QString NginxRtmp::url(const QString &stream) const
+{
+    return QStringLiteral("rtmp://127.0.0.1:%1/live/%2").arg(m_port).arg(stream);
+}
+
+bool NginxRtmp::start(QString *error)
+{
+    const QString nginx = findTool(QStringLiteral("nginx"));
+    QString module;
+    for (const QString &cand : {QStringLiteral("/usr/lib/nginx/modules/ngx_rtmp_module.so"),
+                                QStringLiteral("/usr/share/nginx/modules/ngx_rtmp_module.so")})
+        if (QFile::exists(cand))
+            module = cand;
+    if (nginx.isEmpty() || module.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("nginx or its RTMP module is not installed");
+        return false;
+    }
+    m_port = freeTcpPort();
+    const QString prefix = m_dir.path();
+    QDir().mkpath(prefix + QStringLiteral("/logs"));
+    const QString conf = QStringLiteral(
+        "load_module %1;\n"
+        "daemon off;\nmaster_process off;\nworker_processes 1;\n"
+        "error_log %2/logs/error.log warn;\npid %2/nginx.pid;\n"
+        "events { worker_connections 64; }\n"
+        "rtmp { server { listen 127.0.0.1:%3; chunk_size 4096;\n"
+        "  application live { live on; record off; allow publish 127.0.0.1; deny publish all; allow play all; }\n"
+        "} }\n").arg(module, prefix).arg(m_port);
+    QFile f(prefix + QStringLiteral("/nginx.conf"));
+    if (!f.open(QIODevice::WriteOnly) || f.write(conf.toUtf8()) < 0) {
+        if (error)
+            *error = QStringLiteral("cannot write nginx.conf");
+        return false;
+    }
+    f.close();
+    m_proc = std::make_unique<QProcess>();
+    m_proc->setProcessChannelMode(QProcess::MergedChannels);
+    m_proc->start(nginx, {QStringLiteral("-p"), prefix, QStringLiteral("-c"), prefix + QStringLiteral("/nginx.conf")});
+    if (!m_proc->waitForStarted(5000)) {
+        if (error)
+            *error = QStringLiteral("nginx did not start");
+        return false;
+    }
+    // Wait (bounded) until the port accepts connections.
+    for (int i = 0; i < 50; ++i) {
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, m_port);
+        if (probe.waitForConnected(200))
+            return true;
+        if (m_proc->state() != QProcess::Running)
+            break;
+        QThread::msleep(100);
+    }
+    if (error)
+        *error = QStringLiteral("nginx did not listen: ") + QString::fromUtf8(m_proc->readAll());
+    return false;
+}
+
+void NginxRtmp::stop()
+{
+    if (m_proc && m_proc->state() != QProcess::NotRunning) {
+        m_proc->terminate();
+        if (!m_proc->waitForFinished(3000)) {
+            m_proc->kill();
+            m_proc->waitForFinished(3000);
+        }
+    }
+    m_proc.reset();
+}
+
+// ---- ffmpeg publisher -------------------------------------------------------
+
+FfmpegPublisher::FfmpegPublisher(QString url, QString format, double durationSec, QStringList extra)
+    : m_url(std::move(url)), m_format(std::move(format)), m_duration(durationSec), m_extra(std::move(extra))
+{
+}
+
+FfmpegPublisher::~FfmpegPublisher() { stop(); }
+
+bool FfmpegPublisher::start()
+{
+    const QString dur = QString::number(m_duration);
+    QStringList args = {
+        QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-re"),
+        QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+        QStringLiteral("testsrc2=size=320x240:rate=30:duration=") + dur,
+        QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+        QStringLiteral("sine=frequency=440:sample_rate=48000:duration=") + dur,
+        QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
+        QStringLiteral("-tune"), QStringLiteral("zerolatency"), QStringLiteral("-g"), QStringLiteral("30"),
+        QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
+        QStringLiteral("-c:a"), QStringLiteral("aac"), QStringLiteral("-b:a"), QStringLiteral("96k"),
+    };
+    args += m_extra;
+    args += {QStringLiteral("-f"), m_format, m_url};
+    m_proc = std::make_unique<QProcess>();
+    m_proc->start(QStringLiteral("ffmpeg"), args);
+    return m_proc->waitForStarted(5000);
+}
+
+void FfmpegPublisher::stop()
+{
+    if (m_proc && m_proc->state() != QProcess::NotRunning) {
+        m_proc->terminate();
+        if (!m_proc->waitForFinished(3000)) {
+            m_proc->kill();
+            m_proc->waitForFinished(3000);
+        }
+    }
+}
+
+bool FfmpegPublisher::waitFinished(int timeoutMs)
+{
+    return !m_proc || m_proc->state() == QProcess::NotRunning || m_proc->waitForFinished(timeoutMs);
+}
+
+QString tapedeckBinary() { return QStringLiteral(TAPEDECK_BIN_PATH); }
+
+ToolResult runTapedeck(const QStringList &args, int timeoutMs)
+{
+    return runTool(tapedeckBinary(), args, timeoutMs);
+}
+
+} // namespace testsupport
