@@ -91,10 +91,11 @@ public:
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("MP4: no audio or video stream to record"));
 
         const QByteArray ftyp = buildFtyp();
-        const qint64 want = m_tuning.reservedBytes > 0 ? m_tuning.reservedBytes
-                                                        : estimateMoovRoom(streams, options.expectedDurationMs);
-        // Round so that the first sample starts on a 4 KiB boundary.
-        const qint64 dataOffset = ((ftyp.size() + want + kMdatHeaderSize + 4095) / 4096) * 4096;
+        // An estimated room is rounded so that the first sample starts on a
+        // 4 KiB boundary; an explicit one is taken as it is.
+        const qint64 dataOffset = m_tuning.reservedBytes > 0
+            ? ftyp.size() + std::max<qint64>(8, m_tuning.reservedBytes) + kMdatHeaderSize
+            : ((ftyp.size() + estimateMoovRoom(streams, options.expectedDurationMs) + kMdatHeaderSize + 4095) / 4096) * 4096;
         info.creationTimeUs = QDateTime::currentMSecsSinceEpoch() * 1000;
         info.ftypSize = quint64(ftyp.size());
         info.reservedOffset = info.ftypSize;
