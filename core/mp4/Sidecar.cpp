@@ -478,6 +478,12 @@ SidecarReport readSidecarSet(const QString &anyPath)
         rep.reasons << t.problems;
         rep.tracks.push_back(std::move(t));
     }
+    if (rep.dataFileSize > rep.dataEnd) {
+        // A packet in flight when the recorder died, or the moov of an
+        // interrupted finish: not part of the recording.
+        rep.reasons << QStringLiteral("%1 byte(s) after the last indexed sample ignored").arg(rep.dataFileSize - rep.dataEnd);
+        partial = true;
+    }
     if (rep.totalSamples == 0) {
         rep.reasons << QStringLiteral("no complete sample was recorded");
         return rep;
