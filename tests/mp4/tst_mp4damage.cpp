@@ -112,6 +112,43 @@ private slots:
         QCOMPARE(m_records.size(), size_t(2));
     }
 
+    void formatPrimitives()
+    {
+        // docs/sidecar-format.md promises zlib's CRC-32.
+        QCOMPARE(crc32("123456789", 9), 0xCBF43926u);
+        SampleRecord r;
+        r.offset = 0x0102030405060708ULL;
+        r.size = 77;
+        r.flags = kRecordFlagSync;
+        r.dts = -5;
+        r.ctsOffset = -3;
+        r.duration = 1024;
+        r.sequence = 9;
+        const QByteArray b = encodeRecord(r);
+        QCOMPARE(b.size(), kRecordSize);
+        QCOMPARE(quint8(b[0]), quint8(0x08)); // little-endian
+        auto back = decodeRecord(b.constData());
+        QVERIFY(back.ok());
+        QCOMPARE(back->offset, r.offset);
+        QCOMPARE(back->dts, r.dts);
+        QCOMPARE(back->ctsOffset, r.ctsOffset);
+        QCOMPARE(back->sequence, r.sequence);
+        QVERIFY(!decodeRecord(QByteArray(kRecordSize, '\0').constData()).ok());
+
+        const SidecarReport rep = readSidecarSet(m_template);
+        const QByteArray info = encodeInfo(rep.info);
+        auto decoded = decodeInfo(info);
+        QVERIFY2(decoded.ok(), qPrintable(decoded.message()));
+        QCOMPARE(encodeInfo(*decoded), info);
+        QCOMPARE(decoded->tracks.size(), size_t(2));
+        QCOMPARE(decoded->tracks[0].codecTag, QByteArray("avc1"));
+        QCOMPARE(decoded->tracks[1].codecTag, QByteArray("mp4a"));
+        QCOMPARE(decoded->dataOffset % 4096, quint64(0));
+        QCOMPARE(finalPathForSidecar(QStringLiteral("/a/b.mp4.track12")), QStringLiteral("/a/b.mp4"));
+        QCOMPARE(finalPathForSidecar(QStringLiteral("/a/b.mp4.info.tmp")), QStringLiteral("/a/b.mp4"));
+        QVERIFY(!isSidecarPath(QStringLiteral("/a/b.mp4")));
+    }
+
     void truncatedTrackAtEveryPoint_data()
     {
         QTest::addColumn<int>("track");
