@@ -1,6 +1,7 @@
 #include "core/mp4/Mp4Writer.h"
 
 #include "core/Log.h"
+#include "core/Redact.h"
 #include "core/mp4/Moov.h"
 #include "core/mp4/Rebuild.h"
 #include "core/mp4/SampleEntry.h"
@@ -102,7 +103,9 @@ public:
         info.dataOffset = quint64(dataOffset);
         info.mdatHeaderOffset = info.dataOffset - kMdatHeaderSize;
         info.reservedSize = info.mdatHeaderOffset - info.reservedOffset;
-        info.source = options.sourceDescription;
+        // Already credential-free by contract; redacted again because the
+        // sidecars outlive the session and may be shared for recovery.
+        info.source = redactText(options.sourceDescription);
         m_info = info;
 
         if (auto s = createFiles(ftyp); !s) {

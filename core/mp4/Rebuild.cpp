@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <sys/stat.h>
+
 namespace tapedeck::mp4 {
 
 QString placementName(MoovPlacement p)
@@ -63,6 +65,14 @@ Status copyRange(const QString &srcPath, quint64 from, quint64 to, OutputFile &d
         pos += quint64(want);
     }
     return {};
+}
+
+// The device of the folder holding `path`, or -1.
+qint64 deviceOf(const QString &path)
+{
+    struct stat st {};
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
+    return ::stat(dir.constData(), &st) == 0 ? qint64(st.st_dev) : -1;
 }
 
 struct Plan {
@@ -201,7 +211,9 @@ Result<RebuildReport> rebuildMp4(const QString &path, const RebuildOptions &opt)
     rep.moovSize = quint64(plan.moov.size());
     rep.reservedSize = room;
 
-    const bool copy = opt.copyMedia || (!plan.fits && opt.forceMoovFirst);
+    // A rename cannot cross filesystems: an output elsewhere gets a copy.
+    const bool otherDevice = deviceOf(output) != deviceOf(in.paths.dataPath);
+    const bool copy = opt.copyMedia || otherDevice || (!plan.fits && opt.forceMoovFirst);
     if (copy) {
         const QString tmp = output + QStringLiteral(".partial");
         if (auto s = writeCopy(in, recs, plan, tmp, opt, &rep.placement); !s) {
