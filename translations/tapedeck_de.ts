@@ -2,14 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>ActiveRecordingsView</name>
+    <name>tapedeck::ui::ActiveRecordingsView</name>
     <message>
         <source>Nothing is recording. Choose a source and press Record.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>tapedeck::ui::MainWindow</name>
     <message>
         <source>Tapedeck</source>
         <translation type="unfinished"></translation>
@@ -222,7 +222,7 @@
     </message>
 </context>
 <context>
-    <name>PlayerDialog</name>
+    <name>tapedeck::ui::PlayerDialog</name>
     <message>
         <source>Pause</source>
         <translation type="unfinished"></translation>
@@ -241,7 +241,7 @@
     </message>
 </context>
 <context>
-    <name>ProbeJob</name>
+    <name>tapedeck::ui::ProbeJob</name>
     <message>
         <source>Nothing was found at this address. (%1)</source>
         <translation type="unfinished"></translation>
@@ -284,7 +284,7 @@
     </message>
 </context>
 <context>
-    <name>RecordOptionsWidget</name>
+    <name>tapedeck::ui::RecordOptionsWidget</name>
     <message>
         <source>Off (one file)</source>
         <translation type="unfinished"></translation>
@@ -355,7 +355,7 @@
     </message>
 </context>
 <context>
-    <name>RecordingCard</name>
+    <name>tapedeck::ui::RecordingCard</name>
     <message>
         <source>Waiting for stream</source>
         <translation type="unfinished"></translation>
@@ -422,7 +422,7 @@
     </message>
 </context>
 <context>
-    <name>RecordingsList</name>
+    <name>tapedeck::ui::RecordingsList</name>
     <message>
         <source>File</source>
         <translation type="unfinished"></translation>
@@ -449,7 +449,7 @@
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>tapedeck::ui::SettingsDialog</name>
     <message>
         <source> ms</source>
         <translation type="unfinished"></translation>
@@ -592,7 +592,7 @@
     </message>
 </context>
 <context>
-    <name>SourceDialog</name>
+    <name>tapedeck::ui::SourceDialog</name>
     <message>
         <source>Add source</source>
         <translation type="unfinished"></translation>
@@ -657,7 +657,7 @@
     </message>
 </context>
 <context>
-    <name>SourceStore</name>
+    <name>tapedeck::ui::SourceStore</name>
     <message>
         <source>Demo (test pattern)</source>
         <translation type="unfinished"></translation>
@@ -676,7 +676,7 @@
     </message>
 </context>
 <context>
-    <name>TrayController</name>
+    <name>tapedeck::ui::TrayController</name>
     <message>
         <source>Nothing is recording</source>
         <translation type="unfinished"></translation>

@@ -14,7 +14,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 QString formatDuration(qint64 ms)
 {
@@ -241,4 +242,5 @@ void ActiveRecordingsView::dismiss(int id)
 
 void ActiveRecordingsView::updateEmpty() { m_empty->setVisible(m_cards.isEmpty()); }
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

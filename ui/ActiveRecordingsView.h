@@ -17,7 +17,8 @@ namespace tapedeck {
 class Engine;
 }
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 class RecordingCard : public QWidget {
     Q_OBJECT
@@ -79,4 +80,5 @@ private:
 
 QString formatDuration(qint64 ms);
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

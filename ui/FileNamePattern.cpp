@@ -1,6 +1,7 @@
 #include "ui/FileNamePattern.h"
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 QString safeFileComponent(const QString &text)
 {
@@ -32,4 +33,5 @@ QString expandFileNamePattern(const QString &pattern, const QString &sourceName,
     return safeFileComponent(p);
 }
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

@@ -5,7 +5,8 @@
 #include <QDateTime>
 #include <QString>
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 // The result is always a single path component: separators, control
 // characters and leading dots are replaced, so a hostile source name such as
@@ -15,4 +16,5 @@ QString expandFileNamePattern(const QString &pattern, const QString &sourceName,
 // Makes one safe path component out of anything (never empty).
 QString safeFileComponent(const QString &text);
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

@@ -27,6 +27,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMetaMethod>
 #include <QMimeData>
 #include <QPointer>
 #include <QPushButton>
@@ -40,7 +41,12 @@
 
 #include <thread>
 
-namespace tapedeck::ui {
+// The icons are compiled into this static library; a static library's
+// resources must be registered by hand or the linker drops them.
+static void initTapedeckResources() { Q_INIT_RESOURCE(tapedeck); }
+
+namespace tapedeck {
+namespace ui {
 namespace {
 
 constexpr int IdRole = Qt::UserRole + 1;
@@ -62,6 +68,7 @@ bool isSidecarPath(const QString &path)
 MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets, QWidget *parent)
     : QMainWindow(parent), m_settings(settings), m_engine(engine)
 {
+    initTapedeckResources();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Tapedeck"));
     setWindowIcon(icon("tapedeck"));
@@ -693,4 +700,5 @@ void MainWindow::dropEvent(QDropEvent *e)
     }
 }
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

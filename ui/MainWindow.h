@@ -21,7 +21,8 @@ class Engine;
 class Settings;
 } // namespace tapedeck
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 class ActiveRecordingsView;
 class RecordOptionsWidget;
@@ -113,4 +114,5 @@ private:
     bool m_quitting = false;
 };
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

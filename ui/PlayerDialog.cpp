@@ -14,7 +14,8 @@
 #include <QVBoxLayout>
 #include <QVideoWidget>
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 PlayerDialog::PlayerDialog(QWidget *parent) : QDialog(parent)
 {
@@ -84,4 +85,5 @@ void PlayerDialog::closeEvent(QCloseEvent *e)
     QDialog::closeEvent(e);
 }
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

@@ -10,7 +10,8 @@ class QPushButton;
 class QSlider;
 class QVideoWidget;
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 class PlayerDialog : public QDialog {
     Q_OBJECT
@@ -32,4 +33,5 @@ private:
     QLabel *m_error;
 };
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

@@ -9,7 +9,8 @@
 
 #include <thread>
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 QString plainProbeError(int errorCode, const QString &detail)
 {
@@ -85,4 +86,5 @@ void ProbeJob::start()
     }).detach();
 }
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

@@ -11,7 +11,8 @@
 #include <atomic>
 #include <memory>
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 struct ProbeResult {
     bool ok = false;
@@ -43,6 +44,7 @@ private:
 // Turns a core error into a sentence for the source dialog.
 QString plainProbeError(int errorCode, const QString &detail);
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck
 
 Q_DECLARE_METATYPE(tapedeck::ui::ProbeResult)

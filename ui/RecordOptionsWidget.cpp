@@ -12,7 +12,8 @@
 #include <QSpinBox>
 #include <QToolButton>
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 void RecordOptionsWidget::setupChunkSpin(QSpinBox *spin)
 {
@@ -69,7 +70,10 @@ RecordOptionsWidget::RecordOptionsWidget(QWidget *parent) : QWidget(parent)
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("&Format:"), m_format);
     form->addRow(tr("&Chunk length:"), m_chunk);
-    form->addRow(tr("F&older:"), folderRow);
+    // A row holding a layout gets no buddy by itself, so the mnemonic needs one.
+    auto *folderLabel = new QLabel(tr("F&older:"), this);
+    folderLabel->setBuddy(m_folder);
+    form->addRow(folderLabel, folderRow);
     form->addRow(tr("File &name:"), m_pattern);
     form->addRow(QString(), m_preview);
     form->addRow(QString(), m_overwrite);
@@ -132,4 +136,5 @@ void RecordOptionsWidget::browse()
     dlg->open();
 }
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

@@ -12,7 +12,8 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 class RecordOptionsWidget : public QWidget {
     Q_OBJECT
@@ -43,4 +44,5 @@ private:
     bool m_loading = false;
 };
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

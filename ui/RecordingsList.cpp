@@ -16,7 +16,8 @@
 
 #include <thread>
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 namespace {
 constexpr int PathRole = Qt::UserRole + 1;
 }
@@ -141,4 +142,5 @@ void RecordingsList::showInFolder()
         QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(file).absolutePath()));
 }
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

@@ -8,7 +8,8 @@ class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 class RecordingsList : public QWidget {
     Q_OBJECT
@@ -35,4 +36,5 @@ private:
     QPushButton *m_show;
 };
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

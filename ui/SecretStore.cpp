@@ -4,7 +4,8 @@
 
 #include <qt6keychain/keychain.h>
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 void MemorySecretStore::read(const QString &key, ReadCallback done)
 {
@@ -105,4 +106,5 @@ void KeychainSecretStore::remove(const QString &key)
     job->start();
 }
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

@@ -10,7 +10,8 @@
 
 #include <functional>
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 class SecretStore : public QObject {
     Q_OBJECT
@@ -64,4 +65,5 @@ private:
     MemorySecretStore m_memory;
 };
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

@@ -17,7 +17,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 namespace {
 
 QSpinBox *msSpin(QWidget *parent, const char *name, int min, int max, int step)
@@ -247,4 +248,5 @@ void SettingsDialog::accept()
     QDialog::accept();
 }
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

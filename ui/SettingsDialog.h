@@ -15,7 +15,8 @@ namespace tapedeck {
 class Settings;
 }
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 class SettingsDialog : public QDialog {
     Q_OBJECT
@@ -59,4 +60,5 @@ private:
     QComboBox *m_language = nullptr;
 };
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

@@ -11,7 +11,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *parent)
     : QDialog(parent), m_store(store), m_openTimeoutMs(openTimeoutMs)
@@ -49,7 +50,9 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("&Address:"), urlRow);
+    auto *urlLabel = new QLabel(tr("&Address:"), this);
+    urlLabel->setBuddy(m_url);
+    form->addRow(urlLabel, urlRow);
     form->addRow(tr("Result:"), m_result);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -135,4 +138,5 @@ void SourceDialog::accept()
     QDialog::accept();
 }
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

@@ -9,7 +9,8 @@ class QLineEdit;
 class QPushButton;
 class QDialogButtonBox;
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 class ProbeJob;
 class SourceStore;
@@ -45,4 +46,5 @@ private:
     ProbeJob *m_job = nullptr;
 };
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

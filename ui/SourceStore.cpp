@@ -10,7 +10,8 @@
 #include <QUuid>
 #include <QVariantMap>
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 namespace {
 QString secretKey(const QString &id) { return QStringLiteral("source/") + id; }
 } // namespace
@@ -252,4 +253,5 @@ void SourceStore::setOptions(const QString &id, const RecordOptions &o)
     m_settings.setValue(SettingKey::SourceRecordOptions, all);
 }
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

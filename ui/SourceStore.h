@@ -19,7 +19,8 @@ namespace tapedeck {
 class Settings;
 }
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 class SecretStore;
 
@@ -86,4 +87,5 @@ private:
 // lead: the engine maps "v4l2:", "alsa:" and "pulse:" to libavdevice inputs).
 QString deviceSpec(SourceKind kind, const QString &deviceId);
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

@@ -6,7 +6,8 @@
 #include <QLocale>
 #include <QTranslator>
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 QStringList availableLanguages()
 {
@@ -36,4 +37,5 @@ QString installTranslations(QCoreApplication &app, const QString &language)
     return locale.name().left(2);
 }
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

@@ -7,10 +7,12 @@
 
 class QCoreApplication;
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 // Returns the language actually installed ("en" when none matched).
 QString installTranslations(QCoreApplication &app, const QString &language);
 QStringList availableLanguages(); // those with a compiled .qm in the resources
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

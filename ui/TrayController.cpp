@@ -7,7 +7,8 @@
 #include <QMenu>
 #include <QSystemTrayIcon>
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 TrayController::TrayController(Settings &settings, QObject *parent) : QObject(parent), m_settings(settings)
 {
@@ -71,4 +72,5 @@ void TrayController::onMessageClicked()
         emit showWindowRequested();
 }
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck

@@ -14,7 +14,8 @@ namespace tapedeck {
 class Settings;
 }
 
-namespace tapedeck::ui {
+namespace tapedeck {
+namespace ui {
 
 enum class NotificationKind { Started, Finished, Failed, DiskLow, Orphans, Info };
 
@@ -49,6 +50,7 @@ private:
     QStringList m_lastPaths;
 };
 
-} // namespace tapedeck::ui
+} // namespace ui
+} // namespace tapedeck
 
 Q_DECLARE_METATYPE(tapedeck::ui::NotificationKind)
