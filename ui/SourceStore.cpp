@@ -7,6 +7,8 @@
 #include <QAudioDevice>
 #include <QCameraDevice>
 #include <QMediaDevices>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUuid>
 #include <QVariantMap>
 
@@ -43,7 +45,11 @@ void SourceStore::load()
     m_named.clear();
     const QVariantList list = m_settings.value(SettingKey::Sources).toList();
     for (const QVariant &v : list) {
-        const QVariantMap m = v.toMap();
+        // Stored as JSON text so the settings file stays readable (and
+        // checkable for leaked secrets); a map is accepted too.
+        const QVariantMap m = v.typeId() == QMetaType::QString
+                                  ? QJsonDocument::fromJson(v.toString().toUtf8()).object().toVariantMap()
+                                  : v.toMap();
         SourceEntry e;
         e.kind = SourceKind::Named;
         e.id = m.value(QStringLiteral("id")).toString();
@@ -67,7 +73,7 @@ void SourceStore::save()
         // Never the secret: the settings file is plain text.
         m.insert(QStringLiteral("url"), e.displayUrl);
         m.insert(QStringLiteral("secret"), e.hasSecret);
-        list.append(m);
+        list.append(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(m)).toJson(QJsonDocument::Compact)));
     }
     m_settings.setValue(SettingKey::Sources, list);
     m_settings.sync();
