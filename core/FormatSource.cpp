@@ -10,6 +10,9 @@
 
 #include <chrono>
 
+#include <netdb.h>
+#include <sys/socket.h>
+
 namespace tapedeck {
 namespace {
 
@@ -23,6 +26,33 @@ qint64 monoNs()
 bool isLocalPath(const QString &url)
 {
     return !url.contains(QStringLiteral("://")) || url.startsWith(QStringLiteral("file://"));
+}
+
+// The host part of a URL, without credentials or port ("" for none).
+QString hostOf(const QString &url)
+{
+    const int s = url.indexOf(QStringLiteral("://"));
+    if (s < 0)
+        return QString();
+    QString auth = url.mid(s + 3).section(u'/', 0, 0).section(u'?', 0, 0);
+    auth = auth.mid(auth.lastIndexOf(u'@') + 1);
+    if (auth.startsWith(u'['))
+        return auth.mid(1, auth.indexOf(u']') - 1);
+    return auth.section(u':', 0, 0);
+}
+
+// Called only after an open failed, to say *why* in plain words.
+bool hostResolves(const QString &host)
+{
+    if (host.isEmpty())
+        return true;
+    addrinfo hints {};
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo *res = nullptr;
+    const int rc = getaddrinfo(host.toUtf8().constData(), nullptr, &hints, &res);
+    if (res)
+        freeaddrinfo(res);
+    return rc == 0 || rc == EAI_AGAIN;
 }
 
 } // namespace
@@ -62,6 +92,9 @@ Error FormatSource::classifyOpenError(int err) const
                          QStringLiteral("%1 did not answer within %2 s").arg(where).arg(m_opt.openTimeoutMs / 1000.0));
     if (err == AVERROR(ENOENT))
         return makeError(ErrorCode::NotFound, QStringLiteral("%1 does not exist").arg(where));
+    if (m_live && !m_listener && (err == AVERROR(EIO) || err < 0) && !hostResolves(hostOf(m_url)))
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("the host name \"%1\" does not resolve (check the address)").arg(hostOf(m_url)));
     if (err == AVERROR(ECONNREFUSED))
         return makeError(ErrorCode::Network, QStringLiteral("nothing is listening at %1 (connection refused)").arg(where));
     if (err == AVERROR(EIO) && m_live)
