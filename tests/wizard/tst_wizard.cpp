@@ -1,0 +1,425 @@
+// Drives the recovery wizard offscreen the way a user does: drop a folder
+// (real mime data), walk the pages by clicking, rebuild, play. Judges are
+// real: ffmpeg decodes what was rebuilt, files are compared byte for byte.
+#include "TestSupport.h"
+#include "WizardFixtures.h"
+
+#include "core/Engine.h"
+#include "core/Settings.h"
+#include "ui/MainWindow.h"
+#include "ui/PlayerDialog.h"
+#include "ui/SecretStore.h"
+#include "ui/TrayController.h"
+#include "ui/recovery/RecoveryWizard.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QGroupBox>
+#include <QListWidget>
+#include <QMediaPlayer>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <memory>
+
+using namespace tapedeck;
+using namespace tapedeck::ui;
+using namespace wizardtest;
+
+namespace {
+
+template<class T>
+T *child(QObject *parent, const char *name)
+{
+    T *w = parent->findChild<T *>(QLatin1String(name));
+    if (!w)
+        qWarning("no child %s", name);
+    return w;
+}
+
+// A drop as a file manager makes it: text/uri-list mime data, enter, move, drop.
+bool dropPaths(QWidget *target, const QStringList &paths)
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString &p : paths)
+        urls << QUrl::fromLocalFile(p);
+    mime.setUrls(urls);
+    const QPoint pos = target->rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDragMoveEvent move(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &move);
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    return drop.isAccepted();
+}
+
+void click(QAbstractButton *b)
+{
+    QVERIFY(b);
+    QVERIFY2(b->isVisible() && b->isEnabled(), qPrintable(b->text()));
+    QTest::mouseClick(b, Qt::LeftButton);
+}
+
+QStringList columnTexts(QTreeWidget *tree, int column)
+{
+    QStringList out;
+    QList<QTreeWidgetItem *> stack;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        stack << tree->topLevelItem(i);
+    while (!stack.isEmpty()) {
+        QTreeWidgetItem *it = stack.takeFirst();
+        out << it->text(column);
+        for (int i = 0; i < it->childCount(); ++i)
+            stack << it->child(i);
+    }
+    return out;
+}
+
+QTreeWidgetItem *rowNamed(QTreeWidget *tree, const QString &name)
+{
+    const auto found = tree->findItems(name, Qt::MatchExactly | Qt::MatchRecursive, 0);
+    return found.isEmpty() ? nullptr : found.first();
+}
+
+QStringList filesMatching(const QString &dir, const QString &pattern)
+{
+    return QDir(dir).entryList({pattern}, QDir::Files, QDir::Name);
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeRandom(const QString &path, int bytes)
+{
+    QByteArray data(bytes, Qt::Uninitialized);
+    for (char &c : data)
+        c = char(QRandomGenerator::global()->bounded(256));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(data);
+}
+
+} // namespace
+
+class TestWizard : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<RecoveryWizard> m_wizard;
+    QList<QUrl> m_opened;
+
+    RecoveryWizard *openWizard()
+    {
+        m_wizard = std::make_unique<RecoveryWizard>();
+        m_opened.clear();
+        m_wizard->setUrlOpener([this](const QUrl &u) {
+            m_opened << u;
+            return true;
+        });
+        m_wizard->show();
+        if (!QTest::qWaitForWindowExposed(m_wizard.get()))
+            qWarning("wizard not exposed");
+        return m_wizard.get();
+    }
+
+    QAbstractButton *next() { return m_wizard->button(QWizard::NextButton); }
+
+private slots:
+    void initTestCase()
+    {
+        TAPEDECK_REQUIRE_TOOL("ffmpeg");
+        QVERIFY(QFileInfo::exists(testsupport::tapedeckBinary()));
+    }
+
+    void cleanup()
+    {
+        m_wizard.reset();
+    }
+
+    // The whole road: a folder with a killed recording, a raw pair and a
+    // random file is dropped; the wizard lists all three truthfully,
+    // rebuilds the two recordings into files ffmpeg decodes without an
+    // error, leaves the random file alone, and plays the result.
+    void dropFolderRebuildAndPlay()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString dir = tmp.filePath(QStringLiteral("lost"));
+        QVERIFY(QDir().mkpath(dir));
+        QString error;
+        const QString info = makeKilledRecording(dir, QStringLiteral("rec"), &error);
+        QVERIFY2(!info.isEmpty(), qPrintable(error));
+        QVERIFY2(makeRawPair(dir, QStringLiteral("camera"), 4, false, &error), qPrintable(error));
+        const QString random = QDir(dir).filePath(QStringLiteral("holiday.dat"));
+        writeRandom(random, 200000);
+        const QByteArray randomBytes = readAll(random);
+
+        RecoveryWizard *w = openWizard();
+        QCOMPARE(w->currentId(), int(RecoveryWizard::PickPageId));
+        QVERIFY(!next()->isEnabled()); // nothing to look at yet
+        QVERIFY(dropPaths(w, {dir}));
+        auto *list = child<QListWidget>(w, "pathList");
+        QVERIFY(list);
+        QCOMPARE(list->count(), 1);
+        QVERIFY(list->item(0)->text().contains(dir));
+
+        // Scan
+        click(next());
+        QCOMPARE(w->currentId(), int(RecoveryWizard::ScanPageId));
+        QTRY_VERIFY_WITH_TIMEOUT(next()->isEnabled(), 60000);
+        auto *scanTree = child<QTreeWidget>(w, "scanTree");
+        QVERIFY(scanTree);
+        QTreeWidgetItem *rec = rowNamed(scanTree, QStringLiteral("rec_part0001.mp4"));
+        QVERIFY2(rec, qPrintable(columnTexts(scanTree, 0).join(QLatin1Char('|'))));
+        QCOMPARE(rec->text(1), QStringLiteral("Tapedeck recording"));
+        QVERIFY(rec->text(2).contains(QStringLiteral("video")) && rec->text(2).contains(QStringLiteral("audio")));
+        QVERIFY(rec->text(3).contains(QLatin1Char(':'))); // a duration, known from the index
+        QTreeWidgetItem *pair = rowNamed(scanTree, QStringLiteral("camera.mp4"));
+        QVERIFY(pair);
+        QCOMPARE(pair->text(1), QStringLiteral("Raw H.264/AAC pair"));
+        QVERIFY(pair->text(5).startsWith(QStringLiteral("Everything")));
+        QTreeWidgetItem *junk = rowNamed(scanTree, QStringLiteral("holiday.dat"));
+        QVERIFY(junk);
+        QCOMPARE(junk->text(1), QStringLiteral("Not a recording"));
+        QVERIFY2(!junk->text(5).isEmpty(), "a file that is not a recording is listed with the reason");
+        // The finished first chunk is healthy: not offered for rebuilding.
+        QVERIFY(!rowNamed(scanTree, QStringLiteral("rec_part0000.mp4")));
+
+        // Choose: both recordings ticked, originals removed, beside them.
+        click(next());
+        QCOMPARE(w->currentId(), int(RecoveryWizard::ChoosePageId));
+        auto *choose = child<QTreeWidget>(w, "chooseTree");
+        QVERIFY(choose);
+        QCOMPARE(choose->topLevelItemCount(), 2);
+        for (int i = 0; i < choose->topLevelItemCount(); ++i)
+            QCOMPARE(choose->topLevelItem(i)->checkState(0), Qt::Checked);
+        QVERIFY(child<QRadioButton>(w, "besideOriginalsRadio")->isChecked());
+        QVERIFY(!child<QCheckBox>(w, "keepOriginalsCheck")->isChecked());
+        QVERIFY(!child<QGroupBox>(w, "frameRateBox")->isVisible()); // the SPS says 25 fps
+        click(w->button(QWizard::CommitButton));
+
+        // Rebuild, then Done.
+        QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(RecoveryWizard::DonePageId), 120000);
+        const auto &results = w->job()->results();
+        QCOMPARE(int(results.size()), 2);
+        QStringList outputs;
+        for (const RebuildItemResult &r : results) {
+            QVERIFY2(r.outcome.ok, qPrintable(r.outcome.error));
+            outputs << r.outcome.output;
+        }
+        QVERIFY(outputs.contains(QDir(dir).filePath(QStringLiteral("rec_part0001.mp4"))));
+        QVERIFY(outputs.contains(QDir(dir).filePath(QStringLiteral("camera.mp4"))));
+        for (const QString &out : outputs) {
+            QVERIFY2(QFileInfo::exists(out), qPrintable(out));
+            const QString errors = testsupport::ffmpegDecodeErrors(out);
+            QVERIFY2(errors.isEmpty(), qPrintable(out + QStringLiteral(": ") + errors));
+            QVERIFY(testsupport::ffprobeDuration(out) > 0.5);
+        }
+        // The originals went once the rebuilt files had been checked.
+        QVERIFY(filesMatching(dir, QStringLiteral("rec_part0001.mp4.*")).isEmpty());
+        QVERIFY(filesMatching(dir, QStringLiteral("camera.mp4.*")).isEmpty());
+        QVERIFY(filesMatching(dir, QStringLiteral("*.recovering*")).isEmpty());
+        // The random file: reported and untouched.
+        QCOMPARE(readAll(random), randomBytes);
+        auto *resultTree = child<QTreeWidget>(w, "resultTree");
+        QTreeWidgetItem *left = rowNamed(resultTree, QStringLiteral("holiday.dat"));
+        QVERIFY(left);
+        QVERIFY(left->text(1).contains(QStringLiteral("not touched")));
+
+        // Play and show in folder.
+        QTreeWidgetItem *rebuilt = rowNamed(resultTree, QStringLiteral("camera.mp4"));
+        QVERIFY(rebuilt);
+        resultTree->setCurrentItem(rebuilt);
+        click(child<QPushButton>(w, "playButton"));
+        PlayerDialog *player = w->player();
+        QTRY_VERIFY(player->isVisible());
+        QCOMPARE(player->player()->source(), QUrl::fromLocalFile(QDir(dir).filePath(QStringLiteral("camera.mp4"))));
+        click(child<QPushButton>(w, "showInFolderButton"));
+        QCOMPARE(m_opened, QList<QUrl>{QUrl::fromLocalFile(dir)});
+        player->close();
+
+        click(w->button(QWizard::FinishButton));
+        QVERIFY(!w->isVisible());
+    }
+
+    // Raw H.264 without timing in its SPS and no finished MP4 beside it: the
+    // wizard asks for the frame rate, will not go on without one, and the
+    // rebuilt video runs at the chosen rate.
+    void askForFrameRate()
+    {
+        QTemporaryDir tmp;
+        QString error;
+        QVERIFY2(makeRawPair(tmp.path(), QStringLiteral("cam"), 4, true, &error), qPrintable(error));
+        RecoveryWizard *w = openWizard();
+        QVERIFY(dropPaths(w, {tmp.filePath(QStringLiteral("cam.mp4.h264")), tmp.filePath(QStringLiteral("cam.mp4.aac"))}));
+        QCOMPARE(child<QListWidget>(w, "pathList")->count(), 2);
+        click(next());
+        QTRY_VERIFY_WITH_TIMEOUT(next()->isEnabled(), 60000);
+        click(next());
+        auto *box = child<QGroupBox>(w, "frameRateBox");
+        QVERIFY(box->isVisible());
+        auto *combo = box->findChild<QComboBox *>();
+        QVERIFY(combo);
+        QVERIFY(!w->button(QWizard::CommitButton)->isEnabled()); // a rate must be chosen
+        const int i = combo->findText(QStringLiteral("50"), Qt::MatchStartsWith);
+        QVERIFY(i > 0);
+        combo->setCurrentIndex(i);
+        QVERIFY(w->button(QWizard::CommitButton)->isEnabled());
+        // Keep the originals this time.
+        child<QCheckBox>(w, "keepOriginalsCheck")->setChecked(true);
+        click(w->button(QWizard::CommitButton));
+        QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(RecoveryWizard::DonePageId), 120000);
+        const RebuildItemResult &r = w->job()->results().at(0);
+        QVERIFY2(r.outcome.ok, qPrintable(r.outcome.error));
+        QVERIFY(testsupport::ffmpegDecodeErrors(r.outcome.output).isEmpty());
+        // 100 frames at 50 fps: 2 s of picture (the sound stays 4 s).
+        const QByteArray json = testsupport::ffprobeJson(r.outcome.output);
+        QVERIFY2(json.contains("\"r_frame_rate\": \"50/1\""), json.constData());
+        QVERIFY(QFileInfo::exists(tmp.filePath(QStringLiteral("cam.mp4.h264"))));
+        QVERIFY(QFileInfo::exists(tmp.filePath(QStringLiteral("cam.mp4.aac"))));
+    }
+
+    // Stopping a scan half-way changes nothing on disk, does not let the
+    // wizard go on with half a result, and a new scan finds everything.
+    void cancelScanLeavesNothing()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("big"));
+        QVERIFY(QDir().mkpath(dir));
+        QString error;
+        QVERIFY2(!makeKilledRecording(dir, QStringLiteral("rec"), &error).isEmpty(), qPrintable(error));
+        // Many small files so the scan is still walking when Stop is clicked.
+        for (int d = 0; d < 20; ++d) {
+            const QString sub = QDir(dir).filePath(QStringLiteral("sub%1").arg(d));
+            QVERIFY(QDir().mkpath(sub));
+            for (int i = 0; i < 150; ++i) {
+                QFile f(QDir(sub).filePath(QStringLiteral("clip%1.ts").arg(i)));
+                QVERIFY(f.open(QIODevice::WriteOnly));
+                f.write(QByteArray(1000, char(i)));
+            }
+        }
+        const auto before = snapshot(dir);
+
+        RecoveryWizard *w = openWizard();
+        QVERIFY(dropPaths(w, {dir}));
+        click(next());
+        // Stop at once, in the same turn of the event loop that started it.
+        click(child<QPushButton>(w, "cancelScanButton"));
+        auto *rescan = child<QPushButton>(w, "rescanButton");
+        QTRY_VERIFY_WITH_TIMEOUT(rescan->isVisible(), 60000);
+        QVERIFY(!next()->isEnabled());
+        QVERIFY(child<QTreeWidget>(w, "scanTree")->topLevelItemCount() == 0);
+        QCOMPARE(snapshot(dir), before);
+
+        click(rescan);
+        QTRY_VERIFY_WITH_TIMEOUT(next()->isEnabled(), 120000);
+        QVERIFY(rowNamed(child<QTreeWidget>(w, "scanTree"), QStringLiteral("rec_part0001.mp4")));
+        QCOMPARE(snapshot(dir), before);
+
+        // Back to the list and out: still nothing written.
+        click(w->button(QWizard::BackButton));
+        QCOMPARE(w->currentId(), int(RecoveryWizard::PickPageId));
+        click(w->button(QWizard::CancelButton));
+        QCOMPARE(snapshot(dir), before);
+    }
+
+    // Stopping the rebuild: each recording is either rebuilt completely or
+    // left exactly as it was; no temporary file survives.
+    void cancelRebuildLeavesWholeFilesOnly()
+    {
+        QTemporaryDir tmp;
+        QString error;
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(makeRawPair(tmp.path(), QStringLiteral("take%1").arg(i), 12, false, &error), qPrintable(error));
+        const auto before = snapshot(tmp.path());
+        RecoveryWizard *w = openWizard();
+        QVERIFY(dropPaths(w, {tmp.path()}));
+        click(next());
+        QTRY_VERIFY_WITH_TIMEOUT(next()->isEnabled(), 60000);
+        click(next());
+        // Stop as soon as the first item reports it started.
+        connect(w->job(), &RebuildJob::itemStarted, w, [w] {
+            if (auto *b = w->findChild<QPushButton *>(QStringLiteral("cancelRebuildButton")); b && b->isEnabled())
+                b->click();
+        });
+        click(w->button(QWizard::CommitButton));
+        QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(RecoveryWizard::DonePageId), 120000);
+        QVERIFY(w->job()->isCancelled());
+        QVERIFY(filesMatching(tmp.path(), QStringLiteral("*.recovering*")).isEmpty());
+        const auto after = snapshot(tmp.path());
+        const auto &results = w->job()->results();
+        QCOMPARE(int(results.size()), 4);
+        int rebuilt = 0;
+        for (int i = 0; i < 4; ++i) {
+            const QString name = QStringLiteral("take%1.mp4").arg(i);
+            if (results[size_t(i)].outcome.ok) {
+                ++rebuilt;
+                QVERIFY(testsupport::ffmpegDecodeErrors(tmp.filePath(name)).isEmpty());
+                QVERIFY(!after.contains(name + QStringLiteral(".h264")));
+            } else {
+                QVERIFY(!after.contains(name));
+                QCOMPARE(after.value(name + QStringLiteral(".h264")), before.value(name + QStringLiteral(".h264")));
+                QCOMPARE(after.value(name + QStringLiteral(".aac")), before.value(name + QStringLiteral(".aac")));
+            }
+        }
+        QVERIFY2(rebuilt < 4, "the stop came too late to stop anything");
+    }
+
+    // The main window's hooks: a dropped folder, the menu action and the
+    // start-up notification about orphans all lead into the wizard.
+    void mainWindowLeadsIntoWizard()
+    {
+        QTemporaryDir tmp;
+        Settings settings(tmp.filePath(QStringLiteral("tapedeck.ini")));
+        settings.setValue(SettingKey::RecordingsFolder, tmp.filePath(QStringLiteral("rec")));
+        Engine engine;
+        MemorySecretStore secrets;
+        MainWindow window(settings, engine, secrets);
+        RecoveryWizard::attachTo(&window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto wizard = [&window] { return window.findChild<RecoveryWizard *>(); };
+
+        const QString folder = tmp.filePath(QStringLiteral("dropped"));
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(dropPaths(&window, {folder}));
+        QTRY_VERIFY(wizard() && wizard()->isVisible());
+        QCOMPARE(wizard()->paths(), QStringList{folder});
+        wizard()->button(QWizard::CancelButton)->click();
+        QTRY_VERIFY(!wizard()); // closed and deleted
+
+        window.findChild<QAction *>(QStringLiteral("actionRecover"))->trigger();
+        QTRY_VERIFY(wizard() && wizard()->isVisible());
+        QVERIFY(wizard()->paths().isEmpty());
+
+        // The notification's click, as the tray reports it.
+        const QString orphan = tmp.filePath(QStringLiteral("rec/x.mp4.info"));
+        emit window.tray()->recoveryRequested({orphan});
+        QCOMPARE(wizard()->paths(), QStringList{orphan});
+        wizard()->button(QWizard::CancelButton)->click();
+        QTRY_VERIFY(!wizard());
+    }
+};
+
+QTEST_MAIN(TestWizard)
+#include "tst_wizard.moc"

@@ -1,0 +1,93 @@
+#include "ui/recovery/OrphanText.h"
+
+#include <QFileInfo>
+#include <QLocale>
+
+namespace tapedeck {
+namespace ui {
+
+using recovery::Orphan;
+using recovery::OrphanKind;
+using recovery::Verdict;
+
+QString OrphanText::kind(OrphanKind k)
+{
+    switch (k) {
+    case OrphanKind::SidecarSet: return tr("Tapedeck recording");
+    case OrphanKind::RawPair: return tr("Raw H.264/AAC pair");
+    case OrphanKind::RawVideo: return tr("Raw H.264 video");
+    case OrphanKind::RawAudio: return tr("Raw AAC audio");
+    case OrphanKind::MpegTs: return tr("Interrupted TS");
+    case OrphanKind::Flv: return tr("Interrupted FLV");
+    case OrphanKind::NotRecording: return tr("Not a recording");
+    }
+    return QString();
+}
+
+QString OrphanText::tracks(const Orphan &o)
+{
+    QStringList parts;
+    for (const recovery::TrackSummary &t : o.tracks) {
+        QString s = t.kind == QLatin1String("video") ? tr("video") : tr("audio");
+        if (!t.codec.isEmpty())
+            s += QLatin1Char(' ') + t.codec.toUpper();
+        if (!t.detail.isEmpty())
+            s += QStringLiteral(" (%1)").arg(t.detail);
+        parts << s;
+    }
+    return parts.isEmpty() ? tr("unknown") : parts.join(QStringLiteral(", "));
+}
+
+QString OrphanText::duration(double seconds)
+{
+    if (seconds < 0)
+        return tr("known after rebuilding");
+    const qint64 total = qint64(seconds + 0.5);
+    const qint64 h = total / 3600, m = (total / 60) % 60, s = total % 60;
+    if (h > 0)
+        return QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
+}
+
+QString OrphanText::size(qint64 bytes) { return QLocale().formattedDataSize(bytes); }
+
+QString OrphanText::rebuildable(const Orphan &o)
+{
+    if (o.finishedAlready)
+        return tr("Already complete: only the leftover index files are tidied up");
+    const bool hasVideo = std::any_of(o.tracks.cbegin(), o.tracks.cend(),
+                                      [](const recovery::TrackSummary &t) { return t.kind == QLatin1String("video"); });
+    const bool hasAudio = std::any_of(o.tracks.cbegin(), o.tracks.cend(),
+                                      [](const recovery::TrackSummary &t) { return t.kind == QLatin1String("audio"); });
+    const QString what = hasVideo && hasAudio ? tr("picture and sound")
+                         : hasVideo           ? tr("the picture only")
+                         : hasAudio           ? tr("the sound only")
+                                              : tr("the recording");
+    switch (o.verdict) {
+    case Verdict::Complete: return tr("Everything: %1").arg(what);
+    case Verdict::Partial: return tr("Everything but the cut-off end: %1").arg(what);
+    case Verdict::Damaged: return tr("Only the undamaged part: %1").arg(what);
+    case Verdict::Unrecoverable: return tr("Nothing can be rebuilt");
+    case Verdict::NotRecording: return tr("Not a recording");
+    }
+    return QString();
+}
+
+QString OrphanText::displayName(const Orphan &o)
+{
+    return QFileInfo(o.target.isEmpty() && !o.files.isEmpty() ? o.files.first() : o.target).fileName();
+}
+
+bool OrphanText::needsFrameRate(const Orphan &o)
+{
+    if (!o.rebuildable() || o.frameRateNum > 0)
+        return false;
+    if (o.kind != OrphanKind::RawPair && o.kind != OrphanKind::RawVideo)
+        return false;
+    // A damaged pair whose video did not parse rebuilds the sound only.
+    return std::any_of(o.tracks.cbegin(), o.tracks.cend(),
+                       [](const recovery::TrackSummary &t) { return t.kind == QLatin1String("video"); });
+}
+
+} // namespace ui
+} // namespace tapedeck
