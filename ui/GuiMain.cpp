@@ -6,6 +6,7 @@
 #include "ui/SecretStore.h"
 #include "ui/Translations.h"
 #include "ui/TrayController.h"
+#include "ui/recovery/RecoveryWizard.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -30,6 +31,7 @@ int runGui(int argc, char **argv)
     Engine engine;
     ui::KeychainSecretStore secrets(QStringLiteral("Tapedeck"));
     ui::MainWindow window(settings, engine, secrets);
+    ui::RecoveryWizard::attachTo(&window); // menu, drops and the orphan notification open the wizard
 
     const bool minimized = settings.flag(SettingKey::StartMinimized);
     if (minimized && window.tray()->available())

@@ -682,7 +682,7 @@ void MainWindow::closeEvent(QCloseEvent *e)
 void MainWindow::dragEnterEvent(QDragEnterEvent *e)
 {
     for (const QUrl &u : e->mimeData()->urls())
-        if (u.isLocalFile() && isSidecarPath(u.toLocalFile())) {
+        if (u.isLocalFile() && (isSidecarPath(u.toLocalFile()) || QFileInfo(u.toLocalFile()).isDir())) { // folders: the wizard scans them
             e->acceptProposedAction();
             return;
         }
