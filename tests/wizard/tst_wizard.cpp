@@ -385,6 +385,55 @@ private slots:
         QVERIFY2(rebuilt < 4, "the stop came too late to stop anything");
     }
 
+    // The road a user takes after a crash: Tapedeck starts, finds the
+    // orphan in its recordings folder and says so; the notification's click
+    // opens the wizard with that recording, which rebuilds it completely
+    // (all of its sidecar files, not only the one the notification named).
+    // The wizard was minimised meanwhile, so the end is announced in the tray.
+    void followNotificationIntoWizard()
+    {
+        QTemporaryDir tmp;
+        const QString folder = tmp.filePath(QStringLiteral("rec"));
+        QVERIFY(QDir().mkpath(folder));
+        QString error;
+        const QString info = makeKilledRecording(folder, QStringLiteral("show"), &error);
+        QVERIFY2(!info.isEmpty(), qPrintable(error));
+        Settings settings(tmp.filePath(QStringLiteral("tapedeck.ini")));
+        settings.setValue(SettingKey::RecordingsFolder, folder);
+        Engine engine;
+        MemorySecretStore secrets;
+        MainWindow window(settings, engine, secrets);
+        RecoveryWizard::attachTo(&window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy notified(window.tray(), &TrayController::notified);
+        window.checkForOrphans();
+        QTRY_VERIFY_WITH_TIMEOUT(!notified.isEmpty(), 30000);
+        QCOMPARE(notified.first().at(0).value<NotificationKind>(), NotificationKind::Orphans);
+        notified.clear();
+        // What a click on that notification does (TrayController::onMessageClicked).
+        emit window.tray()->recoveryRequested({info});
+        RecoveryWizard *w = window.findChild<RecoveryWizard *>();
+        QVERIFY(w && w->isVisible());
+        QCOMPARE(w->paths(), QStringList{info});
+        click(w->button(QWizard::NextButton));
+        QTRY_VERIFY_WITH_TIMEOUT(w->button(QWizard::NextButton)->isEnabled(), 60000);
+        click(w->button(QWizard::NextButton));
+        w->showMinimized();
+        click(w->button(QWizard::CommitButton));
+        QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(RecoveryWizard::DonePageId), 120000);
+        const RebuildItemResult &r = w->job()->results().at(0);
+        QVERIFY2(r.outcome.ok, qPrintable(r.outcome.error));
+        const QString out = QDir(folder).filePath(QStringLiteral("show_part0001.mp4"));
+        QCOMPARE(r.outcome.output, out);
+        QVERIFY(testsupport::ffmpegDecodeErrors(out).isEmpty());
+        QVERIFY2(filesMatching(folder, QStringLiteral("show_part0001.mp4.*")).isEmpty(),
+                 qPrintable(filesMatching(folder, QStringLiteral("show_part0001.mp4.*")).join(QLatin1Char(' '))));
+        QTRY_VERIFY(!notified.isEmpty());
+        QCOMPARE(notified.first().at(0).value<NotificationKind>(), NotificationKind::Finished);
+        QVERIFY(notified.first().at(2).toString().contains(QStringLiteral("1 recording")));
+    }
+
     // The main window's hooks: a dropped folder, the menu action and the
     // start-up notification about orphans all lead into the wizard.
     void mainWindowLeadsIntoWizard()
