@@ -173,6 +173,10 @@ private slots:
         const QString random = QDir(dir).filePath(QStringLiteral("holiday.dat"));
         writeRandom(random, 200000);
         const QByteArray randomBytes = readAll(random);
+        // Named like a raw pair, but noise: a recording that cannot be rebuilt.
+        writeRandom(QDir(dir).filePath(QStringLiteral("noise.mp4.h264")), 50000);
+        writeRandom(QDir(dir).filePath(QStringLiteral("noise.mp4.aac")), 50000);
+        const auto noiseBefore = snapshot(dir);
 
         RecoveryWizard *w = openWizard();
         QCOMPARE(w->currentId(), int(RecoveryWizard::PickPageId));
@@ -210,9 +214,18 @@ private slots:
         QCOMPARE(w->currentId(), int(RecoveryWizard::ChoosePageId));
         auto *choose = child<QTreeWidget>(w, "chooseTree");
         QVERIFY(choose);
-        QCOMPARE(choose->topLevelItemCount(), 2);
-        for (int i = 0; i < choose->topLevelItemCount(); ++i)
-            QCOMPARE(choose->topLevelItem(i)->checkState(0), Qt::Checked);
+        QCOMPARE(choose->topLevelItemCount(), 3);
+        for (int i = 0; i < choose->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *it = choose->topLevelItem(i);
+            if (it->text(0) == QLatin1String("noise.mp4")) {
+                // Listed with the reason, never preselected, cannot be ticked.
+                QVERIFY(it->checkState(0) != Qt::Checked);
+                QVERIFY(!(it->flags() & Qt::ItemIsUserCheckable));
+                QVERIFY(!it->text(2).isEmpty());
+            } else {
+                QCOMPARE(it->checkState(0), Qt::Checked);
+            }
+        }
         QVERIFY(child<QRadioButton>(w, "besideOriginalsRadio")->isChecked());
         QVERIFY(!child<QCheckBox>(w, "keepOriginalsCheck")->isChecked());
         QVERIFY(!child<QGroupBox>(w, "frameRateBox")->isVisible()); // the SPS says 25 fps
@@ -241,6 +254,8 @@ private slots:
         QVERIFY(filesMatching(dir, QStringLiteral("*.recovering*")).isEmpty());
         // The random file: reported and untouched.
         QCOMPARE(readAll(random), randomBytes);
+        for (const char *noise : {"noise.mp4.h264", "noise.mp4.aac"})
+            QCOMPARE(snapshot(dir).value(QLatin1String(noise)), noiseBefore.value(QLatin1String(noise)));
         auto *resultTree = child<QTreeWidget>(w, "resultTree");
         QTreeWidgetItem *left = rowNamed(resultTree, QStringLiteral("holiday.dat"));
         QVERIFY(left);
