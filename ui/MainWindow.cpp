@@ -469,7 +469,7 @@ void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &o
     const int rid = started.value();
     m_recordingOfSource.insert(entry.id, rid);
     m_recordingNames.insert(rid, entry.name);
-    m_active->addRecording(rid, entry.name, redactUrl(spec));
+    m_active->addRecording(rid, entry.name, redactUrl(spec), p.chunkDurationMs > 0);
     m_tabs->setCurrentWidget(m_active);
     statusBar()->showMessage(mode == StartMode::WaitForStream
                                  ? tr("Waiting for \"%1\" to appear…").arg(entry.name)
@@ -495,11 +495,11 @@ void MainWindow::onStateChanged(int id, RecordState state, const QString &reason
     m_active->onStateChanged(id, state, reason);
     const QString name = m_recordingNames.value(id);
     if (state == RecordState::Recording && !name.isEmpty()) {
-        QString file;
+        QString folder;
         if (RecordingSession *s = m_engine.session(id))
-            file = s->stats().currentFile;
+            folder = QFileInfo(s->params().outBase).absolutePath();
         m_tray->notify(NotificationKind::Started, tr("Recording \"%1\"").arg(name),
-                       file.isEmpty() ? tr("Recording started.") : QDir::toNativeSeparators(file));
+                       tr("Recording into %1").arg(QDir::toNativeSeparators(folder)));
     }
     if (state == RecordState::Finished || state == RecordState::Failed) {
         for (auto it = m_recordingOfSource.begin(); it != m_recordingOfSource.end(); ++it) {

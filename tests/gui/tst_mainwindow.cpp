@@ -270,7 +270,7 @@ private slots:
 
         // Live figures and the preview come in while it records.
         QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(card, "sizeLabel")->text() != QStringLiteral("–"), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(card, "chunkLabel")->text().toInt() >= 2
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(card, "chunkLabel")->text().toInt() >= 3
                                      || cardState(card) == RecordState::Failed,
                                  30000);
         QVERIFY2(cardState(card) == RecordState::Recording, qPrintable(child<QLabel>(card, "errorLabel")->text()));
