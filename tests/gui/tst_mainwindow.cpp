@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -371,6 +372,32 @@ private slots:
         s.reset(SettingKey::Notifications);
         s.reset(SettingKey::Language);
         s.sync();
+    }
+
+    // Closing the window never silently ends a recording. Offscreen there is
+    // no system tray, so the window asks instead of hiding.
+    void closeWhileRecordingKeepsRecording()
+    {
+        openWindow();
+        clickSource(QStringLiteral("Demo (test pattern)"));
+        selectByData(child<QComboBox>(m_window.get(), "formatCombo"), QStringLiteral("ts"));
+        setText(child<QLineEdit>(m_window.get(), "folderEdit"), m_tmp.filePath(QStringLiteral("rec_close")));
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "recordButton"), Qt::LeftButton);
+        RecordingCard *card = waitForCard();
+        QVERIFY(card);
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Recording, 20000);
+
+        QVERIFY(!m_window->tray()->available());
+        m_window->close();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((box = m_window->findChild<QMessageBox *>(QStringLiteral("quitBox"))), 5000);
+        QVERIFY(m_window->isVisible());
+        QTest::mouseClick(box->button(QMessageBox::No), Qt::LeftButton);
+        QTest::qWait(300);
+        QCOMPARE(cardState(card), RecordState::Recording);
+        QCOMPARE(m_engine->activeCount(), 1);
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "stopButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Finished, 30000);
     }
 
     void failingSourceNotifies()
