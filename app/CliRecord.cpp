@@ -145,12 +145,13 @@ int runSession(const RecordParams &params, bool quiet)
         if (tty && !quiet)
             err(QString());
         const QString reason = s->errorMessage();
+        const QString why = s->endReason();
         if (files.isEmpty()) {
-            err(QStringLiteral("tapedeck: nothing was recorded (%1)")
-                    .arg(s->stats().packets == 0 ? QStringLiteral("cancelled before the stream appeared")
-                                                 : QStringLiteral("no keyframe arrived")));
+            err(QStringLiteral("tapedeck: nothing was recorded (%1)").arg(why));
             exitCode = 3;
         } else if (!quiet) {
+            if (!why.isEmpty())
+                err(QStringLiteral("tapedeck: %1").arg(why));
             err(QStringLiteral("tapedeck: saved %1 file(s), %2:").arg(files.size()).arg(humanBytes(s->stats().bytes)));
             for (const QString &f : files)
                 err(QStringLiteral("  %1").arg(QFileInfo(f).absoluteFilePath()));

@@ -154,7 +154,10 @@ Status MuxWriter::write(const AVPacket *pkt)
     AVStream *st = d->ctx->streams[p->stream_index];
     av_packet_rescale_ts(p.get(), d->inTimeBases[size_t(p->stream_index)], st->time_base);
     p->pos = -1;
-    const int err = av_write_frame(d->ctx.get(), p.get());
+    // Interleaved like ffmpeg's own muxing: players (GStreamer's flvdemux in
+    // particular) expect packets in decode-time order across streams. The
+    // muxer holds back at most a few packets for that.
+    const int err = av_interleaved_write_frame(d->ctx.get(), p.get());
     if (err < 0)
         return d->muxError(err, QStringLiteral("cannot write"));
     if (d->opt.fsyncIntervalMs >= 0 && monoMs() - d->lastSyncMs >= d->opt.fsyncIntervalMs) {
