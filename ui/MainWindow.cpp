@@ -160,7 +160,9 @@ void MainWindow::buildActions()
     make(m_recover, tr("Re&cover recordings…"), "recover", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
          "actionRecover");
     make(m_quit, tr("&Quit"), "quit", QKeySequence(Qt::CTRL | Qt::Key_Q), "actionQuit");
-    m_removeSource->setShortcutContext(Qt::WidgetWithChildrenShortcut); // Delete only in the source list
+    // Delete removes a source only while the source list has the focus.
+    removeAction(m_removeSource);
+    m_removeSource->setShortcutContext(Qt::WidgetShortcut);
 
     connect(m_addSource, &QAction::triggered, this, [this] { openSourceDialog(); });
     connect(m_editSource, &QAction::triggered, this, [this] { openSourceDialog(currentSourceId()); });

@@ -400,6 +400,46 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Finished, 30000);
     }
 
+    // With a tray, closing the window hides it and keeps recording, and says
+    // so the first time only.
+    void closeToTrayKeepsRecording()
+    {
+        openWindow();
+        m_window->tray()->setAvailableForTesting(true);
+        {
+            Settings s(iniPath());
+            s.reset(SettingKey::TrayHintShown);
+            s.sync();
+        }
+        clickSource(QStringLiteral("Demo (test pattern)"));
+        selectByData(child<QComboBox>(m_window.get(), "formatCombo"), QStringLiteral("ts"));
+        setText(child<QLineEdit>(m_window.get(), "folderEdit"), m_tmp.filePath(QStringLiteral("rec_tray")));
+        QSignalSpy spy(m_window->tray(), &TrayController::notified);
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "recordButton"), Qt::LeftButton);
+        RecordingCard *card = waitForCard();
+        QVERIFY(card);
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Recording, 20000);
+
+        auto hints = [&spy] {
+            int n = 0;
+            for (const auto &args : spy)
+                n += args.at(0).value<NotificationKind>() == NotificationKind::Info;
+            return n;
+        };
+        m_window->close();
+        QTRY_VERIFY(!m_window->isVisible());
+        QCOMPARE(hints(), 1);
+        QVERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("quitBox")));
+        QTest::qWait(300);
+        QCOMPARE(cardState(card), RecordState::Recording);
+
+        m_window->show();
+        m_window->close();
+        QTRY_VERIFY(!m_window->isVisible());
+        QCOMPARE(hints(), 1); // said once
+        QCOMPARE(m_engine->activeCount(), 1);
+    }
+
     void failingSourceNotifies()
     {
         openWindow();
