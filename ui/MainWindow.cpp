@@ -120,7 +120,13 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
 
     reloadSources();
     selectSource(QStringLiteral("demo"));
-    m_recordings->scanFolder(m_settings.string(SettingKey::RecordingsFolder));
+    // What earlier runs recorded, in every folder a source records into.
+    QStringList folders{m_settings.string(SettingKey::RecordingsFolder)};
+    for (const SourceEntry &e : m_sources->entries())
+        folders << m_sources->options(e.id).folder;
+    folders.removeDuplicates();
+    for (const QString &folder : std::as_const(folders))
+        m_recordings->scanFolder(folder);
 
     resize(1000, 680);
     restoreGeometry(m_settings.value(SettingKey::WindowGeometry).toByteArray());
@@ -502,6 +508,7 @@ void MainWindow::onStateChanged(int id, RecordState state, const QString &reason
             folder = QFileInfo(s->params().outBase).absolutePath();
         m_tray->notify(NotificationKind::Started, tr("Recording \"%1\"").arg(name),
                        tr("Recording into %1").arg(QDir::toNativeSeparators(folder)));
+        checkDiskSpace(); // warn at once rather than at the next periodic check
     }
     if (state == RecordState::Finished || state == RecordState::Failed) {
         for (auto it = m_recordingOfSource.begin(); it != m_recordingOfSource.end(); ++it) {

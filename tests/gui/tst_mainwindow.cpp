@@ -29,6 +29,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -438,6 +439,40 @@ private slots:
         QTRY_VERIFY(!m_window->isVisible());
         QCOMPARE(hints(), 1); // said once
         QCOMPARE(m_engine->activeCount(), 1);
+    }
+
+    // A disk close to the reserve is reported while recording (the engine
+    // itself refuses or stops below the reserve).
+    void lowDiskNotifies()
+    {
+        const QString folder = m_tmp.filePath(QStringLiteral("rec_disk"));
+        QVERIFY(QDir().mkpath(folder));
+        const qint64 freeMb = QStorageInfo(folder).bytesAvailable() / (1024 * 1024);
+        if (freeMb < 100)
+            QSKIP("too little free space to stage a low-disk warning");
+        {
+            // Free space sits between the reserve and the warning threshold.
+            Settings s(iniPath());
+            s.setValue(SettingKey::DiskReserveMb, freeMb * 6 / 10);
+            s.sync();
+        }
+        openWindow();
+        clickSource(QStringLiteral("Demo (test pattern)"));
+        selectByData(child<QComboBox>(m_window.get(), "formatCombo"), QStringLiteral("ts"));
+        setText(child<QLineEdit>(m_window.get(), "folderEdit"), folder);
+        QSignalSpy spy(m_window->tray(), &TrayController::notified);
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "recordButton"), Qt::LeftButton);
+        auto lowDisk = [&spy] {
+            for (const auto &args : spy)
+                if (args.at(0).value<NotificationKind>() == NotificationKind::DiskLow)
+                    return args.at(2).toString();
+            return QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!lowDisk().isEmpty(), 20000);
+        QVERIFY2(lowDisk().contains(folder), qPrintable(lowDisk()));
+        Settings s(iniPath());
+        s.setValue(SettingKey::DiskReserveMb, 1);
+        s.sync();
     }
 
     void failingSourceNotifies()
