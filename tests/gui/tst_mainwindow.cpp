@@ -237,6 +237,18 @@ private slots:
         m_window->sources()->resolve(secretId, [&](Result<QString> r) { resolved = r.ok() ? r.value() : r.message(); });
         QTRY_VERIFY(!resolved.isEmpty());
         QVERIFY2(resolved.contains(QStringLiteral("hunter2pw")), qPrintable(resolved));
+
+        // Editing: the dialog opens with the full address, a rename sticks.
+        clickSource(QStringLiteral("Secret stream"));
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "editSourceButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT((dlg = m_window->findChild<SourceDialog *>(QStringLiteral("sourceDialog")))
+                                     && dlg->isVisible(),
+                                 5000);
+        QVERIFY(child<QLineEdit>(dlg, "sourceUrlEdit")->text().contains(QStringLiteral("hunter2pw")));
+        setText(child<QLineEdit>(dlg, "sourceNameEdit"), QStringLiteral("Renamed stream"));
+        clickOk(dlg, "sourceButtons");
+        QTRY_VERIFY(rowOf(list, QStringLiteral("Renamed stream")) >= 0);
+        QCOMPARE(rowOf(list, QStringLiteral("Secret stream")), -1);
     }
 
     void recordDemoChunked_data()
