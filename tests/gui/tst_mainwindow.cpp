@@ -25,6 +25,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QDragEnterEvent>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -485,6 +487,36 @@ private slots:
         Settings s(iniPath());
         s.setValue(SettingKey::DiskReserveMb, 1);
         s.sync();
+    }
+
+    // The hook the recovery wizard attaches to: the menu action, and sidecar
+    // files dropped on the window.
+    void recoveryHook()
+    {
+        openWindow();
+        QSignalSpy spy(m_window.get(), &MainWindow::recoveryRequested);
+        m_window->findChild<QAction *>(QStringLiteral("actionRecover"))->trigger();
+        QCOMPARE(spy.size(), 1);
+        QVERIFY(spy.at(0).at(0).toStringList().isEmpty());
+
+        const QString info = m_tmp.filePath(QStringLiteral("crashed.mp4.info"));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(info)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window.get(), &drop);
+        QCOMPARE(spy.size(), 2);
+        QCOMPARE(spy.at(1).at(0).toStringList(), QStringList{info});
+
+        // A file that is not a sidecar is not taken.
+        QMimeData other;
+        other.setUrls({QUrl::fromLocalFile(m_tmp.filePath(QStringLiteral("notes.txt")))});
+        QDragEnterEvent enterOther(QPoint(10, 10), Qt::CopyAction, &other, Qt::LeftButton, Qt::NoModifier);
+        enterOther.ignore();
+        QCoreApplication::sendEvent(m_window.get(), &enterOther);
+        QVERIFY(!enterOther.isAccepted());
     }
 
     void failingSourceNotifies()
