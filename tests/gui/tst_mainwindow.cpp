@@ -342,6 +342,47 @@ private slots:
         QVERIFY(child<QPushButton>(m_window.get(), "armButton")->isEnabled());
     }
 
+    // Armed before the stream exists, the recording starts when an encoder
+    // publishes to the server, and keeps the stream from its first frame.
+    void armThenStreamAppears()
+    {
+        TAPEDECK_REQUIRE_TOOL("nginx");
+        TAPEDECK_REQUIRE_TOOL("ffmpeg");
+        testsupport::NginxRtmp nginx;
+        QString error;
+        QVERIFY2(nginx.start(&error), qPrintable(error));
+        const QString url = nginx.url(QStringLiteral("armed"));
+        const QString folder = m_tmp.filePath(QStringLiteral("rec_armed_live"));
+
+        openWindow();
+        m_window->sources()->addNamed(QStringLiteral("Studio"), url);
+        clickSource(QStringLiteral("Studio"));
+        selectByData(child<QComboBox>(m_window.get(), "formatCombo"), QStringLiteral("mp4"));
+        child<QSpinBox>(m_window.get(), "chunkSpin")->setValue(0);
+        setText(child<QLineEdit>(m_window.get(), "folderEdit"), folder);
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "armButton"), Qt::LeftButton);
+        RecordingCard *card = waitForCard();
+        QVERIFY(card);
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Waiting, 10000);
+
+        testsupport::FfmpegPublisher publisher(url, QStringLiteral("flv"), 30);
+        QVERIFY(publisher.start());
+        QTRY_VERIFY_WITH_TIMEOUT(cardState(card) != RecordState::Waiting, 30000);
+        QVERIFY2(cardState(card) == RecordState::Recording, qPrintable(child<QLabel>(card, "errorLabel")->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(card, "elapsedLabel")->text() >= QStringLiteral("0:00:02"), 30000);
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "stopButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Finished, 30000);
+        publisher.stop();
+
+        const QStringList files = QDir(folder).entryList(QDir::Files);
+        QCOMPARE(files.size(), 1);
+        QVERIFY2(files.first().endsWith(QStringLiteral(".mp4")), qPrintable(files.first()));
+        const QString path = QDir(folder).filePath(files.first());
+        const QString errors = testsupport::ffmpegDecodeErrors(path);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors));
+        QVERIFY(testsupport::ffprobeDuration(path) > 1.0);
+    }
+
     void settingsSurviveRestart()
     {
         openWindow();
