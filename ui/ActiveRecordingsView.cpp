@@ -46,8 +46,8 @@ static QLabel *figure(QWidget *parent, const char *name)
     return l;
 }
 
-RecordingCard::RecordingCard(int id, const QString &title, const QString &detail, QWidget *parent)
-    : QWidget(parent), m_id(id)
+RecordingCard::RecordingCard(int id, const QString &title, const QString &detail, bool chunked, QWidget *parent)
+    : QWidget(parent), m_id(id), m_chunked(chunked)
 {
     setObjectName(QStringLiteral("recordingCard_%1").arg(id));
     auto *frame = new QFrame(this);
@@ -147,7 +147,8 @@ void RecordingCard::setStats(const RecordStats &s)
     m_elapsed->setText(formatDuration(s.mediaMs));
     m_size->setText(loc.formattedDataSize(s.bytes));
     m_bitrate->setText(tr("%1 kbit/s").arg(loc.toString(s.bitrateBps / 1000)));
-    m_chunk->setText(QString::number(s.chunkIndex));
+    // Counted from 1 for people; the file names count from part0000.
+    m_chunk->setText(m_chunked ? QString::number(s.chunkIndex + 1) : tr("one file"));
     m_dropped->setText(loc.toString(s.droppedPackets));
     if (!s.currentFile.isEmpty()) {
         m_file->setText(QFileInfo(s.currentFile).fileName());
@@ -192,11 +193,11 @@ ActiveRecordingsView::ActiveRecordingsView(Engine &engine, QWidget *parent) : QW
     m_timer->start();
 }
 
-void ActiveRecordingsView::addRecording(int id, const QString &title, const QString &detail)
+void ActiveRecordingsView::addRecording(int id, const QString &title, const QString &detail, bool chunked)
 {
     if (m_cards.contains(id))
         return;
-    auto *card = new RecordingCard(id, title, detail, this);
+    auto *card = new RecordingCard(id, title, detail, chunked, this);
     connect(card, &RecordingCard::stopClicked, this, &ActiveRecordingsView::stopRequested);
     connect(card, &RecordingCard::dismissClicked, this, &ActiveRecordingsView::dismiss);
     m_list->insertWidget(0, card);

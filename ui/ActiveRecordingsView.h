@@ -23,7 +23,7 @@ namespace ui {
 class RecordingCard : public QWidget {
     Q_OBJECT
 public:
-    RecordingCard(int id, const QString &title, const QString &detail, QWidget *parent = nullptr);
+    RecordingCard(int id, const QString &title, const QString &detail, bool chunked, QWidget *parent = nullptr);
     int id() const { return m_id; }
     void setState(RecordState state, const QString &reason);
     void setStats(const RecordStats &s);
@@ -38,6 +38,7 @@ signals:
 
 private:
     const int m_id;
+    const bool m_chunked;
     RecordState m_state = RecordState::Waiting;
     QLabel *m_preview;
     QLabel *m_stateLabel;
@@ -58,7 +59,7 @@ public:
     explicit ActiveRecordingsView(Engine &engine, QWidget *parent = nullptr);
 
     RecordingCard *card(int id) const { return m_cards.value(id); }
-    void addRecording(int id, const QString &title, const QString &detail);
+    void addRecording(int id, const QString &title, const QString &detail, bool chunked);
 
     void onStateChanged(int id, RecordState state, const QString &reason);
     void onPreview(int id, const PreviewFrame &frame);

@@ -20,7 +20,23 @@ namespace tapedeck {
 namespace ui {
 namespace {
 constexpr int PathRole = Qt::UserRole + 1;
-}
+constexpr int SortRole = Qt::UserRole + 2;
+
+// Sorts by the column's sort key, then by file name, so the chunks of one
+// recording (same second) stay in order.
+class FileItem : public QTreeWidgetItem {
+public:
+    using QTreeWidgetItem::QTreeWidgetItem;
+    bool operator<(const QTreeWidgetItem &other) const override
+    {
+        const int col = treeWidget() ? treeWidget()->sortColumn() : 0;
+        const QVariant a = data(col, SortRole), b = other.data(col, SortRole);
+        if (a != b)
+            return QVariant::compare(a, b) == QPartialOrdering::Less;
+        return text(0) < other.text(0);
+    }
+};
+} // namespace
 
 RecordingsList::RecordingsList(QWidget *parent) : QWidget(parent)
 {
@@ -31,7 +47,12 @@ RecordingsList::RecordingsList(QWidget *parent) : QWidget(parent)
     m_tree->setRootIsDecorated(false);
     m_tree->setSortingEnabled(true);
     m_tree->sortByColumn(2, Qt::DescendingOrder);
+    m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(3, QHeaderView::Interactive);
+    m_tree->header()->resizeSection(3, 200);
 
     m_play = new QPushButton(QIcon(QStringLiteral(":/icons/play.svg")), tr("&Play"), this);
     m_play->setObjectName(QStringLiteral("playButton"));
@@ -73,13 +94,18 @@ void RecordingsList::addFile(const QString &path)
         return;
     QTreeWidgetItem *item = itemFor(fi.absoluteFilePath());
     if (!item)
-        item = new QTreeWidgetItem(m_tree);
+        item = new FileItem(m_tree);
     const QLocale loc;
     item->setData(0, PathRole, fi.absoluteFilePath());
     item->setText(0, fi.fileName());
+    item->setData(0, SortRole, fi.fileName());
+    item->setData(1, SortRole, fi.size());
+    item->setData(2, SortRole, fi.lastModified().toMSecsSinceEpoch());
+    item->setData(3, SortRole, fi.absolutePath());
     item->setToolTip(0, fi.absoluteFilePath());
     item->setText(1, loc.formattedDataSize(fi.size()));
-    item->setData(2, Qt::DisplayRole, fi.lastModified());
+    // ISO order sorts as text; seconds are enough to tell recordings apart.
+    item->setText(2, fi.lastModified().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     item->setText(3, QDir::toNativeSeparators(fi.absolutePath()));
     updateButtons();
 }

@@ -19,7 +19,10 @@ QStringList availableLanguages()
 
 QString installTranslations(QCoreApplication &app, const QString &language)
 {
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    // The "C" locale (no LANG set) reads English: it gets English plurals.
+    if (locale.language() == QLocale::C)
+        locale = QLocale(QLocale::English, QLocale::UnitedStates);
     auto *ours = new QTranslator(&app);
     if (!ours->load(locale, QStringLiteral("tapedeck"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         delete ours;

@@ -35,7 +35,7 @@ TrayController::TrayController(Settings &settings, QObject *parent) : QObject(pa
 
 TrayController::~TrayController() { delete m_menu; }
 
-bool TrayController::available() const { return QSystemTrayIcon::isSystemTrayAvailable(); }
+bool TrayController::available() const { return m_forceAvailable || QSystemTrayIcon::isSystemTrayAvailable(); }
 
 void TrayController::setRecording(int activeCount)
 {

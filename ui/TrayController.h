@@ -26,6 +26,9 @@ public:
     ~TrayController() override;
 
     bool available() const;
+    // Test seam: offscreen has no system tray; tests pretend one exists to
+    // drive the close-to-tray path.
+    void setAvailableForTesting(bool available) { m_forceAvailable = available; }
     void setRecording(int activeCount);
     void notify(NotificationKind kind, const QString &title, const QString &message,
                 const QStringList &paths = {});
@@ -46,6 +49,7 @@ private:
     QSystemTrayIcon *m_icon;
     QMenu *m_menu;
     QAction *m_status;
+    bool m_forceAvailable = false;
     NotificationKind m_lastKind = NotificationKind::Info;
     QStringList m_lastPaths;
 };

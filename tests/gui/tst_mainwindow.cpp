@@ -24,10 +24,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QDragEnterEvent>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -235,6 +239,18 @@ private slots:
         m_window->sources()->resolve(secretId, [&](Result<QString> r) { resolved = r.ok() ? r.value() : r.message(); });
         QTRY_VERIFY(!resolved.isEmpty());
         QVERIFY2(resolved.contains(QStringLiteral("hunter2pw")), qPrintable(resolved));
+
+        // Editing: the dialog opens with the full address, a rename sticks.
+        clickSource(QStringLiteral("Secret stream"));
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "editSourceButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT((dlg = m_window->findChild<SourceDialog *>(QStringLiteral("sourceDialog")))
+                                     && dlg->isVisible(),
+                                 5000);
+        QVERIFY(child<QLineEdit>(dlg, "sourceUrlEdit")->text().contains(QStringLiteral("hunter2pw")));
+        setText(child<QLineEdit>(dlg, "sourceNameEdit"), QStringLiteral("Renamed stream"));
+        clickOk(dlg, "sourceButtons");
+        QTRY_VERIFY(rowOf(list, QStringLiteral("Renamed stream")) >= 0);
+        QCOMPARE(rowOf(list, QStringLiteral("Secret stream")), -1);
     }
 
     void recordDemoChunked_data()
@@ -270,7 +286,7 @@ private slots:
 
         // Live figures and the preview come in while it records.
         QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(card, "sizeLabel")->text() != QStringLiteral("–"), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(card, "chunkLabel")->text().toInt() >= 2
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(card, "chunkLabel")->text().toInt() >= 3
                                      || cardState(card) == RecordState::Failed,
                                  30000);
         QVERIFY2(cardState(card) == RecordState::Recording, qPrintable(child<QLabel>(card, "errorLabel")->text()));
@@ -326,6 +342,47 @@ private slots:
         QVERIFY(child<QPushButton>(m_window.get(), "armButton")->isEnabled());
     }
 
+    // Armed before the stream exists, the recording starts when an encoder
+    // publishes to the server, and keeps the stream from its first frame.
+    void armThenStreamAppears()
+    {
+        TAPEDECK_REQUIRE_TOOL("nginx");
+        TAPEDECK_REQUIRE_TOOL("ffmpeg");
+        testsupport::NginxRtmp nginx;
+        QString error;
+        QVERIFY2(nginx.start(&error), qPrintable(error));
+        const QString url = nginx.url(QStringLiteral("armed"));
+        const QString folder = m_tmp.filePath(QStringLiteral("rec_armed_live"));
+
+        openWindow();
+        m_window->sources()->addNamed(QStringLiteral("Studio"), url);
+        clickSource(QStringLiteral("Studio"));
+        selectByData(child<QComboBox>(m_window.get(), "formatCombo"), QStringLiteral("mp4"));
+        child<QSpinBox>(m_window.get(), "chunkSpin")->setValue(0);
+        setText(child<QLineEdit>(m_window.get(), "folderEdit"), folder);
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "armButton"), Qt::LeftButton);
+        RecordingCard *card = waitForCard();
+        QVERIFY(card);
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Waiting, 10000);
+
+        testsupport::FfmpegPublisher publisher(url, QStringLiteral("flv"), 30);
+        QVERIFY(publisher.start());
+        QTRY_VERIFY_WITH_TIMEOUT(cardState(card) != RecordState::Waiting, 30000);
+        QVERIFY2(cardState(card) == RecordState::Recording, qPrintable(child<QLabel>(card, "errorLabel")->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(card, "elapsedLabel")->text() >= QStringLiteral("0:00:02"), 30000);
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "stopButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Finished, 30000);
+        publisher.stop();
+
+        const QStringList files = QDir(folder).entryList(QDir::Files);
+        QCOMPARE(files.size(), 1);
+        QVERIFY2(files.first().endsWith(QStringLiteral(".mp4")), qPrintable(files.first()));
+        const QString path = QDir(folder).filePath(files.first());
+        const QString errors = testsupport::ffmpegDecodeErrors(path);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors));
+        QVERIFY(testsupport::ffprobeDuration(path) > 1.0);
+    }
+
     void settingsSurviveRestart()
     {
         openWindow();
@@ -371,6 +428,136 @@ private slots:
         s.reset(SettingKey::Notifications);
         s.reset(SettingKey::Language);
         s.sync();
+    }
+
+    // Closing the window never silently ends a recording. Offscreen there is
+    // no system tray, so the window asks instead of hiding.
+    void closeWhileRecordingKeepsRecording()
+    {
+        openWindow();
+        clickSource(QStringLiteral("Demo (test pattern)"));
+        selectByData(child<QComboBox>(m_window.get(), "formatCombo"), QStringLiteral("ts"));
+        setText(child<QLineEdit>(m_window.get(), "folderEdit"), m_tmp.filePath(QStringLiteral("rec_close")));
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "recordButton"), Qt::LeftButton);
+        RecordingCard *card = waitForCard();
+        QVERIFY(card);
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Recording, 20000);
+
+        QVERIFY(!m_window->tray()->available());
+        m_window->close();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((box = m_window->findChild<QMessageBox *>(QStringLiteral("quitBox"))), 5000);
+        QVERIFY(m_window->isVisible());
+        QTest::mouseClick(box->button(QMessageBox::No), Qt::LeftButton);
+        QTest::qWait(300);
+        QCOMPARE(cardState(card), RecordState::Recording);
+        QCOMPARE(m_engine->activeCount(), 1);
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "stopButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Finished, 30000);
+    }
+
+    // With a tray, closing the window hides it and keeps recording, and says
+    // so the first time only.
+    void closeToTrayKeepsRecording()
+    {
+        openWindow();
+        m_window->tray()->setAvailableForTesting(true);
+        {
+            Settings s(iniPath());
+            s.reset(SettingKey::TrayHintShown);
+            s.sync();
+        }
+        clickSource(QStringLiteral("Demo (test pattern)"));
+        selectByData(child<QComboBox>(m_window.get(), "formatCombo"), QStringLiteral("ts"));
+        setText(child<QLineEdit>(m_window.get(), "folderEdit"), m_tmp.filePath(QStringLiteral("rec_tray")));
+        QSignalSpy spy(m_window->tray(), &TrayController::notified);
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "recordButton"), Qt::LeftButton);
+        RecordingCard *card = waitForCard();
+        QVERIFY(card);
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Recording, 20000);
+
+        auto hints = [&spy] {
+            int n = 0;
+            for (const auto &args : spy)
+                n += args.at(0).value<NotificationKind>() == NotificationKind::Info;
+            return n;
+        };
+        m_window->close();
+        QTRY_VERIFY(!m_window->isVisible());
+        QCOMPARE(hints(), 1);
+        QVERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("quitBox")));
+        QTest::qWait(300);
+        QCOMPARE(cardState(card), RecordState::Recording);
+
+        m_window->show();
+        m_window->close();
+        QTRY_VERIFY(!m_window->isVisible());
+        QCOMPARE(hints(), 1); // said once
+        QCOMPARE(m_engine->activeCount(), 1);
+    }
+
+    // A disk close to the reserve is reported while recording (the engine
+    // itself refuses or stops below the reserve).
+    void lowDiskNotifies()
+    {
+        const QString folder = m_tmp.filePath(QStringLiteral("rec_disk"));
+        QVERIFY(QDir().mkpath(folder));
+        const qint64 freeMb = QStorageInfo(folder).bytesAvailable() / (1024 * 1024);
+        if (freeMb < 100)
+            QSKIP("too little free space to stage a low-disk warning");
+        {
+            // Free space sits between the reserve and the warning threshold.
+            Settings s(iniPath());
+            s.setValue(SettingKey::DiskReserveMb, freeMb * 6 / 10);
+            s.sync();
+        }
+        openWindow();
+        clickSource(QStringLiteral("Demo (test pattern)"));
+        selectByData(child<QComboBox>(m_window.get(), "formatCombo"), QStringLiteral("ts"));
+        setText(child<QLineEdit>(m_window.get(), "folderEdit"), folder);
+        QSignalSpy spy(m_window->tray(), &TrayController::notified);
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "recordButton"), Qt::LeftButton);
+        auto lowDisk = [&spy] {
+            for (const auto &args : spy)
+                if (args.at(0).value<NotificationKind>() == NotificationKind::DiskLow)
+                    return args.at(2).toString();
+            return QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!lowDisk().isEmpty(), 20000);
+        QVERIFY2(lowDisk().contains(folder), qPrintable(lowDisk()));
+        Settings s(iniPath());
+        s.setValue(SettingKey::DiskReserveMb, 1);
+        s.sync();
+    }
+
+    // The hook the recovery wizard attaches to: the menu action, and sidecar
+    // files dropped on the window.
+    void recoveryHook()
+    {
+        openWindow();
+        QSignalSpy spy(m_window.get(), &MainWindow::recoveryRequested);
+        m_window->findChild<QAction *>(QStringLiteral("actionRecover"))->trigger();
+        QCOMPARE(spy.size(), 1);
+        QVERIFY(spy.at(0).at(0).toStringList().isEmpty());
+
+        const QString info = m_tmp.filePath(QStringLiteral("crashed.mp4.info"));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(info)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window.get(), &drop);
+        QCOMPARE(spy.size(), 2);
+        QCOMPARE(spy.at(1).at(0).toStringList(), QStringList{info});
+
+        // A file that is not a sidecar is not taken.
+        QMimeData other;
+        other.setUrls({QUrl::fromLocalFile(m_tmp.filePath(QStringLiteral("notes.txt")))});
+        QDragEnterEvent enterOther(QPoint(10, 10), Qt::CopyAction, &other, Qt::LeftButton, Qt::NoModifier);
+        enterOther.ignore();
+        QCoreApplication::sendEvent(m_window.get(), &enterOther);
+        QVERIFY(!enterOther.isAccepted());
     }
 
     void failingSourceNotifies()

@@ -25,8 +25,11 @@ private slots:
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QXmlStreamReader xml(&file);
+        // English carries only plural forms (lupdate -pluralonly).
+        const bool pluralOnly = path.endsWith(QStringLiteral("_en.ts"));
         QString context, source;
         int messages = 0;
+        QStringList notPlural;
         QStringList unfinished;
         while (!xml.atEnd()) {
             xml.readNext();
@@ -34,8 +37,11 @@ private slots:
                 continue;
             if (xml.name() == u"name")
                 context = xml.readElementText();
-            else if (xml.name() == u"message")
+            else if (xml.name() == u"message") {
                 ++messages;
+                if (pluralOnly && xml.attributes().value(QStringLiteral("numerus")) != u"yes")
+                    notPlural << QString::number(messages);
+            }
             else if (xml.name() == u"source")
                 source = xml.readElementText();
             else if (xml.name() == u"translation") {
@@ -48,7 +54,8 @@ private slots:
             }
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-        QVERIFY2(messages > 100, "suspiciously few messages: is lupdate picking up the sources?");
+        QVERIFY2(messages > (pluralOnly ? 3 : 100), "suspiciously few messages: is lupdate picking up the sources?");
+        QVERIFY2(notPlural.isEmpty(), "the English file should hold plural forms only");
         QVERIFY2(unfinished.isEmpty(),
                  qPrintable(QStringLiteral("%1 unfinished entries in %2:\n  %3")
                                 .arg(unfinished.size())
@@ -60,6 +67,15 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("Aufnehmen");
         QTest::newRow("fr") << QStringLiteral("fr") << QStringLiteral("Enregistrer");
+    }
+    void englishPlurals()
+    {
+        QTranslator t;
+        QVERIFY2(t.load(QStringLiteral(":/i18n/tapedeck_en.qm")), "English plurals not in the resources");
+        QCOMPARE(t.translate("tapedeck::ui::TrayController", "Recording %n stream(s)", nullptr, 1),
+                 QStringLiteral("Recording %n stream"));
+        QCOMPARE(t.translate("tapedeck::ui::TrayController", "Recording %n stream(s)", nullptr, 3),
+                 QStringLiteral("Recording %n streams"));
     }
     void compiledIntoResources()
     {
