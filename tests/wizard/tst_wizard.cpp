@@ -185,7 +185,8 @@ private slots:
         auto *list = child<QListWidget>(w, "pathList");
         QVERIFY(list);
         QCOMPARE(list->count(), 1);
-        QVERIFY(list->item(0)->text().contains(dir));
+        QVERIFY(list->item(0)->text().startsWith(QStringLiteral("lost")));
+        QCOMPARE(list->item(0)->toolTip(), dir);
 
         // Scan
         click(next());
@@ -196,16 +197,16 @@ private slots:
         QTreeWidgetItem *rec = rowNamed(scanTree, QStringLiteral("rec_part0001.mp4"));
         QVERIFY2(rec, qPrintable(columnTexts(scanTree, 0).join(QLatin1Char('|'))));
         QCOMPARE(rec->text(1), QStringLiteral("Tapedeck recording"));
-        QVERIFY(rec->text(2).contains(QStringLiteral("video")) && rec->text(2).contains(QStringLiteral("audio")));
+        QVERIFY(rec->text(5).contains(QStringLiteral("video")) && rec->text(5).contains(QStringLiteral("audio")));
         QVERIFY(rec->text(3).contains(QLatin1Char(':'))); // a duration, known from the index
         QTreeWidgetItem *pair = rowNamed(scanTree, QStringLiteral("camera.mp4"));
         QVERIFY(pair);
         QCOMPARE(pair->text(1), QStringLiteral("Raw H.264/AAC pair"));
-        QVERIFY(pair->text(5).startsWith(QStringLiteral("Everything")));
+        QVERIFY(pair->text(2).startsWith(QStringLiteral("Everything")));
         QTreeWidgetItem *junk = rowNamed(scanTree, QStringLiteral("holiday.dat"));
         QVERIFY(junk);
         QCOMPARE(junk->text(1), QStringLiteral("Not a recording"));
-        QVERIFY2(!junk->text(5).isEmpty(), "a file that is not a recording is listed with the reason");
+        QVERIFY2(!junk->text(2).isEmpty(), "a file that is not a recording is listed with the reason");
         // The finished first chunk is healthy: not offered for rebuilding.
         QVERIFY(!rowNamed(scanTree, QStringLiteral("rec_part0000.mp4")));
 

@@ -5,6 +5,7 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -68,8 +69,11 @@ ChoosePage::ChoosePage(RecoveryWizard *wizard) : m_wizard(wizard)
     group->addButton(m_folder);
     m_keep = new QCheckBox(tr("&Keep the original files"), outBox);
     m_keep->setObjectName(QStringLiteral("keepOriginalsCheck"));
-    m_keep->setToolTip(tr("Without this, the originals are deleted, but only after the rebuilt file has been "
-                          "written completely and opened successfully."));
+    auto *keepNote = new QLabel(tr("Without it they are deleted, but only after the rebuilt file has been written "
+                                   "completely and opened successfully."),
+                                outBox);
+    keepNote->setWordWrap(true);
+    keepNote->setEnabled(false);
     auto *folderRow = new QHBoxLayout;
     folderRow->addWidget(m_folder);
     folderRow->addWidget(m_outDir, 1);
@@ -78,6 +82,7 @@ ChoosePage::ChoosePage(RecoveryWizard *wizard) : m_wizard(wizard)
     outLay->addWidget(m_beside);
     outLay->addLayout(folderRow);
     outLay->addWidget(m_keep);
+    outLay->addWidget(keepNote);
 
     m_fpsBox = new QGroupBox(tr("Frame rate of the video"), this);
     m_fpsBox->setObjectName(QStringLiteral("frameRateBox"));
@@ -204,7 +209,8 @@ void ChoosePage::updatePlannedNames()
         if (!o.rebuildable())
             continue;
         const QString planned = recovery::plannedOutput(o, opt);
-        it->setText(3, planned.isEmpty() ? tr("(no free name)") : planned);
+        it->setText(3, planned.isEmpty() ? tr("(no free name)") : QFileInfo(planned).fileName());
+        it->setToolTip(3, QDir::toNativeSeparators(planned));
     }
 }
 

@@ -24,13 +24,32 @@ QString OrphanText::kind(OrphanKind k)
     return QString();
 }
 
+namespace {
+
+// Sidecars carry MP4 sample-entry tags (avc1, mp4a), raw streams plain names.
+QString codecName(const QString &codec)
+{
+    const QString c = codec.trimmed().toLower();
+    if (c == QLatin1String("avc1") || c == QLatin1String("avc3") || c == QLatin1String("h264"))
+        return QStringLiteral("H.264");
+    if (c == QLatin1String("hvc1") || c == QLatin1String("hev1") || c == QLatin1String("hevc"))
+        return QStringLiteral("HEVC");
+    if (c == QLatin1String("mp4a") || c == QLatin1String("aac"))
+        return QStringLiteral("AAC");
+    if (c == QLatin1String("opus"))
+        return QStringLiteral("Opus");
+    return codec.trimmed().toUpper();
+}
+
+} // namespace
+
 QString OrphanText::tracks(const Orphan &o)
 {
     QStringList parts;
     for (const recovery::TrackSummary &t : o.tracks) {
         QString s = t.kind == QLatin1String("video") ? tr("video") : tr("audio");
         if (!t.codec.isEmpty())
-            s += QLatin1Char(' ') + t.codec.toUpper();
+            s += QLatin1Char(' ') + codecName(t.codec);
         if (!t.detail.isEmpty())
             s += QStringLiteral(" (%1)").arg(t.detail);
         parts << s;

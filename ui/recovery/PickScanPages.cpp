@@ -51,9 +51,12 @@ PickPage::PickPage(RecoveryWizard *wizard) : m_wizard(wizard)
     buttons->addWidget(addFolder);
     buttons->addStretch(1);
     buttons->addWidget(m_remove);
+    m_next = new QLabel(this);
+    m_next->setObjectName(QStringLiteral("pickHint"));
     auto *lay = new QVBoxLayout(this);
     lay->addWidget(m_list, 1);
     lay->addLayout(buttons);
+    lay->addWidget(m_next);
 
     connect(addFiles, &QPushButton::clicked, this, &PickPage::browseFiles);
     connect(addFolder, &QPushButton::clicked, this, &PickPage::browseFolder);
@@ -77,11 +80,15 @@ void PickPage::refresh()
         auto *it = new QListWidgetItem(m_list);
         it->setData(Qt::UserRole, p);
         it->setIcon(style()->standardIcon(fi.isDir() ? QStyle::SP_DirIcon : QStyle::SP_FileIcon));
-        it->setText(fi.isDir() ? tr("%1 (folder, with everything in it)").arg(p) : p);
+        const QString where = QDir::toNativeSeparators(fi.absolutePath());
+        it->setText(fi.isDir() ? tr("%1 — a folder, with everything in it (in %2)").arg(fi.fileName(), where)
+                               : tr("%1 (in %2)").arg(fi.fileName(), where));
         if (!fi.exists())
-            it->setText(tr("%1 (not found)").arg(p));
+            it->setText(tr("%1 — not found (in %2)").arg(fi.fileName(), where));
+        it->setToolTip(QDir::toNativeSeparators(p));
     }
     m_hint->setVisible(m_list->count() == 0);
+    m_next->setText(m_list->count() == 0 ? QString() : tr("Press Next to look at them. More can be dropped or added."));
     m_hint->resize(m_list->viewport()->size());
     m_remove->setEnabled(!m_list->selectedItems().isEmpty());
     emit completeChanged();
@@ -142,10 +149,10 @@ QTreeWidgetItem *orphanRow(const recovery::Orphan &o, QTreeWidgetItem *parent)
     auto *it = new QTreeWidgetItem(parent);
     it->setText(0, OrphanText::displayName(o));
     it->setText(1, OrphanText::kind(o.kind));
-    it->setText(2, OrphanText::tracks(o));
+    it->setText(2, o.rebuildable() ? OrphanText::rebuildable(o) : o.reason);
     it->setText(3, OrphanText::duration(o.durationSec));
     it->setText(4, OrphanText::size(o.sizeBytes));
-    it->setText(5, o.rebuildable() ? OrphanText::rebuildable(o) : o.reason);
+    it->setText(5, OrphanText::tracks(o));
     QStringList tip{o.reason};
     tip << o.notes;
     tip << OrphanText::tr("Files:") << o.files;
@@ -176,8 +183,8 @@ ScanPage::ScanPage(RecoveryWizard *wizard) : m_wizard(wizard)
 
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("scanTree"));
-    m_tree->setHeaderLabels({tr("Name"), tr("Kind"), tr("Tracks"), tr("Duration"), tr("Size"),
-                             tr("What can be rebuilt")});
+    m_tree->setHeaderLabels({tr("Name"), tr("Kind"), tr("What can be rebuilt"), tr("Duration"), tr("Size"),
+                             tr("Tracks")});
     m_tree->setRootIsDecorated(true);
     m_tree->header()->setStretchLastSection(true);
 
@@ -274,8 +281,8 @@ void ScanPage::onFinished(const recovery::ScanResult &result)
         for (const recovery::Orphan &o : result.notRecordings) {
             QTreeWidgetItem *it = orphanRow(o, others);
             it->setText(1, OrphanText::kind(recovery::OrphanKind::NotRecording));
-            it->setText(2, QString());
             it->setText(3, QString());
+            it->setText(5, QString());
         }
         others->setExpanded(true);
     }

@@ -213,6 +213,7 @@ DonePage::DonePage(RecoveryWizard *wizard) : m_wizard(wizard)
 {
     setObjectName(QStringLiteral("donePage"));
     setTitle(tr("Done"));
+    setSubTitle(tr("Here is what became of each recording."));
     setFinalPage(true);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("doneSummary"));

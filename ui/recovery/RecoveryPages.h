@@ -43,6 +43,7 @@ private:
     QListWidget *m_list;
     QPushButton *m_remove;
     QLabel *m_hint;
+    QLabel *m_next;
 };
 
 class ScanPage : public QWizardPage {
