@@ -60,7 +60,7 @@ QString OrphanText::tracks(const Orphan &o)
 QString OrphanText::duration(double seconds)
 {
     if (seconds < 0)
-        return tr("known after rebuilding");
+        return tr("not known yet");
     const qint64 total = qint64(seconds + 0.5);
     const qint64 h = total / 3600, m = (total / 60) % 60, s = total % 60;
     if (h > 0)
@@ -78,14 +78,17 @@ QString OrphanText::rebuildable(const Orphan &o)
                                       [](const recovery::TrackSummary &t) { return t.kind == QLatin1String("video"); });
     const bool hasAudio = std::any_of(o.tracks.cbegin(), o.tracks.cend(),
                                       [](const recovery::TrackSummary &t) { return t.kind == QLatin1String("audio"); });
+    // TS and FLV are judged by their packets, not their tracks: no "what".
     const QString what = hasVideo && hasAudio ? tr("picture and sound")
                          : hasVideo           ? tr("the picture only")
                          : hasAudio           ? tr("the sound only")
-                                              : tr("the recording");
+                                              : QString();
     switch (o.verdict) {
-    case Verdict::Complete: return tr("Everything: %1").arg(what);
-    case Verdict::Partial: return tr("Everything but the cut-off end: %1").arg(what);
-    case Verdict::Damaged: return tr("Only the undamaged part: %1").arg(what);
+    case Verdict::Complete: return what.isEmpty() ? tr("Everything") : tr("Everything: %1").arg(what);
+    case Verdict::Partial:
+        return what.isEmpty() ? tr("Everything but the cut-off end") : tr("Everything but the cut-off end: %1").arg(what);
+    case Verdict::Damaged:
+        return what.isEmpty() ? tr("Only the undamaged part") : tr("Only the undamaged part: %1").arg(what);
     case Verdict::Unrecoverable: return tr("Nothing can be rebuilt");
     case Verdict::NotRecording: return tr("Not a recording");
     }

@@ -13,6 +13,7 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -34,10 +35,15 @@ PickPage::PickPage(RecoveryWizard *wizard) : m_wizard(wizard)
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("pathList"));
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_hint = new QLabel(tr("Drop files or folders here"), m_list);
+    // An empty list is shown as a drop zone, so it is clear what to do.
+    m_hint = new QLabel(tr("Drop files or folders here\n\nor use the buttons below"), this);
     m_hint->setObjectName(QStringLiteral("dropHint"));
     m_hint->setAlignment(Qt::AlignCenter);
-    m_hint->setEnabled(false);
+    m_hint->setStyleSheet(QStringLiteral("QLabel { border: 2px dashed palette(mid); border-radius: 8px; "
+                                         "color: palette(dark); font-size: 14pt; }"));
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_hint);
+    m_stack->addWidget(m_list);
 
     auto *addFiles = new QPushButton(QIcon(QStringLiteral(":/icons/add.svg")), tr("Add &files…"), this);
     addFiles->setObjectName(QStringLiteral("addFilesButton"));
@@ -54,7 +60,7 @@ PickPage::PickPage(RecoveryWizard *wizard) : m_wizard(wizard)
     m_next = new QLabel(this);
     m_next->setObjectName(QStringLiteral("pickHint"));
     auto *lay = new QVBoxLayout(this);
-    lay->addWidget(m_list, 1);
+    lay->addWidget(m_stack, 1);
     lay->addLayout(buttons);
     lay->addWidget(m_next);
 
@@ -87,9 +93,8 @@ void PickPage::refresh()
             it->setText(tr("%1 — not found (in %2)").arg(fi.fileName(), where));
         it->setToolTip(QDir::toNativeSeparators(p));
     }
-    m_hint->setVisible(m_list->count() == 0);
+    m_stack->setCurrentWidget(m_list->count() == 0 ? static_cast<QWidget *>(m_hint) : m_list);
     m_next->setText(m_list->count() == 0 ? QString() : tr("Press Next to look at them. More can be dropped or added."));
-    m_hint->resize(m_list->viewport()->size());
     m_remove->setEnabled(!m_list->selectedItems().isEmpty());
     emit completeChanged();
 }
@@ -99,7 +104,7 @@ bool PickPage::isComplete() const { return !m_wizard->paths().isEmpty(); }
 void PickPage::browseFiles()
 {
     // Opened window-modal with open(): no nested event loop.
-    auto *d = new QFileDialog(this, tr("Add files"));
+    auto *d = new QFileDialog(this, tr("Add files"), QDir::homePath());
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->setFileMode(QFileDialog::ExistingFiles);
     d->setNameFilters({tr("Recordings and their parts (*.mp4.* *.h264 *.aac *.ts *.flv *.mp4)"), tr("All files (*)")});
@@ -109,7 +114,7 @@ void PickPage::browseFiles()
 
 void PickPage::browseFolder()
 {
-    auto *d = new QFileDialog(this, tr("Add a folder"));
+    auto *d = new QFileDialog(this, tr("Add a folder"), QDir::homePath());
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->setFileMode(QFileDialog::Directory);
     d->setOption(QFileDialog::ShowDirsOnly, true);

@@ -123,7 +123,8 @@ void RebuildPage::initializePage()
         m_expected.push_back(item.orphan.rebuildBytes > 0 ? item.orphan.rebuildBytes : item.orphan.sizeBytes);
     }
     m_tree->resizeColumnToContents(NameCol);
-    m_tree->setColumnWidth(StatusCol, 320);
+    m_tree->setColumnWidth(NameCol, m_tree->columnWidth(NameCol) + 32); // room for the result icon
+    m_tree->setColumnWidth(StatusCol, 360);
     m_overall->setRange(0, int(plan.size()));
     m_overall->setValue(0);
     m_cancel->setEnabled(true);
@@ -299,6 +300,7 @@ void DonePage::initializePage()
         auto *others = new QTreeWidgetItem(m_tree);
         others->setText(0, tr("Left alone (%n)", nullptr, int(scan.notRecordings.size())));
         others->setFlags(others->flags() & ~Qt::ItemIsSelectable);
+        others->setExpanded(true);
         for (const recovery::Orphan &o : scan.notRecordings) {
             auto *n = new QTreeWidgetItem(others);
             n->setText(0, OrphanText::displayName(o));

@@ -16,6 +16,7 @@ class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QRadioButton;
+class QStackedWidget;
 class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -44,6 +45,7 @@ private:
     QPushButton *m_remove;
     QLabel *m_hint;
     QLabel *m_next;
+    QStackedWidget *m_stack;
 };
 
 class ScanPage : public QWizardPage {

@@ -49,7 +49,7 @@ RecoveryWizard::RecoveryWizard(QWidget *parent) : QWizard(parent)
     setPage(RebuildPageId, new RebuildPage(this));
     setPage(DonePageId, new DonePage(this));
     setStartId(PickPageId);
-    resize(860, 560);
+    resize(980, 620);
 }
 
 RecoveryWizard::~RecoveryWizard() = default;
