@@ -261,6 +261,9 @@ private slots:
         QTreeWidgetItem *left = rowNamed(resultTree, QStringLiteral("holiday.dat"));
         QVERIFY(left);
         QVERIFY(left->text(1).contains(QStringLiteral("not touched")));
+        QTreeWidgetItem *noise = rowNamed(resultTree, QStringLiteral("noise.mp4"));
+        QVERIFY(noise);
+        QVERIFY(noise->text(1).startsWith(QStringLiteral("Cannot be rebuilt")));
 
         // Play and show in folder.
         QTreeWidgetItem *rebuilt = rowNamed(resultTree, QStringLiteral("camera.mp4"));

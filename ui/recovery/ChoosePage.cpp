@@ -146,11 +146,13 @@ void ChoosePage::initializePage()
             // Shown so nothing silently disappears, but never ticked.
             it->setFlags(it->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable));
             it->setText(3, tr("(cannot be rebuilt)"));
+            it->setIcon(0, OrphanText::icon(o));
         }
     }
     m_filling = false;
     for (int c = 0; c < 3; ++c)
         m_tree->resizeColumnToContents(c);
+    m_tree->setColumnWidth(2, std::min(m_tree->columnWidth(2), 380)); // the tooltip has long reasons whole
     updateFrameRates();
     emit completeChanged();
 }

@@ -1,7 +1,9 @@
 #include "ui/recovery/OrphanText.h"
 
 #include <QFileInfo>
+#include <QApplication>
 #include <QLocale>
+#include <QStyle>
 
 namespace tapedeck {
 namespace ui {
@@ -98,6 +100,15 @@ QString OrphanText::rebuildable(const Orphan &o)
 QString OrphanText::displayName(const Orphan &o)
 {
     return QFileInfo(o.target.isEmpty() && !o.files.isEmpty() ? o.files.first() : o.target).fileName();
+}
+
+QIcon OrphanText::icon(const Orphan &o)
+{
+    if (o.rebuildable())
+        return QIcon(QStringLiteral(":/icons/recover.svg"));
+    // Never a bin: nothing here is deleted, and it must not look so.
+    return QApplication::style()->standardIcon(o.kind == OrphanKind::NotRecording ? QStyle::SP_FileIcon
+                                                                                  : QStyle::SP_MessageBoxWarning);
 }
 
 bool OrphanText::needsFrameRate(const Orphan &o)

@@ -4,6 +4,7 @@
 
 #include "core/recovery/Orphan.h"
 
+#include <QIcon>
 #include <QObject>
 #include <QString>
 
@@ -24,6 +25,8 @@ public:
     static QString displayName(const recovery::Orphan &o);
     // Raw H.264 whose frame rate neither the stream nor a neighbour told.
     static bool needsFrameRate(const recovery::Orphan &o);
+    // Rebuildable, a recording that cannot be rebuilt, or not a recording.
+    static QIcon icon(const recovery::Orphan &o);
 };
 
 } // namespace ui

@@ -163,7 +163,7 @@ QTreeWidgetItem *orphanRow(const recovery::Orphan &o, QTreeWidgetItem *parent)
     tip << OrphanText::tr("Files:") << o.files;
     for (int c = 0; c < 6; ++c)
         it->setToolTip(c, tip.join(QLatin1Char('\n')));
-    it->setIcon(0, QIcon(o.rebuildable() ? QStringLiteral(":/icons/recover.svg") : QStringLiteral(":/icons/remove.svg")));
+    it->setIcon(0, OrphanText::icon(o));
     return it;
 }
 
@@ -303,6 +303,9 @@ void ScanPage::onFinished(const recovery::ScanResult &result)
     }
     for (int c = 0; c < 5; ++c)
         m_tree->resizeColumnToContents(c);
+    // A long reason must not push size and duration out of sight; the
+    // tooltip has it whole.
+    m_tree->setColumnWidth(2, std::min(m_tree->columnWidth(2), 380));
 
     m_anyRebuildable = rebuildable > 0;
     m_done = true;

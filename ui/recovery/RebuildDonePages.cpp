@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStyle>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -179,7 +180,7 @@ void RebuildPage::onItemFinished(int index)
     } else {
         bar->setValue(0);
         it->setText(StatusCol, plainError(r.outcome, stoppedMidway(r.outcome, m_wizard->job()->isCancelled())));
-        it->setIcon(NameCol, QIcon(QStringLiteral(":/icons/remove.svg")));
+        it->setIcon(NameCol, style()->standardIcon(QStyle::SP_MessageBoxWarning));
     }
     it->setToolTip(StatusCol, (QStringList{it->text(StatusCol)} + r.outcome.notes).join(QLatin1Char('\n')));
     if (index == m_current)
@@ -287,7 +288,7 @@ void DonePage::initializePage()
         } else {
             (stoppedMidway(r.outcome, cancelled) ? skipped : failed)++;
             it->setText(1, plainError(r.outcome, stoppedMidway(r.outcome, cancelled)));
-            it->setIcon(0, QIcon(QStringLiteral(":/icons/remove.svg")));
+            it->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
         }
         for (const QString &note : r.outcome.notes) {
             auto *n = new QTreeWidgetItem(it);
@@ -295,16 +296,30 @@ void DonePage::initializePage()
             n->setFlags(n->flags() & ~Qt::ItemIsSelectable);
         }
     }
+    // Everything that was found but not rebuilt is named too, so nothing
+    // seems to have vanished.
     const recovery::ScanResult &scan = m_wizard->scanResult();
-    if (!scan.notRecordings.empty()) {
+    QStringList planned;
+    for (const RebuildItem &item : plan)
+        planned << item.orphan.target;
+    std::vector<std::pair<const recovery::Orphan *, QString>> left;
+    for (const recovery::Orphan &o : scan.orphans)
+        if (!planned.contains(o.target))
+            left.emplace_back(&o, o.rebuildable() ? tr("Not chosen, not touched.")
+                                                  : tr("Cannot be rebuilt, not touched: %1").arg(o.reason));
+    for (const recovery::Orphan &o : scan.notRecordings)
+        left.emplace_back(&o, tr("Not a recording, not touched: %1").arg(o.reason));
+    if (!left.empty()) {
         auto *others = new QTreeWidgetItem(m_tree);
-        others->setText(0, tr("Left alone (%n)", nullptr, int(scan.notRecordings.size())));
+        others->setText(0, tr("Left alone (%n)", nullptr, int(left.size())));
         others->setFlags(others->flags() & ~Qt::ItemIsSelectable);
         others->setExpanded(true);
-        for (const recovery::Orphan &o : scan.notRecordings) {
+        for (const auto &[o, why] : left) {
             auto *n = new QTreeWidgetItem(others);
-            n->setText(0, OrphanText::displayName(o));
-            n->setText(1, tr("Not a recording, not touched: %1").arg(o.reason));
+            n->setText(0, OrphanText::displayName(*o));
+            n->setText(1, why);
+            n->setToolTip(1, why);
+            n->setIcon(0, OrphanText::icon(*o));
             n->setFlags(n->flags() & ~Qt::ItemIsSelectable);
         }
     }
