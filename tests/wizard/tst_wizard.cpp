@@ -404,6 +404,44 @@ private slots:
         QVERIFY2(rebuilt < 4, "the stop came too late to stop anything");
     }
 
+    // Closing the wizard while it rebuilds: the window does not freeze
+    // waiting, the item in hand stops cleanly, then the wizard closes.
+    void closeWhileRebuilding()
+    {
+        QTemporaryDir tmp;
+        QString error;
+        for (int i = 0; i < 3; ++i)
+            QVERIFY2(makeRawPair(tmp.path(), QStringLiteral("clip%1").arg(i), 8, false, &error), qPrintable(error));
+        const auto before = snapshot(tmp.path());
+        RecoveryWizard *w = openWizard();
+        QVERIFY(dropPaths(w, {tmp.path()}));
+        click(next());
+        QTRY_VERIFY_WITH_TIMEOUT(next()->isEnabled(), 60000);
+        click(next());
+        bool clicked = false;
+        connect(w->job(), &RebuildJob::itemStarted, w, [w, &clicked] {
+            if (!clicked) {
+                clicked = true;
+                w->button(QWizard::CancelButton)->click();
+            }
+        });
+        click(w->button(QWizard::CommitButton));
+        QTRY_VERIFY_WITH_TIMEOUT(clicked, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w->isVisible(), 120000);
+        QVERIFY(!w->job()->isRunning());
+        QVERIFY(filesMatching(tmp.path(), QStringLiteral("*.recovering*")).isEmpty());
+        const auto after = snapshot(tmp.path());
+        for (int i = 0; i < 3; ++i) {
+            const QString name = QStringLiteral("clip%1.mp4").arg(i);
+            if (after.contains(name)) {
+                QVERIFY(testsupport::ffmpegDecodeErrors(tmp.filePath(name)).isEmpty());
+            } else {
+                QCOMPARE(after.value(name + QStringLiteral(".h264")), before.value(name + QStringLiteral(".h264")));
+                QCOMPARE(after.value(name + QStringLiteral(".aac")), before.value(name + QStringLiteral(".aac")));
+            }
+        }
+    }
+
     // The road a user takes after a crash: Tapedeck starts, finds the
     // orphan in its recordings folder and says so; the notification's click
     // opens the wizard with that recording, which rebuilds it completely

@@ -211,15 +211,31 @@ void ScanPage::initializePage() { startScan(); }
 void ScanPage::cleanupPage()
 {
     // Back to the list: whatever the old scan finds no longer matters.
-    cancelScan();
-    m_scanner.reset();
+    retireScanner();
     m_scanning = false;
+}
+
+void ScanPage::retireScanner()
+{
+    if (!m_scanner)
+        return;
+    recovery::Scanner *old = m_scanner.release();
+    disconnect(old, nullptr, this, nullptr);
+    if (!old->isRunning()) {
+        delete old;
+        return;
+    }
+    // Joining a scan that is still reading a file would freeze the window:
+    // it is told to stop and deletes itself once it has.
+    old->cancel();
+    old->setParent(this);
+    connect(old, &recovery::Scanner::finished, old, &QObject::deleteLater);
 }
 
 void ScanPage::startScan()
 {
-    // A fresh scanner each time; the old one (if any) is cancelled and joined
-    // by its destructor, and its queued results die with it.
+    // A fresh scanner each time; the old one (if any) stops on its own.
+    retireScanner();
     m_scanner = std::make_unique<recovery::Scanner>();
     connect(m_scanner.get(), &recovery::Scanner::progress, this, &ScanPage::onProgress);
     connect(m_scanner.get(), &recovery::Scanner::finished, this, &ScanPage::onFinished);

@@ -60,6 +60,7 @@ public:
 
 private:
     void startScan();
+    void retireScanner();
     void onProgress(qint64 done, qint64 total);
     void onFinished(const recovery::ScanResult &result);
 
