@@ -86,16 +86,27 @@ private slots:
     void cleanStop_data()
     {
         QTest::addColumn<QString>("kind");
-        for (const char *k : {"h264_aac", "hevc_opus", "h264", "aac", "opus", "h264_aac_ts"})
+        // "!noextradata": the codec setup must come in-band (SPS/PPS/VPS in the
+        // first keyframe, the first ADTS header), as from some live sources.
+        for (const char *k : {"h264_aac", "hevc_opus", "h264", "aac", "opus", "h264_aac_ts", "hevc_aac_ts",
+                              "h264_aac_ts!noextradata", "hevc_aac_ts!noextradata"})
             QTest::newRow(k) << QString::fromLatin1(k);
     }
 
     void cleanStop()
     {
         QFETCH(QString, kind);
+        const bool noExtradata = kind.endsWith(QLatin1String("!noextradata"));
         Media storage;
-        const Media &m = media(kind, storage);
+        Media &m = const_cast<Media &>(media(kind.section(u'!', 0, 0), storage));
         QVERIFY(!m.packets.empty());
+        if (noExtradata) {
+            for (StreamInfo &s : m.streams) {
+                CodecParametersPtr p = cloneCodecParameters(s.params.get());
+                p->extradata_size = 0; // the copy below then carries no extradata
+                s.params = CodecParams(p.get());
+            }
+        }
         QTemporaryDir out;
         const QString final = pathIn(out, QStringLiteral("rec.mp4"));
         auto w = makeMp4Writer();
