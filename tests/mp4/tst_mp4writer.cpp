@@ -211,9 +211,10 @@ private slots:
         const QString final = pathIn(out, QStringLiteral("fast.mp4"));
         Mp4WriterTuning tuning;
         tuning.reservedBytes = 512;
-        tuning.forceMoovFirst = true;
+        WriterOptions o;
+        o.mp4ForceMoovFirst = true; // what a user setting sets
         auto w = makeMp4Writer(tuning);
-        QVERIFY(w->open(final, m.streams, {}).ok());
+        QVERIFY(w->open(final, m.streams, o).ok());
         const FeedResult fed = feed(m, *w);
         QVERIFY(fed.status.ok());
         auto done = w->finish();
