@@ -1,6 +1,7 @@
 #include "core/mp4/Sidecar.h"
 #include "core/mp4/ByteWriter.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -280,7 +281,23 @@ QString finalPathForSidecar(const QString &path)
 
 bool isSidecarPath(const QString &path)
 {
-    return finalPathForSidecar(path) != path;
+    const QString final = finalPathForSidecar(path);
+    return final != path && final.endsWith(QLatin1String(".mp4"), Qt::CaseInsensitive);
+}
+
+QStringList findSidecarSets(const QString &dir)
+{
+    QStringList out;
+    const QDir d(dir);
+    for (const QString &name : d.entryList(QDir::Files | QDir::Hidden)) {
+        if (!isSidecarPath(name))
+            continue;
+        const QString final = d.filePath(finalPathForSidecar(name));
+        if (!out.contains(final))
+            out << final;
+    }
+    out.sort();
+    return out;
 }
 
 SidecarSet sidecarPaths(const QString &anyPath)

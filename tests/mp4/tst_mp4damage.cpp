@@ -147,6 +147,8 @@ private slots:
         QCOMPARE(finalPathForSidecar(QStringLiteral("/a/b.mp4.track12")), QStringLiteral("/a/b.mp4"));
         QCOMPARE(finalPathForSidecar(QStringLiteral("/a/b.mp4.info.tmp")), QStringLiteral("/a/b.mp4"));
         QVERIFY(!isSidecarPath(QStringLiteral("/a/b.mp4")));
+        QVERIFY(!isSidecarPath(QStringLiteral("/a/notes.info")));
+        QCOMPARE(findSidecarSets(m_dir.path()), QStringList{m_template});
     }
 
     void truncatedTrackAtEveryPoint_data()
