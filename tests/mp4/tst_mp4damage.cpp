@@ -10,6 +10,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -149,6 +152,54 @@ private slots:
         QVERIFY(!isSidecarPath(QStringLiteral("/a/b.mp4")));
         QVERIFY(!isSidecarPath(QStringLiteral("/a/notes.info")));
         QCOMPARE(findSidecarSets(m_dir.path()), QStringList{m_template});
+    }
+
+    // docs/sidecar-format.md is precise enough for a second reader:
+    // tests/mp4/sidecar_reader.py was written from it alone and must agree.
+    void secondReaderFromTheSpecAgrees_data()
+    {
+        QTest::addColumn<QString>("damage");
+        for (const char *d : {"none", "torn track1", "flipped track2", "short mdat", "zeroed tail"})
+            QTest::newRow(d) << QString::fromLatin1(d);
+    }
+
+    void secondReaderFromTheSpecAgrees()
+    {
+        TAPEDECK_REQUIRE_TOOL("python3");
+        QFETCH(QString, damage);
+        QTemporaryDir d;
+        const QString final = copyTemplate(d);
+        if (damage == u"torn track1")
+            QVERIFY(truncateFile(final + QStringLiteral(".track1"), kTrackHeaderSize + 10 * kRecordSize + 23));
+        else if (damage == u"flipped track2")
+            QVERIFY(patchByte(final + QStringLiteral(".track2"), kTrackHeaderSize + 5 * kRecordSize + 30, 0x40));
+        else if (damage == u"short mdat")
+        {
+            const qint64 start = qint64(readSidecarSet(final).info.dataOffset);
+            const qint64 size = QFileInfo(final + QStringLiteral(".mdat")).size();
+            QVERIFY(truncateFile(final + QStringLiteral(".mdat"), start + (size - start) * 2 / 3));
+        }
+        else if (damage == u"zeroed tail")
+            QVERIFY(appendBytes(final + QStringLiteral(".track2"), QByteArray(kRecordSize * 2, '\0')));
+        const auto r = testsupport::runTool(QStringLiteral("python3"),
+                                            {QStringLiteral(TAPEDECK_SOURCE_DIR "/tests/mp4/sidecar_reader.py"), final});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject py = QJsonDocument::fromJson(r.out).object();
+        const SidecarReport rep = readSidecarSet(final);
+        QCOMPARE(quint64(py.value(QStringLiteral("data_offset")).toDouble()), rep.info.dataOffset);
+        QCOMPARE(quint64(py.value(QStringLiteral("data_end")).toDouble()), rep.dataEnd);
+        QCOMPARE(py.value(QStringLiteral("created_us")).toDouble(), double(rep.info.creationTimeUs));
+        const QJsonArray tracks = py.value(QStringLiteral("tracks")).toArray();
+        QCOMPARE(size_t(tracks.size()), rep.tracks.size());
+        for (int i = 0; i < tracks.size(); ++i) {
+            const QJsonObject t = tracks[i].toObject();
+            QCOMPARE(t.value(QStringLiteral("codec")).toString().toLatin1(), rep.info.tracks[size_t(i)].codecTag);
+            QCOMPARE(t.value(QStringLiteral("entry_type")).toString().toLatin1(), rep.info.tracks[size_t(i)].codecTag);
+            QCOMPARE(quint32(t.value(QStringLiteral("timescale")).toInt()), rep.info.tracks[size_t(i)].timescale);
+            QCOMPARE(size_t(t.value(QStringLiteral("accepted")).toInt()), rep.tracks[size_t(i)].records.size());
+            QCOMPARE(quint64(t.value(QStringLiteral("dropped")).toInt()), rep.tracks[size_t(i)].droppedRecords);
+            QCOMPARE(quint64(t.value(QStringLiteral("tail")).toInt()), rep.tracks[size_t(i)].tailBytes);
+        }
     }
 
     void truncatedTrackAtEveryPoint_data()
