@@ -32,6 +32,11 @@ public:
         m_pos += n;
         return v;
     }
+    void skip(int n)
+    {
+        if (need(n))
+            m_pos += n;
+    }
     QByteArray blob(quint32 maxSize)
     {
         const quint32 n = quint32(u(4));
@@ -169,7 +174,7 @@ Result<SidecarInfo> decodeInfo(const QByteArray &bytes)
 
     const QByteArray body = bytes.left(bytes.size() - 4);
     LeReader r(body);
-    r.u(16);
+    r.skip(16); // magic, version, payload size: checked above
     SidecarInfo info;
     info.creationTimeUs = qint64(r.u(8));
     info.ftypSize = r.u(8);
