@@ -343,6 +343,41 @@ private slots:
         QVERIFY2(a == b, qPrintable(QStringLiteral("clean %1 bytes, rebuilt %2 bytes").arg(a.size()).arg(b.size())));
         QVERIFY(testsupport::ffmpegDecodeErrors(final).isEmpty());
     }
+
+    // The same, from the other side: the sidecars of a longer recording, cut
+    // back to the records of its first k packets (the data file left long, as
+    // after a crash), rebuild to the bytes of a clean stop after k packets.
+    void cutLongerSetEqualsCleanStop()
+    {
+        Media storage;
+        const Media &m = media(QStringLiteral("h264_aac"), storage);
+        const int k = 57;
+        QTemporaryDir out;
+        const QString final = pathIn(out, QStringLiteral("clean.mp4"));
+        const QString atK = pathIn(out, QStringLiteral("atk.mp4"));
+        const QString cut = pathIn(out, QStringLiteral("cut.mp4"));
+        auto w = makeMp4Writer();
+        QVERIFY(w->open(final, m.streams, {}).ok());
+        QVERIFY(feed(m, *w, k).status.ok());
+        QVERIFY(copySidecarSet(final, atK));
+        const mp4::SidecarReport repK = mp4::readSidecarSet(atK);
+        for (int i = k; i < int(m.packets.size()); ++i)
+            QVERIFY(w->write(m.packets[size_t(i)].get()).ok());
+        QVERIFY(copySidecarSet(final, cut));
+        w->abandon();
+        for (const mp4::TrackReadResult &t : repK.tracks) {
+            QFile f(cut + QStringLiteral(".track%1").arg(t.number));
+            QVERIFY(f.resize(mp4::kTrackHeaderSize + qint64(t.records.size()) * mp4::kRecordSize));
+        }
+        const mp4::SidecarReport repCut = mp4::readSidecarSet(cut);
+        QCOMPARE(repCut.totalSamples, quint64(k));
+        QCOMPARE(repCut.verdict, mp4::Verdict::Partial); // media after the last record
+        QVERIFY(mp4::rebuildMp4(atK).ok());
+        QVERIFY(mp4::rebuildMp4(cut).ok());
+        QVERIFY(!readAll(atK).isEmpty());
+        QVERIFY(readAll(cut) == readAll(atK));
+        QVERIFY(testsupport::ffmpegDecodeErrors(cut).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMp4Writer)
