@@ -3,6 +3,7 @@
 #include "core/Engine.h"
 #include "core/Settings.h"
 #include "ui/MainWindow.h"
+#include "ui/ProbeJob.h"
 #include "ui/SecretStore.h"
 #include "ui/Translations.h"
 #include "ui/TrayController.h"
@@ -12,11 +13,16 @@
 #include <QIcon>
 #include <QTimer>
 
+#include <memory>
+
+static void initTapedeckIcons() { Q_INIT_RESOURCE(tapedeck); }
+
 namespace tapedeck {
 
 int runGui(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    initTapedeckIcons();
     QApplication::setApplicationName(QStringLiteral("Tapedeck"));
     QApplication::setOrganizationName(QStringLiteral("Tapedeck"));
     QApplication::setApplicationDisplayName(QStringLiteral("Tapedeck"));
@@ -30,22 +36,26 @@ int runGui(int argc, char **argv)
 
     Engine engine;
     ui::KeychainSecretStore secrets(QStringLiteral("Tapedeck"));
-    ui::MainWindow window(settings, engine, secrets);
+    auto windowOwner = std::make_unique<ui::MainWindow>(settings, engine, secrets);
+    ui::MainWindow &window = *windowOwner;
     ui::RecoveryWizard::attachTo(&window); // menu, drops and the orphan notification open the wizard
 
+    // "Start minimised" means the tray only, where there is a tray.
     const bool minimized = settings.flag(SettingKey::StartMinimized);
-    if (minimized && window.tray()->available())
-        ; // tray only
-    else if (minimized)
-        window.showMinimized();
-    else
+    if (!minimized)
         window.show();
+    else if (!window.tray()->available())
+        window.showMinimized();
     // After the window is up, so the notification has somewhere to lead.
     QTimer::singleShot(1500, &window, &ui::MainWindow::checkForOrphans);
 
     const int rc = app.exec();
     engine.stopAll();
     engine.waitAll(30000);
+    // Closing the window cancels any "Check" still talking to a server;
+    // give those workers a moment to leave libav before the process ends.
+    windowOwner.reset();
+    ui::ProbeJob::waitForWorkers(3000);
     return rc;
 }
 

@@ -6,11 +6,24 @@
 
 #include <QPointer>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QThread>
 
 #include <thread>
 
 namespace tapedeck {
 namespace ui {
+namespace {
+std::atomic<int> g_runningWorkers{0};
+}
+
+bool ProbeJob::waitForWorkers(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (g_runningWorkers.load() > 0 && !deadline.hasExpired())
+        QThread::msleep(10);
+    return g_runningWorkers.load() == 0;
+}
 
 QString plainProbeError(int errorCode, const QString &detail)
 {
@@ -52,7 +65,12 @@ void ProbeJob::start()
     const qint64 timeoutMs = m_openTimeoutMs;
     // Detached: the worker holds only the shared stop flag and a guarded
     // pointer, so a closed dialog never waits for a slow server.
+    ++g_runningWorkers;
     std::thread([self, shared, spec, timeoutMs] {
+        // Decremented on every way out of this worker.
+        struct Done {
+            ~Done() { --g_runningWorkers; }
+        } done;
         ProbeResult result;
         SourceOptions opts;
         opts.openTimeoutMs = timeoutMs;

@@ -29,6 +29,10 @@ public:
     void start();
     void cancel();
 
+    // At exit: waits (bounded) for workers of cancelled jobs to return, so
+    // none is still inside libav while the process tears down.
+    static bool waitForWorkers(int timeoutMs);
+
 signals:
     void finished(const tapedeck::ui::ProbeResult &result);
 

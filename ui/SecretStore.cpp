@@ -36,9 +36,12 @@ void KeychainSecretStore::fallBack(const QString &reason)
     emit fellBackToMemory(reason);
 }
 
+// Without a running Secret Service or KWallet, QtKeychain reports anything
+// from NoBackendAvailable to OtherError ("Unknown error"). Every failure but
+// "not found" and a user's refusal therefore means: no usable keychain.
 static bool backendMissing(QKeychain::Error e)
 {
-    return e == QKeychain::NoBackendAvailable || e == QKeychain::NotImplemented;
+    return e != QKeychain::NoError && e != QKeychain::EntryNotFound && e != QKeychain::AccessDeniedByUser;
 }
 
 void KeychainSecretStore::read(const QString &key, ReadCallback done)

@@ -7,6 +7,7 @@
 #include <QAudioDevice>
 #include <QCameraDevice>
 #include <QMediaDevices>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
@@ -16,6 +17,27 @@ namespace tapedeck {
 namespace ui {
 namespace {
 QString secretKey(const QString &id) { return QStringLiteral("source/") + id; }
+
+// Lists and maps are kept as one JSON string each: QSettings would write a
+// one-element list or any map as an opaque binary @Variant, and the settings
+// file should stay readable (and checkable for leaked secrets).
+QVariant readJson(const QVariant &stored)
+{
+    if (stored.typeId() != QMetaType::QString)
+        return stored; // written by an older build
+    const QJsonDocument doc = QJsonDocument::fromJson(stored.toString().toUtf8());
+    return doc.isArray() ? QVariant(doc.array().toVariantList()) : QVariant(doc.object().toVariantMap());
+}
+
+QString jsonArray(const QVariantList &list)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromVariantList(list)).toJson(QJsonDocument::Compact));
+}
+
+QString jsonObject(const QVariantMap &map)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(map)).toJson(QJsonDocument::Compact));
+}
 } // namespace
 
 QString deviceSpec(SourceKind kind, const QString &deviceId)
@@ -43,13 +65,9 @@ SourceStore::~SourceStore() = default;
 void SourceStore::load()
 {
     m_named.clear();
-    const QVariantList list = m_settings.value(SettingKey::Sources).toList();
+    const QVariantList list = readJson(m_settings.value(SettingKey::Sources)).toList();
     for (const QVariant &v : list) {
-        // Stored as JSON text so the settings file stays readable (and
-        // checkable for leaked secrets); a map is accepted too.
-        const QVariantMap m = v.typeId() == QMetaType::QString
-                                  ? QJsonDocument::fromJson(v.toString().toUtf8()).object().toVariantMap()
-                                  : v.toMap();
+        const QVariantMap m = v.toMap();
         SourceEntry e;
         e.kind = SourceKind::Named;
         e.id = m.value(QStringLiteral("id")).toString();
@@ -73,9 +91,9 @@ void SourceStore::save()
         // Never the secret: the settings file is plain text.
         m.insert(QStringLiteral("url"), e.displayUrl);
         m.insert(QStringLiteral("secret"), e.hasSecret);
-        list.append(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(m)).toJson(QJsonDocument::Compact)));
+        list.append(m);
     }
-    m_settings.setValue(SettingKey::Sources, list);
+    m_settings.setValue(SettingKey::Sources, jsonArray(list));
     m_settings.sync();
 }
 
@@ -182,9 +200,9 @@ void SourceStore::removeNamed(const QString &id)
                 m_secrets.remove(secretKey(id));
             m_named.removeAt(i);
             m_fullUrls.remove(id);
-            QVariantMap opts = m_settings.value(SettingKey::SourceRecordOptions).toMap();
+            QVariantMap opts = readJson(m_settings.value(SettingKey::SourceRecordOptions)).toMap();
             opts.remove(id);
-            m_settings.setValue(SettingKey::SourceRecordOptions, opts);
+            m_settings.setValue(SettingKey::SourceRecordOptions, jsonObject(opts));
             save();
             emit changed();
             return;
@@ -234,7 +252,7 @@ RecordOptions SourceStore::options(const QString &id) const
     o.folder = m_settings.string(SettingKey::RecordingsFolder);
     o.pattern = m_settings.string(SettingKey::FileNamePattern);
     o.overwrite = m_settings.flag(SettingKey::Overwrite);
-    const QVariantMap all = m_settings.value(SettingKey::SourceRecordOptions).toMap();
+    const QVariantMap all = readJson(m_settings.value(SettingKey::SourceRecordOptions)).toMap();
     if (!all.contains(id))
         return o;
     const QVariantMap m = all.value(id).toMap();
@@ -248,7 +266,7 @@ RecordOptions SourceStore::options(const QString &id) const
 
 void SourceStore::setOptions(const QString &id, const RecordOptions &o)
 {
-    QVariantMap all = m_settings.value(SettingKey::SourceRecordOptions).toMap();
+    QVariantMap all = readJson(m_settings.value(SettingKey::SourceRecordOptions)).toMap();
     QVariantMap m;
     m.insert(QStringLiteral("format"), o.format);
     m.insert(QStringLiteral("chunkSeconds"), o.chunkSeconds);
@@ -256,7 +274,7 @@ void SourceStore::setOptions(const QString &id, const RecordOptions &o)
     m.insert(QStringLiteral("pattern"), o.pattern);
     m.insert(QStringLiteral("overwrite"), o.overwrite);
     all.insert(id, m);
-    m_settings.setValue(SettingKey::SourceRecordOptions, all);
+    m_settings.setValue(SettingKey::SourceRecordOptions, jsonObject(all));
 }
 
 } // namespace ui

@@ -203,6 +203,12 @@ private slots:
         QVERIFY2(result->text().contains(QStringLiteral("aac")), qPrintable(result->text()));
         clickOk(dlg, "sourceButtons");
         QTRY_VERIFY(!m_window->findChild<SourceDialog *>(QStringLiteral("sourceDialog"))); // closed and deleted
+        {
+            // Readable settings file, even with a single source.
+            QFile ini(iniPath());
+            QVERIFY(ini.open(QIODevice::ReadOnly));
+            QVERIFY2(ini.readAll().contains("Sample file"), "settings file not readable text");
+        }
 
         auto *list = child<QListWidget>(m_window.get(), "sourceList");
         QTRY_VERIFY(rowOf(list, QStringLiteral("Sample file")) >= 0);
