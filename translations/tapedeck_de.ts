@@ -591,8 +591,8 @@
         <translation>Sprache:</translation>
     </message>
     <message>
-        <source>A new language is used the next time Tapedeck starts.</source>
-        <translation>Eine neue Sprache gilt ab dem nächsten Start von Tapedeck.</translation>
+        <source>The window switches to the new language when you press OK; recordings keep running.</source>
+        <translation>Das Fenster wechselt beim Klick auf OK in die neue Sprache; Aufnahmen laufen weiter.</translation>
     </message>
 </context>
 <context>

@@ -591,8 +591,8 @@
         <translation>Langue :</translation>
     </message>
     <message>
-        <source>A new language is used the next time Tapedeck starts.</source>
-        <translation>La nouvelle langue sera utilisée au prochain démarrage de Tapedeck.</translation>
+        <source>The window switches to the new language when you press OK; recordings keep running.</source>
+        <translation>La fenêtre passe à la nouvelle langue dès que vous cliquez sur OK ; les enregistrements continuent.</translation>
     </message>
 </context>
 <context>

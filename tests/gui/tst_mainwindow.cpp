@@ -13,6 +13,8 @@
 #include "ui/SourceDialog.h"
 #include "ui/SourceStore.h"
 #include "ui/TrayController.h"
+#include "ui/Translations.h"
+#include "ui/WindowHost.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -564,6 +566,55 @@ private slots:
         enterOther.ignore();
         QCoreApplication::sendEvent(m_window.get(), &enterOther);
         QVERIFY(!enterOther.isAccepted());
+    }
+
+    // Switching the language needs no restart: the window comes back in the
+    // new language and a running recording carries on in it.
+    void languageSwitchKeepsRecording()
+    {
+        m_settings = std::make_unique<Settings>(iniPath());
+        m_engine = std::make_unique<Engine>();
+        m_secrets = std::make_unique<MemorySecretStore>();
+        WindowHost host(*m_settings, *m_engine, *m_secrets);
+        MainWindow *window = host.window();
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        window->selectSource(QStringLiteral("demo"));
+        selectByData(child<QComboBox>(window, "formatCombo"), QStringLiteral("ts"));
+        setText(child<QLineEdit>(window, "folderEdit"), m_tmp.filePath(QStringLiteral("rec_lang")));
+        QTest::mouseClick(child<QPushButton>(window, "recordButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(m_engine->activeCount() == 1, 10000);
+        const int id = m_engine->ids().back();
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->session(id)->state(), RecordState::Recording, 20000);
+
+        QSignalSpy replaced(&host, &WindowHost::windowReplaced);
+        window->findChild<QAction *>(QStringLiteral("actionSettings"))->trigger();
+        SettingsDialog *dlg = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dlg = window->findChild<SettingsDialog *>(QStringLiteral("settingsDialog"))), 5000);
+        selectByData(child<QComboBox>(dlg, "languageCombo"), QStringLiteral("de"));
+        clickOk(dlg, "settingsButtons");
+        QTRY_COMPARE_WITH_TIMEOUT(replaced.size(), 1, 5000);
+
+        window = host.window();
+        QVERIFY(window->isVisible());
+        QCOMPARE(child<QPushButton>(window, "recordButton")->text(), QStringLiteral("Aufnehmen"));
+        RecordingCard *card = window->activeView()->card(id);
+        QVERIFY(card);
+        QCOMPARE(child<QLabel>(card, "stateLabel")->text(), QStringLiteral("Nimmt auf"));
+        QCOMPARE(m_engine->session(id)->state(), RecordState::Recording);
+
+        // The new window knows which source records: Stop stops it.
+        window->selectSource(QStringLiteral("demo"));
+        QVERIFY(child<QPushButton>(window, "stopButton")->isEnabled());
+        QTest::mouseClick(child<QPushButton>(window, "stopButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Finished, 30000);
+
+        // Back to English for the tests that follow.
+        installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
+        m_settings->reset(SettingKey::Language);
+        m_settings->sync();
+        m_engine->stopAll();
+        QVERIFY(m_engine->waitAll(30000));
     }
 
     void failingSourceNotifies()
