@@ -91,7 +91,6 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
                                       QString::fromUtf8(avcodec_get_name(s.params->codec_id))));
     }
 
-    QDir().mkpath(QFileInfo(finalPath).absolutePath());
     auto f = OutputFile::open(finalPath, options.overwrite ? CreateMode::Truncate : CreateMode::NewOnly, options.faults);
     if (!f) {
         if (f.error().code == ErrorCode::AlreadyExists)
@@ -154,7 +153,10 @@ Status MuxWriter::write(const AVPacket *pkt)
     AVStream *st = d->ctx->streams[p->stream_index];
     av_packet_rescale_ts(p.get(), d->inTimeBases[size_t(p->stream_index)], st->time_base);
     p->pos = -1;
-    const int err = av_write_frame(d->ctx.get(), p.get());
+    // Interleaved like ffmpeg's own muxing: players (GStreamer's flvdemux in
+    // particular) expect packets in decode-time order across streams. The
+    // muxer holds back at most a few packets for that.
+    const int err = av_interleaved_write_frame(d->ctx.get(), p.get());
     if (err < 0)
         return d->muxError(err, QStringLiteral("cannot write"));
     if (d->opt.fsyncIntervalMs >= 0 && monoMs() - d->lastSyncMs >= d->opt.fsyncIntervalMs) {

@@ -1,6 +1,7 @@
 #include "core/mp4/Mp4Writer.h"
 
 #include "core/Log.h"
+#include "core/Redact.h"
 #include "core/mp4/Moov.h"
 #include "core/mp4/Rebuild.h"
 #include "core/mp4/SampleEntry.h"
@@ -91,17 +92,20 @@ public:
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("MP4: no audio or video stream to record"));
 
         const QByteArray ftyp = buildFtyp();
-        const qint64 want = m_tuning.reservedBytes > 0 ? m_tuning.reservedBytes
-                                                        : estimateMoovRoom(streams, options.expectedDurationMs);
-        // Round so that the first sample starts on a 4 KiB boundary.
-        const qint64 dataOffset = ((ftyp.size() + want + kMdatHeaderSize + 4095) / 4096) * 4096;
+        // An estimated room is rounded so that the first sample starts on a
+        // 4 KiB boundary; an explicit one is taken as it is.
+        const qint64 dataOffset = m_tuning.reservedBytes > 0
+            ? ftyp.size() + std::max<qint64>(8, m_tuning.reservedBytes) + kMdatHeaderSize
+            : ((ftyp.size() + estimateMoovRoom(streams, options.expectedDurationMs) + kMdatHeaderSize + 4095) / 4096) * 4096;
         info.creationTimeUs = QDateTime::currentMSecsSinceEpoch() * 1000;
         info.ftypSize = quint64(ftyp.size());
         info.reservedOffset = info.ftypSize;
         info.dataOffset = quint64(dataOffset);
         info.mdatHeaderOffset = info.dataOffset - kMdatHeaderSize;
         info.reservedSize = info.mdatHeaderOffset - info.reservedOffset;
-        info.source = options.sourceDescription;
+        // Already credential-free by contract; redacted again because the
+        // sidecars outlive the session and may be shared for recovery.
+        info.source = redactText(options.sourceDescription);
         m_info = info;
 
         if (auto s = createFiles(ftyp); !s) {
@@ -215,7 +219,7 @@ public:
 
         RebuildOptions ro;
         ro.overwrite = m_options.overwrite;
-        ro.forceMoovFirst = m_tuning.forceMoovFirst;
+        ro.forceMoovFirst = m_tuning.forceMoovFirst || m_options.mp4ForceMoovFirst;
         ro.faults = m_options.faults;
         auto rep = rebuildMp4(m_final, ro);
         if (!rep) {

@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <sys/stat.h>
+
 namespace tapedeck::mp4 {
 
 QString placementName(MoovPlacement p)
@@ -45,6 +47,20 @@ QByteArray mdatHeader(quint64 boxSize)
     return h;
 }
 
+// Zeros [offset, offset + n) in pieces (the room can be large).
+Status writeZeros(OutputFile &f, qint64 offset, qint64 n)
+{
+    static const QByteArray zeros(1 << 20, '\0');
+    while (n > 0) {
+        const qint64 k = std::min<qint64>(n, zeros.size());
+        if (auto s = f.writeAt(offset, zeros.constData(), k); !s)
+            return s;
+        offset += k;
+        n -= k;
+    }
+    return {};
+}
+
 // Copies [from, to) of `src` to the end of `dst`.
 Status copyRange(const QString &srcPath, quint64 from, quint64 to, OutputFile &dst)
 {
@@ -63,6 +79,14 @@ Status copyRange(const QString &srcPath, quint64 from, quint64 to, OutputFile &d
         pos += quint64(want);
     }
     return {};
+}
+
+// The device of the folder holding `path`, or -1.
+qint64 deviceOf(const QString &path)
+{
+    struct stat st {};
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
+    return ::stat(dir.constData(), &st) == 0 ? qint64(st.st_dev) : -1;
 }
 
 struct Plan {
@@ -97,19 +121,18 @@ Status writeCopy(const SidecarReport &in, const std::vector<std::vector<SampleRe
         if (auto s = copyRange(in.paths.dataPath, info.dataOffset, in.dataEnd, *out); !s)
             return s;
     } else {
-        // Same layout as finishing in place.
-        QByteArray room(qint64(info.reservedSize), '\0');
-        if (plan.fits) {
-            room.replace(0, plan.moov.size(), plan.moov);
-            if (quint64(plan.moov.size()) < info.reservedSize)
-                room.replace(plan.moov.size(), 8, buildFreeHeader(info.reservedSize - quint64(plan.moov.size())));
-        } else {
-            room.replace(0, 8, buildFreeHeader(info.reservedSize));
-        }
+        // Same layout as finishing in place: the room is moov + free, or one free box.
+        QByteArray head = plan.fits ? plan.moov : QByteArray();
+        const quint64 rest = info.reservedSize - quint64(head.size());
+        if (rest > 0)
+            head += buildFreeHeader(rest);
+        if (auto s = out->write(head.constData(), head.size()); !s)
+            return s;
+        if (auto s = writeZeros(*out, out->size(), qint64(info.reservedSize) - head.size()); !s)
+            return s;
         const QByteArray hdr = mdatHeader(kMdatHeaderSize + plan.dataBytes);
-        for (const QByteArray *b : std::initializer_list<const QByteArray *>{&room, &hdr})
-            if (auto s = out->write(b->constData(), b->size()); !s)
-                return s;
+        if (auto s = out->write(hdr.constData(), hdr.size()); !s)
+            return s;
         if (auto s = copyRange(in.paths.dataPath, info.dataOffset, in.dataEnd, *out); !s)
             return s;
         if (!plan.fits)
@@ -138,8 +161,7 @@ Status finishInPlace(const SidecarReport &in, const Plan &plan, const RebuildOpt
     // left a moov there, so every finish of the same samples gives the same bytes.
     QFile probe(in.paths.dataPath);
     if (probe.open(QIODevice::ReadOnly) && probe.seek(qint64(info.reservedOffset + 4)) && probe.read(4) == "moov") {
-        const QByteArray zeros(qint64(info.reservedSize), '\0');
-        if (auto s = f->writeAt(qint64(info.reservedOffset), zeros.constData(), zeros.size()); !s)
+        if (auto s = writeZeros(*f, qint64(info.reservedOffset), qint64(info.reservedSize)); !s)
             return s;
     }
     const QByteArray hdr = mdatHeader(kMdatHeaderSize + plan.dataBytes);
@@ -201,7 +223,9 @@ Result<RebuildReport> rebuildMp4(const QString &path, const RebuildOptions &opt)
     rep.moovSize = quint64(plan.moov.size());
     rep.reservedSize = room;
 
-    const bool copy = opt.copyMedia || (!plan.fits && opt.forceMoovFirst);
+    // A rename cannot cross filesystems: an output elsewhere gets a copy.
+    const bool otherDevice = deviceOf(output) != deviceOf(in.paths.dataPath);
+    const bool copy = opt.copyMedia || otherDevice || (!plan.fits && opt.forceMoovFirst);
     if (copy) {
         const QString tmp = output + QStringLiteral(".partial");
         if (auto s = writeCopy(in, recs, plan, tmp, opt, &rep.placement); !s) {

@@ -3,7 +3,8 @@
 // stop (Mp4Writer::finish) and by recovery. Cost is O(index): the moov goes
 // into the room reserved at the front of NAME.mp4.mdat, or after the media when
 // the room is too small; then the data file is renamed. No media byte is
-// copied unless `copyMedia` or `forceMoovFirst` asks for it.
+// copied unless `copyMedia` or `forceMoovFirst` asks for it, or the output is
+// on another filesystem than the sidecars (a rename cannot cross it).
 
 #include "core/io/File.h"
 #include "core/mp4/Sidecar.h"
