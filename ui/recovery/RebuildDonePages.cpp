@@ -202,7 +202,10 @@ void RebuildPage::onFinished(bool cancelled)
                 it->setText(StatusCol, tr("Not rebuilt: stopped before its turn"));
             continue;
         }
-        (results[i].outcome.ok ? ok : failed)++;
+        if (results[i].outcome.ok)
+            ++ok;
+        else if (!stoppedMidway(results[i].outcome, cancelled))
+            ++failed; // a stop is not a failure
     }
     m_status->setText(cancelled ? tr("Stopped.") : tr("Done."));
     emit completeChanged();
