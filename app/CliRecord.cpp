@@ -1,10 +1,374 @@
-#include "app/Cli.h"
+// tapedeck record / probe / headless demo.
 
+#include "app/Cli.h"
+#include "core/Engine.h"
+#include "core/OutputNaming.h"
+#include "core/Redact.h"
+#include "core/Settings.h"
+#include "core/mp4/Mp4Writer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
 #include <cstdio>
+#include <unistd.h>
 
 namespace tapedeck::cli {
-int runRecord(const QStringList &) { std::fprintf(stderr, "tapedeck record: engine under construction\n"); return 2; }
-int runProbe(const QStringList &) { std::fprintf(stderr, "tapedeck probe: engine under construction\n"); return 2; }
-int runHeadlessDemo() { return runRecord({}); }
-void printUsage() {}
+namespace {
+
+std::atomic<int> g_signals{0};
+
+void onSignal(int) { g_signals.fetch_add(1); }
+
+void installSignalHandlers()
+{
+    struct sigaction sa {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+}
+
+void err(const QString &line)
+{
+    const QByteArray b = (redactText(line) + u'\n').toUtf8();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
+    std::fflush(stderr);
+}
+
+void out(const QByteArray &line)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+QString humanBytes(qint64 b)
+{
+    if (b >= 1 << 30)
+        return QStringLiteral("%1 GB").arg(double(b) / (1 << 30), 0, 'f', 2);
+    if (b >= 1 << 20)
+        return QStringLiteral("%1 MB").arg(double(b) / (1 << 20), 0, 'f', 1);
+    return QStringLiteral("%1 kB").arg(double(b) / 1024, 0, 'f', 0);
+}
+
+QString clock(qint64 ms)
+{
+    return QStringLiteral("%1:%2:%3")
+        .arg(ms / 3600000, 2, 10, QLatin1Char('0'))
+        .arg(ms / 60000 % 60, 2, 10, QLatin1Char('0'))
+        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'));
+}
+
+// Named sources from the user's list resolve to their URL.
+QString resolveSource(const QString &spec)
+{
+    if (spec.contains(QStringLiteral("://")) || isDemoSpec(spec) || QFileInfo::exists(spec))
+        return spec;
+    Settings settings;
+    const QVariantList list = settings.value(SettingKey::Sources).toList();
+    for (const QVariant &v : list) {
+        const QVariantMap m = v.toMap();
+        if (m.value(QStringLiteral("name")).toString() == spec)
+            return m.value(QStringLiteral("url")).toString();
+    }
+    return spec;
+}
+
+// Runs one recording to its end; returns the exit code.
+int runSession(const RecordParams &params, bool quiet)
+{
+    Engine engine;
+    auto started = engine.startRecording(params);
+    if (!started) {
+        err(QStringLiteral("tapedeck: %1").arg(started.message()));
+        return started.error().code == ErrorCode::AlreadyExists ? 4 : 1;
+    }
+    const int id = *started;
+    RecordingSession *s = engine.session(id);
+
+    QJsonObject info{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("source"), redactUrl(params.source)},
+        {QStringLiteral("pathToFile"), params.outBase},
+        {QStringLiteral("type"), containerName(params.type)},
+        {QStringLiteral("chunkLength"), double(params.chunkDurationMs) / 1000.0},
+        {QStringLiteral("overwrite"), params.overwrite == OverwritePolicy::Replace},
+        {QStringLiteral("waitForStream"), params.startMode == StartMode::WaitForStream},
+    };
+    if (params.maxDurationMs > 0)
+        info.insert(QStringLiteral("duration"), double(params.maxDurationMs) / 1000.0);
+    out(QJsonDocument(info).toJson(QJsonDocument::Compact));
+
+    const bool tty = isatty(STDERR_FILENO);
+    installSignalHandlers();
+    int exitCode = 0;
+    QTimer poll;
+    poll.setInterval(200);
+    int ticks = 0;
+    int lastSignals = 0;
+    QObject::connect(&poll, &QTimer::timeout, &engine, [&] {
+        const int sig = g_signals.load();
+        if (sig != lastSignals) {
+            lastSignals = sig;
+            if (sig >= 3) {
+                err(QStringLiteral("\ntapedeck: stopping hard; sidecars stay recoverable"));
+                std::_Exit(130);
+            }
+            if (!quiet)
+                err(QStringLiteral("\ntapedeck: stopping..."));
+            engine.stopAll();
+        }
+        if (!quiet && tty && ++ticks % 3 == 0) {
+            const RecordStats st = s->stats();
+            const QString line = QStringLiteral("\r%1  %2  %3 kbit/s  chunk %4  packets %5  dropped %6  reconnects %7   ")
+                                     .arg(recordStateName(s->state()), clock(st.mediaMs), humanBytes(st.bytes))
+                                     .arg(st.bitrateBps / 1000)
+                                     .arg(st.chunkIndex)
+                                     .arg(st.packets)
+                                     .arg(st.droppedPackets)
+                                     .arg(st.reconnects);
+            const QByteArray b = line.toUtf8();
+            std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
+        }
+    });
+    QObject::connect(&engine, &Engine::recordingFinished, &engine, [&](int, const QStringList &files) {
+        if (tty && !quiet)
+            err(QString());
+        const QString reason = s->errorMessage();
+        if (files.isEmpty()) {
+            err(QStringLiteral("tapedeck: nothing was recorded (%1)")
+                    .arg(s->stats().packets == 0 ? QStringLiteral("cancelled before the stream appeared")
+                                                 : QStringLiteral("no keyframe arrived")));
+            exitCode = 3;
+        } else if (!quiet) {
+            err(QStringLiteral("tapedeck: saved %1 file(s), %2:").arg(files.size()).arg(humanBytes(s->stats().bytes)));
+            for (const QString &f : files)
+                err(QStringLiteral("  %1").arg(QFileInfo(f).absoluteFilePath()));
+        }
+        QCoreApplication::quit();
+    });
+    QObject::connect(&engine, &Engine::recordingFailed, &engine, [&](int, const QString &reason) {
+        if (tty && !quiet)
+            err(QString());
+        err(QStringLiteral("tapedeck: recording failed: %1").arg(reason));
+        const QStringList files = s->files();
+        for (const QString &f : files)
+            err(QStringLiteral("  kept %1").arg(QFileInfo(f).absoluteFilePath()));
+        exitCode = 1;
+        QCoreApplication::quit();
+    });
+    poll.start();
+    QCoreApplication::exec();
+    engine.waitAll(10000);
+    return exitCode;
+}
+
+} // namespace
+
+void printUsage()
+{
+    const char *text =
+        "Usage:\n"
+        "  tapedeck                      start the desktop app (no display: record the demo source)\n"
+        "  tapedeck record SOURCE --type ts|flv|mp4 (--out PATH | --out-dir DIR [--name PATTERN])\n"
+        "                  [--chunk SECONDS] [--duration SECONDS] [--overwrite] [--realtime] [--wait]\n"
+        "  tapedeck probe SOURCE [--json]\n"
+        "  tapedeck recover PATH... [--out DIR] [--dry-run] [--keep] [--fps N] [--json]\n"
+        "\n"
+        "SOURCE is a URL (rtmp://, rtsp://, srt://, http(s)://...m3u8, udp://), a local file,\n"
+        "a named source from your source list, or \"demo\" (built-in test pattern and tone).\n"
+        "PATH is the output path without extension: --out media/rec writes media/rec.ts,\n"
+        "or media/rec_part0000.ts, media/rec_part0001.ts, ... with --chunk.\n";
+    std::fputs(text, stdout);
+}
+
+int runRecord(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Record a stream to MP4, MPEG-TS or FLV."));
+    p.addPositionalArgument(QStringLiteral("source"), QStringLiteral("URL, file, named source or \"demo\""));
+    const QCommandLineOption typeOpt(QStringLiteral("type"), QStringLiteral("mp4, ts or flv"), QStringLiteral("type"), QStringLiteral("mp4"));
+    const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("output path without extension"), QStringLiteral("path"));
+    const QCommandLineOption outDirOpt(QStringLiteral("out-dir"), QStringLiteral("output folder (name from --name)"), QStringLiteral("dir"));
+    const QCommandLineOption nameOpt(QStringLiteral("name"), QStringLiteral("file-name pattern: {source} {date} {time} {datetime}"),
+                                     QStringLiteral("pattern"), QStringLiteral("{source}_{date}_{time}"));
+    const QCommandLineOption chunkOpt(QStringLiteral("chunk"), QStringLiteral("chunk length in seconds (cut at the next keyframe)"), QStringLiteral("seconds"), QStringLiteral("0"));
+    const QCommandLineOption durOpt(QStringLiteral("duration"), QStringLiteral("stop after this much media time"), QStringLiteral("seconds"), QStringLiteral("0"));
+    const QCommandLineOption overwriteOpt(QStringLiteral("overwrite"), QStringLiteral("replace existing files"));
+    const QCommandLineOption realtimeOpt(QStringLiteral("realtime"), QStringLiteral("read local files at their real speed"));
+    const QCommandLineOption waitOpt(QStringLiteral("wait"), QStringLiteral("arm: wait for the stream to appear, then record from its first frame"));
+    const QCommandLineOption noReconnectOpt(QStringLiteral("no-reconnect"), QStringLiteral("end the recording when a live source drops"));
+    const QCommandLineOption fsyncOpt(QStringLiteral("fsync-ms"), QStringLiteral("flush to disk at least this often"), QStringLiteral("ms"), QStringLiteral("1000"));
+    const QCommandLineOption openTimeoutOpt(QStringLiteral("open-timeout"), QStringLiteral("seconds to wait for a source to open"), QStringLiteral("seconds"), QStringLiteral("10"));
+    const QCommandLineOption stallOpt(QStringLiteral("stall-timeout"), QStringLiteral("seconds without data that count as a drop"), QStringLiteral("seconds"), QStringLiteral("5"));
+    const QCommandLineOption reserveOpt(QStringLiteral("reserve-mb"), QStringLiteral("refuse or stop below this much free disk space"), QStringLiteral("MB"), QStringLiteral("0"));
+    const QCommandLineOption quietOpt({QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("no progress output"));
+    const QCommandLineOption failAfterOpt(QStringLiteral("test-fail-after-bytes"), QStringLiteral("testing: make writes fail after N bytes"), QStringLiteral("bytes"));
+    failAfterOpt.flags();
+    for (const auto &o : {typeOpt, outOpt, outDirOpt, nameOpt, chunkOpt, durOpt, overwriteOpt, realtimeOpt, waitOpt,
+                          noReconnectOpt, fsyncOpt, openTimeoutOpt, stallOpt, reserveOpt, quietOpt, failAfterOpt})
+        p.addOption(o);
+    p.addHelpOption();
+    if (!p.parse(QStringList{QStringLiteral("tapedeck record")} + args)) {
+        err(QStringLiteral("tapedeck record: %1").arg(p.errorText()));
+        return 2;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        std::fputs(p.helpText().toUtf8().constData(), stdout);
+        return 0;
+    }
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1) {
+        err(QStringLiteral("tapedeck record: give exactly one SOURCE (see tapedeck record --help)"));
+        return 2;
+    }
+    RecordParams params;
+    params.source = resolveSource(pos.first());
+    auto type = parseContainerType(p.value(typeOpt));
+    if (!type) {
+        err(QStringLiteral("tapedeck record: %1").arg(type.message()));
+        return 2;
+    }
+    params.type = *type;
+    auto seconds = [&](const QCommandLineOption &o, qint64 *msOut) {
+        bool ok = false;
+        const double v = p.value(o).toDouble(&ok);
+        if (!ok || v < 0) {
+            err(QStringLiteral("tapedeck record: --%1 needs a number of seconds >= 0").arg(o.names().first()));
+            return false;
+        }
+        *msOut = qint64(v * 1000);
+        return true;
+    };
+    if (!seconds(chunkOpt, &params.chunkDurationMs) || !seconds(durOpt, &params.maxDurationMs)
+        || !seconds(openTimeoutOpt, &params.openTimeoutMs) || !seconds(stallOpt, &params.stallTimeoutMs))
+        return 2;
+    if (p.isSet(outOpt) == p.isSet(outDirOpt)) {
+        err(QStringLiteral("tapedeck record: give either --out PATH or --out-dir DIR"));
+        return 2;
+    }
+    if (p.isSet(outOpt)) {
+        params.outBase = p.value(outOpt);
+        // The user may type the extension; the type decides it.
+        const QString ext = u'.' + containerName(params.type);
+        if (params.outBase.endsWith(ext, Qt::CaseInsensitive))
+            params.outBase.chop(ext.size());
+    } else {
+        auto base = buildOutputBase(p.value(outDirOpt), p.value(nameOpt), streamNameOf(params.source));
+        if (!base) {
+            err(QStringLiteral("tapedeck record: %1").arg(base.message()));
+            return 2;
+        }
+        params.outBase = *base;
+    }
+    params.overwrite = p.isSet(overwriteOpt) ? OverwritePolicy::Replace : OverwritePolicy::Refuse;
+    params.pacing = p.isSet(realtimeOpt) ? Pacing::Realtime : Pacing::AsFastAsPossible;
+    params.startMode = p.isSet(waitOpt) ? StartMode::WaitForStream : StartMode::Immediate;
+    params.reconnect = !p.isSet(noReconnectOpt);
+    params.fsyncIntervalMs = p.value(fsyncOpt).toLongLong();
+    params.diskReserveBytes = p.value(reserveOpt).toLongLong() * 1024 * 1024;
+    if (p.isSet(failAfterOpt))
+        params.failAfterBytes = p.value(failAfterOpt).toLongLong();
+    return runSession(params, p.isSet(quietOpt));
+}
+
+int runProbe(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("source"), QStringLiteral("URL, file, named source or \"demo\""));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("print JSON"));
+    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("seconds to wait"), QStringLiteral("seconds"), QStringLiteral("10"));
+    p.addOption(jsonOpt);
+    p.addOption(timeoutOpt);
+    p.addHelpOption();
+    if (!p.parse(QStringList{QStringLiteral("tapedeck probe")} + args) || p.positionalArguments().size() != 1) {
+        err(QStringLiteral("tapedeck probe: give exactly one SOURCE"));
+        return 2;
+    }
+    const QString spec = resolveSource(p.positionalArguments().first());
+    std::atomic<bool> stop{false};
+    SourceOptions so;
+    so.openTimeoutMs = qint64(p.value(timeoutOpt).toDouble() * 1000);
+    so.stallTimeoutMs = so.openTimeoutMs;
+    so.stopFlag = &stop;
+    auto src = makeSource(spec, so);
+    if (Status s = src->open(); !s) {
+        if (p.isSet(jsonOpt))
+            out(QJsonDocument(QJsonObject{{QStringLiteral("source"), redactUrl(spec)},
+                                          {QStringLiteral("error"), redactText(s.message())}})
+                    .toJson(QJsonDocument::Compact));
+        err(QStringLiteral("tapedeck probe: %1").arg(s.message()));
+        return 1;
+    }
+    QJsonArray streams;
+    for (const StreamInfo &si : src->streams()) {
+        const AVCodecParameters *par = si.params.get();
+        QJsonObject o{{QStringLiteral("index"), si.index},
+                      {QStringLiteral("type"), QString::fromUtf8(av_get_media_type_string(si.type))},
+                      {QStringLiteral("codec"), QString::fromUtf8(avcodec_get_name(par->codec_id))},
+                      {QStringLiteral("description"), describeStream(si)}};
+        if (si.type == AVMEDIA_TYPE_VIDEO) {
+            o.insert(QStringLiteral("width"), par->width);
+            o.insert(QStringLiteral("height"), par->height);
+            if (si.frameRate.num > 0)
+                o.insert(QStringLiteral("fps"), av_q2d(si.frameRate));
+        } else if (si.type == AVMEDIA_TYPE_AUDIO) {
+            o.insert(QStringLiteral("sampleRate"), par->sample_rate);
+            o.insert(QStringLiteral("channels"), par->ch_layout.nb_channels);
+        }
+        streams.append(o);
+    }
+    if (p.isSet(jsonOpt)) {
+        out(QJsonDocument(QJsonObject{{QStringLiteral("source"), src->displayName()},
+                                      {QStringLiteral("live"), src->isLive()},
+                                      {QStringLiteral("streams"), streams}})
+                .toJson(QJsonDocument::Compact));
+    } else {
+        out(QStringLiteral("%1%2").arg(src->displayName(), src->isLive() ? QStringLiteral(" (live)") : QString()).toUtf8());
+        for (const StreamInfo &si : src->streams())
+            out(QStringLiteral("  #%1 %2: %3")
+                    .arg(si.index)
+                    .arg(QString::fromUtf8(av_get_media_type_string(si.type)), describeStream(si))
+                    .toUtf8());
+    }
+    return 0;
+}
+
+int runHeadlessDemo()
+{
+    Settings settings;
+    const QString folder = settings.string(SettingKey::RecordingsFolder);
+    QDir().mkpath(folder);
+    auto base = buildOutputBase(folder, QStringLiteral("demo_{datetime}"), QStringLiteral("demo"));
+    if (!base) {
+        err(QStringLiteral("tapedeck: %1").arg(base.message()));
+        return 1;
+    }
+    err(QStringLiteral("tapedeck: no display found; recording the built-in demo source for 5 seconds (headless)."));
+    RecordParams params;
+    params.source = QStringLiteral("demo");
+    params.type = ContainerType::Mp4;
+    params.outBase = *base;
+    params.maxDurationMs = 5000;
+    // MP4 when this build has the crash-safe writer, else MPEG-TS.
+    WriterOptions probeOpt;
+    auto w = makeMp4Writer();
+    if (!w || w->open(QString(), {}, probeOpt).error().code == ErrorCode::Unsupported)
+        params.type = ContainerType::MpegTs;
+    const int rc = runSession(params, false);
+    if (rc == 0)
+        err(QStringLiteral("tapedeck: done. Start Tapedeck on a desktop to see the studio, or run \"tapedeck --help\"."));
+    return rc;
+}
+
 } // namespace tapedeck::cli

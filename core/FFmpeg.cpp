@@ -67,9 +67,9 @@ void ffmpegLogCallback(void *avcl, int level, const char *fmt, va_list vl)
     pending.clear();
     if (text.isEmpty())
         return;
-    const LogLevel lv = level <= AV_LOG_ERROR ? LogLevel::Error
-                      : level <= AV_LOG_WARNING ? LogLevel::Warning
-                                                : LogLevel::Debug;
+    // FFmpeg's own lines are detail: Tapedeck reports the reason in its own
+    // words, so they are shown only with TAPEDECK_DEBUG set.
+    const LogLevel lv = LogLevel::Debug;
     // logMessage redacts, so a URL FFmpeg prints never shows a credential.
     logMessage(lv, QStringLiteral("ffmpeg: ") + text);
 }

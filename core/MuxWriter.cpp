@@ -1,0 +1,204 @@
+#include "core/MuxWriter.h"
+
+#include "core/Log.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <chrono>
+
+namespace tapedeck {
+namespace {
+qint64 monoMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+constexpr int kIoBufferSize = 64 * 1024;
+} // namespace
+
+struct MuxWriter::Impl {
+    ContainerType type;
+    OutputFile file;
+    QString finalPath;
+    WriterOptions opt;
+    OutputFormatContextPtr ctx;
+    IOContextPtr io;
+    std::vector<AVRational> inTimeBases;
+    qint64 pos = 0;
+    qint64 lastSyncMs = 0;
+    std::optional<Error> ioError; // the first write error, with its real reason
+    bool headerWritten = false;
+
+    static int writePacket(void *opaque, uint8_t *buf, int size) // non-const in FFmpeg 5.1
+    {
+        auto *d = static_cast<Impl *>(opaque);
+        if (d->ioError)
+            return AVERROR(EIO);
+        Status s = d->file.writeAt(d->pos, buf, size);
+        if (!s) {
+            d->ioError = s.error();
+            return AVERROR(EIO);
+        }
+        d->pos += size;
+        return size;
+    }
+
+    static int64_t seek(void *opaque, int64_t offset, int whence)
+    {
+        auto *d = static_cast<Impl *>(opaque);
+        switch (whence & ~AVSEEK_FORCE) {
+        case SEEK_SET: d->pos = offset; break;
+        case SEEK_CUR: d->pos += offset; break;
+        case SEEK_END: d->pos = d->file.size() + offset; break;
+        case AVSEEK_SIZE: return d->file.size();
+        default: return AVERROR(EINVAL);
+        }
+        return d->pos;
+    }
+
+    Error muxError(int err, const QString &what)
+    {
+        if (ioError)
+            return *ioError;
+        return makeError(ErrorCode::Io, QStringLiteral("%1 %2: %3").arg(what, finalPath, ffmpegErrorString(err)));
+    }
+};
+
+MuxWriter::MuxWriter(ContainerType type) : d(std::make_unique<Impl>()) { d->type = type; }
+
+MuxWriter::~MuxWriter()
+{
+    if (d->ctx)
+        abandon();
+}
+
+Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &streams, const WriterOptions &options)
+{
+    d->finalPath = finalPath;
+    d->opt = options;
+    const char *fmtName = d->type == ContainerType::Flv ? "flv" : "mpegts";
+    const AVOutputFormat *ofmt = av_guess_format(fmtName, nullptr, nullptr);
+    if (!ofmt)
+        return makeError(ErrorCode::Unsupported, QStringLiteral("this FFmpeg has no %1 muxer").arg(QLatin1String(fmtName)));
+    for (const StreamInfo &s : streams) {
+        // 0 = cannot; a negative answer means the muxer does not say (TS).
+        if (avformat_query_codec(ofmt, s.params->codec_id, FF_COMPLIANCE_NORMAL) == 0)
+            return makeError(ErrorCode::Unsupported,
+                             QStringLiteral("%1 cannot hold %2; choose another format")
+                                 .arg(containerName(d->type).toUpper(),
+                                      QString::fromUtf8(avcodec_get_name(s.params->codec_id))));
+    }
+
+    QDir().mkpath(QFileInfo(finalPath).absolutePath());
+    auto f = OutputFile::open(finalPath, options.overwrite ? CreateMode::Truncate : CreateMode::NewOnly, options.faults);
+    if (!f) {
+        if (f.error().code == ErrorCode::AlreadyExists)
+            return makeError(ErrorCode::AlreadyExists,
+                             QStringLiteral("%1 already exists (use overwrite to replace it)").arg(finalPath));
+        return f.error();
+    }
+    d->file = std::move(*f);
+    d->pos = 0;
+
+    AVFormatContext *raw = nullptr;
+    avformat_alloc_output_context2(&raw, ofmt, nullptr, nullptr);
+    if (!raw)
+        return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
+    d->ctx.reset(raw);
+    auto *buf = static_cast<unsigned char *>(av_malloc(kIoBufferSize));
+    d->io.reset(avio_alloc_context(buf, kIoBufferSize, 1, d.get(), nullptr, &Impl::writePacket, &Impl::seek));
+    if (!d->io) {
+        av_free(buf);
+        return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
+    }
+    // FLV seeks back at the end to write duration and size; TS never seeks.
+    d->io->seekable = d->type == ContainerType::Flv ? AVIO_SEEKABLE_NORMAL : 0;
+    d->ctx->pb = d->io.get();
+    d->ctx->flags |= AVFMT_FLAG_CUSTOM_IO | AVFMT_FLAG_FLUSH_PACKETS;
+
+    d->inTimeBases.clear();
+    for (const StreamInfo &s : streams) {
+        AVStream *st = avformat_new_stream(d->ctx.get(), nullptr);
+        if (!st || avcodec_parameters_copy(st->codecpar, s.params.get()) < 0)
+            return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
+        st->codecpar->codec_tag = 0;
+        st->time_base = s.timeBase;
+        d->inTimeBases.push_back(s.timeBase);
+    }
+    if (!options.sourceDescription.isEmpty())
+        av_dict_set(&d->ctx->metadata, "comment", options.sourceDescription.toUtf8().constData(), 0);
+    av_dict_set(&d->ctx->metadata, "encoder", "Tapedeck", 0);
+
+    AVDictionary *mopts = nullptr;
+    if (d->type == ContainerType::MpegTs) {
+        av_dict_set(&mopts, "mpegts_flags", "resend_headers+initial_discontinuity", 0);
+    }
+    const int err = avformat_write_header(d->ctx.get(), &mopts);
+    av_dict_free(&mopts);
+    if (err < 0)
+        return d->muxError(err, QStringLiteral("cannot start"));
+    d->headerWritten = true;
+    d->lastSyncMs = monoMs();
+    return {};
+}
+
+Status MuxWriter::write(const AVPacket *pkt)
+{
+    if (!d->ctx)
+        return makeError(ErrorCode::Internal, QStringLiteral("writer is not open"));
+    PacketPtr p = clonePacket(pkt);
+    if (!p)
+        return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
+    AVStream *st = d->ctx->streams[p->stream_index];
+    av_packet_rescale_ts(p.get(), d->inTimeBases[size_t(p->stream_index)], st->time_base);
+    p->pos = -1;
+    const int err = av_write_frame(d->ctx.get(), p.get());
+    if (err < 0)
+        return d->muxError(err, QStringLiteral("cannot write"));
+    if (d->opt.fsyncIntervalMs >= 0 && monoMs() - d->lastSyncMs >= d->opt.fsyncIntervalMs) {
+        if (auto s = d->file.sync(); !s)
+            return s;
+        d->lastSyncMs = monoMs();
+    }
+    return {};
+}
+
+Result<QString> MuxWriter::finish()
+{
+    if (!d->ctx)
+        return makeError(ErrorCode::Internal, QStringLiteral("writer is not open"));
+    const int err = av_write_trailer(d->ctx.get());
+    avio_flush(d->io.get());
+    if (err < 0 || d->ioError) {
+        Error e = d->muxError(err, QStringLiteral("cannot finish"));
+        abandon();
+        return e;
+    }
+    d->ctx.reset();
+    d->io.reset();
+    if (auto s = d->file.sync(); !s)
+        return s.error();
+    if (auto s = d->file.close(); !s)
+        return s.error();
+    if (auto s = syncDirectory(QFileInfo(d->finalPath).absolutePath()); !s)
+        return s.error();
+    return d->finalPath;
+}
+
+void MuxWriter::abandon()
+{
+    // What reached the file stays: a TS/FLV file is playable up to its last
+    // complete packet, and recovery can tidy its tail.
+    if (d->io)
+        avio_flush(d->io.get());
+    d->ctx.reset();
+    d->io.reset();
+    (void)d->file.sync();
+    (void)d->file.close();
+}
+
+qint64 MuxWriter::bytesWritten() const { return d->file.size(); }
+
+} // namespace tapedeck

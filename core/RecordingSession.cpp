@@ -1,0 +1,464 @@
+#include "core/RecordingSession.h"
+
+#include "core/ChunkedOutput.h"
+#include "core/Log.h"
+#include "core/PacketQueue.h"
+#include "core/PreviewDecoder.h"
+#include "core/Redact.h"
+#include "core/TimestampNormalizer.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QPointer>
+
+#include <chrono>
+#include <mutex>
+#include <random>
+#include <thread>
+
+namespace tapedeck {
+namespace {
+using Clock = std::chrono::steady_clock;
+
+qint64 nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch()).count();
+}
+} // namespace
+
+QString recordStateName(RecordState s)
+{
+    switch (s) {
+    case RecordState::Waiting: return QStringLiteral("waiting");
+    case RecordState::Recording: return QStringLiteral("recording");
+    case RecordState::Stopping: return QStringLiteral("stopping");
+    case RecordState::Finished: return QStringLiteral("finished");
+    case RecordState::Failed: return QStringLiteral("failed");
+    }
+    return QString();
+}
+
+struct RecordingSession::Impl {
+    RecordingSession *q = nullptr;
+    std::atomic<bool> stopFlag{false};   // stop asked: reader ends, writer finishes
+    std::atomic<bool> abortFlag{false};  // writer failed: reader ends at once
+    std::unique_ptr<PacketQueue> queue;
+    std::thread reader;
+    std::thread writer;
+    std::mutex threadMutex;
+
+    mutable std::mutex mutex; // guards everything below
+    RecordState state = RecordState::Waiting;
+    RecordStats stats;
+    QString error;
+    QStringList files;
+    QString display;
+    bool everOpened = false;
+    bool done = false;
+
+    // bitrate window
+    qint64 rateWindowStartMs = 0;
+    qint64 rateWindowBytes = 0;
+
+    std::atomic<qint64> dropped{0};
+
+    void setState(RecordState s, const QString &reason = {})
+    {
+        {
+            std::lock_guard lock(mutex);
+            if (state == s)
+                return;
+            state = s;
+        }
+        const int id = q->id();
+        QMetaObject::invokeMethod(q, [q = q, id, s, reason] { emit q->stateChanged(id, s, reason); },
+                                  Qt::QueuedConnection);
+    }
+
+    bool sleepInterruptible(qint64 ms)
+    {
+        const qint64 end = nowMs() + ms;
+        while (nowMs() < end) {
+            if (stopFlag.load() || abortFlag.load())
+                return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(std::min<qint64>(50, end - nowMs())));
+        }
+        return !(stopFlag.load() || abortFlag.load());
+    }
+
+    void readerLoop(const RecordParams &p);
+    void writerLoop(const RecordParams &p);
+};
+
+RecordingSession::RecordingSession(int id, RecordParams params, QObject *parent)
+    : QObject(parent), m_id(id), m_params(std::move(params)), d(std::make_unique<Impl>())
+{
+    d->q = this;
+    d->display = m_params.sourceLabel.isEmpty() ? redactUrl(m_params.source) : m_params.sourceLabel;
+    registerSecretsOf(m_params.source);
+}
+
+RecordingSession::~RecordingSession()
+{
+    stop();
+    wait();
+}
+
+Status RecordingSession::start()
+{
+    const RecordParams &p = m_params;
+    if (p.source.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("no source given"));
+    if (p.outBase.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("no output path given"));
+    if (p.overwrite == OverwritePolicy::Refuse) {
+        for (const QString &t : ChunkedOutput::firstTargets(p.type, p.outBase, p.chunkDurationMs))
+            if (QFileInfo::exists(t))
+                return makeError(ErrorCode::AlreadyExists,
+                                 QStringLiteral("%1 already exists; nothing was written (use overwrite to replace it)").arg(t));
+    }
+    const QString dir = QFileInfo(p.outBase).absolutePath();
+    if (p.diskReserveBytes > 0) {
+        auto free = freeDiskBytes(dir);
+        if (free && *free < p.diskReserveBytes)
+            return makeError(ErrorCode::DiskFull,
+                             QStringLiteral("only %1 MB free on the disk of %2, below the reserve of %3 MB; nothing was recorded")
+                                 .arg(*free / 1048576).arg(dir).arg(p.diskReserveBytes / 1048576));
+    }
+    d->queue = std::make_unique<PacketQueue>(std::max(16, p.queueMaxPackets), std::max<qint64>(1 << 20, p.queueMaxBytes));
+    d->setState(RecordState::Waiting);
+    std::lock_guard lock(d->threadMutex);
+    // The reader first: the writer joins it when it ends.
+    d->reader = std::thread([this] { d->readerLoop(m_params); });
+    d->writer = std::thread([this] { d->writerLoop(m_params); });
+    return {};
+}
+
+void RecordingSession::stop()
+{
+    {
+        std::lock_guard lock(d->mutex);
+        if (d->state == RecordState::Recording)
+            d->state = RecordState::Stopping;
+        else if (d->done || d->stopFlag.load())
+            return;
+    }
+    if (!d->stopFlag.exchange(true))
+        emit stateChanged(m_id, state(), QString());
+}
+
+bool RecordingSession::wait(int timeoutMs)
+{
+    const qint64 end = timeoutMs < 0 ? std::numeric_limits<qint64>::max() : nowMs() + timeoutMs;
+    while (true) {
+        {
+            std::lock_guard lock(d->mutex);
+            if (d->done)
+                break;
+        }
+        if (!d->queue)
+            return true; // never started
+        if (nowMs() > end)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    std::lock_guard lock(d->threadMutex);
+    if (d->reader.joinable())
+        d->reader.join();
+    if (d->writer.joinable())
+        d->writer.join();
+    return true;
+}
+
+RecordState RecordingSession::state() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->state;
+}
+
+RecordStats RecordingSession::stats() const
+{
+    std::lock_guard lock(d->mutex);
+    RecordStats s = d->stats;
+    s.droppedPackets = d->dropped.load();
+    return s;
+}
+
+QString RecordingSession::errorMessage() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->error;
+}
+
+QStringList RecordingSession::files() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->files;
+}
+
+QString RecordingSession::displaySource() const { return d->display; }
+
+// ---- reader ----------------------------------------------------------------
+
+void RecordingSession::Impl::readerLoop(const RecordParams &p)
+{
+    SourceOptions so;
+    so.openTimeoutMs = p.openTimeoutMs;
+    so.stallTimeoutMs = p.stallTimeoutMs;
+    so.pacing = p.pacing;
+    so.stopFlag = &stopFlag;
+
+    qint64 backoffMs = p.retryInitialMs;
+    std::mt19937 rng(std::random_device{}());
+    bool recordingStarted = false;
+    std::vector<StreamInfo> lastStreams;
+
+    auto nextBackoff = [&] {
+        // Jitter keeps many recorders from reconnecting in lockstep.
+        std::uniform_real_distribution<double> jitter(0.85, 1.15);
+        const qint64 wait = qint64(double(backoffMs) * jitter(rng));
+        backoffMs = std::min<qint64>(p.retryMaxMs, qint64(double(backoffMs) * p.retryFactor));
+        return wait;
+    };
+
+    while (!stopFlag.load() && !abortFlag.load()) {
+        std::unique_ptr<PacketSource> src = makeSource(p.source, so);
+        Status opened = src->open();
+        if (!opened) {
+            if (opened.error().code == ErrorCode::Cancelled || stopFlag.load())
+                break;
+            const bool keepTrying = (p.startMode == StartMode::WaitForStream && !recordingStarted)
+                                    || (recordingStarted && p.reconnect && src->isLive());
+            if (!keepTrying) {
+                std::lock_guard lock(mutex);
+                error = opened.message();
+                abortFlag = true;
+                break;
+            }
+            logDebug(QStringLiteral("%1: %2; trying again").arg(display, opened.message()));
+            if (!sleepInterruptible(nextBackoff()))
+                break;
+            continue;
+        }
+        backoffMs = p.retryInitialMs;
+        QueueItem si;
+        si.kind = QueueItem::Kind::Streams;
+        si.streams = src->streams();
+        si.reconnected = recordingStarted;
+        lastStreams = si.streams;
+        queue->pushControl(std::move(si));
+        if (!recordingStarted) {
+            std::lock_guard lock(mutex);
+            everOpened = true;
+        }
+        recordingStarted = true;
+        setState(RecordState::Recording);
+        const int videoIndex = firstVideoIndex(lastStreams);
+
+        Error readError;
+        while (true) {
+            auto r = src->read();
+            if (!r) {
+                readError = r.error();
+                break;
+            }
+            if (!queue->pushPacket(std::move(r.value()), src->isLive(), videoIndex, abortFlag))
+                if (!abortFlag.load())
+                    dropped.fetch_add(1);
+            if (stopFlag.load() || abortFlag.load())
+                break;
+        }
+        if (stopFlag.load() || abortFlag.load() || readError.code == ErrorCode::Cancelled)
+            break;
+        if (readError.code == ErrorCode::EndOfStream && !src->isLive())
+            break; // a file or a finite demo ended: a clean end
+        if (!(p.reconnect && src->isLive())) {
+            if (readError.code != ErrorCode::EndOfStream) {
+                std::lock_guard lock(mutex);
+                error = readError.message;
+                abortFlag = true;
+            }
+            break;
+        }
+        // A live source dropped (ended, stalled or failed): keep the recording
+        // and reconnect with back-off.
+        {
+            std::lock_guard lock(mutex);
+            ++stats.reconnects;
+        }
+        const QString reason = readError.message;
+        logWarning(QStringLiteral("%1 dropped (%2); reconnecting").arg(display, reason));
+        const int id = q->id();
+        QMetaObject::invokeMethod(q, [q = q, id, reason] { emit q->droppedSource(id, reason); }, Qt::QueuedConnection);
+        src.reset();
+        if (!sleepInterruptible(nextBackoff()))
+            break;
+    }
+    QueueItem end;
+    end.kind = QueueItem::Kind::End;
+    queue->pushControl(std::move(end));
+}
+
+// ---- writer ----------------------------------------------------------------
+
+void RecordingSession::Impl::writerLoop(const RecordParams &p)
+{
+    WriterOptions wo;
+    wo.fsyncIntervalMs = p.fsyncIntervalMs;
+    wo.overwrite = p.overwrite == OverwritePolicy::Replace;
+    wo.sourceDescription = display;
+    if (p.failAfterBytes >= 0)
+        wo.faults = std::make_shared<IoFaultInjector>(p.failAfterBytes, ErrorCode::DiskFull);
+
+    std::unique_ptr<ChunkedOutput> out;
+    TimestampNormalizer norm;
+    PreviewDecoder preview;
+    std::vector<StreamInfo> streams;
+    qint64 lastPreviewMs = 0;
+    qint64 lastDiskCheckMs = nowMs();
+    QString failure;
+    QString finishNote;
+    const QString outDir = QFileInfo(p.outBase).absolutePath();
+
+    while (auto item = queue->pop()) {
+        if (item->kind == QueueItem::Kind::End)
+            break;
+        if (item->kind == QueueItem::Kind::Streams) {
+            if (!out) {
+                out = std::make_unique<ChunkedOutput>(p.type, p.outBase, p.chunkDurationMs, wo);
+                out->setStreams(item->streams);
+                norm.reset(item->streams);
+            } else {
+                if (!sameCodecSetup(streams, item->streams)) {
+                    bool sameCodecs = streams.size() == item->streams.size();
+                    for (size_t i = 0; sameCodecs && i < streams.size(); ++i)
+                        sameCodecs = streams[i].params->codec_id == item->streams[i].params->codec_id;
+                    // MP4 keeps one codec setup per file: a new chunk at the
+                    // next keyframe. TS and FLV carry new parameters in-band
+                    // and go on, unless the codecs themselves changed.
+                    if (p.type == ContainerType::Mp4 || !sameCodecs) {
+                        out->changeStreams(item->streams);
+                        norm.reset(item->streams);
+                    }
+                }
+                norm.discontinuity(); // a new connection restarts the source's clock
+            }
+            streams = item->streams;
+            const int v = firstVideoIndex(streams);
+            if (p.previewEnabled && v >= 0)
+                preview.reset(streams[size_t(v)]);
+            continue;
+        }
+        if (abortFlag.load())
+            continue; // drain
+        AVPacket *pkt = item->packet.get();
+        if (!out || !norm.normalize(pkt))
+            continue;
+        if (p.maxDurationMs > 0 && out->started() && out->mediaDurationUs() >= p.maxDurationMs * 1000) {
+            stopFlag = true; // reached --duration: finish like a stop
+            continue;
+        }
+        Status s = out->write(pkt);
+        if (!s) {
+            failure = s.message();
+            abortFlag = true;
+            queue->close();
+            continue;
+        }
+        if (p.previewEnabled && (pkt->flags & AV_PKT_FLAG_KEY) && pkt->stream_index == firstVideoIndex(streams)
+            && nowMs() - lastPreviewMs >= 1000) {
+            lastPreviewMs = nowMs();
+            if (auto frame = preview.decodeKeyframe(pkt)) {
+                const int id = q->id();
+                QMetaObject::invokeMethod(q, [q = q, id, f = std::move(*frame)] { emit q->previewFrame(id, f); },
+                                          Qt::QueuedConnection);
+            }
+        }
+        {
+            std::lock_guard lock(mutex);
+            const qint64 now = nowMs();
+            stats.packets++;
+            stats.mediaMs = out->mediaDurationUs() / 1000;
+            const qint64 bytes = out->bytesWritten();
+            if (rateWindowStartMs == 0) {
+                rateWindowStartMs = now;
+                rateWindowBytes = bytes;
+            } else if (now - rateWindowStartMs >= 1000) {
+                stats.bitrateBps = (bytes - rateWindowBytes) * 8000 / std::max<qint64>(1, now - rateWindowStartMs);
+                rateWindowStartMs = now;
+                rateWindowBytes = bytes;
+            }
+            stats.bytes = bytes;
+            stats.chunkIndex = std::max(0, out->chunkIndex());
+            stats.currentFile = out->currentPath();
+            files = out->finishedFiles();
+        }
+        if (p.diskReserveBytes > 0 && nowMs() - lastDiskCheckMs >= 1000) {
+            lastDiskCheckMs = nowMs();
+            auto free = freeDiskBytes(outDir);
+            if (free && *free < p.diskReserveBytes) {
+                finishNote = QStringLiteral("stopped: free disk space fell below the reserve of %1 MB")
+                                 .arg(p.diskReserveBytes / 1048576);
+                logWarning(display + QStringLiteral(": ") + finishNote);
+                stopFlag = true;
+            }
+        }
+    }
+    queue->close();
+
+    QStringList finished;
+    if (!failure.isEmpty() || abortFlag.load()) {
+        if (out)
+            out->abandon();
+        std::lock_guard lock(mutex);
+        if (error.isEmpty())
+            error = failure;
+        if (out)
+            files = out->finishedFiles();
+    } else if (out && out->started()) {
+        auto r = out->finish();
+        std::lock_guard lock(mutex);
+        if (!r)
+            error = r.message();
+        else
+            files = r.value();
+        stats.bytes = out->bytesWritten();
+    }
+    RecordState final = RecordState::Finished;
+    QString reason = finishNote;
+    QStringList fileList;
+    {
+        std::lock_guard lock(mutex);
+        fileList = files;
+        if (!error.isEmpty()) {
+            final = RecordState::Failed;
+            reason = error;
+        } else if (!everOpened) {
+            reason = QStringLiteral("cancelled before the stream appeared; no file was created");
+        } else if (!out || !out->started()) {
+            reason = QStringLiteral("the stream ended before its first keyframe; no file was created");
+        }
+    }
+    // Join the reader here so "done" means both threads are over.
+    stopFlag = true;
+    if (reader.joinable() && std::this_thread::get_id() != reader.get_id())
+        reader.join();
+    {
+        std::lock_guard lock(mutex);
+        state = final;
+        done = true;
+    }
+    const int id = q->id();
+    QMetaObject::invokeMethod(
+        q,
+        [q = q, id, final, reason, fileList] {
+            emit q->stateChanged(id, final, reason);
+            if (final == RecordState::Failed)
+                emit q->failed(id, reason);
+            else
+                emit q->finished(id, fileList);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace tapedeck

@@ -1,0 +1,114 @@
+#include "core/TimestampNormalizer.h"
+
+#include "core/Log.h"
+
+#include <cstdlib>
+
+namespace tapedeck {
+namespace {
+constexpr AVRational kUs{1, 1000000};
+constexpr qint64 kTsWrap = qint64(1) << 33; // in 1/90000
+} // namespace
+
+void TimestampNormalizer::reset(const std::vector<StreamInfo> &streams)
+{
+    // A new stream layout continues the timeline where the old one ended.
+    qint64 floorUs = AV_NOPTS_VALUE;
+    for (const Track &t : m_tracks)
+        if (t.lastOutDts != AV_NOPTS_VALUE)
+            floorUs = std::max<qint64>(floorUs == AV_NOPTS_VALUE ? 0 : floorUs,
+                               av_rescale_q(t.lastOutDts + t.lastDuration, t.tb, kUs));
+    m_tracks.assign(streams.size(), Track{});
+    for (size_t i = 0; i < streams.size(); ++i) {
+        Track &t = m_tracks[i];
+        t.tb = streams[i].timeBase;
+        if (floorUs != AV_NOPTS_VALUE) {
+            t.lastOutDts = av_rescale_q(floorUs, kUs, t.tb);
+            t.lastDuration = 0;
+            t.lastInDts = 0;
+            t.resync = true;
+        }
+    }
+    m_resyncPending = floorUs != AV_NOPTS_VALUE;
+    m_haveResyncDelta = false;
+}
+
+void TimestampNormalizer::discontinuity()
+{
+    for (Track &t : m_tracks)
+        t.resync = t.lastOutDts != AV_NOPTS_VALUE;
+    m_resyncPending = true;
+    m_haveResyncDelta = false;
+}
+
+bool TimestampNormalizer::normalize(AVPacket *pkt)
+{
+    if (pkt->stream_index < 0 || size_t(pkt->stream_index) >= m_tracks.size())
+        return false;
+    Track &t = m_tracks[size_t(pkt->stream_index)];
+
+    // Fill in what is missing.
+    if (pkt->dts == AV_NOPTS_VALUE)
+        pkt->dts = pkt->pts;
+    if (pkt->dts == AV_NOPTS_VALUE) {
+        if (t.lastInDts == AV_NOPTS_VALUE)
+            return false;
+        pkt->dts = t.lastInDts + std::max<qint64>(1, t.lastDuration);
+    }
+    const qint64 ctsOffset = pkt->pts == AV_NOPTS_VALUE ? 0 : std::max<qint64>(0, pkt->pts - pkt->dts);
+
+    const qint64 inDts = pkt->dts;
+    if (t.lastOutDts == AV_NOPTS_VALUE) {
+        // First packet of this stream: no correction. The chunked output
+        // decides where the recording starts.
+    } else if (t.resync) {
+        // After a reconnect every stream moves by the same delta, chosen by
+        // the first packet to arrive, so A/V sync survives the gap.
+        if (!m_haveResyncDelta) {
+            const qint64 expected = t.lastOutDts + std::max<qint64>(1, t.lastDuration);
+            const qint64 deltaTb = expected - (inDts + t.offset);
+            m_resyncDeltaUs = av_rescale_q(deltaTb, t.tb, kUs);
+            m_haveResyncDelta = true;
+            t.offset += deltaTb;
+        } else {
+            t.offset += av_rescale_q(m_resyncDeltaUs, kUs, t.tb);
+        }
+        t.resync = false;
+    } else {
+        const qint64 expected = t.lastOutDts + std::max<qint64>(0, t.lastDuration);
+        const qint64 candidate = inDts + t.offset;
+        const qint64 diffUs = av_rescale_q(candidate - expected, t.tb, kUs);
+        const qint64 tsWrapTb = av_rescale_q(kTsWrap, AVRational{1, 90000}, t.tb);
+        if (std::llabs(candidate - expected + tsWrapTb) < av_rescale_q(10'000'000, kUs, t.tb)) {
+            t.offset += tsWrapTb; // the 33-bit MPEG-TS clock wrapped
+            ++m_jumps;
+        } else if (diffUs < -1'000'000 || diffUs > m_maxGapUs) {
+            // A jump: close it up so the timeline continues seamlessly.
+            t.offset += expected - candidate;
+            ++m_jumps;
+            logDebug(QStringLiteral("timestamp jump of %1 ms closed up on stream %2")
+                         .arg(diffUs / 1000).arg(pkt->stream_index));
+        }
+    }
+
+    qint64 outDts = inDts + t.offset;
+    if (t.lastOutDts != AV_NOPTS_VALUE && outDts <= t.lastOutDts)
+        outDts = t.lastOutDts + 1; // small backward step: nudge forward
+    pkt->dts = outDts;
+    pkt->pts = outDts + ctsOffset;
+
+    if (t.lastInDts != AV_NOPTS_VALUE && pkt->duration <= 0) {
+        const qint64 step = outDts - t.lastOutDts;
+        if (step > 0 && (t.lastDuration <= 0 || step < 4 * t.lastDuration))
+            pkt->duration = step;
+    }
+    if (pkt->duration > 0)
+        t.lastDuration = pkt->duration;
+    else if (t.lastOutDts != AV_NOPTS_VALUE)
+        t.lastDuration = std::max<qint64>(1, outDts - t.lastOutDts);
+    t.lastInDts = inDts;
+    t.lastOutDts = outDts;
+    return true;
+}
+
+} // namespace tapedeck

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs everything (build and test peers: ffmpeg, GStreamer, nginx-rtmp,
+# Xvfb, clang), builds Tapedeck with its tests, and runs every test with ctest.
+# Also builds core + CLI without Qt Widgets, which breaks if core ever reaches
+# for the GUI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+bash scripts/install-deps.sh --with-tests
+
+jobs=$(nproc 2>/dev/null || echo 2)
+echo "== build (GUI, tests) =="
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTAPEDECK_BUILD_TESTS=ON >/dev/null
+cmake --build build -j "$jobs"
+echo "== build without Widgets (core + CLI must not need the GUI) =="
+cmake -S . -B build-nogui -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTAPEDECK_BUILD_GUI=OFF -DTAPEDECK_BUILD_TESTS=OFF >/dev/null
+cmake --build build-nogui -j "$jobs" --target tapedeck
+built=$(date +%s)
+echo "build took $((built - start)) s"
+
+echo "== tests =="
+export QT_QPA_PLATFORM=offscreen
+ctest --test-dir build --output-on-failure -j "$jobs" --timeout 900 "$@"
+echo "tests took $(( $(date +%s) - built )) s; total $(( $(date +%s) - start )) s"
