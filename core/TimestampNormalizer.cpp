@@ -48,14 +48,22 @@ bool TimestampNormalizer::normalize(AVPacket *pkt)
     Track &t = m_tracks[size_t(pkt->stream_index)];
 
     // Fill in what is missing.
-    if (pkt->dts == AV_NOPTS_VALUE)
+    if (pkt->dts == AV_NOPTS_VALUE && pkt->pts != AV_NOPTS_VALUE) {
+        // Demuxers (Matroska, for one) leave the dts of the first packets of
+        // a B-frame stream unset. Their pts run ahead of decode order, so
+        // taking the pts as dts would make the real dts that follow look like
+        // a step back and stack presentation times: never guess a dts past
+        // the previous one plus a frame.
         pkt->dts = pkt->pts;
-    if (pkt->dts == AV_NOPTS_VALUE) {
-        if (t.lastInDts == AV_NOPTS_VALUE)
-            return false;
-        pkt->dts = t.lastInDts + std::max<qint64>(1, t.lastDuration);
+        if (!t.resync && t.lastInDts != AV_NOPTS_VALUE)
+            pkt->dts = std::min<qint64>(pkt->pts, t.lastInDts + std::max<qint64>(1, t.lastDuration));
     }
-    const qint64 ctsOffset = pkt->pts == AV_NOPTS_VALUE ? 0 : std::max<qint64>(0, pkt->pts - pkt->dts);
+    if (pkt->dts == AV_NOPTS_VALUE) {
+        // No timestamps at all (raw H.264, ADTS): the stream starts at 0 and
+        // each packet follows the previous one by its duration.
+        pkt->dts = t.lastInDts == AV_NOPTS_VALUE ? 0 : t.lastInDts + std::max<qint64>(1, t.lastDuration);
+    }
+    const qint64 inPts = pkt->pts;
 
     const qint64 inDts = pkt->dts;
     if (t.lastOutDts == AV_NOPTS_VALUE) {
@@ -95,7 +103,10 @@ bool TimestampNormalizer::normalize(AVPacket *pkt)
     if (t.lastOutDts != AV_NOPTS_VALUE && outDts <= t.lastOutDts)
         outDts = t.lastOutDts + 1; // small backward step: nudge forward
     pkt->dts = outDts;
-    pkt->pts = outDts + ctsOffset;
+    // A nudged dts leaves the presentation time where it was (moving it with
+    // the dts would stack two frames on nearly the same instant); it only
+    // never falls before the dts.
+    pkt->pts = inPts == AV_NOPTS_VALUE ? outDts : std::max<qint64>(inPts + t.offset, outDts);
 
     if (t.lastInDts != AV_NOPTS_VALUE && pkt->duration <= 0) {
         const qint64 step = outDts - t.lastOutDts;
