@@ -31,6 +31,7 @@ void TimestampNormalizer::reset(const std::vector<StreamInfo> &streams)
     }
     m_resyncPending = floorUs != AV_NOPTS_VALUE;
     m_haveResyncDelta = false;
+    m_shiftNewStreams = false;
 }
 
 void TimestampNormalizer::discontinuity()
@@ -59,16 +60,32 @@ bool TimestampNormalizer::normalize(AVPacket *pkt)
             pkt->dts = std::min<qint64>(pkt->pts, t.lastInDts + std::max<qint64>(1, t.lastDuration));
     }
     if (pkt->dts == AV_NOPTS_VALUE) {
-        // No timestamps at all (raw H.264, ADTS): the stream starts at 0 and
-        // each packet follows the previous one by its duration.
+        // No timestamps at all (raw H.264, ADTS, the first RTP packet before
+        // any sync): the stream starts at 0 and each packet follows the
+        // previous one by its duration.
+        if (t.lastInDts == AV_NOPTS_VALUE)
+            t.invented = true;
         pkt->dts = t.lastInDts == AV_NOPTS_VALUE ? 0 : t.lastInDts + std::max<qint64>(1, t.lastDuration);
+    } else if (t.invented) {
+        // The first real timestamp after invented ones: continue where the
+        // invented ones got to, and start every stream that has not begun
+        // yet with the same shift so audio and video stay together.
+        t.invented = false;
+        if (t.lastOutDts != AV_NOPTS_VALUE && !t.resync) {
+            t.resync = true;
+            m_haveResyncDelta = false;
+            m_shiftNewStreams = true;
+        }
     }
     const qint64 inPts = pkt->pts;
 
     const qint64 inDts = pkt->dts;
     if (t.lastOutDts == AV_NOPTS_VALUE) {
-        // First packet of this stream: no correction. The chunked output
-        // decides where the recording starts.
+        // First packet of this stream: no correction (the chunked output
+        // decides where the recording starts), unless the streams already
+        // running were shifted onto invented timestamps.
+        if (m_shiftNewStreams && m_haveResyncDelta)
+            t.offset = av_rescale_q(m_resyncDeltaUs, kUs, t.tb);
     } else if (t.resync) {
         // After a reconnect every stream moves by the same delta, chosen by
         // the first packet to arrive, so A/V sync survives the gap.
