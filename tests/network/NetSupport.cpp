@@ -260,7 +260,16 @@ tapedeck::Status Recorder::start() { return m_session->start(); }
 
 bool Recorder::waitPackets(qint64 packets, int timeoutMs)
 {
-    return waitFor([&] { return m_session->stats().packets >= packets; }, timeoutMs);
+    // A session that ended will not write more: give up at once.
+    bool ended = false;
+    const bool ok = waitFor([&] {
+        if (m_session->stats().packets >= packets)
+            return true;
+        const auto s = m_session->state();
+        ended = s == tapedeck::RecordState::Failed || s == tapedeck::RecordState::Finished;
+        return ended;
+    }, timeoutMs);
+    return ok && !ended;
 }
 
 bool Recorder::waitState(tapedeck::RecordState state, int timeoutMs)

@@ -66,8 +66,10 @@ private slots:
             return;
         QCOMPARE(reports.size(), size_t(1));
         QCOMPARE(reports[0].videoPackets, 60);
-        const auto srcCounts = testsupport::ffprobePacketCounts(src);
-        QCOMPARE(reports[0].audioPackets, srcCounts.at(1));
+        // 2 s of 48 kHz AAC is 93.75 frames of 1024 samples (ffprobe's own
+        // count of the input varies by container: PES vs frames, priming).
+        QVERIFY2(reports[0].audioPackets >= 93 && reports[0].audioPackets <= 97,
+                 qPrintable(QString::number(reports[0].audioPackets)));
     }
 
     void camera_data() { addFormatRows(); }

@@ -136,6 +136,43 @@ private slots:
         judgeFiles(rec.files(), {});
     }
 
+    // UDP has no connection: a sender that goes quiet is a stall, and when it
+    // comes back the stream resumes mid-GOP. The recording must go on and
+    // stay decodable (nothing before the next keyframe may be written).
+    void udpSilenceAndReturnMidGop_data() { addFormatRows(); }
+    void udpSilenceAndReturnMidGop()
+    {
+        QFETCH(QString, format);
+        TAPEDECK_REQUIRE_TOOL("ffmpeg");
+        const quint16 port = testsupport::freeUdpPort();
+        QTemporaryDir dir;
+        auto p = liveParams(QStringLiteral("udp://127.0.0.1:%1").arg(port), containerOf(format),
+                            dir.filePath(QStringLiteral("rec")));
+        p.stallTimeoutMs = 1500;
+        Recorder rec(p);
+        const tapedeck::Status st = rec.start();
+        QVERIFY2(st.ok(), qPrintable(st.message()));
+        Pusher pusher;
+        QVERIFY(pusher.start(QStringLiteral("udp://127.0.0.1:%1?pkt_size=1316").arg(port), QStringLiteral("mpegts"), 120));
+        QVERIFY2(rec.waitPackets(150, 30000), qPrintable(describe(rec)));
+        pusher.suspend();
+        QVERIFY2(waitFor([&] { return rec.stats().reconnects >= 1; }, int(p.stallTimeoutMs) + 4000),
+                 qPrintable(QStringLiteral("silence not detected: ") + describe(rec)));
+        QTest::qWait(700); // resume somewhere inside a GOP
+        pusher.resume();
+        const qint64 before = rec.stats().packets;
+        QVERIFY2(rec.waitPackets(before + 150, 20000),
+                 qPrintable(QStringLiteral("no data after the sender returned: ") + describe(rec)));
+        QVERIFY(rec.stopAndWait(10000) >= 0);
+        QCOMPARE(rec.session().state(), RecordState::Finished);
+        std::vector<MediaReport> reports;
+        judgeFiles(rec.files(), {}, &reports);
+        if (QTest::currentTestFailed())
+            return;
+        if (format != u"mp4")
+            QCOMPARE(reports.size(), size_t(1)); // same codec setup: the same file goes on
+    }
+
     void stopIsPrompt_data()
     {
         QTest::addColumn<QString>("situation");

@@ -23,7 +23,7 @@ PIPELINE = (
     "( videotestsrc is-live=true pattern=smpte ! "
     "video/x-raw,width={w},height={h},framerate={fps}/1 ! "
     "x264enc tune=zerolatency speed-preset=ultrafast key-int-max={gop} bframes=0 ! "
-    "video/x-h264,profile=baseline ! rtph264pay name=pay0 pt=96 config-interval=-1 "
+    "video/x-h264,profile=baseline ! rtph264pay name=pay0 pt=96 config-interval=1 "
     "audiotestsrc is-live=true wave=sine freq=440 ! audioconvert ! audioresample ! "
     "audio/x-raw,rate=48000,channels=2 ! avenc_aac ! rtpmp4gpay name=pay1 pt=97 )"
 )
