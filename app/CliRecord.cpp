@@ -5,7 +5,6 @@
 #include "core/OutputNaming.h"
 #include "core/Redact.h"
 #include "core/Settings.h"
-#include "core/mp4/Mp4Writer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -145,12 +144,13 @@ int runSession(const RecordParams &params, bool quiet)
         if (tty && !quiet)
             err(QString());
         const QString reason = s->errorMessage();
+        const QString why = s->endReason();
         if (files.isEmpty()) {
-            err(QStringLiteral("tapedeck: nothing was recorded (%1)")
-                    .arg(s->stats().packets == 0 ? QStringLiteral("cancelled before the stream appeared")
-                                                 : QStringLiteral("no keyframe arrived")));
+            err(QStringLiteral("tapedeck: nothing was recorded (%1)").arg(why));
             exitCode = 3;
         } else if (!quiet) {
+            if (!why.isEmpty())
+                err(QStringLiteral("tapedeck: %1").arg(why));
             err(QStringLiteral("tapedeck: saved %1 file(s), %2:").arg(files.size()).arg(humanBytes(s->stats().bytes)));
             for (const QString &f : files)
                 err(QStringLiteral("  %1").arg(QFileInfo(f).absoluteFilePath()));
@@ -360,11 +360,6 @@ int runHeadlessDemo()
     params.type = ContainerType::Mp4;
     params.outBase = *base;
     params.maxDurationMs = 5000;
-    // MP4 when this build has the crash-safe writer, else MPEG-TS.
-    WriterOptions probeOpt;
-    auto w = makeMp4Writer();
-    if (!w || w->open(QString(), {}, probeOpt).error().code == ErrorCode::Unsupported)
-        params.type = ContainerType::MpegTs;
     const int rc = runSession(params, false);
     if (rc == 0)
         err(QStringLiteral("tapedeck: done. Start Tapedeck on a desktop to see the studio, or run \"tapedeck --help\"."));

@@ -91,7 +91,6 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
                                       QString::fromUtf8(avcodec_get_name(s.params->codec_id))));
     }
 
-    QDir().mkpath(QFileInfo(finalPath).absolutePath());
     auto f = OutputFile::open(finalPath, options.overwrite ? CreateMode::Truncate : CreateMode::NewOnly, options.faults);
     if (!f) {
         if (f.error().code == ErrorCode::AlreadyExists)
@@ -117,8 +116,6 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
     d->io->seekable = d->type == ContainerType::Flv ? AVIO_SEEKABLE_NORMAL : 0;
     d->ctx->pb = d->io.get();
     d->ctx->flags |= AVFMT_FLAG_CUSTOM_IO | AVFMT_FLAG_FLUSH_PACKETS;
-    // At most 1 s of packets wait in the interleaving queue (lost on a crash).
-    d->ctx->max_interleave_delta = 1000000;
 
     d->inTimeBases.clear();
     for (const StreamInfo &s : streams) {
@@ -156,10 +153,9 @@ Status MuxWriter::write(const AVPacket *pkt)
     AVStream *st = d->ctx->streams[p->stream_index];
     av_packet_rescale_ts(p.get(), d->inTimeBases[size_t(p->stream_index)], st->time_base);
     p->pos = -1;
-    // Interleaved by dts: sources such as MPEG-TS deliver audio in bursts
-    // (several frames per PES, ~0.3 s late), and players (GStreamer's
-    // flvdemux + decodebin) can stall on a file written in arrival order.
-    // max_interleave_delta (set in open) bounds how long a packet waits.
+    // Interleaved like ffmpeg's own muxing: players (GStreamer's flvdemux in
+    // particular) expect packets in decode-time order across streams. The
+    // muxer holds back at most a few packets for that.
     const int err = av_interleaved_write_frame(d->ctx.get(), p.get());
     if (err < 0)
         return d->muxError(err, QStringLiteral("cannot write"));

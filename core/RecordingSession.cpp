@@ -51,6 +51,8 @@ struct RecordingSession::Impl {
     RecordState state = RecordState::Waiting;
     RecordStats stats;
     QString error;
+    QString finalReason;
+    QString endNote; // why a recording ended by itself (source gone, reserve)
     QStringList files;
     QString display;
     bool everOpened = false;
@@ -196,6 +198,12 @@ QStringList RecordingSession::files() const
     return d->files;
 }
 
+QString RecordingSession::endReason() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->finalReason;
+}
+
 QString RecordingSession::displaySource() const { return d->display; }
 
 // ---- reader ----------------------------------------------------------------
@@ -273,11 +281,10 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
         if (readError.code == ErrorCode::EndOfStream && !src->isLive())
             break; // a file or a finite demo ended: a clean end
         if (!(p.reconnect && src->isLive())) {
-            if (readError.code != ErrorCode::EndOfStream) {
-                std::lock_guard lock(mutex);
-                error = readError.message;
-                abortFlag = true;
-            }
+            // The source went away and no reconnect was asked for: the
+            // recording ends and keeps everything, like a stop.
+            std::lock_guard lock(mutex);
+            endNote = readError.message;
             break;
         }
         // A live source dropped (ended, stalled or failed): keep the recording
@@ -430,6 +437,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     {
         std::lock_guard lock(mutex);
         fileList = files;
+        if (reason.isEmpty() && !endNote.isEmpty())
+            reason = QStringLiteral("the source ended: %1").arg(endNote);
         if (!error.isEmpty()) {
             final = RecordState::Failed;
             reason = error;
@@ -446,6 +455,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     {
         std::lock_guard lock(mutex);
         state = final;
+        finalReason = reason;
         done = true;
     }
     const int id = q->id();

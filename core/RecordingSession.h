@@ -33,6 +33,9 @@ public:
     RecordState state() const;
     RecordStats stats() const;
     QString errorMessage() const;
+    // Why it ended, in words (failure reason, "the source ended: ...",
+    // "cancelled before the stream appeared ..."); empty for a plain stop.
+    QString endReason() const;
     QStringList files() const;     // every finished file so far
     QString displaySource() const; // redacted
 

@@ -1,20 +1,360 @@
 #include "core/mp4/Mp4Writer.h"
 
+#include "core/Log.h"
+#include "core/Redact.h"
+#include "core/mp4/Moov.h"
+#include "core/mp4/Rebuild.h"
+#include "core/mp4/SampleEntry.h"
+#include "core/mp4/Sidecar.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+
+#include <limits>
+#include <map>
+
 namespace tapedeck {
-namespace {
-class UnsupportedMp4Writer final : public ContainerWriter {
-public:
-    Status open(const QString &, const std::vector<StreamInfo> &, const WriterOptions &) override
-    {
-        return makeError(ErrorCode::Unsupported, QStringLiteral("MP4 recording is not yet supported"));
+
+using namespace mp4;
+
+qint64 estimateMoovRoom(const std::vector<StreamInfo> &streams, qint64 expectedDurationMs)
+{
+    // A chunk ends at the first keyframe after its length, so allow a margin;
+    // an open-ended recording gets room for 10 minutes and puts the moov
+    // after the media when it runs longer.
+    const double seconds = expectedDurationMs > 0 ? expectedDurationMs / 1000.0 * 1.25 + 10 : 600;
+    double bytes = 4096;
+    for (const StreamInfo &s : streams) {
+        const AVCodecParameters *p = s.params.get();
+        if (!p)
+            continue;
+        double rate = 0;
+        double perSample = 0;
+        if (s.type == AVMEDIA_TYPE_VIDEO) {
+            rate = s.frameRate.num > 0 && s.frameRate.den > 0 ? std::min(240.0, av_q2d(s.frameRate)) : 60;
+            perSample = 36; // stsz 4 + ctts 8 + co64 8 + stsc 12 + stss 4, worst case
+        } else if (s.type == AVMEDIA_TYPE_AUDIO) {
+            const int frame = p->frame_size > 0 ? p->frame_size : p->codec_id == AV_CODEC_ID_OPUS ? 960 : 1024;
+            rate = p->sample_rate > 0 ? double(p->sample_rate) / frame : 50;
+            perSample = 28; // stsz 4 + co64 8 + stsc 12 + stts 4 (jitter)
+        } else {
+            continue;
+        }
+        bytes += 1024 + p->extradata_size + rate * seconds * perSample;
     }
-    Status write(const AVPacket *) override { return makeError(ErrorCode::Unsupported, QString()); }
-    Result<QString> finish() override { return makeError(ErrorCode::Unsupported, QString()); }
-    void abandon() override {}
-    qint64 bytesWritten() const override { return 0; }
+    return std::clamp<qint64>(qint64(bytes), 64 * 1024, 256LL * 1024 * 1024);
+}
+
+namespace {
+
+QByteArray mdatHeaderWhileRecording()
+{
+    // size = 1 → a 64-bit size follows; it stays 0 until the finish patches it.
+    return QByteArray("\x00\x00\x00\x01mdat\x00\x00\x00\x00\x00\x00\x00\x00", 16);
+}
+
+class Mp4Writer final : public ContainerWriter {
+public:
+    explicit Mp4Writer(Mp4WriterTuning tuning) : m_tuning(tuning) {}
+    ~Mp4Writer() override { abandon(); }
+
+    Status open(const QString &finalPath, const std::vector<StreamInfo> &streams, const WriterOptions &options) override
+    {
+        m_options = options;
+        m_final = QFileInfo(finalPath).absoluteFilePath();
+        m_set = sidecarPaths(m_final);
+        if (QFileInfo::exists(m_final) && !options.overwrite)
+            return makeError(ErrorCode::AlreadyExists, QStringLiteral("%1 already exists").arg(m_final));
+        if (QFileInfo::exists(m_set.infoPath) || QFileInfo::exists(m_set.dataPath))
+            return makeError(ErrorCode::AlreadyExists,
+                             QStringLiteral("an unfinished recording is at %1 (sidecar files); recover it first")
+                                 .arg(m_final));
+
+        SidecarInfo info;
+        for (const StreamInfo &s : streams) {
+            if (s.type != AVMEDIA_TYPE_VIDEO && s.type != AVMEDIA_TYPE_AUDIO) {
+                logInfo(QStringLiteral("MP4: stream %1 (%2) is not recorded").arg(s.index).arg(describeStream(s)));
+                continue;
+            }
+            auto setup = setupTrack(s, quint32(m_tracks.size() + 1));
+            if (!setup)
+                return setup.error();
+            Track t;
+            t.stream = s;
+            t.setup = std::move(*setup);
+            m_streamToTrack[s.index] = m_tracks.size();
+            info.tracks.push_back(t.setup.track);
+            m_tracks.push_back(std::move(t));
+        }
+        if (m_tracks.empty())
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("MP4: no audio or video stream to record"));
+
+        const QByteArray ftyp = buildFtyp();
+        // An estimated room is rounded so that the first sample starts on a
+        // 4 KiB boundary; an explicit one is taken as it is.
+        const qint64 dataOffset = m_tuning.reservedBytes > 0
+            ? ftyp.size() + std::max<qint64>(8, m_tuning.reservedBytes) + kMdatHeaderSize
+            : ((ftyp.size() + estimateMoovRoom(streams, options.expectedDurationMs) + kMdatHeaderSize + 4095) / 4096) * 4096;
+        info.creationTimeUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+        info.ftypSize = quint64(ftyp.size());
+        info.reservedOffset = info.ftypSize;
+        info.dataOffset = quint64(dataOffset);
+        info.mdatHeaderOffset = info.dataOffset - kMdatHeaderSize;
+        info.reservedSize = info.mdatHeaderOffset - info.reservedOffset;
+        // Already credential-free by contract; redacted again because the
+        // sidecars outlive the session and may be shared for recovery.
+        info.source = redactText(options.sourceDescription);
+        m_info = info;
+
+        if (auto s = createFiles(ftyp); !s) {
+            removeAll();
+            return s;
+        }
+        m_open = true;
+        m_syncTimer.start();
+        logInfo(QStringLiteral("MP4: recording %1 (%2 track(s), %3 bytes reserved for the header)")
+                    .arg(m_final).arg(m_tracks.size()).arg(info.reservedSize));
+        return {};
+    }
+
+    Status write(const AVPacket *pkt) override
+    {
+        if (m_error)
+            return *m_error;
+        if (!m_open)
+            return makeError(ErrorCode::Internal, QStringLiteral("MP4 writer is not open"));
+        const auto it = m_streamToTrack.find(pkt->stream_index);
+        if (it == m_streamToTrack.end() || !pkt->data || pkt->size <= 0)
+            return {};
+        Track &t = m_tracks[it->second];
+        if (t.setup.pending) {
+            if (!completeSetupFromPacket(t.setup, t.stream, pkt->data, pkt->size)) {
+                if (t.droppedWaiting++ == 0)
+                    logWarning(QStringLiteral("MP4: track %1 waits for its codec setup (SPS/PPS or ADTS header); "
+                                              "packets before it are dropped").arg(t.setup.track.number));
+                return {};
+            }
+            m_info.tracks[it->second] = t.setup.track;
+            if (auto s = writeFileAtomically(m_set.infoPath, encodeInfo(m_info)); !s)
+                return fail(s.error());
+        }
+        const QByteArray bytes = sampleBytes(t.setup, pkt->data, pkt->size);
+        if (bytes.isEmpty())
+            return {};
+
+        const AVRational tb = t.stream.timeBase;
+        const AVRational ts{1, int(t.setup.track.timescale)};
+        qint64 dts = pkt->dts != AV_NOPTS_VALUE ? pkt->dts : pkt->pts;
+        qint64 pts = pkt->pts != AV_NOPTS_VALUE ? pkt->pts : dts;
+        if (dts == AV_NOPTS_VALUE)
+            return fail(makeError(ErrorCode::InvalidArgument, QStringLiteral("MP4: packet without timestamps")));
+        dts = av_rescale_q(dts, tb, ts);
+        pts = av_rescale_q(pts, tb, ts);
+        if (t.count > 0 && dts <= t.lastDts) {
+            // MP4 sample times must rise; nudge by one tick rather than drop.
+            if (t.nudged++ == 0)
+                logWarning(QStringLiteral("MP4: track %1 has non-rising timestamps; adjusted").arg(t.setup.track.number));
+            dts = t.lastDts + 1;
+        }
+        if (t.count == 0 && dts < 0)
+            dts = 0;
+
+        SampleRecord r;
+        r.offset = quint64(m_data.size());
+        r.size = quint32(bytes.size());
+        r.flags = (pkt->flags & AV_PKT_FLAG_KEY) || t.setup.track.kind == TrackKind::Audio ? kRecordFlagSync : 0;
+        r.dts = dts;
+        r.ctsOffset = qint32(std::clamp<qint64>(pts - dts, std::numeric_limits<qint32>::min(),
+                                                std::numeric_limits<qint32>::max()));
+        r.duration = pkt->duration > 0 ? quint32(std::min<qint64>(av_rescale_q(pkt->duration, tb, ts),
+                                                                   std::numeric_limits<quint32>::max()))
+                                       : 0;
+        r.sequence = quint32(t.count);
+
+        // Sample bytes first, then the record that points at them: a record
+        // never refers to bytes that were not written before it.
+        if (auto s = m_data.write(bytes.constData(), bytes.size()); !s)
+            return fail(s.error());
+        const QByteArray rec = encodeRecord(r);
+        if (auto s = t.file.write(rec.constData(), rec.size()); !s)
+            return fail(s.error());
+        t.lastDts = dts;
+        ++t.count;
+
+        if (m_options.fsyncIntervalMs <= 0 || m_syncTimer.elapsed() >= m_options.fsyncIntervalMs) {
+            if (auto s = syncAll(); !s)
+                return fail(s.error());
+            m_syncTimer.restart();
+        }
+        return {};
+    }
+
+    Result<QString> finish() override
+    {
+        if (!m_open)
+            return m_error ? Result<QString>(*m_error)
+                           : Result<QString>(makeError(ErrorCode::Internal, QStringLiteral("MP4 writer is not open")));
+        if (m_error)
+            return *m_error;
+        // Data before index: a synced record always points at synced bytes.
+        if (auto s = syncAll(); !s)
+            return Result<QString>(fail(s.error()));
+        for (Track &t : m_tracks)
+            if (auto s = t.file.close(); !s)
+                return Result<QString>(fail(s.error()));
+        if (auto s = m_data.close(); !s)
+            return Result<QString>(fail(s.error()));
+        m_open = false;
+
+        quint64 samples = 0;
+        for (const Track &t : m_tracks)
+            samples += t.count;
+        if (samples == 0) {
+            removeAll();
+            m_error = makeError(ErrorCode::NotFound, QStringLiteral("nothing was recorded; %1 was not written").arg(m_final));
+            return *m_error;
+        }
+
+        RebuildOptions ro;
+        ro.overwrite = m_options.overwrite;
+        ro.forceMoovFirst = m_tuning.forceMoovFirst;
+        ro.faults = m_options.faults;
+        auto rep = rebuildMp4(m_final, ro);
+        if (!rep) {
+            m_error = makeError(rep.error().code,
+                                QStringLiteral("could not finish %1: %2 — the sidecar files are kept for recovery")
+                                    .arg(m_final, rep.message()));
+            logError(m_error->message);
+            return *m_error;
+        }
+        if (rep->input.verdict != Verdict::Ok)
+            logWarning(QStringLiteral("MP4: %1 was finished from an index that did not read back cleanly: %2")
+                           .arg(m_final, rep->input.summary()));
+        m_finished = true;
+        return rep->outputPath;
+    }
+
+    void abandon() override
+    {
+        // Handles close; the sidecar set stays on disk for recovery.
+        for (Track &t : m_tracks)
+            (void)t.file.close();
+        (void)m_data.close();
+        m_open = false;
+    }
+
+    qint64 bytesWritten() const override
+    {
+        qint64 n = m_data.size();
+        for (const Track &t : m_tracks)
+            n += t.file.size();
+        return n;
+    }
+
+private:
+    struct Track {
+        StreamInfo stream;
+        TrackSetup setup;
+        OutputFile file;
+        qint64 lastDts = 0;
+        quint64 count = 0;
+        quint64 droppedWaiting = 0;
+        quint64 nudged = 0;
+    };
+
+    Status createFiles(const QByteArray &ftyp)
+    {
+        // .info first (atomically): a data file never exists without its setup.
+        if (auto s = writeFileAtomically(m_set.infoPath, encodeInfo(m_info)); !s)
+            return s;
+        m_createdInfo = true;
+        auto data = OutputFile::open(m_set.dataPath, CreateMode::NewOnly, m_options.faults);
+        if (!data)
+            return data.error();
+        m_data = std::move(*data);
+        m_createdData = true;
+        const QByteArray free = buildFreeHeader(m_info.reservedSize);
+        const QByteArray mdat = mdatHeaderWhileRecording();
+        if (auto s = m_data.write(ftyp.constData(), ftyp.size()); !s)
+            return s;
+        if (auto s = m_data.writeAt(qint64(m_info.reservedOffset), free.constData(), free.size()); !s)
+            return s;
+        // The room's payload stays a hole: no bytes written, reads as zeros.
+        if (auto s = m_data.writeAt(qint64(m_info.mdatHeaderOffset), mdat.constData(), mdat.size()); !s)
+            return s;
+        for (Track &t : m_tracks) {
+            const QString path = m_final + QStringLiteral(".track%1").arg(t.setup.track.number);
+            auto f = OutputFile::open(path, CreateMode::NewOnly, m_options.faults);
+            if (!f)
+                return f.error();
+            t.file = std::move(*f);
+            m_createdTracks << path;
+            const QByteArray hdr = encodeTrackHeader(t.setup.track.number);
+            if (auto s = t.file.write(hdr.constData(), hdr.size()); !s)
+                return s;
+        }
+        if (auto s = syncAll(); !s)
+            return s;
+        return syncDirectory(QFileInfo(m_final).absolutePath());
+    }
+
+    Status syncAll()
+    {
+        if (auto s = m_data.sync(); !s)
+            return s;
+        for (Track &t : m_tracks)
+            if (auto s = t.file.sync(); !s)
+                return s;
+        return {};
+    }
+
+    Error fail(Error e)
+    {
+        e.message = QStringLiteral("MP4 recording to %1 failed: %2 — the sidecar files are kept for recovery")
+                        .arg(m_final, e.message);
+        logError(e.message);
+        m_error = e;
+        return e;
+    }
+
+    // Only for a set with no samples (open failed, or nothing recorded).
+    void removeAll()
+    {
+        abandon();
+        if (m_createdData)
+            QFile::remove(m_set.dataPath);
+        for (const QString &p : m_createdTracks)
+            QFile::remove(p);
+        if (m_createdInfo)
+            QFile::remove(m_set.infoPath);
+        m_createdData = m_createdInfo = false;
+        m_createdTracks.clear();
+    }
+
+    Mp4WriterTuning m_tuning;
+    WriterOptions m_options;
+    QString m_final;
+    SidecarSet m_set;
+    SidecarInfo m_info;
+    std::vector<Track> m_tracks;
+    std::map<int, size_t> m_streamToTrack;
+    OutputFile m_data;
+    QElapsedTimer m_syncTimer;
+    std::optional<Error> m_error;
+    QStringList m_createdTracks;
+    bool m_createdInfo = false, m_createdData = false;
+    bool m_open = false, m_finished = false;
 };
+
 } // namespace
 
-std::unique_ptr<ContainerWriter> makeMp4Writer() { return std::make_unique<UnsupportedMp4Writer>(); }
+std::unique_ptr<ContainerWriter> makeMp4Writer() { return makeMp4Writer(Mp4WriterTuning{}); }
+
+std::unique_ptr<ContainerWriter> makeMp4Writer(const Mp4WriterTuning &tuning)
+{
+    return std::make_unique<Mp4Writer>(tuning);
+}
 
 } // namespace tapedeck

@@ -2,6 +2,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QUrl>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -64,14 +66,20 @@ QString ffmpegDecodeErrors(const QString &file)
 
 bool gstreamerDecodes(const QString &file, QString *errorText)
 {
+    // playbin decodes every stream (a bare `decodebin ! fakesink` leaves the
+    // second pad unlinked and can stall at random).
     const ToolResult r = runTool(QStringLiteral("gst-launch-1.0"),
-                                 {QStringLiteral("-q"), QStringLiteral("filesrc"),
-                                  QStringLiteral("location=") + file, QStringLiteral("!"),
-                                  QStringLiteral("decodebin"), QStringLiteral("!"),
-                                  QStringLiteral("fakesink"), QStringLiteral("sync=false")});
+                                 {QStringLiteral("-q"), QStringLiteral("playbin"),
+                                  QStringLiteral("uri=") + QUrl::fromLocalFile(QFileInfo(file).absoluteFilePath()).toString(),
+                                  QStringLiteral("video-sink=fakesink sync=false"),
+                                  QStringLiteral("audio-sink=fakesink sync=false")},
+                                 60000);
     const bool ok = r.exitCode == 0 && !r.timedOut && !r.err.contains("ERROR") && !r.out.contains("ERROR");
     if (!ok && errorText)
-        *errorText = QString::fromUtf8(r.out + r.err);
+        *errorText = QStringLiteral("gst-launch exit %1%2: %3")
+                         .arg(r.exitCode)
+                         .arg(r.timedOut ? QStringLiteral(" (timed out)") : QString(),
+                              QString::fromUtf8(r.out + r.err));
     return ok;
 }
 
@@ -83,8 +91,9 @@ std::map<int, int> ffprobePacketCounts(const QString &file)
                                   QStringLiteral("packet=stream_index"), QStringLiteral("-of"),
                                   QStringLiteral("csv=p=0"), file});
     for (const QByteArray &line : r.out.split('\n')) {
+        // Packets with side data print extra (empty) CSV fields.
         bool ok = false;
-        const int idx = line.trimmed().toInt(&ok);
+        const int idx = line.trimmed().split(',').value(0).toInt(&ok);
         if (ok)
             ++counts[idx];
     }

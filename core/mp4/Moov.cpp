@@ -1,0 +1,333 @@
+#include "core/mp4/Moov.h"
+#include "core/mp4/ByteWriter.h"
+
+extern "C" {
+#include <libavutil/mathematics.h>
+}
+
+#include <algorithm>
+#include <limits>
+
+namespace tapedeck::mp4 {
+
+namespace {
+
+constexpr quint32 kMovieTimescale = 1000;
+constexpr quint64 kMp4EpochOffset = 2082844800; // seconds from 1904-01-01 to 1970-01-01
+
+void writeMatrix(BoxWriter &w)
+{
+    const quint32 m[9] = {0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000};
+    for (quint32 v : m)
+        w.u32(v);
+}
+
+// Everything about one track's timing, derived once from its records.
+struct TrackTiming {
+    std::vector<quint32> durations;
+    quint64 mediaDuration = 0;
+    qint64 minCts = 0;          // earliest composition time, media units, relative to dts[0]
+    qint64 startAbs = 0;        // dts[0] + minCts: when the track's picture/sound starts
+    quint64 presentDuration = 0; // media units shown by the edit list
+    bool needsCtts = false;
+    bool negativeCts = false;
+};
+
+TrackTiming timingOf(const std::vector<SampleRecord> &recs)
+{
+    TrackTiming t;
+    const size_t n = recs.size();
+    t.durations.resize(n);
+    for (size_t i = 0; i + 1 < n; ++i)
+        t.durations[i] = quint32(std::min<qint64>(recs[i + 1].dts - recs[i].dts, std::numeric_limits<quint32>::max()));
+    // The last sample has no successor: its own packet duration, else the
+    // previous sample's, else one tick.
+    quint32 last = recs[n - 1].duration;
+    if (last == 0)
+        last = n > 1 ? t.durations[n - 2] : 1;
+    t.durations[n - 1] = last;
+
+    qint64 minCts = std::numeric_limits<qint64>::max();
+    qint64 maxEnd = 0;
+    qint64 rel = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const qint64 cts = rel + recs[i].ctsOffset;
+        minCts = std::min(minCts, cts);
+        maxEnd = std::max(maxEnd, cts + qint64(t.durations[i]));
+        if (recs[i].ctsOffset != 0)
+            t.needsCtts = true;
+        if (recs[i].ctsOffset < 0)
+            t.negativeCts = true;
+        rel += t.durations[i];
+    }
+    t.mediaDuration = quint64(rel);
+    t.minCts = minCts;
+    t.startAbs = recs[0].dts + minCts;
+    t.presentDuration = quint64(std::max<qint64>(0, maxEnd - minCts));
+    return t;
+}
+
+template<class T, class Eq>
+std::vector<std::pair<quint32, T>> runLengths(const std::vector<T> &v, Eq eq)
+{
+    std::vector<std::pair<quint32, T>> out;
+    for (const T &x : v) {
+        if (!out.empty() && eq(out.back().second, x))
+            ++out.back().first;
+        else
+            out.push_back({1, x});
+    }
+    return out;
+}
+
+void writeStbl(BoxWriter &w, const SidecarTrack &track, const std::vector<SampleRecord> &recs,
+               const TrackTiming &tm, qint64 offsetDelta)
+{
+    w.begin("stbl");
+
+    w.beginFull("stsd", 0, 0);
+    w.u32(1);
+    w.bytes(track.sampleEntry);
+    w.end();
+
+    const auto stts = runLengths(tm.durations, [](quint32 a, quint32 b) { return a == b; });
+    w.beginFull("stts", 0, 0);
+    w.u32(quint32(stts.size()));
+    for (const auto &[count, delta] : stts) {
+        w.u32(count);
+        w.u32(delta);
+    }
+    w.end();
+
+    if (tm.needsCtts) {
+        std::vector<qint32> offs;
+        offs.reserve(recs.size());
+        for (const SampleRecord &r : recs)
+            offs.push_back(r.ctsOffset);
+        const auto ctts = runLengths(offs, [](qint32 a, qint32 b) { return a == b; });
+        w.beginFull("ctts", tm.negativeCts ? 1 : 0, 0);
+        w.u32(quint32(ctts.size()));
+        for (const auto &[count, off] : ctts) {
+            w.u32(count);
+            w.u32(quint32(off));
+        }
+        w.end();
+    }
+
+    if (track.kind == TrackKind::Video) {
+        std::vector<quint32> sync;
+        for (size_t i = 0; i < recs.size(); ++i)
+            if (recs[i].flags & kRecordFlagSync)
+                sync.push_back(quint32(i + 1));
+        if (sync.size() != recs.size()) {
+            w.beginFull("stss", 0, 0);
+            w.u32(quint32(sync.size()));
+            for (quint32 s : sync)
+                w.u32(s);
+            w.end();
+        }
+    }
+
+    // A chunk is a run of this track's samples that lie back to back in the file.
+    std::vector<quint64> chunkOffsets;
+    std::vector<quint32> chunkSamples;
+    for (size_t i = 0; i < recs.size(); ++i) {
+        if (i > 0 && recs[i].offset == recs[i - 1].offset + recs[i - 1].size) {
+            ++chunkSamples.back();
+        } else {
+            chunkOffsets.push_back(quint64(qint64(recs[i].offset) + offsetDelta));
+            chunkSamples.push_back(1);
+        }
+    }
+    w.beginFull("stsc", 0, 0);
+    const int stscPos = w.size();
+    w.u32(0);
+    quint32 entries = 0;
+    for (size_t c = 0; c < chunkSamples.size(); ++c) {
+        if (c == 0 || chunkSamples[c] != chunkSamples[c - 1]) {
+            w.u32(quint32(c + 1));
+            w.u32(chunkSamples[c]);
+            w.u32(1);
+            ++entries;
+        }
+    }
+    w.end();
+    w.patch32(stscPos, entries);
+
+    bool sameSize = true;
+    for (const SampleRecord &r : recs)
+        sameSize = sameSize && r.size == recs[0].size;
+    w.beginFull("stsz", 0, 0);
+    w.u32(sameSize ? recs[0].size : 0);
+    w.u32(quint32(recs.size()));
+    if (!sameSize)
+        for (const SampleRecord &r : recs)
+            w.u32(r.size);
+    w.end();
+
+    w.beginFull("co64", 0, 0);
+    w.u32(quint32(chunkOffsets.size()));
+    for (quint64 o : chunkOffsets)
+        w.u64(o);
+    w.end();
+
+    w.end(); // stbl
+}
+
+} // namespace
+
+QByteArray buildFtyp()
+{
+    BoxWriter w;
+    w.begin("ftyp");
+    w.fourcc("isom");
+    w.u32(0x200);
+    for (const char *b : {"isom", "iso2", "avc1", "mp41"})
+        w.fourcc(b);
+    w.end();
+    return w.take();
+}
+
+QByteArray buildFreeHeader(quint64 size)
+{
+    BoxWriter w;
+    w.u32(quint32(size));
+    w.fourcc("free");
+    return w.take();
+}
+
+QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<SampleRecord>> &records,
+                     qint64 offsetDelta)
+{
+    const quint64 created = quint64(std::max<qint64>(0, info.creationTimeUs / 1000000)) + kMp4EpochOffset;
+
+    // The movie starts when the earliest track starts; later tracks get an
+    // empty edit so the original A/V offset is kept exactly.
+    std::vector<TrackTiming> timing(info.tracks.size());
+    std::vector<qint64> startMovie(info.tracks.size(), 0);
+    qint64 earliest = std::numeric_limits<qint64>::max();
+    for (size_t i = 0; i < info.tracks.size(); ++i) {
+        if (i >= records.size() || records[i].empty())
+            continue;
+        timing[i] = timingOf(records[i]);
+        startMovie[i] = av_rescale(timing[i].startAbs, kMovieTimescale, info.tracks[i].timescale);
+        earliest = std::min(earliest, startMovie[i]);
+    }
+
+    struct Edit {
+        quint64 delayMovie = 0;
+        quint64 durationMovie = 0;
+    };
+    std::vector<Edit> edits(info.tracks.size());
+    quint64 movieDuration = 0;
+    quint32 nextTrackId = 1;
+    for (size_t i = 0; i < info.tracks.size(); ++i) {
+        if (i >= records.size() || records[i].empty())
+            continue;
+        const quint32 ts = info.tracks[i].timescale;
+        edits[i].delayMovie = quint64(std::max<qint64>(0, startMovie[i] - earliest));
+        edits[i].durationMovie = quint64(av_rescale(qint64(timing[i].presentDuration), kMovieTimescale, ts));
+        movieDuration = std::max(movieDuration, edits[i].delayMovie + edits[i].durationMovie);
+        nextTrackId = std::max(nextTrackId, info.tracks[i].number + 1);
+    }
+
+    BoxWriter w;
+    w.begin("moov");
+    w.beginFull("mvhd", 1, 0);
+    w.u64(created);
+    w.u64(created);
+    w.u32(kMovieTimescale);
+    w.u64(movieDuration);
+    w.u32(0x00010000);
+    w.u16(0x0100);
+    w.zeros(2 + 8);
+    writeMatrix(w);
+    w.zeros(24);
+    w.u32(nextTrackId);
+    w.end();
+
+    for (size_t i = 0; i < info.tracks.size(); ++i) {
+        if (i >= records.size() || records[i].empty())
+            continue;
+        const SidecarTrack &t = info.tracks[i];
+        const TrackTiming &tm = timing[i];
+        const bool video = t.kind == TrackKind::Video;
+        w.begin("trak");
+
+        w.beginFull("tkhd", 1, 0x3);
+        w.u64(created);
+        w.u64(created);
+        w.u32(t.number);
+        w.u32(0);
+        w.u64(edits[i].delayMovie + edits[i].durationMovie);
+        w.zeros(8);
+        w.u16(0);
+        w.u16(video ? 0 : 1);
+        w.u16(video ? 0 : 0x0100);
+        w.u16(0);
+        writeMatrix(w);
+        w.u32(video ? t.width << 16 : 0);
+        w.u32(video ? t.height << 16 : 0);
+        w.end();
+
+        // An edit list only when the track does not start at the movie's
+        // origin or its first picture is not its first decoded sample.
+        if (edits[i].delayMovie > 0 || tm.minCts != 0) {
+            w.begin("edts");
+            w.beginFull("elst", 1, 0);
+            w.u32(edits[i].delayMovie > 0 ? 2 : 1);
+            if (edits[i].delayMovie > 0) {
+                w.u64(edits[i].delayMovie);
+                w.u64(quint64(-1));
+                w.u32(0x00010000);
+            }
+            w.u64(edits[i].durationMovie);
+            w.u64(quint64(tm.minCts));
+            w.u32(0x00010000);
+            w.end();
+            w.end();
+        }
+
+        w.begin("mdia");
+        w.beginFull("mdhd", 1, 0);
+        w.u64(created);
+        w.u64(created);
+        w.u32(t.timescale);
+        w.u64(tm.mediaDuration);
+        w.u16(0x55C4); // "und"
+        w.u16(0);
+        w.end();
+
+        w.beginFull("hdlr", 0, 0);
+        w.u32(0);
+        w.fourcc(video ? "vide" : "soun");
+        w.zeros(12);
+        w.bytes(video ? QByteArray("VideoHandler", 13) : QByteArray("SoundHandler", 13));
+        w.end();
+
+        w.begin("minf");
+        if (video) {
+            w.beginFull("vmhd", 0, 1);
+            w.zeros(8);
+        } else {
+            w.beginFull("smhd", 0, 0);
+            w.zeros(4);
+        }
+        w.end();
+        w.begin("dinf");
+        w.beginFull("dref", 0, 0);
+        w.u32(1);
+        w.beginFull("url ", 0, 1);
+        w.end();
+        w.end();
+        w.end();
+        writeStbl(w, t, records[i], tm, offsetDelta);
+        w.end(); // minf
+        w.end(); // mdia
+        w.end(); // trak
+    }
+    w.end(); // moov
+    return w.take();
+}
+
+} // namespace tapedeck::mp4

@@ -1,0 +1,254 @@
+#include "core/mp4/Rebuild.h"
+
+#include "core/Log.h"
+#include "core/mp4/Moov.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <sys/stat.h>
+
+namespace tapedeck::mp4 {
+
+QString placementName(MoovPlacement p)
+{
+    switch (p) {
+    case MoovPlacement::Front: return QStringLiteral("moov before mdat (reserved room)");
+    case MoovPlacement::End: return QStringLiteral("moov after mdat (reserved room too small)");
+    case MoovPlacement::FrontCopied: return QStringLiteral("moov before mdat (media copied)");
+    }
+    return QString();
+}
+
+QString RebuildReport::summary() const
+{
+    return QStringLiteral("%1: %2; moov %3 bytes in %4 reserved; %5")
+        .arg(outputPath, placementName(placement))
+        .arg(moovSize)
+        .arg(reservedSize)
+        .arg(input.summary());
+}
+
+namespace {
+
+QByteArray be64(quint64 v)
+{
+    QByteArray b(8, '\0');
+    for (int i = 0; i < 8; ++i)
+        b[i] = char((v >> (56 - 8 * i)) & 0xFF);
+    return b;
+}
+
+QByteArray mdatHeader(quint64 boxSize)
+{
+    QByteArray h("\x00\x00\x00\x01mdat", 8);
+    h.append(be64(boxSize));
+    return h;
+}
+
+// Copies [from, to) of `src` to the end of `dst`.
+Status copyRange(const QString &srcPath, quint64 from, quint64 to, OutputFile &dst)
+{
+    QFile src(srcPath);
+    if (!src.open(QIODevice::ReadOnly) || !src.seek(qint64(from)))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot read %1").arg(srcPath));
+    QByteArray buf;
+    quint64 pos = from;
+    while (pos < to) {
+        const qint64 want = qint64(std::min<quint64>(to - pos, 4u << 20));
+        buf = src.read(want);
+        if (buf.size() != want)
+            return makeError(ErrorCode::Io, QStringLiteral("cannot read %1").arg(srcPath));
+        if (auto s = dst.write(buf.constData(), buf.size()); !s)
+            return s;
+        pos += quint64(want);
+    }
+    return {};
+}
+
+// The device of the folder holding `path`, or -1.
+qint64 deviceOf(const QString &path)
+{
+    struct stat st {};
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
+    return ::stat(dir.constData(), &st) == 0 ? qint64(st.st_dev) : -1;
+}
+
+struct Plan {
+    QByteArray moov;
+    bool fits = false;
+    quint64 dataBytes = 0; // media bytes: [dataOffset, dataEnd)
+};
+
+// Writes the final file as a copy (the sidecar set stays untouched).
+Status writeCopy(const SidecarReport &in, const std::vector<std::vector<SampleRecord>> &recs, Plan &plan,
+                 const QString &tmpPath, const RebuildOptions &opt, MoovPlacement *placement)
+{
+    const SidecarInfo &info = in.info;
+    auto out = OutputFile::open(tmpPath, CreateMode::Truncate, opt.faults);
+    if (!out)
+        return out.error();
+    QFile src(in.paths.dataPath);
+    if (!src.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot read %1").arg(in.paths.dataPath));
+    const QByteArray ftyp = src.read(qint64(info.ftypSize));
+    if (auto s = out->write(ftyp.constData(), ftyp.size()); !s)
+        return s;
+    if (!plan.fits && opt.forceMoovFirst) {
+        // ftyp | moov | mdat: the samples move by the moov size minus the room.
+        const qint64 newDataOffset = qint64(info.ftypSize + quint64(plan.moov.size()) + kMdatHeaderSize);
+        plan.moov = buildMoov(info, recs, newDataOffset - qint64(info.dataOffset));
+        *placement = MoovPlacement::FrontCopied;
+        const QByteArray hdr = mdatHeader(kMdatHeaderSize + plan.dataBytes);
+        for (const QByteArray *b : std::initializer_list<const QByteArray *>{&plan.moov, &hdr})
+            if (auto s = out->write(b->constData(), b->size()); !s)
+                return s;
+        if (auto s = copyRange(in.paths.dataPath, info.dataOffset, in.dataEnd, *out); !s)
+            return s;
+    } else {
+        // Same layout as finishing in place.
+        QByteArray room(qint64(info.reservedSize), '\0');
+        if (plan.fits) {
+            room.replace(0, plan.moov.size(), plan.moov);
+            if (quint64(plan.moov.size()) < info.reservedSize)
+                room.replace(plan.moov.size(), 8, buildFreeHeader(info.reservedSize - quint64(plan.moov.size())));
+        } else {
+            room.replace(0, 8, buildFreeHeader(info.reservedSize));
+        }
+        const QByteArray hdr = mdatHeader(kMdatHeaderSize + plan.dataBytes);
+        for (const QByteArray *b : std::initializer_list<const QByteArray *>{&room, &hdr})
+            if (auto s = out->write(b->constData(), b->size()); !s)
+                return s;
+        if (auto s = copyRange(in.paths.dataPath, info.dataOffset, in.dataEnd, *out); !s)
+            return s;
+        if (!plan.fits)
+            if (auto s = out->write(plan.moov.constData(), plan.moov.size()); !s)
+                return s;
+        *placement = plan.fits ? MoovPlacement::Front : MoovPlacement::End;
+    }
+    if (auto s = out->sync(); !s)
+        return s;
+    return out->close();
+}
+
+// Finishes NAME.mp4.mdat where it is: O(index) writes, no media copied.
+Status finishInPlace(const SidecarReport &in, const Plan &plan, const RebuildOptions &opt, MoovPlacement *placement)
+{
+    const SidecarInfo &info = in.info;
+    auto f = OutputFile::open(in.paths.dataPath, CreateMode::OpenExisting, opt.faults);
+    if (!f)
+        return f.error();
+    // Bytes after the last indexed sample are a packet in flight or the moov
+    // of an interrupted earlier finish: not part of the recording.
+    if (quint64(f->size()) > in.dataEnd)
+        if (auto s = f->truncate(qint64(in.dataEnd)); !s)
+            return s;
+    // The room becomes moov + free; clear it first if an interrupted finish
+    // left a moov there, so every finish of the same samples gives the same bytes.
+    QFile probe(in.paths.dataPath);
+    if (probe.open(QIODevice::ReadOnly) && probe.seek(qint64(info.reservedOffset + 4)) && probe.read(4) == "moov") {
+        const QByteArray zeros(qint64(info.reservedSize), '\0');
+        if (auto s = f->writeAt(qint64(info.reservedOffset), zeros.constData(), zeros.size()); !s)
+            return s;
+    }
+    const QByteArray hdr = mdatHeader(kMdatHeaderSize + plan.dataBytes);
+    if (auto s = f->writeAt(qint64(info.mdatHeaderOffset), hdr.constData(), hdr.size()); !s)
+        return s;
+    if (plan.fits) {
+        if (auto s = f->writeAt(qint64(info.reservedOffset), plan.moov.constData(), plan.moov.size()); !s)
+            return s;
+        const quint64 rest = info.reservedSize - quint64(plan.moov.size());
+        if (rest > 0) {
+            const QByteArray free = buildFreeHeader(rest);
+            if (auto s = f->writeAt(qint64(info.reservedOffset) + plan.moov.size(), free.constData(), free.size()); !s)
+                return s;
+        }
+        *placement = MoovPlacement::Front;
+    } else {
+        const QByteArray free = buildFreeHeader(info.reservedSize);
+        if (auto s = f->writeAt(qint64(info.reservedOffset), free.constData(), free.size()); !s)
+            return s;
+        if (auto s = f->write(plan.moov.constData(), plan.moov.size()); !s)
+            return s;
+        *placement = MoovPlacement::End;
+    }
+    if (auto s = f->sync(); !s)
+        return s;
+    return f->close();
+}
+
+} // namespace
+
+Result<RebuildReport> rebuildMp4(const QString &path, const RebuildOptions &opt)
+{
+    RebuildReport rep;
+    rep.input = readSidecarSet(path);
+    const SidecarReport &in = rep.input;
+    if (!QFileInfo::exists(in.paths.infoPath) && !QFileInfo::exists(in.paths.dataPath))
+        return makeError(ErrorCode::NotFound, QStringLiteral("no MP4 sidecar set at %1").arg(in.paths.finalPath));
+    if (in.verdict == Verdict::Unusable)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("cannot rebuild %1: %2")
+                                                 .arg(in.paths.finalPath, in.reasons.join(QStringLiteral("; "))));
+    if (in.verdict == Verdict::Damaged && opt.refuseDamaged)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("%1 is damaged: %2")
+                                                 .arg(in.paths.finalPath, in.reasons.join(QStringLiteral("; "))));
+    const QString output = QFileInfo(opt.outputPath.isEmpty() ? in.paths.finalPath : opt.outputPath).absoluteFilePath();
+    rep.outputPath = output;
+    if (QFileInfo::exists(output) && !opt.overwrite)
+        return makeError(ErrorCode::AlreadyExists,
+                         QStringLiteral("%1 already exists; not replacing it (choose another name or allow overwriting)")
+                             .arg(output));
+
+    std::vector<std::vector<SampleRecord>> recs;
+    for (const TrackReadResult &t : in.tracks)
+        recs.push_back(t.records);
+    Plan plan;
+    plan.moov = buildMoov(in.info, recs);
+    plan.dataBytes = in.dataEnd - in.info.dataOffset;
+    const quint64 room = in.info.reservedSize;
+    plan.fits = quint64(plan.moov.size()) == room || quint64(plan.moov.size()) + 8 <= room;
+    rep.moovSize = quint64(plan.moov.size());
+    rep.reservedSize = room;
+
+    // A rename cannot cross filesystems: an output elsewhere gets a copy.
+    const bool otherDevice = deviceOf(output) != deviceOf(in.paths.dataPath);
+    const bool copy = opt.copyMedia || otherDevice || (!plan.fits && opt.forceMoovFirst);
+    if (copy) {
+        const QString tmp = output + QStringLiteral(".partial");
+        if (auto s = writeCopy(in, recs, plan, tmp, opt, &rep.placement); !s) {
+            QFile::remove(tmp);
+            return s.error();
+        }
+        if (auto s = renameFile(tmp, output, opt.overwrite); !s) {
+            QFile::remove(tmp);
+            return s.error();
+        }
+    } else {
+        if (auto s = finishInPlace(in, plan, opt, &rep.placement); !s)
+            return s.error();
+        if (auto s = renameFile(in.paths.dataPath, output, opt.overwrite); !s)
+            return s.error();
+    }
+    if (auto s = syncDirectory(QFileInfo(output).absolutePath()); !s)
+        return s.error();
+    rep.fileSize = quint64(QFileInfo(output).size());
+
+    if (opt.deleteSidecars && !opt.copyMedia) {
+        if (copy)
+            QFile::remove(in.paths.dataPath);
+        QFile::remove(in.paths.infoPath);
+        QFile::remove(in.paths.infoPath + QStringLiteral(".tmp"));
+        for (const QString &t : in.paths.trackPaths)
+            QFile::remove(t);
+        (void)syncDirectory(QFileInfo(in.paths.infoPath).absolutePath());
+    }
+    const QString line = QStringLiteral("MP4 finished: %1").arg(rep.summary());
+    if (rep.placement == MoovPlacement::End)
+        logWarning(line + QStringLiteral(" — the file is valid; players must read its end before playing"));
+    else
+        logInfo(line);
+    return rep;
+}
+
+} // namespace tapedeck::mp4

@@ -1,0 +1,495 @@
+#include "core/mp4/Sidecar.h"
+#include "core/mp4/ByteWriter.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <array>
+#include <cstring>
+
+namespace tapedeck::mp4 {
+
+namespace {
+
+constexpr int kRecordPayload = kRecordSize - 4;
+constexpr quint32 kMaxTracks = 64;
+constexpr quint32 kMaxBlob = 16 * 1024 * 1024;
+
+// Little-endian cursor over a byte array; every read is bounds-checked.
+class LeReader {
+public:
+    explicit LeReader(const QByteArray &b) : m_b(b) {}
+    bool ok() const { return m_ok; }
+    quint64 u(int n)
+    {
+        if (!need(n))
+            return 0;
+        quint64 v = 0;
+        for (int i = 0; i < n; ++i)
+            v |= quint64(quint8(m_b[m_pos + i])) << (8 * i);
+        m_pos += n;
+        return v;
+    }
+    QByteArray blob(quint32 maxSize)
+    {
+        const quint32 n = quint32(u(4));
+        if (n > maxSize) {
+            m_ok = false;
+            return {};
+        }
+        if (!need(int(n)))
+            return {};
+        QByteArray out = m_b.mid(m_pos, int(n));
+        m_pos += int(n);
+        return out;
+    }
+    int pos() const { return m_pos; }
+
+private:
+    bool need(int n)
+    {
+        if (!m_ok || n < 0 || m_pos + n > m_b.size()) {
+            m_ok = false;
+            return false;
+        }
+        return true;
+    }
+    const QByteArray &m_b;
+    int m_pos = 0;
+    bool m_ok = true;
+};
+
+const std::array<quint32, 256> &crcTable()
+{
+    static const std::array<quint32, 256> table = [] {
+        std::array<quint32, 256> t{};
+        for (quint32 i = 0; i < 256; ++i) {
+            quint32 c = i;
+            for (int k = 0; k < 8; ++k)
+                c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            t[i] = c;
+        }
+        return t;
+    }();
+    return table;
+}
+
+quint64 readLe(const char *p, int n)
+{
+    quint64 v = 0;
+    for (int i = 0; i < n; ++i)
+        v |= quint64(quint8(p[i])) << (8 * i);
+    return v;
+}
+
+quint32 readBe32(const char *p)
+{
+    return (quint32(quint8(p[0])) << 24) | (quint32(quint8(p[1])) << 16) | (quint32(quint8(p[2])) << 8)
+         | quint32(quint8(p[3]));
+}
+
+} // namespace
+
+quint32 crc32(const char *data, qint64 size, quint32 crc)
+{
+    const auto &t = crcTable();
+    crc = ~crc;
+    for (qint64 i = 0; i < size; ++i)
+        crc = t[(crc ^ quint8(data[i])) & 0xFF] ^ (crc >> 8);
+    return ~crc;
+}
+
+QString verdictName(Verdict v)
+{
+    switch (v) {
+    case Verdict::Ok: return QStringLiteral("ok");
+    case Verdict::Partial: return QStringLiteral("partial");
+    case Verdict::Damaged: return QStringLiteral("damaged");
+    case Verdict::Unusable: return QStringLiteral("unusable");
+    }
+    return QString();
+}
+
+QByteArray encodeInfo(const SidecarInfo &info)
+{
+    LeWriter w;
+    w.raw(kInfoMagic, 8);
+    w.u32(kFormatVersion);
+    w.u32(0); // payload size, patched below
+    w.i64(info.creationTimeUs);
+    w.u64(info.ftypSize);
+    w.u64(info.reservedOffset);
+    w.u64(info.reservedSize);
+    w.u64(info.mdatHeaderOffset);
+    w.u64(info.dataOffset);
+    w.blob(info.source.toUtf8());
+    w.u32(quint32(info.tracks.size()));
+    for (const SidecarTrack &t : info.tracks) {
+        w.u32(t.number);
+        w.u32(quint32(t.kind));
+        QByteArray tag = t.codecTag.left(4);
+        tag.append(QByteArray(4 - tag.size(), ' '));
+        w.raw(tag.constData(), 4);
+        w.u32(t.timescale);
+        w.u32(t.width);
+        w.u32(t.height);
+        w.u32(t.sampleRate);
+        w.u32(t.channels);
+        w.u32(quint32(t.sourceTimeBaseNum));
+        w.u32(quint32(t.sourceTimeBaseDen));
+        w.blob(t.sampleEntry);
+        w.blob(t.extradata);
+    }
+    QByteArray out = w.take();
+    const quint32 payload = quint32(out.size() - 16);
+    for (int i = 0; i < 4; ++i)
+        out[12 + i] = char((payload >> (8 * i)) & 0xFF);
+    const quint32 c = crc32(out.constData(), out.size());
+    for (int i = 0; i < 4; ++i)
+        out.append(char((c >> (8 * i)) & 0xFF));
+    return out;
+}
+
+Result<SidecarInfo> decodeInfo(const QByteArray &bytes)
+{
+    auto corrupt = [](const QString &why) { return makeError(ErrorCode::Corrupt, QStringLiteral(".info: ") + why); };
+    if (bytes.size() < 20 || std::memcmp(bytes.constData(), kInfoMagic, 8) != 0)
+        return corrupt(QStringLiteral("not a Tapedeck MP4 info file (bad magic)"));
+    const quint32 version = quint32(readLe(bytes.constData() + 8, 4));
+    if (version != kFormatVersion)
+        return makeError(ErrorCode::Unsupported, QStringLiteral(".info: format version %1 is not supported").arg(version));
+    const quint64 payload = readLe(bytes.constData() + 12, 4);
+    if (payload + 20 != quint64(bytes.size()))
+        return corrupt(QStringLiteral("size %1 does not match its header (torn write?)").arg(bytes.size()));
+    const quint32 stored = quint32(readLe(bytes.constData() + bytes.size() - 4, 4));
+    if (crc32(bytes.constData(), bytes.size() - 4) != stored)
+        return corrupt(QStringLiteral("checksum mismatch"));
+
+    const QByteArray body = bytes.left(bytes.size() - 4);
+    LeReader r(body);
+    r.u(16);
+    SidecarInfo info;
+    info.creationTimeUs = qint64(r.u(8));
+    info.ftypSize = r.u(8);
+    info.reservedOffset = r.u(8);
+    info.reservedSize = r.u(8);
+    info.mdatHeaderOffset = r.u(8);
+    info.dataOffset = r.u(8);
+    info.source = QString::fromUtf8(r.blob(kMaxBlob));
+    const quint32 count = quint32(r.u(4));
+    if (!r.ok() || count == 0 || count > kMaxTracks)
+        return corrupt(QStringLiteral("bad track count"));
+    for (quint32 i = 0; i < count && r.ok(); ++i) {
+        SidecarTrack t;
+        t.number = quint32(r.u(4));
+        t.kind = TrackKind(quint32(r.u(4)));
+        const quint64 tag = r.u(4);
+        for (int k = 0; k < 4; ++k)
+            t.codecTag.append(char((tag >> (8 * k)) & 0xFF));
+        t.timescale = quint32(r.u(4));
+        t.width = quint32(r.u(4));
+        t.height = quint32(r.u(4));
+        t.sampleRate = quint32(r.u(4));
+        t.channels = quint32(r.u(4));
+        t.sourceTimeBaseNum = qint32(quint32(r.u(4)));
+        t.sourceTimeBaseDen = qint32(quint32(r.u(4)));
+        t.sampleEntry = r.blob(kMaxBlob);
+        t.extradata = r.blob(kMaxBlob);
+        if (!r.ok())
+            break;
+        if (t.number != i + 1)
+            return corrupt(QStringLiteral("track %1 is numbered %2").arg(i + 1).arg(t.number));
+        if (t.kind != TrackKind::Video && t.kind != TrackKind::Audio)
+            return corrupt(QStringLiteral("track %1 has an unknown kind").arg(t.number));
+        if (t.timescale == 0)
+            return corrupt(QStringLiteral("track %1 has timescale 0").arg(t.number));
+        if (!t.sampleEntry.isEmpty() && (t.sampleEntry.size() < 8 || readBe32(t.sampleEntry.constData()) != quint32(t.sampleEntry.size())))
+            return corrupt(QStringLiteral("track %1 has a malformed sample entry").arg(t.number));
+        info.tracks.push_back(std::move(t));
+    }
+    if (!r.ok() || r.pos() != body.size())
+        return corrupt(QStringLiteral("malformed track table"));
+    if (info.ftypSize < 8 || info.reservedOffset != info.ftypSize || info.reservedSize < 8
+        || info.mdatHeaderOffset != info.reservedOffset + info.reservedSize
+        || info.dataOffset != info.mdatHeaderOffset + kMdatHeaderSize)
+        return corrupt(QStringLiteral("inconsistent data file layout"));
+    return info;
+}
+
+QByteArray encodeTrackHeader(quint32 trackNumber)
+{
+    LeWriter w;
+    w.raw(kTrackMagic, 8);
+    w.u32(kFormatVersion);
+    w.u32(trackNumber);
+    return w.take();
+}
+
+QByteArray encodeRecord(const SampleRecord &r)
+{
+    LeWriter w;
+    w.u64(r.offset);
+    w.u32(r.size);
+    w.u32(r.flags);
+    w.i64(r.dts);
+    w.u32(quint32(r.ctsOffset));
+    w.u32(r.duration);
+    w.u32(r.sequence);
+    QByteArray out = w.take();
+    w.u32(crc32(out.constData(), kRecordPayload));
+    out.append(w.take());
+    return out;
+}
+
+Result<SampleRecord> decodeRecord(const char *p)
+{
+    const quint32 stored = quint32(readLe(p + kRecordPayload, 4));
+    if (crc32(p, kRecordPayload) != stored) {
+        bool zero = true;
+        for (int i = 0; i < kRecordSize && zero; ++i)
+            zero = p[i] == 0;
+        return makeError(ErrorCode::Corrupt, zero ? QStringLiteral("zeroed record") : QStringLiteral("checksum mismatch"));
+    }
+    SampleRecord r;
+    r.offset = readLe(p, 8);
+    r.size = quint32(readLe(p + 8, 4));
+    r.flags = quint32(readLe(p + 12, 4));
+    r.dts = qint64(readLe(p + 16, 8));
+    r.ctsOffset = qint32(quint32(readLe(p + 24, 4)));
+    r.duration = quint32(readLe(p + 28, 4));
+    r.sequence = quint32(readLe(p + 32, 4));
+    if (r.flags & ~kRecordFlagSync)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("unknown flags"));
+    if (r.size == 0)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("empty sample"));
+    return r;
+}
+
+QString finalPathForSidecar(const QString &path)
+{
+    static const QRegularExpression suffix(QStringLiteral("\\.(info|mdat|track[0-9]+)$"));
+    QString p = path;
+    if (p.endsWith(QLatin1String(".info.tmp")))
+        p.chop(4);
+    const auto m = suffix.match(p);
+    if (m.hasMatch())
+        p.chop(m.capturedLength());
+    return p;
+}
+
+bool isSidecarPath(const QString &path)
+{
+    return finalPathForSidecar(path) != path;
+}
+
+SidecarSet sidecarPaths(const QString &anyPath)
+{
+    SidecarSet s;
+    s.finalPath = finalPathForSidecar(anyPath);
+    s.infoPath = s.finalPath + QStringLiteral(".info");
+    s.dataPath = s.finalPath + QStringLiteral(".mdat");
+    s.finalExists = QFileInfo::exists(s.finalPath);
+    return s;
+}
+
+QString SidecarReport::summary() const
+{
+    QString s = QStringLiteral("%1: %2 track(s), %3 sample(s), %4 s")
+                    .arg(verdictName(verdict))
+                    .arg(info.tracks.size())
+                    .arg(totalSamples)
+                    .arg(durationSec, 0, 'f', 3);
+    if (!reasons.isEmpty())
+        s += QStringLiteral(" — ") + reasons.join(QStringLiteral("; "));
+    return s;
+}
+
+namespace {
+
+// Reads one .trackN file and accepts records until the first invalid one.
+TrackReadResult readTrack(const QString &path, const SidecarTrack &track, const SidecarInfo &info,
+                          quint64 dataFileSize, bool *damaged)
+{
+    TrackReadResult out;
+    out.number = track.number;
+    const QString name = QFileInfo(path).fileName();
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        out.problems << QStringLiteral("%1 is missing or unreadable").arg(name);
+        *damaged = true;
+        return out;
+    }
+    const QByteArray header = f.read(kTrackHeaderSize);
+    if (header.size() < kTrackHeaderSize) {
+        // Created but the header never reached the disk: nothing was indexed.
+        out.tailBytes = quint64(header.size());
+        if (!header.isEmpty())
+            out.problems << QStringLiteral("%1 has a torn header").arg(name);
+        return out;
+    }
+    if (header != encodeTrackHeader(track.number)) {
+        out.problems << QStringLiteral("%1 has a bad header").arg(name);
+        *damaged = true;
+        return out;
+    }
+    const qint64 fileSize = f.size();
+    const qint64 whole = (fileSize - kTrackHeaderSize) / kRecordSize;
+    out.tailBytes = quint64((fileSize - kTrackHeaderSize) % kRecordSize);
+    out.records.reserve(size_t(whole));
+    QByteArray block;
+    qint64 index = 0;
+    bool stopped = false;
+    qint64 lastDts = 0;
+    while (index < whole && !stopped) {
+        const qint64 n = std::min<qint64>(whole - index, 4096);
+        block = f.read(n * kRecordSize);
+        if (block.size() != n * kRecordSize) {
+            out.problems << QStringLiteral("%1: read error").arg(name);
+            *damaged = true;
+            break;
+        }
+        for (qint64 i = 0; i < n; ++i, ++index) {
+            auto rec = decodeRecord(block.constData() + i * kRecordSize);
+            QString why;
+            if (!rec) {
+                why = rec.message();
+            } else if (rec->sequence != quint32(index)) {
+                why = QStringLiteral("sequence %1 where %2 was expected").arg(rec->sequence).arg(index);
+            } else if (rec->offset < info.dataOffset || rec->offset + rec->size > dataFileSize) {
+                why = QStringLiteral("sample at %1+%2 lies outside the data file (%3 bytes)")
+                          .arg(rec->offset).arg(rec->size).arg(dataFileSize);
+            } else if (index > 0 && rec->dts <= lastDts) {
+                why = QStringLiteral("dts %1 does not rise (previous %2)").arg(rec->dts).arg(lastDts);
+            } else if (index == 0 && rec->dts < 0) {
+                why = QStringLiteral("negative first dts");
+            }
+            if (!why.isEmpty()) {
+                const qint64 rest = whole - index;
+                // A zeroed tail (file extended, data never written) is the
+                // normal shape of a crash; anything else is damage.
+                bool allZero = true;
+                if (rec || rec.message() != QStringLiteral("zeroed record"))
+                    allZero = false;
+                if (allZero) {
+                    const QByteArray tail = f.readAll();
+                    for (qint64 k = i; k < n && allZero; ++k)
+                        for (int b = 0; b < kRecordSize && allZero; ++b)
+                            allZero = block[int(k * kRecordSize + b)] == 0;
+                    for (char c : tail)
+                        if (c != 0) {
+                            allZero = false;
+                            break;
+                        }
+                }
+                out.droppedRecords = quint64(rest);
+                out.problems << QStringLiteral("%1 record %2: %3; %4 record(s) from there dropped")
+                                    .arg(name).arg(index).arg(why).arg(rest);
+                if (!allZero)
+                    *damaged = true;
+                stopped = true;
+                break;
+            }
+            lastDts = rec->dts;
+            out.records.push_back(*rec);
+        }
+    }
+    if (out.tailBytes)
+        out.problems << QStringLiteral("%1: %2 byte(s) of a torn record at the end ignored").arg(name).arg(out.tailBytes);
+    if (!out.records.empty() && track.timescale) {
+        const SampleRecord &a = out.records.front();
+        const SampleRecord &b = out.records.back();
+        out.durationSec = double(b.dts - a.dts + b.duration) / double(track.timescale);
+    }
+    return out;
+}
+
+} // namespace
+
+SidecarReport readSidecarSet(const QString &anyPath)
+{
+    SidecarReport rep;
+    rep.paths = sidecarPaths(anyPath);
+    QFile infoFile(rep.paths.infoPath);
+    if (!infoFile.open(QIODevice::ReadOnly)) {
+        rep.reasons << QStringLiteral("%1 is missing: without it the codec setup is unknown and nothing can be rebuilt")
+                           .arg(QFileInfo(rep.paths.infoPath).fileName());
+        if (rep.paths.finalExists && !QFileInfo::exists(rep.paths.dataPath))
+            rep.reasons << QStringLiteral("%1 exists: this recording was already finished")
+                               .arg(QFileInfo(rep.paths.finalPath).fileName());
+        return rep;
+    }
+    auto info = decodeInfo(infoFile.read(64 * 1024 * 1024));
+    if (!info) {
+        rep.reasons << info.message();
+        return rep;
+    }
+    rep.info = std::move(*info);
+    for (const SidecarTrack &t : rep.info.tracks)
+        rep.paths.trackPaths << rep.paths.finalPath + QStringLiteral(".track%1").arg(t.number);
+
+    QFile data(rep.paths.dataPath);
+    if (!data.open(QIODevice::ReadOnly)) {
+        rep.reasons << QStringLiteral("%1 is missing").arg(QFileInfo(rep.paths.dataPath).fileName());
+        if (rep.paths.finalExists)
+            rep.reasons << QStringLiteral("%1 exists: the finish completed and only leftovers remain")
+                               .arg(QFileInfo(rep.paths.finalPath).fileName());
+        return rep;
+    }
+    rep.dataFileSize = quint64(data.size());
+    const QByteArray head = data.read(qint64(rep.info.ftypSize));
+    bool layoutOk = rep.dataFileSize >= rep.info.dataOffset && head.size() >= 8
+                    && readBe32(head.constData()) == rep.info.ftypSize && head.mid(4, 4) == "ftyp";
+    if (layoutOk) {
+        data.seek(qint64(rep.info.reservedOffset));
+        const QByteArray freeHdr = data.read(8);
+        data.seek(qint64(rep.info.mdatHeaderOffset));
+        const QByteArray mdatHdr = data.read(8);
+        // The room holds a free box while recording, and moov + free once a
+        // finish has written into it (a finish interrupted before the rename).
+        layoutOk = freeHdr.size() == 8 && (freeHdr.mid(4, 4) == "free" || freeHdr.mid(4, 4) == "moov")
+                   && mdatHdr.size() == 8 && readBe32(mdatHdr.constData()) == 1 && mdatHdr.mid(4, 4) == "mdat";
+    }
+    if (!layoutOk) {
+        rep.reasons << QStringLiteral("%1 does not have the layout .info describes (ftyp, free, mdat)")
+                           .arg(QFileInfo(rep.paths.dataPath).fileName());
+        return rep;
+    }
+
+    bool damaged = false;
+    bool partial = false;
+    rep.dataEnd = rep.info.dataOffset;
+    for (int i = 0; i < int(rep.info.tracks.size()); ++i) {
+        TrackReadResult t = readTrack(rep.paths.trackPaths[i], rep.info.tracks[size_t(i)], rep.info,
+                                      rep.dataFileSize, &damaged);
+        if (rep.info.tracks[size_t(i)].sampleEntry.isEmpty() && !t.records.empty()) {
+            t.problems << QStringLiteral("track %1 has samples but its codec setup was never stored; dropped")
+                              .arg(t.number);
+            t.droppedRecords += t.records.size();
+            t.records.clear();
+            damaged = true;
+        }
+        if (t.droppedRecords || t.tailBytes)
+            partial = true;
+        for (const SampleRecord &r : t.records)
+            rep.dataEnd = std::max<quint64>(rep.dataEnd, r.offset + r.size);
+        rep.totalSamples += t.records.size();
+        rep.durationSec = std::max(rep.durationSec, t.durationSec);
+        rep.reasons << t.problems;
+        rep.tracks.push_back(std::move(t));
+    }
+    if (rep.dataFileSize > rep.dataEnd) {
+        // A packet in flight when the recorder died, or the moov of an
+        // interrupted finish: not part of the recording.
+        rep.reasons << QStringLiteral("%1 byte(s) after the last indexed sample ignored").arg(rep.dataFileSize - rep.dataEnd);
+        partial = true;
+    }
+    if (rep.totalSamples == 0) {
+        rep.reasons << QStringLiteral("no complete sample was recorded");
+        return rep;
+    }
+    rep.verdict = damaged ? Verdict::Damaged : partial ? Verdict::Partial : Verdict::Ok;
+    return rep;
+}
+
+} // namespace tapedeck::mp4

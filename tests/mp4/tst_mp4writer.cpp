@@ -1,0 +1,337 @@
+// Clean stops of the crash-safe MP4 writer: decoders judge the output, the
+// layout is moov-first, no sidecar remains, and a rebuilt snapshot of the
+// sidecars equals a clean stop byte for byte.
+
+#include "Mp4TestUtil.h"
+#include "TestSupport.h"
+
+#include "core/mp4/Mp4Writer.h"
+#include "core/mp4/Rebuild.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tapedeck;
+using namespace mp4test;
+
+class TestMp4Writer : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::map<QString, QString> m_media;
+
+    const Media &media(const QString &kind, Media &storage)
+    {
+        QString err;
+        if (!m_media.count(kind))
+            m_media[kind] = makeMedia(m_dir.path(), kind, kind == u"h264_aac" ? 4 : 2, &err);
+        storage = Media();
+        if (m_media[kind].isEmpty() || !loadMedia(m_media[kind], &storage, &err))
+            qWarning("media %s: %s", qPrintable(kind), qPrintable(err));
+        return storage;
+    }
+
+    static QString pathIn(const QTemporaryDir &d, const QString &name) { return QDir(d.path()).filePath(name); }
+
+    // Sorted presentation times (s) per stream, relative to each stream's first.
+    static std::map<int, std::vector<double>> ptsOf(const QString &file)
+    {
+        std::map<int, std::vector<double>> out;
+        const auto r = testsupport::runTool(
+            QStringLiteral("ffprobe"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
+                                        QStringLiteral("packet=stream_index,pts_time"), QStringLiteral("-of"),
+                                        QStringLiteral("csv=p=0"), file});
+        for (const QByteArray &line : r.out.split('\n')) {
+            const auto f = line.trimmed().split(',');
+            if (f.size() >= 2)
+                out[f[0].toInt()].push_back(f[1].toDouble());
+        }
+        for (auto &[i, v] : out) {
+            std::sort(v.begin(), v.end());
+            const double first = v.front();
+            for (double &x : v)
+                x -= first;
+        }
+        return out;
+    }
+
+    static void verifyFinalFile(const QString &file)
+    {
+        QVERIFY2(QFileInfo::exists(file), qPrintable(file));
+        const QStringList boxes = topLevelBoxes(file);
+        QVERIFY2(boxes.size() >= 3 && boxes[0] == u"ftyp", qPrintable(boxes.join(u',')));
+        QVERIFY2(boxes.indexOf(QStringLiteral("moov")) >= 0
+                     && boxes.indexOf(QStringLiteral("moov")) < boxes.indexOf(QStringLiteral("mdat")),
+                 qPrintable(boxes.join(u',')));
+        const QString errors = testsupport::ffmpegDecodeErrors(file);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors));
+        QString gst;
+        QVERIFY2(testsupport::gstreamerDecodes(file, &gst), qPrintable(gst));
+        QVERIFY2(sidecarFiles(QFileInfo(file).absolutePath()).isEmpty(),
+                 qPrintable(sidecarFiles(QFileInfo(file).absolutePath()).join(u',')));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        TAPEDECK_REQUIRE_TOOL("ffmpeg");
+        TAPEDECK_REQUIRE_TOOL("ffprobe");
+        TAPEDECK_REQUIRE_TOOL("gst-launch-1.0");
+        QVERIFY(m_dir.isValid());
+    }
+
+    void cleanStop_data()
+    {
+        QTest::addColumn<QString>("kind");
+        for (const char *k : {"h264_aac", "hevc_opus", "h264", "aac", "opus", "h264_aac_ts"})
+            QTest::newRow(k) << QString::fromLatin1(k);
+    }
+
+    void cleanStop()
+    {
+        QFETCH(QString, kind);
+        Media storage;
+        const Media &m = media(kind, storage);
+        QVERIFY(!m.packets.empty());
+        QTemporaryDir out;
+        const QString final = pathIn(out, QStringLiteral("rec.mp4"));
+        auto w = makeMp4Writer();
+        QVERIFY(w->open(final, m.streams, {}).ok());
+        // While recording only the sidecar set exists.
+        QVERIFY(!QFileInfo::exists(final));
+        const FeedResult fed = feed(m, *w);
+        QVERIFY2(fed.status.ok(), qPrintable(fed.status.message()));
+        QStringList expected = {QStringLiteral("rec.mp4.info"), QStringLiteral("rec.mp4.mdat"),
+                                QStringLiteral("rec.mp4.track1")};
+        if (m.streams.size() > 1)
+            expected << QStringLiteral("rec.mp4.track2");
+        QCOMPARE(sidecarFiles(out.path()), expected);
+        auto done = w->finish();
+        QVERIFY2(done.ok(), qPrintable(done.message()));
+        QCOMPARE(done.value(), final);
+        verifyFinalFile(final);
+        QCOMPARE(QDir(out.path()).entryList(QDir::Files), QStringList{QStringLiteral("rec.mp4")});
+
+        // Every packet is in the file, with its exact presentation times.
+        const auto counts = testsupport::ffprobePacketCounts(final);
+        for (const auto &[stream, n] : fed.perStream)
+            QCOMPARE(counts.at(stream), n);
+        std::map<int, std::vector<double>> srcPts;
+        for (const PacketPtr &p : m.packets)
+            srcPts[p->stream_index].push_back(p->pts * av_q2d(m.streams[size_t(p->stream_index)].timeBase));
+        const auto outPts = ptsOf(final);
+        for (auto &[stream, v] : srcPts) {
+            std::sort(v.begin(), v.end());
+            const double first = v.front();
+            const auto &o = outPts.at(stream);
+            QCOMPARE(o.size(), v.size());
+            for (size_t i = 0; i < v.size(); ++i)
+                QVERIFY2(std::abs((v[i] - first) - o[i]) < 0.0011,
+                         qPrintable(QStringLiteral("stream %1 packet %2: %3 vs %4").arg(stream).arg(i).arg(v[i] - first).arg(o[i])));
+        }
+    }
+
+    void chunkedRecordingThroughCli_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::newRow("h264+aac, B-frames") << QStringLiteral("demo?realtime=0&bframes=2");
+        QTest::newRow("hevc+opus") << QStringLiteral("demo?realtime=0&video=hevc&audio=opus");
+        QTest::newRow("audio only") << QStringLiteral("demo?realtime=0&video=none");
+    }
+
+    void chunkedRecordingThroughCli()
+    {
+        QFETCH(QString, source);
+        QTemporaryDir out;
+        const auto r = testsupport::runTapedeck({QStringLiteral("record"), source, QStringLiteral("--type"),
+                                                 QStringLiteral("mp4"), QStringLiteral("--out"),
+                                                 pathIn(out, QStringLiteral("rec")), QStringLiteral("--duration"),
+                                                 QStringLiteral("7"), QStringLiteral("--chunk"), QStringLiteral("2")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QStringList parts = QDir(out.path()).entryList({QStringLiteral("rec_part*.mp4")}, QDir::Files, QDir::Name);
+        QVERIFY2(parts.size() >= 3, qPrintable(QDir(out.path()).entryList().join(u',')));
+        for (int i = 0; i < parts.size(); ++i) {
+            QCOMPARE(parts[i], QStringLiteral("rec_part%1.mp4").arg(i, 4, 10, QLatin1Char('0')));
+            verifyFinalFile(pathIn(out, parts[i]));
+        }
+        QCOMPARE(QDir(out.path()).entryList(QDir::Files).size(), parts.size());
+    }
+
+    void singleFileThroughCli()
+    {
+        QTemporaryDir out;
+        const auto r = testsupport::runTapedeck({QStringLiteral("record"), QStringLiteral("demo?realtime=0&bframes=2"),
+                                                 QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"),
+                                                 pathIn(out, QStringLiteral("rec")), QStringLiteral("--duration"),
+                                                 QStringLiteral("3")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        verifyFinalFile(pathIn(out, QStringLiteral("rec.mp4")));
+        QVERIFY(testsupport::ffprobeDuration(pathIn(out, QStringLiteral("rec.mp4"))) > 2.5);
+    }
+
+    void moovAfterMediaWhenRoomTooSmall()
+    {
+        Media storage;
+        const Media &m = media(QStringLiteral("h264_aac"), storage);
+        QTemporaryDir out;
+        const QString final = pathIn(out, QStringLiteral("small.mp4"));
+        Mp4WriterTuning tuning;
+        tuning.reservedBytes = 512; // far too small for 4 s of index
+        auto w = makeMp4Writer(tuning);
+        QVERIFY(w->open(final, m.streams, {}).ok());
+        QVERIFY(feed(m, *w).status.ok());
+        auto done = w->finish();
+        QVERIFY2(done.ok(), qPrintable(done.message()));
+        QCOMPARE(topLevelBoxes(final), (QStringList{QStringLiteral("ftyp"), QStringLiteral("free"),
+                                                    QStringLiteral("mdat"), QStringLiteral("moov")}));
+        QVERIFY2(testsupport::ffmpegDecodeErrors(final).isEmpty(), qPrintable(testsupport::ffmpegDecodeErrors(final)));
+        QVERIFY(testsupport::gstreamerDecodes(final));
+        QVERIFY(sidecarFiles(out.path()).isEmpty());
+    }
+
+    void forceMoovFirstCopiesWhenRoomTooSmall()
+    {
+        Media storage;
+        const Media &m = media(QStringLiteral("h264_aac"), storage);
+        QTemporaryDir out;
+        const QString final = pathIn(out, QStringLiteral("fast.mp4"));
+        Mp4WriterTuning tuning;
+        tuning.reservedBytes = 512;
+        tuning.forceMoovFirst = true;
+        auto w = makeMp4Writer(tuning);
+        QVERIFY(w->open(final, m.streams, {}).ok());
+        const FeedResult fed = feed(m, *w);
+        QVERIFY(fed.status.ok());
+        auto done = w->finish();
+        QVERIFY2(done.ok(), qPrintable(done.message()));
+        QCOMPARE(topLevelBoxes(final), (QStringList{QStringLiteral("ftyp"), QStringLiteral("moov"), QStringLiteral("mdat")}));
+        verifyFinalFile(final);
+        const auto counts = testsupport::ffprobePacketCounts(final);
+        for (const auto &[stream, n] : fed.perStream)
+            QCOMPARE(counts.at(stream), n);
+        QCOMPARE(QDir(out.path()).entryList(QDir::Files), QStringList{QStringLiteral("fast.mp4")});
+    }
+
+    void existingFinalFileIsRespected()
+    {
+        Media storage;
+        const Media &m = media(QStringLiteral("aac"), storage);
+        QTemporaryDir out;
+        const QString final = pathIn(out, QStringLiteral("taken.mp4"));
+        {
+            QFile f(final);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("precious");
+        }
+        auto w = makeMp4Writer();
+        const Status s = w->open(final, m.streams, {});
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, ErrorCode::AlreadyExists);
+        QCOMPARE(readAll(final), QByteArray("precious"));
+        QVERIFY(sidecarFiles(out.path()).isEmpty());
+
+        WriterOptions o;
+        o.overwrite = true;
+        auto w2 = makeMp4Writer();
+        QVERIFY(w2->open(final, m.streams, o).ok());
+        QCOMPARE(readAll(final), QByteArray("precious")); // replaced only at the final rename
+        QVERIFY(feed(m, *w2).status.ok());
+        QVERIFY(w2->finish().ok());
+        verifyFinalFile(final);
+    }
+
+    void leftoverSidecarsAreNeverClobbered()
+    {
+        Media storage;
+        const Media &m = media(QStringLiteral("aac"), storage);
+        QTemporaryDir out;
+        const QString final = pathIn(out, QStringLiteral("crashed.mp4"));
+        auto w = makeMp4Writer();
+        QVERIFY(w->open(final, m.streams, {}).ok());
+        QVERIFY(feed(m, *w, 20).status.ok());
+        w->abandon();
+        const QByteArray before = readAll(final + QStringLiteral(".track1"));
+        WriterOptions o;
+        o.overwrite = true;
+        auto w2 = makeMp4Writer();
+        const Status s = w2->open(final, m.streams, o);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, ErrorCode::AlreadyExists);
+        QVERIFY(s.message().contains(QStringLiteral("recover")));
+        QCOMPARE(readAll(final + QStringLiteral(".track1")), before);
+    }
+
+    void nothingRecordedLeavesNothing()
+    {
+        Media storage;
+        const Media &m = media(QStringLiteral("h264_aac"), storage);
+        QTemporaryDir out;
+        auto w = makeMp4Writer();
+        QVERIFY(w->open(pathIn(out, QStringLiteral("empty.mp4")), m.streams, {}).ok());
+        auto done = w->finish();
+        QVERIFY(!done.ok());
+        QVERIFY(QDir(out.path()).entryList(QDir::Files).isEmpty());
+    }
+
+    void unsupportedCodecIsRefused()
+    {
+        QTemporaryDir out;
+        StreamInfo s;
+        s.index = 0;
+        s.type = AVMEDIA_TYPE_AUDIO;
+        CodecParametersPtr p = makeCodecParameters();
+        p->codec_type = AVMEDIA_TYPE_AUDIO;
+        p->codec_id = AV_CODEC_ID_MP2;
+        p->sample_rate = 48000;
+        s.params = CodecParams(p.get());
+        auto w = makeMp4Writer();
+        const Status st = w->open(pathIn(out, QStringLiteral("x.mp4")), {s}, {});
+        QVERIFY(!st.ok());
+        QCOMPARE(st.error().code, ErrorCode::Unsupported);
+        QVERIFY(QDir(out.path()).entryList(QDir::Files).isEmpty());
+    }
+
+    // Rebuilding a snapshot of the sidecars taken after k records gives the
+    // very bytes a clean stop after the same k samples writes.
+    void rebuildEqualsCleanStop_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("k");
+        for (const char *kind : {"h264_aac", "hevc_opus"})
+            for (int k : {1, 2, 7, 40, 100, -1})
+                QTest::newRow(qPrintable(QStringLiteral("%1 k=%2").arg(QLatin1String(kind)).arg(k)))
+                    << QString::fromLatin1(kind) << k;
+    }
+
+    void rebuildEqualsCleanStop()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, k);
+        Media storage;
+        const Media &m = media(kind, storage);
+        QTemporaryDir out;
+        const QString final = pathIn(out, QStringLiteral("clean.mp4"));
+        const QString snap = pathIn(out, QStringLiteral("snap.mp4"));
+        auto w = makeMp4Writer();
+        QVERIFY(w->open(final, m.streams, {}).ok());
+        QVERIFY(feed(m, *w, k).status.ok());
+        QVERIFY(copySidecarSet(final, snap));
+        const auto verdict = mp4::readSidecarSet(snap);
+        QCOMPARE(verdict.verdict, mp4::Verdict::Ok);
+        auto rebuilt = mp4::rebuildMp4(snap);
+        QVERIFY2(rebuilt.ok(), qPrintable(rebuilt.message()));
+        auto done = w->finish();
+        QVERIFY2(done.ok(), qPrintable(done.message()));
+        const QByteArray a = readAll(final);
+        const QByteArray b = readAll(snap);
+        QVERIFY(!a.isEmpty());
+        QVERIFY2(a == b, qPrintable(QStringLiteral("clean %1 bytes, rebuilt %2 bytes").arg(a.size()).arg(b.size())));
+        QVERIFY(testsupport::ffmpegDecodeErrors(final).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMp4Writer)
+#include "tst_mp4writer.moc"
