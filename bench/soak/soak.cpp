@@ -18,6 +18,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QHash>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -32,7 +34,7 @@ struct Drop {
     double atSec = 0;
     qint64 detectMs = -1;  // cut → Tapedeck counted the drop
     qint64 resumeMs = -1;  // link back → first new packet written
-    int framesLost = -1;   // resumeMs worth of 30 fps frames
+    int framesLost = 0;    // from the reference alignment
 };
 
 struct Args {
@@ -77,6 +79,64 @@ void sleepPumping(qint64 ms)
     }
 }
 
+QStringList videoHashes(const QString &file)
+{
+    QProcess p;
+    p.start(QStringLiteral("ffprobe"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
+                                       QStringLiteral("v"), QStringLiteral("-show_data_hash"), QStringLiteral("MD5"),
+                                       QStringLiteral("-show_entries"), QStringLiteral("packet=data_hash"),
+                                       QStringLiteral("-of"), QStringLiteral("csv=p=0"), file});
+    p.waitForFinished(300000);
+    QStringList out;
+    for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
+        const QByteArray t = line.trimmed();
+        const int i = t.indexOf("MD5:");
+        if (i >= 0)
+            out << QString::fromLatin1(t.mid(i + 4));
+    }
+    return out;
+}
+
+// Where each recorded frame sits in the reference; the holes between
+// consecutive recorded frames are the frames a drop cost.
+struct Alignment {
+    int matched = 0;
+    int unmatched = 0;      // recorded frames not in the reference (should be 0)
+    int referenceFrames = 0;
+    std::vector<int> holes; // frames missing between consecutive recorded frames, in order
+};
+
+Alignment alignToReference(const QString &refPath, const QStringList &files)
+{
+    Alignment a;
+    const QStringList ref = videoHashes(refPath);
+    a.referenceFrames = int(ref.size());
+    QHash<QString, int> where;
+    for (int i = 0; i < ref.size(); ++i)
+        where.insert(ref[i], i); // a repeated hash keeps its last index; the search below is forward-only
+    int last = -1;
+    for (const QString &f : files) {
+        for (const QString &h : videoHashes(f)) {
+            int idx = -1;
+            // Forward search from the last match first (robust to repeats).
+            for (int j = last + 1; j < ref.size() && j <= last + 2000; ++j)
+                if (ref[j] == h) {
+                    idx = j;
+                    break;
+                }
+            if (idx < 0) {
+                ++a.unmatched;
+                continue;
+            }
+            if (last >= 0 && idx - last > 1)
+                a.holes.push_back(idx - last - 1);
+            last = idx;
+            ++a.matched;
+        }
+    }
+    return a;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -109,6 +169,18 @@ int main(int argc, char **argv)
     QTemporaryDir tmp;
     const QString outDir = args.keepDir.isEmpty() ? tmp.path() : args.keepDir;
     QDir().mkpath(outDir);
+    // The reference: ffmpeg copying the same stream straight from nginx, no
+    // relay, no drops. Every video packet Tapedeck wrote is found in it by its
+    // MD5, so each drop's loss is counted frame by frame.
+    const QString refPath = QDir(outDir).filePath(QStringLiteral("reference.") + args.type);
+    QProcess reference;
+    reference.start(QStringLiteral("ffmpeg"), {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
+                                              QStringLiteral("-y"), QStringLiteral("-i"), nginx.url(QStringLiteral("soak")),
+                                              QStringLiteral("-c"), QStringLiteral("copy"), refPath});
+    if (!reference.waitForStarted(5000)) {
+        std::fprintf(stderr, "soak: reference ffmpeg did not start\n");
+        return 2;
+    }
     tapedeck::RecordParams p;
     p.source = QStringLiteral("rtmp://127.0.0.1:%1/live/soak").arg(relay.port());
     p.type = tapedeck::parseContainerType(args.type).value();
@@ -155,7 +227,6 @@ int main(int argc, char **argv)
         if (waitFor([&] { return rec.stats().packets > packetsAtReturn; }, 20000, 5)) {
             // With "cut" the source never left: the whole gap since the cut is lost.
             d.resumeMs = args.downSec > 0 ? back.elapsed() : cut.elapsed();
-            d.framesLost = int(std::ceil(d.resumeMs * kFps / 1000.0));
         }
         std::fprintf(stderr, "soak: drop %zu at %.1f s: detected %lld ms, resumed %lld ms\n", drops.size() + 1,
                      d.atSec, static_cast<long long>(d.detectMs), static_cast<long long>(d.resumeMs));
@@ -167,6 +238,11 @@ int main(int argc, char **argv)
     stopTimer.start();
     const qint64 stopMs = rec.stopAndWait(10000);
     const QStringList files = rec.files();
+    sleepPumping(1000);
+    reference.terminate(); // ffmpeg finishes its file on SIGTERM
+    if (!reference.waitForFinished(10000))
+        reference.kill();
+    const Alignment align = alignToReference(refPath, files);
 
     int video = 0;
     double claimed = 0;
@@ -187,21 +263,29 @@ int main(int argc, char **argv)
                 "(cut) → Tapedeck. Reconnect: RecordParams defaults (first retry %lld ms ×%.1f, max %lld ms, ±15%% jitter).\n\n",
                 kFps, kGop, static_cast<long long>(p.retryInitialMs), p.retryFactor,
                 static_cast<long long>(p.retryMaxMs));
-    std::printf("| drop | at (s) | drop noticed after (ms) | recording continued after (ms) | frames lost | ≤ 1 GOP |\n");
+    // Frames lost per drop come from the reference alignment: the n-th hole
+    // in the recorded sequence belongs to the n-th drop. "continued after"
+    // is when the writer's packet count moved again (it includes the probe
+    // of the new connection, whose packets are kept, so it is not a loss).
+    std::printf("| drop | at (s) | drop noticed after (ms) | writing continued after (ms) | frames lost (vs reference) | ≤ 1 GOP (%d) |\n", kGop);
     std::printf("|---:|---:|---:|---:|---:|:---:|\n");
     int worst = 0, over = 0;
     double sumLost = 0;
     for (size_t i = 0; i < drops.size(); ++i) {
-        const Drop &d = drops[i];
+        Drop &d = drops[i];
+        d.framesLost = i < align.holes.size() ? align.holes[i] : 0;
         worst = std::max(worst, d.framesLost);
-        sumLost += std::max(0, d.framesLost);
-        over += d.framesLost > kGop || d.framesLost < 0 ? 1 : 0;
+        sumLost += d.framesLost;
+        over += d.framesLost > kGop ? 1 : 0;
         std::printf("| %zu | %.1f | %lld | %lld | %d | %s |\n", i + 1, d.atSec, static_cast<long long>(d.detectMs),
-                    static_cast<long long>(d.resumeMs), d.framesLost, d.framesLost >= 0 && d.framesLost <= kGop ? "yes" : "**no**");
+                    static_cast<long long>(d.resumeMs), d.framesLost, d.framesLost <= kGop ? "yes" : "**no**");
     }
     std::printf("\n| figure | value |\n|---|---:|\n");
     std::printf("| drops made / reported in stats.reconnects | %zu / %d |\n", drops.size(), stats.reconnects);
-    std::printf("| frames lost per drop, mean / worst (timing) | %.1f / %d |\n", drops.empty() ? 0.0 : sumLost / drops.size(), worst);
+    std::printf("| frames lost per drop, mean / worst | %.1f / %d |\n", drops.empty() ? 0.0 : sumLost / drops.size(), worst);
+    std::printf("| holes in the recording / drops | %zu / %zu |\n", align.holes.size(), drops.size());
+    std::printf("| recorded video frames found in the reference / not found | %d / %d |\n", align.matched, align.unmatched);
+    std::printf("| reference video frames | %d |\n", align.referenceFrames);
     std::printf("| drops over 1 GOP | %d |\n", over);
     std::printf("| wall time recorded (s) | %.1f |\n", wallSec);
     std::printf("| video frames expected (encoder, link up) / in the file | %d / %d |\n", expected, video);
@@ -210,5 +294,5 @@ int main(int argc, char **argv)
     std::printf("| files | %lld |\n", static_cast<long long>(files.size()));
     std::printf("| stop took (ms) | %lld |\n", static_cast<long long>(stopMs));
     std::printf("| decoders | %s |\n", qPrintable(verdicts));
-    return over == 0 && stopMs >= 0 ? 0 : 1;
+    return over == 0 && stopMs >= 0 && align.unmatched == 0 ? 0 : 1;
 }

@@ -323,7 +323,7 @@ QString runDecode(const QString &program, const QStringList &args, int *exitCode
         *exitCode = -1;
         return QStringLiteral("cannot start ") + program;
     }
-    if (!p.waitForFinished(120000)) {
+    if (!p.waitForFinished(60000)) {
         p.kill();
         p.waitForFinished(3000);
         *exitCode = -1;
@@ -435,11 +435,19 @@ MediaReport checkOutput(const QString &file, const CheckOptions &opt)
         return r;
     }
     if (opt.gstreamer) {
-        const QString gst = runDecode(QStringLiteral("gst-launch-1.0"),
-                                      {QStringLiteral("-q"), QStringLiteral("filesrc"),
-                                       QStringLiteral("location=") + file, QStringLiteral("!"),
-                                       QStringLiteral("decodebin"), QStringLiteral("!"),
-                                       QStringLiteral("fakesink"), QStringLiteral("sync=false")}, &rc);
+        // One decoding branch per stream: `decodebin ! fakesink` links only
+        // the first pad, and the unlinked one can block decodebin's queue
+        // (GStreamer then hangs on A/V files some of the time); a branch
+        // left waiting for a stream that does not exist hangs too.
+        QStringList gstArgs = {QStringLiteral("-q"), QStringLiteral("filesrc"), QStringLiteral("location=") + file,
+                               QStringLiteral("!"), QStringLiteral("decodebin"), QStringLiteral("name=d")};
+        int branches = 0;
+        for (const auto &[index, type] : kind)
+            branches += (type == u"video" || type == u"audio") ? 1 : 0;
+        for (int i = 0; i < std::max(1, branches); ++i)
+            gstArgs += {QStringLiteral("d."), QStringLiteral("!"), QStringLiteral("queue"), QStringLiteral("!"),
+                        QStringLiteral("fakesink"), QStringLiteral("sync=false")};
+        const QString gst = runDecode(QStringLiteral("gst-launch-1.0"), gstArgs, &rc);
         if (rc != 0 || gst.contains(QStringLiteral("ERROR"))) {
             r.why = QStringLiteral("GStreamer decode: ") + gst.left(600);
             return r;
