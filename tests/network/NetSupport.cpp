@@ -1,6 +1,11 @@
 #include "NetSupport.h"
 
+#include "core/FFmpeg.h"
 #include "core/Log.h"
+
+extern "C" {
+#include <libavutil/log.h>
+}
 
 #include <QCoreApplication>
 #include <QDirIterator>
@@ -461,13 +466,21 @@ MediaReport checkOutput(const QString &file, const CheckOptions &opt)
 
 LogCapture::LogCapture()
 {
+    // FFmpeg's own lines go through Tapedeck's log as in the app, and at INFO
+    // (the app stops at WARNING) so the canaries see even "Opening 'URL'".
+    tapedeck::installFfmpegLogHandler();
+    av_log_set_level(AV_LOG_INFO);
     tapedeck::setLogSink([this](tapedeck::LogLevel, const QString &line) {
         QMutexLocker lock(&m_mutex);
         m_lines << line;
     });
 }
 
-LogCapture::~LogCapture() { tapedeck::resetLogSink(); }
+LogCapture::~LogCapture()
+{
+    av_log_set_level(AV_LOG_WARNING);
+    tapedeck::resetLogSink();
+}
 
 QString LogCapture::text() const
 {

@@ -58,6 +58,7 @@ private slots:
         QString url, err;
         QStringList secrets;
         QTemporaryDir served;
+        quint16 srtPort = 0;
         if (kind == u"rtmp key") {
             TAPEDECK_REQUIRE_TOOL("nginx");
             NET_REQUIRE(peers.nginx.start(&err), "nginx with libnginx-mod-rtmp");
@@ -89,11 +90,11 @@ private slots:
                       .arg(kToken);
             secrets = {kPass, kToken};
         } else {
-            const quint16 port = testsupport::freeUdpPort();
+            srtPort = testsupport::freeUdpPort();
             QVERIFY(peers.pusher.start(
-                QStringLiteral("srt://127.0.0.1:%1?mode=listener&passphrase=%2&pbkeylen=16").arg(port).arg(kPhrase),
+                QStringLiteral("srt://127.0.0.1:%1?mode=listener&passphrase=%2&pbkeylen=16").arg(srtPort).arg(kPhrase),
                 QStringLiteral("mpegts"), 120));
-            url = QStringLiteral("srt://127.0.0.1:%1?mode=caller&passphrase=%2&pbkeylen=16").arg(port).arg(kPhrase);
+            url = QStringLiteral("srt://127.0.0.1:%1?mode=caller&passphrase=%2&pbkeylen=16").arg(srtPort).arg(kPhrase);
             secrets = {kPhrase};
         }
 
@@ -113,10 +114,20 @@ private slots:
             QVERIFY(rec.stopAndWait(10000) >= 0);
             assertTreeClean(out.path(), secrets);
             assertClean(QStringLiteral("the log"), log.text().toUtf8(), secrets);
+            if (kind.startsWith(u"hls")) // FFmpeg names every URL it opens: the capture is not vacuous
+                QVERIFY2(log.text().contains(QStringLiteral("ffmpeg: ")) && log.text().contains(QStringLiteral("***")),
+                         qPrintable(log.text().left(2000)));
             qunsetenv("TAPEDECK_DEBUG");
         }
 
         // 2) The CLI, TS, debug logging, its own HOME and config folders.
+        if (srtPort) {
+            // ffmpeg's SRT listener serves one caller and then ends: a fresh one.
+            peers.pusher.stop();
+            QVERIFY(peers.pusher.start(
+                QStringLiteral("srt://127.0.0.1:%1?mode=listener&passphrase=%2&pbkeylen=16").arg(srtPort).arg(kPhrase),
+                QStringLiteral("mpegts"), 120));
+        }
         {
             QTemporaryDir home, out;
             QProcess cli;
@@ -129,7 +140,8 @@ private slots:
             cli.setProcessEnvironment(env);
             cli.start(testsupport::tapedeckBinary(),
                       {QStringLiteral("record"), url, QStringLiteral("--type"), QStringLiteral("ts"), QStringLiteral("--out"),
-                       out.filePath(QStringLiteral("cli")), QStringLiteral("--duration"), QStringLiteral("3")});
+                       out.filePath(QStringLiteral("cli")), QStringLiteral("--duration"), QStringLiteral("3"),
+                       QStringLiteral("--wait")});
             QVERIFY(cli.waitForStarted(10000));
             if (!cli.waitForFinished(60000)) {
                 cli.kill();
