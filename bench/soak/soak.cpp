@@ -17,6 +17,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QProcess>
@@ -181,6 +182,12 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "soak: reference ffmpeg did not start\n");
         return 2;
     }
+    // The reference must be receiving before Tapedeck joins, or Tapedeck's
+    // first GOP would not be in it.
+    if (!waitFor([&] { return QFileInfo(refPath).size() > 100000; }, 30000)) {
+        std::fprintf(stderr, "soak: the reference recording did not start\n");
+        return 2;
+    }
     tapedeck::RecordParams p;
     p.source = QStringLiteral("rtmp://127.0.0.1:%1/live/soak").arg(relay.port());
     p.type = tapedeck::parseContainerType(args.type).value();
@@ -289,7 +296,7 @@ int main(int argc, char **argv)
     std::printf("| drops over 1 GOP | %d |\n", over);
     std::printf("| wall time recorded (s) | %.1f |\n", wallSec);
     std::printf("| video frames expected (encoder, link up) / in the file | %d / %d |\n", expected, video);
-    std::printf("| frames lost per drop from the file (mean) | %.1f |\n", drops.empty() ? 0.0 : double(lostTotal) / drops.size());
+    std::printf("| frames lost per drop, wall-clock estimate (mean) | %.1f |\n", drops.empty() ? 0.0 : double(lostTotal) / drops.size());
     std::printf("| duration the file claims (s) | %.1f |\n", claimed);
     std::printf("| files | %lld |\n", static_cast<long long>(files.size()));
     std::printf("| stop took (ms) | %lld |\n", static_cast<long long>(stopMs));
