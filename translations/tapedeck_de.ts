@@ -591,8 +591,8 @@
         <translation>Sprache:</translation>
     </message>
     <message>
-        <source>A new language is used the next time Tapedeck starts.</source>
-        <translation>Eine neue Sprache gilt ab dem nächsten Start von Tapedeck.</translation>
+        <source>The window switches to the new language when you press OK; recordings keep running.</source>
+        <translation>Das Fenster wechselt beim Klick auf OK in die neue Sprache; Aufnahmen laufen weiter.</translation>
     </message>
 </context>
 <context>
@@ -677,6 +677,10 @@
     <message>
         <source>The stream address with its password or key is not in the keychain any more. Edit the source and enter it again.</source>
         <translation>Die Stream-Adresse mit Passwort oder Schlüssel ist nicht mehr im Schlüsselbund. Bearbeiten Sie die Quelle und geben Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 mit %2</translation>
     </message>
 </context>
 <context>

@@ -591,8 +591,8 @@
         <translation>Langue :</translation>
     </message>
     <message>
-        <source>A new language is used the next time Tapedeck starts.</source>
-        <translation>La nouvelle langue sera utilisée au prochain démarrage de Tapedeck.</translation>
+        <source>The window switches to the new language when you press OK; recordings keep running.</source>
+        <translation>La fenêtre passe à la nouvelle langue dès que vous cliquez sur OK ; les enregistrements continuent.</translation>
     </message>
 </context>
 <context>
@@ -677,6 +677,10 @@
     <message>
         <source>The stream address with its password or key is not in the keychain any more. Edit the source and enter it again.</source>
         <translation>L’adresse du flux avec son mot de passe ou sa clé n’est plus dans le trousseau. Modifiez la source et saisissez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 avec %2</translation>
     </message>
 </context>
 <context>

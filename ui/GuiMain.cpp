@@ -7,6 +7,7 @@
 #include "ui/SecretStore.h"
 #include "ui/Translations.h"
 #include "ui/TrayController.h"
+#include "ui/WindowHost.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -35,8 +36,8 @@ int runGui(int argc, char **argv)
 
     Engine engine;
     ui::KeychainSecretStore secrets(QStringLiteral("Tapedeck"));
-    auto windowOwner = std::make_unique<ui::MainWindow>(settings, engine, secrets);
-    ui::MainWindow &window = *windowOwner;
+    auto host = std::make_unique<ui::WindowHost>(settings, engine, secrets);
+    ui::MainWindow &window = *host->window();
 
     // "Start minimised" means the tray only, where there is a tray.
     const bool minimized = settings.flag(SettingKey::StartMinimized);
@@ -45,14 +46,14 @@ int runGui(int argc, char **argv)
     else if (!window.tray()->available())
         window.showMinimized();
     // After the window is up, so the notification has somewhere to lead.
-    QTimer::singleShot(1500, &window, &ui::MainWindow::checkForOrphans);
+    QTimer::singleShot(1500, host.get(), [&host] { host->window()->checkForOrphans(); });
 
     const int rc = app.exec();
     engine.stopAll();
     engine.waitAll(30000);
     // Closing the window cancels any "Check" still talking to a server;
     // give those workers a moment to leave libav before the process ends.
-    windowOwner.reset();
+    host.reset();
     ui::ProbeJob::waitForWorkers(3000);
     return rc;
 }

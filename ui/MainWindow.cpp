@@ -113,6 +113,7 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
 
     reloadSources();
     selectSource(QStringLiteral("demo"));
+    adoptSessions();
     // What earlier runs recorded, in every folder a source records into.
     QStringList folders{m_settings.string(SettingKey::RecordingsFolder)};
     for (const SourceEntry &e : m_sources->entries())
@@ -392,13 +393,43 @@ void MainWindow::openSettings()
 {
     auto *dlg = new SettingsDialog(m_settings, this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dlg, &SettingsDialog::applied, this, [this] {
+    const QString languageBefore = m_settings.string(SettingKey::Language);
+    connect(dlg, &SettingsDialog::applied, this, [this, languageBefore] {
         // Defaults may have changed for sources without their own options.
         onSourceSelected();
         m_tray->setRecording(m_engine.activeCount());
         statusBar()->showMessage(tr("Settings saved."), 5000);
+        const QString language = m_settings.string(SettingKey::Language);
+        if (language != languageBefore)
+            emit languageChanged(language);
     });
     dlg->open();
+}
+
+void MainWindow::adoptSessions()
+{
+    // Sessions the engine already runs (this window replaces another one).
+    for (int id : m_engine.ids()) {
+        RecordingSession *s = m_engine.session(id);
+        if (!s)
+            continue;
+        m_recordingNames.insert(id, s->params().sourceLabel);
+        m_active->addRecording(id, s->params().sourceLabel, s->displaySource(), s->params().chunkDurationMs > 0);
+        if (RecordingCard *card = m_active->card(id))
+            card->setStats(s->stats());
+        for (const QString &f : s->files())
+            m_recordings->addFile(f);
+    }
+}
+
+void MainWindow::adoptRecordingsBySource(const QHash<QString, int> &bySource)
+{
+    for (auto it = bySource.begin(); it != bySource.end(); ++it) {
+        RecordingSession *s = m_engine.session(it.value());
+        if (s && s->state() != RecordState::Finished && s->state() != RecordState::Failed)
+            m_recordingOfSource.insert(it.key(), it.value());
+    }
+    updateActions();
 }
 
 void MainWindow::requestRecovery(const QStringList &paths)

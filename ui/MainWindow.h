@@ -49,6 +49,11 @@ public:
     void stopSelected();
     void openSourceDialog(const QString &editId = QString());
     void openSettings();
+
+    // Running recordings by source, so a successor window (after a language
+    // switch) can take them over; the engine keeps recording meanwhile.
+    QHash<QString, int> recordingsBySource() const { return m_recordingOfSource; }
+    void adoptRecordingsBySource(const QHash<QString, int> &bySource);
     void playFile(const QString &path);
     // Stops everything and quits once the files are closed.
     void quitGracefully();
@@ -59,6 +64,8 @@ signals:
     // The hook for the recovery wizard: sidecar files dropped on the window,
     // found at start-up (notification clicked) or the menu action (empty).
     void recoveryRequested(const QStringList &paths);
+    // The user chose another language in the settings.
+    void languageChanged(const QString &language);
 
 protected:
     void closeEvent(QCloseEvent *e) override;
@@ -67,6 +74,7 @@ protected:
 
 private:
     void buildActions();
+    void adoptSessions();
     void buildUi();
     void reloadSources();
     void onSourceSelected();

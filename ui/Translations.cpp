@@ -17,8 +17,23 @@ QStringList availableLanguages()
     return langs;
 }
 
+namespace {
+// The translators installed last, removed when the language changes.
+QList<QTranslator *> &installed()
+{
+    static QList<QTranslator *> list;
+    return list;
+}
+} // namespace
+
 QString installTranslations(QCoreApplication &app, const QString &language)
 {
+    for (QTranslator *t : std::as_const(installed())) {
+        QCoreApplication::removeTranslator(t);
+        t->deleteLater();
+    }
+    installed().clear();
+
     QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     // The "C" locale (no LANG set) reads English: it gets English plurals.
     if (locale.language() == QLocale::C)
@@ -26,16 +41,20 @@ QString installTranslations(QCoreApplication &app, const QString &language)
     auto *ours = new QTranslator(&app);
     if (!ours->load(locale, QStringLiteral("tapedeck"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         delete ours;
+        QLocale::setDefault(locale);
         return QStringLiteral("en");
     }
     app.installTranslator(ours);
+    installed().append(ours);
     // Qt's own strings (standard buttons, file dialogs) in the same language.
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         app.installTranslator(qt);
-    else
+        installed().append(qt);
+    } else {
         delete qt;
+    }
     QLocale::setDefault(locale);
     return locale.name().left(2);
 }

@@ -13,6 +13,8 @@
 #include "ui/SourceDialog.h"
 #include "ui/SourceStore.h"
 #include "ui/TrayController.h"
+#include "ui/Translations.h"
+#include "ui/WindowHost.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -389,6 +391,40 @@ private slots:
         QVERIFY(testsupport::ffprobeDuration(path) > 1.0);
     }
 
+    // A device source (camera + microphone) goes through the same window;
+    // libavdevice's lavfi stands in for the hardware as it does in core's
+    // capture tests, so the preview comes from the encoded camera picture.
+    void recordDeviceLikeSource()
+    {
+        const QString folder = m_tmp.filePath(QStringLiteral("rec_device"));
+        openWindow();
+        m_window->sources()->addNamed(
+            QStringLiteral("Desk camera"),
+            QStringLiteral("lavfi:testsrc2=size=320x240:rate=30,realtime+lavfi:sine=frequency=440:sample_rate=44100,"
+                           "arealtime"));
+        clickSource(QStringLiteral("Desk camera"));
+        selectByData(child<QComboBox>(m_window.get(), "formatCombo"), QStringLiteral("mp4"));
+        child<QSpinBox>(m_window.get(), "chunkSpin")->setValue(0);
+        setText(child<QLineEdit>(m_window.get(), "folderEdit"), folder);
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "recordButton"), Qt::LeftButton);
+        RecordingCard *card = waitForCard();
+        QVERIFY(card);
+        QTRY_VERIFY_WITH_TIMEOUT(cardState(card) != RecordState::Waiting, 20000);
+        QVERIFY2(cardState(card) == RecordState::Recording, qPrintable(child<QLabel>(card, "errorLabel")->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(card, "previewLabel")->property("hasPicture").toBool(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(card, "elapsedLabel")->text() >= QStringLiteral("0:00:02"), 30000);
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "stopButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Finished, 30000);
+
+        const QStringList files = QDir(folder).entryList(QDir::Files);
+        QCOMPARE(files.size(), 1);
+        const QString path = QDir(folder).filePath(files.first());
+        const QString errors = testsupport::ffmpegDecodeErrors(path);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors));
+        const auto packets = testsupport::ffprobePacketCounts(path);
+        QCOMPARE(int(packets.size()), 2); // picture and sound
+    }
+
     void settingsSurviveRestart()
     {
         openWindow();
@@ -564,6 +600,55 @@ private slots:
         enterOther.ignore();
         QCoreApplication::sendEvent(m_window.get(), &enterOther);
         QVERIFY(!enterOther.isAccepted());
+    }
+
+    // Switching the language needs no restart: the window comes back in the
+    // new language and a running recording carries on in it.
+    void languageSwitchKeepsRecording()
+    {
+        m_settings = std::make_unique<Settings>(iniPath());
+        m_engine = std::make_unique<Engine>();
+        m_secrets = std::make_unique<MemorySecretStore>();
+        WindowHost host(*m_settings, *m_engine, *m_secrets);
+        MainWindow *window = host.window();
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        window->selectSource(QStringLiteral("demo"));
+        selectByData(child<QComboBox>(window, "formatCombo"), QStringLiteral("ts"));
+        setText(child<QLineEdit>(window, "folderEdit"), m_tmp.filePath(QStringLiteral("rec_lang")));
+        QTest::mouseClick(child<QPushButton>(window, "recordButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(m_engine->activeCount() == 1, 10000);
+        const int id = m_engine->ids().back();
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->session(id)->state(), RecordState::Recording, 20000);
+
+        QSignalSpy replaced(&host, &WindowHost::windowReplaced);
+        window->findChild<QAction *>(QStringLiteral("actionSettings"))->trigger();
+        SettingsDialog *dlg = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dlg = window->findChild<SettingsDialog *>(QStringLiteral("settingsDialog"))), 5000);
+        selectByData(child<QComboBox>(dlg, "languageCombo"), QStringLiteral("de"));
+        clickOk(dlg, "settingsButtons");
+        QTRY_COMPARE_WITH_TIMEOUT(replaced.size(), 1, 5000);
+
+        window = host.window();
+        QVERIFY(window->isVisible());
+        QCOMPARE(child<QPushButton>(window, "recordButton")->text(), QStringLiteral("Aufnehmen"));
+        RecordingCard *card = window->activeView()->card(id);
+        QVERIFY(card);
+        QCOMPARE(child<QLabel>(card, "stateLabel")->text(), QStringLiteral("Nimmt auf"));
+        QCOMPARE(m_engine->session(id)->state(), RecordState::Recording);
+
+        // The new window knows which source records: Stop stops it.
+        window->selectSource(QStringLiteral("demo"));
+        QVERIFY(child<QPushButton>(window, "stopButton")->isEnabled());
+        QTest::mouseClick(child<QPushButton>(window, "stopButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Finished, 30000);
+
+        // Back to English for the tests that follow.
+        installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
+        m_settings->reset(SettingKey::Language);
+        m_settings->sync();
+        m_engine->stopAll();
+        QVERIFY(m_engine->waitAll(30000));
     }
 
     void failingSourceNotifies()

@@ -1,0 +1,45 @@
+#include "ui/WindowHost.h"
+
+#include "ui/MainWindow.h"
+#include "ui/Translations.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+namespace tapedeck {
+namespace ui {
+
+WindowHost::WindowHost(Settings &settings, Engine &engine, SecretStore &secrets, QObject *parent)
+    : QObject(parent), m_settings(settings), m_engine(engine), m_secrets(secrets)
+{
+    create();
+}
+
+WindowHost::~WindowHost() = default;
+
+void WindowHost::create()
+{
+    m_window = std::make_unique<MainWindow>(m_settings, m_engine, m_secrets);
+    // Queued: the signal comes from inside the settings dialog, which the
+    // old window owns and which must not be deleted under its own feet.
+    connect(m_window.get(), &MainWindow::languageChanged, this, &WindowHost::switchLanguage, Qt::QueuedConnection);
+}
+
+void WindowHost::switchLanguage(const QString &language)
+{
+    installTranslations(*QCoreApplication::instance(), language);
+    std::unique_ptr<MainWindow> old = std::move(m_window);
+    const bool wasVisible = old->isVisible();
+    const QHash<QString, int> running = old->recordingsBySource();
+    old->hide();
+    // The old window's destructor saves its geometry; the new one restores it.
+    old.reset();
+    create();
+    m_window->adoptRecordingsBySource(running);
+    if (wasVisible)
+        m_window->show();
+    emit windowReplaced(m_window.get());
+}
+
+} // namespace ui
+} // namespace tapedeck
