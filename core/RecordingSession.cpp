@@ -249,6 +249,7 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
             continue;
         }
         backoffMs = p.retryInitialMs;
+        const qint64 openedAtMs = nowMs();
         QueueItem si;
         si.kind = QueueItem::Kind::Streams;
         si.streams = src->streams();
@@ -298,6 +299,14 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
         const int id = q->id();
         QMetaObject::invokeMethod(q, [q = q, id, reason] { emit q->droppedSource(id, reason); }, Qt::QueuedConnection);
         src.reset();
+        // A connection that carried media for a while is retried at once:
+        // that first retry decides how much of a returning source is lost
+        // (docs/network.md: about a GOP). A source that drops again soon
+        // after opening goes through the back-off, so a failing server is
+        // not hammered.
+        constexpr qint64 kHealthyConnectionMs = 5000;
+        if (nowMs() - openedAtMs >= kHealthyConnectionMs)
+            continue;
         if (!sleepInterruptible(nextBackoff()))
             break;
     }
@@ -314,6 +323,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     wo.fsyncIntervalMs = p.fsyncIntervalMs;
     wo.overwrite = p.overwrite == OverwritePolicy::Replace;
     wo.sourceDescription = display;
+    wo.mp4ForceMoovFirst = p.mp4MoovFirst;
     if (p.failAfterBytes >= 0)
         wo.faults = std::make_shared<IoFaultInjector>(p.failAfterBytes, ErrorCode::DiskFull);
 
