@@ -20,6 +20,9 @@ namespace tapedeck::recovery {
 namespace {
 
 constexpr qint64 kAnnexBHeadBytes = 64 * 1024;
+// A zero-filled tail of an index file (blocks allocated, never written) is
+// at most a few file-system blocks long.
+constexpr qint64 kMaxZeroTailRecords = 65536;
 
 qint64 fileSize(const QString &path) { return QFileInfo(path).size(); }
 
@@ -92,6 +95,26 @@ Orphan classifySidecarSet(const QString &finalPath, const QStringList &members)
                            .arg(QFileInfo(finalPath).fileName());
             o.notes << QStringLiteral("recovery removes the leftover index files (kept with --keep)");
             return o;
+        }
+    }
+    // Every record indexes at least one byte of the data file, so an index
+    // far longer than that is hostile or damaged: refuse before the reader
+    // sizes anything by it (memory stays bounded whatever the files claim).
+    {
+        const qint64 dataSize = QFileInfo(finalPath + QStringLiteral(".mdat")).size();
+        for (const QString &f : o.files) {
+            if (!QFileInfo(f).fileName().contains(QLatin1String(".mp4.track")))
+                continue;
+            const qint64 records = (QFileInfo(f).size() - mp4::kTrackHeaderSize) / mp4::kRecordSize;
+            if (records > dataSize + kMaxZeroTailRecords) {
+                o.verdict = Verdict::Unrecoverable;
+                o.reason = QStringLiteral("%1 claims %2 index records but the data file holds %3 bytes: "
+                                          "damaged or not written by Tapedeck")
+                               .arg(QFileInfo(f).fileName())
+                               .arg(records)
+                               .arg(dataSize);
+                return o;
+            }
         }
     }
     const mp4::SidecarReport rep = mp4::readSidecarSet(finalPath);
@@ -319,11 +342,30 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
         }
         singles << f;
     }
+    // A path given on its own (`recover X.mp4.info`) still means the whole
+    // set: pull in the siblings, so a rebuild never leaves half a set behind.
+    for (auto it = sidecars.begin(); it != sidecars.end(); ++it) {
+        const QFileInfo fin(it.key());
+        const QStringList siblings = QDir(fin.absolutePath()).entryList({fin.fileName() + QStringLiteral(".*")}, QDir::Files);
+        for (const QString &name : siblings) {
+            const QString path = fin.absolutePath() + QLatin1Char('/') + name;
+            if (!it->contains(path) && mp4::finalPathForSidecar(path) == it.key())
+                *it << path;
+        }
+    }
+    for (auto it = raws.begin(); it != raws.end(); ++it) {
+        const QString stem = it.key();
+        if (it->first.isEmpty() && QFileInfo(stem + QStringLiteral(".h264")).isFile())
+            it->first = stem + QStringLiteral(".h264");
+        if (it->second.isEmpty() && QFileInfo(stem + QStringLiteral(".aac")).isFile())
+            it->second = stem + QStringLiteral(".aac");
+    }
     const qint64 total = files.size();
     qint64 done = 0;
     auto tick = [&](qint64 n) {
-        done += n;
-        if (progress && (done % 256 < n || done == total))
+        const qint64 before = done;
+        done = std::min(total, done + n); // siblings pulled in are not in `total`
+        if (progress && done > before && (done / 256 != before / 256 || done == total))
             progress(done, total);
     };
     auto cancelled = [&] { return cancel && cancel->load(std::memory_order_relaxed); };
