@@ -17,6 +17,8 @@ struct WriterOptions {
     qint64 expectedDurationMs = 0;       // chunk length hint (MP4 moov reservation); 0 = unknown
     bool overwrite = false;              // replace an existing final file
     QString sourceDescription;           // credential-free source, stored as metadata
+    qint64 creationTimeUs = -1;          // file creation time (UTC µs); -1 = now. Recovery fixes it
+                                         // so that a rerun writes the same bytes.
     std::shared_ptr<IoFaultInjector> faults; // test seam: fail writes after N bytes
 };
 
