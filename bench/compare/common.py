@@ -136,11 +136,11 @@ class FanOut(threading.Thread):
         self.lock = threading.Lock()
         self.frames_sent = 0
         self.bytes_sent = 0
-        self._stop = threading.Event()
+        self._halt = threading.Event()
         self.started_at = None
 
     def stop(self):
-        self._stop.set()
+        self._halt.set()
 
     def run(self):
         addrs = [("127.0.0.1", p) for p in self.ports]
@@ -148,14 +148,14 @@ class FanOut(threading.Thread):
         base = time.monotonic()
         self.started_at = base
         rep = 0
-        while not self._stop.is_set():
+        while not self._halt.is_set():
             for due, frames, chunk in self.dgrams:
                 wait = base + rep * period + due - time.monotonic()
                 if wait > 0:
-                    if self._stop.wait(wait):
+                    if self._halt.wait(wait):
                         return
                 with self.lock:
-                    if self._stop.is_set():
+                    if self._halt.is_set():
                         return
                     for a in addrs:
                         self.sock.sendto(chunk, a)
@@ -194,16 +194,24 @@ def proc_cpu_seconds(pid):
         return 0.0
 
 
-def proc_hwm_bytes(pid):
-    """Peak resident set size (VmHWM)."""
+def _status_kb(pid, key):
     try:
         with open("/proc/%d/status" % pid) as f:
             for line in f:
-                if line.startswith("VmHWM:"):
+                if line.startswith(key):
                     return int(line.split()[1]) * 1024
     except (FileNotFoundError, ProcessLookupError):
         pass
     return 0
+
+
+def proc_hwm_bytes(pid):
+    """Peak resident set size (VmHWM)."""
+    return _status_kb(pid, "VmHWM:")
+
+
+def proc_rss_bytes(pid):
+    return _status_kb(pid, "VmRSS:")
 
 
 def kill_all(procs, sig=signal.SIGKILL):

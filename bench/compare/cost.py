@@ -24,24 +24,32 @@ import common as C  # noqa: E402
 
 def measure(procs, fan, warmup, window):
     time.sleep(warmup)
+    r0 = sum(C.proc_rss_bytes(p.pid) for p in procs)
     c0 = sum(C.proc_cpu_seconds(p.pid) for p in procs)
     b0, t0 = fan.bytes_sent, time.monotonic()
     time.sleep(window)
     c1 = sum(C.proc_cpu_seconds(p.pid) for p in procs)
     b1, t1 = fan.bytes_sent, time.monotonic()
     hwm = sum(C.proc_hwm_bytes(p.pid) for p in procs)
+    growth = (sum(C.proc_rss_bytes(p.pid) for p in procs) - r0) / (t1 - t0)
     alive = sum(p.poll() is None for p in procs)
-    return (c1 - c0) / (t1 - t0), hwm, (b1 - b0) * 8 / (t1 - t0), alive
+    return (c1 - c0) / (t1 - t0), hwm, (b1 - b0) * 8 / (t1 - t0), alive, growth
 
 
 def stop(procs):
+    """SIGTERM to all (while the stream is still live), then one shared
+    deadline; a recorder still running after it is killed and counted."""
     C.kill_all(procs, signal.SIGTERM)
+    deadline = time.monotonic() + 30
+    hung = 0
     for p in procs:
         try:
-            p.wait(timeout=60)
+            p.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
+            hung += 1
             p.kill()
             p.wait()
+    return hung
 
 
 def dir_bytes(d):
@@ -65,15 +73,25 @@ def side(kind, n, bindir, work, dgrams, warmup, window):
     time.sleep(1.5)  # every recorder has bound its port
     fan = C.FanOut(dgrams, ports, loop=False)
     fan.start()
-    cpu, hwm, bps, alive = measure(procs, fan, warmup, window)
-    sent = fan.bytes_sent
+    cpu, hwm, bps, alive, growth = measure(procs, fan, warmup, window)
+    hung = stop(procs)
+    sent = fan.frames_sent
     fan.stop()
     fan.join()
-    stop(procs)
-    written = dir_bytes(d)
+    frames = [video_frames(os.path.join(d, f)) for f in sorted(os.listdir(d)) if f.endswith(".mp4")]
     import shutil
     shutil.rmtree(d, ignore_errors=True)
-    return {"cpu": cpu, "hwm": hwm, "bps": bps / n, "alive": alive, "kept": written / max(1, sent)}
+    return {"cpu": cpu, "hwm": hwm, "bps": bps, "alive": alive, "hung": hung, "growth": growth,
+            "kept": min(frames + [0] * (n - len(frames))) / max(1, sent)}
+
+
+def video_frames(path):
+    r = C.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets", "-show_entries",
+               "stream=nb_read_packets", "-of", "csv=p=0", path], check=False)
+    try:
+        return int(r.stdout.strip().splitlines()[0])
+    except (ValueError, IndexError):
+        return 0
 
 
 def main():
@@ -98,14 +116,16 @@ def main():
             r = res[kind]
             rows.append([n, label, "%.2f %%" % (100 * r["cpu"] / n), "%.1f %%" % (100 * r["cpu"]),
                          "%.1f MB" % (r["hwm"] / n / 1e6), "%.0f MB" % (r["hwm"] / 1e6),
-                         "%.2f" % r["kept"] + ("" if r["alive"] == (1 if kind == "tapedeck" else n)
-                                              else " (%d alive)" % r["alive"])])
+                         "%+.0f kB/s" % (r["growth"] / n / 1e3),
+                         "%.3f" % r["kept"] + ("" if r["alive"] == (1 if kind == "tapedeck" else n)
+                                              else " (%d alive)" % r["alive"])
+                         + (" (%d did not stop within 30 s)" % r["hung"] if r["hung"] else "")])
     print("### 3. Cost per recording (live UDP MPEG-TS, %.1f Mbit/s each, stream copy to MP4)\n"
           % (res["tapedeck"]["bps"] / 1e6))
     print(C.table(["N", "recorder", "CPU per recording (of one core)", "CPU total", "peak RSS per recording",
-                   "peak RSS total", "bytes written / bytes sent"], rows))
+                   "peak RSS total", "RSS growth per recording", "frames kept (worst recording)"], rows))
     print("\nCPU over a %d s window after a %d s warm-up (utime+stime, /proc/PID/stat); peak RSS = VmHWM summed over "
-          "the recorder's processes. The UDP fan-out (this Python process) is not counted on either side. "
+          "the recorder's processes. Frames kept = video frames in the worst of the N files (ffprobe -count_packets) / video frames sent until the recorders were stopped (SIGTERM, stream still live). RSS growth = change of the summed VmRSS over the window, per recording: a figure near the stream's byte rate means a buffer still filling, so peak RSS keeps rising with recording time. The UDP fan-out (this Python process) is not counted on either side. "
           "Files are MP4 on both sides; Tapedeck fsyncs every second, ffmpeg never." % (window, warmup))
 
 
