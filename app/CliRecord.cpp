@@ -5,7 +5,6 @@
 #include "core/OutputNaming.h"
 #include "core/Redact.h"
 #include "core/Settings.h"
-#include "core/mp4/Mp4Writer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -361,11 +360,6 @@ int runHeadlessDemo()
     params.type = ContainerType::Mp4;
     params.outBase = *base;
     params.maxDurationMs = 5000;
-    // MP4 when this build has the crash-safe writer, else MPEG-TS.
-    WriterOptions probeOpt;
-    auto w = makeMp4Writer();
-    if (!w || w->open(QString(), {}, probeOpt).error().code == ErrorCode::Unsupported)
-        params.type = ContainerType::MpegTs;
     const int rc = runSession(params, false);
     if (rc == 0)
         err(QStringLiteral("tapedeck: done. Start Tapedeck on a desktop to see the studio, or run \"tapedeck --help\"."));

@@ -2,6 +2,9 @@
 
 #include "core/Log.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 namespace tapedeck {
 namespace {
 constexpr AVRational kUs{1, 1000000};
@@ -87,6 +90,11 @@ Status ChunkedOutput::openChunk(qint64 startUs)
     WriterOptions opt = m_opt;
     if (m_chunkUs > 0)
         opt.expectedDurationMs = m_chunkUs / 1000;
+    // The folder is made only now, with the first file: an armed record that
+    // never starts leaves nothing behind.
+    const QString dir = QFileInfo(o.path).absolutePath();
+    if (!QDir().mkpath(dir))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create the folder %1").arg(dir));
     if (auto s = o.writer->open(o.path, o.streams, opt); !s) {
         o.writer->abandon();
         return s;

@@ -91,7 +91,6 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
                                       QString::fromUtf8(avcodec_get_name(s.params->codec_id))));
     }
 
-    QDir().mkpath(QFileInfo(finalPath).absolutePath());
     auto f = OutputFile::open(finalPath, options.overwrite ? CreateMode::Truncate : CreateMode::NewOnly, options.faults);
     if (!f) {
         if (f.error().code == ErrorCode::AlreadyExists)

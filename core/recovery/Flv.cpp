@@ -220,14 +220,18 @@ FlvInspect inspectFlv(const uint8_t *data, size_t size)
         return in;
     }
     in.meta = parseFlvMetadata(data, size, *first);
-    QStringList missing;
-    if (!in.meta.present || !in.meta.durationSec || !(*in.meta.durationSec > 0))
-        missing << QStringLiteral("duration");
-    if (h->hasVideo && !in.meta.hasKeyframeIndex)
-        missing << QStringLiteral("keyframe index");
-    in.needsRepair = !missing.isEmpty();
-    if (in.needsRepair)
-        in.why = QStringLiteral("the header has no %1").arg(missing.join(QLatin1String(" and no ")));
+    // A killed recording never got its duration patched in. A duration
+    // without a keyframe index is what a clean stop of most FLV muxers
+    // (libavformat's without add_keyframe_index) leaves: complete, so it is
+    // not an orphan, though a rebuild would add the index.
+    const bool noDuration = !in.meta.present || !in.meta.durationSec || !(*in.meta.durationSec > 0);
+    const bool noIndex = h->hasVideo && !in.meta.hasKeyframeIndex;
+    in.needsRepair = noDuration;
+    if (noDuration)
+        in.why = noIndex ? QStringLiteral("the header has no duration and no keyframe index")
+                         : QStringLiteral("the header has no duration");
+    else if (noIndex)
+        in.why = QStringLiteral("complete, but without a keyframe index");
     return in;
 }
 

@@ -1,7 +1,9 @@
 #include "core/recovery/RawRebuild.h"
 
 #include "core/FFmpeg.h"
+#include "core/io/File.h"
 #include "core/mp4/Mp4Writer.h"
+#include "core/mp4/Sidecar.h"
 #include "core/recovery/Adts.h"
 #include "core/recovery/AnnexB.h"
 #include "core/recovery/MappedFile.h"
@@ -10,6 +12,8 @@ extern "C" {
 #include <libavutil/channel_layout.h>
 #include <libavutil/mathematics.h>
 }
+
+#include <QFile>
 
 #include <algorithm>
 #include <cstring>
@@ -142,6 +146,24 @@ CodecParams audioParams(const AdtsHeader &h)
     std::memcpy(p->extradata, asc.constData(), static_cast<size_t>(asc.size()));
     p->extradata_size = static_cast<int>(asc.size());
     return CodecParams(p.get());
+}
+
+// The MP4 writer stamps its .info with "now" (WriterOptions::creationTimeUs
+// is not honoured yet); the finalize reads .info back from disk, so setting
+// the time there makes a rerun byte-identical. A no-op once the writer
+// takes the option.
+void pinCreationTime(const QString &finalPath, qint64 creationTimeUs)
+{
+    const QString infoPath = finalPath + QStringLiteral(".info");
+    QFile f(infoPath);
+    if (!f.open(QIODevice::ReadOnly))
+        return;
+    auto info = mp4::decodeInfo(f.read(64 * 1024 * 1024));
+    f.close();
+    if (!info || info->creationTimeUs == creationTimeUs)
+        return;
+    info->creationTimeUs = creationTimeUs;
+    (void)writeFileAtomically(infoPath, mp4::encodeInfo(*info));
 }
 
 } // namespace
@@ -316,11 +338,17 @@ Result<RawRebuildReport> rebuildRawStreams(const RawRebuildParams &params)
     }
     auto writer = params.makeWriter ? params.makeWriter() : makeMp4Writer();
     WriterOptions wo;
-    wo.fsyncIntervalMs = 0;
+    wo.fsyncIntervalMs = 3600 * 1000; // finish() fsyncs; per-packet syncs would only slow the rebuild
+    // Sizes the room reserved for the moov, so it lands at the front.
+    const double videoSec = withVideo ? double(units.size()) * params.frameRateDen / params.frameRateNum : 0;
+    const double audioSec = withAudio ? double(adts.frames) * 1024.0 / adtsFirst->sampleRate : 0;
+    wo.expectedDurationMs = static_cast<qint64>(std::max(videoSec, audioSec) * 1000) + 1000;
     wo.creationTimeUs = params.creationTimeUs;
     wo.sourceDescription = QStringLiteral("recovered raw streams");
     if (auto s = writer->open(params.outputPath, streams, wo); !s)
         return s.error();
+    if (params.creationTimeUs > 0)
+        pinCreationTime(params.outputPath, params.creationTimeUs);
 
     // Video starts presenting after the reorder delay; audio starts with it.
     const int64_t delayTicks = int64_t(rep.reorderDelayFrames) * frameTicks;

@@ -248,10 +248,6 @@ RecoverOutcome recoverRaw(const Orphan &o, const RecoverOptions &opt)
     }
     p.frameRateNum = o.frameRateNum;
     p.frameRateDen = o.frameRateDen;
-    if (!p.h264Path.isEmpty() && o.frameRateNum > 0)
-        out.notes << QStringLiteral("video frame rate %1 fps from %2")
-                         .arg(double(o.frameRateNum) / o.frameRateDen, 0, 'g', 6)
-                         .arg(o.frameRateSource);
     p.outputPath = temp;
     p.creationTimeUs = newest * 1000; // the recording's last write, not "now"
     p.cancel = opt.cancel;
@@ -262,8 +258,6 @@ RecoverOutcome recoverRaw(const Orphan &o, const RecoverOptions &opt)
         return failed(out, r.message());
     }
     out.notes << r->notes;
-    if (!p.aacPath.isEmpty())
-        out.notes << QStringLiteral("audio timing from the ADTS sample rate, 1024 samples a frame");
     out.durationSec = std::max(r->videoDurationSec, r->audioDurationSec);
     return finishPlaced(o, opt, out, temp, names);
 }

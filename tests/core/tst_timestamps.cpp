@@ -1,0 +1,155 @@
+// TimestampNormalizer: whatever comes in, timestamps come out monotonic, the
+// MPEG-TS wrap is seamless, jumps are closed up, and a reconnect keeps audio
+// and video together.
+
+#include "core/TimestampNormalizer.h"
+
+#include <QTest>
+
+using namespace tapedeck;
+
+namespace {
+
+std::vector<StreamInfo> streams90k()
+{
+    StreamInfo v;
+    v.index = 0;
+    v.type = AVMEDIA_TYPE_VIDEO;
+    v.timeBase = AVRational{1, 90000};
+    StreamInfo a;
+    a.index = 1;
+    a.type = AVMEDIA_TYPE_AUDIO;
+    a.timeBase = AVRational{1, 90000};
+    return {v, a};
+}
+
+struct Out {
+    qint64 dts, pts;
+};
+
+Out feed(TimestampNormalizer &n, int stream, qint64 dts, qint64 pts, qint64 duration = 0)
+{
+    PacketPtr p = makePacket();
+    p->stream_index = stream;
+    p->dts = dts;
+    p->pts = pts;
+    p->duration = duration;
+    if (!n.normalize(p.get()))
+        return {AV_NOPTS_VALUE, AV_NOPTS_VALUE};
+    return {p->dts, p->pts};
+}
+
+constexpr qint64 kWrap = qint64(1) << 33;
+constexpr qint64 kFrame = 3000; // 30 fps in 90 kHz
+
+} // namespace
+
+class TestTimestamps : public QObject {
+    Q_OBJECT
+private slots:
+    void passesCleanTimestampsThrough()
+    {
+        TimestampNormalizer n;
+        n.reset(streams90k());
+        for (int i = 0; i < 100; ++i) {
+            const Out o = feed(n, 0, 1000 + i * kFrame, 1000 + i * kFrame + 2 * kFrame, kFrame);
+            QCOMPARE(o.dts, 1000 + i * kFrame);
+            QCOMPARE(o.pts - o.dts, 2 * kFrame); // B-frame delay kept
+        }
+        QCOMPARE(n.jumpsCorrected(), 0);
+    }
+
+    void tsClockWrapIsSeamless()
+    {
+        TimestampNormalizer n;
+        n.reset(streams90k());
+        // Starts 3 s before the 33-bit wrap, runs 6 s through it.
+        qint64 in = kWrap - 3 * 90000;
+        qint64 last = AV_NOPTS_VALUE;
+        for (int i = 0; i < 180; ++i) {
+            const qint64 raw = in % kWrap;
+            const Out o = feed(n, 0, raw, raw, kFrame);
+            if (last != AV_NOPTS_VALUE)
+                QCOMPARE(o.dts - last, kFrame); // exactly one frame apart, across the wrap
+            last = o.dts;
+            in += kFrame;
+        }
+        QCOMPARE(n.jumpsCorrected(), 1);
+    }
+
+    void backwardAndForwardJumpsAreClosedUp()
+    {
+        TimestampNormalizer n;
+        n.reset(streams90k());
+        qint64 last = 0;
+        for (int i = 0; i < 30; ++i)
+            last = feed(n, 0, i * kFrame, i * kFrame, kFrame).dts;
+        // The source jumps back 10 minutes, then forward 3 hours.
+        Out o = feed(n, 0, 5 * kFrame - 600 * 90000, 5 * kFrame - 600 * 90000, kFrame);
+        QCOMPARE(o.dts, last + kFrame);
+        last = o.dts;
+        o = feed(n, 0, qint64(3) * 3600 * 90000, qint64(3) * 3600 * 90000, kFrame);
+        QCOMPARE(o.dts, last + kFrame); // no output claims hours it did not record
+        QCOMPARE(n.jumpsCorrected(), 2);
+    }
+
+    void smallBackwardStepsAreNudged()
+    {
+        TimestampNormalizer n;
+        n.reset(streams90k());
+        const Out a = feed(n, 1, 90000, 90000, 1920);
+        const Out b = feed(n, 1, 90000 - 10, 90000 - 10, 1920); // 0.1 ms back
+        QVERIFY(b.dts > a.dts);
+        const Out c = feed(n, 1, 90000, 90000, 1920); // repeated value
+        QVERIFY(c.dts > b.dts);
+    }
+
+    void missingAndNegativeTimestamps()
+    {
+        TimestampNormalizer n;
+        n.reset(streams90k());
+        QCOMPARE(feed(n, 0, AV_NOPTS_VALUE, AV_NOPTS_VALUE).dts, AV_NOPTS_VALUE); // nothing to infer from yet
+        Out o = feed(n, 0, -2 * kFrame, 0, kFrame); // negative DTS with B-frames
+        QCOMPARE(o.dts, -2 * kFrame);
+        qint64 last = o.dts;
+        o = feed(n, 0, AV_NOPTS_VALUE, AV_NOPTS_VALUE); // missing: previous + duration
+        QCOMPARE(o.dts, last + kFrame);
+        last = o.dts;
+        o = feed(n, 0, AV_NOPTS_VALUE, last + 5 * kFrame); // only PTS
+        QVERIFY(o.dts > last);
+        QVERIFY(o.pts >= o.dts);
+    }
+
+    void reconnectKeepsAudioAndVideoTogether()
+    {
+        TimestampNormalizer n;
+        n.reset(streams90k());
+        qint64 v = 0, a = 0;
+        for (int i = 0; i < 60; ++i) {
+            v = feed(n, 0, i * kFrame, i * kFrame, kFrame).dts;
+            a = feed(n, 1, i * kFrame + 100, i * kFrame + 100, kFrame).dts;
+        }
+        // The source comes back with a clock that restarted near zero.
+        n.discontinuity();
+        const Out v2 = feed(n, 0, 7 * 90000, 7 * 90000, kFrame);
+        const Out a2 = feed(n, 1, 7 * 90000 + 100, 7 * 90000 + 100, kFrame);
+        QCOMPARE(v2.dts, v + kFrame);     // continues where it left off
+        QCOMPARE(a2.dts - v2.dts, 100);   // the same offset between A and V as the source has
+        QVERIFY(a2.dts > a);
+    }
+
+    void newLayoutContinuesTheTimeline()
+    {
+        TimestampNormalizer n;
+        n.reset(streams90k());
+        qint64 v = 0;
+        for (int i = 0; i < 30; ++i)
+            v = feed(n, 0, i * kFrame, i * kFrame, kFrame).dts;
+        n.reset(streams90k()); // e.g. a resolution change
+        const Out o = feed(n, 0, 42, 42, kFrame);
+        QVERIFY2(o.dts > v, "a new stream layout never goes back in time");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTimestamps)
+#include "tst_timestamps.moc"
