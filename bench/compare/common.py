@@ -234,7 +234,7 @@ def decode_count(path):
     errors = [l for l in r.stderr.splitlines() if l.strip()]
     note = ""
     if r.returncode != 0 and frames == 0:
-        note = errors[-1][:80] if errors else "ffmpeg exit %d" % r.returncode
+        note = errors[-1].replace(path, os.path.basename(path))[:80] if errors else "ffmpeg exit %d" % r.returncode
     return frames, len(errors), note
 
 

@@ -99,20 +99,25 @@ def main():
     ap.add_argument("--bin", required=True)
     ap.add_argument("--work", required=True)
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--counts", help="e.g. 1,8,32 (default: 1,8,32; quick: 1,8)")
+    ap.add_argument("--sides", default="tapedeck,ffmpeg")
     a = ap.parse_args()
     media = os.path.join(a.work, "media")
     os.makedirs(media, exist_ok=True)
     dgrams = C.load_ts(C.make_clip(os.path.join(media, "live720p30_6M_60s.ts"), 60))
-    counts = [1, 8] if a.quick else [1, 8, 32]
+    counts = [int(c) for c in a.counts.split(",")] if a.counts else [1, 8] if a.quick else [1, 8, 32]
+    sides = a.sides.split(",")
     warmup, window = (3, 5) if a.quick else (4, 15)
     rows = []
     for n in counts:
         res = {}
-        for kind in ("tapedeck", "ffmpeg"):
+        for kind in sides:
             C.log("cost: %s, %d recording(s) ..." % (kind, n))
             res[kind] = side(kind, n, a.bin, a.work, dgrams, warmup, window)
         for kind, label in (("tapedeck", "Tapedeck engine (1 process)"), ("ffmpeg", "ffmpeg -c copy (%d process%s)"
                                                                              % (n, "es" if n > 1 else ""))):
+            if kind not in res:
+                continue
             r = res[kind]
             rows.append([n, label, "%.2f %%" % (100 * r["cpu"] / n), "%.1f %%" % (100 * r["cpu"]),
                          "%.1f MB" % (r["hwm"] / n / 1e6), "%.0f MB" % (r["hwm"] / 1e6),
@@ -121,7 +126,7 @@ def main():
                                               else " (%d alive)" % r["alive"])
                          + (" (%d did not stop within 30 s)" % r["hung"] if r["hung"] else "")])
     print("### 3. Cost per recording (live UDP MPEG-TS, %.1f Mbit/s each, stream copy to MP4)\n"
-          % (res["tapedeck"]["bps"] / 1e6))
+          % (next(iter(res.values()))["bps"] / 1e6))
     print(C.table(["N", "recorder", "CPU per recording (of one core)", "CPU total", "peak RSS per recording",
                    "peak RSS total", "RSS growth per recording", "frames kept (worst recording)"], rows))
     print("\nCPU over a %d s window after a %d s warm-up (utime+stime, /proc/PID/stat); peak RSS = VmHWM summed over "

@@ -52,7 +52,7 @@ def recover(name, bindir, d):
         if os.path.exists(final):
             return final, "finished file"
         tapedeck = os.path.join(bindir, "app", "tapedeck")
-        r = C.run([tapedeck, "recover", os.path.join(d, "td.mp4.info"), "--out", d], check=False)
+        r = C.run([tapedeck, "recover", os.path.join(d, "td.mp4.info")], check=False)
         if r.returncode == 0 and os.path.exists(final):
             return final, "tapedeck recover"
         r = C.run([os.path.join(bindir, "bench", "compare", "tapedeck_bench_rebuild"), final + ".info"], check=False)
