@@ -165,6 +165,7 @@ std::optional<SpsInfo> parseSps(const uint8_t *nal, size_t size)
         return std::nullopt;
     s.width = static_cast<int>(w);
     s.height = static_cast<int>(h);
+    s.vuiFlagBit = int64_t(rbsp.size()) * 8 - br.bitsLeft();
     if (br.flag()) { // vui_parameters_present_flag
         if (br.flag()) { // aspect_ratio_info_present_flag
             if (br.bits(8) == 255) {

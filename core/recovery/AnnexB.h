@@ -38,6 +38,7 @@ struct SpsInfo {
     int log2MaxFrameNum = 4;
     int pocType = 0;
     int log2MaxPocLsb = 4;
+    int64_t vuiFlagBit = -1; // bit offset of vui_parameters_present_flag in the RBSP after the header byte
     bool timingInfoPresent = false;
     uint32_t numUnitsInTick = 0;
     uint32_t timeScale = 0;

@@ -20,6 +20,9 @@ namespace tapedeck::recovery {
 namespace {
 
 constexpr qint64 kAnnexBHeadBytes = 64 * 1024;
+// A zero-filled tail of an index file (blocks allocated, never written) is
+// at most a few file-system blocks long.
+constexpr qint64 kMaxZeroTailRecords = 65536;
 
 qint64 fileSize(const QString &path) { return QFileInfo(path).size(); }
 
@@ -92,6 +95,26 @@ Orphan classifySidecarSet(const QString &finalPath, const QStringList &members)
                            .arg(QFileInfo(finalPath).fileName());
             o.notes << QStringLiteral("recovery removes the leftover index files (kept with --keep)");
             return o;
+        }
+    }
+    // Every record indexes at least one byte of the data file, so an index
+    // far longer than that is hostile or damaged: refuse before the reader
+    // sizes anything by it (memory stays bounded whatever the files claim).
+    {
+        const qint64 dataSize = QFileInfo(finalPath + QStringLiteral(".mdat")).size();
+        for (const QString &f : o.files) {
+            if (!QFileInfo(f).fileName().contains(QLatin1String(".mp4.track")))
+                continue;
+            const qint64 records = (QFileInfo(f).size() - mp4::kTrackHeaderSize) / mp4::kRecordSize;
+            if (records > dataSize + kMaxZeroTailRecords) {
+                o.verdict = Verdict::Unrecoverable;
+                o.reason = QStringLiteral("%1 claims %2 index records but the data file holds %3 bytes: "
+                                          "damaged or not written by Tapedeck")
+                               .arg(QFileInfo(f).fileName())
+                               .arg(records)
+                               .arg(dataSize);
+                return o;
+            }
         }
     }
     const mp4::SidecarReport rep = mp4::readSidecarSet(finalPath);

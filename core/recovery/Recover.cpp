@@ -192,8 +192,28 @@ RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
         const TsInspect t = inspectTs(map->data(), map->size());
         if (!t.isTs || t.packets == 0)
             return failed(out, t.problem.isEmpty() ? QStringLiteral("no whole packet") : t.problem);
-        written = writeFileSynced(temp, [&](OutputFile &f) { return f.write(map->data(), t.goodBytes); });
+        const TsTrimPlan plan = planTsTrim(map->data(), t.goodBytes);
+        written = writeFileSynced(temp, [&](OutputFile &f) -> Status {
+            // Runs of kept packets are written in one go.
+            int64_t runStart = -1;
+            const int64_t n = static_cast<int64_t>(plan.keep.size());
+            for (int64_t i = 0; i <= n; ++i) {
+                const bool keep = i < n && plan.keep[static_cast<size_t>(i)];
+                if (keep && runStart < 0)
+                    runStart = i;
+                if (!keep && runStart >= 0) {
+                    if (auto s = f.write(map->data() + runStart * 188, (i - runStart) * 188); !s)
+                        return s;
+                    runStart = -1;
+                }
+            }
+            return {};
+        });
         out.notes << QStringLiteral("trimmed %1 byte(s) after the last whole packet").arg(t.tailBytes);
+        if (plan.droppedPackets > 0)
+            out.notes << QStringLiteral("dropped the possibly torn last frame of %1 stream(s) (%2 packet(s))")
+                             .arg(plan.droppedStreams)
+                             .arg(plan.droppedPackets);
     } else {
         const FlvInspect in = inspectFlv(map->data(), map->size());
         if (!in.isFlv)

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <vector>
 
 namespace tapedeck::recovery {
 
@@ -20,5 +21,16 @@ struct TsInspect {
 
 // `data` is the whole file (memory-mapped: only the touched pages are read).
 TsInspect inspectTs(const uint8_t *data, size_t size);
+
+// The last PES of each elementary stream in a killed file may be torn (its
+// frame cut short even though the packets are whole). Walks every packet of
+// [0, goodBytes) and marks, per PID, the packets of a last PES that cannot be
+// shown complete (unbounded length, or fewer bytes than it declares).
+struct TsTrimPlan {
+    std::vector<uint8_t> keep; // per packet: 1 = copy
+    int64_t droppedPackets = 0;
+    int droppedStreams = 0;    // PIDs that lost their last PES
+};
+TsTrimPlan planTsTrim(const uint8_t *data, int64_t goodBytes);
 
 } // namespace tapedeck::recovery

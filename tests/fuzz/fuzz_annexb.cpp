@@ -1,0 +1,23 @@
+// libFuzzer target: Annex B scanning, SPS/slice-header parsing, POC, and
+// the conversion to length-prefixed NAL units.
+#include "core/recovery/AnnexB.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    using namespace tapedeck::recovery;
+    const AnnexBHead head = inspectAnnexBHead(data, size);
+    SpsInfo sps = head.sps.value_or(SpsInfo{});
+    PocTracker poc;
+    forEachNal(data, size, [&](const NalUnit &u) {
+        if (u.type == 7) {
+            if (auto s = parseSps(data + u.offset, static_cast<size_t>(u.size)))
+                sps = *s;
+        } else if (auto sh = parseSliceHeader(data + u.offset, static_cast<size_t>(u.size), sps)) {
+            (void)poc.next(*sh, sps);
+        }
+        return true;
+    });
+    (void)annexBToLengthPrefixed(data, size);
+    (void)makeAvcC(head.spsNal, head.ppsNal);
+    return 0;
+}

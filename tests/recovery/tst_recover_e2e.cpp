@@ -1,0 +1,231 @@
+// The "done" cases end to end through `tapedeck recover FOLDER`:
+// a recording SIGKILLed mid-chunk, a chunked recording killed in its third
+// chunk, an ffmpeg-made .h264/.aac pair from a 30 fps source, a killed FLV
+// recording, a TS cut mid-packet; plus the output rules.
+
+#include "RecoveryTestUtil.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rtest;
+
+class TestRecoverE2E : public QObject {
+    Q_OBJECT
+
+private:
+    // Every output decodes with zero errors in ffmpeg and GStreamer.
+    void checkDecodes(const QString &file)
+    {
+        QVERIFY2(QFileInfo::exists(file), qPrintable(file));
+        const QString errors = testsupport::ffmpegDecodeErrors(file);
+        QVERIFY2(errors.isEmpty(), qPrintable(file + QStringLiteral(": ") + errors));
+        QString why;
+        QVERIFY2(gstDecodesAll(file, &why), qPrintable(file + QStringLiteral(": ") + why));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        TAPEDECK_REQUIRE_TOOL("ffmpeg");
+        TAPEDECK_REQUIRE_TOOL("ffprobe");
+        TAPEDECK_REQUIRE_TOOL("gst-launch-1.0");
+    }
+
+    void mp4KilledMidRecording()
+    {
+        QTemporaryDir dir;
+        const QString base = dir.filePath(QStringLiteral("rec"));
+        QVERIFY(recordAndKill({QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"), base, QStringLiteral("-q")},
+                              base + QStringLiteral(".mp4.track1"), 16 + 40 * 45)); // ~1.5 s of video indexed
+        QVERIFY(QFileInfo::exists(base + QStringLiteral(".mp4.info")));
+        int rc = -1;
+        // The scan's index-based duration is what the rebuilt file must have.
+        const auto dry = recoverJson({QStringLiteral("--dry-run"), dir.path()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(dry.size(), 1);
+        QCOMPARE(dry[0][QStringLiteral("kind")].toString(), QStringLiteral("sidecar-set"));
+        const double indexed = dry[0][QStringLiteral("duration")].toDouble();
+        QVERIFY(indexed > 0.5);
+        const auto res = recoverJson({dir.path()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(res.size(), 1);
+        QCOMPARE(res[0][QStringLiteral("result")].toString(), QStringLiteral("rebuilt"));
+        const QString out = res[0][QStringLiteral("output")].toString();
+        QCOMPARE(out, base + QStringLiteral(".mp4"));
+        checkDecodes(out);
+        QVERIFY(std::abs(testsupport::ffprobeDuration(out) - indexed) <= 1.0 / 30 + 1e-3);
+        // Originals gone only now; nothing left over.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("rec.mp4")});
+    }
+
+    void chunkedMp4KilledInThirdChunk()
+    {
+        QTemporaryDir dir;
+        const QString base = dir.filePath(QStringLiteral("rec"));
+        QVERIFY(recordAndKill({QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--chunk"), QStringLiteral("2"),
+                               QStringLiteral("--out"), base, QStringLiteral("-q")},
+                              base + QStringLiteral("_part0002.mp4.track1"), 16 + 40 * 15)); // half a second into chunk 3
+        QVERIFY(QFileInfo::exists(base + QStringLiteral("_part0000.mp4")));
+        QVERIFY(QFileInfo::exists(base + QStringLiteral("_part0001.mp4")));
+        int rc = -1;
+        const auto res = recoverJson({dir.path()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(res.size(), 1); // the two finished chunks are not orphans
+        QCOMPARE(res[0][QStringLiteral("output")].toString(), base + QStringLiteral("_part0002.mp4"));
+        for (int i = 0; i < 3; ++i)
+            checkDecodes(base + QStringLiteral("_part%1.mp4").arg(i, 4, 10, QLatin1Char('0')));
+        QVERIFY(testsupport::ffprobeDuration(base + QStringLiteral("_part0002.mp4")) > 0.2);
+    }
+
+    void rawPairFrom30FpsSource()
+    {
+        QTemporaryDir dir;
+        const QString base = dir.filePath(QStringLiteral("call.mp4"));
+        QVERIFY(makeRawPair(base, 10, 30));
+        int rc = -1;
+        const auto res = recoverJson({dir.path()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(res.size(), 1);
+        QCOMPARE(res[0][QStringLiteral("kind")].toString(), QStringLiteral("raw-pair"));
+        QCOMPARE(res[0][QStringLiteral("frameRateSource")].toString(), QStringLiteral("the SPS VUI timing"));
+        QCOMPARE(res[0][QStringLiteral("frameRate")].toDouble(), 30.0);
+        const QString out = res[0][QStringLiteral("output")].toString();
+        QCOMPARE(out, base);
+        checkDecodes(out);
+        QVERIFY(std::abs(streamDuration(out, "v") - 10.0) <= 1.0 / 30 + 1e-3);
+        // ADTS carries no priming information: the encoder's priming frame and
+        // the padded last frame are part of the stream, so allow two frames.
+        QVERIFY(std::abs(streamDuration(out, "a") - 10.0) <= 2 * 1024.0 / 48000 + 1e-3);
+        QCOMPARE(testsupport::ffprobeFrameCounts(out)[0], 300);
+        QVERIFY(!QFileInfo::exists(base + QStringLiteral(".h264")));
+        QVERIFY(!QFileInfo::exists(base + QStringLiteral(".aac")));
+    }
+
+    void killedFlvRecording()
+    {
+        QTemporaryDir dir;
+        const QString base = dir.filePath(QStringLiteral("show"));
+        QVERIFY(recordAndKill({QStringLiteral("--type"), QStringLiteral("flv"), QStringLiteral("--chunk"), QStringLiteral("2"),
+                               QStringLiteral("--out"), base, QStringLiteral("-q")},
+                              base + QStringLiteral("_part0001.flv"), 60000));
+        const QString killed = base + QStringLiteral("_part0001.flv");
+        int rc = -1;
+        const auto res = recoverJson({dir.path()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(res.size(), 1);
+        QCOMPARE(res[0][QStringLiteral("kind")].toString(), QStringLiteral("flv"));
+        QCOMPARE(res[0][QStringLiteral("output")].toString(), killed); // repaired under its own name
+        checkDecodes(killed);
+        checkDecodes(base + QStringLiteral("_part0000.flv"));
+        // The header now states the duration the tags span, to within a frame.
+        const auto pk = testsupport::runTool(QStringLiteral("ffprobe"),
+                                             {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
+                                              QStringLiteral("v"), QStringLiteral("-show_entries"), QStringLiteral("packet=pts_time"),
+                                              QStringLiteral("-of"), QStringLiteral("csv=p=0"), killed});
+        double lastPts = 0;
+        int frames = 0;
+        for (const QByteArray &l : pk.out.split('\n'))
+            if (!l.trimmed().isEmpty()) {
+                lastPts = std::max(lastPts, l.trimmed().toDouble());
+                ++frames;
+            }
+        QVERIFY(frames > 5);
+        QVERIFY2(std::abs(testsupport::ffprobeDuration(killed) - (lastPts + 1.0 / 30)) <= 1.0 / 30 + 1e-3,
+                 qPrintable(QString::number(testsupport::ffprobeDuration(killed)) + QLatin1Char(' ') + QString::number(lastPts)));
+        // Seekable: the header carries a keyframe index now.
+        QVERIFY(readAll(killed).left(4096).contains("keyframes"));
+    }
+
+    void tsCutMidPacket()
+    {
+        QTemporaryDir dir;
+        const QString ts = dir.filePath(QStringLiteral("feed.ts"));
+        const auto r = testsupport::runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
+                                                 QStringLiteral("ts"), QStringLiteral("--duration"), QStringLiteral("3"),
+                                                 QStringLiteral("--out"), dir.filePath(QStringLiteral("feed")), QStringLiteral("-q")});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(ts);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        const qint64 whole = f.size();
+        QVERIFY(whole % 188 == 0);
+        QVERIFY(f.resize(whole - 188 * 3 - 77)); // killed in the middle of a packet
+        f.close();
+        int rc = -1;
+        const auto res = recoverJson({dir.path()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(res.size(), 1);
+        QCOMPARE(res[0][QStringLiteral("kind")].toString(), QStringLiteral("mpegts"));
+        // Whole packets only; the torn packet and the cut last frames are gone.
+        const qint64 size = QFileInfo(ts).size();
+        QCOMPARE(size % 188, 0);
+        QVERIFY(size <= whole - 188 * 4 && size > whole - 188 * 400);
+        checkDecodes(ts);
+    }
+
+    void outputRules()
+    {
+        QTemporaryDir dir;
+        const QString base = dir.filePath(QStringLiteral("a.mp4"));
+        QVERIFY(makeRawPair(base, 2, 25));
+        // Something already at a.mp4 (say, the other recorder's broken MP4).
+        {
+            QFile f(base);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("not to be touched");
+        }
+        int rc = -1;
+        const auto dry = recoverJson({QStringLiteral("--dry-run"), dir.path()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(dry[0][QStringLiteral("output")].toString(), dir.filePath(QStringLiteral("a.recovered.mp4")));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("a.recovered.mp4")))); // dry run writes nothing
+        const auto res = recoverJson({QStringLiteral("--keep"), dir.path()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(res[0][QStringLiteral("output")].toString(), dir.filePath(QStringLiteral("a.recovered.mp4")));
+        QCOMPARE(readAll(base), QByteArray("not to be touched"));
+        QVERIFY(QFileInfo::exists(base + QStringLiteral(".h264")) && QFileInfo::exists(base + QStringLiteral(".aac")));
+        const QByteArray first = readAll(dir.filePath(QStringLiteral("a.recovered.mp4")));
+        // A rerun (as after an interruption between rename and clean-up)
+        // gives the same bytes and reuses the file instead of adding another.
+        QThread::msleep(1100); // a "now" timestamp would differ by then
+        const auto again = recoverJson({dir.path()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(again[0][QStringLiteral("output")].toString(), dir.filePath(QStringLiteral("a.recovered.mp4")));
+        QCOMPARE(readAll(dir.filePath(QStringLiteral("a.recovered.mp4"))), first);
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("a.recovered-2.mp4"))));
+        QVERIFY(!QFileInfo::exists(base + QStringLiteral(".h264"))); // removed now (no --keep)
+        // --out puts it elsewhere under the original name.
+        QTemporaryDir dir2, out;
+        QVERIFY(makeRawPair(dir2.filePath(QStringLiteral("b.mp4")), 1, 30));
+        const auto moved = recoverJson({QStringLiteral("--out"), out.path(), dir2.path()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(moved[0][QStringLiteral("output")].toString(), out.filePath(QStringLiteral("b.mp4")));
+        checkDecodes(out.filePath(QStringLiteral("b.mp4")));
+    }
+
+    void unrecoverableGivesNonZeroExitWithReason()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("junk.mp4.info")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(300, '\x5a'));
+        f.close();
+        QFile t(dir.filePath(QStringLiteral("notes.txt")));
+        QVERIFY(t.open(QIODevice::WriteOnly));
+        t.write("hello");
+        t.close();
+        int rc = -1;
+        const auto res = recoverJson({dir.path()}, &rc);
+        QCOMPARE(rc, 1);
+        QCOMPARE(res.size(), 2);
+        QCOMPARE(res[0][QStringLiteral("verdict")].toString(), QStringLiteral("unrecoverable"));
+        QVERIFY(!res[0][QStringLiteral("reason")].toString().isEmpty());
+        QCOMPARE(res[1][QStringLiteral("verdict")].toString(), QStringLiteral("not-a-recording"));
+        QVERIFY(res[1][QStringLiteral("reason")].toString().contains(QLatin1String(".txt")));
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("junk.mp4.info")))); // never deleted
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRecoverE2E)
+#include "tst_recover_e2e.moc"
