@@ -110,7 +110,7 @@ if want 5; then
         found=1
         say "recovery scan: $(basename "$exe") ..."
         # Its own heading is replaced by the one above; the table follows.
-        TMPDIR="$work" "$exe" --files 10000 | sed '/^## /d'
+        TMPDIR="$work" "$exe" --files 10000 | sed '/^## /{N;d}'
       fi
     done
   fi
