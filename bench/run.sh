@@ -2,7 +2,7 @@
 # Tapedeck's benchmarks: one command, Markdown tables on stdout.
 #
 #   bench/run.sh            full run (100 MB / 1 GB / 4 GB finish table, ...): about 10 minutes on 2 cores
-#   bench/run.sh --quick    short run (smaller sizes, fewer runs): about 4 minutes
+#   bench/run.sh --quick    short run (smaller sizes, fewer runs): about 2 minutes
 #   options: --build DIR (default ./build-bench)  --work DIR (default BUILD/bench-work)  --only 1,2,3,4,5
 #
 # Builds what it needs (core, CLI, bench programs; no GUI, no tests) with CMake
