@@ -3,6 +3,7 @@
 #include "core/ChunkedOutput.h"
 #include "core/Log.h"
 #include "core/PacketQueue.h"
+#include "core/ParameterWatch.h"
 #include "core/PreviewDecoder.h"
 #include "core/Redact.h"
 #include "core/TimestampNormalizer.h"
@@ -329,6 +330,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
 
     std::unique_ptr<ChunkedOutput> out;
     TimestampNormalizer norm;
+    ParameterWatch paramWatch;
     PreviewDecoder preview;
     std::vector<StreamInfo> streams;
     qint64 lastPreviewMs = 0;
@@ -361,6 +363,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
                 norm.discontinuity(); // a new connection restarts the source's clock
             }
             streams = item->streams;
+            paramWatch.reset(streams);
             const int v = firstVideoIndex(streams);
             if (p.previewEnabled && v >= 0)
                 preview.reset(streams[size_t(v)]);
@@ -374,6 +377,13 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         if (p.maxDurationMs > 0 && out->started() && out->mediaDurationUs() >= p.maxDurationMs * 1000) {
             stopFlag = true; // reached --duration: finish like a stop
             continue;
+        }
+        if (auto changed = paramWatch.check(pkt)) {
+            // In-band change (new SPS, new sequence header): MP4 starts a new
+            // chunk at this keyframe; TS and FLV carry it in-band and go on.
+            streams = *changed;
+            if (p.type == ContainerType::Mp4)
+                out->changeStreams(streams);
         }
         Status s = out->write(pkt);
         if (!s) {
