@@ -3,6 +3,7 @@
 #include "core/ChunkedOutput.h"
 #include "core/Log.h"
 #include "core/PacketQueue.h"
+#include "core/ParamSetWatcher.h"
 #include "core/PreviewDecoder.h"
 #include "core/Redact.h"
 #include "core/TimestampNormalizer.h"
@@ -328,6 +329,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
 
     std::unique_ptr<ChunkedOutput> out;
     TimestampNormalizer norm;
+    ParamSetWatcher paramSets;
     PreviewDecoder preview;
     std::vector<StreamInfo> streams;
     qint64 lastPreviewMs = 0;
@@ -360,6 +362,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
                 norm.discontinuity(); // a new connection restarts the source's clock
             }
             streams = item->streams;
+            paramSets.reset(streams);
             const int v = firstVideoIndex(streams);
             if (p.previewEnabled && v >= 0)
                 preview.reset(streams[size_t(v)]);
@@ -368,6 +371,13 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         if (abortFlag.load())
             continue; // drain
         AVPacket *pkt = item->packet.get();
+        if (auto changed = paramSets.check(pkt)) {
+            // New resolution or profile in-band: MP4 starts a new chunk at
+            // this keyframe; TS and FLV carry it in-band and go on.
+            if (out && p.type == ContainerType::Mp4)
+                out->changeStreams(*changed);
+            streams = *changed;
+        }
         if (!out || !norm.normalize(pkt))
             continue;
         if (p.maxDurationMs > 0 && out->started() && out->mediaDurationUs() >= p.maxDurationMs * 1000) {
