@@ -1,11 +1,223 @@
-#include "app/Cli.h"
+// tapedeck recover PATH... [--out DIR] [--dry-run] [--keep] [--fps N] [--json] [--scan-default]
 
+#include "app/Cli.h"
+#include "core/Redact.h"
+#include "core/Settings.h"
+#include "core/recovery/Recover.h"
+#include "core/recovery/Scanner.h"
+#include "core/recovery/StartupScan.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace tapedeck::cli {
-int runRecover(const QStringList &)
+namespace {
+
+using namespace tapedeck::recovery;
+
+void printLine(std::FILE *f, const QString &line)
 {
-    std::fprintf(stderr, "tapedeck recover: not yet available\n");
-    return 2;
+    const QByteArray b = (line + u'\n').toUtf8();
+    std::fwrite(b.constData(), 1, size_t(b.size()), f);
 }
+
+QString humanSize(qint64 b)
+{
+    if (b >= (qint64(1) << 30))
+        return QStringLiteral("%1 GB").arg(double(b) / (qint64(1) << 30), 0, 'f', 2);
+    if (b >= (1 << 20))
+        return QStringLiteral("%1 MB").arg(double(b) / (1 << 20), 0, 'f', 1);
+    if (b >= 1024)
+        return QStringLiteral("%1 KB").arg(double(b) / 1024, 0, 'f', 1);
+    return QStringLiteral("%1 bytes").arg(b);
+}
+
+// "30", "29.97", "30000/1001" -> a rational frame rate.
+bool parseFps(const QString &text, int *num, int *den)
+{
+    if (text.contains(QLatin1Char('/'))) {
+        bool a = false, b = false;
+        const int n = text.section(QLatin1Char('/'), 0, 0).toInt(&a);
+        const int d = text.section(QLatin1Char('/'), 1, 1).toInt(&b);
+        if (!a || !b || n <= 0 || d <= 0)
+            return false;
+        *num = n;
+        *den = d;
+    } else {
+        bool ok = false;
+        const double f = text.toDouble(&ok);
+        if (!ok || !(f > 0))
+            return false;
+        // Common NTSC rates are written 29.97, 59.94, 23.976.
+        const double ntsc = f * 1.001;
+        if (std::abs(ntsc - std::round(ntsc)) < 0.01 && std::abs(f - std::round(f)) > 0.01) {
+            *num = int(std::round(ntsc)) * 1000;
+            *den = 1001;
+        } else if (std::abs(f - std::round(f)) < 1e-9) {
+            *num = int(std::round(f));
+            *den = 1;
+        } else {
+            *num = int(std::round(f * 1000));
+            *den = 1000;
+        }
+    }
+    const double fps = double(*num) / *den;
+    return fps >= 1 && fps <= 480;
+}
+
+QString describe(const Orphan &o)
+{
+    QStringList parts;
+    if (!o.tracks.empty()) {
+        QStringList t;
+        for (const TrackSummary &s : o.tracks)
+            t << (s.codec.isEmpty() ? s.kind : s.codec) + (s.detail.isEmpty() ? QString() : QLatin1Char(' ') + s.detail);
+        parts << t.join(QLatin1String(" + "));
+    }
+    if (o.durationSec >= 0)
+        parts << QStringLiteral("%1 s").arg(o.durationSec, 0, 'f', 2);
+    parts << humanSize(o.sizeBytes);
+    return parts.join(QLatin1String(", "));
+}
+
+} // namespace
+
+int runRecover(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Find orphaned recordings (after a crash) and rebuild them."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files or folders to scan (folders recursively)."),
+                            QStringLiteral("PATH..."));
+    const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Write rebuilt files to DIR."), QStringLiteral("DIR"));
+    const QCommandLineOption dryOpt(QStringLiteral("dry-run"), QStringLiteral("Only list what would be rebuilt."));
+    const QCommandLineOption keepOpt(QStringLiteral("keep"), QStringLiteral("Keep the originals after rebuilding."));
+    const QCommandLineOption fpsOpt(QStringLiteral("fps"),
+                                    QStringLiteral("Frame rate for raw H.264 whose SPS has none (30, 29.97, 30000/1001)."),
+                                    QStringLiteral("N"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("One JSON object per orphan on stdout."));
+    const QCommandLineOption defOpt(QStringLiteral("scan-default"),
+                                    QStringLiteral("Scan the recordings folder from the settings (lists only; implies --dry-run)."));
+    p.addOptions({outOpt, dryOpt, keepOpt, fpsOpt, jsonOpt, defOpt});
+    if (!p.parse(QStringList{QStringLiteral("tapedeck recover")} + args)) {
+        printLine(stderr, QStringLiteral("tapedeck recover: %1").arg(p.errorText()));
+        return 2;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        printLine(stdout, p.helpText());
+        return 0;
+    }
+    ScanParams scan;
+    scan.paths = p.positionalArguments();
+    const bool scanDefault = p.isSet(defOpt);
+    if (scanDefault) {
+        const Settings settings;
+        scan.paths += startupScanParams(settings).paths;
+    }
+    if (scan.paths.isEmpty()) {
+        printLine(stderr, QStringLiteral("tapedeck recover: give at least one file or folder (or --scan-default)"));
+        printLine(stderr, p.helpText());
+        return 2;
+    }
+    RecoverOptions opt;
+    opt.outDir = p.value(outOpt);
+    opt.keep = p.isSet(keepOpt);
+    if (p.isSet(fpsOpt) && !parseFps(p.value(fpsOpt), &opt.fpsNum, &opt.fpsDen)) {
+        printLine(stderr, QStringLiteral("tapedeck recover: --fps wants a frame rate between 1 and 480 (30, 29.97, 30000/1001)"));
+        return 2;
+    }
+    const bool dryRun = p.isSet(dryOpt) || scanDefault;
+    const bool json = p.isSet(jsonOpt);
+
+    ScanResult res = scanPaths(scan);
+    std::sort(res.orphans.begin(), res.orphans.end(), [](const Orphan &a, const Orphan &b) { return a.target < b.target; });
+    for (const QString &e : res.errors)
+        printLine(stderr, QStringLiteral("tapedeck recover: %1").arg(e));
+
+    int failures = 0;
+    for (Orphan &o : res.orphans) {
+        applyFrameRateOption(o, opt);
+        QJsonObject j;
+        if (dryRun || !o.rebuildable()) {
+            const QString planned = plannedOutput(o, opt);
+            j = toJson(o, planned);
+            j[QStringLiteral("result")] = o.rebuildable() ? QStringLiteral("would-rebuild") : QStringLiteral("cannot-rebuild");
+            if (!o.rebuildable())
+                ++failures;
+            if (!json) {
+                printLine(stdout, QStringLiteral("[%1] %2 %3 (%4)").arg(verdictName(o.verdict), kindName(o.kind), o.target, describe(o)));
+                printLine(stdout, QStringLiteral("    %1").arg(o.reason));
+                for (const QString &n : o.notes)
+                    printLine(stdout, QStringLiteral("    note: %1").arg(n));
+                if (o.rebuildable())
+                    printLine(stdout, QStringLiteral("    would rebuild -> %1").arg(planned));
+                else
+                    printLine(stdout, QStringLiteral("    cannot be rebuilt"));
+            }
+        } else {
+            const RecoverOutcome r = recoverOrphan(o, opt);
+            j = toJson(o, r.output);
+            j[QStringLiteral("result")] = r.ok ? QStringLiteral("rebuilt") : QStringLiteral("failed");
+            if (!r.ok) {
+                ++failures;
+                j[QStringLiteral("error")] = r.error;
+            }
+            if (r.durationSec >= 0)
+                j[QStringLiteral("duration")] = r.durationSec;
+            QJsonArray notes = j.value(QStringLiteral("notes")).toArray();
+            for (const QString &n : r.notes)
+                notes.append(n);
+            if (!notes.isEmpty())
+                j[QStringLiteral("notes")] = notes;
+            j[QStringLiteral("removed")] = QJsonArray::fromStringList(r.removed);
+            if (!json) {
+                printLine(stdout, QStringLiteral("[%1] %2 %3 (%4)").arg(verdictName(o.verdict), kindName(o.kind), o.target, describe(o)));
+                if (r.ok) {
+                    printLine(stdout, QStringLiteral("    rebuilt -> %1%2").arg(r.output,
+                                                                              r.durationSec >= 0 ? QStringLiteral(" (%1 s)").arg(r.durationSec, 0, 'f', 3) : QString()));
+                } else {
+                    printLine(stdout, QStringLiteral("    FAILED: %1").arg(r.error));
+                }
+                for (const QString &n : o.notes + r.notes)
+                    printLine(stdout, QStringLiteral("    note: %1").arg(n));
+                if (!r.removed.isEmpty())
+                    printLine(stdout, QStringLiteral("    removed %1 original file(s)").arg(r.removed.size()));
+            }
+        }
+        if (json)
+            printLine(stdout, QString::fromUtf8(QJsonDocument(j).toJson(QJsonDocument::Compact)));
+        std::fflush(stdout);
+    }
+    for (const Orphan &o : res.notRecordings) {
+        if (json) {
+            QJsonObject j = toJson(o);
+            j[QStringLiteral("result")] = QStringLiteral("skipped");
+            printLine(stdout, QString::fromUtf8(QJsonDocument(j).toJson(QJsonDocument::Compact)));
+        } else {
+            printLine(stdout, QStringLiteral("[not a recording] %1: %2").arg(o.target, o.reason));
+        }
+    }
+    if (!json) {
+        const qint64 rebuildable = std::count_if(res.orphans.cbegin(), res.orphans.cend(), [](const Orphan &o) { return o.rebuildable(); });
+        printLine(stdout, QStringLiteral("%1 file(s) scanned: %2 orphan(s) (%3 rebuildable), %4 complete recording(s), %5 not a recording%6")
+                              .arg(res.filesSeen)
+                              .arg(res.orphans.size())
+                              .arg(rebuildable)
+                              .arg(res.healthyFiles)
+                              .arg(res.notRecordings.size())
+                              .arg(failures ? QStringLiteral("; %1 could not be rebuilt").arg(failures) : QString()));
+    }
+    std::fflush(stdout);
+    if (scanDefault && p.positionalArguments().isEmpty())
+        return 0; // a notice, not a failure
+    return failures > 0 || !res.errors.isEmpty() ? 1 : 0;
+}
+
 } // namespace tapedeck::cli

@@ -241,6 +241,7 @@ Result<PacketPtr> FormatSource::read()
 }
 
 std::unique_ptr<PacketSource> makeDemoSource(const QString &spec, const SourceOptions &options);
+std::unique_ptr<PacketSource> makeCaptureSource(const QString &spec, const SourceOptions &options);
 
 bool isDemoSpec(const QString &spec)
 {
@@ -251,6 +252,8 @@ std::unique_ptr<PacketSource> makeSource(const QString &spec, const SourceOption
 {
     if (isDemoSpec(spec))
         return makeDemoSource(spec, options);
+    if (isDeviceSpec(spec))
+        return makeCaptureSource(spec, options);
     return std::make_unique<FormatSource>(spec, options);
 }
 

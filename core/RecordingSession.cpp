@@ -324,6 +324,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     wo.fsyncIntervalMs = p.fsyncIntervalMs;
     wo.overwrite = p.overwrite == OverwritePolicy::Replace;
     wo.sourceDescription = display;
+    wo.mp4ForceMoovFirst = p.mp4MoovFirst;
     if (p.failAfterBytes >= 0)
         wo.faults = std::make_shared<IoFaultInjector>(p.failAfterBytes, ErrorCode::DiskFull);
 

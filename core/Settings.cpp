@@ -38,6 +38,7 @@ const SettingDef &settingDef(SettingKey key)
         {"window/state", QByteArray()},
         {"sources/list", QVariantList()},
         {"recovery/lastFolder", QString()},
+        {"sources/recordOptions", QVariantMap()},
     }};
     return defs[size_t(key)];
 }

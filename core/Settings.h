@@ -38,6 +38,7 @@ enum class SettingKey {
     WindowState,
     Sources,              // list of {name, url-without-secrets}
     LastRecoveryFolder,
+    SourceRecordOptions,  // map: source id -> {format, chunkSeconds, folder, pattern, overwrite}
     Count_
 };
 

@@ -41,10 +41,15 @@ public:
     virtual QString displayName() const = 0;
 };
 
-// "demo" / "demo?opts" → built-in generator; anything else → libavformat.
+// "demo" / "demo?opts" → built-in generator; a device spec → capture and
+// encode; anything else → libavformat.
 std::unique_ptr<PacketSource> makeSource(const QString &spec, const SourceOptions &options);
 
 bool isDemoSpec(const QString &spec);
+// Cameras and microphones through libavdevice: "v4l2:/dev/video0",
+// "alsa:default", "pulse:NAME", "lavfi:GRAPH", joined by '+' to record
+// several at once ("v4l2:/dev/video0+alsa:default"). Encoded to H.264/AAC.
+bool isDeviceSpec(const QString &spec);
 // True for URLs where Tapedeck waits for an encoder to connect
 // (rtmp ...?listen=1, srt ...?mode=listener, tcp/udp listen).
 bool isListenerUrl(const QString &spec);

@@ -16,7 +16,10 @@ struct WriterOptions {
     qint64 fsyncIntervalMs = 1000;       // crash safety: at most this much lost on power cut
     qint64 expectedDurationMs = 0;       // chunk length hint (MP4 moov reservation); 0 = unknown
     bool overwrite = false;              // replace an existing final file
+    bool mp4ForceMoovFirst = false;      // MP4: copy the media at the end if the moov room was too small
     QString sourceDescription;           // credential-free source, stored as metadata
+    qint64 creationTimeUs = -1;          // file creation time (UTC µs); -1 = now. Recovery fixes it
+                                         // so that a rerun writes the same bytes.
     std::shared_ptr<IoFaultInjector> faults; // test seam: fail writes after N bytes
 };
 

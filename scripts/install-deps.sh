@@ -9,7 +9,7 @@ BUILD_PKGS=(
   qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-svg-dev libqt6svg6
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev
   libgl-dev libxkbcommon-dev
-  libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev
+  libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev libavdevice-dev
   qt6-qpa-plugins qt6-image-formats-plugins qt6-gtk-platformtheme
   libqt6multimedia6 qml6-module-qtmultimedia gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-libav

@@ -219,7 +219,7 @@ public:
 
         RebuildOptions ro;
         ro.overwrite = m_options.overwrite;
-        ro.forceMoovFirst = m_tuning.forceMoovFirst;
+        ro.forceMoovFirst = m_tuning.forceMoovFirst || m_options.mp4ForceMoovFirst;
         ro.faults = m_options.faults;
         auto rep = rebuildMp4(m_final, ro);
         if (!rep) {

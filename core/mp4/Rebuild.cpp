@@ -47,6 +47,20 @@ QByteArray mdatHeader(quint64 boxSize)
     return h;
 }
 
+// Zeros [offset, offset + n) in pieces (the room can be large).
+Status writeZeros(OutputFile &f, qint64 offset, qint64 n)
+{
+    static const QByteArray zeros(1 << 20, '\0');
+    while (n > 0) {
+        const qint64 k = std::min<qint64>(n, zeros.size());
+        if (auto s = f.writeAt(offset, zeros.constData(), k); !s)
+            return s;
+        offset += k;
+        n -= k;
+    }
+    return {};
+}
+
 // Copies [from, to) of `src` to the end of `dst`.
 Status copyRange(const QString &srcPath, quint64 from, quint64 to, OutputFile &dst)
 {
@@ -107,19 +121,18 @@ Status writeCopy(const SidecarReport &in, const std::vector<std::vector<SampleRe
         if (auto s = copyRange(in.paths.dataPath, info.dataOffset, in.dataEnd, *out); !s)
             return s;
     } else {
-        // Same layout as finishing in place.
-        QByteArray room(qint64(info.reservedSize), '\0');
-        if (plan.fits) {
-            room.replace(0, plan.moov.size(), plan.moov);
-            if (quint64(plan.moov.size()) < info.reservedSize)
-                room.replace(plan.moov.size(), 8, buildFreeHeader(info.reservedSize - quint64(plan.moov.size())));
-        } else {
-            room.replace(0, 8, buildFreeHeader(info.reservedSize));
-        }
+        // Same layout as finishing in place: the room is moov + free, or one free box.
+        QByteArray head = plan.fits ? plan.moov : QByteArray();
+        const quint64 rest = info.reservedSize - quint64(head.size());
+        if (rest > 0)
+            head += buildFreeHeader(rest);
+        if (auto s = out->write(head.constData(), head.size()); !s)
+            return s;
+        if (auto s = writeZeros(*out, out->size(), qint64(info.reservedSize) - head.size()); !s)
+            return s;
         const QByteArray hdr = mdatHeader(kMdatHeaderSize + plan.dataBytes);
-        for (const QByteArray *b : std::initializer_list<const QByteArray *>{&room, &hdr})
-            if (auto s = out->write(b->constData(), b->size()); !s)
-                return s;
+        if (auto s = out->write(hdr.constData(), hdr.size()); !s)
+            return s;
         if (auto s = copyRange(in.paths.dataPath, info.dataOffset, in.dataEnd, *out); !s)
             return s;
         if (!plan.fits)
@@ -148,8 +161,7 @@ Status finishInPlace(const SidecarReport &in, const Plan &plan, const RebuildOpt
     // left a moov there, so every finish of the same samples gives the same bytes.
     QFile probe(in.paths.dataPath);
     if (probe.open(QIODevice::ReadOnly) && probe.seek(qint64(info.reservedOffset + 4)) && probe.read(4) == "moov") {
-        const QByteArray zeros(qint64(info.reservedSize), '\0');
-        if (auto s = f->writeAt(qint64(info.reservedOffset), zeros.constData(), zeros.size()); !s)
+        if (auto s = writeZeros(*f, qint64(info.reservedOffset), qint64(info.reservedSize)); !s)
             return s;
     }
     const QByteArray hdr = mdatHeader(kMdatHeaderSize + plan.dataBytes);

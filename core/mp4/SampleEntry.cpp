@@ -409,16 +409,17 @@ QByteArray sampleBytes(const TrackSetup &setup, const quint8 *data, int size)
 {
     switch (setup.payload) {
     case PayloadFormat::Copy:
-        return QByteArray(reinterpret_cast<const char *>(data), size);
+        // No copy: the caller writes it before the packet goes away.
+        return QByteArray::fromRawData(reinterpret_cast<const char *>(data), size);
     case PayloadFormat::Adts: {
         Adts a;
         if (!parseAdts(data, size, &a))
-            return QByteArray(reinterpret_cast<const char *>(data), size); // already raw
-        return QByteArray(reinterpret_cast<const char *>(data) + a.headerSize, size - a.headerSize);
+            return QByteArray::fromRawData(reinterpret_cast<const char *>(data), size); // already raw
+        return QByteArray::fromRawData(reinterpret_cast<const char *>(data) + a.headerSize, size - a.headerSize);
     }
     case PayloadFormat::AnnexB: {
         if (!startsWithStartCode(data, size))
-            return QByteArray(reinterpret_cast<const char *>(data), size); // already length-prefixed
+            return QByteArray::fromRawData(reinterpret_cast<const char *>(data), size); // already length-prefixed
         QByteArray out;
         out.reserve(size + 16);
         for (const Nal &n : splitAnnexB(data, size)) {

@@ -30,7 +30,8 @@ Result<TrackSetup> setupTrack(const StreamInfo &s, quint32 number);
 // parameter sets / ADTS header. False when the packet does not carry them.
 bool completeSetupFromPacket(TrackSetup &setup, const StreamInfo &s, const quint8 *data, int size);
 
-// The bytes that go into mdat for one packet. Empty on malformed input.
+// The bytes that go into mdat for one packet. Empty on malformed input. May
+// point into `data` without copying: use it before the packet is released.
 QByteArray sampleBytes(const TrackSetup &setup, const quint8 *data, int size);
 
 // The timescale of a track for stream `s`.

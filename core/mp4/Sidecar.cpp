@@ -1,6 +1,7 @@
 #include "core/mp4/Sidecar.h"
 #include "core/mp4/ByteWriter.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -30,6 +31,11 @@ public:
             v |= quint64(quint8(m_b[m_pos + i])) << (8 * i);
         m_pos += n;
         return v;
+    }
+    void skip(int n)
+    {
+        if (need(n))
+            m_pos += n;
     }
     QByteArray blob(quint32 maxSize)
     {
@@ -168,7 +174,7 @@ Result<SidecarInfo> decodeInfo(const QByteArray &bytes)
 
     const QByteArray body = bytes.left(bytes.size() - 4);
     LeReader r(body);
-    r.u(16);
+    r.skip(16); // magic, version, payload size: checked above
     SidecarInfo info;
     info.creationTimeUs = qint64(r.u(8));
     info.ftypSize = r.u(8);
@@ -280,7 +286,23 @@ QString finalPathForSidecar(const QString &path)
 
 bool isSidecarPath(const QString &path)
 {
-    return finalPathForSidecar(path) != path;
+    const QString final = finalPathForSidecar(path);
+    return final != path && final.endsWith(QLatin1String(".mp4"), Qt::CaseInsensitive);
+}
+
+QStringList findSidecarSets(const QString &dir)
+{
+    QStringList out;
+    const QDir d(dir);
+    for (const QString &name : d.entryList(QDir::Files | QDir::Hidden)) {
+        if (!isSidecarPath(name))
+            continue;
+        const QString final = d.filePath(finalPathForSidecar(name));
+        if (!out.contains(final))
+            out << final;
+    }
+    out.sort();
+    return out;
 }
 
 SidecarSet sidecarPaths(const QString &anyPath)

@@ -105,8 +105,13 @@ struct SidecarReport {
 QString finalPathForSidecar(const QString &anySidecarOrFinalPath);
 // The file names of the set (the track list is filled once .info is read).
 SidecarSet sidecarPaths(const QString &anySidecarOrFinalPath);
-// True when `path` looks like a member of a sidecar set (by name).
+// True when `path` looks like a member of a sidecar set (by name:
+// *.mp4.info, *.mp4.info.tmp, *.mp4.mdat, *.mp4.trackN).
 bool isSidecarPath(const QString &path);
+
+// Final paths (NAME.mp4) of every sidecar set in `dir` (a set is named by its
+// .info, .info.tmp, .mdat or .trackN files), sorted. Not recursive.
+QStringList findSidecarSets(const QString &dir);
 
 // Reads and validates a sidecar set. Never modifies anything. Always returns a
 // report; a missing or unreadable .info gives Verdict::Unusable with a reason.

@@ -44,6 +44,9 @@ QString makeMedia(const QString &dir, const QString &kind, double seconds, QStri
     else if (kind == u"h264_aac_ts") {
         args << video << audio << x264 << aac;
         ext = QStringLiteral("ts");
+    } else if (kind == u"hevc_aac_ts") {
+        args << video << audio << x265 << aac;
+        ext = QStringLiteral("ts");
     } else {
         if (error)
             *error = QStringLiteral("unknown media kind ") + kind;

@@ -10,6 +10,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -147,6 +151,56 @@ private slots:
         QCOMPARE(finalPathForSidecar(QStringLiteral("/a/b.mp4.track12")), QStringLiteral("/a/b.mp4"));
         QCOMPARE(finalPathForSidecar(QStringLiteral("/a/b.mp4.info.tmp")), QStringLiteral("/a/b.mp4"));
         QVERIFY(!isSidecarPath(QStringLiteral("/a/b.mp4")));
+        QVERIFY(!isSidecarPath(QStringLiteral("/a/notes.info")));
+        QCOMPARE(findSidecarSets(m_dir.path()), QStringList{m_template});
+    }
+
+    // docs/sidecar-format.md is precise enough for a second reader:
+    // tests/mp4/sidecar_reader.py was written from it alone and must agree.
+    void secondReaderFromTheSpecAgrees_data()
+    {
+        QTest::addColumn<QString>("damage");
+        for (const char *d : {"none", "torn track1", "flipped track2", "short mdat", "zeroed tail"})
+            QTest::newRow(d) << QString::fromLatin1(d);
+    }
+
+    void secondReaderFromTheSpecAgrees()
+    {
+        TAPEDECK_REQUIRE_TOOL("python3");
+        QFETCH(QString, damage);
+        QTemporaryDir d;
+        const QString final = copyTemplate(d);
+        if (damage == u"torn track1")
+            QVERIFY(truncateFile(final + QStringLiteral(".track1"), kTrackHeaderSize + 10 * kRecordSize + 23));
+        else if (damage == u"flipped track2")
+            QVERIFY(patchByte(final + QStringLiteral(".track2"), kTrackHeaderSize + 5 * kRecordSize + 30, 0x40));
+        else if (damage == u"short mdat")
+        {
+            const qint64 start = qint64(readSidecarSet(final).info.dataOffset);
+            const qint64 size = QFileInfo(final + QStringLiteral(".mdat")).size();
+            QVERIFY(truncateFile(final + QStringLiteral(".mdat"), start + (size - start) * 2 / 3));
+        }
+        else if (damage == u"zeroed tail")
+            QVERIFY(appendBytes(final + QStringLiteral(".track2"), QByteArray(kRecordSize * 2, '\0')));
+        const auto r = testsupport::runTool(QStringLiteral("python3"),
+                                            {QStringLiteral(TAPEDECK_SOURCE_DIR "/tests/mp4/sidecar_reader.py"), final});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject py = QJsonDocument::fromJson(r.out).object();
+        const SidecarReport rep = readSidecarSet(final);
+        QCOMPARE(quint64(py.value(QStringLiteral("data_offset")).toDouble()), rep.info.dataOffset);
+        QCOMPARE(quint64(py.value(QStringLiteral("data_end")).toDouble()), rep.dataEnd);
+        QCOMPARE(py.value(QStringLiteral("created_us")).toDouble(), double(rep.info.creationTimeUs));
+        const QJsonArray tracks = py.value(QStringLiteral("tracks")).toArray();
+        QCOMPARE(size_t(tracks.size()), rep.tracks.size());
+        for (int i = 0; i < tracks.size(); ++i) {
+            const QJsonObject t = tracks[i].toObject();
+            QCOMPARE(t.value(QStringLiteral("codec")).toString().toLatin1(), rep.info.tracks[size_t(i)].codecTag);
+            QCOMPARE(t.value(QStringLiteral("entry_type")).toString().toLatin1(), rep.info.tracks[size_t(i)].codecTag);
+            QCOMPARE(quint32(t.value(QStringLiteral("timescale")).toInt()), rep.info.tracks[size_t(i)].timescale);
+            QCOMPARE(size_t(t.value(QStringLiteral("accepted")).toInt()), rep.tracks[size_t(i)].records.size());
+            QCOMPARE(quint64(t.value(QStringLiteral("dropped")).toInt()), rep.tracks[size_t(i)].droppedRecords);
+            QCOMPARE(quint64(t.value(QStringLiteral("tail")).toInt()), rep.tracks[size_t(i)].tailBytes);
+        }
     }
 
     void truncatedTrackAtEveryPoint_data()
@@ -363,6 +417,50 @@ private slots:
         QCOMPARE(r.error().code, ErrorCode::Corrupt);
         auto none = rebuildMp4(QDir(d.path()).filePath(QStringLiteral("nothing.mp4")));
         QCOMPARE(none.error().code, ErrorCode::NotFound);
+    }
+
+    // Seeded random damage to the index, the info and the data file's layout
+    // and length (media bytes themselves carry no checksum and are left
+    // alone): a verdict every time, and a rebuilt file always decodes.
+    void randomDamageNeverBreaksTheRebuild()
+    {
+        QRandomGenerator rng(20261121);
+        const SidecarReport tpl = readSidecarSet(m_template);
+        for (int round = 0; round < 40; ++round) {
+            QTemporaryDir d;
+            const QString final = copyTemplate(d);
+            const int edits = 1 + int(rng.bounded(3));
+            QStringList did;
+            for (int e = 0; e < edits; ++e) {
+                const int what = int(rng.bounded(5));
+                const QString member = what == 0 ? QStringLiteral(".info")
+                                     : what == 1 ? QStringLiteral(".mdat")
+                                     : QStringLiteral(".track%1").arg(1 + int(rng.bounded(2)));
+                const QString path = final + member;
+                const qint64 size = QFileInfo(path).size();
+                if (size <= 0)
+                    continue;
+                if (rng.bounded(3) == 0) {
+                    const qint64 floor = member == u".mdat" ? qint64(tpl.info.dataOffset) : 0;
+                    const qint64 cut = floor + qint64(rng.bounded(quint64(std::max<qint64>(1, size - floor))));
+                    QVERIFY(truncateFile(path, cut));
+                    did << QStringLiteral("cut %1 at %2").arg(member).arg(cut);
+                } else {
+                    const qint64 limit = member == u".mdat" ? qint64(tpl.info.dataOffset) : size;
+                    const qint64 at = qint64(rng.bounded(quint64(limit)));
+                    QVERIFY(patchByte(path, at, char(1 + rng.bounded(255))));
+                    did << QStringLiteral("flip %1 at %2").arg(member).arg(at);
+                }
+            }
+            const SidecarReport rep = readSidecarSet(final);
+            QVERIFY(!rep.summary().isEmpty());
+            if (rep.verdict != Verdict::Ok)
+                QVERIFY2(!rep.reasons.isEmpty(), qPrintable(did.join(u',')));
+            const qint64 got = rebuildAndJudge(final);
+            QVERIFY2(got == -1 || got > 0, qPrintable(QStringLiteral("%1 → %2 (%3)")
+                                                          .arg(did.join(u',')).arg(got).arg(rep.summary())));
+            QCOMPARE(got == -1, rep.verdict == Verdict::Unusable);
+        }
     }
 
     void rebuildNeverReplacesAnotherFile()

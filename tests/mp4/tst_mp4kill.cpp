@@ -189,11 +189,9 @@ private slots:
         QVERIFY(p->waitForStarted(10000));
         QVERIFY2(waitFor([&] { return recordsIn(base + QStringLiteral(".mp4.track1")) >= 1; }, 30000),
                  "no sample was indexed");
-        QElapsedTimer sinceFirst;
-        sinceFirst.start();
+        // 0.4 s after the first sample was indexed: inside the first second.
         QThread::msleep(400);
         killNow(*p);
-        QVERIFY(sinceFirst.elapsed() < 1000 || recordsIn(base + QStringLiteral(".mp4.track1")) > 0);
         QVERIFY(!QFileInfo::exists(base + QStringLiteral(".mp4")));
         QVERIFY(QFileInfo::exists(base + QStringLiteral(".mp4.info")));
         QVERIFY(QFileInfo::exists(base + QStringLiteral(".mp4.mdat")));

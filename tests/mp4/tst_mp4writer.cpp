@@ -86,16 +86,27 @@ private slots:
     void cleanStop_data()
     {
         QTest::addColumn<QString>("kind");
-        for (const char *k : {"h264_aac", "hevc_opus", "h264", "aac", "opus", "h264_aac_ts"})
+        // "!noextradata": the codec setup must come in-band (SPS/PPS/VPS in the
+        // first keyframe, the first ADTS header), as from some live sources.
+        for (const char *k : {"h264_aac", "hevc_opus", "h264", "aac", "opus", "h264_aac_ts", "hevc_aac_ts",
+                              "h264_aac_ts!noextradata", "hevc_aac_ts!noextradata"})
             QTest::newRow(k) << QString::fromLatin1(k);
     }
 
     void cleanStop()
     {
         QFETCH(QString, kind);
+        const bool noExtradata = kind.endsWith(QLatin1String("!noextradata"));
         Media storage;
-        const Media &m = media(kind, storage);
+        Media &m = const_cast<Media &>(media(kind.section(u'!', 0, 0), storage));
         QVERIFY(!m.packets.empty());
+        if (noExtradata) {
+            for (StreamInfo &s : m.streams) {
+                CodecParametersPtr p = cloneCodecParameters(s.params.get());
+                p->extradata_size = 0; // the copy below then carries no extradata
+                s.params = CodecParams(p.get());
+            }
+        }
         QTemporaryDir out;
         const QString final = pathIn(out, QStringLiteral("rec.mp4"));
         auto w = makeMp4Writer();
@@ -200,9 +211,10 @@ private slots:
         const QString final = pathIn(out, QStringLiteral("fast.mp4"));
         Mp4WriterTuning tuning;
         tuning.reservedBytes = 512;
-        tuning.forceMoovFirst = true;
+        WriterOptions o;
+        o.mp4ForceMoovFirst = true; // what a user setting sets
         auto w = makeMp4Writer(tuning);
-        QVERIFY(w->open(final, m.streams, {}).ok());
+        QVERIFY(w->open(final, m.streams, o).ok());
         const FeedResult fed = feed(m, *w);
         QVERIFY(fed.status.ok());
         auto done = w->finish();
@@ -330,6 +342,41 @@ private slots:
         QVERIFY(!a.isEmpty());
         QVERIFY2(a == b, qPrintable(QStringLiteral("clean %1 bytes, rebuilt %2 bytes").arg(a.size()).arg(b.size())));
         QVERIFY(testsupport::ffmpegDecodeErrors(final).isEmpty());
+    }
+
+    // The same, from the other side: the sidecars of a longer recording, cut
+    // back to the records of its first k packets (the data file left long, as
+    // after a crash), rebuild to the bytes of a clean stop after k packets.
+    void cutLongerSetEqualsCleanStop()
+    {
+        Media storage;
+        const Media &m = media(QStringLiteral("h264_aac"), storage);
+        const int k = 57;
+        QTemporaryDir out;
+        const QString final = pathIn(out, QStringLiteral("clean.mp4"));
+        const QString atK = pathIn(out, QStringLiteral("atk.mp4"));
+        const QString cut = pathIn(out, QStringLiteral("cut.mp4"));
+        auto w = makeMp4Writer();
+        QVERIFY(w->open(final, m.streams, {}).ok());
+        QVERIFY(feed(m, *w, k).status.ok());
+        QVERIFY(copySidecarSet(final, atK));
+        const mp4::SidecarReport repK = mp4::readSidecarSet(atK);
+        for (int i = k; i < int(m.packets.size()); ++i)
+            QVERIFY(w->write(m.packets[size_t(i)].get()).ok());
+        QVERIFY(copySidecarSet(final, cut));
+        w->abandon();
+        for (const mp4::TrackReadResult &t : repK.tracks) {
+            QFile f(cut + QStringLiteral(".track%1").arg(t.number));
+            QVERIFY(f.resize(mp4::kTrackHeaderSize + qint64(t.records.size()) * mp4::kRecordSize));
+        }
+        const mp4::SidecarReport repCut = mp4::readSidecarSet(cut);
+        QCOMPARE(repCut.totalSamples, quint64(k));
+        QCOMPARE(repCut.verdict, mp4::Verdict::Partial); // media after the last record
+        QVERIFY(mp4::rebuildMp4(atK).ok());
+        QVERIFY(mp4::rebuildMp4(cut).ok());
+        QVERIFY(!readAll(atK).isEmpty());
+        QVERIFY(readAll(cut) == readAll(atK));
+        QVERIFY(testsupport::ffmpegDecodeErrors(cut).isEmpty());
     }
 };
 

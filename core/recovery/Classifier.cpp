@@ -1,0 +1,405 @@
+#include "core/recovery/Classifier.h"
+
+#include "core/mp4/Sidecar.h"
+#include "core/recovery/Adts.h"
+#include "core/recovery/AnnexB.h"
+#include "core/recovery/Flv.h"
+#include "core/recovery/MappedFile.h"
+#include "core/recovery/Mp4Boxes.h"
+#include "core/recovery/Ts.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QMap>
+
+#include <algorithm>
+
+namespace tapedeck::recovery {
+
+namespace {
+
+constexpr qint64 kAnnexBHeadBytes = 64 * 1024;
+
+qint64 fileSize(const QString &path) { return QFileInfo(path).size(); }
+
+Orphan notRecording(const QString &path, const QString &reason)
+{
+    Orphan o;
+    o.kind = OrphanKind::NotRecording;
+    o.verdict = Verdict::NotRecording;
+    o.target = path;
+    o.files << path;
+    o.sizeBytes = fileSize(path);
+    o.reason = reason;
+    return o;
+}
+
+QString fpsText(int num, int den)
+{
+    if (num <= 0 || den <= 0)
+        return QStringLiteral("?");
+    const double f = double(num) / den;
+    return QString::number(f, 'f', (num % den) == 0 ? 0 : 3);
+}
+
+bool endsWithMp4(const QString &p) { return p.endsWith(QLatin1String(".mp4"), Qt::CaseInsensitive); }
+
+} // namespace
+
+bool isRecoveryTempPath(const QString &path)
+{
+    return QFileInfo(path).fileName().contains(QLatin1String(".recovering."));
+}
+
+std::pair<int, int> mp4FrameRate(const QString &path)
+{
+    auto map = MappedFile::open(path);
+    if (!map)
+        return {0, 1};
+    const auto top = inspectMp4(map->data(), map->size());
+    if (!top.hasMoov || top.moovSize > 256LL * 1024 * 1024)
+        return {0, 1};
+    const int64_t payload = top.moovOffset + 8; // moov is never large-size in practice; checked below
+    if (payload > top.moovOffset + top.moovSize)
+        return {0, 1};
+    const auto t = videoTimingFromMoov(map->data() + payload, static_cast<size_t>(top.moovSize - 8));
+    if (!t)
+        return {0, 1};
+    return {t->frameRateNum, t->frameRateDen};
+}
+
+Orphan classifySidecarSet(const QString &finalPath, const QStringList &members)
+{
+    Orphan o;
+    o.kind = OrphanKind::SidecarSet;
+    o.target = finalPath;
+    o.files = members;
+    o.files.sort();
+    for (const QString &f : o.files)
+        o.sizeBytes += fileSize(f);
+    const bool haveData = std::any_of(o.files.cbegin(), o.files.cend(),
+                                      [](const QString &f) { return f.endsWith(QLatin1String(".mdat")); });
+    if (!haveData && QFileInfo::exists(finalPath)) {
+        bool healthy = false;
+        classifyMp4(finalPath, &healthy);
+        if (healthy) {
+            // A rebuild renamed the data file into place and was stopped
+            // before it removed the index files.
+            o.verdict = Verdict::Complete;
+            o.finishedAlready = true;
+            o.reason = QStringLiteral("%1 is already complete; only its index files were left behind")
+                           .arg(QFileInfo(finalPath).fileName());
+            o.notes << QStringLiteral("recovery removes the leftover index files (kept with --keep)");
+            return o;
+        }
+    }
+    const mp4::SidecarReport rep = mp4::readSidecarSet(finalPath);
+    switch (rep.verdict) {
+    case mp4::Verdict::Ok: o.verdict = Verdict::Complete; break;
+    case mp4::Verdict::Partial: o.verdict = Verdict::Partial; break;
+    case mp4::Verdict::Damaged: o.verdict = Verdict::Damaged; break;
+    case mp4::Verdict::Unusable: o.verdict = Verdict::Unrecoverable; break;
+    }
+    for (size_t i = 0; i < rep.info.tracks.size(); ++i) {
+        const mp4::SidecarTrack &t = rep.info.tracks[i];
+        TrackSummary s;
+        s.kind = t.kind == mp4::TrackKind::Video ? QStringLiteral("video") : QStringLiteral("audio");
+        s.codec = QString::fromLatin1(t.codecTag);
+        s.detail = t.kind == mp4::TrackKind::Video ? QStringLiteral("%1x%2").arg(t.width).arg(t.height)
+                                                   : QStringLiteral("%1 Hz %2 ch").arg(t.sampleRate).arg(t.channels);
+        if (i < rep.tracks.size()) {
+            s.samples = static_cast<qint64>(rep.tracks[i].records.size());
+            s.durationSec = rep.tracks[i].durationSec;
+        }
+        o.tracks.push_back(s);
+    }
+    o.durationSec = rep.verdict == mp4::Verdict::Unusable ? -1 : rep.durationSec;
+    if (rep.verdict != mp4::Verdict::Unusable)
+        o.rebuildBytes = static_cast<qint64>(rep.dataEnd);
+    o.reason = rep.reasons.isEmpty() ? QStringLiteral("every index record is valid") : rep.reasons.join(QLatin1String("; "));
+    if (rep.paths.finalExists)
+        o.notes << QStringLiteral("%1 already exists: the rebuilt file will be named .recovered.mp4")
+                       .arg(QFileInfo(finalPath).fileName());
+    return o;
+}
+
+Orphan classifyRaw(const QString &target, const QString &h264Path, const QString &aacPath)
+{
+    Orphan o;
+    o.kind = !h264Path.isEmpty() && !aacPath.isEmpty() ? OrphanKind::RawPair
+             : !h264Path.isEmpty()                      ? OrphanKind::RawVideo
+                                                        : OrphanKind::RawAudio;
+    o.target = target;
+    QStringList problems;
+    bool videoOk = h264Path.isEmpty(), audioOk = aacPath.isEmpty();
+    bool torn = false;
+    if (!h264Path.isEmpty()) {
+        o.files << h264Path;
+        auto map = MappedFile::open(h264Path);
+        if (!map) {
+            problems << map.message();
+        } else {
+            o.sizeBytes += static_cast<qint64>(map->size());
+            const size_t head = std::min<size_t>(map->size(), kAnnexBHeadBytes);
+            const AnnexBHead h = inspectAnnexBHead(map->data(), head);
+            if (!h.problem.isEmpty()) {
+                problems << QStringLiteral("%1: %2").arg(QFileInfo(h264Path).fileName(), h.problem);
+            } else {
+                videoOk = true;
+                TrackSummary t;
+                t.kind = QStringLiteral("video");
+                t.codec = QStringLiteral("h264");
+                t.detail = QStringLiteral("%1x%2").arg(h.sps->width).arg(h.sps->height);
+                if (h.sps->frameRateNum > 0) {
+                    o.frameRateNum = h.sps->frameRateNum;
+                    o.frameRateDen = h.sps->frameRateDen;
+                    o.frameRateSource = QStringLiteral("the SPS VUI timing");
+                    t.detail += QStringLiteral(" %1 fps (SPS VUI timing)").arg(fpsText(h.sps->frameRateNum, h.sps->frameRateDen));
+                    o.notes << QStringLiteral("video frame rate %1 fps from the SPS VUI timing")
+                                   .arg(fpsText(h.sps->frameRateNum, h.sps->frameRateDen));
+                } else {
+                    t.detail += QStringLiteral(" (no frame rate in the SPS)");
+                }
+                o.tracks.push_back(t);
+            }
+        }
+    }
+    if (!aacPath.isEmpty()) {
+        o.files << aacPath;
+        auto map = MappedFile::open(aacPath);
+        if (!map) {
+            problems << map.message();
+        } else {
+            o.sizeBytes += static_cast<qint64>(map->size());
+            const AdtsScan s = scanAdts(map->data(), map->size());
+            if (s.frames == 0) {
+                problems << QStringLiteral("%1: %2").arg(QFileInfo(aacPath).fileName(),
+                                                        s.problem.isEmpty() ? QStringLiteral("empty") : s.problem);
+            } else {
+                audioOk = true;
+                TrackSummary t;
+                t.kind = QStringLiteral("audio");
+                t.codec = QStringLiteral("aac");
+                t.detail = QStringLiteral("%1 Hz, channel config %2").arg(s.sampleRate).arg(s.channelConfig);
+                t.samples = s.frames;
+                t.durationSec = double(s.frames) * 1024.0 / s.sampleRate;
+                o.tracks.push_back(t);
+                o.durationSec = t.durationSec;
+                o.notes << QStringLiteral("audio timing from the ADTS sample rate (%1 Hz, 1024 samples a frame)").arg(s.sampleRate);
+                if (s.tailBytes > 0) {
+                    torn = true;
+                    o.notes << QStringLiteral("%1 bytes at the end of the audio will be dropped (%2)").arg(s.tailBytes).arg(s.problem);
+                }
+            }
+        }
+    }
+    if (!h264Path.isEmpty() && !aacPath.isEmpty())
+        o.notes << QStringLiteral("raw streams carry no timestamps: both start at 0 and gaps in the recording cannot be seen");
+    if (!videoOk && !audioOk) {
+        o.verdict = Verdict::Unrecoverable;
+        o.reason = problems.join(QLatin1String("; "));
+        if (o.kind == OrphanKind::RawVideo || o.kind == OrphanKind::RawAudio) {
+            // A lone file with a raw stream's name but not its content: say so plainly.
+            o.kind = OrphanKind::NotRecording;
+            o.verdict = Verdict::NotRecording;
+        }
+    } else if (!videoOk || !audioOk) {
+        o.verdict = Verdict::Damaged;
+        o.reason = problems.join(QLatin1String("; ")) + QStringLiteral(": only the other stream is rebuilt");
+    } else {
+        o.verdict = torn ? Verdict::Partial : Verdict::Complete;
+        o.reason = torn ? QStringLiteral("the last frame is cut off") : QStringLiteral("the streams parse cleanly");
+    }
+    return o;
+}
+
+Orphan classifyTs(const QString &path)
+{
+    auto map = MappedFile::open(path);
+    if (!map)
+        return notRecording(path, map.message());
+    const TsInspect t = inspectTs(map->data(), map->size());
+    if (!t.isTs)
+        return notRecording(path, t.problem);
+    Orphan o;
+    o.kind = OrphanKind::MpegTs;
+    o.target = path;
+    o.files << path;
+    o.sizeBytes = static_cast<qint64>(map->size());
+    o.rebuildBytes = t.goodBytes;
+    if (t.tailBytes == 0) {
+        o.verdict = Verdict::Complete;
+        o.reason = QStringLiteral("ends on a whole packet: nothing to recover");
+        return o;
+    }
+    o.verdict = Verdict::Partial;
+    o.reason = t.badPackets > 0
+                   ? QStringLiteral("ends in a partial packet and %1 packet(s) without sync byte").arg(t.badPackets)
+                   : QStringLiteral("ends in a partial packet (%1 bytes)").arg(t.tailBytes);
+    o.notes << QStringLiteral("%1 bytes at the end will be trimmed").arg(t.tailBytes);
+    return o;
+}
+
+Orphan classifyFlv(const QString &path)
+{
+    auto map = MappedFile::open(path);
+    if (!map)
+        return notRecording(path, map.message());
+    const FlvInspect in = inspectFlv(map->data(), map->size());
+    if (!in.isFlv)
+        return notRecording(path, in.problem);
+    Orphan o;
+    o.kind = OrphanKind::Flv;
+    o.target = path;
+    o.files << path;
+    o.sizeBytes = static_cast<qint64>(map->size());
+    if (in.header.hasVideo)
+        o.tracks.push_back(TrackSummary{QStringLiteral("video"), QString(), QString(), -1, -1});
+    if (in.header.hasAudio)
+        o.tracks.push_back(TrackSummary{QStringLiteral("audio"), QString(), QString(), -1, -1});
+    if (!in.needsRepair) {
+        o.verdict = Verdict::Complete;
+        o.durationSec = in.meta.durationSec.value_or(-1);
+        o.reason = QStringLiteral("has a duration and a keyframe index: nothing to recover");
+        return o;
+    }
+    o.verdict = Verdict::Partial;
+    o.reason = in.why;
+    if (!in.meta.problem.isEmpty())
+        o.notes << QStringLiteral("the metadata is unreadable (%1) and will be replaced").arg(in.meta.problem);
+    o.notes << QStringLiteral("the duration and keyframe index are rebuilt from the tags; a torn last tag is dropped");
+    return o;
+}
+
+Orphan classifyMp4(const QString &path, bool *healthy)
+{
+    *healthy = false;
+    auto map = MappedFile::open(path);
+    if (!map)
+        return notRecording(path, map.message());
+    const Mp4TopLevel m = inspectMp4(map->data(), map->size());
+    if (!m.looksLikeMp4)
+        return notRecording(path, m.problem.isEmpty() ? QStringLiteral("empty file") : m.problem);
+    if (m.hasMoov) {
+        *healthy = true;
+        Orphan o = notRecording(path, QStringLiteral("a complete MP4: nothing to recover"));
+        return o;
+    }
+    return notRecording(path, m.hasMdat ? QStringLiteral("an MP4 without its index (moov) and without Tapedeck sidecar files: "
+                                                         "the sample layout is unknown, so it is not rebuilt")
+                                        : QStringLiteral("an MP4 with no media data"));
+}
+
+ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cancel, const ScanProgress &progress)
+{
+    ScanResult res;
+    res.filesSeen = files.size();
+    QMap<QString, QStringList> sidecars;               // final path -> members
+    QMap<QString, std::pair<QString, QString>> raws;   // target -> (h264, aac)
+    QStringList singles;
+    for (const QString &f : files) {
+        const QString lower = QFileInfo(f).fileName().toLower();
+        if (isRecoveryTempPath(f)) {
+            res.notRecordings.push_back(notRecording(
+                f, QStringLiteral("a temporary file of an interrupted recovery; it is replaced when that recovery runs again")));
+            continue;
+        }
+        const QString final = mp4::finalPathForSidecar(f);
+        if (final != f && endsWithMp4(final)) {
+            sidecars[final] << f;
+            continue;
+        }
+        if (lower.endsWith(QLatin1String(".h264")) || lower.endsWith(QLatin1String(".aac"))) {
+            const QString stem = f.left(f.lastIndexOf(QLatin1Char('.')));
+            const QString target = endsWithMp4(stem) ? stem : stem + QStringLiteral(".mp4");
+            auto &pr = raws[target];
+            (lower.endsWith(QLatin1String(".h264")) ? pr.first : pr.second) = f;
+            continue;
+        }
+        singles << f;
+    }
+    const qint64 total = files.size();
+    qint64 done = 0;
+    auto tick = [&](qint64 n) {
+        done += n;
+        if (progress && (done % 256 < n || done == total))
+            progress(done, total);
+    };
+    auto cancelled = [&] { return cancel && cancel->load(std::memory_order_relaxed); };
+
+    QHash<QString, QStringList> healthyByDir; // frame-rate donors
+    for (const QString &f : singles) {
+        if (cancelled())
+            break;
+        const QString lower = f.toLower();
+        if (lower.endsWith(QLatin1String(".ts"))) {
+            Orphan o = classifyTs(f);
+            if (o.kind == OrphanKind::NotRecording)
+                res.notRecordings.push_back(o);
+            else if (o.verdict == Verdict::Complete)
+                ++res.healthyFiles;
+            else
+                res.orphans.push_back(o);
+        } else if (lower.endsWith(QLatin1String(".flv"))) {
+            Orphan o = classifyFlv(f);
+            if (o.kind == OrphanKind::NotRecording)
+                res.notRecordings.push_back(o);
+            else if (o.verdict == Verdict::Complete)
+                ++res.healthyFiles;
+            else
+                res.orphans.push_back(o);
+        } else if (lower.endsWith(QLatin1String(".mp4")) || lower.endsWith(QLatin1String(".m4a"))
+                   || lower.endsWith(QLatin1String(".mov"))) {
+            bool healthy = false;
+            Orphan o = classifyMp4(f, &healthy);
+            if (healthy) {
+                ++res.healthyFiles;
+                res.healthyMp4s << f;
+                healthyByDir[QFileInfo(f).absolutePath()] << f;
+            } else if (!sidecars.contains(f) && !raws.contains(f)) {
+                res.notRecordings.push_back(o);
+            } else {
+                // The broken MP4 another recorder left beside its raw streams
+                // (or a final file beside sidecars): the orphan rebuilds instead.
+                o.reason += QStringLiteral("; the orphan beside it is rebuilt instead");
+                res.notRecordings.push_back(o);
+            }
+        } else {
+            const QString suffix = QFileInfo(f).suffix();
+            res.notRecordings.push_back(notRecording(
+                f, suffix.isEmpty() ? QStringLiteral("no extension: not a file type Tapedeck records")
+                                    : QStringLiteral("\".%1\" is not a file type Tapedeck records or imports").arg(suffix)));
+        }
+        tick(1);
+    }
+    for (auto it = sidecars.cbegin(); it != sidecars.cend() && !cancelled(); ++it) {
+        res.orphans.push_back(classifySidecarSet(it.key(), it.value()));
+        tick(it.value().size());
+    }
+    for (auto it = raws.cbegin(); it != raws.cend() && !cancelled(); ++it) {
+        Orphan o = classifyRaw(it.key(), it->first, it->second);
+        const bool needsFps = !it->first.isEmpty() && o.kind != OrphanKind::NotRecording && o.frameRateNum == 0;
+        if (needsFps) {
+            QStringList donors = healthyByDir.value(QFileInfo(it.key()).absolutePath());
+            donors.sort();
+            for (const QString &d : donors) {
+                const auto [num, den] = mp4FrameRate(d);
+                if (num > 0) {
+                    o.frameRateNum = num;
+                    o.frameRateDen = den;
+                    o.frameRateSource = QStringLiteral("%1 beside it").arg(QFileInfo(d).fileName());
+                    o.notes << QStringLiteral("video frame rate %1 fps from %2 beside it (the SPS has no timing)")
+                                   .arg(fpsText(num, den), QFileInfo(d).fileName());
+                    break;
+                }
+            }
+        }
+        (o.kind == OrphanKind::NotRecording ? res.notRecordings : res.orphans).push_back(o);
+        tick((it->first.isEmpty() ? 0 : 1) + (it->second.isEmpty() ? 0 : 1));
+    }
+    res.cancelled = cancelled();
+    return res;
+}
+
+} // namespace tapedeck::recovery

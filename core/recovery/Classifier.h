@@ -1,0 +1,34 @@
+#pragma once
+// Turns a list of files into orphans. Reads only headers and indexes (box
+// headers, the first 64 KiB of a raw H.264 stream, ADTS frame headers,
+// sidecar index records); never modifies anything.
+
+#include "core/recovery/Orphan.h"
+
+#include <atomic>
+#include <functional>
+
+namespace tapedeck::recovery {
+
+using ScanProgress = std::function<void(qint64 done, qint64 total)>;
+
+// `files`: absolute paths of regular files. Grouping is by name (a sidecar
+// set, a .h264/.aac pair), classification by content.
+ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cancel = nullptr,
+                         const ScanProgress &progress = {});
+
+// Each classifier on its own (also used by the fuzz and corpus tests).
+Orphan classifySidecarSet(const QString &finalPath, const QStringList &members);
+Orphan classifyRaw(const QString &target, const QString &h264Path, const QString &aacPath);
+Orphan classifyTs(const QString &path);
+Orphan classifyFlv(const QString &path);
+// Sets *healthy when the MP4 is complete (has a moov).
+Orphan classifyMp4(const QString &path, bool *healthy);
+
+// Frame rate of the first video track of a complete MP4, {0,1} when unknown.
+std::pair<int, int> mp4FrameRate(const QString &path);
+
+// The file names recovery itself writes while it works (never orphans).
+bool isRecoveryTempPath(const QString &path);
+
+} // namespace tapedeck::recovery

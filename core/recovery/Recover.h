@@ -1,0 +1,52 @@
+#pragma once
+// Rebuilding one orphan, with the output rules every kind shares:
+//  - the rebuilt file takes the original name (X.mp4) when it is free, else
+//    X.recovered.mp4 (then X.recovered-2.mp4, ...): nothing existing is ever
+//    overwritten;
+//  - it is written under a temporary name (X.recovering.mp4), fsync'd,
+//    reopened with libavformat, and only then renamed into place;
+//  - the originals are removed only after that (never with `keep`);
+//  - a rerun after an interruption produces the same bytes: outputs carry no
+//    "now" (creation times come from the orphan), and an identical file
+//    already in place from the interrupted run is reused, not duplicated.
+
+#include "core/Writer.h"
+#include "core/recovery/Orphan.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace tapedeck::recovery {
+
+struct RecoverOptions {
+    QString outDir;             // empty: beside the orphan
+    bool keep = false;          // keep the originals
+    int fpsNum = 0, fpsDen = 1; // --fps: used when the stream's frame rate is unknown
+    const std::atomic_bool *cancel = nullptr;
+    std::function<std::unique_ptr<ContainerWriter>()> makeWriter; // default: makeMp4Writer
+};
+
+struct RecoverOutcome {
+    bool ok = false;
+    QString output;       // the rebuilt file
+    QString error;        // why it could not be rebuilt
+    QStringList notes;    // what was inferred, dropped, reused
+    QStringList removed;  // originals deleted
+    double durationSec = -1;
+};
+
+// Fills in the frame rate from `--fps` where the scan found none.
+void applyFrameRateOption(Orphan &o, const RecoverOptions &options);
+
+// The name the rebuilt file would get if rebuilt now (for --dry-run).
+QString plannedOutput(const Orphan &o, const RecoverOptions &options);
+
+RecoverOutcome recoverOrphan(const Orphan &o, const RecoverOptions &options);
+
+// libavformat can open the file and finds at least one stream.
+Status verifyPlayable(const QString &path);
+// The same, returning the duration in seconds (-1 when the file has none).
+Result<double> probePlayable(const QString &path);
+
+} // namespace tapedeck::recovery

@@ -1,0 +1,48 @@
+// File-name patterns: placeholders expand, and no source name can make a
+// path that leaves the recordings folder.
+#include "ui/FileNamePattern.h"
+
+#include <QTest>
+
+using namespace tapedeck::ui;
+
+class TestFileNames : public QObject {
+    Q_OBJECT
+private slots:
+    void expands()
+    {
+        const QDateTime when(QDate(2026, 3, 4), QTime(5, 6, 7));
+        QCOMPARE(expandFileNamePattern(QStringLiteral("{source}_{date}_{time}"), QStringLiteral("cam"), when),
+                 QStringLiteral("cam_2026-03-04_05-06-07"));
+        QCOMPARE(expandFileNamePattern(QStringLiteral("x-{datetime}"), QStringLiteral("cam"), when),
+                 QStringLiteral("x-2026-03-04_05-06-07"));
+        QCOMPARE(expandFileNamePattern(QString(), QStringLiteral("cam"), when),
+                 QStringLiteral("cam_2026-03-04_05-06-07"));
+    }
+    void hostileNamesStayInside_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("pattern");
+        QTest::newRow("dotdot") << QStringLiteral("../../x") << QStringLiteral("{source}");
+        QTest::newRow("absolute") << QStringLiteral("/etc/passwd") << QStringLiteral("{source}");
+        QTest::newRow("backslash") << QStringLiteral("..\\..\\x") << QStringLiteral("{source}");
+        QTest::newRow("pattern") << QStringLiteral("cam") << QStringLiteral("../{source}");
+        QTest::newRow("hidden") << QStringLiteral(".hidden") << QStringLiteral("{source}");
+        QTest::newRow("empty") << QString() << QStringLiteral("{source}");
+        QTest::newRow("control") << QStringLiteral("a\nb\tc") << QStringLiteral("{source}");
+    }
+    void hostileNamesStayInside()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, pattern);
+        const QString out = expandFileNamePattern(pattern, name, QDateTime::currentDateTime());
+        QVERIFY(!out.isEmpty());
+        QVERIFY2(!out.contains(u'/') && !out.contains(u'\\'), qPrintable(out));
+        QVERIFY2(!out.startsWith(u'.'), qPrintable(out));
+        for (QChar c : out)
+            QVERIFY2(c.unicode() >= 0x20, qPrintable(out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFileNames)
+#include "tst_filenames.moc"

@@ -1,0 +1,704 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>tapedeck::ui::ActiveRecordingsView</name>
+    <message>
+        <source>Nothing is recording. Choose a source and press Record.</source>
+        <translation>Es läuft keine Aufnahme. Wählen Sie eine Quelle und drücken Sie auf Aufnehmen.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::MainWindow</name>
+    <message>
+        <source>Tapedeck</source>
+        <translation>Tapedeck</translation>
+    </message>
+    <message>
+        <source>No keychain available</source>
+        <translation>Kein Schlüsselbund verfügbar</translation>
+    </message>
+    <message>
+        <source>Passwords and stream keys will be forgotten when Tapedeck quits (%1).</source>
+        <translation>Passwörter und Stream-Schlüssel werden beim Beenden von Tapedeck vergessen (%1).</translation>
+    </message>
+    <message>
+        <source>&amp;Add source…</source>
+        <translation>Quelle &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit source…</source>
+        <translation>Quelle &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove source</source>
+        <translation>Quelle &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Aufnehmen</translation>
+    </message>
+    <message>
+        <source>Ar&amp;m (record when the stream appears)</source>
+        <translation>Be&amp;reitschalten (aufnehmen, sobald der Stream erscheint)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop &amp;all</source>
+        <translation>&amp;Alle stoppen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Re&amp;cover recordings…</source>
+        <translation>Aufnahmen &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Remove source</source>
+        <translation>Quelle entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the source &quot;%1&quot;? Recorded files are kept.</source>
+        <translation>Die Quelle „%1“ entfernen? Aufgenommene Dateien bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Recording</source>
+        <translation>&amp;Aufnahme</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Aufnehmen</translation>
+    </message>
+    <message>
+        <source>Arm</source>
+        <translation>Bereitschalten</translation>
+    </message>
+    <message>
+        <source>Wait for the stream and record from its first frame</source>
+        <translation>Auf den Stream warten und ab seinem ersten Bild aufnehmen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Laufend</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Aufnahmen</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot; saved.</source>
+        <translation>Quelle „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>The folder &quot;%1&quot; cannot be created.</source>
+        <translation>Der Ordner „%1“ kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Only %1 free in &quot;%2&quot;; recording needs at least %3 free (see Settings → Disk).</source>
+        <translation>Nur %1 frei in „%2“; für eine Aufnahme müssen mindestens %3 frei sein (siehe Einstellungen → Datenträger).</translation>
+    </message>
+    <message>
+        <source>Waiting for &quot;%1&quot; to appear…</source>
+        <translation>Warte darauf, dass „%1“ erscheint …</translation>
+    </message>
+    <message>
+        <source>Starting &quot;%1&quot;…</source>
+        <translation>„%1“ wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Recording of &quot;%1&quot; failed</source>
+        <translation>Aufnahme von „%1“ fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Recording &quot;%1&quot;</source>
+        <translation>„%1“ wird aufgenommen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was cancelled before the stream appeared.</source>
+        <translation>„%1“ wurde abgebrochen, bevor der Stream erschien.</translation>
+    </message>
+    <message>
+        <source>Recording of &quot;%1&quot; finished</source>
+        <translation>Aufnahme von „%1“ beendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) saved: %1</source>
+        <translation>
+            <numerusform>%n Datei gespeichert: %1</numerusform>
+            <numerusform>%n Dateien gespeichert: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disk space is running low</source>
+        <translation>Der Speicherplatz wird knapp</translation>
+    </message>
+    <message>
+        <source>%1 free in &quot;%2&quot;. Recordings stop cleanly below %3.</source>
+        <translation>%1 frei in „%2“. Unter %3 werden Aufnahmen sauber beendet.</translation>
+    </message>
+    <message>
+        <source>Unfinished recordings found</source>
+        <translation>Unvollständige Aufnahmen gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) were not closed properly, probably after a crash. Click to recover them.</source>
+        <translation>
+            <numerusform>%n Aufnahme wurde nicht richtig abgeschlossen, vermutlich nach einem Absturz. Zum Wiederherstellen klicken.</numerusform>
+            <numerusform>%n Aufnahmen wurden nicht richtig abgeschlossen, vermutlich nach einem Absturz. Zum Wiederherstellen klicken.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The recovery wizard is not available in this build; use &quot;tapedeck recover&quot;.</source>
+        <translation>Der Wiederherstellungsassistent ist in dieser Version nicht enthalten; verwenden Sie „tapedeck recover“.</translation>
+    </message>
+    <message>
+        <source>Closing the recordings…</source>
+        <translation>Aufnahmen werden abgeschlossen …</translation>
+    </message>
+    <message>
+        <source>Tapedeck is still recording</source>
+        <translation>Tapedeck nimmt weiter auf</translation>
+    </message>
+    <message>
+        <source>Recording continues in the background. Use the tray icon to open the window or to quit.</source>
+        <translation>Die Aufnahme läuft im Hintergrund weiter. Über das Symbol im Benachrichtigungsfeld öffnen Sie das Fenster wieder oder beenden das Programm.</translation>
+    </message>
+    <message>
+        <source>Recordings are running</source>
+        <translation>Aufnahmen laufen</translation>
+    </message>
+    <message>
+        <source>Stop all recordings and quit? Everything recorded so far is kept.</source>
+        <translation>Alle Aufnahmen stoppen und beenden? Alles bisher Aufgenommene bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Recording into %1</source>
+        <translation>Aufnahme nach %1</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::PlayerDialog</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>This file cannot be played: %1</source>
+        <translation>Diese Datei kann nicht abgespielt werden: %1</translation>
+    </message>
+    <message>
+        <source>Playing %1</source>
+        <translation>Wiedergabe: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::ProbeJob</name>
+    <message>
+        <source>Nothing was found at this address. (%1)</source>
+        <translation>Unter dieser Adresse wurde nichts gefunden. (%1)</translation>
+    </message>
+    <message>
+        <source>Could not connect to the server. Check the address and that the server is running. (%1)</source>
+        <translation>Keine Verbindung zum Server. Prüfen Sie die Adresse und ob der Server läuft. (%1)</translation>
+    </message>
+    <message>
+        <source>The source did not answer in time. Is the stream live? (%1)</source>
+        <translation>Die Quelle hat nicht rechtzeitig geantwortet. Läuft der Stream? (%1)</translation>
+    </message>
+    <message>
+        <source>Tapedeck cannot read this kind of source. (%1)</source>
+        <translation>Diese Art von Quelle kann Tapedeck nicht lesen. (%1)</translation>
+    </message>
+    <message>
+        <source>This address is not valid. (%1)</source>
+        <translation>Diese Adresse ist ungültig. (%1)</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>Die Prüfung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The source could not be opened: %1</source>
+        <translation>Die Quelle konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Enter an address first.</source>
+        <translation>Geben Sie zuerst eine Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Tapedeck cannot read this kind of source.</source>
+        <translation>Diese Art von Quelle kann Tapedeck nicht lesen.</translation>
+    </message>
+    <message>
+        <source>The source opened but carries no audio or video.</source>
+        <translation>Die Quelle wurde geöffnet, enthält aber weder Ton noch Bild.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::RecordOptionsWidget</name>
+    <message>
+        <source>Off (one file)</source>
+        <translation>Aus (eine Datei)</translation>
+    </message>
+    <message>
+        <source>at least </source>
+        <translation>mindestens </translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Start a new file after this many seconds. Files are cut on the next keyframe, so each chunk is at least this long.</source>
+        <translation>Nach so vielen Sekunden eine neue Datei beginnen. Geschnitten wird am nächsten Schlüsselbild, daher ist jeder Abschnitt mindestens so lang.</translation>
+    </message>
+    <message>
+        <source>MP4 (crash-safe)</source>
+        <translation>MP4 (absturzsicher)</translation>
+    </message>
+    <message>
+        <source>MPEG-TS</source>
+        <translation>MPEG-TS</translation>
+    </message>
+    <message>
+        <source>FLV</source>
+        <translation>FLV</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>Zielordner wählen</translation>
+    </message>
+    <message>
+        <source>Placeholders: {source} the source name, {date} year-month-day, {time} hours-minutes-seconds, {datetime} both</source>
+        <translation>Platzhalter: {source} Name der Quelle, {date} Jahr-Monat-Tag, {time} Stunden-Minuten-Sekunden, {datetime} beides</translation>
+    </message>
+    <message>
+        <source>&amp;Replace existing files</source>
+        <translation>Vorhandene Dateien &amp;ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Chunk length:</source>
+        <translation>&amp;Abschnittslänge:</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>Datei&amp;name:</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>z. B. %1</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Zielordner</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::RecordingCard</name>
+    <message>
+        <source>Waiting for stream</source>
+        <translation>Wartet auf Stream</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Nimmt auf</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Wird gestoppt</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No picture yet</source>
+        <translation>Noch kein Bild</translation>
+    </message>
+    <message>
+        <source>Elapsed:</source>
+        <translation>Dauer:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Bitrate:</source>
+        <translation>Bitrate:</translation>
+    </message>
+    <message>
+        <source>Chunk:</source>
+        <translation>Abschnitt:</translation>
+    </message>
+    <message>
+        <source>Dropped:</source>
+        <translation>Verworfen:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation>%1 kbit/s</translation>
+    </message>
+    <message>
+        <source>one file</source>
+        <translation>eine Datei</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::RecordingsList</name>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Abspielen</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Im &amp;Ordner zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::SettingsDialog</name>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Crash safety</source>
+        <translation>Absturzsicherheit</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Datenträger</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Verhalten</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose the recordings folder</source>
+        <translation>Aufnahmeordner wählen</translation>
+    </message>
+    <message>
+        <source>Recordings folder</source>
+        <translation>Aufnahmeordner</translation>
+    </message>
+    <message>
+        <source>Replace existing files</source>
+        <translation>Vorhandene Dateien ersetzen</translation>
+    </message>
+    <message>
+        <source>Used for sources that have no settings of their own.</source>
+        <translation>Gilt für Quellen ohne eigene Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Chunk length:</source>
+        <translation>Abschnittslänge:</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>Dateiname:</translation>
+    </message>
+    <message>
+        <source>{source}, {date}, {time} and {datetime} are replaced.</source>
+        <translation>{source}, {date}, {time} und {datetime} werden ersetzt.</translation>
+    </message>
+    <message>
+        <source>Every packet</source>
+        <translation>Jedes Paket</translation>
+    </message>
+    <message>
+        <source>Flush to disk every:</source>
+        <translation>Auf die Platte schreiben alle:</translation>
+    </message>
+    <message>
+        <source>MP4 recordings are written crash-safe. Data reaches the disk with every packet; this interval bounds what a power cut can lose. Shorter is safer, longer is easier on the disk.</source>
+        <translation>MP4-Aufnahmen werden absturzsicher geschrieben. Die Daten gehen mit jedem Paket an die Platte; dieser Abstand begrenzt, was ein Stromausfall kosten kann. Kürzer ist sicherer, länger schont den Datenträger.</translation>
+    </message>
+    <message>
+        <source>First reconnect after:</source>
+        <translation>Erster Verbindungsversuch nach:</translation>
+    </message>
+    <message>
+        <source>Longest wait between reconnects:</source>
+        <translation>Längste Pause zwischen Versuchen:</translation>
+    </message>
+    <message>
+        <source>Give up opening after:</source>
+        <translation>Öffnen aufgeben nach:</translation>
+    </message>
+    <message>
+        <source>Treat as dropped after no data for:</source>
+        <translation>Als abgebrochen werten, wenn keine Daten kommen seit:</translation>
+    </message>
+    <message>
+        <source>Changes apply to recordings started from now on.</source>
+        <translation>Änderungen gelten für ab jetzt gestartete Aufnahmen.</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Keep free at least:</source>
+        <translation>Mindestens frei halten:</translation>
+    </message>
+    <message>
+        <source>Below this, a recording does not start, and a running recording stops cleanly and keeps what it wrote.</source>
+        <translation>Darunter startet keine Aufnahme, und eine laufende Aufnahme endet sauber und behält, was sie geschrieben hat.</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>Beim Schließen des Fensters im Benachrichtigungsfeld weiterlaufen</translation>
+    </message>
+    <message>
+        <source>Start minimised to the tray</source>
+        <translation>Minimiert im Benachrichtigungsfeld starten</translation>
+    </message>
+    <message>
+        <source>Show notifications</source>
+        <translation>Benachrichtigungen anzeigen</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language is used the next time Tapedeck starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von Tapedeck.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::SourceDialog</name>
+    <message>
+        <source>Add source</source>
+        <translation>Quelle hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. Studio camera</source>
+        <translation>z. B. Studiokamera</translation>
+    </message>
+    <message>
+        <source>rtmp://server/app/stream, rtsp://…, srt://…, https://…/index.m3u8, or a file</source>
+        <translation>rtmp://server/app/stream, rtsp://…, srt://…, https://…/index.m3u8 oder eine Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Connect to the address and list the streams it carries</source>
+        <translation>Mit der Adresse verbinden und die enthaltenen Spuren auflisten</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Noch nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Passwords and stream keys in the address are kept in the system keychain, not in the settings file.</source>
+        <translation>Passwörter und Stream-Schlüssel in der Adresse werden im Schlüsselbund des Systems gespeichert, nicht in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Ergebnis:</translation>
+    </message>
+    <message>
+        <source>Edit source</source>
+        <translation>Quelle bearbeiten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking… (up to %n second(s))</source>
+        <translation>
+            <numerusform>Wird geprüft … (bis zu %n Sekunde)</numerusform>
+            <numerusform>Wird geprüft … (bis zu %n Sekunden)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n stream(s):</source>
+        <translation>
+            <numerusform>%n Spur gefunden:</numerusform>
+            <numerusform>%n Spuren gefunden:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A source named &quot;%1&quot; already exists. Choose another name.</source>
+        <translation>Eine Quelle namens „%1“ gibt es schon. Wählen Sie einen anderen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::SourceStore</name>
+    <message>
+        <source>Demo (test pattern)</source>
+        <translation>Demo (Testbild)</translation>
+    </message>
+    <message>
+        <source>The stream address could not be saved in the keychain: %1</source>
+        <translation>Die Stream-Adresse konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>This source no longer exists.</source>
+        <translation>Diese Quelle gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The stream address with its password or key is not in the keychain any more. Edit the source and enter it again.</source>
+        <translation>Die Stream-Adresse mit Passwort oder Schlüssel ist nicht mehr im Schlüsselbund. Bearbeiten Sie die Quelle und geben Sie sie erneut ein.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::TrayController</name>
+    <message>
+        <source>Nothing is recording</source>
+        <translation>Keine Aufnahme läuft</translation>
+    </message>
+    <message>
+        <source>Show Tapedeck</source>
+        <translation>Tapedeck anzeigen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recording %n stream(s)</source>
+        <translation>
+            <numerusform>%n Stream wird aufgenommen</numerusform>
+            <numerusform>%n Streams werden aufgenommen</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

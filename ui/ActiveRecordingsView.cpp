@@ -1,0 +1,247 @@
+#include "ui/ActiveRecordingsView.h"
+
+#include "core/Engine.h"
+
+#include <QFileInfo>
+#include <QFrame>
+#include <QGridLayout>
+#include <QImage>
+#include <QLabel>
+#include <QLocale>
+#include <QPixmap>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace tapedeck {
+namespace ui {
+
+QString formatDuration(qint64 ms)
+{
+    const qint64 s = ms / 1000;
+    return QStringLiteral("%1:%2:%3")
+        .arg(s / 3600)
+        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString RecordingCard::stateText(RecordState s)
+{
+    switch (s) {
+    case RecordState::Waiting: return tr("Waiting for stream");
+    case RecordState::Recording: return tr("Recording");
+    case RecordState::Stopping: return tr("Stopping");
+    case RecordState::Finished: return tr("Finished");
+    case RecordState::Failed: return tr("Failed");
+    }
+    return QString();
+}
+
+static QLabel *figure(QWidget *parent, const char *name)
+{
+    auto *l = new QLabel(QStringLiteral("–"), parent);
+    l->setObjectName(QLatin1String(name));
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return l;
+}
+
+RecordingCard::RecordingCard(int id, const QString &title, const QString &detail, bool chunked, QWidget *parent)
+    : QWidget(parent), m_id(id), m_chunked(chunked)
+{
+    setObjectName(QStringLiteral("recordingCard_%1").arg(id));
+    auto *frame = new QFrame(this);
+    frame->setFrameShape(QFrame::StyledPanel);
+
+    m_preview = new QLabel(frame);
+    m_preview->setObjectName(QStringLiteral("previewLabel"));
+    m_preview->setFixedSize(192, 108);
+    m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setStyleSheet(QStringLiteral("background: #202020; color: #a0a0a0;"));
+    m_preview->setText(tr("No picture yet"));
+
+    auto *titleLabel = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), frame);
+    titleLabel->setObjectName(QStringLiteral("titleLabel"));
+    titleLabel->setToolTip(detail);
+    m_stateLabel = new QLabel(frame);
+    m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
+    m_error = new QLabel(frame);
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->hide();
+
+    m_elapsed = figure(frame, "elapsedLabel");
+    m_size = figure(frame, "sizeLabel");
+    m_bitrate = figure(frame, "bitrateLabel");
+    m_chunk = figure(frame, "chunkLabel");
+    m_dropped = figure(frame, "droppedLabel");
+    m_file = figure(frame, "fileLabel");
+    m_file->setWordWrap(true);
+
+    auto *grid = new QGridLayout;
+    grid->addWidget(new QLabel(tr("Elapsed:"), frame), 0, 0);
+    grid->addWidget(m_elapsed, 0, 1);
+    grid->addWidget(new QLabel(tr("Size:"), frame), 0, 2);
+    grid->addWidget(m_size, 0, 3);
+    grid->addWidget(new QLabel(tr("Bitrate:"), frame), 1, 0);
+    grid->addWidget(m_bitrate, 1, 1);
+    grid->addWidget(new QLabel(tr("Chunk:"), frame), 1, 2);
+    grid->addWidget(m_chunk, 1, 3);
+    grid->addWidget(new QLabel(tr("Dropped:"), frame), 2, 0);
+    grid->addWidget(m_dropped, 2, 1);
+    grid->addWidget(new QLabel(tr("File:"), frame), 3, 0);
+    grid->addWidget(m_file, 3, 1, 1, 3);
+    grid->setColumnStretch(3, 1);
+
+    m_stop = new QPushButton(tr("Stop"), frame);
+    m_stop->setObjectName(QStringLiteral("cardStopButton"));
+    m_dismiss = new QPushButton(tr("Dismiss"), frame);
+    m_dismiss->setObjectName(QStringLiteral("cardDismissButton"));
+    m_dismiss->hide();
+    connect(m_stop, &QPushButton::clicked, this, [this] { emit stopClicked(m_id); });
+    connect(m_dismiss, &QPushButton::clicked, this, [this] { emit dismissClicked(m_id); });
+
+    auto *head = new QHBoxLayout;
+    head->addWidget(titleLabel, 1);
+    head->addWidget(m_stateLabel);
+    head->addWidget(m_stop);
+    head->addWidget(m_dismiss);
+
+    auto *right = new QVBoxLayout;
+    right->addLayout(head);
+    right->addWidget(m_error);
+    right->addLayout(grid);
+    right->addStretch(1);
+
+    auto *row = new QHBoxLayout(frame);
+    row->addWidget(m_preview, 0, Qt::AlignTop);
+    row->addLayout(right, 1);
+
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(frame);
+    setState(RecordState::Waiting, QString());
+}
+
+void RecordingCard::setState(RecordState state, const QString &reason)
+{
+    m_state = state;
+    m_stateLabel->setText(stateText(state));
+    m_stateLabel->setProperty("recordState", int(state));
+    const bool done = state == RecordState::Finished || state == RecordState::Failed;
+    m_stop->setVisible(!done);
+    m_stop->setEnabled(state != RecordState::Stopping);
+    m_stop->setText(state == RecordState::Waiting ? tr("Cancel") : tr("Stop"));
+    m_dismiss->setVisible(done);
+    if (state == RecordState::Failed && !reason.isEmpty()) {
+        m_error->setText(reason);
+        m_error->show();
+    }
+}
+
+void RecordingCard::setStats(const RecordStats &s)
+{
+    const QLocale loc;
+    m_elapsed->setText(formatDuration(s.mediaMs));
+    m_size->setText(loc.formattedDataSize(s.bytes));
+    m_bitrate->setText(tr("%1 kbit/s").arg(loc.toString(s.bitrateBps / 1000)));
+    // Counted from 1 for people; the file names count from part0000.
+    m_chunk->setText(m_chunked ? QString::number(s.chunkIndex + 1) : tr("one file"));
+    m_dropped->setText(loc.toString(s.droppedPackets));
+    if (!s.currentFile.isEmpty()) {
+        m_file->setText(QFileInfo(s.currentFile).fileName());
+        m_file->setToolTip(s.currentFile);
+    }
+}
+
+void RecordingCard::setPreview(const PreviewFrame &f)
+{
+    if (f.width <= 0 || f.height <= 0 || f.rgb32.size() < qsizetype(f.width) * f.height * 4)
+        return;
+    // The QImage borrows the bytes; copy() detaches before the frame goes away.
+    const QImage img(reinterpret_cast<const uchar *>(f.rgb32.constData()), f.width, f.height, f.width * 4,
+                     QImage::Format_RGB32);
+    m_preview->setPixmap(QPixmap::fromImage(
+        img.scaled(m_preview->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation).copy()));
+    m_preview->setProperty("hasPicture", true);
+}
+
+ActiveRecordingsView::ActiveRecordingsView(Engine &engine, QWidget *parent) : QWidget(parent), m_engine(engine)
+{
+    setObjectName(QStringLiteral("activeRecordings"));
+    auto *inner = new QWidget;
+    m_list = new QVBoxLayout(inner);
+    m_empty = new QLabel(tr("Nothing is recording. Choose a source and press Record."), inner);
+    m_empty->setObjectName(QStringLiteral("activeEmptyLabel"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setEnabled(false);
+    m_list->addWidget(m_empty);
+    m_list->addStretch(1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(inner);
+    auto *lay = new QVBoxLayout(this);
+    lay->setContentsMargins(0, 0, 0, 0);
+    lay->addWidget(scroll);
+
+    m_timer = new QTimer(this);
+    m_timer->setInterval(500);
+    connect(m_timer, &QTimer::timeout, this, &ActiveRecordingsView::refresh);
+    m_timer->start();
+}
+
+void ActiveRecordingsView::addRecording(int id, const QString &title, const QString &detail, bool chunked)
+{
+    if (m_cards.contains(id))
+        return;
+    auto *card = new RecordingCard(id, title, detail, chunked, this);
+    connect(card, &RecordingCard::stopClicked, this, &ActiveRecordingsView::stopRequested);
+    connect(card, &RecordingCard::dismissClicked, this, &ActiveRecordingsView::dismiss);
+    m_list->insertWidget(0, card);
+    m_cards.insert(id, card);
+    if (RecordingSession *s = m_engine.session(id))
+        card->setState(s->state(), s->errorMessage());
+    updateEmpty();
+}
+
+void ActiveRecordingsView::onStateChanged(int id, RecordState state, const QString &reason)
+{
+    if (RecordingCard *c = m_cards.value(id)) {
+        c->setState(state, reason);
+        if (RecordingSession *s = m_engine.session(id))
+            c->setStats(s->stats());
+    }
+}
+
+void ActiveRecordingsView::onPreview(int id, const PreviewFrame &frame)
+{
+    if (RecordingCard *c = m_cards.value(id))
+        c->setPreview(frame);
+}
+
+void ActiveRecordingsView::refresh()
+{
+    for (RecordingCard *c : std::as_const(m_cards)) {
+        if (c->state() == RecordState::Finished || c->state() == RecordState::Failed)
+            continue;
+        if (RecordingSession *s = m_engine.session(c->id()))
+            c->setStats(s->stats());
+    }
+}
+
+void ActiveRecordingsView::dismiss(int id)
+{
+    if (RecordingCard *c = m_cards.take(id)) {
+        c->deleteLater();
+        m_engine.removeRecording(id);
+    }
+    updateEmpty();
+}
+
+void ActiveRecordingsView::updateEmpty() { m_empty->setVisible(m_cards.isEmpty()); }
+
+} // namespace ui
+} // namespace tapedeck

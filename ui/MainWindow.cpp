@@ -1,0 +1,497 @@
+#include "ui/MainWindow.h"
+
+#include "core/Engine.h"
+#include "core/Settings.h"
+#include "ui/ActiveRecordingsView.h"
+#include "ui/PlayerDialog.h"
+#include "ui/RecordOptionsWidget.h"
+#include "ui/RecordingsList.h"
+#include "ui/SecretStore.h"
+#include "ui/SettingsDialog.h"
+#include "ui/SourceDialog.h"
+#include "ui/TrayController.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMetaMethod>
+#include <QMimeData>
+#include <QPointer>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+
+// The icons are compiled into this static library; a static library's
+// resources must be registered by hand or the linker drops them.
+static void initTapedeckResources() { Q_INIT_RESOURCE(tapedeck); }
+
+namespace tapedeck {
+namespace ui {
+namespace {
+
+constexpr int IdRole = Qt::UserRole + 1;
+
+QIcon icon(const char *name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+
+bool isSidecarPath(const QString &path)
+{
+    static const QStringList suffixes = {QStringLiteral(".mp4.info"), QStringLiteral(".mp4.mdat"),
+                                         QStringLiteral(".h264"), QStringLiteral(".aac")};
+    for (const QString &s : suffixes)
+        if (path.endsWith(s, Qt::CaseInsensitive))
+            return true;
+    return path.contains(QStringLiteral(".mp4.track"), Qt::CaseInsensitive);
+}
+
+} // namespace
+
+MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets, QWidget *parent)
+    : QMainWindow(parent), m_settings(settings), m_engine(engine)
+{
+    initTapedeckResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Tapedeck"));
+    setWindowIcon(icon("tapedeck"));
+    setAcceptDrops(true);
+
+    m_sources = new SourceStore(settings, secrets, this);
+    m_tray = new TrayController(settings, this);
+    buildActions();
+    buildUi();
+
+    connect(m_sources, &SourceStore::changed, this, &MainWindow::reloadSources);
+    connect(m_sources, &SourceStore::secretStoreWarning, this,
+            [this](const QString &msg) { statusBar()->showMessage(msg, 15000); });
+    if (auto *keychain = qobject_cast<KeychainSecretStore *>(&secrets)) {
+        connect(keychain, &KeychainSecretStore::fellBackToMemory, this, [this](const QString &why) {
+            m_tray->notify(NotificationKind::Info, tr("No keychain available"),
+                           tr("Passwords and stream keys will be forgotten when Tapedeck quits (%1).").arg(why));
+        });
+    }
+
+    connect(&m_engine, &Engine::recordingStateChanged, this, &MainWindow::onStateChanged);
+    connect(&m_engine, &Engine::recordingFinished, this, &MainWindow::onFinished);
+    connect(&m_engine, &Engine::recordingFailed, this, &MainWindow::onFailed);
+    connect(&m_engine, &Engine::chunkFinished, this, [this](int, const QString &path) { m_recordings->addFile(path); });
+    connect(&m_engine, &Engine::previewFrame, m_active, &ActiveRecordingsView::onPreview);
+    connect(m_active, &ActiveRecordingsView::stopRequested, &m_engine, &Engine::stopRecording);
+
+    connect(m_tray, &TrayController::showWindowRequested, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quitGracefully);
+    connect(m_tray, &TrayController::recoveryRequested, this, &MainWindow::requestRecovery);
+    connect(m_tray, &TrayController::fileRequested, this, [this](const QString &path) {
+        showNormal();
+        m_tabs->setCurrentWidget(m_recordings);
+        m_recordings->selectFile(path);
+    });
+    connect(m_tray, &TrayController::notified, this,
+            [this](NotificationKind, const QString &title, const QString &message) {
+                statusBar()->showMessage(title + QStringLiteral(" — ") + message, 10000);
+            });
+
+    m_diskTimer = new QTimer(this);
+    m_diskTimer->setInterval(10000);
+    connect(m_diskTimer, &QTimer::timeout, this, &MainWindow::checkDiskSpace);
+    m_diskTimer->start();
+
+    reloadSources();
+    selectSource(QStringLiteral("demo"));
+    // What earlier runs recorded, in every folder a source records into.
+    QStringList folders{m_settings.string(SettingKey::RecordingsFolder)};
+    for (const SourceEntry &e : m_sources->entries())
+        folders << m_sources->options(e.id).folder;
+    folders.removeDuplicates();
+    for (const QString &folder : std::as_const(folders))
+        m_recordings->scanFolder(folder);
+
+    resize(1000, 680);
+    restoreGeometry(m_settings.value(SettingKey::WindowGeometry).toByteArray());
+    restoreState(m_settings.value(SettingKey::WindowState).toByteArray());
+    updateActions();
+}
+
+MainWindow::~MainWindow() { saveWindowState(); }
+
+void MainWindow::saveWindowState()
+{
+    m_settings.setValue(SettingKey::WindowGeometry, saveGeometry());
+    m_settings.setValue(SettingKey::WindowState, saveState());
+    m_settings.sync();
+}
+
+void MainWindow::buildActions()
+{
+    auto make = [this](QAction *&a, const QString &text, const char *iconName, const QKeySequence &key,
+                       const char *name) {
+        a = new QAction(icon(iconName), text, this);
+        a->setObjectName(QLatin1String(name));
+        a->setShortcut(key);
+        a->setToolTip(text.isEmpty() ? QString() : QString(text).remove(u'&') + QStringLiteral(" (")
+                                                       + key.toString(QKeySequence::NativeText) + u')');
+        addAction(a);
+    };
+    make(m_addSource, tr("&Add source…"), "add", QKeySequence(Qt::CTRL | Qt::Key_N), "actionAddSource");
+    make(m_editSource, tr("&Edit source…"), "edit", QKeySequence(Qt::Key_F2), "actionEditSource");
+    make(m_removeSource, tr("&Remove source"), "remove", QKeySequence(Qt::Key_Delete), "actionRemoveSource");
+    make(m_record, tr("&Record"), "record", QKeySequence(Qt::CTRL | Qt::Key_R), "actionRecord");
+    make(m_arm, tr("Ar&m (record when the stream appears)"), "arm", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+         "actionArm");
+    make(m_stop, tr("&Stop"), "stop", QKeySequence(Qt::CTRL | Qt::Key_Period), "actionStop");
+    make(m_stopAll, tr("Stop &all"), "stop", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Period), "actionStopAll");
+    make(m_settingsAction, tr("&Settings…"), "settings", QKeySequence(Qt::CTRL | Qt::Key_Comma), "actionSettings");
+    make(m_recover, tr("Re&cover recordings…"), "recover", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+         "actionRecover");
+    make(m_quit, tr("&Quit"), "quit", QKeySequence(Qt::CTRL | Qt::Key_Q), "actionQuit");
+    // Delete removes a source only while the source list has the focus.
+    removeAction(m_removeSource);
+    m_removeSource->setShortcutContext(Qt::WidgetShortcut);
+
+    connect(m_addSource, &QAction::triggered, this, [this] { openSourceDialog(); });
+    connect(m_editSource, &QAction::triggered, this, [this] { openSourceDialog(currentSourceId()); });
+    connect(m_removeSource, &QAction::triggered, this, [this] {
+        const SourceEntry *e = m_sources->find(currentSourceId());
+        if (!e || e->kind != SourceKind::Named)
+            return;
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Remove source"),
+                                    tr("Remove the source \"%1\"? Recorded files are kept.").arg(e->name),
+                                    QMessageBox::Yes | QMessageBox::No, this);
+        box->setObjectName(QStringLiteral("removeSourceBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        const QString id = e->id;
+        connect(box, &QMessageBox::buttonClicked, this, [this, box, id](QAbstractButton *b) {
+            if (box->standardButton(b) == QMessageBox::Yes)
+                m_sources->removeNamed(id);
+        });
+        box->open();
+    });
+    connect(m_record, &QAction::triggered, this, [this] { startSelected(StartMode::Immediate); });
+    connect(m_arm, &QAction::triggered, this, [this] { startSelected(StartMode::WaitForStream); });
+    connect(m_stop, &QAction::triggered, this, &MainWindow::stopSelected);
+    connect(m_stopAll, &QAction::triggered, &m_engine, &Engine::stopAll);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(m_recover, &QAction::triggered, this, [this] { requestRecovery({}); });
+    connect(m_quit, &QAction::triggered, this, &MainWindow::quitGracefully);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_addSource);
+    file->addAction(m_editSource);
+    file->addAction(m_removeSource);
+    file->addSeparator();
+    file->addAction(m_recover);
+    file->addAction(m_settingsAction);
+    file->addSeparator();
+    file->addAction(m_quit);
+    QMenu *rec = menuBar()->addMenu(tr("&Recording"));
+    rec->addAction(m_record);
+    rec->addAction(m_arm);
+    rec->addAction(m_stop);
+    rec->addAction(m_stopAll);
+
+    QToolBar *tb = addToolBar(tr("Main"));
+    tb->setObjectName(QStringLiteral("mainToolBar"));
+    tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tb->addAction(m_addSource);
+    tb->addSeparator();
+    tb->addAction(m_record);
+    tb->addAction(m_stop);
+    tb->addSeparator();
+    tb->addAction(m_settingsAction);
+}
+
+void MainWindow::buildUi()
+{
+    auto *sourcesBox = new QGroupBox(tr("Sources"));
+    m_sourceList = new QListWidget(sourcesBox);
+    m_sourceList->setObjectName(QStringLiteral("sourceList"));
+    m_sourceList->setIconSize(QSize(20, 20));
+    m_sourceList->addAction(m_removeSource);
+    m_sourceList->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_sourceList->addAction(m_editSource);
+    auto *addButton = new QPushButton(icon("add"), tr("Add…"), sourcesBox);
+    addButton->setObjectName(QStringLiteral("addSourceButton"));
+    connect(addButton, &QPushButton::clicked, m_addSource, &QAction::trigger);
+    auto *editButton = new QPushButton(icon("edit"), tr("Edit…"), sourcesBox);
+    editButton->setObjectName(QStringLiteral("editSourceButton"));
+    connect(editButton, &QPushButton::clicked, m_editSource, &QAction::trigger);
+    connect(m_editSource, &QAction::changed, editButton, [this, editButton] {
+        editButton->setEnabled(m_editSource->isEnabled());
+    });
+    auto *sourceButtons = new QHBoxLayout;
+    sourceButtons->addWidget(addButton);
+    sourceButtons->addWidget(editButton);
+    sourceButtons->addStretch(1);
+    auto *sourcesLay = new QVBoxLayout(sourcesBox);
+    sourcesLay->addWidget(m_sourceList, 1);
+    sourcesLay->addLayout(sourceButtons);
+    connect(m_sourceList, &QListWidget::currentItemChanged, this, &MainWindow::onSourceSelected);
+    connect(m_sourceList, &QListWidget::itemActivated, this, [this] { startSelected(StartMode::Immediate); });
+
+    auto *controlsBox = new QGroupBox(tr("Recording"));
+    m_options = new RecordOptionsWidget(controlsBox);
+    connect(m_options, &RecordOptionsWidget::optionsEdited, this, [this] {
+        if (!currentSourceId().isEmpty())
+            m_sources->setOptions(currentSourceId(), m_options->options());
+    });
+    m_recordButton = new QPushButton(icon("record"), tr("Record"), controlsBox);
+    m_recordButton->setObjectName(QStringLiteral("recordButton"));
+    m_armButton = new QPushButton(icon("arm"), tr("Arm"), controlsBox);
+    m_armButton->setObjectName(QStringLiteral("armButton"));
+    m_armButton->setToolTip(tr("Wait for the stream and record from its first frame"));
+    m_stopButton = new QPushButton(icon("stop"), tr("Stop"), controlsBox);
+    m_stopButton->setObjectName(QStringLiteral("stopButton"));
+    connect(m_recordButton, &QPushButton::clicked, m_record, &QAction::trigger);
+    connect(m_armButton, &QPushButton::clicked, m_arm, &QAction::trigger);
+    connect(m_stopButton, &QPushButton::clicked, m_stop, &QAction::trigger);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_recordButton);
+    buttons->addWidget(m_armButton);
+    buttons->addWidget(m_stopButton);
+    buttons->addStretch(1);
+    auto *controlsLay = new QVBoxLayout(controlsBox);
+    controlsLay->addWidget(m_options);
+    controlsLay->addLayout(buttons);
+
+    m_active = new ActiveRecordingsView(m_engine);
+    m_recordings = new RecordingsList;
+    connect(m_recordings, &RecordingsList::playRequested, this, &MainWindow::playFile);
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->addTab(m_active, icon("record"), tr("Active"));
+    m_tabs->addTab(m_recordings, icon("play"), tr("Recordings"));
+
+    auto *right = new QWidget;
+    auto *rightLay = new QVBoxLayout(right);
+    rightLay->setContentsMargins(0, 0, 0, 0);
+    rightLay->addWidget(controlsBox);
+    rightLay->addWidget(m_tabs, 1);
+
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->setObjectName(QStringLiteral("mainSplitter"));
+    split->addWidget(sourcesBox);
+    split->addWidget(right);
+    split->setStretchFactor(1, 1);
+    split->setSizes({260, 740});
+    setCentralWidget(split);
+    statusBar()->showMessage(tr("Ready"));
+}
+
+void MainWindow::reloadSources()
+{
+    const QString keep = currentSourceId();
+    QSignalBlocker block(m_sourceList);
+    m_sourceList->clear();
+    for (const SourceEntry &e : m_sources->entries()) {
+        const char *ic = e.kind == SourceKind::Demo     ? "demo"
+                         : e.kind == SourceKind::Camera ? "camera"
+                         : e.kind == SourceKind::Microphone ? "microphone"
+                                                          : "stream";
+        auto *item = new QListWidgetItem(icon(ic), e.name, m_sourceList);
+        item->setData(IdRole, e.id);
+        item->setToolTip(e.displayUrl);
+    }
+    block.unblock();
+    selectSource(keep.isEmpty() ? QStringLiteral("demo") : keep);
+}
+
+QString MainWindow::currentSourceId() const
+{
+    QListWidgetItem *item = m_sourceList ? m_sourceList->currentItem() : nullptr;
+    return item ? item->data(IdRole).toString() : QString();
+}
+
+void MainWindow::selectSource(const QString &id)
+{
+    for (int i = 0; i < m_sourceList->count(); ++i) {
+        if (m_sourceList->item(i)->data(IdRole).toString() == id) {
+            m_sourceList->setCurrentRow(i);
+            onSourceSelected();
+            return;
+        }
+    }
+    if (m_sourceList->count() > 0)
+        m_sourceList->setCurrentRow(0);
+}
+
+void MainWindow::onSourceSelected()
+{
+    const QString id = currentSourceId();
+    QString name;
+    if (QListWidgetItem *item = m_sourceList->currentItem())
+        name = item->text();
+    m_options->setOptions(m_sources->options(id), name);
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const QString id = currentSourceId();
+    const SourceEntry *e = m_sources->find(id);
+    const bool named = e && e->kind == SourceKind::Named;
+    const bool busy = m_recordingOfSource.contains(id);
+    m_editSource->setEnabled(named);
+    m_removeSource->setEnabled(named && !busy);
+    m_record->setEnabled(!id.isEmpty() && !busy && !m_quitting);
+    m_arm->setEnabled(!id.isEmpty() && !busy && !m_quitting);
+    m_stop->setEnabled(busy);
+    m_stopAll->setEnabled(m_engine.activeCount() > 0);
+    m_recordButton->setEnabled(m_record->isEnabled());
+    m_armButton->setEnabled(m_arm->isEnabled());
+    m_stopButton->setEnabled(m_stop->isEnabled());
+    m_tray->setRecording(m_engine.activeCount());
+}
+
+void MainWindow::openSourceDialog(const QString &editId)
+{
+    auto *dlg = new SourceDialog(*m_sources, m_settings.integer(SettingKey::OpenTimeoutMs), this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &QDialog::accepted, this, [this, dlg] {
+        const QString id = dlg->sourceId().isEmpty() ? m_sources->addNamed(dlg->name(), dlg->url())
+                                                     : (m_sources->updateNamed(dlg->sourceId(), dlg->name(), dlg->url()),
+                                                        dlg->sourceId());
+        selectSource(id);
+        statusBar()->showMessage(tr("Source \"%1\" saved.").arg(dlg->name()), 5000);
+    });
+    if (editId.isEmpty()) {
+        dlg->open();
+        return;
+    }
+    const SourceEntry *e = m_sources->find(editId);
+    if (!e) {
+        dlg->deleteLater();
+        return;
+    }
+    const QString name = e->name;
+    QPointer<SourceDialog> guard(dlg);
+    // The full URL may have to come from the keychain first.
+    m_sources->resolve(editId, [guard, editId, name](Result<QString> url) {
+        if (!guard)
+            return;
+        guard->setSource(editId, name, url.ok() ? url.value() : QString());
+        guard->open();
+    });
+}
+
+void MainWindow::openSettings()
+{
+    auto *dlg = new SettingsDialog(m_settings, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &SettingsDialog::applied, this, [this] {
+        // Defaults may have changed for sources without their own options.
+        onSourceSelected();
+        m_tray->setRecording(m_engine.activeCount());
+        statusBar()->showMessage(tr("Settings saved."), 5000);
+    });
+    dlg->open();
+}
+
+void MainWindow::requestRecovery(const QStringList &paths)
+{
+    showNormal();
+    if (!isSignalConnected(QMetaMethod::fromSignal(&MainWindow::recoveryRequested))) {
+        statusBar()->showMessage(tr("The recovery wizard is not available in this build; use \"tapedeck recover\"."),
+                                 15000);
+        return;
+    }
+    emit recoveryRequested(paths);
+}
+
+void MainWindow::playFile(const QString &path)
+{
+    if (!m_player) {
+        m_player = new PlayerDialog(this);
+    }
+    m_player->show();
+    m_player->raise();
+    m_player->play(path);
+}
+
+void MainWindow::quitGracefully()
+{
+    m_quitting = true;
+    saveWindowState();
+    m_engine.stopAll();
+    updateActions();
+    if (m_engine.activeCount() == 0) {
+        QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        return;
+    }
+    statusBar()->showMessage(tr("Closing the recordings…"));
+    // A hung writer must not keep the app alive for ever; the Engine's
+    // destructor still waits for the threads.
+    QTimer::singleShot(30000, qApp, &QCoreApplication::quit);
+}
+
+void MainWindow::closeEvent(QCloseEvent *e)
+{
+    saveWindowState();
+    if (m_quitting || m_engine.activeCount() == 0) {
+        e->accept();
+        // The tray keeps the application alive (quitOnLastWindowClosed is
+        // off), so closing the idle window is quitting.
+        if (!m_quitting)
+            QTimer::singleShot(0, this, &MainWindow::quitGracefully);
+        return;
+    }
+    e->ignore();
+    if (m_settings.flag(SettingKey::MinimizeToTray) && m_tray->available()) {
+        hide();
+        if (!m_settings.flag(SettingKey::TrayHintShown)) {
+            m_settings.setValue(SettingKey::TrayHintShown, true);
+            m_tray->notify(NotificationKind::Info, tr("Tapedeck is still recording"),
+                           tr("Recording continues in the background. Use the tray icon to open the window "
+                              "or to quit."));
+        }
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Recordings are running"),
+                                tr("Stop all recordings and quit? Everything recorded so far is kept."),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("quitBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, box](QAbstractButton *b) {
+        if (box->standardButton(b) == QMessageBox::Yes)
+            quitGracefully();
+    });
+    box->open();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *e)
+{
+    for (const QUrl &u : e->mimeData()->urls())
+        if (u.isLocalFile() && isSidecarPath(u.toLocalFile())) {
+            e->acceptProposedAction();
+            return;
+        }
+}
+
+void MainWindow::dropEvent(QDropEvent *e)
+{
+    QStringList paths;
+    for (const QUrl &u : e->mimeData()->urls())
+        if (u.isLocalFile())
+            paths << u.toLocalFile();
+    if (!paths.isEmpty()) {
+        e->acceptProposedAction();
+        requestRecovery(paths);
+    }
+}
+
+} // namespace ui
+} // namespace tapedeck

@@ -1,0 +1,118 @@
+#pragma once
+// The main window: sources on the left, the selected source's recording
+// controls, the live recordings and the finished files on the right.
+// Talks to core through the Engine only; nothing here blocks the UI thread.
+
+#include "core/RecordParams.h"
+#include "ui/SourceStore.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QSet>
+
+class QAction;
+class QListWidget;
+class QPushButton;
+class QTabWidget;
+class QTimer;
+
+namespace tapedeck {
+class Engine;
+class Settings;
+} // namespace tapedeck
+
+namespace tapedeck {
+namespace ui {
+
+class ActiveRecordingsView;
+class RecordOptionsWidget;
+class RecordingsList;
+class SecretStore;
+class TrayController;
+class PlayerDialog;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(Settings &settings, Engine &engine, SecretStore &secrets, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    TrayController *tray() const { return m_tray; }
+    SourceStore *sources() const { return m_sources; }
+    ActiveRecordingsView *activeView() const { return m_active; }
+    RecordingsList *recordingsList() const { return m_recordings; }
+
+    QString currentSourceId() const;
+    void selectSource(const QString &id);
+    // Record / arm the selected source (also the buttons and shortcuts).
+    void startSelected(StartMode mode);
+    void stopSelected();
+    void openSourceDialog(const QString &editId = QString());
+    void openSettings();
+    void playFile(const QString &path);
+    // Stops everything and quits once the files are closed.
+    void quitGracefully();
+    // Scans the recordings folders for orphaned MP4 sidecars (worker thread).
+    void checkForOrphans();
+
+signals:
+    // The hook for the recovery wizard: sidecar files dropped on the window,
+    // found at start-up (notification clicked) or the menu action (empty).
+    void recoveryRequested(const QStringList &paths);
+
+protected:
+    void closeEvent(QCloseEvent *e) override;
+    void dragEnterEvent(QDragEnterEvent *e) override;
+    void dropEvent(QDropEvent *e) override;
+
+private:
+    void buildActions();
+    void buildUi();
+    void reloadSources();
+    void onSourceSelected();
+    void updateActions();
+    void requestRecovery(const QStringList &paths);
+    void beginRecording(const SourceEntry &entry, const RecordOptions &opts, StartMode mode, const QString &spec);
+    void reportFailure(const QString &sourceName, const QString &reason);
+    void checkDiskSpace();
+    void saveWindowState();
+
+    void onStateChanged(int id, RecordState state, const QString &reason);
+    void onFinished(int id, const QStringList &files);
+    void onFailed(int id, const QString &reason);
+
+    Settings &m_settings;
+    Engine &m_engine;
+    SourceStore *m_sources;
+    TrayController *m_tray;
+
+    QListWidget *m_sourceList = nullptr;
+    RecordOptionsWidget *m_options = nullptr;
+    QPushButton *m_recordButton = nullptr;
+    QPushButton *m_armButton = nullptr;
+    QPushButton *m_stopButton = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ActiveRecordingsView *m_active = nullptr;
+    RecordingsList *m_recordings = nullptr;
+    PlayerDialog *m_player = nullptr;
+    QTimer *m_diskTimer = nullptr;
+
+    QAction *m_addSource = nullptr;
+    QAction *m_editSource = nullptr;
+    QAction *m_removeSource = nullptr;
+    QAction *m_record = nullptr;
+    QAction *m_arm = nullptr;
+    QAction *m_stop = nullptr;
+    QAction *m_stopAll = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_recover = nullptr;
+    QAction *m_quit = nullptr;
+
+    QHash<QString, int> m_recordingOfSource; // source id → recording id (active only)
+    QHash<int, QString> m_recordingNames;    // recording id → source name
+    QSet<QString> m_lowDiskWarned;           // folders already warned about
+    bool m_quitting = false;
+};
+
+} // namespace ui
+} // namespace tapedeck

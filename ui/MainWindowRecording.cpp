@@ -1,0 +1,243 @@
+// MainWindow, the recording half: starting, stopping, the engine's signals,
+// disk-space and orphan checks. The layout and actions are in MainWindow.cpp.
+#include "ui/MainWindow.h"
+
+#include "core/Engine.h"
+#include "core/MediaTypes.h"
+#include "core/Redact.h"
+#include "core/Settings.h"
+#include "ui/ActiveRecordingsView.h"
+#include "ui/FileNamePattern.h"
+#include "ui/RecordOptionsWidget.h"
+#include "ui/RecordingsList.h"
+#include "ui/TrayController.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QLocale>
+#include <QPointer>
+#include <QStatusBar>
+#include <QStorageInfo>
+#include <QTabWidget>
+#include <QTimer>
+
+#include <thread>
+
+namespace tapedeck {
+namespace ui {
+
+void MainWindow::startSelected(StartMode mode)
+{
+    const QString id = currentSourceId();
+    if (id.isEmpty() || m_recordingOfSource.contains(id) || m_quitting)
+        return;
+    SourceEntry entry;
+    if (const SourceEntry *e = m_sources->find(id))
+        entry = *e;
+    else
+        entry = m_sources->entries().constFirst(); // the demo
+    const RecordOptions opts = m_options->options();
+    m_sources->setOptions(id, opts);
+    m_record->setEnabled(false); // until the keychain answered and the engine started it
+    m_sources->resolve(id, [this, entry, opts, mode](Result<QString> spec) {
+        if (!spec.ok()) {
+            reportFailure(entry.name, spec.message());
+            updateActions();
+            return;
+        }
+        beginRecording(entry, opts, mode, spec.value());
+    });
+}
+
+void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &opts, StartMode mode,
+                                const QString &spec)
+{
+    const QString folder = opts.folder.isEmpty() ? defaultRecordingsFolder() : opts.folder;
+    if (!QDir().mkpath(folder)) {
+        reportFailure(entry.name, tr("The folder \"%1\" cannot be created.").arg(QDir::toNativeSeparators(folder)));
+        updateActions();
+        return;
+    }
+    const qint64 reserveBytes = m_settings.integer(SettingKey::DiskReserveMb) * 1024 * 1024;
+    const QStorageInfo storage(folder);
+    if (storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < reserveBytes) {
+        reportFailure(entry.name, tr("Only %1 free in \"%2\"; recording needs at least %3 free (see Settings → Disk).")
+                                      .arg(QLocale().formattedDataSize(storage.bytesAvailable()),
+                                           QDir::toNativeSeparators(folder), QLocale().formattedDataSize(reserveBytes)));
+        updateActions();
+        return;
+    }
+
+    RecordParams p;
+    p.source = spec;
+    p.sourceLabel = entry.name;
+    p.type = parseContainerType(opts.format).ok() ? parseContainerType(opts.format).value() : ContainerType::Mp4;
+    p.outBase = QDir(folder).filePath(expandFileNamePattern(opts.pattern, entry.name, QDateTime::currentDateTime()));
+    p.chunkDurationMs = qint64(opts.chunkSeconds) * 1000;
+    p.overwrite = opts.overwrite ? OverwritePolicy::Replace : OverwritePolicy::Refuse;
+    p.startMode = mode;
+    // Files play back as recordings of a live stream; the demo paces itself.
+    p.pacing = Pacing::Realtime;
+    p.retryInitialMs = m_settings.integer(SettingKey::ReconnectInitialMs);
+    p.retryMaxMs = m_settings.integer(SettingKey::ReconnectMaxMs);
+    p.openTimeoutMs = m_settings.integer(SettingKey::OpenTimeoutMs);
+    p.stallTimeoutMs = m_settings.integer(SettingKey::StallTimeoutMs);
+    p.fsyncIntervalMs = m_settings.integer(SettingKey::FsyncIntervalMs);
+    p.diskReserveBytes = reserveBytes;
+    p.previewEnabled = true;
+
+    Result<int> started = m_engine.startRecording(p);
+    if (!started.ok()) {
+        reportFailure(entry.name, redactText(started.message()));
+        updateActions();
+        return;
+    }
+    const int rid = started.value();
+    m_recordingOfSource.insert(entry.id, rid);
+    m_recordingNames.insert(rid, entry.name);
+    m_active->addRecording(rid, entry.name, redactUrl(spec), p.chunkDurationMs > 0);
+    m_tabs->setCurrentWidget(m_active);
+    statusBar()->showMessage(mode == StartMode::WaitForStream
+                                 ? tr("Waiting for \"%1\" to appear…").arg(entry.name)
+                                 : tr("Starting \"%1\"…").arg(entry.name),
+                             5000);
+    updateActions();
+}
+
+void MainWindow::stopSelected()
+{
+    const auto it = m_recordingOfSource.constFind(currentSourceId());
+    if (it != m_recordingOfSource.constEnd())
+        m_engine.stopRecording(it.value());
+}
+
+void MainWindow::reportFailure(const QString &sourceName, const QString &reason)
+{
+    m_tray->notify(NotificationKind::Failed, tr("Recording of \"%1\" failed").arg(sourceName), reason);
+}
+
+void MainWindow::onStateChanged(int id, RecordState state, const QString &reason)
+{
+    m_active->onStateChanged(id, state, reason);
+    const QString name = m_recordingNames.value(id);
+    if (state == RecordState::Recording && !name.isEmpty()) {
+        QString folder;
+        if (RecordingSession *s = m_engine.session(id))
+            folder = QFileInfo(s->params().outBase).absolutePath();
+        m_tray->notify(NotificationKind::Started, tr("Recording \"%1\"").arg(name),
+                       tr("Recording into %1").arg(QDir::toNativeSeparators(folder)));
+        checkDiskSpace(); // warn at once rather than at the next periodic check
+    }
+    if (state == RecordState::Finished || state == RecordState::Failed) {
+        for (auto it = m_recordingOfSource.begin(); it != m_recordingOfSource.end(); ++it) {
+            if (it.value() == id) {
+                m_recordingOfSource.erase(it);
+                break;
+            }
+        }
+    }
+    updateActions();
+    if (m_quitting && m_engine.activeCount() == 0)
+        QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+}
+
+void MainWindow::onFinished(int id, const QStringList &files)
+{
+    for (const QString &f : files)
+        m_recordings->addFile(f);
+    const QString name = m_recordingNames.value(id);
+    if (files.isEmpty()) {
+        statusBar()->showMessage(tr("\"%1\" was cancelled before the stream appeared.").arg(name), 8000);
+    } else {
+        m_tray->notify(NotificationKind::Finished, tr("Recording of \"%1\" finished").arg(name),
+                       tr("%n file(s) saved: %1", nullptr, int(files.size()))
+                           .arg(QDir::toNativeSeparators(files.constLast())),
+                       files);
+    }
+    updateActions();
+}
+
+void MainWindow::onFailed(int id, const QString &reason)
+{
+    reportFailure(m_recordingNames.value(id), redactText(reason));
+    if (RecordingSession *s = m_engine.session(id))
+        for (const QString &f : s->files())
+            m_recordings->addFile(f);
+    updateActions();
+}
+
+void MainWindow::checkDiskSpace()
+{
+    const qint64 reserve = m_settings.integer(SettingKey::DiskReserveMb) * 1024 * 1024;
+    // Warn with room to spare: twice the reserve, and at least 256 MB above it.
+    const qint64 warnBelow = reserve + qMax<qint64>(reserve, 256LL * 1024 * 1024);
+    for (int id : m_recordingOfSource) {
+        RecordingSession *s = m_engine.session(id);
+        if (!s)
+            continue;
+        const QString folder = QFileInfo(s->params().outBase).absolutePath();
+        const QStorageInfo storage(folder);
+        if (!storage.isValid())
+            continue;
+        if (storage.bytesAvailable() >= warnBelow) {
+            m_lowDiskWarned.remove(folder);
+            continue;
+        }
+        if (m_lowDiskWarned.contains(folder))
+            continue;
+        m_lowDiskWarned.insert(folder);
+        m_tray->notify(NotificationKind::DiskLow, tr("Disk space is running low"),
+                       tr("%1 free in \"%2\". Recordings stop cleanly below %3.")
+                           .arg(QLocale().formattedDataSize(storage.bytesAvailable()),
+                                QDir::toNativeSeparators(folder), QLocale().formattedDataSize(reserve)));
+    }
+}
+
+void MainWindow::checkForOrphans()
+{
+    QStringList folders{m_settings.string(SettingKey::RecordingsFolder)};
+    for (const SourceEntry &e : m_sources->entries())
+        folders << m_sources->options(e.id).folder;
+    folders.removeDuplicates();
+    folders.removeAll(QString());
+    QPointer<MainWindow> self(this);
+    std::thread([self, folders] {
+        QStringList found;
+        for (const QString &folder : folders) {
+            QDirIterator it(folder, {QStringLiteral("*.mp4.info")}, QDir::Files);
+            while (it.hasNext())
+                found << it.next();
+        }
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, found] {
+                if (!self || found.isEmpty())
+                    return;
+                // Sessions of this run own their sidecars; only older ones are orphans.
+                QStringList orphans;
+                for (const QString &info : found) {
+                    bool mine = false;
+                    for (int id : self->m_engine.ids())
+                        if (RecordingSession *s = self->m_engine.session(id))
+                            mine |= info.startsWith(s->params().outBase);
+                    if (!mine)
+                        orphans << info;
+                }
+                if (orphans.isEmpty())
+                    return;
+                self->m_tray->notify(NotificationKind::Orphans, tr("Unfinished recordings found"),
+                                     tr("%n recording(s) were not closed properly, probably after a crash. "
+                                        "Click to recover them.",
+                                        nullptr, int(orphans.size())),
+                                     orphans);
+            },
+            Qt::QueuedConnection);
+    }).detach();
+}
+
+} // namespace ui
+} // namespace tapedeck

@@ -1,0 +1,142 @@
+#include "ui/SourceDialog.h"
+
+#include "ui/ProbeJob.h"
+#include "ui/SourceStore.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace tapedeck {
+namespace ui {
+
+SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *parent)
+    : QDialog(parent), m_store(store), m_openTimeoutMs(openTimeoutMs)
+{
+    setObjectName(QStringLiteral("sourceDialog"));
+    setWindowTitle(tr("Add source"));
+    setMinimumWidth(520);
+
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("sourceNameEdit"));
+    m_name->setPlaceholderText(tr("e.g. Studio camera"));
+    m_url = new QLineEdit(this);
+    m_url->setObjectName(QStringLiteral("sourceUrlEdit"));
+    m_url->setPlaceholderText(tr("rtmp://server/app/stream, rtsp://…, srt://…, https://…/index.m3u8, or a file"));
+    m_check = new QPushButton(tr("&Check"), this);
+    m_check->setObjectName(QStringLiteral("sourceCheckButton"));
+    m_check->setToolTip(tr("Connect to the address and list the streams it carries"));
+
+    auto *urlRow = new QHBoxLayout;
+    urlRow->addWidget(m_url, 1);
+    urlRow->addWidget(m_check);
+
+    m_result = new QLabel(this);
+    m_result->setObjectName(QStringLiteral("sourceCheckResult"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->setMinimumHeight(48);
+    m_result->setText(tr("Not checked yet."));
+
+    m_hint = new QLabel(tr("Passwords and stream keys in the address are kept in the system keychain, "
+                           "not in the settings file."),
+                        this);
+    m_hint->setWordWrap(true);
+    m_hint->setEnabled(false);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Name:"), m_name);
+    auto *urlLabel = new QLabel(tr("&Address:"), this);
+    urlLabel->setBuddy(m_url);
+    form->addRow(urlLabel, urlRow);
+    form->addRow(tr("Result:"), m_result);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->setObjectName(QStringLiteral("sourceButtons"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SourceDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SourceDialog::reject);
+
+    auto *lay = new QVBoxLayout(this);
+    lay->addLayout(form);
+    lay->addWidget(m_hint);
+    lay->addStretch(1);
+    lay->addWidget(m_buttons);
+
+    connect(m_check, &QPushButton::clicked, this, &SourceDialog::check);
+    connect(m_name, &QLineEdit::textChanged, this, &SourceDialog::updateButtons);
+    connect(m_url, &QLineEdit::textChanged, this, [this] {
+        // The previous verdict was about another address.
+        if (m_job) {
+            m_job->deleteLater();
+            m_job = nullptr;
+        }
+        m_check->setEnabled(true);
+        m_result->setText(tr("Not checked yet."));
+        updateButtons();
+    });
+    updateButtons();
+}
+
+void SourceDialog::setSource(const QString &id, const QString &name, const QString &url)
+{
+    m_id = id;
+    setWindowTitle(id.isEmpty() ? tr("Add source") : tr("Edit source"));
+    m_name->setText(name);
+    m_url->setText(url);
+}
+
+QString SourceDialog::name() const { return m_name->text().trimmed(); }
+QString SourceDialog::url() const { return m_url->text().trimmed(); }
+
+void SourceDialog::updateButtons()
+{
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!name().isEmpty() && !url().isEmpty());
+    m_check->setEnabled(!url().isEmpty() && !m_job);
+}
+
+void SourceDialog::check()
+{
+    if (m_job)
+        return;
+    m_result->setText(tr("Checking… (up to %n second(s))", nullptr, int((m_openTimeoutMs + 999) / 1000)));
+    m_job = new ProbeJob(url(), m_openTimeoutMs, this);
+    connect(m_job, &ProbeJob::finished, this, &SourceDialog::showProbe);
+    m_job->start();
+    updateButtons();
+}
+
+void SourceDialog::showProbe(const ProbeResult &r)
+{
+    if (sender() != m_job)
+        return;
+    m_job->deleteLater();
+    m_job = nullptr;
+    if (r.ok) {
+        QString text = tr("Found %n stream(s):", nullptr, int(r.streams.size()));
+        for (const QString &s : r.streams)
+            text += QStringLiteral("\n• ") + s;
+        m_result->setText(text);
+        m_result->setProperty("probeOk", true);
+    } else {
+        m_result->setText(r.error);
+        m_result->setProperty("probeOk", false);
+    }
+    updateButtons();
+}
+
+void SourceDialog::accept()
+{
+    if (m_store.nameTaken(name(), m_id)) {
+        m_result->setText(tr("A source named \"%1\" already exists. Choose another name.").arg(name()));
+        m_name->setFocus();
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace ui
+} // namespace tapedeck

@@ -1,0 +1,50 @@
+#pragma once
+// Add / edit a named source: a name, a URL and a "Check" button that probes
+// the URL on a worker thread and shows the streams found or the error.
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QDialogButtonBox;
+
+namespace tapedeck {
+namespace ui {
+
+class ProbeJob;
+class SourceStore;
+struct ProbeResult;
+
+class SourceDialog : public QDialog {
+    Q_OBJECT
+public:
+    // editId empty = add a new source.
+    SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *parent = nullptr);
+
+    void setSource(const QString &id, const QString &name, const QString &url);
+    QString sourceId() const { return m_id; }
+    QString name() const;
+    QString url() const;
+
+    void accept() override;
+
+private:
+    void check();
+    void showProbe(const ProbeResult &r);
+    void updateButtons();
+
+    SourceStore &m_store;
+    qint64 m_openTimeoutMs;
+    QString m_id;
+    QLineEdit *m_name;
+    QLineEdit *m_url;
+    QPushButton *m_check;
+    QLabel *m_result;
+    QLabel *m_hint;
+    QDialogButtonBox *m_buttons;
+    ProbeJob *m_job = nullptr;
+};
+
+} // namespace ui
+} // namespace tapedeck

@@ -1,0 +1,281 @@
+#include "ui/SourceStore.h"
+
+#include "core/Redact.h"
+#include "core/Settings.h"
+#include "ui/SecretStore.h"
+
+#include <QAudioDevice>
+#include <QCameraDevice>
+#include <QMediaDevices>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUuid>
+#include <QVariantMap>
+
+namespace tapedeck {
+namespace ui {
+namespace {
+QString secretKey(const QString &id) { return QStringLiteral("source/") + id; }
+
+// Lists and maps are kept as one JSON string each: QSettings would write a
+// one-element list or any map as an opaque binary @Variant, and the settings
+// file should stay readable (and checkable for leaked secrets).
+QVariant readJson(const QVariant &stored)
+{
+    if (stored.typeId() != QMetaType::QString)
+        return stored; // written by an older build
+    const QJsonDocument doc = QJsonDocument::fromJson(stored.toString().toUtf8());
+    return doc.isArray() ? QVariant(doc.array().toVariantList()) : QVariant(doc.object().toVariantMap());
+}
+
+QString jsonArray(const QVariantList &list)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromVariantList(list)).toJson(QJsonDocument::Compact));
+}
+
+QString jsonObject(const QVariantMap &map)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(map)).toJson(QJsonDocument::Compact));
+}
+} // namespace
+
+QString deviceSpec(SourceKind kind, const QString &deviceId)
+{
+    if (kind == SourceKind::Camera)
+        return QStringLiteral("v4l2:") + deviceId;
+    // Qt's PulseAudio backend names sources like "alsa_input.pci-…".
+    if (deviceId.startsWith(QStringLiteral("alsa_")) || deviceId.contains(u'.'))
+        return QStringLiteral("pulse:") + deviceId;
+    return QStringLiteral("alsa:") + deviceId;
+}
+
+SourceStore::SourceStore(Settings &settings, SecretStore &secrets, QObject *parent)
+    : QObject(parent), m_settings(settings), m_secrets(secrets)
+{
+    load();
+    m_mediaDevices = new QMediaDevices(this);
+    connect(m_mediaDevices, &QMediaDevices::videoInputsChanged, this, &SourceStore::refreshDevices);
+    connect(m_mediaDevices, &QMediaDevices::audioInputsChanged, this, &SourceStore::refreshDevices);
+    refreshDevices();
+}
+
+SourceStore::~SourceStore() = default;
+
+void SourceStore::load()
+{
+    m_named.clear();
+    const QVariantList list = readJson(m_settings.value(SettingKey::Sources)).toList();
+    for (const QVariant &v : list) {
+        const QVariantMap m = v.toMap();
+        SourceEntry e;
+        e.kind = SourceKind::Named;
+        e.id = m.value(QStringLiteral("id")).toString();
+        e.name = m.value(QStringLiteral("name")).toString();
+        e.displayUrl = m.value(QStringLiteral("url")).toString();
+        e.hasSecret = m.value(QStringLiteral("secret")).toBool();
+        e.spec = e.hasSecret ? QString() : e.displayUrl;
+        if (e.id.isEmpty() || e.name.isEmpty())
+            continue;
+        m_named.append(e);
+    }
+}
+
+void SourceStore::save()
+{
+    QVariantList list;
+    for (const SourceEntry &e : std::as_const(m_named)) {
+        QVariantMap m;
+        m.insert(QStringLiteral("id"), e.id);
+        m.insert(QStringLiteral("name"), e.name);
+        // Never the secret: the settings file is plain text.
+        m.insert(QStringLiteral("url"), e.displayUrl);
+        m.insert(QStringLiteral("secret"), e.hasSecret);
+        list.append(m);
+    }
+    m_settings.setValue(SettingKey::Sources, jsonArray(list));
+    m_settings.sync();
+}
+
+void SourceStore::refreshDevices()
+{
+    m_devices.clear();
+    for (const QCameraDevice &cam : QMediaDevices::videoInputs()) {
+        SourceEntry e;
+        e.kind = SourceKind::Camera;
+        const QString dev = QString::fromUtf8(cam.id());
+        e.id = QStringLiteral("camera:") + dev;
+        e.name = cam.description();
+        e.spec = deviceSpec(SourceKind::Camera, dev);
+        e.displayUrl = e.spec;
+        m_devices.append(e);
+    }
+    for (const QAudioDevice &mic : QMediaDevices::audioInputs()) {
+        SourceEntry e;
+        e.kind = SourceKind::Microphone;
+        const QString dev = QString::fromUtf8(mic.id());
+        e.id = QStringLiteral("mic:") + dev;
+        e.name = mic.description();
+        e.spec = deviceSpec(SourceKind::Microphone, dev);
+        e.displayUrl = e.spec;
+        m_devices.append(e);
+    }
+    emit changed();
+}
+
+QVector<SourceEntry> SourceStore::entries() const
+{
+    QVector<SourceEntry> all;
+    SourceEntry demo;
+    demo.id = QStringLiteral("demo");
+    demo.kind = SourceKind::Demo;
+    demo.name = tr("Demo (test pattern)");
+    demo.spec = QStringLiteral("demo");
+    demo.displayUrl = demo.spec;
+    all.append(demo);
+    all += m_named;
+    all += m_devices;
+    return all;
+}
+
+const SourceEntry *SourceStore::find(const QString &id) const
+{
+    for (const SourceEntry &e : m_named)
+        if (e.id == id)
+            return &e;
+    for (const SourceEntry &e : m_devices)
+        if (e.id == id)
+            return &e;
+    return nullptr;
+}
+
+bool SourceStore::nameTaken(const QString &name, const QString &exceptId) const
+{
+    for (const SourceEntry &e : m_named)
+        if (e.id != exceptId && e.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
+QString SourceStore::addNamed(const QString &name, const QString &url)
+{
+    SourceEntry e;
+    e.kind = SourceKind::Named;
+    e.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_named.append(e);
+    updateNamed(e.id, name, url);
+    return e.id;
+}
+
+void SourceStore::updateNamed(const QString &id, const QString &name, const QString &url)
+{
+    for (SourceEntry &e : m_named) {
+        if (e.id != id)
+            continue;
+        const QString u = url.trimmed();
+        e.name = name.trimmed();
+        e.hasSecret = urlHasSecrets(u);
+        e.displayUrl = redactUrl(u);
+        e.spec = u;
+        m_fullUrls.insert(id, u);
+        if (e.hasSecret) {
+            m_secrets.write(secretKey(id), u, [this](bool ok, const QString &error) {
+                if (!ok)
+                    emit secretStoreWarning(tr("The stream address could not be saved in the keychain: %1").arg(error));
+            });
+        } else {
+            m_secrets.remove(secretKey(id));
+        }
+        save();
+        emit changed();
+        return;
+    }
+}
+
+void SourceStore::removeNamed(const QString &id)
+{
+    for (int i = 0; i < m_named.size(); ++i) {
+        if (m_named[i].id == id) {
+            if (m_named[i].hasSecret)
+                m_secrets.remove(secretKey(id));
+            m_named.removeAt(i);
+            m_fullUrls.remove(id);
+            QVariantMap opts = readJson(m_settings.value(SettingKey::SourceRecordOptions)).toMap();
+            opts.remove(id);
+            m_settings.setValue(SettingKey::SourceRecordOptions, jsonObject(opts));
+            save();
+            emit changed();
+            return;
+        }
+    }
+}
+
+void SourceStore::resolve(const QString &id, std::function<void(Result<QString>)> done)
+{
+    auto later = [this, done](Result<QString> r) {
+        QMetaObject::invokeMethod(this, [done, r] { done(r); }, Qt::QueuedConnection);
+    };
+    if (id == QLatin1String("demo")) {
+        later(QStringLiteral("demo"));
+        return;
+    }
+    const SourceEntry *e = find(id);
+    if (!e) {
+        later(makeError(ErrorCode::NotFound, tr("This source no longer exists.")));
+        return;
+    }
+    if (!e->hasSecret) {
+        later(e->spec);
+        return;
+    }
+    if (m_fullUrls.contains(id)) {
+        later(m_fullUrls.value(id));
+        return;
+    }
+    m_secrets.read(secretKey(id), [this, id, done](bool found, const QString &secret) {
+        if (!found) {
+            done(makeError(ErrorCode::NotFound,
+                           tr("The stream address with its password or key is not in the keychain any more. "
+                              "Edit the source and enter it again.")));
+            return;
+        }
+        m_fullUrls.insert(id, secret);
+        done(secret);
+    });
+}
+
+RecordOptions SourceStore::options(const QString &id) const
+{
+    RecordOptions o;
+    o.format = m_settings.string(SettingKey::DefaultFormat);
+    o.chunkSeconds = int(m_settings.integer(SettingKey::DefaultChunkSeconds));
+    o.folder = m_settings.string(SettingKey::RecordingsFolder);
+    o.pattern = m_settings.string(SettingKey::FileNamePattern);
+    o.overwrite = m_settings.flag(SettingKey::Overwrite);
+    const QVariantMap all = readJson(m_settings.value(SettingKey::SourceRecordOptions)).toMap();
+    if (!all.contains(id))
+        return o;
+    const QVariantMap m = all.value(id).toMap();
+    o.format = m.value(QStringLiteral("format"), o.format).toString();
+    o.chunkSeconds = m.value(QStringLiteral("chunkSeconds"), o.chunkSeconds).toInt();
+    o.folder = m.value(QStringLiteral("folder"), o.folder).toString();
+    o.pattern = m.value(QStringLiteral("pattern"), o.pattern).toString();
+    o.overwrite = m.value(QStringLiteral("overwrite"), o.overwrite).toBool();
+    return o;
+}
+
+void SourceStore::setOptions(const QString &id, const RecordOptions &o)
+{
+    QVariantMap all = readJson(m_settings.value(SettingKey::SourceRecordOptions)).toMap();
+    QVariantMap m;
+    m.insert(QStringLiteral("format"), o.format);
+    m.insert(QStringLiteral("chunkSeconds"), o.chunkSeconds);
+    m.insert(QStringLiteral("folder"), o.folder);
+    m.insert(QStringLiteral("pattern"), o.pattern);
+    m.insert(QStringLiteral("overwrite"), o.overwrite);
+    all.insert(id, m);
+    m_settings.setValue(SettingKey::SourceRecordOptions, jsonObject(all));
+}
+
+} // namespace ui
+} // namespace tapedeck

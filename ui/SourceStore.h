@@ -1,0 +1,91 @@
+#pragma once
+// The sources the user can record: the built-in demo, named sources
+// (name → URL, saved in settings without credentials; a URL that carries
+// secrets is kept in the SecretStore) and the cameras and microphones Qt
+// Multimedia finds. Also the per-source recording options.
+
+#include "core/Result.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QVector>
+
+#include <functional>
+
+class QMediaDevices;
+
+namespace tapedeck {
+class Settings;
+}
+
+namespace tapedeck {
+namespace ui {
+
+class SecretStore;
+
+enum class SourceKind { Demo, Named, Camera, Microphone };
+
+struct SourceEntry {
+    QString id;          // "demo", a UUID, "camera:<dev>", "mic:<dev>"
+    SourceKind kind = SourceKind::Named;
+    QString name;        // shown to the user
+    QString displayUrl;  // credential-free
+    QString spec;        // what the engine opens (empty while a secret is unresolved)
+    bool hasSecret = false;
+};
+
+struct RecordOptions {
+    QString format = QStringLiteral("mp4"); // "mp4" | "ts" | "flv"
+    int chunkSeconds = 0;                   // 0 = one file
+    QString folder;
+    QString pattern;
+    bool overwrite = false;
+};
+
+class SourceStore : public QObject {
+    Q_OBJECT
+public:
+    SourceStore(Settings &settings, SecretStore &secrets, QObject *parent = nullptr);
+    ~SourceStore() override;
+
+    QVector<SourceEntry> entries() const;
+    const SourceEntry *find(const QString &id) const;
+
+    // Adds or edits a named source. Returns the id.
+    QString addNamed(const QString &name, const QString &url);
+    void updateNamed(const QString &id, const QString &name, const QString &url);
+    void removeNamed(const QString &id);
+    bool nameTaken(const QString &name, const QString &exceptId = QString()) const;
+
+    // The full spec to record (asks the keychain when the URL had secrets).
+    // The callback runs later on this object's thread.
+    void resolve(const QString &id, std::function<void(Result<QString>)> done);
+
+    RecordOptions options(const QString &id) const; // defaults from settings when unset
+    void setOptions(const QString &id, const RecordOptions &options);
+
+    void refreshDevices();
+
+signals:
+    void changed();
+    void secretStoreWarning(const QString &message);
+
+private:
+    void load();
+    void save();
+
+    Settings &m_settings;
+    SecretStore &m_secrets;
+    QVector<SourceEntry> m_named;
+    QVector<SourceEntry> m_devices;
+    QHash<QString, QString> m_fullUrls; // id → URL with secrets, memory only
+    QMediaDevices *m_mediaDevices = nullptr;
+};
+
+// The engine spec of a camera or microphone device (see the report to the
+// lead: the engine maps "v4l2:", "alsa:" and "pulse:" to libavdevice inputs).
+QString deviceSpec(SourceKind kind, const QString &deviceId);
+
+} // namespace ui
+} // namespace tapedeck

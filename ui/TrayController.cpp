@@ -1,0 +1,76 @@
+#include "ui/TrayController.h"
+
+#include "core/Settings.h"
+
+#include <QAction>
+#include <QIcon>
+#include <QMenu>
+#include <QSystemTrayIcon>
+
+namespace tapedeck {
+namespace ui {
+
+TrayController::TrayController(Settings &settings, QObject *parent) : QObject(parent), m_settings(settings)
+{
+    qRegisterMetaType<tapedeck::ui::NotificationKind>();
+    m_menu = new QMenu;
+    m_status = m_menu->addAction(tr("Nothing is recording"));
+    m_status->setEnabled(false);
+    m_menu->addSeparator();
+    m_menu->addAction(tr("Show Tapedeck"), this, &TrayController::showWindowRequested);
+    m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
+
+    m_icon = new QSystemTrayIcon(this);
+    m_icon->setObjectName(QStringLiteral("trayIcon"));
+    m_icon->setContextMenu(m_menu);
+    setRecording(0);
+    connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
+        if (r == QSystemTrayIcon::Trigger || r == QSystemTrayIcon::DoubleClick)
+            emit showWindowRequested();
+    });
+    connect(m_icon, &QSystemTrayIcon::messageClicked, this, &TrayController::onMessageClicked);
+    if (available())
+        m_icon->show();
+}
+
+TrayController::~TrayController() { delete m_menu; }
+
+bool TrayController::available() const { return m_forceAvailable || QSystemTrayIcon::isSystemTrayAvailable(); }
+
+void TrayController::setRecording(int activeCount)
+{
+    const bool rec = activeCount > 0;
+    m_icon->setIcon(QIcon(rec ? QStringLiteral(":/icons/tray-recording.svg") : QStringLiteral(":/icons/tray-idle.svg")));
+    const QString text = rec ? tr("Recording %n stream(s)", nullptr, activeCount) : tr("Nothing is recording");
+    m_icon->setToolTip(QStringLiteral("Tapedeck — ") + text);
+    m_status->setText(text);
+    m_icon->setProperty("recording", rec);
+}
+
+void TrayController::notify(NotificationKind kind, const QString &title, const QString &message,
+                            const QStringList &paths)
+{
+    m_lastKind = kind;
+    m_lastPaths = paths;
+    const QSystemTrayIcon::MessageIcon icon = kind == NotificationKind::Failed ? QSystemTrayIcon::Critical
+                                              : kind == NotificationKind::DiskLow || kind == NotificationKind::Orphans
+                                                  ? QSystemTrayIcon::Warning
+                                                  : QSystemTrayIcon::Information;
+    // The setting silences the pop-ups; the signal (status bar, tests) stays.
+    if (m_settings.flag(SettingKey::Notifications) && available() && m_icon->isVisible())
+        m_icon->showMessage(title, message, icon, 8000);
+    emit notified(kind, title, message);
+}
+
+void TrayController::onMessageClicked()
+{
+    if (m_lastKind == NotificationKind::Orphans)
+        emit recoveryRequested(m_lastPaths);
+    else if (m_lastKind == NotificationKind::Finished && !m_lastPaths.isEmpty())
+        emit fileRequested(m_lastPaths.first());
+    else
+        emit showWindowRequested();
+}
+
+} // namespace ui
+} // namespace tapedeck
