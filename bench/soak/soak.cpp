@@ -267,7 +267,8 @@ int main(int argc, char **argv)
     std::printf("## Network soak: %s, %.0f min, a drop every %.0f s%s\n\n", qPrintable(args.type), args.minutes,
                 args.dropEverySec, args.downSec > 0 ? qPrintable(QStringLiteral(" (link down %1 s)").arg(args.downSec)) : "");
     std::printf("Source: ffmpeg testsrc2 320x240 %d fps, GOP %d frames (1 s), H.264+AAC → nginx-rtmp → TCP relay "
-                "(cut) → Tapedeck. Reconnect: RecordParams defaults (first retry %lld ms ×%.1f, max %lld ms, ±15%% jitter).\n\n",
+                "(cut) → Tapedeck. Reconnect: at once after a connection that carried media for 5 s, then %lld ms ×%.1f up to "
+                "%lld ms, ±15%% jitter (RecordParams defaults).\n\n",
                 kFps, kGop, static_cast<long long>(p.retryInitialMs), p.retryFactor,
                 static_cast<long long>(p.retryMaxMs));
     // Frames lost per drop come from the reference alignment: the n-th hole

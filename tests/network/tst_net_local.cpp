@@ -80,7 +80,7 @@ private slots:
         if (devices.isEmpty())
             QSKIP("no V4L2 camera on this machine (/dev/video* absent; v4l2loopback not loaded)");
         QTemporaryDir dir;
-        auto p = liveParams(QStringLiteral("v4l2:///dev/") + devices.first(), containerOf(format),
+        auto p = liveParams(QStringLiteral("v4l2:/dev/") + devices.first(), containerOf(format),
                             dir.filePath(QStringLiteral("rec")));
         recordAndJudge(p, 30, 20000, CheckOptions{false, true, -1, true});
     }
@@ -92,7 +92,7 @@ private slots:
         if (!QDir(QStringLiteral("/dev/snd")).exists())
             QSKIP("no ALSA sound device on this machine (/dev/snd absent)");
         QTemporaryDir dir;
-        auto p = liveParams(QStringLiteral("alsa://default"), containerOf(format), dir.filePath(QStringLiteral("rec")));
+        auto p = liveParams(QStringLiteral("alsa:default"), containerOf(format), dir.filePath(QStringLiteral("rec")));
         recordAndJudge(p, 50, 20000, CheckOptions{true, false, -1, true});
     }
 };
