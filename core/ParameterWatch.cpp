@@ -58,6 +58,8 @@ void ParameterWatch::reset(const std::vector<StreamInfo> &streams)
                 av_bsf_free(&w.bsf);
         }
         w.parser.reset(av_parser_init(par->codec_id));
+        if (w.parser)
+            w.parser->flags |= PARSER_FLAG_COMPLETE_FRAMES; // parse this packet now, do not buffer
         w.parserCodec = makeCodecContext(avcodec_find_decoder(par->codec_id));
         if (w.parserCodec)
             avcodec_parameters_to_context(w.parserCodec.get(), par);
@@ -93,13 +95,12 @@ std::optional<std::vector<StreamInfo>> ParameterWatch::check(const AVPacket *pkt
     // The same setup in another wrapping (avcC vs Annex B) is no change.
     if (isAnnexB(cur->extradata, cur->extradata_size) != isAnnexB(reinterpret_cast<const uint8_t *>(fresh.constData()), int(fresh.size())))
         return std::nullopt;
-    if (sameBytes(cur->extradata, cur->extradata_size, reinterpret_cast<const uint8_t *>(fresh.constData()), int(fresh.size()))) {
-        w.baselineSeen = true;
+    if (sameBytes(cur->extradata, cur->extradata_size, reinterpret_cast<const uint8_t *>(fresh.constData()), int(fresh.size())))
         return std::nullopt;
-    }
 
-    // New dimensions from the parser (it reads the SPS).
+    // What the new sets describe, from FFmpeg's parser (it reads the SPS).
     int width = cur->width, height = cur->height;
+    int profile = cur->profile, level = cur->level;
     if (w.parser && w.parserCodec) {
         uint8_t *outData = nullptr;
         int outSize = 0;
@@ -109,13 +110,17 @@ std::optional<std::vector<StreamInfo>> ParameterWatch::check(const AVPacket *pkt
             width = w.parser->width;
             height = w.parser->height;
         }
+        if (w.parserCodec->profile != FF_PROFILE_UNKNOWN)
+            profile = w.parserCodec->profile;
+        if (w.parserCodec->level != FF_LEVEL_UNKNOWN)
+            level = w.parserCodec->level;
     }
-    // The first in-band sets of a connection may differ from the container's
-    // copy in bytes only (another VUI, another PPS id order): they become the
-    // baseline unless they describe another picture size.
-    const bool firstSight = !w.baselineSeen;
-    w.baselineSeen = true;
-    if (firstSight && width == cur->width && height == cur->height) {
+    // Sets that differ only in bytes (another VUI, SEI-driven rewrites,
+    // segments of separate encoder runs) describe the same pictures: they are
+    // adopted quietly. Only a new size, profile or level is a new setup.
+    const bool knownProfile = cur->profile != FF_PROFILE_UNKNOWN && cur->level != FF_LEVEL_UNKNOWN;
+    if (width == cur->width && height == cur->height
+        && (!knownProfile || (profile == cur->profile && level == cur->level))) {
         AVCodecParameters *base = m_streams[idx].params.get();
         av_freep(&base->extradata);
         base->extradata = static_cast<uint8_t *>(av_mallocz(size_t(fresh.size()) + AV_INPUT_BUFFER_PADDING_SIZE));
@@ -134,8 +139,11 @@ std::optional<std::vector<StreamInfo>> ParameterWatch::check(const AVPacket *pkt
     p->extradata_size = int(fresh.size());
     p->width = width;
     p->height = height;
-    logInfo(QStringLiteral("stream %1: codec parameters changed (%2x%3 -> %4x%5)")
-                .arg(idx).arg(cur->width).arg(cur->height).arg(width).arg(height));
+    p->profile = profile;
+    p->level = level;
+    logInfo(QStringLiteral("stream %1: codec parameters changed (%2x%3 profile %4 level %5 -> %6x%7 profile %8 level %9)")
+                .arg(idx).arg(cur->width).arg(cur->height).arg(cur->profile).arg(cur->level)
+                .arg(width).arg(height).arg(profile).arg(level));
     reset(next);
     return next;
 }

@@ -30,7 +30,6 @@ private:
         AVBSFContext *bsf = nullptr;
         ParserContextPtr parser;
         CodecContextPtr parserCodec;
-        bool baselineSeen = false; // first in-band sets seen on this connection
     };
     void freeAll();
 

@@ -150,24 +150,6 @@ CodecParams audioParams(const AdtsHeader &h)
     return CodecParams(p.get());
 }
 
-// The MP4 writer stamps its .info with "now" (WriterOptions::creationTimeUs
-// is not honoured yet); the finalize reads .info back from disk, so setting
-// the time there makes a rerun byte-identical. A no-op once the writer
-// takes the option.
-void pinCreationTime(const QString &finalPath, qint64 creationTimeUs)
-{
-    const QString infoPath = finalPath + QStringLiteral(".info");
-    QFile f(infoPath);
-    if (!f.open(QIODevice::ReadOnly))
-        return;
-    auto info = mp4::decodeInfo(f.read(64 * 1024 * 1024));
-    f.close();
-    if (!info || info->creationTimeUs == creationTimeUs)
-        return;
-    info->creationTimeUs = creationTimeUs;
-    (void)writeFileAtomically(infoPath, mp4::encodeInfo(*info));
-}
-
 } // namespace
 
 Result<RawRebuildReport> rebuildRawStreams(const RawRebuildParams &params)
@@ -354,8 +336,6 @@ Result<RawRebuildReport> rebuildRawStreams(const RawRebuildParams &params)
     wo.sourceDescription = QStringLiteral("recovered raw streams");
     if (auto s = writer->open(params.outputPath, streams, wo); !s)
         return s.error();
-    if (params.creationTimeUs > 0)
-        pinCreationTime(params.outputPath, params.creationTimeUs);
 
     // Video starts presenting after the reorder delay; audio starts with it.
     const int64_t delayTicks = int64_t(rep.reorderDelayFrames) * frameTicks;
