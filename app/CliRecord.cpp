@@ -212,11 +212,12 @@ int runRecord(const QStringList &args)
     const QCommandLineOption openTimeoutOpt(QStringLiteral("open-timeout"), QStringLiteral("seconds to wait for a source to open"), QStringLiteral("seconds"), QStringLiteral("10"));
     const QCommandLineOption stallOpt(QStringLiteral("stall-timeout"), QStringLiteral("seconds without data that count as a drop"), QStringLiteral("seconds"), QStringLiteral("5"));
     const QCommandLineOption reserveOpt(QStringLiteral("reserve-mb"), QStringLiteral("refuse or stop below this much free disk space"), QStringLiteral("MB"), QStringLiteral("0"));
+    const QCommandLineOption moovFirstOpt(QStringLiteral("moov-first"),
+                                          QStringLiteral("MP4: keep the header at the front even when it outgrows its reserved room (copies the media once)"));
     const QCommandLineOption quietOpt({QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("no progress output"));
     const QCommandLineOption failAfterOpt(QStringLiteral("test-fail-after-bytes"), QStringLiteral("testing: make writes fail after N bytes"), QStringLiteral("bytes"));
-    failAfterOpt.flags();
     for (const auto &o : {typeOpt, outOpt, outDirOpt, nameOpt, chunkOpt, durOpt, overwriteOpt, realtimeOpt, waitOpt,
-                          noReconnectOpt, fsyncOpt, openTimeoutOpt, stallOpt, reserveOpt, quietOpt, failAfterOpt})
+                          noReconnectOpt, fsyncOpt, openTimeoutOpt, stallOpt, reserveOpt, moovFirstOpt, quietOpt, failAfterOpt})
         p.addOption(o);
     p.addHelpOption();
     if (!p.parse(QStringList{QStringLiteral("tapedeck record")} + args)) {
@@ -275,6 +276,7 @@ int runRecord(const QStringList &args)
     params.pacing = p.isSet(realtimeOpt) ? Pacing::Realtime : Pacing::AsFastAsPossible;
     params.startMode = p.isSet(waitOpt) ? StartMode::WaitForStream : StartMode::Immediate;
     params.reconnect = !p.isSet(noReconnectOpt);
+    params.mp4MoovFirst = p.isSet(moovFirstOpt);
     params.fsyncIntervalMs = p.value(fsyncOpt).toLongLong();
     params.diskReserveBytes = p.value(reserveOpt).toLongLong() * 1024 * 1024;
     if (p.isSet(failAfterOpt))

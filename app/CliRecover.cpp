@@ -119,7 +119,14 @@ int runRecover(const QStringList &args)
     const bool scanDefault = p.isSet(defOpt);
     if (scanDefault) {
         const Settings settings;
-        scan.paths += startupScanParams(settings).paths;
+        // No recordings folder yet simply means nothing to find.
+        for (const QString &folder : startupScanParams(settings).paths)
+            if (QFileInfo(folder).isDir())
+                scan.paths << folder;
+        if (scan.paths.isEmpty()) {
+            printLine(stdout, QStringLiteral("no recordings folder yet: nothing to recover"));
+            return 0;
+        }
     }
     if (scan.paths.isEmpty()) {
         printLine(stderr, QStringLiteral("tapedeck recover: give at least one file or folder (or --scan-default)"));

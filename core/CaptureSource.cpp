@@ -343,7 +343,10 @@ public:
             const int colon = part.indexOf(u':');
             if (colon <= 0)
                 return makeError(ErrorCode::InvalidArgument, QStringLiteral("not a device: %1").arg(part));
-            auto in = std::make_unique<DeviceInput>(part.left(colon), part.mid(colon + 1), m_opt.stopFlag, m_opt.openTimeoutMs);
+            QString name = part.mid(colon + 1);
+            if (name.startsWith(QStringLiteral("//")))
+                name = name.mid(2); // URL spelling: v4l2:///dev/video0, alsa://default
+            auto in = std::make_unique<DeviceInput>(part.left(colon), name, m_opt.stopFlag, m_opt.openTimeoutMs);
             StreamInfo info;
             if (Status s = in->open(int(m_streams.size()), &info); !s)
                 return s;
@@ -393,8 +396,7 @@ private:
 
 bool isDeviceSpec(const QString &spec)
 {
-    if (spec.contains(QStringLiteral("://")))
-        return false;
+    // "v4l2:/dev/video0" and the URL spelling "v4l2:///dev/video0" alike.
     for (const char *p : {"v4l2:", "alsa:", "pulse:", "lavfi:"})
         if (spec.startsWith(QLatin1String(p)))
             return true;

@@ -124,6 +124,8 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
             return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
         st->codecpar->codec_tag = 0;
         st->time_base = s.timeBase;
+        if (s.frameRate.num > 0 && s.frameRate.den > 0)
+            st->avg_frame_rate = s.frameRate; // FLV's onMetaData framerate; otherwise players estimate
         d->inTimeBases.push_back(s.timeBase);
     }
     if (!options.sourceDescription.isEmpty())

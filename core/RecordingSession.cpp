@@ -3,6 +3,7 @@
 #include "core/ChunkedOutput.h"
 #include "core/Log.h"
 #include "core/PacketQueue.h"
+#include "core/ParameterWatch.h"
 #include "core/PreviewDecoder.h"
 #include "core/Redact.h"
 #include "core/TimestampNormalizer.h"
@@ -249,6 +250,7 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
             continue;
         }
         backoffMs = p.retryInitialMs;
+        const qint64 openedAtMs = nowMs();
         QueueItem si;
         si.kind = QueueItem::Kind::Streams;
         si.streams = src->streams();
@@ -298,6 +300,14 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
         const int id = q->id();
         QMetaObject::invokeMethod(q, [q = q, id, reason] { emit q->droppedSource(id, reason); }, Qt::QueuedConnection);
         src.reset();
+        // A connection that carried media for a while is retried at once:
+        // that first retry decides how much of a returning source is lost
+        // (docs/network.md: about a GOP). A source that drops again soon
+        // after opening goes through the back-off, so a failing server is
+        // not hammered.
+        constexpr qint64 kHealthyConnectionMs = 5000;
+        if (nowMs() - openedAtMs >= kHealthyConnectionMs)
+            continue;
         if (!sleepInterruptible(nextBackoff()))
             break;
     }
@@ -314,11 +324,13 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     wo.fsyncIntervalMs = p.fsyncIntervalMs;
     wo.overwrite = p.overwrite == OverwritePolicy::Replace;
     wo.sourceDescription = display;
+    wo.mp4ForceMoovFirst = p.mp4MoovFirst;
     if (p.failAfterBytes >= 0)
         wo.faults = std::make_shared<IoFaultInjector>(p.failAfterBytes, ErrorCode::DiskFull);
 
     std::unique_ptr<ChunkedOutput> out;
     TimestampNormalizer norm;
+    ParameterWatch paramWatch;
     PreviewDecoder preview;
     std::vector<StreamInfo> streams;
     qint64 lastPreviewMs = 0;
@@ -351,6 +363,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
                 norm.discontinuity(); // a new connection restarts the source's clock
             }
             streams = item->streams;
+            paramWatch.reset(streams);
             const int v = firstVideoIndex(streams);
             if (p.previewEnabled && v >= 0)
                 preview.reset(streams[size_t(v)]);
@@ -364,6 +377,13 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         if (p.maxDurationMs > 0 && out->started() && out->mediaDurationUs() >= p.maxDurationMs * 1000) {
             stopFlag = true; // reached --duration: finish like a stop
             continue;
+        }
+        if (auto changed = paramWatch.check(pkt)) {
+            // In-band change (new SPS, new sequence header): MP4 starts a new
+            // chunk at this keyframe; TS and FLV carry it in-band and go on.
+            streams = *changed;
+            if (p.type == ContainerType::Mp4)
+                out->changeStreams(streams);
         }
         Status s = out->write(pkt);
         if (!s) {

@@ -31,6 +31,7 @@ void TimestampNormalizer::reset(const std::vector<StreamInfo> &streams)
     }
     m_resyncPending = floorUs != AV_NOPTS_VALUE;
     m_haveResyncDelta = false;
+    m_shiftNewStreams = false;
 }
 
 void TimestampNormalizer::discontinuity()
@@ -48,19 +49,43 @@ bool TimestampNormalizer::normalize(AVPacket *pkt)
     Track &t = m_tracks[size_t(pkt->stream_index)];
 
     // Fill in what is missing.
-    if (pkt->dts == AV_NOPTS_VALUE)
+    if (pkt->dts == AV_NOPTS_VALUE && pkt->pts != AV_NOPTS_VALUE) {
+        // Demuxers (Matroska, for one) leave the dts of the first packets of
+        // a B-frame stream unset. Their pts run ahead of decode order, so
+        // taking the pts as dts would make the real dts that follow look like
+        // a step back and stack presentation times: never guess a dts past
+        // the previous one plus a frame.
         pkt->dts = pkt->pts;
-    if (pkt->dts == AV_NOPTS_VALUE) {
-        if (t.lastInDts == AV_NOPTS_VALUE)
-            return false;
-        pkt->dts = t.lastInDts + std::max<qint64>(1, t.lastDuration);
+        if (!t.resync && t.lastInDts != AV_NOPTS_VALUE)
+            pkt->dts = std::min<qint64>(pkt->pts, t.lastInDts + std::max<qint64>(1, t.lastDuration));
     }
-    const qint64 ctsOffset = pkt->pts == AV_NOPTS_VALUE ? 0 : std::max<qint64>(0, pkt->pts - pkt->dts);
+    if (pkt->dts == AV_NOPTS_VALUE) {
+        // No timestamps at all (raw H.264, ADTS, the first RTP packet before
+        // any sync): the stream starts at 0 and each packet follows the
+        // previous one by its duration.
+        if (t.lastInDts == AV_NOPTS_VALUE)
+            t.invented = true;
+        pkt->dts = t.lastInDts == AV_NOPTS_VALUE ? 0 : t.lastInDts + std::max<qint64>(1, t.lastDuration);
+    } else if (t.invented) {
+        // The first real timestamp after invented ones: continue where the
+        // invented ones got to, and start every stream that has not begun
+        // yet with the same shift so audio and video stay together.
+        t.invented = false;
+        if (t.lastOutDts != AV_NOPTS_VALUE && !t.resync) {
+            t.resync = true;
+            m_haveResyncDelta = false;
+            m_shiftNewStreams = true;
+        }
+    }
+    const qint64 inPts = pkt->pts;
 
     const qint64 inDts = pkt->dts;
     if (t.lastOutDts == AV_NOPTS_VALUE) {
-        // First packet of this stream: no correction. The chunked output
-        // decides where the recording starts.
+        // First packet of this stream: no correction (the chunked output
+        // decides where the recording starts), unless the streams already
+        // running were shifted onto invented timestamps.
+        if (m_shiftNewStreams && m_haveResyncDelta)
+            t.offset = av_rescale_q(m_resyncDeltaUs, kUs, t.tb);
     } else if (t.resync) {
         // After a reconnect every stream moves by the same delta, chosen by
         // the first packet to arrive, so A/V sync survives the gap.
@@ -95,7 +120,10 @@ bool TimestampNormalizer::normalize(AVPacket *pkt)
     if (t.lastOutDts != AV_NOPTS_VALUE && outDts <= t.lastOutDts)
         outDts = t.lastOutDts + 1; // small backward step: nudge forward
     pkt->dts = outDts;
-    pkt->pts = outDts + ctsOffset;
+    // A nudged dts leaves the presentation time where it was (moving it with
+    // the dts would stack two frames on nearly the same instant); it only
+    // never falls before the dts.
+    pkt->pts = inPts == AV_NOPTS_VALUE ? outDts : std::max<qint64>(inPts + t.offset, outDts);
 
     if (t.lastInDts != AV_NOPTS_VALUE && pkt->duration <= 0) {
         const qint64 step = outDts - t.lastOutDts;

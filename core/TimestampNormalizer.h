@@ -35,12 +35,14 @@ private:
         qint64 lastOutDts = AV_NOPTS_VALUE;
         qint64 lastDuration = 0;
         bool resync = false;
+        bool invented = false;   // every dts so far was invented (none came in)
     };
 
     qint64 m_maxGapUs;
     std::vector<Track> m_tracks;
     bool m_resyncPending = false;
     bool m_haveResyncDelta = false;
+    bool m_shiftNewStreams = false; // streams starting late follow the resync delta
     qint64 m_resyncDeltaUs = 0;
     int m_jumps = 0;
 };

@@ -23,4 +23,6 @@ export QT_QPA_PLATFORM=offscreen
 # Build GStreamer's plugin registry once, not in several tests at the same time.
 gst-inspect-1.0 >/dev/null 2>&1 || true
 ctest --test-dir build --output-on-failure -j "$jobs" --timeout 900 "$@"
+echo "== fuzz (clang, libFuzzer + ASan/UBSan; 30 s per target) =="
+bash scripts/run-fuzz.sh 30
 echo "tests took $(( $(date +%s) - built )) s; total $(( $(date +%s) - start )) s"

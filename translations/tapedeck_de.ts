@@ -678,6 +678,10 @@
         <source>The stream address with its password or key is not in the keychain any more. Edit the source and enter it again.</source>
         <translation>Die Stream-Adresse mit Passwort oder Schlüssel ist nicht mehr im Schlüsselbund. Bearbeiten Sie die Quelle und geben Sie sie erneut ein.</translation>
     </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 mit %2</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::TrayController</name>

@@ -678,6 +678,10 @@
         <source>The stream address with its password or key is not in the keychain any more. Edit the source and enter it again.</source>
         <translation>L’adresse du flux avec son mot de passe ou sa clé n’est plus dans le trousseau. Modifiez la source et saisissez-la de nouveau.</translation>
     </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 avec %2</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::TrayController</name>

@@ -110,6 +110,22 @@ void SourceStore::refreshDevices()
         e.displayUrl = e.spec;
         m_devices.append(e);
     }
+    // A camera is usually recorded with sound: offer each camera together
+    // with the default microphone too (the engine joins specs with '+').
+    const QAudioDevice defaultMic = QMediaDevices::defaultAudioInput();
+    if (!defaultMic.isNull()) {
+        for (const QCameraDevice &cam : QMediaDevices::videoInputs()) {
+            SourceEntry e;
+            e.kind = SourceKind::Camera;
+            const QString dev = QString::fromUtf8(cam.id());
+            e.id = QStringLiteral("camera+mic:") + dev;
+            e.name = tr("%1 with %2").arg(cam.description(), defaultMic.description());
+            e.spec = deviceSpec(SourceKind::Camera, dev) + u'+'
+                     + deviceSpec(SourceKind::Microphone, QString::fromUtf8(defaultMic.id()));
+            e.displayUrl = e.spec;
+            m_devices.append(e);
+        }
+    }
     for (const QAudioDevice &mic : QMediaDevices::audioInputs()) {
         SourceEntry e;
         e.kind = SourceKind::Microphone;

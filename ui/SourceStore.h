@@ -27,7 +27,7 @@ class SecretStore;
 enum class SourceKind { Demo, Named, Camera, Microphone };
 
 struct SourceEntry {
-    QString id;          // "demo", a UUID, "camera:<dev>", "mic:<dev>"
+    QString id;          // "demo", a UUID, "camera:<dev>", "camera+mic:<dev>", "mic:<dev>"
     SourceKind kind = SourceKind::Named;
     QString name;        // shown to the user
     QString displayUrl;  // credential-free
@@ -83,8 +83,8 @@ private:
     QMediaDevices *m_mediaDevices = nullptr;
 };
 
-// The engine spec of a camera or microphone device (see the report to the
-// lead: the engine maps "v4l2:", "alsa:" and "pulse:" to libavdevice inputs).
+// The engine spec of a camera or microphone device: core's capture source
+// opens "v4l2:/dev/videoN", "alsa:NAME" and "pulse:NAME" through libavdevice.
 QString deviceSpec(SourceKind kind, const QString &deviceId);
 
 } // namespace ui

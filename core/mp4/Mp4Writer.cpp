@@ -97,7 +97,9 @@ public:
         const qint64 dataOffset = m_tuning.reservedBytes > 0
             ? ftyp.size() + std::max<qint64>(8, m_tuning.reservedBytes) + kMdatHeaderSize
             : ((ftyp.size() + estimateMoovRoom(streams, options.expectedDurationMs) + kMdatHeaderSize + 4095) / 4096) * 4096;
-        info.creationTimeUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+        // Recovery passes the recording's own time, so a rerun writes the same bytes.
+        info.creationTimeUs = options.creationTimeUs >= 0 ? options.creationTimeUs
+                                                          : QDateTime::currentMSecsSinceEpoch() * 1000;
         info.ftypSize = quint64(ftyp.size());
         info.reservedOffset = info.ftypSize;
         info.dataOffset = quint64(dataOffset);

@@ -358,7 +358,9 @@ TrackReadResult readTrack(const QString &path, const SidecarTrack &track, const 
     const qint64 fileSize = f.size();
     const qint64 whole = (fileSize - kTrackHeaderSize) / kRecordSize;
     out.tailBytes = quint64((fileSize - kTrackHeaderSize) % kRecordSize);
-    out.records.reserve(size_t(whole));
+    // Each record needs at least one byte of media: a track file claiming
+    // more records than the data file has bytes cannot make us allocate.
+    out.records.reserve(size_t(std::min<qint64>(whole, std::min<qint64>(qint64(dataFileSize), 1 << 20))));
     QByteArray block;
     qint64 index = 0;
     bool stopped = false;
@@ -394,15 +396,21 @@ TrackReadResult readTrack(const QString &path, const SidecarTrack &track, const 
                 if (rec || rec.message() != QStringLiteral("zeroed record"))
                     allZero = false;
                 if (allZero) {
-                    const QByteArray tail = f.readAll();
                     for (qint64 k = i; k < n && allZero; ++k)
                         for (int b = 0; b < kRecordSize && allZero; ++b)
                             allZero = block[int(k * kRecordSize + b)] == 0;
-                    for (char c : tail)
-                        if (c != 0) {
-                            allZero = false;
+                    // The rest of the file in bounded pieces: a huge sparse
+                    // tail must not become one huge allocation.
+                    while (allZero && !f.atEnd()) {
+                        const QByteArray piece = f.read(1 << 20);
+                        if (piece.isEmpty())
                             break;
-                        }
+                        for (char c : piece)
+                            if (c != 0) {
+                                allZero = false;
+                                break;
+                            }
+                    }
                 }
                 out.droppedRecords = quint64(rest);
                 out.problems << QStringLiteral("%1 record %2: %3; %4 record(s) from there dropped")

@@ -342,11 +342,30 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
         }
         singles << f;
     }
+    // A path given on its own (`recover X.mp4.info`) still means the whole
+    // set: pull in the siblings, so a rebuild never leaves half a set behind.
+    for (auto it = sidecars.begin(); it != sidecars.end(); ++it) {
+        const QFileInfo fin(it.key());
+        const QStringList siblings = QDir(fin.absolutePath()).entryList({fin.fileName() + QStringLiteral(".*")}, QDir::Files);
+        for (const QString &name : siblings) {
+            const QString path = fin.absolutePath() + QLatin1Char('/') + name;
+            if (!it->contains(path) && mp4::finalPathForSidecar(path) == it.key())
+                *it << path;
+        }
+    }
+    for (auto it = raws.begin(); it != raws.end(); ++it) {
+        const QString stem = it.key();
+        if (it->first.isEmpty() && QFileInfo(stem + QStringLiteral(".h264")).isFile())
+            it->first = stem + QStringLiteral(".h264");
+        if (it->second.isEmpty() && QFileInfo(stem + QStringLiteral(".aac")).isFile())
+            it->second = stem + QStringLiteral(".aac");
+    }
     const qint64 total = files.size();
     qint64 done = 0;
     auto tick = [&](qint64 n) {
-        done += n;
-        if (progress && (done % 256 < n || done == total))
+        const qint64 before = done;
+        done = std::min(total, done + n); // siblings pulled in are not in `total`
+        if (progress && done > before && (done / 256 != before / 256 || done == total))
             progress(done, total);
     };
     auto cancelled = [&] { return cancel && cancel->load(std::memory_order_relaxed); };

@@ -79,7 +79,9 @@ Status splitAccessUnits(const MappedFile &file, const std::atomic_bool *cancel,
 
 // Does the access unit sequence [from, end) decode without error? Used on
 // the last group of pictures only, to drop a frame torn by the crash.
-int64_t firstUndecodable(const std::vector<QByteArray> &units, const QByteArray &headerAnnexB)
+// Errors before `judgeFrom` are ignored: decoding starts one group of
+// pictures early so open-GOP leading pictures have their references.
+int64_t firstUndecodable(const std::vector<QByteArray> &units, const QByteArray &headerAnnexB, size_t judgeFrom)
 {
     CodecContextPtr dec = makeCodecContext(avcodec_find_decoder(AV_CODEC_ID_H264));
     if (!dec)
@@ -97,12 +99,12 @@ int64_t firstUndecodable(const std::vector<QByteArray> &units, const QByteArray 
         std::memcpy(pkt->data, data.constData(), static_cast<size_t>(data.size()));
         const int r = avcodec_send_packet(dec.get(), pkt.get());
         av_packet_unref(pkt.get());
-        if (r < 0 && r != AVERROR(EAGAIN))
+        if (r < 0 && r != AVERROR(EAGAIN) && i >= judgeFrom)
             return static_cast<int64_t>(i);
         while (avcodec_receive_frame(dec.get(), frame.get()) >= 0) {
             const bool bad = frame->decode_error_flags != 0 || (frame->flags & AV_FRAME_FLAG_CORRUPT);
             av_frame_unref(frame.get());
-            if (bad)
+            if (bad && i >= judgeFrom)
                 return static_cast<int64_t>(i);
         }
     }
@@ -146,24 +148,6 @@ CodecParams audioParams(const AdtsHeader &h)
     std::memcpy(p->extradata, asc.constData(), static_cast<size_t>(asc.size()));
     p->extradata_size = static_cast<int>(asc.size());
     return CodecParams(p.get());
-}
-
-// The MP4 writer stamps its .info with "now" (WriterOptions::creationTimeUs
-// is not honoured yet); the finalize reads .info back from disk, so setting
-// the time there makes a rerun byte-identical. A no-op once the writer
-// takes the option.
-void pinCreationTime(const QString &finalPath, qint64 creationTimeUs)
-{
-    const QString infoPath = finalPath + QStringLiteral(".info");
-    QFile f(infoPath);
-    if (!f.open(QIODevice::ReadOnly))
-        return;
-    auto info = mp4::decodeInfo(f.read(64 * 1024 * 1024));
-    f.close();
-    if (!info || info->creationTimeUs == creationTimeUs)
-        return;
-    info->creationTimeUs = creationTimeUs;
-    (void)writeFileAtomically(infoPath, mp4::encodeInfo(*info));
 }
 
 } // namespace
@@ -285,12 +269,17 @@ Result<RawRebuildReport> rebuildRawStreams(const RawRebuildParams &params)
 
     // --- Torn last picture: decode the last group of pictures once.
     std::vector<QByteArray> tailUnits;
-    int64_t tailStart = -1;
+    int64_t tailStart = -1, judgeStart = -1;
     if (withVideo) {
         for (auto it = units.rbegin(); it != units.rend(); ++it)
             if (it->key) {
-                tailStart = it->decodeIndex;
-                break;
+                if (judgeStart < 0) {
+                    judgeStart = it->decodeIndex;
+                    tailStart = judgeStart;
+                } else {
+                    tailStart = it->decodeIndex;
+                    break;
+                }
             }
         int64_t idx = 0;
         (void)splitAccessUnits(video, params.cancel, [&](const uint8_t *d, int n, bool) {
@@ -307,7 +296,7 @@ Result<RawRebuildReport> rebuildRawStreams(const RawRebuildParams &params)
         });
         QByteArray hdr("\0\0\0\1", 4);
         hdr += head.spsNal + QByteArray("\0\0\0\1", 4) + head.ppsNal;
-        const int64_t bad = firstUndecodable(tailUnits, hdr);
+        const int64_t bad = firstUndecodable(tailUnits, hdr, static_cast<size_t>(judgeStart - tailStart));
         if (bad >= 0) {
             const int64_t keep = tailStart + bad;
             rep.notes << QStringLiteral("%1 torn frame(s) at the end of the video dropped").arg(int64_t(units.size()) - keep);
@@ -347,8 +336,6 @@ Result<RawRebuildReport> rebuildRawStreams(const RawRebuildParams &params)
     wo.sourceDescription = QStringLiteral("recovered raw streams");
     if (auto s = writer->open(params.outputPath, streams, wo); !s)
         return s.error();
-    if (params.creationTimeUs > 0)
-        pinCreationTime(params.outputPath, params.creationTimeUs);
 
     // Video starts presenting after the reorder delay; audio starts with it.
     const int64_t delayTicks = int64_t(rep.reorderDelayFrames) * frameTicks;

@@ -108,7 +108,6 @@ private slots:
     {
         TimestampNormalizer n;
         n.reset(streams90k());
-        QCOMPARE(feed(n, 0, AV_NOPTS_VALUE, AV_NOPTS_VALUE).dts, AV_NOPTS_VALUE); // nothing to infer from yet
         Out o = feed(n, 0, -2 * kFrame, 0, kFrame); // negative DTS with B-frames
         QCOMPARE(o.dts, -2 * kFrame);
         qint64 last = o.dts;
@@ -118,6 +117,22 @@ private slots:
         o = feed(n, 0, AV_NOPTS_VALUE, last + 5 * kFrame); // only PTS
         QVERIFY(o.dts > last);
         QVERIFY(o.pts >= o.dts);
+    }
+
+    void streamsWithoutTimestampsAreInvented()
+    {
+        // Raw H.264 / ADTS carry none at all: the stream starts at 0 and
+        // follows the packet durations.
+        TimestampNormalizer n;
+        n.reset(streams90k());
+        QCOMPARE(feed(n, 0, AV_NOPTS_VALUE, AV_NOPTS_VALUE, kFrame).dts, qint64(0));
+        QCOMPARE(feed(n, 0, AV_NOPTS_VALUE, AV_NOPTS_VALUE, kFrame).dts, kFrame);
+        // The first real timestamp (an RTSP session's second packet) continues
+        // from there, and a stream that starts later takes the same shift.
+        const Out v = feed(n, 0, 900000, 900000, kFrame);
+        QCOMPARE(v.dts, 2 * kFrame);
+        const Out a = feed(n, 1, 900000, 900000, 1920);
+        QCOMPARE(a.dts, 2 * kFrame);
     }
 
     void reconnectKeepsAudioAndVideoTogether()

@@ -204,6 +204,20 @@ private slots:
         checkDecodes(out.filePath(QStringLiteral("b.mp4")));
     }
 
+    void oneFileOfASetMeansTheWholeSet()
+    {
+        QTemporaryDir dir;
+        const QString base = dir.filePath(QStringLiteral("solo.mp4"));
+        QVERIFY(makeRawPair(base, 1, 30));
+        int rc = -1;
+        const auto res = recoverJson({base + QStringLiteral(".h264")}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(res.size(), 1);
+        QCOMPARE(res[0][QStringLiteral("kind")].toString(), QStringLiteral("raw-pair"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("solo.mp4")});
+        checkDecodes(base);
+    }
+
     void unrecoverableGivesNonZeroExitWithReason()
     {
         QTemporaryDir dir;

@@ -11,6 +11,7 @@
 #include "core/recovery/Classifier.h"
 #include "core/recovery/Recover.h"
 #include "core/recovery/Scanner.h"
+#include "core/recovery/StartupScan.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -290,6 +291,22 @@ private slots:
         second.start(p);
         second.cancel();
         QTRY_VERIFY_WITH_TIMEOUT(done2.count() == 1, 60000);
+    }
+
+    void startupScanLooksInTheRecordingsFolder()
+    {
+        QTemporaryDir dir, conf;
+        tapedeck::Settings settings(conf.filePath(QStringLiteral("t.ini")));
+        settings.setValue(tapedeck::SettingKey::RecordingsFolder, dir.path());
+        QCOMPARE(startupScanParams(settings).paths, QStringList{dir.path()});
+        QVERIFY(scanRecordingsFolder(settings).orphans.empty());
+        QDir().mkpath(dir.filePath(QStringLiteral("camera1")));
+        for (const QString &f : m_sidecar)
+            QFile::copy(f, dir.filePath(QStringLiteral("camera1/") + QFileInfo(f).fileName()));
+        const ScanResult r = scanRecordingsFolder(settings);
+        QCOMPARE(int(r.orphans.size()), 1);
+        QCOMPARE(r.orphans[0].kind, OrphanKind::SidecarSet);
+        QVERIFY(r.orphans[0].rebuildable());
     }
 
     void frameRateFromSpsThenNeighbourThenOption()
