@@ -53,11 +53,7 @@ QString peerScript(const QString &name)
     return QStringLiteral(TAPEDECK_SOURCE_DIR "/tests/network/peers/") + name;
 }
 
-bool inCiEnv()
-{
-    const QByteArray v = qgetenv("CI").toLower();
-    return !v.isEmpty() && v != "0" && v != "false";
-}
+bool inCiEnv() { return testsupport::inCi(); }
 
 bool waitFor(const std::function<bool()> &cond, int timeoutMs, int stepMs)
 {
@@ -185,63 +181,23 @@ void ScriptPeer::stop()
 
 // ---- Pusher ------------------------------------------------------------------
 
-Pusher::~Pusher() { stop(); }
-
 bool Pusher::start(const QString &url, const QString &format, double durationSec, const QStringList &outputArgs,
                    const QString &videoSize)
 {
-    const QString dur = QString::number(durationSec);
-    QStringList args = {
-        QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-re"),
-        QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-        QStringLiteral("testsrc2=size=%1:rate=30:duration=%2").arg(videoSize, dur),
-        QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-        QStringLiteral("sine=frequency=440:sample_rate=48000:duration=") + dur,
-        QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
-        QStringLiteral("-tune"), QStringLiteral("zerolatency"), QStringLiteral("-g"), QStringLiteral("30"),
-        QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-        QStringLiteral("-c:a"), QStringLiteral("aac"), QStringLiteral("-b:a"), QStringLiteral("96k"),
-    };
-    args += outputArgs;
-    args += {QStringLiteral("-f"), format, url};
-    m_proc = std::make_unique<QProcess>();
-    m_proc->start(QStringLiteral("ffmpeg"), args);
-    return m_proc->waitForStarted(5000);
+    m_pub = std::make_unique<testsupport::FfmpegPublisher>(url, format, durationSec, outputArgs, videoSize);
+    return m_pub->start();
 }
-
-bool Pusher::running() const { return m_proc && m_proc->state() == QProcess::Running; }
 
 bool Pusher::waitFinished(int timeoutMs)
 {
-    if (!m_proc || m_proc->state() == QProcess::NotRunning)
+    if (!running())
         return true;
-    return waitFor([this] { return m_proc->state() == QProcess::NotRunning; }, timeoutMs);
+    return waitFor([this] { return !running(); }, timeoutMs);
 }
 
-QString Pusher::stderrText() { return m_proc ? QString::fromUtf8(m_proc->readAllStandardError()) : QString(); }
-
-void Pusher::suspend()
+QString Pusher::stderrText()
 {
-    if (running())
-        ::kill(pid_t(m_proc->processId()), SIGSTOP);
-}
-
-void Pusher::resume()
-{
-    if (running())
-        ::kill(pid_t(m_proc->processId()), SIGCONT);
-}
-
-void Pusher::stop()
-{
-    if (m_proc && m_proc->state() != QProcess::NotRunning) {
-        resume();
-        m_proc->terminate();
-        if (!m_proc->waitForFinished(3000)) {
-            m_proc->kill();
-            m_proc->waitForFinished(3000);
-        }
-    }
+    return m_pub && m_pub->process() ? QString::fromUtf8(m_pub->process()->readAllStandardError()) : QString();
 }
 
 // ---- Recorder ----------------------------------------------------------------

@@ -6,6 +6,7 @@
 
 #include "core/RecordParams.h"
 #include "core/RecordingSession.h"
+#include "TestSupport.h"
 
 #include <QMutex>
 #include <QProcess>
@@ -60,20 +61,20 @@ private:
 // An ffmpeg process pushing a real-time lavfi test pattern (H.264 320x240 at
 // 30 fps, 1 s GOP, AAC 48 kHz) to `url` in `format`. `inputArgs` go before
 // the inputs (e.g. -output_ts_offset is an output arg: use outputArgs).
+// The shared ffmpeg publisher (tests/support), started on demand.
 class Pusher {
 public:
-    ~Pusher();
     bool start(const QString &url, const QString &format, double durationSec,
                const QStringList &outputArgs = {}, const QString &videoSize = QStringLiteral("320x240"));
     bool waitFinished(int timeoutMs);
-    void stop();
-    bool running() const;
+    void stop() { if (m_pub) m_pub->stop(); }
+    bool running() const { return m_pub && m_pub->running(); }
     QString stderrText();
-    void suspend(); // SIGSTOP: connected but silent
-    void resume();  // SIGCONT
+    void suspend() { if (m_pub) m_pub->suspend(); }
+    void resume() { if (m_pub) m_pub->resume(); }
 
 private:
-    std::unique_ptr<QProcess> m_proc;
+    std::unique_ptr<testsupport::FfmpegPublisher> m_pub;
 };
 
 // One recording through the real RecordingSession.

@@ -13,6 +13,8 @@
 #include <QThread>
 #include <QUdpSocket>
 
+#include <csignal>
+
 namespace testsupport {
 
 bool inCi()
@@ -226,8 +228,9 @@ void NginxRtmp::stop()
 
 // ---- ffmpeg publisher -------------------------------------------------------
 
-FfmpegPublisher::FfmpegPublisher(QString url, QString format, double durationSec, QStringList extra)
-    : m_url(std::move(url)), m_format(std::move(format)), m_duration(durationSec), m_extra(std::move(extra))
+FfmpegPublisher::FfmpegPublisher(QString url, QString format, double durationSec, QStringList extra, QString videoSize)
+    : m_url(std::move(url)), m_format(std::move(format)), m_duration(durationSec), m_extra(std::move(extra)),
+      m_videoSize(std::move(videoSize))
 {
 }
 
@@ -239,7 +242,7 @@ bool FfmpegPublisher::start()
     QStringList args = {
         QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-re"),
         QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-        QStringLiteral("testsrc2=size=320x240:rate=30:duration=") + dur,
+        QStringLiteral("testsrc2=size=%1:rate=30:duration=%2").arg(m_videoSize, dur),
         QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
         QStringLiteral("sine=frequency=440:sample_rate=48000:duration=") + dur,
         QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
@@ -254,9 +257,24 @@ bool FfmpegPublisher::start()
     return m_proc->waitForStarted(5000);
 }
 
+bool FfmpegPublisher::running() const { return m_proc && m_proc->state() == QProcess::Running; }
+
+void FfmpegPublisher::suspend()
+{
+    if (running())
+        ::kill(pid_t(m_proc->processId()), SIGSTOP);
+}
+
+void FfmpegPublisher::resume()
+{
+    if (running())
+        ::kill(pid_t(m_proc->processId()), SIGCONT);
+}
+
 void FfmpegPublisher::stop()
 {
     if (m_proc && m_proc->state() != QProcess::NotRunning) {
+        resume(); // a stopped process cannot act on SIGTERM
         m_proc->terminate();
         if (!m_proc->waitForFinished(3000)) {
             m_proc->kill();

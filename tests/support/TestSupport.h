@@ -75,17 +75,22 @@ private:
 class FfmpegPublisher {
 public:
     explicit FfmpegPublisher(QString url, QString format = QStringLiteral("flv"),
-                             double durationSec = 10, QStringList extraOutputArgs = {});
+                             double durationSec = 10, QStringList extraOutputArgs = {},
+                             QString videoSize = QStringLiteral("320x240"));
     ~FfmpegPublisher();
     bool start();
     void stop();
     bool waitFinished(int timeoutMs);
+    bool running() const;
+    void suspend(); // SIGSTOP: the connection stays, the data stops
+    void resume();  // SIGCONT
     QProcess *process() { return m_proc.get(); }
 
 private:
     QString m_url, m_format;
     double m_duration;
     QStringList m_extra;
+    QString m_videoSize;
     std::unique_ptr<QProcess> m_proc;
 };
 
