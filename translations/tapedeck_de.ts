@@ -9,6 +9,182 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::ui::ChoosePage</name>
+    <message>
+        <source>Choose what to rebuild</source>
+        <translation>Auswählen, was wiederhergestellt wird</translation>
+    </message>
+    <message>
+        <source>Tick the recordings to rebuild and say where the rebuilt files should go.</source>
+        <translation>Haken Sie die Aufnahmen an, die wiederhergestellt werden sollen, und legen Sie fest, wohin die neuen Dateien kommen.</translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>What is rebuilt</source>
+        <translation>Was wiederhergestellt wird</translation>
+    </message>
+    <message>
+        <source>Saved as</source>
+        <translation>Gespeichert als</translation>
+    </message>
+    <message>
+        <source>Where to save</source>
+        <translation>Speicherort</translation>
+    </message>
+    <message>
+        <source>&amp;Beside the original files</source>
+        <translation>&amp;Neben den Originaldateien</translation>
+    </message>
+    <message>
+        <source>In this &amp;folder:</source>
+        <translation>In diesem &amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the original files</source>
+        <translation>Originaldateien &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Without it they are deleted, but only after the rebuilt file has been written completely and opened successfully.</source>
+        <translation>Sonst werden sie gelöscht – aber erst, wenn die neue Datei vollständig geschrieben und erfolgreich geöffnet wurde.</translation>
+    </message>
+    <message>
+        <source>Frame rate of the video</source>
+        <translation>Bildrate des Videos</translation>
+    </message>
+    <message>
+        <source>A raw H.264 file stores pictures but not when to show them, and these files carry no hint of their speed. Choose the rate they were recorded at (the camera&apos;s or encoder&apos;s setting). A wrong rate makes the picture run too fast or too slow and drift away from the sound.</source>
+        <translation>Eine rohe H.264-Datei speichert Bilder, aber nicht, wann sie zu zeigen sind, und diese Dateien verraten ihre Geschwindigkeit nicht. Wählen Sie die Bildrate, mit der aufgenommen wurde (die Einstellung der Kamera oder des Encoders). Mit einer falschen Rate läuft das Bild zu schnell oder zu langsam und driftet vom Ton weg.</translation>
+    </message>
+    <message>
+        <source>(cannot be rebuilt)</source>
+        <translation>(nicht wiederherstellbar)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>%1 frames per second</source>
+        <translation>%1 Bilder pro Sekunde</translation>
+    </message>
+    <message>
+        <source>(no free name)</source>
+        <translation>(kein freier Name)</translation>
+    </message>
+    <message>
+        <source>Save the rebuilt files in</source>
+        <translation>Wiederhergestellte Dateien speichern in</translation>
+    </message>
+    <message>
+        <source>This is a file, not a folder.</source>
+        <translation>Das ist eine Datei, kein Ordner.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::DonePage</name>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Here is what became of each recording.</source>
+        <translation>Das ist aus jeder Aufnahme geworden.</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>Ab&amp;spielen</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Im &amp;Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>Rebuilt as %1</source>
+        <translation>Wiederhergestellt als %1</translation>
+    </message>
+    <message>
+        <source>The original files were removed:
+%1</source>
+        <translation>Die Originaldateien wurden gelöscht:
+%1</translation>
+    </message>
+    <message>
+        <source>Not rebuilt: stopped before its turn. The original files are untouched.</source>
+        <translation>Nicht wiederhergestellt: vorher angehalten. Die Originaldateien sind unverändert.</translation>
+    </message>
+    <message>
+        <source>Not chosen, not touched.</source>
+        <translation>Nicht ausgewählt, unverändert.</translation>
+    </message>
+    <message>
+        <source>Cannot be rebuilt, not touched: %1</source>
+        <translation>Nicht wiederherstellbar, unverändert: %1</translation>
+    </message>
+    <message>
+        <source>Not a recording, not touched: %1</source>
+        <translation>Keine Aufnahme, unverändert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left alone (%n)</source>
+        <translation>
+            <numerusform>Unverändert gelassen (%n)</numerusform>
+            <numerusform>Unverändert gelassen (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) rebuilt.</source>
+        <translation>
+            <numerusform>%n Aufnahme wiederhergestellt.</numerusform>
+            <numerusform>%n Aufnahmen wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be rebuilt; the reason is shown beside each.</source>
+        <translation>
+            <numerusform>%n konnte nicht wiederhergestellt werden; der Grund steht daneben.</numerusform>
+            <numerusform>%n konnten nicht wiederhergestellt werden; der Grund steht jeweils daneben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not rebuilt because you stopped.</source>
+        <translation>
+            <numerusform>%n nicht wiederhergestellt, weil Sie angehalten haben.</numerusform>
+            <numerusform>%n nicht wiederhergestellt, weil Sie angehalten haben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a recording to play it or show it in its folder.</source>
+        <translation>Wählen Sie eine Aufnahme, um sie abzuspielen oder in ihrem Ordner zu zeigen.</translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::ui::MainWindow</name>
     <message>
         <source>Tapedeck</source>
@@ -222,6 +398,164 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::ui::OrphanText</name>
+    <message>
+        <source>Tapedeck recording</source>
+        <translation>Tapedeck-Aufnahme</translation>
+    </message>
+    <message>
+        <source>Raw H.264/AAC pair</source>
+        <translation>Rohes H.264/AAC-Paar</translation>
+    </message>
+    <message>
+        <source>Raw H.264 video</source>
+        <translation>Rohes H.264-Video</translation>
+    </message>
+    <message>
+        <source>Raw AAC audio</source>
+        <translation>Rohes AAC-Audio</translation>
+    </message>
+    <message>
+        <source>Interrupted TS</source>
+        <translation>Unterbrochener TS</translation>
+    </message>
+    <message>
+        <source>Interrupted FLV</source>
+        <translation>Unterbrochenes FLV</translation>
+    </message>
+    <message>
+        <source>Not a recording</source>
+        <translation>Keine Aufnahme</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>noch unbekannt</translation>
+    </message>
+    <message>
+        <source>Already complete: only the leftover index files are tidied up</source>
+        <translation>Schon vollständig: nur die übrig gebliebenen Indexdateien werden aufgeräumt</translation>
+    </message>
+    <message>
+        <source>picture and sound</source>
+        <translation>Bild und Ton</translation>
+    </message>
+    <message>
+        <source>the picture only</source>
+        <translation>nur das Bild</translation>
+    </message>
+    <message>
+        <source>the sound only</source>
+        <translation>nur der Ton</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Everything: %1</source>
+        <translation>Alles: %1</translation>
+    </message>
+    <message>
+        <source>Everything but the cut-off end</source>
+        <translation>Alles bis auf das abgeschnittene Ende</translation>
+    </message>
+    <message>
+        <source>Everything but the cut-off end: %1</source>
+        <translation>Alles bis auf das abgeschnittene Ende: %1</translation>
+    </message>
+    <message>
+        <source>Only the undamaged part</source>
+        <translation>Nur der unbeschädigte Teil</translation>
+    </message>
+    <message>
+        <source>Only the undamaged part: %1</source>
+        <translation>Nur der unbeschädigte Teil: %1</translation>
+    </message>
+    <message>
+        <source>Nothing can be rebuilt</source>
+        <translation>Nichts ist wiederherstellbar</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Dateien:</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::PickPage</name>
+    <message>
+        <source>Which recordings were lost?</source>
+        <translation>Welche Aufnahmen sind verloren gegangen?</translation>
+    </message>
+    <message>
+        <source>Drop the files or folders of an interrupted recording here, or add them with the buttons. Tapedeck only reads them while it looks; nothing is changed before you say so.</source>
+        <translation>Ziehen Sie die Dateien oder Ordner einer unterbrochenen Aufnahme hierher oder fügen Sie sie mit den Schaltflächen hinzu. Tapedeck liest sie beim Suchen nur; nichts wird verändert, bevor Sie es sagen.</translation>
+    </message>
+    <message>
+        <source>Drop files or folders here
+
+or use the buttons below</source>
+        <translation>Dateien oder Ordner hierher ziehen
+
+oder die Schaltflächen unten benutzen</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>&amp;Dateien hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <translation>&amp;Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>%1 — a folder, with everything in it (in %2)</source>
+        <translation>%1 – ein Ordner, mit allem darin (in %2)</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (in %2)</translation>
+    </message>
+    <message>
+        <source>%1 — not found (in %2)</source>
+        <translation>%1 – nicht gefunden (in %2)</translation>
+    </message>
+    <message>
+        <source>Press Next to look at them. More can be dropped or added.</source>
+        <translation>Klicken Sie auf „Weiter“, um sie zu untersuchen. Weitere können hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <source>Recordings and their parts (*.mp4.* *.h264 *.aac *.ts *.flv *.mp4)</source>
+        <translation>Aufnahmen und ihre Teile (*.mp4.* *.h264 *.aac *.ts *.flv *.mp4)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Add a folder</source>
+        <translation>Ordner hinzufügen</translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::ui::PlayerDialog</name>
     <message>
         <source>Pause</source>
@@ -281,6 +615,77 @@
     <message>
         <source>The source opened but carries no audio or video.</source>
         <translation>Die Quelle wurde geöffnet, enthält aber weder Ton noch Bild.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::RebuildPage</name>
+    <message>
+        <source>Stopped before it was finished. Nothing was written and the original files are untouched.</source>
+        <translation>Vor dem Abschluss angehalten. Nichts wurde geschrieben, die Originaldateien sind unverändert.</translation>
+    </message>
+    <message>
+        <source>Could not be rebuilt: %1. The original files are untouched.</source>
+        <translation>Konnte nicht wiederhergestellt werden: %1. Die Originaldateien sind unverändert.</translation>
+    </message>
+    <message>
+        <source>Rebuilding</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>The recordings are rebuilt one after another. You can keep using Tapedeck meanwhile, or close this window: you will be told when it is done.</source>
+        <translation>Die Aufnahmen werden nacheinander wiederhergestellt. Sie können Tapedeck währenddessen weiter benutzen oder dieses Fenster in den Hintergrund legen: Sie werden benachrichtigt, wenn es fertig ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>Hält nach dem aktuellen Schritt an…</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
+    </message>
+    <message>
+        <source>Rebuilding…</source>
+        <translation>Wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Rebuilding %1 (%2 of %3)…</source>
+        <translation>%1 wird wiederhergestellt (%2 von %3)…</translation>
+    </message>
+    <message>
+        <source>Rebuilt: %1</source>
+        <translation>Wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>Not rebuilt: stopped before its turn</source>
+        <translation>Nicht wiederhergestellt: vorher angehalten</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
     </message>
 </context>
 <context>
@@ -450,6 +855,140 @@
     <message>
         <source>Show in &amp;folder</source>
         <translation>Im &amp;Ordner zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::RecoveryWizard</name>
+    <message>
+        <source>Recover recordings</source>
+        <translation>Aufnahmen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Rebuild</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Recovery stopped</source>
+        <translation>Wiederherstellung angehalten</translation>
+    </message>
+    <message>
+        <source>Recovery finished</source>
+        <translation>Wiederherstellung abgeschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) rebuilt.</source>
+        <translation>
+            <numerusform>%n Aufnahme wiederhergestellt.</numerusform>
+            <numerusform>%n Aufnahmen wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be rebuilt.</source>
+        <translation>
+            <numerusform>%n konnte nicht wiederhergestellt werden.</numerusform>
+            <numerusform>%n konnten nicht wiederhergestellt werden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::ScanPage</name>
+    <message>
+        <source>Looking for recordings</source>
+        <translation>Suche nach Aufnahmen</translation>
+    </message>
+    <message>
+        <source>Tapedeck reads the files to find out what each one is and how much of it can be rebuilt.</source>
+        <translation>Tapedeck liest die Dateien, um herauszufinden, was jede ist und wie viel davon wiederhergestellt werden kann.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop looking</source>
+        <translation>Suche &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Look again</source>
+        <translation>&amp;Erneut suchen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>What can be rebuilt</source>
+        <translation>Was wiederherstellbar ist</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Spuren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking through %n item(s)…</source>
+        <translation>
+            <numerusform>Durchsuche %n Eintrag…</numerusform>
+            <numerusform>Durchsuche %n Einträge…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>Looked at %1 of %2 files…</source>
+        <translation>%1 von %2 Dateien angesehen…</translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was changed; look again when you are ready.</source>
+        <translation>Angehalten. Nichts wurde verändert; suchen Sie erneut, wenn Sie so weit sind.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recordings (%n)</source>
+        <translation>
+            <numerusform>Aufnahmen (%n)</numerusform>
+            <numerusform>Aufnahmen (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not recordings, left alone (%n)</source>
+        <translation>
+            <numerusform>Keine Aufnahmen, unverändert gelassen (%n)</numerusform>
+            <numerusform>Keine Aufnahmen, unverändert gelassen (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not be read (%n)</source>
+        <translation>
+            <numerusform>Nicht lesbar (%n)</numerusform>
+            <numerusform>Nicht lesbar (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n recording(s) that can be rebuilt</source>
+        <translation>
+            <numerusform>%n wiederherstellbare Aufnahme gefunden</numerusform>
+            <numerusform>%n wiederherstellbare Aufnahmen gefunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complete file(s) need nothing</source>
+        <translation>
+            <numerusform>%n vollständige Datei braucht nichts</numerusform>
+            <numerusform>%n vollständige Dateien brauchen nichts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is nothing to rebuild here. Go back to add other files or folders.</source>
+        <translation>Hier gibt es nichts wiederherzustellen. Gehen Sie zurück, um andere Dateien oder Ordner hinzuzufügen.</translation>
     </message>
 </context>
 <context>

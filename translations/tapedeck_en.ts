@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>tapedeck::ui::DonePage</name>
+    <message numerus="yes">
+        <source>Left alone (%n)</source>
+        <translation>
+            <numerusform>Left alone (%n)</numerusform>
+            <numerusform>Left alone (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) rebuilt.</source>
+        <translation>
+            <numerusform>%n recording rebuilt.</numerusform>
+            <numerusform>%n recordings rebuilt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be rebuilt; the reason is shown beside each.</source>
+        <translation>
+            <numerusform>%n could not be rebuilt; the reason is shown beside it.</numerusform>
+            <numerusform>%n could not be rebuilt; the reason is shown beside each.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not rebuilt because you stopped.</source>
+        <translation>
+            <numerusform>%n not rebuilt because you stopped.</numerusform>
+            <numerusform>%n not rebuilt because you stopped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::ui::MainWindow</name>
     <message numerus="yes">
         <source>%n file(s) saved: %1</source>
@@ -15,6 +46,68 @@
         <translation>
             <numerusform>%n recording was not closed properly, probably after a crash. Click to recover it.</numerusform>
             <numerusform>%n recordings were not closed properly, probably after a crash. Click to recover them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::RecoveryWizard</name>
+    <message numerus="yes">
+        <source>%n recording(s) rebuilt.</source>
+        <translation>
+            <numerusform>%n recording rebuilt.</numerusform>
+            <numerusform>%n recordings rebuilt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be rebuilt.</source>
+        <translation>
+            <numerusform>%n could not be rebuilt.</numerusform>
+            <numerusform>%n could not be rebuilt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::ScanPage</name>
+    <message numerus="yes">
+        <source>Looking through %n item(s)…</source>
+        <translation>
+            <numerusform>Looking through %n item…</numerusform>
+            <numerusform>Looking through %n items…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recordings (%n)</source>
+        <translation>
+            <numerusform>Recording (%n)</numerusform>
+            <numerusform>Recordings (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not recordings, left alone (%n)</source>
+        <translation>
+            <numerusform>Not a recording, left alone (%n)</numerusform>
+            <numerusform>Not recordings, left alone (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not be read (%n)</source>
+        <translation>
+            <numerusform>Could not be read (%n)</numerusform>
+            <numerusform>Could not be read (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n recording(s) that can be rebuilt</source>
+        <translation>
+            <numerusform>Found %n recording that can be rebuilt</numerusform>
+            <numerusform>Found %n recordings that can be rebuilt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complete file(s) need nothing</source>
+        <translation>
+            <numerusform>%n complete file needs nothing</numerusform>
+            <numerusform>%n complete files need nothing</numerusform>
         </translation>
     </message>
 </context>

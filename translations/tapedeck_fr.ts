@@ -9,6 +9,182 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::ui::ChoosePage</name>
+    <message>
+        <source>Choose what to rebuild</source>
+        <translation>Choisir ce qu’il faut reconstruire</translation>
+    </message>
+    <message>
+        <source>Tick the recordings to rebuild and say where the rebuilt files should go.</source>
+        <translation>Cochez les enregistrements à reconstruire et indiquez où enregistrer les fichiers reconstruits.</translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild</source>
+        <translation>&amp;Reconstruire</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>What is rebuilt</source>
+        <translation>Ce qui est reconstruit</translation>
+    </message>
+    <message>
+        <source>Saved as</source>
+        <translation>Enregistré sous</translation>
+    </message>
+    <message>
+        <source>Where to save</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>&amp;Beside the original files</source>
+        <translation>À &amp;côté des fichiers d’origine</translation>
+    </message>
+    <message>
+        <source>In this &amp;folder:</source>
+        <translation>Dans ce &amp;dossier :</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the original files</source>
+        <translation>&amp;Garder les fichiers d’origine</translation>
+    </message>
+    <message>
+        <source>Without it they are deleted, but only after the rebuilt file has been written completely and opened successfully.</source>
+        <translation>Sinon, ils sont supprimés, mais seulement une fois le fichier reconstruit entièrement écrit et ouvert avec succès.</translation>
+    </message>
+    <message>
+        <source>Frame rate of the video</source>
+        <translation>Fréquence d’images de la vidéo</translation>
+    </message>
+    <message>
+        <source>A raw H.264 file stores pictures but not when to show them, and these files carry no hint of their speed. Choose the rate they were recorded at (the camera&apos;s or encoder&apos;s setting). A wrong rate makes the picture run too fast or too slow and drift away from the sound.</source>
+        <translation>Un fichier H.264 brut contient les images mais pas le moment de les afficher, et ces fichiers n’indiquent pas leur vitesse. Choisissez la fréquence à laquelle ils ont été enregistrés (le réglage de la caméra ou de l’encodeur). Une fréquence erronée fait défiler l’image trop vite ou trop lentement et la décale du son.</translation>
+    </message>
+    <message>
+        <source>(cannot be rebuilt)</source>
+        <translation>(impossible à reconstruire)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>%1 frames per second</source>
+        <translation>%1 images par seconde</translation>
+    </message>
+    <message>
+        <source>(no free name)</source>
+        <translation>(aucun nom libre)</translation>
+    </message>
+    <message>
+        <source>Save the rebuilt files in</source>
+        <translation>Enregistrer les fichiers reconstruits dans</translation>
+    </message>
+    <message>
+        <source>This is a file, not a folder.</source>
+        <translation>Ceci est un fichier, pas un dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::DonePage</name>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Here is what became of each recording.</source>
+        <translation>Voici ce qu’il est advenu de chaque enregistrement.</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Lire</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Afficher dans le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>Rebuilt as %1</source>
+        <translation>Reconstruit sous %1</translation>
+    </message>
+    <message>
+        <source>The original files were removed:
+%1</source>
+        <translation>Les fichiers d’origine ont été supprimés :
+%1</translation>
+    </message>
+    <message>
+        <source>Not rebuilt: stopped before its turn. The original files are untouched.</source>
+        <translation>Non reconstruit : arrêté avant son tour. Les fichiers d’origine sont intacts.</translation>
+    </message>
+    <message>
+        <source>Not chosen, not touched.</source>
+        <translation>Non choisi, non modifié.</translation>
+    </message>
+    <message>
+        <source>Cannot be rebuilt, not touched: %1</source>
+        <translation>Impossible à reconstruire, non modifié : %1</translation>
+    </message>
+    <message>
+        <source>Not a recording, not touched: %1</source>
+        <translation>Pas un enregistrement, non modifié : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left alone (%n)</source>
+        <translation>
+            <numerusform>Laissé tel quel (%n)</numerusform>
+            <numerusform>Laissés tels quels (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) rebuilt.</source>
+        <translation>
+            <numerusform>%n enregistrement reconstruit.</numerusform>
+            <numerusform>%n enregistrements reconstruits.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be rebuilt; the reason is shown beside each.</source>
+        <translation>
+            <numerusform>%n n’a pas pu être reconstruit ; la raison est indiquée à côté.</numerusform>
+            <numerusform>%n n’ont pas pu être reconstruits ; la raison est indiquée à côté de chacun.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not rebuilt because you stopped.</source>
+        <translation>
+            <numerusform>%n non reconstruit car vous avez arrêté.</numerusform>
+            <numerusform>%n non reconstruits car vous avez arrêté.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a recording to play it or show it in its folder.</source>
+        <translation>Sélectionnez un enregistrement pour le lire ou l’afficher dans son dossier.</translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::ui::MainWindow</name>
     <message>
         <source>Tapedeck</source>
@@ -222,6 +398,164 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::ui::OrphanText</name>
+    <message>
+        <source>Tapedeck recording</source>
+        <translation>Enregistrement Tapedeck</translation>
+    </message>
+    <message>
+        <source>Raw H.264/AAC pair</source>
+        <translation>Paire H.264/AAC brute</translation>
+    </message>
+    <message>
+        <source>Raw H.264 video</source>
+        <translation>Vidéo H.264 brute</translation>
+    </message>
+    <message>
+        <source>Raw AAC audio</source>
+        <translation>Audio AAC brut</translation>
+    </message>
+    <message>
+        <source>Interrupted TS</source>
+        <translation>TS interrompu</translation>
+    </message>
+    <message>
+        <source>Interrupted FLV</source>
+        <translation>FLV interrompu</translation>
+    </message>
+    <message>
+        <source>Not a recording</source>
+        <translation>Pas un enregistrement</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>vidéo</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>audio</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>pas encore connue</translation>
+    </message>
+    <message>
+        <source>Already complete: only the leftover index files are tidied up</source>
+        <translation>Déjà complet : seuls les fichiers d’index restants sont rangés</translation>
+    </message>
+    <message>
+        <source>picture and sound</source>
+        <translation>image et son</translation>
+    </message>
+    <message>
+        <source>the picture only</source>
+        <translation>l’image seulement</translation>
+    </message>
+    <message>
+        <source>the sound only</source>
+        <translation>le son seulement</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Everything: %1</source>
+        <translation>Tout : %1</translation>
+    </message>
+    <message>
+        <source>Everything but the cut-off end</source>
+        <translation>Tout sauf la fin coupée</translation>
+    </message>
+    <message>
+        <source>Everything but the cut-off end: %1</source>
+        <translation>Tout sauf la fin coupée : %1</translation>
+    </message>
+    <message>
+        <source>Only the undamaged part</source>
+        <translation>Seulement la partie intacte</translation>
+    </message>
+    <message>
+        <source>Only the undamaged part: %1</source>
+        <translation>Seulement la partie intacte : %1</translation>
+    </message>
+    <message>
+        <source>Nothing can be rebuilt</source>
+        <translation>Rien ne peut être reconstruit</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Fichiers :</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::PickPage</name>
+    <message>
+        <source>Which recordings were lost?</source>
+        <translation>Quels enregistrements ont été perdus ?</translation>
+    </message>
+    <message>
+        <source>Drop the files or folders of an interrupted recording here, or add them with the buttons. Tapedeck only reads them while it looks; nothing is changed before you say so.</source>
+        <translation>Déposez ici les fichiers ou dossiers d’un enregistrement interrompu, ou ajoutez-les avec les boutons. Tapedeck se contente de les lire pendant la recherche ; rien n’est modifié sans votre accord.</translation>
+    </message>
+    <message>
+        <source>Drop files or folders here
+
+or use the buttons below</source>
+        <translation>Déposez des fichiers ou dossiers ici
+
+ou utilisez les boutons ci-dessous</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Ajouter des &amp;fichiers…</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <translation>Ajouter un d&amp;ossier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>%1 — a folder, with everything in it (in %2)</source>
+        <translation>%1 — un dossier, avec tout son contenu (dans %2)</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (dans %2)</translation>
+    </message>
+    <message>
+        <source>%1 — not found (in %2)</source>
+        <translation>%1 — introuvable (dans %2)</translation>
+    </message>
+    <message>
+        <source>Press Next to look at them. More can be dropped or added.</source>
+        <translation>Cliquez sur Suivant pour les examiner. Vous pouvez en déposer ou en ajouter d’autres.</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>Ajouter des fichiers</translation>
+    </message>
+    <message>
+        <source>Recordings and their parts (*.mp4.* *.h264 *.aac *.ts *.flv *.mp4)</source>
+        <translation>Enregistrements et leurs parties (*.mp4.* *.h264 *.aac *.ts *.flv *.mp4)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Add a folder</source>
+        <translation>Ajouter un dossier</translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::ui::PlayerDialog</name>
     <message>
         <source>Pause</source>
@@ -281,6 +615,77 @@
     <message>
         <source>The source opened but carries no audio or video.</source>
         <translation>La source s’est ouverte mais ne contient ni audio ni vidéo.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::RebuildPage</name>
+    <message>
+        <source>Stopped before it was finished. Nothing was written and the original files are untouched.</source>
+        <translation>Arrêté avant la fin. Rien n’a été écrit et les fichiers d’origine sont intacts.</translation>
+    </message>
+    <message>
+        <source>Could not be rebuilt: %1. The original files are untouched.</source>
+        <translation>Impossible à reconstruire : %1. Les fichiers d’origine sont intacts.</translation>
+    </message>
+    <message>
+        <source>Rebuilding</source>
+        <translation>Reconstruction</translation>
+    </message>
+    <message>
+        <source>The recordings are rebuilt one after another. You can keep using Tapedeck meanwhile, or close this window: you will be told when it is done.</source>
+        <translation>Les enregistrements sont reconstruits l’un après l’autre. Vous pouvez continuer à utiliser Tapedeck pendant ce temps, ou mettre cette fenêtre de côté : vous serez prévenu à la fin.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>Arrêt après l’étape en cours…</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Rebuilding…</source>
+        <translation>Reconstruction…</translation>
+    </message>
+    <message>
+        <source>Rebuilding %1 (%2 of %3)…</source>
+        <translation>Reconstruction de %1 (%2 sur %3)…</translation>
+    </message>
+    <message>
+        <source>Rebuilt: %1</source>
+        <translation>Reconstruit : %1</translation>
+    </message>
+    <message>
+        <source>Not rebuilt: stopped before its turn</source>
+        <translation>Non reconstruit : arrêté avant son tour</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
     </message>
 </context>
 <context>
@@ -450,6 +855,140 @@
     <message>
         <source>Show in &amp;folder</source>
         <translation>Afficher dans le &amp;dossier</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::RecoveryWizard</name>
+    <message>
+        <source>Recover recordings</source>
+        <translation>Récupérer des enregistrements</translation>
+    </message>
+    <message>
+        <source>Rebuild</source>
+        <translation>Reconstruire</translation>
+    </message>
+    <message>
+        <source>Recovery stopped</source>
+        <translation>Récupération arrêtée</translation>
+    </message>
+    <message>
+        <source>Recovery finished</source>
+        <translation>Récupération terminée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) rebuilt.</source>
+        <translation>
+            <numerusform>%n enregistrement reconstruit.</numerusform>
+            <numerusform>%n enregistrements reconstruits.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be rebuilt.</source>
+        <translation>
+            <numerusform>%n n’a pas pu être reconstruit.</numerusform>
+            <numerusform>%n n’ont pas pu être reconstruits.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::ScanPage</name>
+    <message>
+        <source>Looking for recordings</source>
+        <translation>Recherche d’enregistrements</translation>
+    </message>
+    <message>
+        <source>Tapedeck reads the files to find out what each one is and how much of it can be rebuilt.</source>
+        <translation>Tapedeck lit les fichiers pour savoir ce qu’est chacun et quelle part peut en être reconstruite.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop looking</source>
+        <translation>&amp;Arrêter la recherche</translation>
+    </message>
+    <message>
+        <source>&amp;Look again</source>
+        <translation>&amp;Chercher à nouveau</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>What can be rebuilt</source>
+        <translation>Ce qui peut être reconstruit</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Pistes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking through %n item(s)…</source>
+        <translation>
+            <numerusform>Examen de %n élément…</numerusform>
+            <numerusform>Examen de %n éléments…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt…</translation>
+    </message>
+    <message>
+        <source>Looked at %1 of %2 files…</source>
+        <translation>%1 fichiers examinés sur %2…</translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was changed; look again when you are ready.</source>
+        <translation>Arrêté. Rien n’a été modifié ; relancez la recherche quand vous voulez.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recordings (%n)</source>
+        <translation>
+            <numerusform>Enregistrements (%n)</numerusform>
+            <numerusform>Enregistrements (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not recordings, left alone (%n)</source>
+        <translation>
+            <numerusform>Pas des enregistrements, laissés tels quels (%n)</numerusform>
+            <numerusform>Pas des enregistrements, laissés tels quels (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not be read (%n)</source>
+        <translation>
+            <numerusform>Illisible (%n)</numerusform>
+            <numerusform>Illisibles (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n recording(s) that can be rebuilt</source>
+        <translation>
+            <numerusform>%n enregistrement reconstructible trouvé</numerusform>
+            <numerusform>%n enregistrements reconstructibles trouvés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complete file(s) need nothing</source>
+        <translation>
+            <numerusform>%n fichier complet n’a besoin de rien</numerusform>
+            <numerusform>%n fichiers complets n’ont besoin de rien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is nothing to rebuild here. Go back to add other files or folders.</source>
+        <translation>Il n’y a rien à reconstruire ici. Revenez en arrière pour ajouter d’autres fichiers ou dossiers.</translation>
     </message>
 </context>
 <context>
