@@ -41,6 +41,11 @@ RecoveryWizard::RecoveryWizard(QWidget *parent) : QWizard(parent)
     setOption(QWizard::NoBackButtonOnLastPage, true);
     setOption(QWizard::NoCancelButtonOnLastPage, true);
     setButtonText(QWizard::CommitButton, tr("Rebuild"));
+    // Set here rather than left to Qt's own catalogue, which a system may lack.
+    setButtonText(QWizard::BackButton, tr("< &Back"));
+    setButtonText(QWizard::NextButton, tr("&Next >"));
+    setButtonText(QWizard::CancelButton, tr("Cancel"));
+    setButtonText(QWizard::FinishButton, tr("&Finish"));
     m_job = new RebuildJob(this);
 
     setPage(PickPageId, new PickPage(this));
