@@ -889,6 +889,22 @@ oder die Schaltflächen unten benutzen</translation>
             <numerusform>%n konnten nicht wiederhergestellt werden.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Weiter &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Fertigstellen</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::ScanPage</name>

@@ -889,6 +889,22 @@ ou utilisez les boutons ci-dessous</translation>
             <numerusform>%n n’ont pas pu être reconstruits.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminer</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::ScanPage</name>
