@@ -19,6 +19,9 @@ class QTimer;
 namespace tapedeck {
 class Engine;
 class Settings;
+namespace recovery {
+class Scanner;
+}
 } // namespace tapedeck
 
 namespace tapedeck {
@@ -104,6 +107,7 @@ private:
     RecordingsList *m_recordings = nullptr;
     PlayerDialog *m_player = nullptr;
     QTimer *m_diskTimer = nullptr;
+    recovery::Scanner *m_orphanScanner = nullptr; // child: cancels and joins when the window goes
 
     QAction *m_addSource = nullptr;
     QAction *m_editSource = nullptr;

@@ -6,6 +6,8 @@
 #include "core/MediaTypes.h"
 #include "core/Redact.h"
 #include "core/Settings.h"
+#include "core/recovery/Scanner.h"
+#include "core/recovery/StartupScan.h"
 #include "ui/ActiveRecordingsView.h"
 #include "ui/FileNamePattern.h"
 #include "ui/RecordOptionsWidget.h"
@@ -16,7 +18,6 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QDir>
-#include <QDirIterator>
 #include <QFileInfo>
 #include <QLocale>
 #include <QPointer>
@@ -25,7 +26,6 @@
 #include <QTabWidget>
 #include <QTimer>
 
-#include <thread>
 
 namespace tapedeck {
 namespace ui {
@@ -199,44 +199,44 @@ void MainWindow::checkDiskSpace()
 
 void MainWindow::checkForOrphans()
 {
-    QStringList folders{m_settings.string(SettingKey::RecordingsFolder)};
+    // The recovery engine's own scanner on its own thread: it finds every
+    // kind of orphan (sidecar sets, raw pairs, killed TS and FLV files).
+    recovery::ScanParams params = recovery::startupScanParams(m_settings);
     for (const SourceEntry &e : m_sources->entries())
-        folders << m_sources->options(e.id).folder;
-    folders.removeDuplicates();
-    folders.removeAll(QString());
-    QPointer<MainWindow> self(this);
-    std::thread([self, folders] {
-        QStringList found;
-        for (const QString &folder : folders) {
-            QDirIterator it(folder, {QStringLiteral("*.mp4.info")}, QDir::Files);
-            while (it.hasNext())
-                found << it.next();
-        }
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, found] {
-                if (!self || found.isEmpty())
-                    return;
+        params.paths << m_sources->options(e.id).folder;
+    params.paths.removeDuplicates();
+    params.paths.removeAll(QString());
+    for (auto it = params.paths.begin(); it != params.paths.end();)
+        it = QDir(*it).exists() ? it + 1 : params.paths.erase(it);
+    if (params.paths.isEmpty() || (m_orphanScanner && m_orphanScanner->isRunning()))
+        return;
+    if (!m_orphanScanner) {
+        m_orphanScanner = new recovery::Scanner(this);
+        connect(m_orphanScanner, &recovery::Scanner::finished, this, [this](const recovery::ScanResult &result) {
+            QStringList orphans;
+            for (const recovery::Orphan &o : result.orphans) {
+                if (!o.rebuildable())
+                    continue;
                 // Sessions of this run own their sidecars; only older ones are orphans.
-                QStringList orphans;
-                for (const QString &info : found) {
-                    bool mine = false;
-                    for (int id : self->m_engine.ids())
-                        if (RecordingSession *s = self->m_engine.session(id))
-                            mine |= info.startsWith(s->params().outBase);
-                    if (!mine)
-                        orphans << info;
-                }
-                if (orphans.isEmpty())
-                    return;
-                self->m_tray->notify(NotificationKind::Orphans, tr("Unfinished recordings found"),
-                                     tr("%n recording(s) were not closed properly, probably after a crash. "
-                                        "Click to recover them.",
-                                        nullptr, int(orphans.size())),
-                                     orphans);
-            },
-            Qt::QueuedConnection);
-    }).detach();
+                bool mine = false;
+                for (int id : m_engine.ids())
+                    if (RecordingSession *s = m_engine.session(id))
+                        mine |= o.target.startsWith(s->params().outBase);
+                if (!mine)
+                    orphans << o.files;
+            }
+            const int count = int(std::count_if(result.orphans.begin(), result.orphans.end(),
+                                                [](const recovery::Orphan &o) { return o.rebuildable(); }));
+            if (orphans.isEmpty())
+                return;
+            m_tray->notify(NotificationKind::Orphans, tr("Unfinished recordings found"),
+                           tr("%n recording(s) were not closed properly, probably after a crash. "
+                              "Click to recover them.",
+                              nullptr, count),
+                           orphans);
+        });
+    }
+    m_orphanScanner->start(params);
 }
 
 } // namespace ui

@@ -1,7 +1,10 @@
 #include "core/recovery/Scanner.h"
 
+#include "core/mp4/Sidecar.h"
+
 #include "core/recovery/Classifier.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QMetaObject>
@@ -27,6 +30,18 @@ QStringList collectFiles(const ScanParams &params, QStringList *errors, const st
         }
         if (fs::is_regular_file(st)) {
             out << QFileInfo(p).absoluteFilePath();
+            // One member of a sidecar set (the start-up notice names only
+            // NAME.mp4.info; a file manager lets a user drop any one file)
+            // brings the others, or a rebuild would leave them behind.
+            if (mp4::isSidecarPath(p)) {
+                const QString final = mp4::finalPathForSidecar(p);
+                const QDir dir = QFileInfo(p).absoluteDir();
+                for (const QString &name : dir.entryList({QFileInfo(final).fileName() + QStringLiteral(".*")}, QDir::Files)) {
+                    const QString member = dir.filePath(name);
+                    if (mp4::finalPathForSidecar(member) == final)
+                        out << QFileInfo(member).absoluteFilePath();
+                }
+            }
             continue;
         }
         if (!fs::is_directory(st)) {

@@ -126,29 +126,6 @@ void PickPage::browseFolder()
 
 namespace {
 
-// The start-up notification names only NAME.mp4.info, and a file manager
-// lets a user drop just one member of a set. The scanner groups the files
-// it is given, so a lone member would be rebuilt while the other members
-// stay behind; every member on disk is scanned with it. (Better placed in
-// the scanner itself; until then the wizard asks core which names belong.)
-QStringList withWholeSidecarSets(const QStringList &paths)
-{
-    QStringList out = paths;
-    for (const QString &p : paths) {
-        const QFileInfo fi(p);
-        if (!fi.isFile() || !mp4::isSidecarPath(p))
-            continue;
-        const QString final = mp4::finalPathForSidecar(p);
-        const QDir dir = fi.absoluteDir();
-        for (const QString &name : dir.entryList({QFileInfo(final).fileName() + QStringLiteral(".*")}, QDir::Files)) {
-            const QString member = dir.filePath(name);
-            if (mp4::finalPathForSidecar(member) == final && !out.contains(member))
-                out << member;
-        }
-    }
-    return out;
-}
-
 QTreeWidgetItem *orphanRow(const recovery::Orphan &o, QTreeWidgetItem *parent)
 {
     auto *it = new QTreeWidgetItem(parent);
@@ -250,7 +227,7 @@ void ScanPage::startScan()
     m_rescan->hide();
     emit completeChanged();
     recovery::ScanParams params;
-    params.paths = withWholeSidecarSets(m_wizard->paths());
+    params.paths = m_wizard->paths(); // the scanner completes sidecar sets itself
     m_scanner->start(params);
 }
 
