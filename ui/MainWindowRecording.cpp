@@ -222,7 +222,14 @@ void MainWindow::checkForOrphans()
                 for (int id : m_engine.ids())
                     if (RecordingSession *s = m_engine.session(id))
                         mine |= o.target.startsWith(s->params().outBase);
-                if (!mine)
+                if (mine)
+                    continue;
+                // One name per sidecar set (the scanner finds the rest of the
+                // set again); every file of a raw pair.
+                const QString info = o.target + QStringLiteral(".info");
+                if (o.kind == recovery::OrphanKind::SidecarSet && o.files.contains(info))
+                    orphans << info;
+                else
                     orphans << o.files;
             }
             const int count = int(std::count_if(result.orphans.begin(), result.orphans.end(),
