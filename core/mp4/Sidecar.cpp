@@ -481,6 +481,16 @@ SidecarReport readSidecarSet(const QString &anyPath)
                    && mdatHdr.size() == 8 && readBe32(mdatHdr.constData()) == 1 && mdatHdr.mid(4, 4) == "mdat";
     }
     if (!layoutOk) {
+        // Killed while the chunk's files were being created: the data file
+        // is still no longer than its header and no track holds a record.
+        // That is an empty recording, not a damaged one.
+        bool anyRecord = false;
+        for (const QString &tp : std::as_const(rep.paths.trackPaths))
+            anyRecord = anyRecord || QFileInfo(tp).size() > kTrackHeaderSize;
+        if (!anyRecord && rep.dataFileSize <= rep.info.dataOffset) {
+            rep.reasons << QStringLiteral("no complete sample was recorded (stopped while its files were being created)");
+            return rep;
+        }
         rep.reasons << QStringLiteral("%1 does not have the layout .info describes (ftyp, free, mdat)")
                            .arg(QFileInfo(rep.paths.dataPath).fileName());
         return rep;

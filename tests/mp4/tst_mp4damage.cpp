@@ -267,6 +267,34 @@ private slots:
         QCOMPARE(rebuildAndJudge(final), qint64(m_records[0] + m_records[1]));
     }
 
+    // SIGKILL while a new chunk's files are being created: .info is in
+    // place, the data file stops inside its header, no track holds a record.
+    // That is an empty recording (said so plainly), not damage.
+    void killedWhileFilesAreCreated_data()
+    {
+        QTest::addColumn<int>("dataBytes");
+        QTest::newRow("empty data file") << 0;
+        QTest::newRow("inside ftyp") << 10;
+        QTest::newRow("inside the reserved room") << 100;
+    }
+    void killedWhileFilesAreCreated()
+    {
+        QFETCH(int, dataBytes);
+        QTemporaryDir d;
+        const QString final = copyTemplate(d);
+        QFile data(final + QStringLiteral(".mdat"));
+        QVERIFY(data.resize(dataBytes));
+        for (const QString &t : {QStringLiteral(".track1"), QStringLiteral(".track2")}) {
+            QFile track(final + t);
+            QVERIFY(track.resize(kTrackHeaderSize));
+        }
+        const SidecarReport rep = readSidecarSet(final);
+        QCOMPARE(rep.verdict, Verdict::Unusable);
+        QVERIFY2(rep.summary().contains(QStringLiteral("no complete sample")), qPrintable(rep.summary()));
+        QVERIFY(!rep.summary().contains(QStringLiteral("does not have the layout")));
+        QCOMPARE(rebuildAndJudge(final), qint64(-1));
+    }
+
     void flippedByteStopsTheTrackThere_data()
     {
         QTest::addColumn<int>("track");
