@@ -22,7 +22,14 @@ echo "== tests =="
 export QT_QPA_PLATFORM=offscreen
 # Build GStreamer's plugin registry once, not in several tests at the same time.
 gst-inspect-1.0 >/dev/null 2>&1 || true
-ctest --test-dir build --output-on-failure -j "$jobs" --timeout 900 "$@"
+set -o pipefail
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+ctest --test-dir build --output-on-failure -j "$jobs" --timeout 900 "$@" | tee "$log"
 echo "== fuzz (clang, libFuzzer + ASan/UBSan; 30 s per target) =="
-bash scripts/run-fuzz.sh 30
+bash scripts/run-fuzz.sh 30 | tee -a "$log"
 echo "tests took $(( $(date +%s) - built )) s; total $(( $(date +%s) - start )) s"
+# One closing line over both ctest runs (suite and fuzz targets).
+total=$(grep -Eo 'tests failed out of [0-9]+' "$log" | awk '{s += $NF} END {print s + 0}')
+failed=$(grep -Eo '[0-9]+ tests failed out of' "$log" | awk '{s += $1} END {print s + 0}')
+echo "tests: $((total - failed)) passed, $failed failed"
