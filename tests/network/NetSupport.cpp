@@ -219,6 +219,25 @@ Recorder::~Recorder()
 
 tapedeck::Status Recorder::start() { return m_session->start(); }
 
+bool Recorder::waitSettled(int timeoutMs, int stepMs)
+{
+    qint64 last = -1;
+    return waitFor([&] {
+        const qint64 now = m_session->stats().packets;
+        const bool still = now == last;
+        last = now;
+        return still;
+    }, timeoutMs, stepMs);
+}
+
+int totalVideo(const std::vector<MediaReport> &reports)
+{
+    int n = 0;
+    for (const MediaReport &r : reports)
+        n += r.videoPackets;
+    return n;
+}
+
 bool Recorder::waitPackets(qint64 packets, int timeoutMs)
 {
     // A session that ended will not write more: give up at once.

@@ -84,6 +84,9 @@ public:
     ~Recorder();
     tapedeck::Status start();
     bool waitPackets(qint64 packets, int timeoutMs);
+    // Waits until the written packet count stops moving (checked every
+    // `stepMs`): everything a finished encoder sent has reached the writer.
+    bool waitSettled(int timeoutMs, int stepMs = 500);
     bool waitState(tapedeck::RecordState state, int timeoutMs);
     bool waitEnded(int timeoutMs);
     // Asks to stop and waits (bounded); returns the milliseconds stop() took
@@ -121,6 +124,8 @@ struct CheckOptions {
     bool gstreamer = true;
 };
 MediaReport checkOutput(const QString &file, const CheckOptions &opt = {});
+// Video packets over every file of a recording.
+int totalVideo(const std::vector<MediaReport> &reports);
 
 // Per-stream dts (seconds) in file order, as ffprobe reports them.
 struct ProbedPacket {

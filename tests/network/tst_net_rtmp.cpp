@@ -56,21 +56,13 @@ private slots:
         const QString pushErr = pusher.stderrText();
         QVERIFY2(rec.waitPackets(seconds * 30, 10000), qPrintable(describe(rec) + pushErr));
         // Everything the encoder sent has reached the writer once the count stops moving.
-        qint64 last = -1;
-        QVERIFY(waitFor([&] {
-            const qint64 now = rec.stats().packets;
-            const bool still = now == last;
-            last = now;
-            return still;
-        }, 10000, 500));
+        QVERIFY(rec.waitSettled(10000));
         QVERIFY(rec.stopAndWait(10000) >= 0);
         std::vector<MediaReport> reports;
         judgeFiles(rec.files(), {}, &reports);
         if (QTest::currentTestFailed())
             return;
-        int video = 0;
-        for (const MediaReport &r : reports)
-            video += r.videoPackets;
+        const int video = totalVideo(reports);
         QVERIFY(reports.front().firstVideoIsKey);
         // testsrc2 at 30 fps for `seconds` s: exactly this many frames were encoded.
         QCOMPARE(video, seconds * 30);

@@ -90,21 +90,13 @@ private slots:
         QVERIFY2(pusher.waitFinished(30000), "the encoder did not finish");
         const QString pushErr = pusher.stderrText();
         QVERIFY2(rec.waitPackets(seconds * 30, 10000), qPrintable(describe(rec) + pushErr));
-        qint64 last = -1;
-        QVERIFY(waitFor([&] {
-            const qint64 now = rec.stats().packets;
-            const bool still = now == last;
-            last = now;
-            return still;
-        }, 10000, 500));
+        QVERIFY(rec.waitSettled(10000));
         QVERIFY(rec.stopAndWait(10000) >= 0);
         std::vector<MediaReport> reports;
         judgeFiles(rec.files(), {}, &reports);
         if (QTest::currentTestFailed())
             return;
-        int video = 0;
-        for (const MediaReport &r : reports)
-            video += r.videoPackets;
+        const int video = totalVideo(reports);
         QVERIFY(reports.front().firstVideoIsKey);
         QCOMPARE(video, seconds * 30); // armed first: the very first frame is in
         checkNoPassphrase(log, dir.path());

@@ -63,13 +63,6 @@ void recordFile(const QString &src, const QString &format, const QString &outBas
     judgeFiles(rec.files(), opt, reports);
 }
 
-int totalVideo(const std::vector<MediaReport> &reports)
-{
-    int n = 0;
-    for (const MediaReport &r : reports)
-        n += r.videoPackets;
-    return n;
-}
 
 } // namespace
 
