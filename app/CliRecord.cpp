@@ -68,19 +68,24 @@ QString clock(qint64 ms)
         .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'));
 }
 
-// Named sources from the user's list resolve to their URL.
-QString resolveSource(const QString &spec)
+// Named sources from the user's list resolve to their URL. A source whose
+// credential lives in the desktop keychain cannot be completed here: say so
+// rather than open a URL with "***" in it.
+Result<QString> resolveSource(const QString &spec)
 {
-    if (spec.contains(QStringLiteral("://")) || isDemoSpec(spec) || QFileInfo::exists(spec))
+    if (spec.contains(QStringLiteral("://")) || isDemoSpec(spec) || isDeviceSpec(spec) || QFileInfo::exists(spec))
         return spec;
     Settings settings;
-    const QVariantList list = settings.value(SettingKey::Sources).toList();
-    for (const QVariant &v : list) {
-        const QVariantMap m = v.toMap();
-        if (m.value(QStringLiteral("name")).toString() == spec)
-            return m.value(QStringLiteral("url")).toString();
+    for (const NamedSource &n : loadNamedSources(settings)) {
+        if (n.name != spec)
+            continue;
+        if (n.hasSecret)
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("the source \"%1\" keeps its credentials in the desktop keychain; "
+                                            "give its full URL instead").arg(spec));
+        return n.url;
     }
-    return spec;
+    return spec; // not a name: libavformat says what is wrong with it
 }
 
 // Runs one recording to its end; returns the exit code.
@@ -234,7 +239,12 @@ int runRecord(const QStringList &args)
         return 2;
     }
     RecordParams params;
-    params.source = resolveSource(pos.first());
+    auto resolved = resolveSource(pos.first());
+    if (!resolved) {
+        err(QStringLiteral("tapedeck record: %1").arg(resolved.message()));
+        return 2;
+    }
+    params.source = *resolved;
     auto type = parseContainerType(p.value(typeOpt));
     if (!type) {
         err(QStringLiteral("tapedeck record: %1").arg(type.message()));
@@ -297,7 +307,12 @@ int runProbe(const QStringList &args)
         err(QStringLiteral("tapedeck probe: give exactly one SOURCE"));
         return 2;
     }
-    const QString spec = resolveSource(p.positionalArguments().first());
+    auto resolved = resolveSource(p.positionalArguments().first());
+    if (!resolved) {
+        err(QStringLiteral("tapedeck probe: %1").arg(resolved.message()));
+        return 2;
+    }
+    const QString spec = *resolved;
     std::atomic<bool> stop{false};
     SourceOptions so;
     so.openTimeoutMs = qint64(p.value(timeoutOpt).toDouble() * 1000);

@@ -1,6 +1,9 @@
 #include "core/Settings.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStandardPaths>
 
 #include <array>
@@ -66,5 +69,46 @@ void Settings::reset(SettingKey key) { m_s->remove(QLatin1String(settingDef(key)
 void Settings::sync() { m_s->sync(); }
 
 QString Settings::fileName() const { return m_s->fileName(); }
+
+QVariant Settings::jsonValue(SettingKey key) const
+{
+    const QVariant stored = value(key);
+    if (stored.typeId() != QMetaType::QString)
+        return stored; // written by an older build
+    const QJsonDocument doc = QJsonDocument::fromJson(stored.toString().toUtf8());
+    return doc.isArray() ? QVariant(doc.array().toVariantList()) : QVariant(doc.object().toVariantMap());
+}
+
+void Settings::setJsonValue(SettingKey key, const QVariant &listOrMap)
+{
+    const QJsonDocument doc = listOrMap.typeId() == QMetaType::QVariantList
+                                  ? QJsonDocument(QJsonArray::fromVariantList(listOrMap.toList()))
+                                  : QJsonDocument(QJsonObject::fromVariantMap(listOrMap.toMap()));
+    setValue(key, QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
+}
+
+std::vector<NamedSource> loadNamedSources(const Settings &settings)
+{
+    std::vector<NamedSource> out;
+    for (const QVariant &v : settings.jsonValue(SettingKey::Sources).toList()) {
+        const QVariantMap m = v.toMap();
+        NamedSource s{m.value(QStringLiteral("id")).toString(), m.value(QStringLiteral("name")).toString(),
+                      m.value(QStringLiteral("url")).toString(), m.value(QStringLiteral("secret")).toBool()};
+        if (!s.id.isEmpty() && !s.name.isEmpty())
+            out.push_back(std::move(s));
+    }
+    return out;
+}
+
+void saveNamedSources(Settings &settings, const std::vector<NamedSource> &sources)
+{
+    QVariantList list;
+    for (const NamedSource &s : sources)
+        list.append(QVariantMap{{QStringLiteral("id"), s.id},
+                                {QStringLiteral("name"), s.name},
+                                {QStringLiteral("url"), s.url},
+                                {QStringLiteral("secret"), s.hasSecret}});
+    settings.setJsonValue(SettingKey::Sources, list);
+}
 
 } // namespace tapedeck

@@ -8,6 +8,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <vector>
 
 namespace tapedeck {
 
@@ -67,11 +68,29 @@ public:
 
     QString fileName() const;
 
+    // Lists and maps are kept as one JSON string each: QSettings would write
+    // them as opaque binary @Variant, and the file should stay readable (and
+    // checkable for leaked secrets).
+    QVariant jsonValue(SettingKey key) const;
+    void setJsonValue(SettingKey key, const QVariant &listOrMap);
+
 private:
     std::unique_ptr<QSettings> m_s;
 };
 
 // ~/Videos/Tapedeck (or the movies location Qt reports).
 QString defaultRecordingsFolder();
+
+// The user's named sources (SettingKey::Sources), shared by the desktop app
+// and the command line. `url` never holds a credential: when `hasSecret`,
+// the full URL lives in the desktop keychain.
+struct NamedSource {
+    QString id;
+    QString name;
+    QString url;
+    bool hasSecret = false;
+};
+std::vector<NamedSource> loadNamedSources(const Settings &settings);
+void saveNamedSources(Settings &settings, const std::vector<NamedSource> &sources);
 
 } // namespace tapedeck

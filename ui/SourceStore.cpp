@@ -18,26 +18,6 @@ namespace ui {
 namespace {
 QString secretKey(const QString &id) { return QStringLiteral("source/") + id; }
 
-// Lists and maps are kept as one JSON string each: QSettings would write a
-// one-element list or any map as an opaque binary @Variant, and the settings
-// file should stay readable (and checkable for leaked secrets).
-QVariant readJson(const QVariant &stored)
-{
-    if (stored.typeId() != QMetaType::QString)
-        return stored; // written by an older build
-    const QJsonDocument doc = QJsonDocument::fromJson(stored.toString().toUtf8());
-    return doc.isArray() ? QVariant(doc.array().toVariantList()) : QVariant(doc.object().toVariantMap());
-}
-
-QString jsonArray(const QVariantList &list)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromVariantList(list)).toJson(QJsonDocument::Compact));
-}
-
-QString jsonObject(const QVariantMap &map)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(map)).toJson(QJsonDocument::Compact));
-}
 } // namespace
 
 QString deviceSpec(SourceKind kind, const QString &deviceId)
@@ -65,35 +45,24 @@ SourceStore::~SourceStore() = default;
 void SourceStore::load()
 {
     m_named.clear();
-    const QVariantList list = readJson(m_settings.value(SettingKey::Sources)).toList();
-    for (const QVariant &v : list) {
-        const QVariantMap m = v.toMap();
+    for (const NamedSource &n : loadNamedSources(m_settings)) {
         SourceEntry e;
         e.kind = SourceKind::Named;
-        e.id = m.value(QStringLiteral("id")).toString();
-        e.name = m.value(QStringLiteral("name")).toString();
-        e.displayUrl = m.value(QStringLiteral("url")).toString();
-        e.hasSecret = m.value(QStringLiteral("secret")).toBool();
+        e.id = n.id;
+        e.name = n.name;
+        e.displayUrl = n.url;
+        e.hasSecret = n.hasSecret;
         e.spec = e.hasSecret ? QString() : e.displayUrl;
-        if (e.id.isEmpty() || e.name.isEmpty())
-            continue;
         m_named.append(e);
     }
 }
 
 void SourceStore::save()
 {
-    QVariantList list;
-    for (const SourceEntry &e : std::as_const(m_named)) {
-        QVariantMap m;
-        m.insert(QStringLiteral("id"), e.id);
-        m.insert(QStringLiteral("name"), e.name);
-        // Never the secret: the settings file is plain text.
-        m.insert(QStringLiteral("url"), e.displayUrl);
-        m.insert(QStringLiteral("secret"), e.hasSecret);
-        list.append(m);
-    }
-    m_settings.setValue(SettingKey::Sources, jsonArray(list));
+    std::vector<NamedSource> list;
+    for (const SourceEntry &e : std::as_const(m_named))
+        list.push_back({e.id, e.name, e.displayUrl, e.hasSecret}); // never the secret: the file is plain text
+    saveNamedSources(m_settings, list);
     m_settings.sync();
 }
 
@@ -216,9 +185,9 @@ void SourceStore::removeNamed(const QString &id)
                 m_secrets.remove(secretKey(id));
             m_named.removeAt(i);
             m_fullUrls.remove(id);
-            QVariantMap opts = readJson(m_settings.value(SettingKey::SourceRecordOptions)).toMap();
+            QVariantMap opts = m_settings.jsonValue(SettingKey::SourceRecordOptions).toMap();
             opts.remove(id);
-            m_settings.setValue(SettingKey::SourceRecordOptions, jsonObject(opts));
+            m_settings.setJsonValue(SettingKey::SourceRecordOptions, opts);
             save();
             emit changed();
             return;
@@ -268,7 +237,7 @@ RecordOptions SourceStore::options(const QString &id) const
     o.folder = m_settings.string(SettingKey::RecordingsFolder);
     o.pattern = m_settings.string(SettingKey::FileNamePattern);
     o.overwrite = m_settings.flag(SettingKey::Overwrite);
-    const QVariantMap all = readJson(m_settings.value(SettingKey::SourceRecordOptions)).toMap();
+    const QVariantMap all = m_settings.jsonValue(SettingKey::SourceRecordOptions).toMap();
     if (!all.contains(id))
         return o;
     const QVariantMap m = all.value(id).toMap();
@@ -282,7 +251,7 @@ RecordOptions SourceStore::options(const QString &id) const
 
 void SourceStore::setOptions(const QString &id, const RecordOptions &o)
 {
-    QVariantMap all = readJson(m_settings.value(SettingKey::SourceRecordOptions)).toMap();
+    QVariantMap all = m_settings.jsonValue(SettingKey::SourceRecordOptions).toMap();
     QVariantMap m;
     m.insert(QStringLiteral("format"), o.format);
     m.insert(QStringLiteral("chunkSeconds"), o.chunkSeconds);
@@ -290,7 +259,7 @@ void SourceStore::setOptions(const QString &id, const RecordOptions &o)
     m.insert(QStringLiteral("pattern"), o.pattern);
     m.insert(QStringLiteral("overwrite"), o.overwrite);
     all.insert(id, m);
-    m_settings.setValue(SettingKey::SourceRecordOptions, jsonObject(all));
+    m_settings.setJsonValue(SettingKey::SourceRecordOptions, all);
 }
 
 } // namespace ui

@@ -2,6 +2,7 @@
 // (ffmpeg, GStreamer, ffprobe) judge them.
 
 #include "TestSupport.h"
+#include "core/Settings.h"
 
 #include <QDir>
 #include <QFile>
@@ -171,6 +172,38 @@ private slots:
         QVERIFY(inside.first().endsWith(QStringLiteral(".ts")));
         QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
         QVERIFY(QDir(dir.path() + QStringLiteral("/inside")).entryList(QDir::Files).isEmpty());
+    }
+
+    void namedSourcesFromTheUsersList()
+    {
+        // The desktop app's source list, in a config home of its own.
+        QTemporaryDir home;
+        {
+            tapedeck::Settings settings(home.path() + QStringLiteral("/config/Tapedeck/Tapedeck.conf"));
+            tapedeck::saveNamedSources(settings, {{QStringLiteral("a1"), QStringLiteral("Studio demo"),
+                                                   QStringLiteral("demo?realtime=0&seconds=2"), false},
+                                                  {QStringLiteral("a2"), QStringLiteral("Locked cam"),
+                                                   QStringLiteral("rtsp://admin:***@127.0.0.1:1/x"), true}});
+            settings.sync();
+        }
+        auto run = [&](const QStringList &args) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path() + QStringLiteral("/config"));
+            p.setProcessEnvironment(env);
+            p.start(tapedeckBinary(), args);
+            p.waitForFinished(60000);
+            return std::make_pair(p.exitCode(), p.readAllStandardOutput() + p.readAllStandardError());
+        };
+        const QString base = home.path() + QStringLiteral("/out/rec");
+        auto [rc, text] = run({QStringLiteral("record"), QStringLiteral("Studio demo"), QStringLiteral("--type"),
+                               QStringLiteral("ts"), QStringLiteral("-q"), QStringLiteral("--out"), base});
+        QVERIFY2(rc == 0, text.constData());
+        QCOMPARE(ffmpegDecodeErrors(base + QStringLiteral(".ts")), QString());
+        // A credential kept in the keychain is not guessed at: a plain refusal.
+        std::tie(rc, text) = run({QStringLiteral("probe"), QStringLiteral("Locked cam")});
+        QCOMPARE(rc, 2);
+        QVERIFY2(text.contains("keychain"), text.constData());
     }
 
     void canaryPasswordAppearsNowhere()
