@@ -21,6 +21,34 @@ namespace tapedeck {
 namespace {
 using Clock = std::chrono::steady_clock;
 
+// After packet loss (RTP over UDP) a depacketizer can hand over an access
+// unit holding only an access-unit delimiter or SEI: no picture, and players
+// report it as an error. Only small Annex B packets are looked at.
+bool isPictureless(const AVPacket *pkt, const AVCodecParameters *par)
+{
+    const AVCodecID codec = par->codec_id;
+    if ((codec != AV_CODEC_ID_H264 && codec != AV_CODEC_ID_HEVC) || pkt->size >= 4096 || pkt->size < 4)
+        return false;
+    // avcC/hvcC extradata (version byte 1) means length-prefixed packets,
+    // whose first bytes can look like a start code: not this case.
+    if (par->extradata_size > 0 && par->extradata[0] == 1)
+        return false;
+    const uint8_t *d = pkt->data;
+    const int n = pkt->size;
+    if (!(d[0] == 0 && d[1] == 0 && (d[2] == 1 || (d[2] == 0 && d[3] == 1))))
+        return false; // length-prefixed: not this case
+    for (int i = 0; i + 3 < n; ++i) {
+        if (d[i] != 0 || d[i + 1] != 0 || d[i + 2] != 1)
+            continue;
+        const uint8_t h = d[i + 3];
+        const bool vcl = codec == AV_CODEC_ID_H264 ? ((h & 0x1f) >= 1 && (h & 0x1f) <= 5) : ((h >> 1) & 0x3f) <= 31;
+        if (vcl)
+            return false;
+        i += 2;
+    }
+    return true;
+}
+
 qint64 nowMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch()).count();
@@ -372,6 +400,11 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         if (abortFlag.load())
             continue; // drain
         AVPacket *pkt = item->packet.get();
+        if (size_t(pkt->stream_index) < streams.size()
+            && isPictureless(pkt, streams[size_t(pkt->stream_index)].params.get())) {
+            dropped.fetch_add(1);
+            continue;
+        }
         if (!out || !norm.normalize(pkt))
             continue;
         if (p.maxDurationMs > 0 && out->started() && out->mediaDurationUs() >= p.maxDurationMs * 1000) {
