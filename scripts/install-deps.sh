@@ -43,9 +43,19 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# Debian's nginx starts a web server on port 80 when it is installed. Tests run
+# their own nginx on a loopback port, so installing it must not start the
+# system one — and must never stop or disable one that the machine already
+# runs. policy-rc.d (see invoke-rc.d(8)) tells the package scripts not to start
+# services during this install only; an existing policy file is left alone.
+policy=/usr/sbin/policy-rc.d
+own_policy=0
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\n# written by Tapedeck install-deps.sh for one apt-get run\nexit 101\n' | $SUDO tee "$policy" >/dev/null
+  $SUDO chmod 755 "$policy"
+  own_policy=1
+fi
+cleanup_policy() { if [ "$own_policy" = 1 ]; then $SUDO rm -f "$policy"; fi; }
+trap cleanup_policy EXIT
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-# nginx from Debian starts itself on port 80 on install; tests start their own
-# instance on loopback, so the system one is not needed.
-if command -v systemctl >/dev/null 2>&1; then $SUDO systemctl disable --now nginx >/dev/null 2>&1 || true; fi
-$SUDO pkill -x nginx >/dev/null 2>&1 || true
