@@ -2,6 +2,7 @@
 
 #include "core/Engine.h"
 #include "core/Settings.h"
+#include "core/recovery/Classifier.h"
 #include "ui/ActiveRecordingsView.h"
 #include "ui/PlayerDialog.h"
 #include "ui/RecordOptionsWidget.h"
@@ -31,6 +32,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
+#include <QUrl>
 #include <QVBoxLayout>
 
 
@@ -358,7 +360,7 @@ void MainWindow::updateActions()
     m_tray->setRecording(m_engine.activeCount());
 }
 
-void MainWindow::openSourceDialog(const QString &editId)
+void MainWindow::openSourceDialog(const QString &editId, const QString &prefillUrl)
 {
     auto *dlg = new SourceDialog(*m_sources, m_settings.integer(SettingKey::OpenTimeoutMs), this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
@@ -370,6 +372,8 @@ void MainWindow::openSourceDialog(const QString &editId)
         statusBar()->showMessage(tr("Source \"%1\" saved.").arg(dlg->name()), 5000);
     });
     if (editId.isEmpty()) {
+        if (!prefillUrl.isEmpty())
+            dlg->setSource(QString(), QUrl(prefillUrl).host(), prefillUrl);
         dlg->open();
         return;
     }
@@ -441,6 +445,33 @@ void MainWindow::requestRecovery(const QStringList &paths)
         return;
     }
     emit recoveryRequested(paths);
+}
+
+void MainWindow::openArguments(const QStringList &items)
+{
+    showNormal();
+    raise();
+    activateWindow();
+    QStringList paths;
+    for (const QString &item : items) {
+        if (item.contains(QStringLiteral("://")))
+            openSourceDialog(QString(), item);
+        else
+            paths << item;
+    }
+    if (paths.isEmpty())
+        return;
+    // One finished recording: play it. Anything else (folders, sidecars, cut
+    // files, several files) is what the recovery wizard is for; it reports
+    // healthy files and non-recordings in words.
+    if (paths.size() == 1 && QFileInfo(paths.first()).isFile()) {
+        const recovery::ScanResult r = recovery::classifyFiles(paths);
+        if (r.orphans.empty() && r.healthyFiles == 1) {
+            playFile(paths.first());
+            return;
+        }
+    }
+    requestRecovery(paths);
 }
 
 void MainWindow::playFile(const QString &path)

@@ -50,7 +50,7 @@ public:
     // Record / arm the selected source (also the buttons and shortcuts).
     void startSelected(StartMode mode);
     void stopSelected();
-    void openSourceDialog(const QString &editId = QString());
+    void openSourceDialog(const QString &editId = QString(), const QString &prefillUrl = QString());
     void openSettings();
 
     // Running recordings by source, so a successor window (after a language
@@ -62,6 +62,10 @@ public:
     void quitGracefully();
     // Scans the recordings folders for orphaned MP4 sidecars (worker thread).
     void checkForOrphans();
+    // What another start of Tapedeck (or the file manager) handed over:
+    // stream URLs open the source dialog, a finished recording plays, other
+    // files and folders go to the recovery wizard. Brings the window forward.
+    void openArguments(const QStringList &items);
 
 signals:
     // The hook for the recovery wizard: sidecar files dropped on the window,
