@@ -5,6 +5,26 @@
 
 namespace tapedeck::cli {
 
+// What the command line's exit status means (README, "Command line").
+enum class ExitCode : int {
+    Ok = 0,              // saved / done
+    Failed = 1,          // the reason is on stderr, one line
+    Usage = 2,           // the command line itself is wrong
+    NothingRecorded = 3, // cancelled before the stream appeared
+    TargetExists = 4,    // the output exists and --overwrite was not given
+};
+
+// What a binary does when started with no command on a machine with no display.
+enum class HeadlessDefault {
+    RecordDemo, // `tapedeck`: record the demo for a few seconds, say where it went
+    Usage,      // `tapedeck-cli`: print the usage
+};
+
+// True when `name` is one of the commands (record, probe, recover, help, ...).
+bool isCommand(const char *name);
+// Runs the command named in argv[1] (one table for both binaries).
+int runCommandLine(int argc, char **argv, HeadlessDefault fallback);
+
 // Each takes the arguments after the subcommand name and returns the exit code.
 int runRecord(const QStringList &args);
 int runProbe(const QStringList &args);

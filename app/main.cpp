@@ -1,14 +1,13 @@
+// `tapedeck`: the desktop app when started plainly on a display, the command
+// line otherwise (the same commands as tapedeck-cli).
 #include "app/Cli.h"
-#include "core/FFmpeg.h"
 
-#include <QCoreApplication>
-#include <QStringList>
+#include <QtGlobal>
 
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 
 #ifdef TAPEDECK_HAVE_GUI
+#include "core/FFmpeg.h"
 #include "ui/GuiMain.h"
 #endif
 
@@ -25,44 +24,16 @@ bool haveDisplay()
 
 int main(int argc, char **argv)
 {
-    tapedeck::installFfmpegLogHandler();
-
+    using namespace tapedeck::cli;
     const char *sub = argc > 1 ? argv[1] : nullptr;
-    const bool isSubcommand = sub && (std::strcmp(sub, "record") == 0 || std::strcmp(sub, "probe") == 0
-                                      || std::strcmp(sub, "recover") == 0 || std::strcmp(sub, "help") == 0
-                                      || std::strcmp(sub, "--help") == 0 || std::strcmp(sub, "-h") == 0
-                                      || std::strcmp(sub, "--version") == 0);
-    if (isSubcommand || !haveDisplay()) {
-        QCoreApplication app(argc, argv);
-        QCoreApplication::setApplicationName(QStringLiteral("Tapedeck"));
-        QCoreApplication::setOrganizationName(QStringLiteral("Tapedeck"));
-        QCoreApplication::setApplicationVersion(QStringLiteral(TAPEDECK_VERSION));
-        QStringList args = QCoreApplication::arguments().mid(2);
-        if (!sub)
-            return tapedeck::cli::runHeadlessDemo();
-        if (std::strcmp(sub, "record") == 0)
-            return tapedeck::cli::runRecord(args);
-        if (std::strcmp(sub, "probe") == 0)
-            return tapedeck::cli::runProbe(args);
-        if (std::strcmp(sub, "recover") == 0)
-            return tapedeck::cli::runRecover(args);
-        if (std::strcmp(sub, "--version") == 0) {
-            std::printf("tapedeck %s\n", TAPEDECK_VERSION);
-            return 0;
-        }
-        if (std::strcmp(sub, "help") == 0 || std::strcmp(sub, "--help") == 0 || std::strcmp(sub, "-h") == 0) {
-            tapedeck::cli::printUsage();
-            return 0;
-        }
-        std::fprintf(stderr, "tapedeck: no display, and \"%s\" is not a command\n", sub);
-        tapedeck::cli::printUsage();
-        return 2;
-    }
+    if (isCommand(sub) || !haveDisplay())
+        return runCommandLine(argc, argv, HeadlessDefault::RecordDemo);
 #ifdef TAPEDECK_HAVE_GUI
+    tapedeck::installFfmpegLogHandler();
     return tapedeck::runGui(argc, argv);
 #else
-    std::fprintf(stderr, "tapedeck: this build has no GUI; use a subcommand\n");
-    tapedeck::cli::printUsage();
-    return 2;
+    std::fprintf(stderr, "tapedeck: this build has no GUI; use a command\n");
+    printUsage();
+    return int(ExitCode::Usage);
 #endif
 }

@@ -14,7 +14,7 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTAPEDECK_BUILD_
 cmake --build build -j "$jobs"
 echo "== build without Widgets (core + CLI must not need the GUI) =="
 cmake -S . -B build-nogui -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTAPEDECK_BUILD_GUI=OFF -DTAPEDECK_BUILD_TESTS=OFF >/dev/null
-cmake --build build-nogui -j "$jobs" --target tapedeck
+cmake --build build-nogui -j "$jobs" --target tapedeck tapedeck-cli
 built=$(date +%s)
 echo "build took $((built - start)) s"
 

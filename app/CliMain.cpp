@@ -1,0 +1,77 @@
+#include "app/Cli.h"
+#include "core/FFmpeg.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <cstdio>
+#include <cstring>
+#include <iterator>
+
+namespace tapedeck::cli {
+
+namespace {
+
+int runVersion(const QStringList &)
+{
+    std::printf("tapedeck %s\n", TAPEDECK_VERSION);
+    return int(ExitCode::Ok);
+}
+
+int runHelp(const QStringList &)
+{
+    printUsage();
+    return int(ExitCode::Ok);
+}
+
+// The commands both binaries answer. One table, so the desktop binary and
+// tapedeck-cli cannot drift apart.
+struct Command {
+    const char *name;
+    int (*run)(const QStringList &args);
+};
+
+constexpr Command kCommands[] = {
+    {"record", runRecord},   {"probe", runProbe}, {"recover", runRecover}, {"help", runHelp},
+    {"--help", runHelp},     {"-h", runHelp},     {"--version", runVersion},
+};
+
+const Command *findCommand(const char *name)
+{
+    if (!name)
+        return nullptr;
+    for (const Command &c : kCommands)
+        if (std::strcmp(c.name, name) == 0)
+            return &c;
+    return nullptr;
+}
+
+} // namespace
+
+bool isCommand(const char *name)
+{
+    return findCommand(name) != nullptr;
+}
+
+int runCommandLine(int argc, char **argv, HeadlessDefault fallback)
+{
+    installFfmpegLogHandler();
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("Tapedeck"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Tapedeck"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TAPEDECK_VERSION));
+    const char *sub = argc > 1 ? argv[1] : nullptr;
+    if (const Command *c = findCommand(sub))
+        return c->run(QCoreApplication::arguments().mid(2));
+    if (!sub) {
+        if (fallback == HeadlessDefault::RecordDemo)
+            return runHeadlessDemo();
+        printUsage();
+        return int(ExitCode::Usage);
+    }
+    std::fprintf(stderr, "tapedeck: \"%s\" is not a command\n", sub);
+    printUsage();
+    return int(ExitCode::Usage);
+}
+
+} // namespace tapedeck::cli
