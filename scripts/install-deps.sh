@@ -21,7 +21,7 @@ TEST_PKGS=(
   nginx libnginx-mod-rtmp
   xvfb xauth x11-utils imagemagick
   clang libclang-rt-14-dev
-  dbus-x11 appstream
+  dbus-x11 appstream desktop-file-utils dpkg-dev
 )
 
 want=("${BUILD_PKGS[@]}")
