@@ -206,7 +206,7 @@ int runRecord(const QStringList &args)
     const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("output path without extension"), QStringLiteral("path"));
     const QCommandLineOption outDirOpt(QStringLiteral("out-dir"), QStringLiteral("output folder (name from --name)"), QStringLiteral("dir"));
     const QCommandLineOption nameOpt(QStringLiteral("name"), QStringLiteral("file-name pattern: {source} {date} {time} {datetime}"),
-                                     QStringLiteral("pattern"), QStringLiteral("{source}_{date}_{time}"));
+                                     QStringLiteral("pattern"), QString::fromLatin1(kDefaultFileNamePattern));
     const QCommandLineOption chunkOpt(QStringLiteral("chunk"), QStringLiteral("chunk length in seconds (cut at the next keyframe)"), QStringLiteral("seconds"), QStringLiteral("0"));
     const QCommandLineOption durOpt(QStringLiteral("duration"), QStringLiteral("stop after this much media time"), QStringLiteral("seconds"), QStringLiteral("0"));
     const QCommandLineOption overwriteOpt(QStringLiteral("overwrite"), QStringLiteral("replace existing files"));

@@ -62,17 +62,22 @@ QString streamNameOf(const QString &source)
     return last.isEmpty() ? host : last;
 }
 
+QString expandFileNamePattern(const QString &pattern, const QString &sourceName, const QDateTime &when)
+{
+    QString name = pattern.trimmed().isEmpty() ? QString::fromLatin1(kDefaultFileNamePattern) : pattern;
+    name.replace(QStringLiteral("{source}"), sanitizeFileName(sourceName.isEmpty() ? QStringLiteral("stream") : sourceName, 60));
+    name.replace(QStringLiteral("{datetime}"), when.toString(QStringLiteral("yyyy-MM-dd_HH-mm-ss")));
+    name.replace(QStringLiteral("{date}"), when.toString(QStringLiteral("yyyy-MM-dd")));
+    name.replace(QStringLiteral("{time}"), when.toString(QStringLiteral("HH-mm-ss")));
+    return sanitizeFileName(name, 150);
+}
+
 Result<QString> buildOutputBase(const QString &folder, const QString &pattern, const QString &sourceName,
                                 const QDateTime &when)
 {
     if (folder.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("no output folder"));
-    QString name = pattern.isEmpty() ? QStringLiteral("{source}_{date}_{time}") : pattern;
-    name.replace(QStringLiteral("{source}"), sanitizeFileName(sourceName.isEmpty() ? QStringLiteral("stream") : sourceName, 60));
-    name.replace(QStringLiteral("{datetime}"), when.toString(QStringLiteral("yyyy-MM-dd_HH-mm-ss")));
-    name.replace(QStringLiteral("{date}"), when.toString(QStringLiteral("yyyy-MM-dd")));
-    name.replace(QStringLiteral("{time}"), when.toString(QStringLiteral("HH-mm-ss")));
-    const QString safe = sanitizeFileName(name, 150);
+    const QString safe = expandFileNamePattern(pattern, sourceName, when);
     const QString dir = QDir::cleanPath(QDir(folder).absolutePath());
     const QString base = QDir::cleanPath(dir + u'/' + safe);
     if (QFileInfo(base).absolutePath() != dir)

@@ -19,6 +19,14 @@ QString sanitizeFileName(const QString &name, int maxLength = 100);
 // base name for a local file, "demo" for the demo. Not sanitized.
 QString streamNameOf(const QString &source);
 
+// The pattern used when the user has not chosen one.
+inline constexpr const char *kDefaultFileNamePattern = "{source}_{date}_{time}";
+
+// Expands {source}, {date}, {time} and {datetime} in `pattern` into one safe
+// file-name component (sanitizeFileName): what the desktop app previews and
+// what every front end records to.
+QString expandFileNamePattern(const QString &pattern, const QString &sourceName, const QDateTime &when);
+
 // Expands {source}, {date} (yyyy-MM-dd), {time} (HH-mm-ss) and {datetime}
 // in `pattern`, sanitizes the result and joins it to `folder`. The result is
 // the output base (no extension) and is guaranteed to lie inside `folder`.

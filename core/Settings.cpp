@@ -1,5 +1,7 @@
 #include "core/Settings.h"
 
+#include "core/OutputNaming.h"
+
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,7 +26,7 @@ const SettingDef &settingDef(SettingKey key)
         {"recording/folder", QVariant()}, // resolved lazily: defaultRecordingsFolder()
         {"recording/format", QStringLiteral("mp4")},
         {"recording/chunkSeconds", 0},
-        {"recording/namePattern", QStringLiteral("{source}_{date}_{time}")},
+        {"recording/namePattern", QString::fromLatin1(kDefaultFileNamePattern)},
         {"recording/overwrite", false},
         {"safety/fsyncIntervalMs", 1000},
         {"network/reconnectInitialMs", 500},

@@ -9,7 +9,7 @@
 #include "core/recovery/Scanner.h"
 #include "core/recovery/StartupScan.h"
 #include "ui/ActiveRecordingsView.h"
-#include "ui/FileNamePattern.h"
+#include "core/OutputNaming.h"
 #include "ui/RecordOptionsWidget.h"
 #include "ui/RecordingsList.h"
 #include "ui/TrayController.h"

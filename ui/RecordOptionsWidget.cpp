@@ -1,6 +1,6 @@
 #include "ui/RecordOptionsWidget.h"
 
-#include "ui/FileNamePattern.h"
+#include "core/OutputNaming.h"
 
 #include <QCheckBox>
 #include <QComboBox>

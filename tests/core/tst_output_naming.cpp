@@ -1,10 +1,12 @@
-// File-name patterns: placeholders expand, and no source name can make a
-// path that leaves the recordings folder.
-#include "ui/FileNamePattern.h"
+// File-name patterns, one implementation for every front end: placeholders
+// expand, and no source name can make a path that leaves the recordings
+// folder, name a device or look like an option.
+#include "core/OutputNaming.h"
 
+#include <QFileInfo>
 #include <QTest>
 
-using namespace tapedeck::ui;
+using namespace tapedeck;
 
 class TestFileNames : public QObject {
     Q_OBJECT
@@ -30,6 +32,10 @@ private slots:
         QTest::newRow("hidden") << QStringLiteral(".hidden") << QStringLiteral("{source}");
         QTest::newRow("empty") << QString() << QStringLiteral("{source}");
         QTest::newRow("control") << QStringLiteral("a\nb\tc") << QStringLiteral("{source}");
+        QTest::newRow("device") << QStringLiteral("CON") << QStringLiteral("{source}");
+        QTest::newRow("device-ext") << QStringLiteral("nul.txt") << QStringLiteral("{source}");
+        QTest::newRow("option") << QStringLiteral("-rf") << QStringLiteral("{source}");
+        QTest::newRow("option-pattern") << QStringLiteral("cam") << QStringLiteral("--{source}");
     }
     void hostileNamesStayInside()
     {
@@ -39,10 +45,17 @@ private slots:
         QVERIFY(!out.isEmpty());
         QVERIFY2(!out.contains(u'/') && !out.contains(u'\\'), qPrintable(out));
         QVERIFY2(!out.startsWith(u'.'), qPrintable(out));
+        QVERIFY2(!out.startsWith(u'-'), qPrintable(out));
+        QVERIFY2(out.compare(QStringLiteral("CON"), Qt::CaseInsensitive) != 0, qPrintable(out));
+        QVERIFY2(!out.startsWith(QStringLiteral("nul."), Qt::CaseInsensitive), qPrintable(out));
+        // The same name through the folder-joining road stays inside the folder.
+        const Result<QString> base = buildOutputBase(QStringLiteral("/tmp/rec"), pattern, name);
+        QVERIFY(base.ok());
+        QCOMPARE(QFileInfo(base.value()).absolutePath(), QStringLiteral("/tmp/rec"));
         for (QChar c : out)
             QVERIFY2(c.unicode() >= 0x20, qPrintable(out));
     }
 };
 
 QTEST_GUILESS_MAIN(TestFileNames)
-#include "tst_filenames.moc"
+#include "tst_output_naming.moc"
