@@ -3,6 +3,7 @@
 #include "app/Cli.h"
 #include "core/Engine.h"
 #include "core/OutputNaming.h"
+#include "core/Probe.h"
 #include "core/Redact.h"
 #include "core/Settings.h"
 
@@ -313,50 +314,26 @@ int runProbe(const QStringList &args)
         return 2;
     }
     const QString spec = *resolved;
-    std::atomic<bool> stop{false};
-    SourceOptions so;
-    so.openTimeoutMs = qint64(p.value(timeoutOpt).toDouble() * 1000);
-    so.stallTimeoutMs = so.openTimeoutMs;
-    so.stopFlag = &stop;
-    auto src = makeSource(spec, so);
-    if (Status s = src->open(); !s) {
+    ProbeOptions po;
+    po.openTimeoutMs = qint64(p.value(timeoutOpt).toDouble() * 1000);
+    const Result<ProbeReport> report = probeSource(spec, po);
+    if (!report.ok() || report.value().streams.empty()) {
+        const QString why = report.ok() ? QStringLiteral("the source opened but carries no audio or video")
+                                        : report.message();
         if (p.isSet(jsonOpt))
             out(QJsonDocument(QJsonObject{{QStringLiteral("source"), redactUrl(spec)},
-                                          {QStringLiteral("error"), redactText(s.message())}})
+                                          {QStringLiteral("error"), redactText(why)}})
                     .toJson(QJsonDocument::Compact));
-        err(QStringLiteral("tapedeck probe: %1").arg(s.message()));
+        err(QStringLiteral("tapedeck probe: %1").arg(redactText(why)));
         return 1;
     }
-    QJsonArray streams;
-    for (const StreamInfo &si : src->streams()) {
-        const AVCodecParameters *par = si.params.get();
-        QJsonObject o{{QStringLiteral("index"), si.index},
-                      {QStringLiteral("type"), QString::fromUtf8(av_get_media_type_string(si.type))},
-                      {QStringLiteral("codec"), QString::fromUtf8(avcodec_get_name(par->codec_id))},
-                      {QStringLiteral("description"), describeStream(si)}};
-        if (si.type == AVMEDIA_TYPE_VIDEO) {
-            o.insert(QStringLiteral("width"), par->width);
-            o.insert(QStringLiteral("height"), par->height);
-            if (si.frameRate.num > 0)
-                o.insert(QStringLiteral("fps"), av_q2d(si.frameRate));
-        } else if (si.type == AVMEDIA_TYPE_AUDIO) {
-            o.insert(QStringLiteral("sampleRate"), par->sample_rate);
-            o.insert(QStringLiteral("channels"), par->ch_layout.nb_channels);
-        }
-        streams.append(o);
-    }
+    const ProbeReport &r = report.value();
     if (p.isSet(jsonOpt)) {
-        out(QJsonDocument(QJsonObject{{QStringLiteral("source"), src->displayName()},
-                                      {QStringLiteral("live"), src->isLive()},
-                                      {QStringLiteral("streams"), streams}})
-                .toJson(QJsonDocument::Compact));
+        out(QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact));
     } else {
-        out(QStringLiteral("%1%2").arg(src->displayName(), src->isLive() ? QStringLiteral(" (live)") : QString()).toUtf8());
-        for (const StreamInfo &si : src->streams())
-            out(QStringLiteral("  #%1 %2: %3")
-                    .arg(si.index)
-                    .arg(QString::fromUtf8(av_get_media_type_string(si.type)), describeStream(si))
-                    .toUtf8());
+        out(QStringLiteral("%1%2").arg(r.source, r.live ? QStringLiteral(" (live)") : QString()).toUtf8());
+        for (const ProbedStream &s : r.streams)
+            out(QStringLiteral("  #%1 %2: %3").arg(s.index).arg(s.type, s.description).toUtf8());
     }
     return 0;
 }

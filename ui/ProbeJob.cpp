@@ -1,30 +1,30 @@
 #include "ui/ProbeJob.h"
 
-#include "core/MediaTypes.h"
+#include "core/Probe.h"
 #include "core/Redact.h"
-#include "core/Source.h"
 
-#include <QPointer>
 #include <QCoreApplication>
-#include <QDeadlineTimer>
-#include <QThread>
-
-#include <thread>
+#include <QPointer>
+#include <QThreadPool>
 
 namespace tapedeck {
 namespace ui {
 namespace {
-std::atomic<int> g_runningWorkers{0};
+
+// Probes run on a pool the process owns (never a detached thread): a closed
+// dialog cancels its job and moves on, and the pool is waited for at exit.
+QThreadPool &probePool()
+{
+    static QThreadPool pool;
+    return pool;
 }
+
+} // namespace
 
 bool ProbeJob::waitForWorkers(int timeoutMs)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (g_runningWorkers.load() > 0 && !deadline.hasExpired())
-        QThread::msleep(10);
-    return g_runningWorkers.load() == 0;
+    return probePool().waitForDone(timeoutMs);
 }
-
 QString plainProbeError(int errorCode, const QString &detail)
 {
     const QString why = redactText(detail);
@@ -63,31 +63,22 @@ void ProbeJob::start()
     auto shared = m_shared;
     const QString spec = m_spec;
     const qint64 timeoutMs = m_openTimeoutMs;
-    // Detached: the worker holds only the shared stop flag and a guarded
-    // pointer, so a closed dialog never waits for a slow server.
-    ++g_runningWorkers;
-    std::thread([self, shared, spec, timeoutMs] {
-        // Decremented on every way out of this worker.
-        struct Done {
-            ~Done() { --g_runningWorkers; }
-        } done;
+    probePool().start([self, shared, spec, timeoutMs] {
         ProbeResult result;
-        SourceOptions opts;
-        opts.openTimeoutMs = timeoutMs;
-        opts.stopFlag = &shared->stop;
         if (spec.trimmed().isEmpty()) {
             result.error = ProbeJob::tr("Enter an address first.");
-        } else if (std::unique_ptr<PacketSource> src = makeSource(spec.trimmed(), opts); !src) {
-            result.error = ProbeJob::tr("Tapedeck cannot read this kind of source.");
-        } else if (Status st = src->open(); !st.ok()) {
-            result.error = plainProbeError(int(st.error().code), st.error().message);
         } else {
-            result.ok = true;
-            for (const StreamInfo &s : src->streams())
-                result.streams << describeStream(s);
-            if (result.streams.isEmpty()) {
-                result.ok = false;
+            ProbeOptions opts;
+            opts.openTimeoutMs = timeoutMs;
+            opts.stopFlag = &shared->stop;
+            const Result<ProbeReport> report = probeSource(spec, opts);
+            if (report.ok() && report.value().streams.empty()) {
                 result.error = ProbeJob::tr("The source opened but carries no audio or video.");
+            } else if (report.ok()) {
+                result.ok = true;
+                result.streams = report.value().descriptions();
+            } else {
+                result.error = plainProbeError(int(report.error().code), report.error().message);
             }
         }
         if (shared->stop)
@@ -101,7 +92,7 @@ void ProbeJob::start()
                     emit self->finished(result);
             },
             Qt::QueuedConnection);
-    }).detach();
+    });
 }
 
 } // namespace ui
