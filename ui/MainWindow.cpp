@@ -2,6 +2,7 @@
 
 #include "core/Engine.h"
 #include "core/Settings.h"
+#include "core/OutputNaming.h"
 #include "core/recovery/Classifier.h"
 #include "ui/ActiveRecordingsView.h"
 #include "ui/PlayerDialog.h"
@@ -373,7 +374,7 @@ void MainWindow::openSourceDialog(const QString &editId, const QString &prefillU
     });
     if (editId.isEmpty()) {
         if (!prefillUrl.isEmpty())
-            dlg->setSource(QString(), QUrl(prefillUrl).host(), prefillUrl);
+            dlg->setSource(QString(), streamNameOf(prefillUrl), prefillUrl);
         dlg->open();
         return;
     }
