@@ -44,7 +44,9 @@ private slots:
         QSettings desktop(m_res + u'/' + m_appId + QStringLiteral(".desktop"), QSettings::IniFormat);
         desktop.beginGroup(QStringLiteral("Desktop Entry"));
         QCOMPARE(desktop.value(QStringLiteral("Type")).toString(), QStringLiteral("Application"));
-        QCOMPARE(desktop.value(QStringLiteral("Exec")).toString(), QStringLiteral("tapedeck"));
+        // %U: files, folders and URLs opened with Tapedeck reach the running
+        // window (one app per user, ui/SingleInstance).
+        QCOMPARE(desktop.value(QStringLiteral("Exec")).toString(), QStringLiteral("tapedeck %U"));
         QCOMPARE(desktop.value(QStringLiteral("Icon")).toString(), m_appId);
         QVERIFY(!desktop.value(QStringLiteral("Name")).toString().isEmpty());
     }
