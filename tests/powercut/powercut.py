@@ -116,9 +116,9 @@ class Tools:
             problems.append("gstreamer: rc %d: %s" % (r.returncode, (r.stderr + r.stdout).strip()[:400]))
         return problems
 
-    def recover(self, folder):
+    def recover(self, folder, out=None):
         """Runs `tapedeck recover --json`; returns (rc, orphans, stderr)."""
-        r = run([self.tapedeck, "recover", folder, "--json"], timeout=300)
+        r = run([self.tapedeck, "recover", folder, "--json"] + (["--out", out] if out else []), timeout=300)
         orphans = []
         for line in r.stdout.splitlines():
             try:
@@ -139,6 +139,20 @@ def media_files(folder):
             if f.endswith(MEDIA) and ".recovering." not in f:
                 out.append(os.path.join(root, f))
     return sorted(out)
+
+
+def duplicates(folder, what=""):
+    """Two media files with the same bytes: a recovery made a second copy."""
+    seen, problems = {}, []
+    for f in media_files(folder):
+        if os.path.getsize(f) == 0:
+            continue
+        with open(f, "rb") as fh:
+            digest = hash(fh.read())
+        if digest in seen:
+            problems.append("%s%s duplicates %s" % (what, os.path.basename(f), os.path.basename(seen[digest])))
+        seen[digest] = f
+    return problems
 
 
 def chunk_index(name):
@@ -274,15 +288,10 @@ class Harness:
                     problems.append("cannot rebuild %s: %s" % (o.get("target"), reason))
         if rc not in (0, 1) or (rc == 1 and not orphans):
             problems.append("recover exited %d: %s" % (rc, err.strip()[:300]))
-        seen = {}
+        problems += duplicates(folder)
         for f in media_files(folder):
             if os.path.getsize(f) == 0:
                 continue  # created, nothing written yet: nothing to lose
-            with open(f, "rb") as fh:
-                digest = hash(fh.read())
-            if digest in seen:
-                problems.append("%s duplicates %s" % (os.path.basename(f), os.path.basename(seen[digest])))
-            seen[digest] = f
             for p in self.tools.decode_errors(f):
                 problems.append("%s: %s" % (os.path.basename(f), p))
         return self.duration_of(folder), problems
@@ -324,6 +333,8 @@ class Harness:
         problems += self.neither_check(power)
         rc_k, orph_k, err_k = self.tools.recover(kill)
         dur_kill = self.duration_of(kill)
+        # The view at the cut is also what a SIGKILL at that instant leaves.
+        problems += duplicates(kill, "after a SIGKILL at the same point: ")
         rc, orphans, err = self.tools.recover(power)
         dur_power, p2 = self.judge_folder(power, rc, orphans, err)
         problems += p2
@@ -419,6 +430,33 @@ class Harness:
             problems.append("recovery cut lost %.3f s (kept %.3f of %.3f s)" % (dur_ref - dur, dur, dur_ref))
         self.report(name, problems, dur_ref, dur, d)
 
+    def recover_to_new_folder(self, name, state):
+        """`recover --out` into a folder it creates, then the power goes: the
+        rebuilt files were moved out of the recording's folder, so the new
+        folder's name must be durable too."""
+        self.import_state(state)
+        out = os.path.join(self.mount.dir, "rescued")
+        if os.path.exists(out):
+            shutil.rmtree(out)
+            self.mount.ctl("syncall")
+        rc, orphans, err = self.tools.recover(self.rec, out)
+        ref = os.path.join(self.work, "case-ref")
+        copy_tree(out, ref)
+        copy_tree(self.rec, ref + "-left")
+        dur_ref = self.duration_of(ref) + self.duration_of(ref + "-left")
+        self.mount.ctl("cut")
+        self.mount.ctl("reveal")
+        d = os.path.join(self.work, "case")
+        copy_tree(self.mount.dir, d + "/power-raw")
+        rc, orphans, err = self.tools.recover(self.mount.dir)
+        copy_tree(self.mount.dir, d + "/power")
+        dur, problems = self.judge_folder(d + "/power", rc, orphans, err)
+        if dur < dur_ref - 0.05:
+            problems.append("lost %.3f s (kept %.3f of %.3f s)" % (dur_ref - dur, dur, dur_ref))
+        if os.path.exists(out):
+            shutil.rmtree(out)
+        self.report(name, problems, dur_ref, dur, d)
+
 
 CONFIGS = [  # name, type, chunk seconds
     ("mp4", "mp4", 0),
@@ -477,6 +515,9 @@ def recovery_plan(h, rng, per_state, every=False):
         for n in points:
             name = "recover-%s/op%d" % (fmt + ("-chunk" if chunk else ""), n)
             cases.append((name, lambda s=state, n=n, d=dur_ref, nm=name: h.cut_recovery(nm, s, n, d)))
+        if fmt == "mp4":
+            name = "recover-mp4-chunk/--out-new-folder/after-clean-stop"
+            cases.append((name, lambda s=state, nm=name: h.recover_to_new_folder(nm, s)))
     return cases
 
 
