@@ -98,22 +98,49 @@ class Tools:
         self.tapedeck = tapedeck
         self.gst = shutil.which("gst-launch-1.0")
 
-    def duration(self, path):
-        r = run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", path])
-        try:
-            return float(json.loads(r.stdout)["format"]["duration"])
-        except (ValueError, KeyError):
-            return 0.0
+    def durations(self, paths):
+        """Container durations of several files from one ffmpeg run (the
+        machine is shared: one process instead of one per file)."""
+        if not paths:
+            return {}
+        args = ["ffmpeg", "-nostdin", "-hide_banner"]
+        for p in paths:
+            args += ["-i", p]
+        r = run(args)
+        out, i = {}, -1
+        for line in r.stderr.splitlines():
+            line = line.strip()
+            if line.startswith("Input #"):
+                i = int(line.split("#")[1].split(",")[0])
+            elif line.startswith("Duration:") and 0 <= i < len(paths):
+                t = line.split()[1].rstrip(",")
+                try:
+                    h, m, sec = t.split(":")
+                    out[paths[i]] = int(h) * 3600 + int(m) * 60 + float(sec)
+                except ValueError:
+                    out[paths[i]] = 0.0  # "N/A"
+        return {p: out.get(p, 0.0) for p in paths}
 
-    def decode_errors(self, path):
-        """Empty when ffmpeg and GStreamer both decode `path` cleanly."""
+    def decode_errors(self, paths):
+        """Empty when ffmpeg and GStreamer both decode every file cleanly."""
+        if not paths:
+            return []
         problems = []
-        r = run(["ffmpeg", "-nostdin", "-v", "error", "-i", path, "-f", "null", "-"], timeout=120)
+        args = ["ffmpeg", "-nostdin", "-v", "error"]
+        for p in paths:
+            args += ["-i", p]
+        for i in range(len(paths)):
+            args += ["-map", str(i), "-f", "null", "-"]
+        r = run(args, timeout=300)
         if r.returncode != 0 or r.stderr.strip():
-            problems.append("ffmpeg: rc %d: %s" % (r.returncode, r.stderr.strip()[:400]))
-        r = run([self.gst, "-q", "filesrc", "location=" + path, "!", "decodebin", "!", "fakesink"], timeout=120)
+            problems.append("ffmpeg: rc %d: %s" % (r.returncode, r.stderr.strip()[:600]))
+        # One pipeline, one branch per file.
+        args = [self.gst, "-q"]
+        for p in paths:
+            args += ["filesrc", "location=" + p, "!", "decodebin", "!", "fakesink", "sync=false"]
+        r = run(args, timeout=300)
         if r.returncode != 0 or "ERROR" in r.stderr or "ERROR" in r.stdout:
-            problems.append("gstreamer: rc %d: %s" % (r.returncode, (r.stderr + r.stdout).strip()[:400]))
+            problems.append("gstreamer: rc %d: %s" % (r.returncode, (r.stderr + r.stdout).strip()[:600]))
         return problems
 
     def recover(self, folder, out=None):
@@ -289,21 +316,17 @@ class Harness:
         if rc not in (0, 1) or (rc == 1 and not orphans):
             problems.append("recover exited %d: %s" % (rc, err.strip()[:300]))
         problems += duplicates(folder)
-        for f in media_files(folder):
-            if os.path.getsize(f) == 0:
-                continue  # created, nothing written yet: nothing to lose
-            for p in self.tools.decode_errors(f):
-                problems.append("%s: %s" % (os.path.basename(f), p))
+        files = [f for f in media_files(folder) if os.path.getsize(f) > 0]  # empty: nothing to lose
+        problems += ["%s: %s" % (folder, p) for p in self.tools.decode_errors(files)]
         return self.duration_of(folder), problems
 
     def duration_of(self, folder):
         """Media seconds in a folder, one figure per recording (chunk), the longest copy."""
+        files = [f for f in media_files(folder) if os.path.getsize(f) > 0]
         per = {}
-        for f in media_files(folder):
-            if os.path.getsize(f) == 0:
-                continue
+        for f, d in self.tools.durations(files).items():
             key = chunk_index(os.path.basename(f))
-            per[key] = max(per.get(key, 0.0), self.tools.duration(f))
+            per[key] = max(per.get(key, 0.0), d)
         return sum(per.values())
 
     def neither_check(self, folder):
@@ -335,6 +358,8 @@ class Harness:
         dur_kill = self.duration_of(kill)
         # The view at the cut is also what a SIGKILL at that instant leaves.
         problems += duplicates(kill, "after a SIGKILL at the same point: ")
+        problems += ["after a SIGKILL at the same point: recover failed on %s: %s" % (o.get("target"), o.get("error"))
+                     for o in orph_k if o.get("result") == "failed"]
         rc, orphans, err = self.tools.recover(power)
         dur_power, p2 = self.judge_folder(power, rc, orphans, err)
         problems += p2
