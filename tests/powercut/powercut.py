@@ -239,6 +239,41 @@ class Harness:
         self.mount = Mount(self.args.pcfs, os.path.join(self.work, "mnt"), os.path.join(self.work, "trace"))
         self.rec = os.path.join(self.mount.dir, "rec")
 
+    def selfcheck(self):
+        """pcfs forgets what it should: without that every cut would pass."""
+        m, base = self.mount, os.path.join(self.mount.dir, "selfcheck")
+
+        def fsync_path(path, flags=os.O_RDONLY):
+            fd = os.open(path, flags)
+            os.fsync(fd)
+            os.close(fd)
+
+        def write(path, data, sync):
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+            os.write(fd, data)
+            if sync:
+                os.fsync(fd)
+            os.close(fd)
+
+        self.fresh("mode strict")
+        os.mkdir(base)
+        fsync_path(m.dir)
+        write(base + "/kept", b"one", True)
+        fsync_path(base)
+        write(base + "/kept", b"two", False)        # data not synced
+        write(base + "/unnamed", b"x", True)         # data synced, name not
+        os.rename(base + "/kept", base + "/renamed")  # rename not synced
+        os.mkdir(base + "/sub")                      # folder whose parent is not synced
+        write(base + "/sub/f", b"y", True)
+        fsync_path(base + "/sub")
+        m.ctl("cut")
+        m.ctl("reveal")
+        got = sorted(os.listdir(base))
+        data = open(base + "/kept", "rb").read() if "kept" in got else None
+        if got != ["kept"] or data != b"one":
+            raise RuntimeError("pcfs kept what was not durable: %s, kept=%r" % (got, data))
+        shutil.rmtree(base)
+
     def stop(self):
         if self.rec_pid is not None:
             try:
@@ -607,6 +642,12 @@ def main():
             log("powercut: %s" % e)
             return 1 if CI else SKIP
         log("powercut: seed %d, work in %s" % (args.seed, h.work))
+        try:
+            h.selfcheck()
+        except (RuntimeError, OSError) as e:
+            log("powercut: the filesystem model does not hold: %s" % e)
+            h.failures.append(("selfcheck", [str(e)], ""))
+            return 1
         if args.long:
             cases = long_plan(h, rng, args.long) + recovery_plan(h, rng, max(5, args.long // 50))
         else:
