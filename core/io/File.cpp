@@ -204,7 +204,7 @@ Status renameFile(const QString &from, const QString &to, bool replace)
             return {};
         if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
             return errnoError(errno, QStringLiteral("cannot create %1").arg(to));
-        // link+unlink gives "rename unless the target exists" atomically.
+        // Fallback: link+unlink also never replaces the target.
         if (::link(a.constData(), b.constData()) != 0)
             return errnoError(errno, QStringLiteral("cannot create %1").arg(to));
         if (::unlink(a.constData()) != 0)
