@@ -138,7 +138,10 @@ class Tools:
         args = [self.gst, "-q"]
         for p in paths:
             args += ["filesrc", "location=" + p, "!", "decodebin", "!", "fakesink", "sync=false"]
-        r = run(args, timeout=300)
+        try:
+            r = run(args, timeout=120)
+        except subprocess.TimeoutExpired:
+            return problems + ["gstreamer: did not reach the end of %s within 120 s" % " ".join(paths)]
         if r.returncode != 0 or "ERROR" in r.stderr or "ERROR" in r.stdout:
             problems.append("gstreamer: rc %d: %s" % (r.returncode, (r.stderr + r.stdout).strip()[:600]))
         return problems
@@ -658,7 +661,7 @@ def main():
             try:
                 fn()
             except (RuntimeError, subprocess.TimeoutExpired, OSError) as e:
-                h.report(name, ["harness error: %s" % e], 0, 0, "")
+                h.report(name, ["harness error: %s" % e], 0, 0, os.path.join(h.work, "case"))
     except KeyboardInterrupt:
         log("powercut: interrupted")
         h.failures.append(("interrupted", [], ""))
