@@ -1,6 +1,7 @@
 #include "core/ChunkedOutput.h"
 
 #include "core/Log.h"
+#include "core/io/File.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -92,9 +93,10 @@ Status ChunkedOutput::openChunk(qint64 startUs)
         opt.expectedDurationMs = m_chunkUs / 1000;
     // The folder is made only now, with the first file: an armed record that
     // never starts leaves nothing behind.
-    const QString dir = QFileInfo(o.path).absolutePath();
-    if (!QDir().mkpath(dir))
-        return makeError(ErrorCode::Io, QStringLiteral("cannot create the folder %1").arg(dir));
+    // Its name is synced into the parent, or a power cut takes the folder and
+    // every file in it, however often those were synced.
+    if (auto s = createDirectories(QFileInfo(o.path).absolutePath()); !s)
+        return s;
     if (auto s = o.writer->open(o.path, o.streams, opt); !s) {
         o.writer->abandon();
         return s;

@@ -100,6 +100,10 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
     }
     d->file = std::move(*f);
     d->pos = 0;
+    // The periodic fsyncs below only make the data durable; the new file's
+    // name needs its folder synced once, or a power cut loses the whole file.
+    if (auto s = syncDirectory(QFileInfo(finalPath).absolutePath()); !s)
+        return s;
 
     AVFormatContext *raw = nullptr;
     avformat_alloc_output_context2(&raw, ofmt, nullptr, nullptr);

@@ -22,6 +22,7 @@ TEST_PKGS=(
   xvfb xauth x11-utils imagemagick
   clang libclang-rt-14-dev
   dbus-x11 appstream desktop-file-utils dpkg-dev
+  fuse3 libfuse3-dev
 )
 
 want=("${BUILD_PKGS[@]}")

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -164,12 +165,46 @@ Status syncDirectory(const QString &dirPath)
     return {};
 }
 
+Status createDirectories(const QString &dirPath)
+{
+    const QString abs = QDir::cleanPath(QFileInfo(dirPath).absoluteFilePath());
+    // Walk up to the nearest existing folder, then create downwards.
+    QStringList missing;
+    QString cur = abs;
+    while (!QFileInfo(cur).exists()) {
+        missing.prepend(cur);
+        const QString parent = QFileInfo(cur).absolutePath();
+        if (parent == cur)
+            break;
+        cur = parent;
+    }
+    if (!missing.isEmpty() && !QFileInfo(QFileInfo(missing.first()).absolutePath()).isDir())
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create the folder %1: %2 is not a folder")
+                                            .arg(abs, QFileInfo(missing.first()).absolutePath()));
+    if (missing.isEmpty() && !QFileInfo(abs).isDir())
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create the folder %1: a file has that name").arg(abs));
+    for (const QString &d : missing) {
+        if (::mkdir(QFile::encodeName(d).constData(), 0755) != 0 && errno != EEXIST)
+            return errnoError(errno, QStringLiteral("cannot create the folder %1").arg(d));
+        if (auto s = syncDirectory(QFileInfo(d).absolutePath()); !s)
+            return s;
+    }
+    return {};
+}
+
 Status renameFile(const QString &from, const QString &to, bool replace)
 {
     const QByteArray a = QFile::encodeName(from);
     const QByteArray b = QFile::encodeName(to);
     if (!replace) {
-        // link+unlink gives "rename unless the target exists" atomically.
+        // One atomic step where the filesystem has it: link+unlink leaves a
+        // moment (and, after a crash or power cut, a state on disk) with both
+        // names, which recovery would then rebuild into a second copy.
+        if (::renameat2(AT_FDCWD, a.constData(), AT_FDCWD, b.constData(), RENAME_NOREPLACE) == 0)
+            return {};
+        if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+            return errnoError(errno, QStringLiteral("cannot create %1").arg(to));
+        // Fallback: link+unlink also never replaces the target.
         if (::link(a.constData(), b.constData()) != 0)
             return errnoError(errno, QStringLiteral("cannot create %1").arg(to));
         if (::unlink(a.constData()) != 0)

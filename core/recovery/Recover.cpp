@@ -356,10 +356,13 @@ RecoverOutcome recoverOrphan(const Orphan &o, const RecoverOptions &options)
         out.error = o.reason;
         return out;
     }
-    if (!options.outDir.isEmpty() && !QDir().mkpath(options.outDir)) {
-        RecoverOutcome out;
-        out.error = QStringLiteral("cannot create %1").arg(options.outDir);
-        return out;
+    // A created --out folder is synced into its parent, like the files in it.
+    if (!options.outDir.isEmpty()) {
+        if (auto s = createDirectories(options.outDir); !s) {
+            RecoverOutcome out;
+            out.error = s.message();
+            return out;
+        }
     }
     RecoverOutcome out;
     switch (o.kind) {
