@@ -46,7 +46,7 @@ OwnerInfo ownerOfFd(int fd)
         info.owner = FileOwner::Recording;
     else if (rangeLockedByOthers(fd, kRecoveryByte))
         info.owner = FileOwner::Recovery;
-    if (info.owned())
+    if (info.owner == FileOwner::Recording) // a recovery's file was born long before it
         info.sinceMs = birthTimeMs(fd);
     return info;
 }

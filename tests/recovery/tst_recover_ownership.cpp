@@ -243,7 +243,8 @@ private slots:
         QFETCH(QString, type);
         QTemporaryDir tmp;
         const QString base = tmp.filePath(QStringLiteral("active"));
-        testsupport::LiveRecording rec({QStringLiteral("--type"), type, QStringLiteral("--duration"), QStringLiteral("6"),
+        // Long enough to outlive two refused starts on a loaded machine.
+        testsupport::LiveRecording rec({QStringLiteral("--type"), type, QStringLiteral("--duration"), QStringLiteral("15"),
                                         QStringLiteral("--out"), base, QStringLiteral("-q")});
         QVERIFY(rec.start());
         const QString watch = type == QLatin1String("mp4") ? base + QStringLiteral(".mp4.track1") : base + u'.' + type;
@@ -254,11 +255,12 @@ private slots:
                                                                      QStringLiteral("2"), QStringLiteral("--out"), base,
                                                                      QStringLiteral("-q")}
                                                          + extra);
+            QVERIFY2(rec.running(), "the live recording ended before the second start was tried");
             QCOMPARE(second.exitCode, 4);
             QVERIFY2(second.err.contains("is being recorded by another process"), second.err.constData());
         }
         QCOMPARE(rec.waitFinished(), 0);
-        checkWholeRecording({base + u'.' + type}, 6);
+        checkWholeRecording({base + u'.' + type}, 15);
     }
 
     // Two `tapedeck recover` started together, many times: never a lost
@@ -267,17 +269,21 @@ private slots:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<bool>("outKeep");
-        QTest::newRow("ts-cut-mid-packet") << QStringLiteral("ts") << false;
-        QTest::newRow("flv-without-duration") << QStringLiteral("flv") << false;
-        QTest::newRow("sidecar-set") << QStringLiteral("mp4") << false;
-        QTest::newRow("sidecar-set-out-keep") << QStringLiteral("mp4") << true;
-        QTest::newRow("ts-out-keep") << QStringLiteral("ts") << true;
+        QTest::addColumn<int>("rounds");
+        // The issue measured a loss in about 1 of 20 TS rounds and 2 of 27
+        // FLV rounds before the fix; the sidecar cases failed nearly always.
+        QTest::newRow("ts-cut-mid-packet") << QStringLiteral("ts") << false << 40;
+        QTest::newRow("flv-without-duration") << QStringLiteral("flv") << false << 40;
+        QTest::newRow("sidecar-set") << QStringLiteral("mp4") << false << 20;
+        QTest::newRow("sidecar-set-out-keep") << QStringLiteral("mp4") << true << 20;
+        QTest::newRow("ts-out-keep") << QStringLiteral("ts") << true << 20;
     }
 
     void racingRecoveries()
     {
         QFETCH(QString, kind);
         QFETCH(bool, outKeep);
+        QFETCH(int, rounds);
         QTemporaryDir tmp;
         const QString made = tmp.filePath(QStringLiteral("made"));
         QVERIFY(QDir().mkpath(made));
@@ -316,7 +322,8 @@ private slots:
         const QString result = QDir(soloOutDir).filePath(expected.firstKey());
         QCOMPARE(testsupport::ffmpegDecodeErrors(result), QString());
 
-        const int rounds = qEnvironmentVariableIsSet("TAPEDECK_RACE_ROUNDS") ? qEnvironmentVariableIntValue("TAPEDECK_RACE_ROUNDS") : 40;
+        if (qEnvironmentVariableIsSet("TAPEDECK_RACE_ROUNDS"))
+            rounds = qEnvironmentVariableIntValue("TAPEDECK_RACE_ROUNDS");
         int skippedOrDone = 0;
         for (int round = 0; round < rounds; ++round) {
             const QString dir = tmp.filePath(QStringLiteral("round%1").arg(round));
@@ -398,7 +405,7 @@ private slots:
             const auto res = recoverJson({tmp.path()}, &rc);
             QCOMPARE(rc, 1);
             QCOMPARE(resultsOf(res), QStringList{QStringLiteral("failed")});
-            QVERIFY(res[0][QStringLiteral("error")].toString().contains(QStringLiteral("does not open")));
+            QVERIFY(res[0][QStringLiteral("error")].toString().contains(QStringLiteral("does not")));
             QCOMPARE(filesIn(tmp.path()), set); // nothing renamed, nothing deleted
             for (auto it = indexFiles.cbegin(); it != indexFiles.cend(); ++it)
                 QCOMPARE(readAll(tmp.filePath(it.key())), *it);
@@ -418,5 +425,15 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRecoverOwnership)
+int main(int argc, char **argv)
+{
+    // Forty rounds of two processes take minutes on a loaded machine: more
+    // than Qt Test's default five per function (ctest's TIMEOUT still bounds it).
+    if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
+        qputenv("QTEST_FUNCTION_TIMEOUT", "1500000");
+    QCoreApplication app(argc, argv);
+    TestRecoverOwnership test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_recover_ownership.moc"
