@@ -96,7 +96,7 @@ int runSession(const RecordParams &params, bool quiet)
     auto started = engine.startRecording(params);
     if (!started) {
         err(QStringLiteral("tapedeck: %1").arg(started.message()));
-        return started.error().code == ErrorCode::AlreadyExists ? 4 : 1;
+        return started.error().code == ErrorCode::AlreadyExists || started.error().code == ErrorCode::InUse ? 4 : 1;
     }
     const int id = *started;
     RecordingSession *s = engine.session(id);

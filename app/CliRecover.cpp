@@ -72,6 +72,12 @@ bool parseFps(const QString &text, int *num, int *den)
     return fps >= 1 && fps <= 480;
 }
 
+// The `result` of a recording another process owns.
+QString ownerResult(const OwnerInfo &who)
+{
+    return who.owner == FileOwner::Recording ? QStringLiteral("being-recorded") : QStringLiteral("being-recovered");
+}
+
 QString describe(const Orphan &o)
 {
     QStringList parts;
@@ -148,6 +154,18 @@ int runRecover(const QStringList &args)
     for (const QString &e : res.errors)
         printLine(stderr, QStringLiteral("tapedeck recover: %1").arg(e));
 
+    // Owned by a live recording or a running recovery: listed, never touched,
+    // and not a failure (docs/recovery.md, "Ownership").
+    for (const Orphan &o : res.inUse) {
+        if (json) {
+            QJsonObject j = toJson(o);
+            j[QStringLiteral("result")] = ownerResult(o.owner);
+            printLine(stdout, QString::fromUtf8(QJsonDocument(j).toJson(QJsonDocument::Compact)));
+        } else {
+            printLine(stdout, QStringLiteral("[%1] %2 %3").arg(ownerResult(o.owner), kindName(o.kind), o.target));
+            printLine(stdout, QStringLiteral("    %1").arg(o.reason));
+        }
+    }
     int failures = 0;
     for (Orphan &o : res.orphans) {
         applyFrameRateOption(o, opt);
@@ -171,11 +189,15 @@ int runRecover(const QStringList &args)
         } else {
             const RecoverOutcome r = recoverOrphan(o, opt);
             j = toJson(o, r.output);
-            j[QStringLiteral("result")] = r.ok ? QStringLiteral("rebuilt") : QStringLiteral("failed");
-            if (!r.ok) {
+            const bool skipped = r.heldBy.owned();
+            j[QStringLiteral("result")] = skipped         ? ownerResult(r.heldBy)
+                                          : r.alreadyDone ? QStringLiteral("already-done")
+                                          : r.ok          ? QStringLiteral("rebuilt")
+                                                          : QStringLiteral("failed");
+            if (!r.ok && !skipped)
                 ++failures;
+            if (!r.ok)
                 j[QStringLiteral("error")] = r.error;
-            }
             if (r.durationSec >= 0)
                 j[QStringLiteral("duration")] = r.durationSec;
             QJsonArray notes = j.value(QStringLiteral("notes")).toArray();
@@ -186,7 +208,11 @@ int runRecover(const QStringList &args)
             j[QStringLiteral("removed")] = QJsonArray::fromStringList(r.removed);
             if (!json) {
                 printLine(stdout, QStringLiteral("[%1] %2 %3 (%4)").arg(verdictName(o.verdict), kindName(o.kind), o.target, describe(o)));
-                if (r.ok) {
+                if (skipped) {
+                    printLine(stdout, QStringLiteral("    %1").arg(r.error));
+                } else if (r.alreadyDone) {
+                    printLine(stdout, QStringLiteral("    already done by another process; nothing left to rebuild"));
+                } else if (r.ok) {
                     printLine(stdout, QStringLiteral("    rebuilt -> %1%2").arg(r.output,
                                                                               r.durationSec >= 0 ? QStringLiteral(" (%1 s)").arg(r.durationSec, 0, 'f', 3) : QString()));
                 } else {
@@ -213,12 +239,14 @@ int runRecover(const QStringList &args)
     }
     if (!json) {
         const qint64 rebuildable = std::count_if(res.orphans.cbegin(), res.orphans.cend(), [](const Orphan &o) { return o.rebuildable(); });
-        printLine(stdout, QStringLiteral("%1 file(s) scanned: %2 orphan(s) (%3 rebuildable), %4 complete recording(s), %5 not a recording%6")
+        printLine(stdout, QStringLiteral("%1 file(s) scanned: %2 orphan(s) (%3 rebuildable), %4 complete recording(s), %5 not a recording%6%7")
                               .arg(res.filesSeen)
                               .arg(res.orphans.size())
                               .arg(rebuildable)
                               .arg(res.healthyFiles)
                               .arg(res.notRecordings.size())
+                              .arg(res.inUse.empty() ? QString()
+                                                     : QStringLiteral(", %1 in use by another process").arg(res.inUse.size()))
                               .arg(failures ? QStringLiteral("; %1 could not be rebuilt").arg(failures) : QString()));
     }
     std::fflush(stdout);

@@ -1,6 +1,7 @@
 #include "core/MuxWriter.h"
 
 #include "core/Log.h"
+#include "core/io/FileLock.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -21,6 +22,7 @@ constexpr int kIoBufferSize = 64 * 1024;
 struct MuxWriter::Impl {
     ContainerType type;
     OutputFile file;
+    FileLock lock; // this file is ours while it is written (docs/recovery.md, "Ownership")
     QString finalPath;
     WriterOptions opt;
     OutputFormatContextPtr ctx;
@@ -91,13 +93,26 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
                                       QString::fromUtf8(avcodec_get_name(s.params->codec_id))));
     }
 
-    auto f = OutputFile::open(finalPath, options.overwrite ? CreateMode::Truncate : CreateMode::NewOnly, options.faults);
+    // A file another process records or recovers is never touched, not even
+    // with overwrite; an existing file is truncated only once it is locked.
+    if (const OwnerInfo who = fileOwner(finalPath); who.owned())
+        return makeError(ErrorCode::InUse, QStringLiteral("%1 is %2; nothing was written").arg(finalPath, who.describe()));
+    auto f = OutputFile::open(finalPath, options.overwrite ? CreateMode::CreateOrOpen : CreateMode::NewOnly, options.faults);
     if (!f) {
         if (f.error().code == ErrorCode::AlreadyExists)
             return makeError(ErrorCode::AlreadyExists,
                              QStringLiteral("%1 already exists (use overwrite to replace it)").arg(finalPath));
         return f.error();
     }
+    // Only a recovery that looked at the new file in the instant before can
+    // hold it: give it time to let go.
+    auto lock = FileLock::acquire(finalPath, FileLock::Role::Recording, 2000);
+    if (!lock)
+        return lock.error();
+    d->lock = std::move(*lock);
+    if (options.overwrite && f->size() > 0)
+        if (auto s = f->truncate(0); !s)
+            return s;
     d->file = std::move(*f);
     d->pos = 0;
     // The periodic fsyncs below only make the data durable; the new file's
@@ -192,6 +207,7 @@ Result<QString> MuxWriter::finish()
         return s.error();
     if (auto s = syncDirectory(QFileInfo(d->finalPath).absolutePath()); !s)
         return s.error();
+    d->lock.release();
     return d->finalPath;
 }
 
@@ -205,6 +221,7 @@ void MuxWriter::abandon()
     d->io.reset();
     (void)d->file.sync();
     (void)d->file.close();
+    d->lock.release(); // an orphan now: recoverable at once
 }
 
 qint64 MuxWriter::bytesWritten() const { return d->file.size(); }

@@ -1,5 +1,7 @@
 #include "core/RecordingSession.h"
 
+#include "core/io/FileLock.h"
+
 #include "core/ChunkedOutput.h"
 #include "core/Log.h"
 #include "core/PacketQueue.h"
@@ -142,6 +144,11 @@ Status RecordingSession::start()
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("no source given"));
     if (p.outBase.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("no output path given"));
+    // A file another process records or recovers is refused even with
+    // overwrite: replacing it would destroy a live recording.
+    for (const QString &t : ChunkedOutput::firstTargets(p.type, p.outBase, p.chunkDurationMs))
+        if (const OwnerInfo who = fileOwner(t); who.owned())
+            return makeError(ErrorCode::InUse, QStringLiteral("%1 is %2; nothing was written").arg(t, who.describe()));
     if (p.overwrite == OverwritePolicy::Refuse) {
         for (const QString &t : ChunkedOutput::firstTargets(p.type, p.outBase, p.chunkDurationMs))
             if (QFileInfo::exists(t))

@@ -25,6 +25,7 @@ enum class ErrorCode {
     Codec,
     Internal,
     EndOfStream,
+    InUse, // another process owns the file (core/io/FileLock.h)
 };
 
 struct Error {

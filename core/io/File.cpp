@@ -70,6 +70,7 @@ Result<OutputFile> OutputFile::open(const QString &path, CreateMode mode,
     case CreateMode::NewOnly: flags |= O_RDWR | O_CREAT | O_EXCL; break;
     case CreateMode::Truncate: flags |= O_RDWR | O_CREAT | O_TRUNC; break;
     case CreateMode::OpenExisting: flags |= O_RDWR; break;
+    case CreateMode::CreateOrOpen: flags |= O_RDWR | O_CREAT; break;
     }
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), flags, 0644);

@@ -31,6 +31,7 @@ enum class CreateMode {
     NewOnly,   // O_EXCL: fail with AlreadyExists if the path exists
     Truncate,  // replace an existing file
     OpenExisting, // open for reading and writing, keep contents
+    CreateOrOpen, // create if missing, keep contents (lock first, then truncate)
 };
 
 class OutputFile {

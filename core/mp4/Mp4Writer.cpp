@@ -2,6 +2,7 @@
 
 #include "core/Log.h"
 #include "core/Redact.h"
+#include "core/io/FileLock.h"
 #include "core/mp4/Moov.h"
 #include "core/mp4/Rebuild.h"
 #include "core/mp4/SampleEntry.h"
@@ -65,6 +66,11 @@ public:
         m_options = options;
         m_final = QFileInfo(finalPath).absoluteFilePath();
         m_set = sidecarPaths(m_final);
+        // Another process's live recording (or a recovery at work) is never
+        // touched, not even with overwrite: refuse before anything is created.
+        QString owned;
+        if (const OwnerInfo who = firstOwner({m_set.dataPath, m_set.infoPath, m_final}, &owned); who.owned())
+            return makeError(ErrorCode::InUse, QStringLiteral("%1 is %2; nothing was written").arg(owned, who.describe()));
         if (QFileInfo::exists(m_final) && !options.overwrite)
             return makeError(ErrorCode::AlreadyExists, QStringLiteral("%1 already exists").arg(m_final));
         if (QFileInfo::exists(m_set.infoPath) || QFileInfo::exists(m_set.dataPath))
@@ -235,6 +241,8 @@ public:
             logWarning(QStringLiteral("MP4: %1 was finished from an index that did not read back cleanly: %2")
                            .arg(m_final, rep->input.summary()));
         m_finished = true;
+        // Only now: the final file is in place and the sidecars are gone.
+        releaseLocks();
         return rep->outputPath;
     }
 
@@ -245,6 +253,7 @@ public:
             (void)t.file.close();
         (void)m_data.close();
         m_open = false;
+        releaseLocks(); // what is left is an orphan: recoverable at once
     }
 
     qint64 bytesWritten() const override
@@ -272,11 +281,22 @@ private:
         if (auto s = writeFileAtomically(m_set.infoPath, encodeInfo(m_info)); !s)
             return s;
         m_createdInfo = true;
+        // The set is owned from its first file on (docs/recovery.md,
+        // "Ownership"): the .info until the .mdat exists, then the .mdat,
+        // whose lock follows it through the rename to NAME.mp4 at the finish.
+        auto infoLock = FileLock::acquire(m_set.infoPath, FileLock::Role::Recording, kLockWaitMs);
+        if (!infoLock)
+            return infoLock.error();
+        m_infoLock = std::move(*infoLock);
         auto data = OutputFile::open(m_set.dataPath, CreateMode::NewOnly, m_options.faults);
         if (!data)
             return data.error();
         m_data = std::move(*data);
         m_createdData = true;
+        auto dataLock = FileLock::acquire(m_set.dataPath, FileLock::Role::Recording, kLockWaitMs);
+        if (!dataLock)
+            return dataLock.error();
+        m_dataLock = std::move(*dataLock);
         const QByteArray free = buildFreeHeader(m_info.reservedSize);
         const QByteArray mdat = mdatHeaderWhileRecording();
         if (auto s = m_data.write(ftyp.constData(), ftyp.size()); !s)
@@ -335,6 +355,16 @@ private:
         m_createdTracks.clear();
     }
 
+    void releaseLocks()
+    {
+        m_dataLock.release();
+        m_infoLock.release();
+    }
+
+    // A file this writer just created can be locked only by a recovery that
+    // looked at it in the microseconds before: give that one time to let go.
+    static constexpr int kLockWaitMs = 2000;
+
     Mp4WriterTuning m_tuning;
     WriterOptions m_options;
     QString m_final;
@@ -343,6 +373,7 @@ private:
     std::vector<Track> m_tracks;
     std::map<int, size_t> m_streamToTrack;
     OutputFile m_data;
+    FileLock m_infoLock, m_dataLock;
     QElapsedTimer m_syncTimer;
     std::optional<Error> m_error;
     QStringList m_createdTracks;

@@ -100,7 +100,7 @@ Status writeCopy(const SidecarReport &in, const std::vector<std::vector<SampleRe
                  const QString &tmpPath, const RebuildOptions &opt, MoovPlacement *placement)
 {
     const SidecarInfo &info = in.info;
-    auto out = OutputFile::open(tmpPath, CreateMode::Truncate, opt.faults);
+    auto out = OutputFile::open(tmpPath, opt.writeOutputDirectly ? CreateMode::NewOnly : CreateMode::Truncate, opt.faults);
     if (!out)
         return out.error();
     QFile src(in.paths.dataPath);
@@ -226,18 +226,36 @@ Result<RebuildReport> rebuildMp4(const QString &path, const RebuildOptions &opt)
     // A rename cannot cross filesystems: an output elsewhere gets a copy.
     const bool otherDevice = deviceOf(output) != deviceOf(in.paths.dataPath);
     const bool copy = opt.copyMedia || otherDevice || (!plan.fits && opt.forceMoovFirst);
+    auto notCommitted = [&](const QString &path) -> Status {
+        if (!opt.validate)
+            return {};
+        if (auto v = opt.validate(path); !v)
+            return makeError(ErrorCode::Corrupt, QStringLiteral("the rebuilt file does not open (%1); the sidecar files "
+                                                                "are kept as they were")
+                                                     .arg(v.message()));
+        return {};
+    };
     if (copy) {
-        const QString tmp = output + QStringLiteral(".partial");
-        if (auto s = writeCopy(in, recs, plan, tmp, opt, &rep.placement); !s) {
-            QFile::remove(tmp);
-            return s.error();
-        }
-        if (auto s = renameFile(tmp, output, opt.overwrite); !s) {
-            QFile::remove(tmp);
+        const QString tmp = opt.writeOutputDirectly ? output : output + QStringLiteral(".partial");
+        if (opt.writeOutputDirectly && QFileInfo::exists(tmp))
+            return makeError(ErrorCode::AlreadyExists, QStringLiteral("%1 already exists").arg(tmp));
+        Status s = writeCopy(in, recs, plan, tmp, opt, &rep.placement);
+        if (s)
+            s = notCommitted(tmp);
+        if (s && !opt.writeOutputDirectly)
+            s = renameFile(tmp, output, opt.overwrite);
+        if (!s) {
+            // Ours unless the exclusive create found somebody else's file.
+            if (!(opt.writeOutputDirectly && s.error().code == ErrorCode::AlreadyExists))
+                QFile::remove(tmp);
             return s.error();
         }
     } else {
         if (auto s = finishInPlace(in, plan, opt, &rep.placement); !s)
+            return s.error();
+        // Checked before the rename: a file that does not open never takes
+        // the final name, and the set it came from stays whole.
+        if (auto s = notCommitted(in.paths.dataPath); !s)
             return s.error();
         if (auto s = renameFile(in.paths.dataPath, output, opt.overwrite); !s)
             return s.error();

@@ -11,6 +11,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace tapedeck::mp4 {
@@ -39,6 +40,12 @@ struct RebuildOptions {
     bool forceMoovFirst = false;
     // Refuse to build from a Damaged set (Partial is always accepted).
     bool refuseDamaged = false;
+    // Checks the finished file before it is committed (renamed into place):
+    // on an error nothing is renamed or deleted and the set stays a set.
+    std::function<Status(const QString &path)> validate;
+    // copyMedia only: outputPath is the caller's own fresh temporary name;
+    // write it directly (created exclusively) instead of through OUTPUT.partial.
+    bool writeOutputDirectly = false;
     // Test seam: every write of the rebuild goes through this budget.
     std::shared_ptr<IoFaultInjector> faults;
 };

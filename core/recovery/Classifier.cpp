@@ -6,6 +6,7 @@
 #include "core/recovery/Flv.h"
 #include "core/recovery/MappedFile.h"
 #include "core/recovery/Mp4Boxes.h"
+#include "core/recovery/Recover.h"
 #include "core/recovery/Ts.h"
 
 #include <QDir>
@@ -48,6 +49,37 @@ QString fpsText(int num, int den)
 
 bool endsWithMp4(const QString &p) { return p.endsWith(QLatin1String(".mp4"), Qt::CaseInsensitive); }
 
+// The first of `paths` another process holds (ours are skipped).
+OwnerInfo ownerOf(const QStringList &paths, const QStringList &heldByUs)
+{
+    for (const QString &p : paths) {
+        if (heldByUs.contains(p))
+            continue;
+        if (const OwnerInfo o = fileOwner(p); o.owned())
+            return o;
+    }
+    return {};
+}
+
+// A live recording (or one being recovered) is listed, never classified:
+// its last bytes are still being written.
+Orphan inUseEntry(OrphanKind kind, const QString &target, const QStringList &files, const OwnerInfo &who)
+{
+    Orphan o;
+    o.kind = kind;
+    o.verdict = Verdict::InUse;
+    o.target = target;
+    o.files = files;
+    o.files.sort();
+    for (const QString &f : o.files)
+        o.sizeBytes += fileSize(f);
+    o.owner = who;
+    o.reason = who.owner == FileOwner::Recording
+                   ? QStringLiteral("%1; left alone until it is finished").arg(who.describe())
+                   : QStringLiteral("%1; left alone").arg(who.describe());
+    return o;
+}
+
 } // namespace
 
 bool isRecoveryTempPath(const QString &path)
@@ -86,6 +118,15 @@ Orphan classifySidecarSet(const QString &finalPath, const QStringList &members)
     if (!haveData && QFileInfo::exists(finalPath)) {
         bool healthy = false;
         classifyMp4(finalPath, &healthy);
+        // A moov alone does not make it complete: a rebuild whose result did
+        // not open must never let the index files be tidied away.
+        Status opens = healthy ? verifyPlayable(finalPath) : Status{};
+        if (healthy && !opens) {
+            o.verdict = Verdict::Unrecoverable;
+            o.reason = QStringLiteral("%1 has a header but does not open (%2); the index files are kept")
+                           .arg(QFileInfo(finalPath).fileName(), opens.message());
+            return o;
+        }
         if (healthy) {
             // A rebuild renamed the data file into place and was stopped
             // before it removed the index files.
@@ -314,7 +355,8 @@ Orphan classifyMp4(const QString &path, bool *healthy)
                                         : QStringLiteral("an MP4 with no media data"));
 }
 
-ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cancel, const ScanProgress &progress)
+ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cancel, const ScanProgress &progress,
+                         const QStringList &heldByUs)
 {
     ScanResult res;
     res.filesSeen = files.size();
@@ -375,7 +417,18 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
         if (cancelled())
             break;
         const QString lower = f.toLower();
-        if (lower.endsWith(QLatin1String(".ts"))) {
+        const bool ts = lower.endsWith(QLatin1String(".ts")), flv = lower.endsWith(QLatin1String(".flv"));
+        const bool mp4 = lower.endsWith(QLatin1String(".mp4")) || lower.endsWith(QLatin1String(".m4a"))
+                         || lower.endsWith(QLatin1String(".mov"));
+        // A final MP4 beside its sidecars is judged with the set.
+        if (ts || flv || (mp4 && !sidecars.contains(f))) {
+            if (const OwnerInfo who = ownerOf({f}, heldByUs); who.owned()) {
+                res.inUse.push_back(inUseEntry(ts ? OrphanKind::MpegTs : flv ? OrphanKind::Flv : OrphanKind::SidecarSet, f, {f}, who));
+                tick(1);
+                continue;
+            }
+        }
+        if (ts) {
             Orphan o = classifyTs(f);
             if (o.kind == OrphanKind::NotRecording)
                 res.notRecordings.push_back(o);
@@ -383,7 +436,7 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
                 ++res.healthyFiles;
             else
                 res.orphans.push_back(o);
-        } else if (lower.endsWith(QLatin1String(".flv"))) {
+        } else if (flv) {
             Orphan o = classifyFlv(f);
             if (o.kind == OrphanKind::NotRecording)
                 res.notRecordings.push_back(o);
@@ -391,8 +444,7 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
                 ++res.healthyFiles;
             else
                 res.orphans.push_back(o);
-        } else if (lower.endsWith(QLatin1String(".mp4")) || lower.endsWith(QLatin1String(".m4a"))
-                   || lower.endsWith(QLatin1String(".mov"))) {
+        } else if (mp4) {
             bool healthy = false;
             Orphan o = classifyMp4(f, &healthy);
             if (healthy) {
@@ -416,10 +468,26 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
         tick(1);
     }
     for (auto it = sidecars.cbegin(); it != sidecars.cend() && !cancelled(); ++it) {
-        res.orphans.push_back(classifySidecarSet(it.key(), it.value()));
+        // Any member, or the final file the .mdat became at the finish.
+        if (const OwnerInfo who = ownerOf(it.value() + QStringList{it.key()}, heldByUs); who.owned())
+            res.inUse.push_back(inUseEntry(OrphanKind::SidecarSet, it.key(), it.value(), who));
+        else
+            res.orphans.push_back(classifySidecarSet(it.key(), it.value()));
         tick(it.value().size());
     }
     for (auto it = raws.cbegin(); it != raws.cend() && !cancelled(); ++it) {
+        QStringList rawFiles;
+        for (const QString &f : {it->first, it->second})
+            if (!f.isEmpty())
+                rawFiles << f;
+        if (const OwnerInfo who = ownerOf(rawFiles, heldByUs); who.owned()) {
+            res.inUse.push_back(inUseEntry(!it->first.isEmpty() && !it->second.isEmpty() ? OrphanKind::RawPair
+                                           : !it->first.isEmpty()                      ? OrphanKind::RawVideo
+                                                                                        : OrphanKind::RawAudio,
+                                           it.key(), rawFiles, who));
+            tick(rawFiles.size());
+            continue;
+        }
         Orphan o = classifyRaw(it.key(), it->first, it->second);
         const bool needsFps = !it->first.isEmpty() && o.kind != OrphanKind::NotRecording && o.frameRateNum == 0;
         if (needsFps) {

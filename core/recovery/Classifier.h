@@ -14,8 +14,11 @@ using ScanProgress = std::function<void(qint64 done, qint64 total)>;
 
 // `files`: absolute paths of regular files. Grouping is by name (a sidecar
 // set, a .h264/.aac pair), classification by content.
+// A recording another process owns (core/io/FileLock.h) goes to `inUse`
+// unclassified; `heldByUs` are files the caller itself holds locked (a
+// recovery re-checking its orphan under its own locks).
 ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cancel = nullptr,
-                         const ScanProgress &progress = {});
+                         const ScanProgress &progress = {}, const QStringList &heldByUs = {});
 
 // Each classifier on its own (also used by the fuzz and corpus tests).
 Orphan classifySidecarSet(const QString &finalPath, const QStringList &members);

@@ -1,5 +1,6 @@
 #include "core/recovery/Orphan.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 
 namespace tapedeck::recovery {
@@ -26,6 +27,7 @@ QString verdictName(Verdict v)
     case Verdict::Damaged: return QStringLiteral("damaged");
     case Verdict::Unrecoverable: return QStringLiteral("unrecoverable");
     case Verdict::NotRecording: return QStringLiteral("not-a-recording");
+    case Verdict::InUse: return QStringLiteral("in-use");
     }
     return QString();
 }
@@ -60,6 +62,11 @@ QJsonObject toJson(const Orphan &o, const QString &output)
     if (o.frameRateNum > 0) {
         j[QStringLiteral("frameRate")] = double(o.frameRateNum) / o.frameRateDen;
         j[QStringLiteral("frameRateSource")] = o.frameRateSource;
+    }
+    if (o.owner.owned()) {
+        j[QStringLiteral("owner")] = o.owner.owner == FileOwner::Recording ? QStringLiteral("recording") : QStringLiteral("recovery");
+        if (o.owner.sinceMs > 0)
+            j[QStringLiteral("ownerSince")] = QDateTime::fromMSecsSinceEpoch(o.owner.sinceMs).toString(Qt::ISODate);
     }
     j[QStringLiteral("output")] = output.isEmpty() ? QJsonValue() : QJsonValue(output);
     return j;

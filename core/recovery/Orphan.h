@@ -2,6 +2,8 @@
 // What the scanner found: one entry per orphan (or per file that is not one),
 // as plain values that can cross threads and become JSON.
 
+#include "core/io/FileLock.h"
+
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
@@ -27,6 +29,7 @@ enum class Verdict {
     Damaged,      // more than a tail is missing or invalid; what is valid is rebuilt
     Unrecoverable,// a recording, but nothing can be rebuilt (reason says why)
     NotRecording, // not something Tapedeck rebuilds (reason says why)
+    InUse,        // another process records or recovers it right now: left alone
 };
 
 QString kindName(OrphanKind k);       // "sidecar-set", "raw-pair", ...
@@ -58,6 +61,8 @@ struct Orphan {
     // Sidecar set whose MP4 was already finished (renamed into place) but
     // whose index files were left behind: recovery only removes them.
     bool finishedAlready = false;
+    // Verdict::InUse: who holds it (a live recording, or a recovery at work).
+    OwnerInfo owner;
 
     bool rebuildable() const { return verdict == Verdict::Complete || verdict == Verdict::Partial || verdict == Verdict::Damaged; }
 };
@@ -70,6 +75,9 @@ struct ScanParams {
 struct ScanResult {
     std::vector<Orphan> orphans;      // rebuildable or not, but recordings
     std::vector<Orphan> notRecordings;
+    // Recordings another process owns (being recorded, or being recovered):
+    // never orphans, never touched (docs/recovery.md, "Ownership").
+    std::vector<Orphan> inUse;
     qint64 filesSeen = 0;
     qint64 healthyFiles = 0;          // complete MP4/TS/FLV files (nothing to do)
     QStringList healthyMp4s;          // frame-rate donors for raw .h264 files

@@ -4,6 +4,9 @@
 #include "core/Log.h"
 #include "core/io/File.h"
 #include "core/mp4/Rebuild.h"
+#include "core/io/FileLock.h"
+#include "core/mp4/Sidecar.h"
+#include "core/recovery/Classifier.h"
 #include "core/recovery/Flv.h"
 #include "core/recovery/MappedFile.h"
 #include "core/recovery/RawRebuild.h"
@@ -12,9 +15,15 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
+#include <QThread>
 
+#include <cerrno>
+#include <csignal>
 #include <cstring>
+#include <optional>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace tapedeck::recovery {
 
@@ -32,7 +41,11 @@ struct Names {
             return dir + QLatin1Char('/') + stem + QStringLiteral(".recovered") + ext;
         return dir + QLatin1Char('/') + stem + QStringLiteral(".recovered-%1").arg(i) + ext;
     }
-    QString temp() const { return dir + QLatin1Char('/') + stem + QStringLiteral(".recovering") + ext; }
+    // Unique per run: X.recovering.<pid>-<random>.mp4 (the scanner ignores
+    // ".recovering."), so two runs never share, truncate or remove a temp.
+    QString token;
+    QString tempPrefix() const { return stem + QStringLiteral(".recovering"); }
+    QString temp() const { return dir + QLatin1Char('/') + tempPrefix() + QLatin1Char('.') + token + ext; }
 };
 
 Names namesFor(const Orphan &o, const RecoverOptions &opt)
@@ -42,7 +55,43 @@ Names namesFor(const Orphan &o, const RecoverOptions &opt)
     n.dir = opt.outDir.isEmpty() ? t.absolutePath() : QDir(opt.outDir).absolutePath();
     n.stem = t.completeBaseName();
     n.ext = QLatin1Char('.') + t.suffix();
+    n.token = QStringLiteral("%1-%2").arg(::getpid()).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     return n;
+}
+
+bool processAlive(qint64 pid) { return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM); }
+
+// Temporary files of earlier runs of this orphan's name that died: a name's
+// pid is gone and nobody holds the file. A live run's temp (its pid is alive,
+// or it is locked) is never touched; the unnumbered names of older versions
+// are removed when unlocked, as those versions did.
+void removeStaleTemps(const Names &n)
+{
+    const QString prefix = n.tempPrefix();
+    const QDir dir(n.dir);
+    for (const QString &name : dir.entryList(QDir::Files | QDir::Hidden | QDir::System)) {
+        if (!name.startsWith(prefix))
+            continue;
+        const QString rest = name.mid(prefix.size());
+        const QString path = dir.filePath(name);
+        bool stale = false;
+        if (rest.startsWith(n.ext)) {
+            stale = true; // X.recovering.mp4[.info|.mdat|.trackN] of an older version
+        } else if (rest.startsWith(QLatin1Char('.'))) {
+            bool ok = false;
+            const qint64 pid = rest.mid(1).section(QLatin1Char('-'), 0, 0).toLongLong(&ok);
+            stale = ok && pid != ::getpid() && !processAlive(pid);
+        }
+        if (stale && !fileOwner(path).owned())
+            QFile::remove(path);
+    }
+}
+
+bool sameInode(const QString &a, const QString &b)
+{
+    struct stat sa {}, sb {};
+    return ::lstat(QFile::encodeName(a).constData(), &sa) == 0 && ::lstat(QFile::encodeName(b).constData(), &sb) == 0
+           && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 bool inPlaceKind(const Orphan &o) { return o.kind == OrphanKind::MpegTs || o.kind == OrphanKind::Flv; }
@@ -101,11 +150,15 @@ void removeTempSet(const QString &temp)
         QFile::remove(temp + QStringLiteral(".track%1").arg(i));
 }
 
-QStringList removeOriginals(const QStringList &files)
+// `output` is never removed, whatever name it has (the chosen result is
+// never an original).
+QStringList removeOriginals(const QStringList &files, const QString &output)
 {
     QStringList removed;
     QStringList dirs;
     for (const QString &f : files) {
+        if (f == output || sameInode(f, output))
+            continue;
         if (QFileInfo::exists(f) && QFile::remove(f)) {
             removed << f;
             const QString d = QFileInfo(f).absolutePath();
@@ -118,11 +171,17 @@ QStringList removeOriginals(const QStringList &files)
     return removed;
 }
 
-Status writeFileSynced(const QString &path, const std::function<Status(OutputFile &)> &fill)
+// A temporary file of this run: created exclusively and locked, so no other
+// run truncates, removes or takes it; the lock follows it to its final name.
+Status writeTempSynced(const QString &path, FileLock *lock, const std::function<Status(OutputFile &)> &fill)
 {
-    auto f = OutputFile::open(path, CreateMode::Truncate);
+    auto f = OutputFile::open(path, CreateMode::NewOnly);
     if (!f)
         return f.error();
+    auto l = FileLock::acquire(path, FileLock::Role::Recovery);
+    if (!l)
+        return l.error();
+    *lock = std::move(*l);
     if (auto s = fill(*f); !s)
         return s;
     if (auto s = f->sync(); !s)
@@ -170,7 +229,7 @@ RecoverOutcome finishPlaced(const Orphan &o, const RecoverOptions &opt, RecoverO
     if (auto again = verifyPlayable(out.output); !again)
         return failed(out, QStringLiteral("the rebuilt file does not reopen: %1").arg(again.message()));
     if (!opt.keep) {
-        out.removed = removeOriginals(o.files);
+        out.removed = removeOriginals(o.files, out.output);
         if (inPlaceKind(o))
             out.output = promote(out.output, o, out);
     }
@@ -183,7 +242,8 @@ RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
     RecoverOutcome out;
     const Names names = namesFor(o, opt);
     const QString temp = names.temp();
-    removeTempSet(temp);
+    removeStaleTemps(names);
+    FileLock tempLock;
     auto map = MappedFile::open(o.target);
     if (!map)
         return failed(out, map.message());
@@ -193,7 +253,7 @@ RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
         if (!t.isTs || t.packets == 0)
             return failed(out, t.problem.isEmpty() ? QStringLiteral("no whole packet") : t.problem);
         const TsTrimPlan plan = planTsTrim(map->data(), t.goodBytes);
-        written = writeFileSynced(temp, [&](OutputFile &f) -> Status {
+        written = writeTempSynced(temp, &tempLock, [&](OutputFile &f) -> Status {
             // Runs of kept packets are written in one go.
             int64_t runStart = -1;
             const int64_t n = static_cast<int64_t>(plan.keep.size());
@@ -221,7 +281,7 @@ RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
         const FlvWalk w = walkFlv(map->data(), map->size(), in);
         if (w.tags == 0)
             return failed(out, QStringLiteral("no whole tag after the header: %1").arg(w.stopReason));
-        written = writeFileSynced(temp, [&](OutputFile &f) -> Status {
+        written = writeTempSynced(temp, &tempLock, [&](OutputFile &f) -> Status {
             auto r = writeRepairedFlv(map->data(), map->size(), in, w,
                                       [&](const char *d, int64_t n) { return f.write(d, n); });
             if (!r)
@@ -235,7 +295,8 @@ RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
             out.notes << QStringLiteral("dropped %1 byte(s) at the end (%2)").arg(w.droppedBytes).arg(w.stopReason);
     }
     if (!written) {
-        QFile::remove(temp);
+        if (tempLock.isLocked())
+            QFile::remove(temp); // ours: created exclusively and locked
         return failed(out, written.message());
     }
     return finishPlaced(o, opt, out, temp, names);
@@ -246,7 +307,7 @@ RecoverOutcome recoverRaw(const Orphan &o, const RecoverOptions &opt)
     RecoverOutcome out;
     const Names names = namesFor(o, opt);
     const QString temp = names.temp();
-    removeTempSet(temp);
+    removeStaleTemps(names);
     RawRebuildParams p;
     qint64 newest = 0;
     for (const QString &f : o.files) {
@@ -286,37 +347,133 @@ RecoverOutcome recoverSidecars(const Orphan &o, const RecoverOptions &opt)
 {
     RecoverOutcome out;
     if (o.finishedAlready) {
+        // The classifier opened the final file: it plays.
         out.output = o.target;
         out.ok = true;
         if (!opt.keep)
-            out.removed = removeOriginals(o.files);
+            out.removed = removeOriginals(o.files, o.target);
         out.notes << QStringLiteral("already complete; leftover index files %1").arg(opt.keep ? QStringLiteral("kept") : QStringLiteral("removed"));
         return out;
     }
     const Names names = namesFor(o, opt);
-    QString output;
-    for (int i = 0; i < 100 && output.isEmpty(); ++i)
-        if (!QFileInfo::exists(names.candidate(i)))
-            output = names.candidate(i);
-    if (output.isEmpty())
-        return failed(out, QStringLiteral("no free name for the rebuilt file in %1").arg(names.dir));
     mp4::RebuildOptions ro;
-    ro.outputPath = output;
     ro.overwrite = false;
     ro.deleteSidecars = false; // removed here, after the output reopened
-    ro.copyMedia = opt.keep || !sameFilesystem(QFileInfo(o.target).absolutePath(), names.dir);
-    auto r = mp4::rebuildMp4(o.target, ro);
+    // Checked before the commit: a rebuilt file that does not open never
+    // takes a final name, and the set stays whole for another try.
+    ro.validate = [](const QString &path) { return verifyPlayable(path); };
+    if (opt.keep || !sameFilesystem(QFileInfo(o.target).absolutePath(), names.dir)) {
+        // A copy under this run's own temporary name, placed like every other
+        // kind: an identical file from an earlier run is reused, not duplicated.
+        removeStaleTemps(names);
+        const QString temp = names.temp();
+        ro.outputPath = temp;
+        ro.copyMedia = true;
+        ro.writeOutputDirectly = true;
+        auto r = mp4::rebuildMp4(o.target, ro);
+        if (!r)
+            return failed(out, r.message());
+        out.notes << r->summary();
+        return finishPlaced(o, opt, out, temp, names);
+    }
+    // In place: the .mdat becomes the first free name (link+unlink: a name
+    // taken meanwhile is skipped, never replaced).
+    Result<mp4::RebuildReport> r = makeError(ErrorCode::AlreadyExists, QString());
+    for (int i = 0; i < 100 && !r && r.error().code == ErrorCode::AlreadyExists; ++i) {
+        if (QFileInfo::exists(names.candidate(i)))
+            continue;
+        ro.outputPath = names.candidate(i);
+        r = mp4::rebuildMp4(o.target, ro);
+    }
     if (!r)
-        return failed(out, r.message());
+        return failed(out, r.error().message.isEmpty()
+                               ? QStringLiteral("no free name for the rebuilt file in %1").arg(names.dir)
+                               : r.message());
     out.output = r->outputPath;
     out.notes << r->summary();
     auto dur = probePlayable(out.output);
     if (!dur)
         return failed(out, QStringLiteral("the rebuilt file does not reopen: %1").arg(dur.message()));
     out.durationSec = *dur;
-    if (!opt.keep)
-        out.removed = removeOriginals(o.files);
+    out.removed = removeOriginals(o.files, out.output);
     out.ok = true;
+    return out;
+}
+
+// ---- ownership ---------------------------------------------------------------
+
+// A recovery waits this long for another recovery of the same orphan (a
+// rebuild takes seconds); a recording is never waited for.
+constexpr int kWaitForRecoveryMs = 15000;
+
+enum class LockState { Locked, Gone, InUse, Failed };
+
+// Locks every file of the orphan as a recovery, in a fixed order.
+LockState lockOrphan(const Orphan &o, std::vector<FileLock> *locks, QStringList *held, OwnerInfo *who, QString *why)
+{
+    QStringList files = o.files;
+    files.sort();
+    for (const QString &f : files) {
+        OwnerInfo h;
+        auto l = FileLock::acquire(f, FileLock::Role::Recovery, kWaitForRecoveryMs, &h);
+        if (!l) {
+            *why = l.message();
+            if (l.error().code == ErrorCode::NotFound)
+                return LockState::Gone;
+            if (l.error().code == ErrorCode::InUse) {
+                *who = h.owned() ? h : OwnerInfo{FileOwner::Recovery, -1};
+                return LockState::InUse;
+            }
+            return LockState::Failed;
+        }
+        locks->push_back(std::move(*l));
+        *held << f;
+    }
+    return LockState::Locked;
+}
+
+// The orphan as the disk has it now (another run may have rebuilt it since
+// the scan): nullopt when there is nothing left to rebuild.
+std::optional<Orphan> lookAgain(const Orphan &o, const QStringList &heldByUs, OwnerInfo *inUse)
+{
+    QStringList files;
+    for (const QString &f : o.files)
+        if (QFileInfo(f).isFile())
+            files << f;
+    if (files.isEmpty())
+        return std::nullopt;
+    const ScanResult r = classifyFiles(files, nullptr, {}, heldByUs);
+    for (const Orphan &u : r.inUse)
+        if (u.target == o.target) {
+            *inUse = u.owner;
+            return std::nullopt;
+        }
+    for (const Orphan &f : r.orphans) {
+        if (f.target != o.target)
+            continue;
+        Orphan fresh = f;
+        if (fresh.frameRateNum <= 0 && o.frameRateNum > 0) { // from --fps or a healthy MP4 beside it
+            fresh.frameRateNum = o.frameRateNum;
+            fresh.frameRateDen = o.frameRateDen;
+            fresh.frameRateSource = o.frameRateSource;
+        }
+        return fresh;
+    }
+    return std::nullopt;
+}
+
+RecoverOutcome rebuildLocked(const Orphan &o, const RecoverOptions &options)
+{
+    RecoverOutcome out;
+    switch (o.kind) {
+    case OrphanKind::SidecarSet: out = recoverSidecars(o, options); break;
+    case OrphanKind::RawPair:
+    case OrphanKind::RawVideo:
+    case OrphanKind::RawAudio: out = recoverRaw(o, options); break;
+    case OrphanKind::MpegTs:
+    case OrphanKind::Flv: out = recoverInPlaceKind(o, options); break;
+    case OrphanKind::NotRecording: out.error = o.reason; break;
+    }
     return out;
 }
 
@@ -365,14 +522,57 @@ RecoverOutcome recoverOrphan(const Orphan &o, const RecoverOptions &options)
         }
     }
     RecoverOutcome out;
-    switch (o.kind) {
-    case OrphanKind::SidecarSet: out = recoverSidecars(o, options); break;
-    case OrphanKind::RawPair:
-    case OrphanKind::RawVideo:
-    case OrphanKind::RawAudio: out = recoverRaw(o, options); break;
-    case OrphanKind::MpegTs:
-    case OrphanKind::Flv: out = recoverInPlaceKind(o, options); break;
-    case OrphanKind::NotRecording: out.error = o.reason; break;
+    Orphan current = o;
+    for (int attempt = 0;; ++attempt) {
+        if (attempt == 5) {
+            out.error = QStringLiteral("its files keep changing (another process is at work on them); try again later");
+            return out;
+        }
+        std::vector<FileLock> locks;
+        QStringList held;
+        OwnerInfo who;
+        QString why;
+        const LockState st = lockOrphan(current, &locks, &held, &who, &why);
+        if (st == LockState::InUse) {
+            out.heldBy = who;
+            out.error = QStringLiteral("%1; left alone").arg(who.describe());
+            return out;
+        }
+        if (st == LockState::Failed) {
+            out.error = why;
+            return out;
+        }
+        // The scan may be stale: look again under the locks (or, when a file
+        // vanished, at what is left of it).
+        OwnerInfo other;
+        const std::optional<Orphan> fresh = lookAgain(current, held, &other);
+        if (other.owned()) {
+            if (st == LockState::Locked) { // e.g. the final file of a recording that is finishing
+                out.heldBy = other;
+                out.error = QStringLiteral("%1; left alone").arg(other.describe());
+                return out;
+            }
+            QThread::msleep(200); // another run is between two steps
+            continue;
+        }
+        if (!fresh) {
+            out.ok = true;
+            out.alreadyDone = true;
+            if (QFileInfo(o.target).isFile())
+                out.output = o.target;
+            out.notes << QStringLiteral("already recovered by another process: nothing left to do");
+            return out;
+        }
+        if (st == LockState::Gone) {
+            current = *fresh;
+            continue;
+        }
+        if (!fresh->rebuildable()) {
+            out.error = fresh->reason;
+            return out;
+        }
+        out = rebuildLocked(*fresh, options);
+        break; // the locks go only now, after the originals are gone
     }
     if (out.ok && out.durationSec < 0)
         if (auto d = probePlayable(out.output))

@@ -3,7 +3,8 @@
 //  - the rebuilt file takes the original name (X.mp4) when it is free, else
 //    X.recovered.mp4 (then X.recovered-2.mp4, ...): nothing existing is ever
 //    overwritten;
-//  - it is written under a temporary name (X.recovering.mp4), fsync'd,
+//  - it is written under a temporary name of its own run
+//    (X.recovering.<pid>-<random>.mp4, created exclusively), fsync'd,
 //    reopened with libavformat, and only then renamed into place;
 //  - the originals are removed only after that (never with `keep`);
 //  - a rerun after an interruption produces the same bytes: outputs carry no
@@ -29,6 +30,11 @@ struct RecoverOptions {
 
 struct RecoverOutcome {
     bool ok = false;
+    // ok: another process had already rebuilt it (or nothing was left to do).
+    bool alreadyDone = false;
+    // Not ok, not a failure: another process records or recovers it (the
+    // error says which); nothing was touched.
+    OwnerInfo heldBy;
     QString output;       // the rebuilt file
     QString error;        // why it could not be rebuilt
     QStringList notes;    // what was inferred, dropped, reused
@@ -42,6 +48,11 @@ void applyFrameRateOption(Orphan &o, const RecoverOptions &options);
 // The name the rebuilt file would get if rebuilt now (for --dry-run).
 QString plannedOutput(const Orphan &o, const RecoverOptions &options);
 
+// Locks every file of the orphan first (FileLock, role Recovery: waits a
+// few seconds for another recovery, never for a recording), looks at it
+// again under the locks, and only then rebuilds. Temporary files get unique
+// names, are created exclusively and locked; a result that does not open is
+// never committed.
 RecoverOutcome recoverOrphan(const Orphan &o, const RecoverOptions &options);
 
 // libavformat can open the file and finds at least one stream.

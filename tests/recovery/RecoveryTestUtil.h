@@ -67,23 +67,11 @@ inline bool makeRawPair(const QString &base, int seconds, int fps)
 // recording creates) has at least `minBytes`, then SIGKILLs it.
 inline bool recordAndKill(const QStringList &recordArgs, const QString &watch, qint64 minBytes, int timeoutMs = 60000)
 {
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(testsupport::tapedeckBinary(), QStringList{QStringLiteral("record"), QStringLiteral("demo")} + recordArgs);
-    if (!p.waitForStarted(10000))
+    testsupport::LiveRecording rec(recordArgs);
+    if (!rec.start())
         return false;
-    bool reached = false;
-    for (int waited = 0; waited < timeoutMs; waited += 50) {
-        if (QFileInfo(watch).size() >= minBytes) {
-            reached = true;
-            break;
-        }
-        if (p.state() != QProcess::Running)
-            break;
-        QThread::msleep(50);
-    }
-    ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
-    p.waitForFinished(10000);
+    const bool reached = rec.waitForFile(watch, minBytes, timeoutMs);
+    rec.killHard();
     return reached;
 }
 

@@ -288,7 +288,75 @@ bool FfmpegPublisher::waitFinished(int timeoutMs)
     return !m_proc || m_proc->state() == QProcess::NotRunning || m_proc->waitForFinished(timeoutMs);
 }
 
-QString tapedeckBinary() { return QStringLiteral(TAPEDECK_BIN_PATH); }
+QString tapedeckBinary()
+{
+    // TAPEDECK_TEST_BIN runs the tests against another build (e.g. the code
+    // before a fix, to see a regression test fail there).
+    const QString other = qEnvironmentVariable("TAPEDECK_TEST_BIN");
+    return other.isEmpty() ? QStringLiteral(TAPEDECK_BIN_PATH) : other;
+}
+
+LiveRecording::LiveRecording(QStringList recordArgs) : m_args(std::move(recordArgs)) {}
+
+LiveRecording::~LiveRecording()
+{
+    if (running())
+        killHard();
+}
+
+bool LiveRecording::start()
+{
+    m_proc = std::make_unique<QProcess>();
+    m_proc->setProcessChannelMode(QProcess::MergedChannels);
+    m_proc->start(tapedeckBinary(), QStringList{QStringLiteral("record"), QStringLiteral("demo")} + m_args);
+    return m_proc->waitForStarted(10000);
+}
+
+bool LiveRecording::running() const { return m_proc && m_proc->state() == QProcess::Running; }
+
+QByteArray LiveRecording::output()
+{
+    if (m_proc)
+        m_out += m_proc->readAll();
+    return m_out;
+}
+
+bool LiveRecording::waitForFile(const QString &path, qint64 minBytes, int timeoutMs)
+{
+    for (int waited = 0; waited < timeoutMs; waited += 20) {
+        if (QFileInfo(path).size() >= minBytes)
+            return true;
+        if (!running())
+            return false;
+        QThread::msleep(20);
+    }
+    return false;
+}
+
+int LiveRecording::waitFinished(int timeoutMs)
+{
+    if (!m_proc)
+        return -1;
+    if (!m_proc->waitForFinished(timeoutMs)) {
+        killHard();
+        return -1;
+    }
+    output();
+    return m_proc->exitStatus() == QProcess::NormalExit ? m_proc->exitCode() : -1;
+}
+
+void LiveRecording::killHard()
+{
+    // Never kill(0, ...): a recorder that already ended has no pid, and 0
+    // would mean this whole process group.
+    if (!running() || m_proc->processId() <= 0) {
+        output();
+        return;
+    }
+    ::kill(static_cast<pid_t>(m_proc->processId()), SIGKILL);
+    m_proc->waitForFinished(10000);
+    output();
+}
 
 ToolResult runTapedeck(const QStringList &args, int timeoutMs)
 {

@@ -94,6 +94,28 @@ private:
     std::unique_ptr<QProcess> m_proc;
 };
 
+// `tapedeck record demo ARGS` running in the background (the demo source
+// runs in real time): the live recording other tools are pointed at.
+class LiveRecording {
+public:
+    explicit LiveRecording(QStringList recordArgs);
+    ~LiveRecording(); // a recorder still running is killed
+    bool start();
+    // Until `path` holds at least `minBytes`; false when the recorder ended
+    // first or the time ran out.
+    bool waitForFile(const QString &path, qint64 minBytes, int timeoutMs = 60000);
+    // Until it ends by itself: its exit code, -1 when it crashed or timed out.
+    int waitFinished(int timeoutMs = 120000);
+    void killHard(); // SIGKILL, as a crash would
+    bool running() const;
+    QByteArray output(); // stdout and stderr so far
+
+private:
+    QStringList m_args;
+    std::unique_ptr<QProcess> m_proc;
+    QByteArray m_out;
+};
+
 // Runs the tapedeck CLI with args; returns its result.
 ToolResult runTapedeck(const QStringList &args, int timeoutMs = 120000);
 QString tapedeckBinary();

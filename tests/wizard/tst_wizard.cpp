@@ -281,6 +281,56 @@ private slots:
         QVERIFY(!w->isVisible());
     }
 
+    // A folder holding a live recording (another process records into it)
+    // and a killed one: the scan lists the live one as being recorded and
+    // never offers it; rebuilding the killed one leaves the live one alone,
+    // and it finishes with its full length.
+    void liveRecordingIsShownNotOffered()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("lost"));
+        QVERIFY(QDir().mkpath(dir));
+        QString error;
+        QVERIFY2(!makeKilledRecording(dir, QStringLiteral("old"), &error).isEmpty(), qPrintable(error));
+        const QString live = QDir(dir).filePath(QStringLiteral("live"));
+        testsupport::LiveRecording rec({QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--duration"),
+                                        QStringLiteral("10"), QStringLiteral("--out"), live, QStringLiteral("-q")});
+        QVERIFY(rec.start());
+        QVERIFY(rec.waitForFile(live + QStringLiteral(".mp4.track1"), 16 + 40 * 30));
+
+        RecoveryWizard *w = openWizard();
+        QVERIFY(dropPaths(w, {dir}));
+        click(next());
+        QCOMPARE(w->currentId(), int(RecoveryWizard::ScanPageId));
+        QTRY_VERIFY_WITH_TIMEOUT(next()->isEnabled(), 60000);
+        auto *scanTree = child<QTreeWidget>(w, "scanTree");
+        QVERIFY(scanTree);
+        QTreeWidgetItem *busy = rowNamed(scanTree, QStringLiteral("live.mp4"));
+        QVERIFY2(busy, qPrintable(columnTexts(scanTree, 0).join(QLatin1Char('|'))));
+        QVERIFY2(busy->text(2).startsWith(QStringLiteral("Being recorded right now (since ")), qPrintable(busy->text(2)));
+        QVERIFY(busy->parent());
+        QCOMPARE(busy->parent()->data(0, Qt::UserRole).toString(), QStringLiteral("inUse"));
+        QVERIFY(!(busy->flags() & Qt::ItemIsSelectable));
+        QVERIFY(rowNamed(scanTree, QStringLiteral("old_part0001.mp4")));
+
+        click(next());
+        QCOMPARE(w->currentId(), int(RecoveryWizard::ChoosePageId));
+        auto *choose = child<QTreeWidget>(w, "chooseTree");
+        QVERIFY(choose);
+        QCOMPARE(choose->topLevelItemCount(), 1); // the killed one only
+        QCOMPARE(choose->topLevelItem(0)->text(0), QStringLiteral("old_part0001.mp4"));
+        click(w->button(QWizard::CommitButton));
+        QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(RecoveryWizard::DonePageId), 120000);
+        QCOMPARE(int(w->job()->results().size()), 1);
+        QVERIFY2(w->job()->results()[0].outcome.ok, qPrintable(w->job()->results()[0].outcome.error));
+
+        QCOMPARE(rec.waitFinished(), 0);
+        QVERIFY(filesMatching(dir, QStringLiteral("live.mp4.*")).isEmpty());
+        const QString out = live + QStringLiteral(".mp4");
+        QCOMPARE(testsupport::ffmpegDecodeErrors(out), QString());
+        QVERIFY2(std::abs(testsupport::ffprobeDuration(out) - 10.0) <= 0.5, qPrintable(QString::number(testsupport::ffprobeDuration(out))));
+    }
+
     // Raw H.264 without timing in its SPS and no finished MP4 beside it: the
     // wizard asks for the frame rate, will not go on without one, and the
     // rebuilt video runs at the chosen rate.

@@ -2,6 +2,7 @@
 
 #include <QFileInfo>
 #include <QApplication>
+#include <QDateTime>
 #include <QLocale>
 #include <QStyle>
 
@@ -11,6 +12,7 @@ namespace ui {
 using recovery::Orphan;
 using recovery::OrphanKind;
 using recovery::Verdict;
+using tapedeck::FileOwner;
 
 QString OrphanText::kind(OrphanKind k)
 {
@@ -74,6 +76,16 @@ QString OrphanText::size(qint64 bytes) { return QLocale().formattedDataSize(byte
 
 QString OrphanText::rebuildable(const Orphan &o)
 {
+    if (o.verdict == Verdict::InUse) {
+        const QString since = o.owner.sinceMs > 0
+            ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(o.owner.sinceMs), QLocale::ShortFormat)
+            : QString();
+        if (o.owner.owner == FileOwner::Recording)
+            return since.isEmpty() ? tr("Being recorded right now: left alone until it is finished")
+                                   : tr("Being recorded right now (since %1): left alone until it is finished").arg(since);
+        return since.isEmpty() ? tr("Being recovered by another process: left alone")
+                               : tr("Being recovered by another process (since %1): left alone").arg(since);
+    }
     if (o.finishedAlready)
         return tr("Already complete: only the leftover index files are tidied up");
     const bool hasVideo = std::any_of(o.tracks.cbegin(), o.tracks.cend(),
@@ -93,6 +105,7 @@ QString OrphanText::rebuildable(const Orphan &o)
         return what.isEmpty() ? tr("Only the undamaged part") : tr("Only the undamaged part: %1").arg(what);
     case Verdict::Unrecoverable: return tr("Nothing can be rebuilt");
     case Verdict::NotRecording: return tr("Not a recording");
+    case Verdict::InUse: break; // above
     }
     return QString();
 }

@@ -131,7 +131,7 @@ QTreeWidgetItem *orphanRow(const recovery::Orphan &o, QTreeWidgetItem *parent)
     auto *it = new QTreeWidgetItem(parent);
     it->setText(0, OrphanText::displayName(o));
     it->setText(1, OrphanText::kind(o.kind));
-    it->setText(2, o.rebuildable() ? OrphanText::rebuildable(o) : o.reason);
+    it->setText(2, o.rebuildable() || o.verdict == recovery::Verdict::InUse ? OrphanText::rebuildable(o) : o.reason);
     it->setText(3, OrphanText::duration(o.durationSec));
     it->setText(4, OrphanText::size(o.sizeBytes));
     it->setText(5, OrphanText::tracks(o));
@@ -273,6 +273,18 @@ void ScanPage::onFinished(const recovery::ScanResult &result)
     }
     found->setText(0, tr("Recordings (%n)", nullptr, int(result.orphans.size())));
     found->setExpanded(true);
+    if (!result.inUse.empty()) {
+        // Another process records (or recovers) these right now: shown so the
+        // user knows they were seen, never offered for rebuilding.
+        auto *busy = new QTreeWidgetItem(m_tree);
+        busy->setData(0, Qt::UserRole, QStringLiteral("inUse"));
+        busy->setText(0, tr("In use by another process, left alone (%n)", nullptr, int(result.inUse.size())));
+        for (const recovery::Orphan &o : result.inUse) {
+            QTreeWidgetItem *it = orphanRow(o, busy);
+            it->setFlags(it->flags() & ~(Qt::ItemIsSelectable | Qt::ItemIsUserCheckable));
+        }
+        busy->setExpanded(true);
+    }
     if (!result.notRecordings.empty()) {
         auto *others = new QTreeWidgetItem(m_tree);
         others->setText(0, tr("Not recordings, left alone (%n)", nullptr, int(result.notRecordings.size())));

@@ -24,20 +24,21 @@ namespace {
 enum Column { NameCol, StatusCol, ProgressCol };
 
 // The files a rebuild writes while it works, by the engine's output rules
-// (Recover.h): a temporary X.recovering.mp4 (and, for raw streams, the MP4
-// writer's own X.recovering.mp4.mdat), then the final name. Their growth
-// is the only progress the engine shows from outside.
+// (Recover.h): a temporary X.recovering.<run>.mp4 (and, for raw streams, the
+// MP4 writer's own X.recovering.<run>.mp4.mdat), then the final name. Their
+// growth is the only progress the engine shows from outside. The temporary
+// names are unique per run, so they are watched by their prefix (an entry
+// ending in ".recovering.").
 QStringList growingFiles(const RebuildItem &item)
 {
     const QString planned = recovery::plannedOutput(item.orphan, item.options);
     if (planned.isEmpty())
         return {};
-    const QFileInfo fi(planned);
     const QString dir = item.options.outDir.isEmpty() ? QFileInfo(item.orphan.target).absolutePath()
                                                       : QDir(item.options.outDir).absolutePath();
-    const QString temp = dir + QLatin1Char('/') + QFileInfo(item.orphan.target).completeBaseName()
-                         + QStringLiteral(".recovering.") + fi.suffix();
-    QStringList out{temp, temp + QStringLiteral(".mdat")};
+    const QString tempPrefix = dir + QLatin1Char('/') + QFileInfo(item.orphan.target).completeBaseName()
+                               + QStringLiteral(".recovering.");
+    QStringList out{tempPrefix};
     if (!QFileInfo::exists(planned))
         out << planned;
     return out;
@@ -157,8 +158,16 @@ void RebuildPage::pollProgress()
     if (m_current < 0 || size_t(m_current) >= m_bars.size())
         return;
     qint64 written = 0;
-    for (const QString &f : m_watch[size_t(m_current)])
-        written = std::max(written, QFileInfo(f).size());
+    for (const QString &f : m_watch[size_t(m_current)]) {
+        if (!f.endsWith(QLatin1String(".recovering."))) {
+            written = std::max(written, QFileInfo(f).size());
+            continue;
+        }
+        const QFileInfo prefix(f);
+        for (const QFileInfo &e : QDir(prefix.absolutePath()).entryInfoList(QDir::Files))
+            if (e.fileName().startsWith(prefix.fileName()))
+                written = std::max(written, e.size());
+    }
     const qint64 expected = m_expected[size_t(m_current)];
     QProgressBar *bar = m_bars[size_t(m_current)];
     if (written > 0 && expected > 0) {
