@@ -3,6 +3,8 @@
 
 #include <QStringList>
 
+class QCommandLineParser;
+
 namespace tapedeck::cli {
 
 // Each takes the arguments after the subcommand name and returns the exit code.
@@ -14,5 +16,10 @@ int runRecover(const QStringList &args);
 int runHeadlessDemo();
 
 void printUsage();
+
+// parser.parse() with one plain message for an unknown option ("unknown option
+// -x.mp4.info; use -- before file names that start with '-'"). `command` is
+// "tapedeck recover" etc.
+bool parseArguments(QCommandLineParser &parser, const QString &command, const QStringList &args, QString *error);
 
 } // namespace tapedeck::cli

@@ -1,5 +1,6 @@
 #include "app/Cli.h"
 #include "core/FFmpeg.h"
+#include "core/io/Paths.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -37,7 +38,12 @@ int main(int argc, char **argv)
         QCoreApplication::setApplicationName(QStringLiteral("Tapedeck"));
         QCoreApplication::setOrganizationName(QStringLiteral("Tapedeck"));
         QCoreApplication::setApplicationVersion(QStringLiteral(TAPEDECK_VERSION));
-        QStringList args = QCoreApplication::arguments().mid(2);
+        // From argv as bytes: QCoreApplication::arguments() decodes them as
+        // UTF-8 and would turn a file name that is not valid UTF-8 into one
+        // that does not exist.
+        QStringList args;
+        for (int i = 2; i < argc; ++i)
+            args << tapedeck::decodePath(QByteArray(argv[i]));
         if (!sub)
             return tapedeck::cli::runHeadlessDemo();
         if (std::strcmp(sub, "record") == 0)

@@ -1,4 +1,5 @@
 #include "core/ChunkedOutput.h"
+#include "core/io/Paths.h"
 
 #include "core/Log.h"
 
@@ -93,8 +94,8 @@ Status ChunkedOutput::openChunk(qint64 startUs)
     // The folder is made only now, with the first file: an armed record that
     // never starts leaves nothing behind.
     const QString dir = QFileInfo(o.path).absolutePath();
-    if (!QDir().mkpath(dir))
-        return makeError(ErrorCode::Io, QStringLiteral("cannot create the folder %1").arg(dir));
+    if (auto made = makeDirectories(dir); !made)
+        return made;
     if (auto s = o.writer->open(o.path, o.streams, opt); !s) {
         o.writer->abandon();
         return s;

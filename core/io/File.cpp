@@ -1,4 +1,5 @@
 #include "core/io/File.h"
+#include "core/io/Paths.h"
 
 #include <QDir>
 #include <QFile>
@@ -70,7 +71,7 @@ Result<OutputFile> OutputFile::open(const QString &path, CreateMode mode,
     case CreateMode::Truncate: flags |= O_RDWR | O_CREAT | O_TRUNC; break;
     case CreateMode::OpenExisting: flags |= O_RDWR; break;
     }
-    const QByteArray native = QFile::encodeName(path);
+    const QByteArray native = encodePath(path);
     const int fd = ::open(native.constData(), flags, 0644);
     if (fd < 0)
         return errnoError(errno, QStringLiteral("cannot open %1").arg(path));
@@ -152,7 +153,7 @@ Status OutputFile::close()
 
 Status syncDirectory(const QString &dirPath)
 {
-    const QByteArray native = QFile::encodeName(dirPath.isEmpty() ? QStringLiteral(".") : dirPath);
+    const QByteArray native = encodePath(dirPath.isEmpty() ? QStringLiteral(".") : dirPath);
     const int fd = ::open(native.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         return errnoError(errno, QStringLiteral("cannot open folder %1").arg(dirPath));
@@ -166,8 +167,8 @@ Status syncDirectory(const QString &dirPath)
 
 Status renameFile(const QString &from, const QString &to, bool replace)
 {
-    const QByteArray a = QFile::encodeName(from);
-    const QByteArray b = QFile::encodeName(to);
+    const QByteArray a = encodePath(from);
+    const QByteArray b = encodePath(to);
     if (!replace) {
         // link+unlink gives "rename unless the target exists" atomically.
         if (::link(a.constData(), b.constData()) != 0)
@@ -202,14 +203,14 @@ Result<qint64> freeDiskBytes(const QString &path)
 {
     QFileInfo fi(path);
     QString probe = fi.absoluteFilePath();
-    while (!QFileInfo::exists(probe)) {
+    while (!pathExists(probe)) {
         const QString parent = QFileInfo(probe).absolutePath();
         if (parent == probe)
             break;
         probe = parent;
     }
     struct statvfs st {};
-    if (::statvfs(QFile::encodeName(probe).constData(), &st) != 0)
+    if (::statvfs(encodePath(probe).constData(), &st) != 0)
         return errnoError(errno, QStringLiteral("cannot read free space of %1").arg(probe));
     return qint64(st.f_bavail) * qint64(st.f_frsize);
 }

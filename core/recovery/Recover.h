@@ -42,6 +42,10 @@ void applyFrameRateOption(Orphan &o, const RecoverOptions &options);
 // The name the rebuilt file would get if rebuilt now (for --dry-run).
 QString plannedOutput(const Orphan &o, const RecoverOptions &options);
 
+// "X.mp4 already exists: the rebuilt file will be named X.recovered-2.mp4" when
+// `output` (planned or made) does not take the orphan's own name; else empty.
+QString outputNameNote(const Orphan &o, const QString &output);
+
 RecoverOutcome recoverOrphan(const Orphan &o, const RecoverOptions &options);
 
 // libavformat can open the file and finds at least one stream.
