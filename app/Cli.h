@@ -3,6 +3,8 @@
 
 #include <QStringList>
 
+class QCommandLineParser;
+
 namespace tapedeck::cli {
 
 // What the command line's exit status means (README, "Command line").
@@ -34,5 +36,10 @@ int runRecover(const QStringList &args);
 int runHeadlessDemo();
 
 void printUsage();
+
+// parser.parse() with one plain message for an unknown option ("unknown option
+// -x.mp4.info; use -- before file names that start with '-'"). `command` is
+// "tapedeck recover" etc.
+bool parseArguments(QCommandLineParser &parser, const QString &command, const QStringList &args, QString *error);
 
 } // namespace tapedeck::cli

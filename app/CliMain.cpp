@@ -1,5 +1,6 @@
 #include "app/Cli.h"
 #include "core/FFmpeg.h"
+#include "core/io/Paths.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -61,8 +62,15 @@ int runCommandLine(int argc, char **argv, HeadlessDefault fallback)
     QCoreApplication::setOrganizationName(QStringLiteral("Tapedeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TAPEDECK_VERSION));
     const char *sub = argc > 1 ? argv[1] : nullptr;
-    if (const Command *c = findCommand(sub))
-        return c->run(QCoreApplication::arguments().mid(2));
+    if (const Command *c = findCommand(sub)) {
+        // From argv as bytes: QCoreApplication::arguments() decodes them as
+        // UTF-8 and would turn a file name that is not valid UTF-8 into one
+        // that does not exist.
+        QStringList args;
+        for (int i = 2; i < argc; ++i)
+            args << decodePath(QByteArray(argv[i]));
+        return c->run(args);
+    }
     if (!sub) {
         if (fallback == HeadlessDefault::RecordDemo)
             return runHeadlessDemo();

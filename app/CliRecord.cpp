@@ -18,6 +18,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <unistd.h>
@@ -226,8 +227,9 @@ int runRecord(const QStringList &args)
                           noReconnectOpt, fsyncOpt, openTimeoutOpt, stallOpt, reserveOpt, moovFirstOpt, quietOpt, failAfterOpt})
         p.addOption(o);
     p.addHelpOption();
-    if (!p.parse(QStringList{QStringLiteral("tapedeck record")} + args)) {
-        err(QStringLiteral("tapedeck record: %1").arg(p.errorText()));
+    QString parseError;
+    if (!parseArguments(p, QStringLiteral("tapedeck record"), args, &parseError)) {
+        err(QStringLiteral("tapedeck record: %1").arg(parseError));
         return 2;
     }
     if (p.isSet(QStringLiteral("help"))) {
@@ -255,8 +257,13 @@ int runRecord(const QStringList &args)
     auto seconds = [&](const QCommandLineOption &o, qint64 *msOut) {
         bool ok = false;
         const double v = p.value(o).toDouble(&ok);
-        if (!ok || v < 0) {
-            err(QStringLiteral("tapedeck record: --%1 needs a number of seconds >= 0").arg(o.names().first()));
+        // "nan" and "inf" parse as numbers; NaN fails every comparison, so
+        // test for what is wanted, and bound it (a century) so the
+        // conversion to milliseconds cannot overflow.
+        constexpr double kMaxSeconds = 100.0 * 365 * 24 * 3600;
+        if (!ok || !std::isfinite(v) || !(v >= 0) || v > kMaxSeconds) {
+            err(QStringLiteral("tapedeck record: --%1 needs a number of seconds >= 0 (got \"%2\")")
+                    .arg(o.names().first(), p.value(o)));
             return false;
         }
         *msOut = qint64(v * 1000);
@@ -275,6 +282,16 @@ int runRecord(const QStringList &args)
         const QString ext = u'.' + containerName(params.type);
         if (params.outBase.endsWith(ext, Qt::CaseInsensitive))
             params.outBase.chop(ext.size());
+        // "--out rec/" (or "--out rec/.mp4", or "") names a folder, not a
+        // file: it would make a hidden "rec/.mp4". A usage error, since only
+        // the user knows the name they want; --out-dir picks one.
+        const QString fileName = params.outBase.section(QLatin1Char('/'), -1);
+        if (fileName.isEmpty() || fileName == QLatin1String(".") || fileName == QLatin1String("..")) {
+            err(QStringLiteral("tapedeck record: --out wants a file path without extension (media/rec writes media/rec%1), "
+                               "not a folder (\"%2\"); use --out-dir DIR to have the name made for you")
+                    .arg(ext, p.value(outOpt)));
+            return 2;
+        }
     } else {
         auto base = buildOutputBase(p.value(outDirOpt), p.value(nameOpt), streamNameOf(params.source));
         if (!base) {

@@ -3,6 +3,7 @@
 #include "app/Cli.h"
 #include "core/Redact.h"
 #include "core/Settings.h"
+#include "core/io/Paths.h"
 #include "core/recovery/Recover.h"
 #include "core/recovery/Scanner.h"
 #include "core/recovery/StartupScan.h"
@@ -24,7 +25,9 @@ using namespace tapedeck::recovery;
 
 void printLine(std::FILE *f, const QString &line)
 {
-    const QByteArray b = (line + u'\n').toUtf8();
+    // displayPath: a byte of a file name that is not UTF-8 prints as \xNN
+    // (toUtf8 would make it '?').
+    const QByteArray b = (displayPath(line) + u'\n').toUtf8();
     std::fwrite(b.constData(), 1, size_t(b.size()), f);
 }
 
@@ -112,8 +115,9 @@ int runRecover(const QStringList &args)
     const QCommandLineOption defOpt(QStringLiteral("scan-default"),
                                     QStringLiteral("Scan the recordings folder from the settings (lists only; implies --dry-run)."));
     p.addOptions({outOpt, dryOpt, keepOpt, fpsOpt, jsonOpt, defOpt});
-    if (!p.parse(QStringList{QStringLiteral("tapedeck recover")} + args)) {
-        printLine(stderr, QStringLiteral("tapedeck recover: %1").arg(p.errorText()));
+    QString parseError;
+    if (!parseArguments(p, QStringLiteral("tapedeck recover"), args, &parseError)) {
+        printLine(stderr, QStringLiteral("tapedeck recover: %1").arg(parseError));
         return 2;
     }
     if (p.isSet(QStringLiteral("help"))) {
@@ -141,6 +145,10 @@ int runRecover(const QStringList &args)
     }
     RecoverOptions opt;
     opt.outDir = p.value(outOpt);
+    if (p.isSet(outOpt) && opt.outDir.isEmpty()) {
+        printLine(stderr, QStringLiteral("tapedeck recover: --out needs a folder name"));
+        return 2;
+    }
     opt.keep = p.isSet(keepOpt);
     if (p.isSet(fpsOpt) && !parseFps(p.value(fpsOpt), &opt.fpsNum, &opt.fpsDen)) {
         printLine(stderr, QStringLiteral("tapedeck recover: --fps wants a frame rate between 1 and 480 (30, 29.97, 30000/1001)"));
@@ -172,6 +180,8 @@ int runRecover(const QStringList &args)
         QJsonObject j;
         if (dryRun || !o.rebuildable()) {
             const QString planned = plannedOutput(o, opt);
+            if (const QString note = outputNameNote(o, planned); !note.isEmpty())
+                o.notes << note;
             j = toJson(o, planned);
             j[QStringLiteral("result")] = o.rebuildable() ? QStringLiteral("would-rebuild") : QStringLiteral("cannot-rebuild");
             if (!o.rebuildable())
@@ -218,7 +228,9 @@ int runRecover(const QStringList &args)
                 } else {
                     printLine(stdout, QStringLiteral("    FAILED: %1").arg(r.error));
                 }
-                for (const QString &n : o.notes + r.notes)
+                // The scan's notes are the plan ("128 bytes at the end will be
+                // trimmed"): after a failure nothing of it happened.
+                for (const QString &n : (r.ok ? o.notes : QStringList()) + r.notes)
                     printLine(stdout, QStringLiteral("    note: %1").arg(n));
                 if (!r.removed.isEmpty())
                     printLine(stdout, QStringLiteral("    removed %1 original file(s)").arg(r.removed.size()));

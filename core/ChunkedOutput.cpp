@@ -1,4 +1,5 @@
 #include "core/ChunkedOutput.h"
+#include "core/io/Paths.h"
 
 #include "core/Log.h"
 #include "core/io/File.h"
@@ -95,8 +96,8 @@ Status ChunkedOutput::openChunk(qint64 startUs)
     // never starts leaves nothing behind.
     // Its name is synced into the parent, or a power cut takes the folder and
     // every file in it, however often those were synced.
-    if (auto s = createDirectories(QFileInfo(o.path).absolutePath()); !s)
-        return s;
+    if (auto made = makeDirectories(QFileInfo(o.path).absolutePath()); !made)
+        return made;
     if (auto s = o.writer->open(o.path, o.streams, opt); !s) {
         o.writer->abandon();
         return s;

@@ -177,7 +177,15 @@ Status MuxWriter::write(const AVPacket *pkt)
     // Interleaved like ffmpeg's own muxing: players (GStreamer's flvdemux in
     // particular) expect packets in decode-time order across streams. The
     // muxer holds back at most a few packets for that.
+    const bool damaged = (p->flags & AV_PKT_FLAG_CORRUPT) != 0;
     const int err = av_interleaved_write_frame(d->ctx.get(), p.get());
+    if (err == AVERROR_INVALIDDATA && damaged && !d->ioError) {
+        // A packet the source already marked damaged (a live stream's loss)
+        // that the TS muxer's bitstream filter cannot parse: the input's
+        // fault, not the file's. MP4 and FLV keep going too, so TS does.
+        logWarning(QStringLiteral("%1: a damaged packet from the source was left out").arg(d->finalPath));
+        return {};
+    }
     if (err < 0)
         return d->muxError(err, QStringLiteral("cannot write"));
     if (d->opt.fsyncIntervalMs >= 0 && monoMs() - d->lastSyncMs >= d->opt.fsyncIntervalMs) {

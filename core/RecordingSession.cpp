@@ -94,6 +94,10 @@ struct RecordingSession::Impl {
     qint64 rateWindowBytes = 0;
 
     std::atomic<qint64> dropped{0};
+    // Packets a file source returned incomplete (AV_PKT_FLAG_CORRUPT: the
+    // file is cut short or damaged there). Left out by every container alike,
+    // and the input named as the cause, instead of one muxer failing on them.
+    std::atomic<qint64> damagedInput{0};
 
     void setState(RecordState s, const QString &reason = {})
     {
@@ -307,6 +311,10 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
                 readError = r.error();
                 break;
             }
+            if (!src->isLive() && r.value() && (r.value()->flags & AV_PKT_FLAG_CORRUPT)) {
+                damagedInput.fetch_add(1);
+                continue;
+            }
             if (!queue->pushPacket(std::move(r.value()), src->isLive(), videoIndex, abortFlag))
                 if (!abortFlag.load())
                     dropped.fetch_add(1);
@@ -499,6 +507,12 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         fileList = files;
         if (reason.isEmpty() && !endNote.isEmpty())
             reason = QStringLiteral("the source ended: %1").arg(endNote);
+        if (const qint64 n = damagedInput.load(); n > 0) {
+            const QString note = QStringLiteral("the input %1 is damaged or cut short: %2 incomplete packet(s) left out")
+                                     .arg(display).arg(n);
+            logWarning(note);
+            reason = reason.isEmpty() ? note : reason + QStringLiteral("; ") + note;
+        }
         if (!error.isEmpty()) {
             final = RecordState::Failed;
             reason = error;

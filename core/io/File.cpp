@@ -1,4 +1,5 @@
 #include "core/io/File.h"
+#include "core/io/Paths.h"
 
 #include <QDir>
 #include <QFile>
@@ -72,7 +73,7 @@ Result<OutputFile> OutputFile::open(const QString &path, CreateMode mode,
     case CreateMode::OpenExisting: flags |= O_RDWR; break;
     case CreateMode::CreateOrOpen: flags |= O_RDWR | O_CREAT; break;
     }
-    const QByteArray native = QFile::encodeName(path);
+    const QByteArray native = encodePath(path);
     const int fd = ::open(native.constData(), flags, 0644);
     if (fd < 0)
         return errnoError(errno, QStringLiteral("cannot open %1").arg(path));
@@ -154,7 +155,7 @@ Status OutputFile::close()
 
 Status syncDirectory(const QString &dirPath)
 {
-    const QByteArray native = QFile::encodeName(dirPath.isEmpty() ? QStringLiteral(".") : dirPath);
+    const QByteArray native = encodePath(dirPath.isEmpty() ? QStringLiteral(".") : dirPath);
     const int fd = ::open(native.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         return errnoError(errno, QStringLiteral("cannot open folder %1").arg(dirPath));
@@ -166,37 +167,10 @@ Status syncDirectory(const QString &dirPath)
     return {};
 }
 
-Status createDirectories(const QString &dirPath)
-{
-    const QString abs = QDir::cleanPath(QFileInfo(dirPath).absoluteFilePath());
-    // Walk up to the nearest existing folder, then create downwards.
-    QStringList missing;
-    QString cur = abs;
-    while (!QFileInfo(cur).exists()) {
-        missing.prepend(cur);
-        const QString parent = QFileInfo(cur).absolutePath();
-        if (parent == cur)
-            break;
-        cur = parent;
-    }
-    if (!missing.isEmpty() && !QFileInfo(QFileInfo(missing.first()).absolutePath()).isDir())
-        return makeError(ErrorCode::Io, QStringLiteral("cannot create the folder %1: %2 is not a folder")
-                                            .arg(abs, QFileInfo(missing.first()).absolutePath()));
-    if (missing.isEmpty() && !QFileInfo(abs).isDir())
-        return makeError(ErrorCode::Io, QStringLiteral("cannot create the folder %1: a file has that name").arg(abs));
-    for (const QString &d : missing) {
-        if (::mkdir(QFile::encodeName(d).constData(), 0755) != 0 && errno != EEXIST)
-            return errnoError(errno, QStringLiteral("cannot create the folder %1").arg(d));
-        if (auto s = syncDirectory(QFileInfo(d).absolutePath()); !s)
-            return s;
-    }
-    return {};
-}
-
 Status renameFile(const QString &from, const QString &to, bool replace)
 {
-    const QByteArray a = QFile::encodeName(from);
-    const QByteArray b = QFile::encodeName(to);
+    const QByteArray a = encodePath(from);
+    const QByteArray b = encodePath(to);
     if (!replace) {
         // One atomic step where the filesystem has it: link+unlink leaves a
         // moment (and, after a crash or power cut, a state on disk) with both
@@ -238,14 +212,14 @@ Result<qint64> freeDiskBytes(const QString &path)
 {
     QFileInfo fi(path);
     QString probe = fi.absoluteFilePath();
-    while (!QFileInfo::exists(probe)) {
+    while (!pathExists(probe)) {
         const QString parent = QFileInfo(probe).absolutePath();
         if (parent == probe)
             break;
         probe = parent;
     }
     struct statvfs st {};
-    if (::statvfs(QFile::encodeName(probe).constData(), &st) != 0)
+    if (::statvfs(encodePath(probe).constData(), &st) != 0)
         return errnoError(errno, QStringLiteral("cannot read free space of %1").arg(probe));
     return qint64(st.f_bavail) * qint64(st.f_frsize);
 }

@@ -69,10 +69,7 @@ private:
 
 // fsync() on a directory, so a rename inside it survives a power cut.
 Status syncDirectory(const QString &dirPath);
-// Creates `dirPath` and any missing parents, fsyncing the folder that holds
-// each one created: a new folder's name survives a power cut only once its
-// parent was synced (the files inside do not make it durable).
-Status createDirectories(const QString &dirPath);
+// Creating folders durably: makeDirectories() in core/io/Paths.h.
 // rename(2); refuses to replace an existing target unless `replace` is set.
 Status renameFile(const QString &from, const QString &to, bool replace);
 // Writes a small file atomically: temp file, fsync, rename, fsync folder.

@@ -1,6 +1,7 @@
 #include "core/io/FileLock.h"
 
 #include "core/io/File.h"
+#include "core/io/Paths.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -91,7 +92,7 @@ QString OwnerInfo::describe() const
 
 OwnerInfo fileOwner(const QString &path)
 {
-    const int fd = openRegular(QFile::encodeName(path), O_RDONLY);
+    const int fd = openRegular(encodePath(path), O_RDONLY);
     if (fd < 0)
         return {};
     const OwnerInfo info = ownerOfFd(fd);
@@ -136,7 +137,7 @@ void FileLock::release()
 
 Result<FileLock> FileLock::acquire(const QString &path, Role role, int waitMs, OwnerInfo *holder)
 {
-    const QByteArray native = QFile::encodeName(path);
+    const QByteArray native = encodePath(path);
     QDeadlineTimer deadline(std::max(0, waitMs));
     while (true) {
         // A recovery of a read-only file (--keep from read-only media) can

@@ -1,4 +1,5 @@
 #include "core/mp4/Mp4Writer.h"
+#include "core/io/Paths.h"
 
 #include "core/Log.h"
 #include "core/Redact.h"
@@ -71,9 +72,9 @@ public:
         QString owned;
         if (const OwnerInfo who = firstOwner({m_set.dataPath, m_set.infoPath, m_final}, &owned); who.owned())
             return makeError(ErrorCode::InUse, QStringLiteral("%1 is %2; nothing was written").arg(owned, who.describe()));
-        if (QFileInfo::exists(m_final) && !options.overwrite)
+        if (pathExists(m_final) && !options.overwrite)
             return makeError(ErrorCode::AlreadyExists, QStringLiteral("%1 already exists").arg(m_final));
-        if (QFileInfo::exists(m_set.infoPath) || QFileInfo::exists(m_set.dataPath))
+        if (pathExists(m_set.infoPath) || pathExists(m_set.dataPath))
             return makeError(ErrorCode::AlreadyExists,
                              QStringLiteral("an unfinished recording is at %1 (sidecar files); recover it first")
                                  .arg(m_final));
@@ -346,11 +347,11 @@ private:
     {
         abandon();
         if (m_createdData)
-            QFile::remove(m_set.dataPath);
+            removePath(m_set.dataPath);
         for (const QString &p : m_createdTracks)
-            QFile::remove(p);
+            removePath(p);
         if (m_createdInfo)
-            QFile::remove(m_set.infoPath);
+            removePath(m_set.infoPath);
         m_createdData = m_createdInfo = false;
         m_createdTracks.clear();
     }

@@ -2,6 +2,7 @@
 
 #include "core/Log.h"
 #include "core/mp4/Moov.h"
+#include "core/io/Paths.h"
 
 #include <QDir>
 #include <QFile>
@@ -64,14 +65,14 @@ Status writeZeros(OutputFile &f, qint64 offset, qint64 n)
 // Copies [from, to) of `src` to the end of `dst`.
 Status copyRange(const QString &srcPath, quint64 from, quint64 to, OutputFile &dst)
 {
-    QFile src(srcPath);
-    if (!src.open(QIODevice::ReadOnly) || !src.seek(qint64(from)))
-        return makeError(ErrorCode::Io, QStringLiteral("cannot read %1").arg(srcPath));
+    auto src = InputFile::open(srcPath);
+    if (!src)
+        return src.error();
     QByteArray buf;
     quint64 pos = from;
     while (pos < to) {
         const qint64 want = qint64(std::min<quint64>(to - pos, 4u << 20));
-        buf = src.read(want);
+        buf = src->readAt(qint64(pos), want);
         if (buf.size() != want)
             return makeError(ErrorCode::Io, QStringLiteral("cannot read %1").arg(srcPath));
         if (auto s = dst.write(buf.constData(), buf.size()); !s)
@@ -85,7 +86,7 @@ Status copyRange(const QString &srcPath, quint64 from, quint64 to, OutputFile &d
 qint64 deviceOf(const QString &path)
 {
     struct stat st {};
-    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
+    const QByteArray dir = encodePath(QFileInfo(path).absolutePath());
     return ::stat(dir.constData(), &st) == 0 ? qint64(st.st_dev) : -1;
 }
 
@@ -103,10 +104,10 @@ Status writeCopy(const SidecarReport &in, const std::vector<std::vector<SampleRe
     auto out = OutputFile::open(tmpPath, opt.writeOutputDirectly ? CreateMode::NewOnly : CreateMode::Truncate, opt.faults);
     if (!out)
         return out.error();
-    QFile src(in.paths.dataPath);
-    if (!src.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, QStringLiteral("cannot read %1").arg(in.paths.dataPath));
-    const QByteArray ftyp = src.read(qint64(info.ftypSize));
+    auto src = InputFile::open(in.paths.dataPath);
+    if (!src)
+        return src.error();
+    const QByteArray ftyp = src->readAt(0, qint64(info.ftypSize));
     if (auto s = out->write(ftyp.constData(), ftyp.size()); !s)
         return s;
     if (!plan.fits && opt.forceMoovFirst) {
@@ -159,8 +160,8 @@ Status finishInPlace(const SidecarReport &in, const Plan &plan, const RebuildOpt
             return s;
     // The room becomes moov + free; clear it first if an interrupted finish
     // left a moov there, so every finish of the same samples gives the same bytes.
-    QFile probe(in.paths.dataPath);
-    if (probe.open(QIODevice::ReadOnly) && probe.seek(qint64(info.reservedOffset + 4)) && probe.read(4) == "moov") {
+    auto probe = InputFile::open(in.paths.dataPath);
+    if (probe && probe->readAt(qint64(info.reservedOffset + 4), 4) == "moov") {
         if (auto s = writeZeros(*f, qint64(info.reservedOffset), qint64(info.reservedSize)); !s)
             return s;
     }
@@ -197,7 +198,7 @@ Result<RebuildReport> rebuildMp4(const QString &path, const RebuildOptions &opt)
     RebuildReport rep;
     rep.input = readSidecarSet(path);
     const SidecarReport &in = rep.input;
-    if (!QFileInfo::exists(in.paths.infoPath) && !QFileInfo::exists(in.paths.dataPath))
+    if (!pathExists(in.paths.infoPath) && !pathExists(in.paths.dataPath))
         return makeError(ErrorCode::NotFound, QStringLiteral("no MP4 sidecar set at %1").arg(in.paths.finalPath));
     if (in.verdict == Verdict::Unusable)
         return makeError(ErrorCode::Corrupt, QStringLiteral("cannot rebuild %1: %2")
@@ -207,7 +208,7 @@ Result<RebuildReport> rebuildMp4(const QString &path, const RebuildOptions &opt)
                                                  .arg(in.paths.finalPath, in.reasons.join(QStringLiteral("; "))));
     const QString output = QFileInfo(opt.outputPath.isEmpty() ? in.paths.finalPath : opt.outputPath).absoluteFilePath();
     rep.outputPath = output;
-    if (QFileInfo::exists(output) && !opt.overwrite)
+    if (pathExists(output) && !opt.overwrite)
         return makeError(ErrorCode::AlreadyExists,
                          QStringLiteral("%1 already exists; not replacing it (choose another name or allow overwriting)")
                              .arg(output));
@@ -237,7 +238,7 @@ Result<RebuildReport> rebuildMp4(const QString &path, const RebuildOptions &opt)
     };
     if (copy) {
         const QString tmp = opt.writeOutputDirectly ? output : output + QStringLiteral(".partial");
-        if (opt.writeOutputDirectly && QFileInfo::exists(tmp))
+        if (opt.writeOutputDirectly && pathExists(tmp))
             return makeError(ErrorCode::AlreadyExists, QStringLiteral("%1 already exists").arg(tmp));
         Status s = writeCopy(in, recs, plan, tmp, opt, &rep.placement);
         if (s)
@@ -247,7 +248,7 @@ Result<RebuildReport> rebuildMp4(const QString &path, const RebuildOptions &opt)
         if (!s) {
             // Ours unless the exclusive create found somebody else's file.
             if (!(opt.writeOutputDirectly && s.error().code == ErrorCode::AlreadyExists))
-                QFile::remove(tmp);
+                removePath(tmp);
             return s.error();
         }
     } else {
@@ -262,15 +263,15 @@ Result<RebuildReport> rebuildMp4(const QString &path, const RebuildOptions &opt)
     }
     if (auto s = syncDirectory(QFileInfo(output).absolutePath()); !s)
         return s.error();
-    rep.fileSize = quint64(QFileInfo(output).size());
+    rep.fileSize = quint64(std::max<qint64>(0, regularFileSize(output)));
 
     if (opt.deleteSidecars && !opt.copyMedia) {
         if (copy)
-            QFile::remove(in.paths.dataPath);
-        QFile::remove(in.paths.infoPath);
-        QFile::remove(in.paths.infoPath + QStringLiteral(".tmp"));
+            removePath(in.paths.dataPath);
+        removePath(in.paths.infoPath);
+        removePath(in.paths.infoPath + QStringLiteral(".tmp"));
         for (const QString &t : in.paths.trackPaths)
-            QFile::remove(t);
+            removePath(t);
         (void)syncDirectory(QFileInfo(in.paths.infoPath).absolutePath());
     }
     const QString line = QStringLiteral("MP4 finished: %1").arg(rep.summary());

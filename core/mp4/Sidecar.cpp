@@ -1,12 +1,13 @@
 #include "core/mp4/Sidecar.h"
 #include "core/mp4/ByteWriter.h"
+#include "core/io/Paths.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 #include <array>
+#include <limits>
 #include <cstring>
 
 namespace tapedeck::mp4 {
@@ -16,6 +17,12 @@ namespace {
 constexpr int kRecordPayload = kRecordSize - 4;
 constexpr quint32 kMaxTracks = 64;
 constexpr quint32 kMaxBlob = 16 * 1024 * 1024;
+constexpr quint32 kMaxTimescale = 0x7FFFFFFF;
+// Largest offset a file position (off_t, qint64) can hold.
+constexpr quint64 kMaxFilePosition = quint64(std::numeric_limits<qint64>::max());
+
+// a + b, true when it wraps around.
+bool addOverflows(quint64 a, quint64 b, quint64 *sum) { return __builtin_add_overflow(a, b, sum); }
 
 // Little-endian cursor over a byte array; every read is bounds-checked.
 class LeReader {
@@ -210,15 +217,26 @@ Result<SidecarInfo> decodeInfo(const QByteArray &bytes)
             return corrupt(QStringLiteral("track %1 has an unknown kind").arg(t.number));
         if (t.timescale == 0)
             return corrupt(QStringLiteral("track %1 has timescale 0").arg(t.number));
+        // MP4 readers hold the timescale in a signed 32-bit field (libavformat
+        // rejects anything above INT32_MAX as "invalid timescale"): a file
+        // built with one would not open.
+        if (t.timescale > kMaxTimescale)
+            return corrupt(QStringLiteral("track %1 has timescale %2, above the largest MP4 players accept (%3)")
+                               .arg(t.number).arg(t.timescale).arg(kMaxTimescale));
         if (!t.sampleEntry.isEmpty() && (t.sampleEntry.size() < 8 || readBe32(t.sampleEntry.constData()) != quint32(t.sampleEntry.size())))
             return corrupt(QStringLiteral("track %1 has a malformed sample entry").arg(t.number));
         info.tracks.push_back(std::move(t));
     }
     if (!r.ok() || r.pos() != body.size())
         return corrupt(QStringLiteral("malformed track table"));
+    // Every sum is checked: values near 2^64 must not wrap into a layout
+    // that looks consistent, and every offset must fit a file position.
+    quint64 mdatHeaderOffset = 0, dataOffset = 0;
     if (info.ftypSize < 8 || info.reservedOffset != info.ftypSize || info.reservedSize < 8
-        || info.mdatHeaderOffset != info.reservedOffset + info.reservedSize
-        || info.dataOffset != info.mdatHeaderOffset + kMdatHeaderSize)
+        || addOverflows(info.reservedOffset, info.reservedSize, &mdatHeaderOffset)
+        || info.mdatHeaderOffset != mdatHeaderOffset
+        || addOverflows(info.mdatHeaderOffset, quint64(kMdatHeaderSize), &dataOffset)
+        || info.dataOffset != dataOffset || info.dataOffset > kMaxFilePosition)
         return corrupt(QStringLiteral("inconsistent data file layout"));
     return info;
 }
@@ -274,13 +292,21 @@ Result<SampleRecord> decodeRecord(const char *p)
 
 QString finalPathForSidecar(const QString &path)
 {
-    static const QRegularExpression suffix(QStringLiteral("\\.(info|mdat|track[0-9]+)$"));
+    // Plain string work, no regular expression: a name that is not valid
+    // UTF-8 carries lone surrogates (core/io/Paths.h), on which PCRE refuses
+    // to match at all.
     QString p = path;
     if (p.endsWith(QLatin1String(".info.tmp")))
         p.chop(4);
-    const auto m = suffix.match(p);
-    if (m.hasMatch())
-        p.chop(m.capturedLength());
+    if (p.endsWith(QLatin1String(".info")) || p.endsWith(QLatin1String(".mdat"))) {
+        p.chop(5);
+        return p;
+    }
+    qsizetype digits = 0;
+    while (digits < p.size() && p.at(p.size() - 1 - digits).isDigit() && p.at(p.size() - 1 - digits).unicode() < 128)
+        ++digits;
+    if (digits > 0 && QStringView(p).left(p.size() - digits).endsWith(QLatin1String(".track")))
+        p.chop(digits + 6);
     return p;
 }
 
@@ -293,11 +319,11 @@ bool isSidecarPath(const QString &path)
 QStringList findSidecarSets(const QString &dir)
 {
     QStringList out;
-    const QDir d(dir);
-    for (const QString &name : d.entryList(QDir::Files | QDir::Hidden)) {
-        if (!isSidecarPath(name))
+    const QString base = dir.endsWith(QLatin1Char('/')) ? dir : dir + QLatin1Char('/');
+    for (const DirEntry &e : listDirectory(dir)) {
+        if (!e.regular || !isSidecarPath(e.name))
             continue;
-        const QString final = d.filePath(finalPathForSidecar(name));
+        const QString final = base + finalPathForSidecar(e.name);
         if (!out.contains(final))
             out << final;
     }
@@ -311,7 +337,7 @@ SidecarSet sidecarPaths(const QString &anyPath)
     s.finalPath = finalPathForSidecar(anyPath);
     s.infoPath = s.finalPath + QStringLiteral(".info");
     s.dataPath = s.finalPath + QStringLiteral(".mdat");
-    s.finalExists = QFileInfo::exists(s.finalPath);
+    s.finalExists = pathExists(s.finalPath);
     return s;
 }
 
@@ -336,13 +362,20 @@ TrackReadResult readTrack(const QString &path, const SidecarTrack &track, const 
     TrackReadResult out;
     out.number = track.number;
     const QString name = QFileInfo(path).fileName();
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        out.problems << QStringLiteral("%1 is missing or unreadable").arg(name);
+    auto opened = InputFile::open(path);
+    if (!opened) {
+        out.problems << (pathExists(path) ? opened.message() : QStringLiteral("%1 is missing or unreadable").arg(name));
         *damaged = true;
         return out;
     }
-    const QByteArray header = f.read(kTrackHeaderSize);
+    const InputFile &f = *opened;
+    qint64 readPos = 0;
+    auto read = [&](qint64 n) {
+        QByteArray b = f.readAt(readPos, n);
+        readPos += b.size();
+        return b;
+    };
+    const QByteArray header = read(kTrackHeaderSize);
     if (header.size() < kTrackHeaderSize) {
         // Created but the header never reached the disk: nothing was indexed.
         out.tailBytes = quint64(header.size());
@@ -367,7 +400,7 @@ TrackReadResult readTrack(const QString &path, const SidecarTrack &track, const 
     qint64 lastDts = 0;
     while (index < whole && !stopped) {
         const qint64 n = std::min<qint64>(whole - index, 4096);
-        block = f.read(n * kRecordSize);
+        block = read(n * kRecordSize);
         if (block.size() != n * kRecordSize) {
             out.problems << QStringLiteral("%1: read error").arg(name);
             *damaged = true;
@@ -380,13 +413,16 @@ TrackReadResult readTrack(const QString &path, const SidecarTrack &track, const 
                 why = rec.message();
             } else if (rec->sequence != quint32(index)) {
                 why = QStringLiteral("sequence %1 where %2 was expected").arg(rec->sequence).arg(index);
-            } else if (rec->offset < info.dataOffset || rec->offset + rec->size > dataFileSize) {
+            } else if (rec->offset < info.dataOffset || rec->offset > dataFileSize
+                       || rec->size > dataFileSize - rec->offset) { // no offset + size: it could wrap
                 why = QStringLiteral("sample at %1+%2 lies outside the data file (%3 bytes)")
                           .arg(rec->offset).arg(rec->size).arg(dataFileSize);
             } else if (index > 0 && rec->dts <= lastDts) {
                 why = QStringLiteral("dts %1 does not rise (previous %2)").arg(rec->dts).arg(lastDts);
             } else if (index == 0 && rec->dts < 0) {
                 why = QStringLiteral("negative first dts");
+            } else if (rec->dts > kMaxRecordDts) {
+                why = QStringLiteral("dts %1 is beyond any recording (limit 2^62)").arg(rec->dts);
             }
             if (!why.isEmpty()) {
                 const qint64 rest = whole - index;
@@ -401,8 +437,8 @@ TrackReadResult readTrack(const QString &path, const SidecarTrack &track, const 
                             allZero = block[int(k * kRecordSize + b)] == 0;
                     // The rest of the file in bounded pieces: a huge sparse
                     // tail must not become one huge allocation.
-                    while (allZero && !f.atEnd()) {
-                        const QByteArray piece = f.read(1 << 20);
+                    while (allZero && readPos < f.size()) {
+                        const QByteArray piece = read(1 << 20);
                         if (piece.isEmpty())
                             break;
                         for (char c : piece)
@@ -440,16 +476,23 @@ SidecarReport readSidecarSet(const QString &anyPath)
 {
     SidecarReport rep;
     rep.paths = sidecarPaths(anyPath);
-    QFile infoFile(rep.paths.infoPath);
-    if (!infoFile.open(QIODevice::ReadOnly)) {
+    // Regular files only (InputFile): a FIFO named like a sidecar must not
+    // block the reader, and a symbolic link is refused rather than followed,
+    // since a rebuild writes into the data file and renames it.
+    auto infoFile = InputFile::open(rep.paths.infoPath);
+    if (!infoFile) {
+        if (pathExists(rep.paths.infoPath)) {
+            rep.reasons << infoFile.message();
+            return rep;
+        }
         rep.reasons << QStringLiteral("%1 is missing: without it the codec setup is unknown and nothing can be rebuilt")
                            .arg(QFileInfo(rep.paths.infoPath).fileName());
-        if (rep.paths.finalExists && !QFileInfo::exists(rep.paths.dataPath))
+        if (rep.paths.finalExists && !pathExists(rep.paths.dataPath))
             rep.reasons << QStringLiteral("%1 exists: this recording was already finished")
                                .arg(QFileInfo(rep.paths.finalPath).fileName());
         return rep;
     }
-    auto info = decodeInfo(infoFile.read(64 * 1024 * 1024));
+    auto info = decodeInfo(infoFile->readAt(0, 64 * 1024 * 1024));
     if (!info) {
         rep.reasons << info.message();
         return rep;
@@ -458,23 +501,25 @@ SidecarReport readSidecarSet(const QString &anyPath)
     for (const SidecarTrack &t : rep.info.tracks)
         rep.paths.trackPaths << rep.paths.finalPath + QStringLiteral(".track%1").arg(t.number);
 
-    QFile data(rep.paths.dataPath);
-    if (!data.open(QIODevice::ReadOnly)) {
+    auto data = InputFile::open(rep.paths.dataPath);
+    if (!data) {
+        if (pathExists(rep.paths.dataPath)) {
+            rep.reasons << data.message();
+            return rep;
+        }
         rep.reasons << QStringLiteral("%1 is missing").arg(QFileInfo(rep.paths.dataPath).fileName());
         if (rep.paths.finalExists)
             rep.reasons << QStringLiteral("%1 exists: the finish completed and only leftovers remain")
                                .arg(QFileInfo(rep.paths.finalPath).fileName());
         return rep;
     }
-    rep.dataFileSize = quint64(data.size());
-    const QByteArray head = data.read(qint64(rep.info.ftypSize));
+    rep.dataFileSize = quint64(data->size());
+    const QByteArray head = data->readAt(0, 8);
     bool layoutOk = rep.dataFileSize >= rep.info.dataOffset && head.size() >= 8
                     && readBe32(head.constData()) == rep.info.ftypSize && head.mid(4, 4) == "ftyp";
     if (layoutOk) {
-        data.seek(qint64(rep.info.reservedOffset));
-        const QByteArray freeHdr = data.read(8);
-        data.seek(qint64(rep.info.mdatHeaderOffset));
-        const QByteArray mdatHdr = data.read(8);
+        const QByteArray freeHdr = data->readAt(qint64(rep.info.reservedOffset), 8);
+        const QByteArray mdatHdr = data->readAt(qint64(rep.info.mdatHeaderOffset), 8);
         // The room holds a free box while recording, and moov + free once a
         // finish has written into it (a finish interrupted before the rename).
         layoutOk = freeHdr.size() == 8 && (freeHdr.mid(4, 4) == "free" || freeHdr.mid(4, 4) == "moov")
@@ -486,7 +531,7 @@ SidecarReport readSidecarSet(const QString &anyPath)
         // That is an empty recording, not a damaged one.
         bool anyRecord = false;
         for (const QString &tp : std::as_const(rep.paths.trackPaths))
-            anyRecord = anyRecord || QFileInfo(tp).size() > kTrackHeaderSize;
+            anyRecord = anyRecord || regularFileSize(tp) > kTrackHeaderSize;
         if (!anyRecord && rep.dataFileSize <= rep.info.dataOffset) {
             rep.reasons << QStringLiteral("no complete sample was recorded (stopped while its files were being created)");
             return rep;

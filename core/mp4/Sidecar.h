@@ -25,6 +25,10 @@ inline constexpr int kTrackHeaderSize = 16; // magic, u32 version, u32 track num
 inline constexpr int kRecordSize = 40;
 inline constexpr int kMdatHeaderSize = 16;  // u32 size=1, "mdat", u64 largesize
 inline constexpr quint32 kRecordFlagSync = 0x1;
+// Largest dts a record may carry: 2^62 leaves room for every sum the moov
+// builder makes (dts + duration + composition offset) without overflow, and is
+// 68 years even at a 2^31 Hz timescale.
+inline constexpr qint64 kMaxRecordDts = qint64(1) << 62;
 
 enum class TrackKind : quint32 { Video = 1, Audio = 2 };
 

@@ -159,8 +159,9 @@ std::optional<SpsInfo> parseSps(const uint8_t *nal, size_t size)
     const int64_t heightMbs = int64_t(hMapUnits) * (s.frameMbsOnly ? 1 : 2);
     const int cropUnitX = chromaFormat == 1 || chromaFormat == 2 ? 2 : 1;
     const int cropUnitY = (chromaFormat == 1 ? 2 : 1) * (s.frameMbsOnly ? 1 : 2);
-    const int64_t w = int64_t(wMbs) * 16 - int64_t(cropL + cropR) * cropUnitX;
-    const int64_t h = heightMbs * 16 - int64_t(cropT + cropB) * cropUnitY;
+    // 64-bit sums: two crop values near 2^32 must not wrap into a small crop.
+    const int64_t w = int64_t(wMbs) * 16 - (int64_t(cropL) + int64_t(cropR)) * cropUnitX;
+    const int64_t h = heightMbs * 16 - (int64_t(cropT) + int64_t(cropB)) * cropUnitY;
     if (w <= 0 || h <= 0)
         return std::nullopt;
     s.width = static_cast<int>(w);

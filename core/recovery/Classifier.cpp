@@ -1,5 +1,6 @@
 #include "core/recovery/Classifier.h"
 
+#include "core/io/Paths.h"
 #include "core/mp4/Sidecar.h"
 #include "core/recovery/Adts.h"
 #include "core/recovery/AnnexB.h"
@@ -25,7 +26,7 @@ constexpr qint64 kAnnexBHeadBytes = 64 * 1024;
 // at most a few file-system blocks long.
 constexpr qint64 kMaxZeroTailRecords = 65536;
 
-qint64 fileSize(const QString &path) { return QFileInfo(path).size(); }
+qint64 fileSize(const QString &path) { return std::max<qint64>(0, regularFileSize(path)); }
 
 Orphan notRecording(const QString &path, const QString &reason)
 {
@@ -115,7 +116,26 @@ Orphan classifySidecarSet(const QString &finalPath, const QStringList &members)
         o.sizeBytes += fileSize(f);
     const bool haveData = std::any_of(o.files.cbegin(), o.files.cend(),
                                       [](const QString &f) { return f.endsWith(QLatin1String(".mdat")); });
-    if (!haveData && QFileInfo::exists(finalPath)) {
+    // A member that is not a regular file (a FIFO would block the reader; a
+    // symbolic link would make the rebuilt file a link, or be written
+    // through into a file elsewhere): nothing is read or touched.
+    {
+        const QString dir = QFileInfo(finalPath).absolutePath();
+        for (const DirEntry &e : listDirectory(dir)) {
+            const QString member = dir + QLatin1Char('/') + e.name;
+            if (e.regular || mp4::finalPathForSidecar(member) != finalPath || member == finalPath)
+                continue;
+            o.verdict = Verdict::Unrecoverable;
+            o.reason = QStringLiteral("%1 is %2, not a regular file: recovery only reads and changes real files, "
+                                      "so this set is left as it is%3")
+                           .arg(displayPath(e.name), describeSpecialFile(member),
+                                describeSpecialFile(member).startsWith(QLatin1String("a symbolic link"))
+                                    ? QStringLiteral(" (copy the file it points to here under this name, then recover)")
+                                    : QString());
+            return o;
+        }
+    }
+    if (!haveData && pathExists(finalPath)) {
         bool healthy = false;
         classifyMp4(finalPath, &healthy);
         // A moov alone does not make it complete: a rebuild whose result did
@@ -142,11 +162,11 @@ Orphan classifySidecarSet(const QString &finalPath, const QStringList &members)
     // far longer than that is hostile or damaged: refuse before the reader
     // sizes anything by it (memory stays bounded whatever the files claim).
     {
-        const qint64 dataSize = QFileInfo(finalPath + QStringLiteral(".mdat")).size();
+        const qint64 dataSize = fileSize(finalPath + QStringLiteral(".mdat"));
         for (const QString &f : o.files) {
             if (!QFileInfo(f).fileName().contains(QLatin1String(".mp4.track")))
                 continue;
-            const qint64 records = (QFileInfo(f).size() - mp4::kTrackHeaderSize) / mp4::kRecordSize;
+            const qint64 records = (fileSize(f) - mp4::kTrackHeaderSize) / mp4::kRecordSize;
             if (records > dataSize + kMaxZeroTailRecords) {
                 o.verdict = Verdict::Unrecoverable;
                 o.reason = QStringLiteral("%1 claims %2 index records but the data file holds %3 bytes: "
@@ -182,9 +202,8 @@ Orphan classifySidecarSet(const QString &finalPath, const QStringList &members)
     if (rep.verdict != mp4::Verdict::Unusable)
         o.rebuildBytes = static_cast<qint64>(rep.dataEnd);
     o.reason = rep.reasons.isEmpty() ? QStringLiteral("every index record is valid") : rep.reasons.join(QLatin1String("; "));
-    if (rep.paths.finalExists)
-        o.notes << QStringLiteral("%1 already exists: the rebuilt file will be named .recovered.mp4")
-                       .arg(QFileInfo(finalPath).fileName());
+    // "X.mp4 already exists" is said with the real output name by recovery
+    // (outputNameNote), which knows the output folder and the free names.
     return o;
 }
 
@@ -387,19 +406,18 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
     // A path given on its own (`recover X.mp4.info`) still means the whole
     // set: pull in the siblings, so a rebuild never leaves half a set behind.
     for (auto it = sidecars.begin(); it != sidecars.end(); ++it) {
-        const QFileInfo fin(it.key());
-        const QStringList siblings = QDir(fin.absolutePath()).entryList({fin.fileName() + QStringLiteral(".*")}, QDir::Files);
-        for (const QString &name : siblings) {
-            const QString path = fin.absolutePath() + QLatin1Char('/') + name;
-            if (!it->contains(path) && mp4::finalPathForSidecar(path) == it.key())
+        const QString dir = QFileInfo(it.key()).absolutePath();
+        for (const DirEntry &e : listDirectory(dir)) {
+            const QString path = dir + QLatin1Char('/') + e.name;
+            if (e.regular && !it->contains(path) && mp4::finalPathForSidecar(path) == it.key())
                 *it << path;
         }
     }
     for (auto it = raws.begin(); it != raws.end(); ++it) {
         const QString stem = it.key();
-        if (it->first.isEmpty() && QFileInfo(stem + QStringLiteral(".h264")).isFile())
+        if (it->first.isEmpty() && isRegularFile(stem + QStringLiteral(".h264")))
             it->first = stem + QStringLiteral(".h264");
-        if (it->second.isEmpty() && QFileInfo(stem + QStringLiteral(".aac")).isFile())
+        if (it->second.isEmpty() && isRegularFile(stem + QStringLiteral(".aac")))
             it->second = stem + QStringLiteral(".aac");
     }
     const qint64 total = files.size();

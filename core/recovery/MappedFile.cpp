@@ -1,6 +1,7 @@
 #include "core/recovery/MappedFile.h"
 
 #include "core/io/File.h"
+#include "core/io/Paths.h"
 
 #include <QFile>
 
@@ -41,31 +42,20 @@ void MappedFile::reset()
 
 Result<MappedFile> MappedFile::open(const QString &path)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return errnoError(errno, QStringLiteral("cannot open %1").arg(path));
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-        const int e = errno;
-        ::close(fd);
-        return errnoError(e, QStringLiteral("cannot read %1").arg(path));
-    }
-    if (!S_ISREG(st.st_mode)) {
-        ::close(fd);
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 is not a regular file").arg(path));
-    }
+    // Regular files only: a FIFO named like a recording must not block the
+    // scan, and a symbolic link is not followed (recovery renames and
+    // removes what it read, so it only reads real files).
+    auto in = InputFile::open(path);
+    if (!in)
+        return in.error();
     MappedFile m;
-    if (st.st_size > 0) {
-        void *p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_SHARED, fd, 0);
-        if (p == MAP_FAILED) {
-            const int e = errno;
-            ::close(fd);
-            return errnoError(e, QStringLiteral("cannot map %1").arg(path));
-        }
+    if (in->size() > 0) {
+        void *p = ::mmap(nullptr, static_cast<size_t>(in->size()), PROT_READ, MAP_SHARED, in->fd(), 0);
+        if (p == MAP_FAILED)
+            return errnoError(errno, QStringLiteral("cannot map %1").arg(displayPath(path)));
         m.m_data = static_cast<const uint8_t *>(p);
-        m.m_size = static_cast<size_t>(st.st_size);
+        m.m_size = static_cast<size_t>(in->size());
     }
-    ::close(fd);
     return m;
 }
 

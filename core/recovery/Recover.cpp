@@ -3,6 +3,7 @@
 #include "core/FFmpeg.h"
 #include "core/Log.h"
 #include "core/io/File.h"
+#include "core/io/Paths.h"
 #include "core/mp4/Rebuild.h"
 #include "core/io/FileLock.h"
 #include "core/mp4/Sidecar.h"
@@ -83,14 +84,14 @@ void removeStaleTemps(const Names &n)
             stale = ok && pid != ::getpid() && !processAlive(pid);
         }
         if (stale && !fileOwner(path).owned())
-            QFile::remove(path);
+            removePath(path);
     }
 }
 
 bool sameInode(const QString &a, const QString &b)
 {
     struct stat sa {}, sb {};
-    return ::lstat(QFile::encodeName(a).constData(), &sa) == 0 && ::lstat(QFile::encodeName(b).constData(), &sb) == 0
+    return ::lstat(encodePath(a).constData(), &sa) == 0 && ::lstat(encodePath(b).constData(), &sb) == 0
            && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
@@ -108,7 +109,7 @@ bool sameContent(const QString &a, const QString &b)
 bool sameFilesystem(const QString &a, const QString &b)
 {
     struct stat sa {}, sb {};
-    if (::stat(QFile::encodeName(a).constData(), &sa) != 0 || ::stat(QFile::encodeName(b).constData(), &sb) != 0)
+    if (::stat(encodePath(a).constData(), &sa) != 0 || ::stat(encodePath(b).constData(), &sb) != 0)
         return false;
     return sa.st_dev == sb.st_dev;
 }
@@ -120,10 +121,10 @@ Result<QString> placeFile(const QString &temp, const Names &names, bool *reused)
     *reused = false;
     for (int i = 0; i < 100; ++i) {
         const QString c = names.candidate(i);
-        if (!QFileInfo::exists(c)) {
+        if (!pathExists(c)) {
             auto s = renameFile(temp, c, false);
             if (!s) {
-                if (s.error().code == ErrorCode::AlreadyExists || QFileInfo::exists(c))
+                if (s.error().code == ErrorCode::AlreadyExists || pathExists(c))
                     continue; // somebody took the name meanwhile
                 return s.error();
             }
@@ -132,7 +133,7 @@ Result<QString> placeFile(const QString &temp, const Names &names, bool *reused)
             return c;
         }
         if (sameContent(c, temp)) {
-            QFile::remove(temp);
+            removePath(temp);
             *reused = true;
             return c;
         }
@@ -143,11 +144,11 @@ Result<QString> placeFile(const QString &temp, const Names &names, bool *reused)
 void removeTempSet(const QString &temp)
 {
     // The MP4 writer's own sidecars for the temporary name, from a stopped run.
-    QFile::remove(temp);
+    removePath(temp);
     for (const QString &suffix : {QStringLiteral(".info"), QStringLiteral(".info.tmp"), QStringLiteral(".mdat")})
-        QFile::remove(temp + suffix);
+        removePath(temp + suffix);
     for (int i = 1; i <= 16; ++i)
-        QFile::remove(temp + QStringLiteral(".track%1").arg(i));
+        removePath(temp + QStringLiteral(".track%1").arg(i));
 }
 
 // `output` is never removed, whatever name it has (the chosen result is
@@ -159,7 +160,7 @@ QStringList removeOriginals(const QStringList &files, const QString &output)
     for (const QString &f : files) {
         if (f == output || sameInode(f, output))
             continue;
-        if (QFileInfo::exists(f) && QFile::remove(f)) {
+        if (pathExists(f) && removePath(f)) {
             removed << f;
             const QString d = QFileInfo(f).absolutePath();
             if (!dirs.contains(d))
@@ -192,7 +193,7 @@ Status writeTempSynced(const QString &path, FileLock *lock, const std::function<
 // After the original is gone, give an in-place repair the original's name.
 QString promote(const QString &output, const Orphan &o, const RecoverOutcome &out)
 {
-    if (QFileInfo(output).absolutePath() != QFileInfo(o.target).absolutePath() || QFileInfo::exists(o.target)
+    if (QFileInfo(output).absolutePath() != QFileInfo(o.target).absolutePath() || pathExists(o.target)
         || !out.removed.contains(o.target))
         return output;
     if (!renameFile(output, o.target, false))
@@ -213,13 +214,13 @@ RecoverOutcome finishPlaced(const Orphan &o, const RecoverOptions &opt, RecoverO
 {
     auto dur = verifyPlayable(temp);
     if (!dur) {
-        QFile::remove(temp);
+        removePath(temp);
         return failed(out, QStringLiteral("the rebuilt file does not open: %1").arg(dur.message()));
     }
     bool reused = false;
     auto placed = placeFile(temp, names, &reused);
     if (!placed) {
-        QFile::remove(temp);
+        removePath(temp);
         return failed(out, placed.message());
     }
     out.output = *placed;
@@ -248,6 +249,7 @@ RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
     if (!map)
         return failed(out, map.message());
     Status written;
+    QStringList done; // what the repair did: said only once it succeeded
     if (o.kind == OrphanKind::MpegTs) {
         const TsInspect t = inspectTs(map->data(), map->size());
         if (!t.isTs || t.packets == 0)
@@ -269,9 +271,9 @@ RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
             }
             return {};
         });
-        out.notes << QStringLiteral("trimmed %1 byte(s) after the last whole packet").arg(t.tailBytes);
+        done << QStringLiteral("trimmed %1 byte(s) after the last whole packet").arg(t.tailBytes);
         if (plan.droppedPackets > 0)
-            out.notes << QStringLiteral("dropped the possibly torn last frame of %1 stream(s) (%2 packet(s))")
+            done << QStringLiteral("dropped the possibly torn last frame of %1 stream(s) (%2 packet(s))")
                              .arg(plan.droppedStreams)
                              .arg(plan.droppedPackets);
     } else {
@@ -288,18 +290,21 @@ RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
                 return r.error();
             return {};
         });
-        out.notes << QStringLiteral("duration %1 s and an index of %2 keyframe(s) written")
+        done << QStringLiteral("duration %1 s and an index of %2 keyframe(s) written")
                          .arg(w.durationSec(), 0, 'f', 3)
                          .arg(w.keyframes.size());
         if (w.droppedBytes > 0)
-            out.notes << QStringLiteral("dropped %1 byte(s) at the end (%2)").arg(w.droppedBytes).arg(w.stopReason);
+            done << QStringLiteral("dropped %1 byte(s) at the end (%2)").arg(w.droppedBytes).arg(w.stopReason);
     }
     if (!written) {
         if (tempLock.isLocked())
-            QFile::remove(temp); // ours: created exclusively and locked
+            removePath(temp); // ours: created exclusively and locked
         return failed(out, written.message());
     }
-    return finishPlaced(o, opt, out, temp, names);
+    RecoverOutcome placed = finishPlaced(o, opt, out, temp, names);
+    if (placed.ok)
+        placed.notes = done + placed.notes;
+    return placed;
 }
 
 RecoverOutcome recoverRaw(const Orphan &o, const RecoverOptions &opt)
@@ -380,7 +385,7 @@ RecoverOutcome recoverSidecars(const Orphan &o, const RecoverOptions &opt)
     // taken meanwhile is skipped, never replaced).
     Result<mp4::RebuildReport> r = makeError(ErrorCode::AlreadyExists, QString());
     for (int i = 0; i < 100 && !r && r.error().code == ErrorCode::AlreadyExists; ++i) {
-        if (QFileInfo::exists(names.candidate(i)))
+        if (pathExists(names.candidate(i)))
             continue;
         ro.outputPath = names.candidate(i);
         r = mp4::rebuildMp4(o.target, ro);
@@ -501,9 +506,18 @@ QString plannedOutput(const Orphan &o, const RecoverOptions &options)
     if (inPlaceKind(o) && !options.keep && options.outDir.isEmpty())
         return o.target; // repaired beside, then given the original's name
     for (int i = 0; i < 100; ++i)
-        if (!QFileInfo::exists(names.candidate(i)))
+        if (!pathExists(names.candidate(i)))
             return names.candidate(i);
     return QString();
+}
+
+QString outputNameNote(const Orphan &o, const QString &output)
+{
+    if (output.isEmpty() || QFileInfo(output).fileName() == QFileInfo(o.target).fileName())
+        return QString();
+    return QStringLiteral("the name %1 is taken: the rebuilt file %2 named %3")
+        .arg(QFileInfo(o.target).fileName(), pathExists(output) ? QStringLiteral("is") : QStringLiteral("will be"),
+             QFileInfo(output).fileName());
 }
 
 RecoverOutcome recoverOrphan(const Orphan &o, const RecoverOptions &options)
@@ -515,9 +529,9 @@ RecoverOutcome recoverOrphan(const Orphan &o, const RecoverOptions &options)
     }
     // A created --out folder is synced into its parent, like the files in it.
     if (!options.outDir.isEmpty()) {
-        if (auto s = createDirectories(options.outDir); !s) {
+        if (auto made = makeDirectories(options.outDir); !made) {
             RecoverOutcome out;
-            out.error = s.message();
+            out.error = made.message(); // with the OS reason (read-only, permission)
             return out;
         }
     }
@@ -577,6 +591,11 @@ RecoverOutcome recoverOrphan(const Orphan &o, const RecoverOptions &options)
     if (out.ok && out.durationSec < 0)
         if (auto d = probePlayable(out.output))
             out.durationSec = *d;
+    if (out.ok) {
+        const QString note = outputNameNote(o, out.output);
+        if (!note.isEmpty())
+            out.notes.prepend(note);
+    }
     return out;
 }
 
@@ -591,7 +610,7 @@ Status verifyPlayable(const QString &path)
 Result<double> probePlayable(const QString &path)
 {
     AVFormatContext *raw = nullptr;
-    int rc = avformat_open_input(&raw, QFile::encodeName(path).constData(), nullptr, nullptr);
+    int rc = avformat_open_input(&raw, encodePath(path).constData(), nullptr, nullptr);
     if (rc < 0)
         return makeError(ErrorCode::Corrupt, ffmpegErrorString(rc));
     InputFormatContextPtr ctx(raw);

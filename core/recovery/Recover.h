@@ -48,6 +48,11 @@ void applyFrameRateOption(Orphan &o, const RecoverOptions &options);
 // The name the rebuilt file would get if rebuilt now (for --dry-run).
 QString plannedOutput(const Orphan &o, const RecoverOptions &options);
 
+// "X.mp4 already exists: the rebuilt file will be named X.recovered-2.mp4" when
+// `output` (planned or made) does not take the orphan's own name; else empty.
+QString outputNameNote(const Orphan &o, const QString &output);
+
+
 // Locks every file of the orphan first (FileLock, role Recovery: waits a
 // few seconds for another recovery, never for a recording), looks at it
 // again under the locks, and only then rebuilds. Temporary files get unique

@@ -1,5 +1,6 @@
 #include "core/recovery/Scanner.h"
 
+#include "core/io/Paths.h"
 #include "core/mp4/Sidecar.h"
 
 #include "core/recovery/Classifier.h"
@@ -20,33 +21,44 @@ QStringList collectFiles(const ScanParams &params, QStringList *errors, const st
 {
     QStringList out;
     for (const QString &p : params.paths) {
-        const fs::path root(QFile::encodeName(QFileInfo(p).absoluteFilePath()).toStdString());
+        // Names are bytes: encodePath/decodePath keep those that are not
+        // valid UTF-8 (QFile::encodeName would turn them into U+FFFD).
+        const QString abs = QFileInfo(p).absoluteFilePath();
+        const fs::path root(encodePath(abs).toStdString());
         std::error_code ec;
-        const fs::file_status st = fs::status(root, ec);
-        if (ec || !fs::exists(st)) {
+        const fs::file_status lst = fs::symlink_status(root, ec);
+        if (ec || !fs::exists(lst)) {
             if (errors)
-                *errors << QStringLiteral("%1: no such file or folder").arg(p);
+                *errors << QStringLiteral("%1: no such file or folder").arg(displayPath(p));
             continue;
         }
-        if (fs::is_regular_file(st)) {
-            out << QFileInfo(p).absoluteFilePath();
+        const fs::file_status st = fs::is_symlink(lst) ? fs::status(root, ec) : lst;
+        if (fs::is_regular_file(lst)) {
+            out << abs;
             // One member of a sidecar set (the start-up notice names only
             // NAME.mp4.info; a file manager lets a user drop any one file)
             // brings the others, or a rebuild would leave them behind.
-            if (mp4::isSidecarPath(p)) {
-                const QString final = mp4::finalPathForSidecar(p);
-                const QDir dir = QFileInfo(p).absoluteDir();
-                for (const QString &name : dir.entryList({QFileInfo(final).fileName() + QStringLiteral(".*")}, QDir::Files)) {
-                    const QString member = dir.filePath(name);
-                    if (mp4::finalPathForSidecar(member) == final)
-                        out << QFileInfo(member).absoluteFilePath();
+            if (mp4::isSidecarPath(abs)) {
+                const QString final = mp4::finalPathForSidecar(abs);
+                const QString dir = QFileInfo(abs).absolutePath();
+                for (const DirEntry &e : listDirectory(dir)) {
+                    const QString member = dir + QLatin1Char('/') + e.name;
+                    if (e.regular && mp4::finalPathForSidecar(member) == final)
+                        out << member;
                 }
             }
             continue;
         }
         if (!fs::is_directory(st)) {
+            // A FIFO, device or socket is never opened (a FIFO would block
+            // the scan), and a link to a file is not followed: recovery
+            // renames and removes what it rebuilds.
             if (errors)
-                *errors << QStringLiteral("%1: not a file or folder").arg(p);
+                *errors << QStringLiteral("%1 is %2: only regular files are recovered%3")
+                               .arg(displayPath(p), describeSpecialFile(abs),
+                                    fs::is_symlink(lst) && fs::is_regular_file(st)
+                                        ? QStringLiteral(" (give the file the link points to)")
+                                        : QString());
             continue;
         }
         fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
@@ -70,7 +82,7 @@ QStringList collectFiles(const ScanParams &params, QStringList *errors, const st
             // must only ever do that to the files it was pointed at.
             if (it->is_symlink(ec2) || !it->is_regular_file(ec2))
                 continue;
-            out << QFile::decodeName(QByteArray::fromStdString(it->path().string()));
+            out << decodePath(QByteArray::fromStdString(it->path().string()));
         }
     }
     out.sort();

@@ -47,13 +47,15 @@ def read_info(path):
         blob()  # extradata
         if number != i + 1:
             raise ValueError('track numbering')
+        if not 1 <= timescale <= 0x7FFFFFFF:
+            raise ValueError('timescale')
         if entry and struct.unpack_from('>I', entry, 0)[0] != len(entry):
             raise ValueError('sample entry')
         tracks.append({'number': number, 'kind': kind, 'codec': tag, 'timescale': timescale,
                        'entry_type': entry[4:8].decode('ascii') if entry else ''})
     if pos != len(b) - 4:
         raise ValueError('trailing bytes')
-    if not (roff == ftyp and mhdr == roff + rsize and doff == mhdr + 16):
+    if not (roff == ftyp and mhdr == roff + rsize and doff == mhdr + 16 and doff < 1 << 63):
         raise ValueError('layout')
     return {'created_us': created, 'data_offset': doff, 'reserved': rsize, 'source': source, 'tracks': tracks}
 
@@ -78,7 +80,7 @@ def read_track(path, number, data_offset, data_size):
         offset, size, flags, dts, cts, dur, seq, crc = struct.unpack('<QIIqiIII', r)
         ok = (zlib.crc32(r[:36]) == crc and flags & ~1 == 0 and size > 0 and seq == i
               and offset >= data_offset and offset + size <= data_size
-              and (dts > last if last is not None else dts >= 0))
+              and (dts > last if last is not None else dts >= 0) and dts <= 1 << 62)
         if not ok:
             out['dropped'] = whole - i
             break

@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 using namespace tapedeck;
 using namespace tapedeck::mp4;
 using namespace mp4test;
@@ -364,6 +366,106 @@ private slots:
         QCOMPARE(rep.tracks[0].records.size(), size_t(m_records[0]));
         QVERIFY(rep.summary().contains(QStringLiteral("outside the data file")));
         QCOMPARE(rebuildAndJudge(final), qint64(m_records[0] + m_records[1]));
+    }
+
+    // Issue 11, hole 4: a record whose offset + size wraps past 2^64 (valid
+    // CRC) passed "offset + size <= .mdat size" and was rebuilt as complete.
+    void forgedRecordWhoseEndWraps_data()
+    {
+        QTest::addColumn<quint64>("offset");
+        QTest::addColumn<quint32>("size");
+        QTest::newRow("2^64-10") << quint64(0xFFFFFFFFFFFFFFF6ULL) << quint32(1000);
+        QTest::newRow("2^64-1") << quint64(0xFFFFFFFFFFFFFFFFULL) << quint32(2);
+        QTest::newRow("2^63") << quint64(0x8000000000000000ULL) << quint32(100);
+    }
+    void forgedRecordWhoseEndWraps()
+    {
+        QFETCH(quint64, offset);
+        QFETCH(quint32, size);
+        QTemporaryDir d;
+        const QString final = copyTemplate(d);
+        const SidecarReport full = readSidecarSet(final);
+        // Replaces the middle record of the video track: a sample inside the
+        // recording, not a tail that a crash could explain.
+        const quint64 at = m_records[0] / 2;
+        SampleRecord r = full.tracks[0].records[at];
+        r.offset = offset;
+        r.size = size;
+        QFile f(final + QStringLiteral(".track1"));
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek(kTrackHeaderSize + qint64(at) * kRecordSize));
+        QCOMPARE(f.write(encodeRecord(r)), qint64(kRecordSize));
+        f.close();
+        const SidecarReport rep = readSidecarSet(final);
+        QCOMPARE(rep.verdict, Verdict::Damaged);
+        QCOMPARE(rep.tracks[0].records.size(), size_t(at));
+        QVERIFY2(rep.summary().contains(QStringLiteral("outside the data file")), qPrintable(rep.summary()));
+        QVERIFY(rep.dataEnd <= rep.dataFileSize);
+        QCOMPARE(rebuildAndJudge(final), qint64(at + m_records[1]));
+    }
+
+    // A dts so large that dts + duration overflows a signed 64-bit sum.
+    void forgedRecordWithHugeDts()
+    {
+        QTemporaryDir d;
+        const QString final = copyTemplate(d);
+        const SidecarReport full = readSidecarSet(final);
+        SampleRecord r = full.tracks[1].records.back();
+        r.sequence = quint32(m_records[1]);
+        r.dts = std::numeric_limits<qint64>::max() - 5;
+        r.duration = 0xFFFFFFFFu;
+        QVERIFY(appendBytes(final + QStringLiteral(".track2"), encodeRecord(r)));
+        const SidecarReport rep = readSidecarSet(final);
+        QCOMPARE(rep.verdict, Verdict::Damaged);
+        QCOMPARE(rep.tracks[1].records.size(), size_t(m_records[1]));
+        QVERIFY2(rep.summary().contains(QStringLiteral("beyond any recording")), qPrintable(rep.summary()));
+        QCOMPARE(rebuildAndJudge(final), qint64(m_records[0] + m_records[1]));
+    }
+
+    // Fields of .info whose sums wrap, and a timescale MP4 readers reject
+    // (libavformat refuses a timescale above INT32_MAX: "invalid timescale").
+    void forgedInfoFields_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("timescale 0xFFFFFFFF") << "timescale max" << "timescale 4294967295";
+        QTest::newRow("timescale 2^31") << "timescale 2^31" << "timescale 2147483648";
+        QTest::newRow("reserved size wraps") << "reserved wraps" << "inconsistent data file layout";
+        QTest::newRow("data offset past 2^63") << "data offset huge" << "inconsistent data file layout";
+    }
+    void forgedInfoFields()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, reason);
+        QTemporaryDir d;
+        const QString final = copyTemplate(d);
+        SidecarInfo info = readSidecarSet(final).info;
+        if (field == u"timescale max")
+            info.tracks[0].timescale = 0xFFFFFFFFu;
+        else if (field == u"timescale 2^31")
+            info.tracks[1].timescale = 0x80000000u;
+        else if (field == u"reserved wraps") {
+            // reservedOffset + reservedSize = 2^64 + 16: a layout whose
+            // identities hold modulo 2^64, with a tiny mdatHeaderOffset.
+            info.reservedSize = 0xFFFFFFFFFFFFFFF0ULL;
+            info.mdatHeaderOffset = info.reservedOffset + info.reservedSize; // wraps to 16
+            QCOMPARE(info.mdatHeaderOffset, info.reservedOffset - 16);
+            info.dataOffset = info.mdatHeaderOffset + kMdatHeaderSize;
+        } else {
+            info.reservedSize = 0x8000000000000000ULL;
+            info.mdatHeaderOffset = info.reservedOffset + info.reservedSize;
+            info.dataOffset = info.mdatHeaderOffset + kMdatHeaderSize;
+        }
+        {
+            QFile f(final + QStringLiteral(".info"));
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(encodeInfo(info)); // a valid CRC: the damage passes the checksum
+        }
+        const SidecarReport rep = readSidecarSet(final);
+        QCOMPARE(rep.verdict, Verdict::Unusable);
+        QVERIFY2(rep.summary().contains(reason), qPrintable(rep.summary()));
+        QCOMPARE(rebuildAndJudge(final), qint64(-1));
+        QCOMPARE(sidecarFiles(d.path()).size(), 4); // refused: nothing touched
     }
 
     void forgedRecordWithFallingDts()

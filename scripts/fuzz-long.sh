@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Fuzzes one parser for a long time with a kept corpus, then minimises that
+# corpus back into the repository. See docs/fuzzing.md.
+#
+#   scripts/fuzz-long.sh TARGET SECONDS      e.g. scripts/fuzz-long.sh sidecar_set 3600
+#   scripts/fuzz-long.sh all SECONDS         every target in turn, SECONDS each
+#
+# TARGET is a tests/fuzz/fuzz_TARGET.cpp name: annexb adts flv ts mp4boxes
+# sidecar sidecar_set. The run:
+#   1. builds build-fuzz (scripts/fuzz-build.sh);
+#   2. runs ONE fuzzing process at nice 19 (the machine may be shared) for
+#      SECONDS, starting from tests/data/fuzz-corpus/TARGET and
+#      tests/data/recovery, growing build-fuzz/fuzz-long/TARGET/corpus;
+#   3. minimises kept + grown corpus with -merge=1 into
+#      tests/data/fuzz-corpus/TARGET (inputs over FUZZ_KEEP_MAX_LEN bytes are
+#      not kept, so the directory stays small enough to commit);
+#   4. prints one summary line: CPU seconds, executions, corpus before/after,
+#      crashes. A crash stops the run; the input is left in
+#      build-fuzz/fuzz-long/TARGET/crash-* (add it to tests/data, fix, rerun).
+# Environment: FUZZ_KEEP_MAX_LEN (default 65536), FUZZ_RSS_MB (2048),
+# FUZZ_NICE (19), FUZZ_EXTRA (more libFuzzer flags).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ $# -ne 2 ]; then
+  sed -n '2,25p' "$0" >&2
+  exit 2
+fi
+target=$1
+seconds=$2
+all=(annexb adts flv ts mp4boxes sidecar sidecar_set)
+if [ "$target" = all ]; then
+  rc=0
+  for t in "${all[@]}"; do
+    bash "$0" "$t" "$seconds" || rc=$?
+  done
+  exit $rc
+fi
+if [ ! -f "tests/fuzz/fuzz_${target}.cpp" ]; then
+  echo "fuzz-long.sh: no target \"$target\" (one of: ${all[*]})" >&2
+  exit 2
+fi
+keep_len=${FUZZ_KEEP_MAX_LEN:-65536}
+rss=${FUZZ_RSS_MB:-2048}
+nice_level=${FUZZ_NICE:-19}
+
+FUZZ_BUILD_JOBS=${FUZZ_BUILD_JOBS:-1} bash scripts/fuzz-build.sh 30 "fuzz_${target}" >/dev/null
+bin=build-fuzz/tests/fuzz/fuzz_${target}
+work=build-fuzz/fuzz-long/${target}
+kept=tests/data/fuzz-corpus/${target}
+mkdir -p "$work/corpus" "$kept"
+dict=()
+if [ -f "tests/fuzz/${target}.dict" ]; then
+  dict=(-dict="tests/fuzz/${target}.dict")
+elif [[ $target == sidecar* ]]; then
+  dict=(-dict=tests/fuzz/sidecar.dict)
+fi
+count() { find "$1" -type f | wc -l; }
+bytes() { du -sb "$1" | cut -f1; }
+before_files=$(count "$kept")
+before_bytes=$(bytes "$kept")
+log=$work/fuzz.log
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+# CPU time of the fuzzing process (user + system), from bash's `time`.
+TIMEFORMAT='%U %S'
+status=0
+{ time nice -n "$nice_level" "$bin" -max_total_time="$seconds" -rss_limit_mb="$rss" -timeout=10 \
+    -max_len=1048576 -print_final_stats=1 -artifact_prefix="$work/crash-" "${dict[@]}" ${FUZZ_EXTRA:-} \
+    "$work/corpus" "$kept" tests/data/recovery >"$log" 2>&1 || status=$?; } 2>"$work/cpu"
+read -r user sys <"$work/cpu"
+cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.0f", u + s }')
+execs=$(awk '/stat::number_of_executed_units:/ { print $2 }' "$log" | tail -1)
+crashes=$(find "$work" -maxdepth 1 -name 'crash-*' -o -maxdepth 1 -name 'leak-*' -o -maxdepth 1 -name 'timeout-*' \
+          -o -maxdepth 1 -name 'oom-*' | wc -l)
+
+# Minimise: everything kept + everything found, into a fresh directory.
+merged=$work/merged
+rm -rf "$merged"
+mkdir -p "$merged"
+nice -n "$nice_level" "$bin" -merge=1 -max_len="$keep_len" -rss_limit_mb="$rss" -timeout=10 \
+  "$merged" "$kept" "$work/corpus" >"$work/merge.log" 2>&1 || true
+if [ "$(count "$merged")" -gt 0 ]; then
+  rm -rf "$kept"
+  mkdir -p "$kept"
+  cp "$merged"/* "$kept"/
+fi
+echo "fuzz-long $target: ${seconds} s wall, ${cpu} CPU s, ${execs:-?} execs," \
+     "kept corpus ${before_files} files/${before_bytes} B -> $(count "$kept") files/$(bytes "$kept") B," \
+     "crashes ${crashes}, exit ${status} (log: $log)"
+if [ "$status" -ne 0 ] || [ "$crashes" -gt 0 ]; then
+  ls "$work"/crash-* "$work"/leak-* "$work"/timeout-* "$work"/oom-* 2>/dev/null || true
+  tail -n 40 "$log"
+  exit 1
+fi
