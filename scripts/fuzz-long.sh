@@ -17,7 +17,7 @@
 #   4. prints one summary line: CPU seconds, executions, corpus before/after,
 #      crashes. A crash stops the run; the input is left in
 #      build-fuzz/fuzz-long/TARGET/crash-* (add it to tests/data, fix, rerun).
-# Environment: FUZZ_KEEP_MAX_LEN (default 65536), FUZZ_RSS_MB (2048),
+# Environment: FUZZ_KEEP_MAX_LEN (default 8192), FUZZ_RSS_MB (2048),
 # FUZZ_NICE (19), FUZZ_EXTRA (more libFuzzer flags).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +39,7 @@ if [ ! -f "tests/fuzz/fuzz_${target}.cpp" ]; then
   echo "fuzz-long.sh: no target \"$target\" (one of: ${all[*]})" >&2
   exit 2
 fi
-keep_len=${FUZZ_KEEP_MAX_LEN:-65536}
+keep_len=${FUZZ_KEEP_MAX_LEN:-8192}
 rss=${FUZZ_RSS_MB:-2048}
 nice_level=${FUZZ_NICE:-19}
 
@@ -81,9 +81,19 @@ mkdir -p "$merged"
 nice -n "$nice_level" "$bin" -merge=1 -max_len="$keep_len" -rss_limit_mb="$rss" -timeout=10 \
   "$merged" "$kept" "$work/corpus" >"$work/merge.log" 2>&1 || true
 if [ "$(count "$merged")" -gt 0 ]; then
+  # Named seeds (seed-*: hand-made regression cases) stay whatever the merge
+  # thinks of their coverage; the rest is the minimised corpus.
+  saved=$work/named-seeds
+  rm -rf "$saved"
+  mkdir -p "$saved"
+  cp "$kept"/seed-* "$saved"/ 2>/dev/null || true
   rm -rf "$kept"
   mkdir -p "$kept"
   cp "$merged"/* "$kept"/
+  cp "$saved"/* "$kept"/ 2>/dev/null || true
+fi
+if [ "$(bytes "$kept")" -gt 1048576 ]; then
+  echo "fuzz-long.sh: $kept is over 1 MB; rerun with a smaller FUZZ_KEEP_MAX_LEN" >&2
 fi
 echo "fuzz-long $target: ${seconds} s wall, ${cpu} CPU s, ${execs:-?} execs," \
      "kept corpus ${before_files} files/${before_bytes} B -> $(count "$kept") files/$(bytes "$kept") B," \

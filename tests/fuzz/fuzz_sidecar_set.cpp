@@ -216,7 +216,8 @@ void mutateRecordList(Set &s, std::mt19937_64 &rng)
     case 0: { // append a copy, renumbered, later dts: a valid-looking extra sample
         SampleRecord r = rawRecord(rec.constData());
         r.sequence = uint32_t(n);
-        r.dts += int64_t(1 + rng() % 10000);
+        // Unsigned: the harness itself must not overflow on a dts near 2^63.
+        r.dts = int64_t(uint64_t(r.dts) + 1 + rng() % 10000);
         t.truncate(kTrackHeaderSize + n * kRecordSize);
         t.append(encodeRecord(r));
         break;
