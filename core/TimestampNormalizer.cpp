@@ -101,9 +101,9 @@ bool TimestampNormalizer::normalize(AVPacket *pkt)
         // After a reconnect every stream moves by the same delta, chosen by
         // the first packet to arrive, so A/V sync survives the gap.
         if (!m_haveResyncDelta) {
-            // A subtitle or data packet first: it follows the audio/video end,
-            // its own last packet may be long ago.
-            const qint64 avEnd = t.sparse ? endUs() : AV_NOPTS_VALUE;
+            // The new connection starts where the latest stream ended (a
+            // subtitle or data stream's own last packet may be long ago).
+            const qint64 avEnd = endUs();
             qint64 expected = avEnd != AV_NOPTS_VALUE ? av_rescale_q(avEnd, kUs, t.tb)
                                                       : t.lastOutDts + std::max<qint64>(1, t.lastDuration);
             expected += av_rescale_q(m_resyncGapUs, kUs, t.tb);
@@ -113,6 +113,13 @@ bool TimestampNormalizer::normalize(AVPacket *pkt)
             t.offset += deltaTb;
         } else {
             t.offset += av_rescale_q(m_resyncDeltaUs, kUs, t.tb);
+        }
+        // A stream that had run ahead of the others before the drop never
+        // overlaps its own past: its packets would be stacked one tick apart.
+        if (!t.sparse) {
+            const qint64 ownEnd = t.lastOutDts + std::max<qint64>(1, t.lastDuration);
+            if (inDts + t.offset < ownEnd)
+                t.offset += ownEnd - (inDts + t.offset);
         }
         t.resync = false;
     } else {
