@@ -395,6 +395,72 @@ private slots:
         QCOMPARE(files.size(), 1);
         QCOMPARE(seiCount(files.first()), inSource);
     }
+
+    // Issue 17, point 4: after a 4 s outage the timeline keeps the gap
+    // (real time) or closes it, and either way the MP4 has a chapter that
+    // names the gap and the recording a note.
+    void gapsKeptOrClosedAndMarked_data()
+    {
+        QTest::addColumn<bool>("realTime");
+        QTest::newRow("close") << false;
+        QTest::newRow("real time") << true;
+    }
+    void gapsKeptOrClosedAndMarked()
+    {
+        QFETCH(bool, realTime);
+        TAPEDECK_REQUIRE_TOOL("ffmpeg");
+        TAPEDECK_REQUIRE_TOOL("ffprobe");
+        const quint16 port = testsupport::freeUdpPort();
+        QTemporaryDir dir;
+        auto p = liveParams(QStringLiteral("udp://127.0.0.1:%1").arg(port), tapedeck::ContainerType::Mp4,
+                            dir.filePath(QStringLiteral("g")));
+        p.startMode = tapedeck::StartMode::WaitForStream;
+        p.stallTimeoutMs = 1000;
+        p.retryMaxMs = 300;
+        p.gapMode = realTime ? tapedeck::GapMode::RealTime : tapedeck::GapMode::Close;
+        Recorder rec(p);
+        QVERIFY2(rec.start().ok(), "start failed");
+        const QString target = QStringLiteral("udp://127.0.0.1:%1?pkt_size=1316").arg(port);
+        {
+            Pusher first;
+            QVERIFY(first.start(target, QStringLiteral("mpegts"), 60));
+            QVERIFY2(rec.waitPackets(200, 30000), qPrintable(describe(rec)));
+            first.stop();
+        }
+        QVERIFY2(waitFor([&] { return rec.stats().reconnects >= 1; }, 15000), qPrintable(describe(rec)));
+        QTest::qWait(3000);
+        const qint64 before = rec.stats().packets;
+        Pusher second;
+        QVERIFY(second.start(target, QStringLiteral("mpegts"), 60));
+        QVERIFY2(waitFor([&] { return rec.stats().packets > before + 200; }, 30000), qPrintable(describe(rec)));
+        QVERIFY(rec.stopAndWait(10000) >= 0);
+        QCOMPARE(rec.files().size(), 1);
+        const QString file = rec.files().first();
+        // The largest step between successive video frames.
+        double lastDts = -1, widest = 0;
+        for (const ProbedPacket &pk : probePackets(file)) {
+            if (pk.stream != 0)
+                continue;
+            if (lastDts >= 0)
+                widest = std::max(widest, pk.dts - lastDts);
+            lastDts = pk.dts;
+        }
+        const auto r = testsupport::runTool(QStringLiteral("ffprobe"), {QStringLiteral("-v"), QStringLiteral("error"),
+                                                                        QStringLiteral("-show_chapters"), QStringLiteral("-of"),
+                                                                        QStringLiteral("json"), file});
+        const QJsonArray chapters = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("chapters")).toArray();
+        const QString notes = rec.session().notes().join(u'\n');
+        qInfo("widest video step %.2f s; %d chapter(s); notes: %s", widest, int(chapters.size()), qPrintable(notes));
+        if (realTime)
+            QVERIFY2(widest >= 3.0, "the outage is not in the timeline");
+        else
+            QVERIFY2(widest < 1.0, "the outage was not closed up");
+        QCOMPARE(chapters.size(), 2);
+        QVERIFY(chapters[1].toObject().value(QStringLiteral("tags")).toObject().value(QStringLiteral("title")).toString().startsWith(
+            QStringLiteral("gap of ")));
+        QVERIFY2(notes.contains(QStringLiteral("the source was gone for")), qPrintable(notes));
+        judgeFiles(rec.files(), {});
+    }
 };
 
 QTEST_GUILESS_MAIN(TstNetFaithful)
