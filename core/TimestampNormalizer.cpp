@@ -101,9 +101,10 @@ bool TimestampNormalizer::normalize(AVPacket *pkt)
         // After a reconnect every stream moves by the same delta, chosen by
         // the first packet to arrive, so A/V sync survives the gap.
         if (!m_haveResyncDelta) {
-            // The new connection starts where the latest stream ended (a
-            // subtitle or data stream's own last packet may be long ago).
-            const qint64 avEnd = endUs();
+            // The first packet continues its own stream; a subtitle or data
+            // packet (its stream's last packet may be long ago) follows the
+            // audio/video end instead.
+            const qint64 avEnd = t.sparse ? endUs() : AV_NOPTS_VALUE;
             qint64 expected = avEnd != AV_NOPTS_VALUE ? av_rescale_q(avEnd, kUs, t.tb)
                                                       : t.lastOutDts + std::max<qint64>(1, t.lastDuration);
             expected += av_rescale_q(m_resyncGapUs, kUs, t.tb);
