@@ -109,7 +109,8 @@ int runSession(const RecordParams &params, bool quiet)
         {QStringLiteral("type"), containerName(params.type)},
         {QStringLiteral("chunkLength"), double(params.chunkDurationMs) / 1000.0},
         {QStringLiteral("overwrite"), params.overwrite == OverwritePolicy::Replace},
-        {QStringLiteral("waitForStream"), params.startMode == StartMode::WaitForStream},
+        // A listener URL waits for its encoder whatever --wait says.
+        {QStringLiteral("waitForStream"), params.startMode == StartMode::WaitForStream || isListenerUrl(params.source)},
     };
     if (params.maxDurationMs > 0)
         info.insert(QStringLiteral("duration"), double(params.maxDurationMs) / 1000.0);
@@ -161,6 +162,8 @@ int runSession(const RecordParams &params, bool quiet)
             err(QStringLiteral("tapedeck: saved %1 file(s), %2:").arg(files.size()).arg(humanBytes(s->stats().bytes)));
             for (const QString &f : files)
                 err(QStringLiteral("  %1").arg(QFileInfo(f).absoluteFilePath()));
+            for (const QString &n : s->notes())
+                err(QStringLiteral("tapedeck: note: %1").arg(n));
         }
         QCoreApplication::quit();
     });
@@ -221,10 +224,16 @@ int runRecord(const QStringList &args)
     const QCommandLineOption reserveOpt(QStringLiteral("reserve-mb"), QStringLiteral("refuse or stop below this much free disk space"), QStringLiteral("MB"), QStringLiteral("0"));
     const QCommandLineOption moovFirstOpt(QStringLiteral("moov-first"),
                                           QStringLiteral("MP4: keep the header at the front even when it outgrows its reserved room (copies the media once)"));
+    const QCommandLineOption hlsOldestOpt(QStringLiteral("hls-from-oldest"),
+                                          QStringLiteral("live HLS: take every segment the playlist still lists (default: start at the live edge)"));
+    const QCommandLineOption gapsOpt(QStringLiteral("gaps"),
+                                     QStringLiteral("after a drop: close (the timeline goes on), real (keep the outage as a gap) "
+                                                    "or auto (real for RTSP cameras, close otherwise)"),
+                                     QStringLiteral("mode"), QStringLiteral("auto"));
     const QCommandLineOption quietOpt({QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("no progress output"));
     const QCommandLineOption failAfterOpt(QStringLiteral("test-fail-after-bytes"), QStringLiteral("testing: make writes fail after N bytes"), QStringLiteral("bytes"));
     for (const auto &o : {typeOpt, outOpt, outDirOpt, nameOpt, chunkOpt, durOpt, overwriteOpt, realtimeOpt, waitOpt,
-                          noReconnectOpt, fsyncOpt, openTimeoutOpt, stallOpt, reserveOpt, moovFirstOpt, quietOpt, failAfterOpt})
+                          noReconnectOpt, fsyncOpt, openTimeoutOpt, stallOpt, reserveOpt, moovFirstOpt, hlsOldestOpt, gapsOpt, quietOpt, failAfterOpt})
         p.addOption(o);
     p.addHelpOption();
     QString parseError;
@@ -305,6 +314,16 @@ int runRecord(const QStringList &args)
     params.startMode = p.isSet(waitOpt) ? StartMode::WaitForStream : StartMode::Immediate;
     params.reconnect = !p.isSet(noReconnectOpt);
     params.mp4MoovFirst = p.isSet(moovFirstOpt);
+    params.hlsStart = p.isSet(hlsOldestOpt) ? HlsStart::Oldest : HlsStart::LiveEdge;
+    const QString gaps = p.value(gapsOpt).toLower();
+    if (gaps == u"close")
+        params.gapMode = GapMode::Close;
+    else if (gaps == u"real")
+        params.gapMode = GapMode::RealTime;
+    else if (gaps != u"auto") {
+        err(QStringLiteral("tapedeck record: --gaps takes close, real or auto"));
+        return 2;
+    }
     params.fsyncIntervalMs = p.value(fsyncOpt).toLongLong();
     params.diskReserveBytes = p.value(reserveOpt).toLongLong() * 1024 * 1024;
     if (p.isSet(failAfterOpt))

@@ -29,8 +29,16 @@ ChunkedOutput::~ChunkedOutput()
 QString ChunkedOutput::chunkPath(ContainerType type, const QString &outBase, qint64 chunkDurationMs, int index)
 {
     const QString ext = containerName(type);
-    if (chunkDurationMs <= 0 && index == 0)
-        return outBase + u'.' + ext;
+    if (chunkDurationMs <= 0) {
+        // One file, unless the source changed under an MP4 (or changed
+        // codecs under TS/FLV): the first file keeps the name the user asked
+        // for, the next ones count on from it: rec.mp4, rec_2.mp4, rec_3.mp4.
+        // The first file is never renamed afterwards (another program may
+        // already have it open).
+        if (index == 0)
+            return outBase + u'.' + ext;
+        return QStringLiteral("%1_%2.%3").arg(outBase).arg(index + 1).arg(ext);
+    }
     return QStringLiteral("%1_part%2.%3").arg(outBase).arg(index, 4, 10, QLatin1Char('0')).arg(ext);
 }
 
@@ -87,11 +95,25 @@ Status ChunkedOutput::openChunk(qint64 startUs)
     Open o;
     o.writer = makeContainerWriter(m_type);
     o.path = chunkPath(m_type, m_base, m_chunkUs, m_index);
+    if (m_index > 0 && m_chunkUs <= 0 && !m_opt.overwrite) {
+        // A continuation file that an earlier run left: take the next free
+        // number rather than fail the recording or replace it.
+        auto taken = [this](const QString &path) {
+            return QFileInfo::exists(path)
+                   || (m_type == ContainerType::Mp4
+                       && (QFileInfo::exists(path + QStringLiteral(".mdat")) || QFileInfo::exists(path + QStringLiteral(".info"))));
+        };
+        while (taken(o.path) && m_index < 100000)
+            o.path = chunkPath(m_type, m_base, m_chunkUs, ++m_index);
+    }
     o.startUs = startUs;
     o.streams = m_streams;
     WriterOptions opt = m_opt;
+    // The header room is sized from what is known: the chunk length, or the
+    // recording's --duration when that is shorter (or the only bound).
     if (m_chunkUs > 0)
-        opt.expectedDurationMs = m_chunkUs / 1000;
+        opt.expectedDurationMs = m_opt.expectedDurationMs > 0 ? std::min(m_opt.expectedDurationMs, m_chunkUs / 1000)
+                                                               : m_chunkUs / 1000;
     // The folder is made only now, with the first file: an armed record that
     // never starts leaves nothing behind.
     // Its name is synced into the parent, or a power cut takes the folder and
@@ -114,6 +136,7 @@ Status ChunkedOutput::closePrevious()
         return {};
     const qint64 bytes = m_prev.writer->bytesWritten();
     auto r = m_prev.writer->finish();
+    m_notes << m_prev.writer->notes();
     m_prev.writer.reset();
     if (!r)
         return r.error();
@@ -124,6 +147,10 @@ Status ChunkedOutput::closePrevious()
 
 Status ChunkedOutput::writeTo(Open &o, const AVPacket *pkt)
 {
+    if (!m_pendingMarker.isEmpty() && &o == &m_cur) {
+        o.writer->addMarker(std::max<qint64>(0, toUs(pkt) - o.startUs), m_pendingMarker);
+        m_pendingMarker.clear();
+    }
     if (m_type == ContainerType::MpegTs)
         return o.writer->write(pkt); // continuous timeline
     PacketPtr p = clonePacket(pkt);
@@ -228,6 +255,7 @@ Result<QStringList> ChunkedOutput::finish()
     if (m_cur.writer) {
         const qint64 bytes = m_cur.writer->bytesWritten();
         auto r = m_cur.writer->finish();
+        m_notes << m_cur.writer->notes();
         m_cur.writer.reset();
         if (!r)
             return r.error();

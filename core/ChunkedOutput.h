@@ -1,6 +1,8 @@
 #pragma once
 // Cuts a recording into chunks and names them: PATH.ext when chunking is off,
-// PATH_part0000.ext, PATH_part0001.ext, ... otherwise.
+// PATH_part0000.ext, PATH_part0001.ext, ... otherwise. An unchunked recording
+// that must start a new file (the source changed its codec setup) goes on in
+// PATH_2.ext, PATH_3.ext, ...
 //
 // Timestamps (docs/timestamps.md):
 // - The recording starts at the first video keyframe (first packet for
@@ -35,6 +37,9 @@ public:
     // and open the next chunk with `streams`.
     void changeStreams(const std::vector<StreamInfo> &streams);
 
+    // Marks a gap in the source before the next packet (MP4: a chapter).
+    void markGap(const QString &title) { m_pendingMarker = title; }
+
     // pkt has normalized (monotonic) timestamps in its stream's time base.
     Status write(const AVPacket *pkt);
     // Closes every open chunk; returns all finished files.
@@ -45,6 +50,8 @@ public:
     int chunkIndex() const { return m_index; }
     QString currentPath() const { return m_curPath; }
     QStringList finishedFiles() const { return m_finished; }
+    // The writers' notes about the files finished so far.
+    QStringList notes() const { return m_notes; }
     qint64 bytesWritten() const;
     qint64 mediaDurationUs() const { return m_lastUs > m_startUs ? m_lastUs - m_startUs : 0; }
     qint64 skippedBeforeStart() const { return m_skipped; }
@@ -85,6 +92,8 @@ private:
     qint64 m_skipped = 0;
     qint64 m_closedBytes = 0;
     QStringList m_finished;
+    QStringList m_notes;
+    QString m_pendingMarker;
 };
 
 } // namespace tapedeck

@@ -133,6 +133,11 @@ Status FormatSource::open()
     } else if (lower.startsWith(QStringLiteral("http"))) {
         av_dict_set_int(&opts, "rw_timeout", rwTimeoutUs, 0);
         av_dict_set(&opts, "reconnect", "0", 0);
+        // HLS demuxer (ignored by other HTTP formats): libavformat starts a
+        // live playlist 3 segments from its end (-3); -1 is the newest
+        // segment, the live edge; 0 the oldest one still listed. A playlist
+        // that has ended (VOD) always plays from its start.
+        av_dict_set_int(&opts, "live_start_index", m_opt.hlsStart == HlsStart::Oldest ? 0 : -1, 0);
     } else if (lower.startsWith(QStringLiteral("rtmp")) && m_listener) {
         av_dict_set(&opts, "listen", "1", 0);
     } else if (lower.startsWith(QStringLiteral("udp"))) {
@@ -171,13 +176,53 @@ Status FormatSource::open()
         && !(m_ctx->pb->seekable & AVIO_SEEKABLE_NORMAL))
         m_live = true;
 
+    // One program: an MPEG-TS multiplex can carry several, and a recording
+    // keeps every elementary stream of the one it records (the program of
+    // the best video stream, else of the best audio stream) and nothing of
+    // the others.
+    const AVProgram *program = nullptr;
+    if (m_ctx->nb_programs > 1) {
+        int best = av_find_best_stream(m_ctx.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+        if (best < 0)
+            best = av_find_best_stream(m_ctx.get(), AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
+        for (unsigned p = 0; best >= 0 && !program && p < m_ctx->nb_programs; ++p)
+            for (unsigned k = 0; k < m_ctx->programs[p]->nb_stream_indexes; ++k)
+                if (int(m_ctx->programs[p]->stream_index[k]) == best)
+                    program = m_ctx->programs[p];
+    }
+    auto inProgram = [program](unsigned i) {
+        if (!program)
+            return true;
+        for (unsigned k = 0; k < program->nb_stream_indexes; ++k)
+            if (program->stream_index[k] == i)
+                return true;
+        return false;
+    };
+    m_sourceTags.clear();
+    for (const AVDictionary *dict : {static_cast<const AVDictionary *>(m_ctx->metadata),
+                                     program ? static_cast<const AVDictionary *>(program->metadata) : nullptr}) {
+        const AVDictionaryEntry *e = nullptr;
+        while ((e = av_dict_get(dict, "", e, AV_DICT_IGNORE_SUFFIX)))
+            m_sourceTags.insert(QString::fromUtf8(e->key), QString::fromUtf8(e->value));
+    }
+    if (!program && m_ctx->nb_programs == 1) {
+        const AVDictionaryEntry *e = nullptr;
+        while ((e = av_dict_get(m_ctx->programs[0]->metadata, "", e, AV_DICT_IGNORE_SUFFIX)))
+            m_sourceTags.insert(QString::fromUtf8(e->key), QString::fromUtf8(e->value));
+    }
+
     m_map.assign(m_ctx->nb_streams, -1);
     for (unsigned i = 0; i < m_ctx->nb_streams; ++i) {
         const AVStream *st = m_ctx->streams[i];
         const AVCodecParameters *par = st->codecpar;
-        if (par->codec_type != AVMEDIA_TYPE_VIDEO && par->codec_type != AVMEDIA_TYPE_AUDIO)
+        // Video and audio, and what rides along with them: subtitles
+        // (DVB, teletext, text) and timed data (SCTE-35 cues, ID3, KLV).
+        // Each writer keeps what its container can hold and says what it
+        // left out.
+        if (par->codec_type != AVMEDIA_TYPE_VIDEO && par->codec_type != AVMEDIA_TYPE_AUDIO
+            && par->codec_type != AVMEDIA_TYPE_SUBTITLE && par->codec_type != AVMEDIA_TYPE_DATA)
             continue;
-        if (par->codec_id == AV_CODEC_ID_NONE)
+        if (par->codec_id == AV_CODEC_ID_NONE || !inProgram(i))
             continue;
         if (par->codec_type == AVMEDIA_TYPE_VIDEO && (st->disposition & AV_DISPOSITION_ATTACHED_PIC))
             continue;
@@ -187,9 +232,24 @@ Status FormatSource::open()
         info.params = CodecParams(par);
         info.timeBase = st->time_base;
         info.frameRate = st->avg_frame_rate.num > 0 ? st->avg_frame_rate : st->r_frame_rate;
+        if (const AVDictionaryEntry *e = av_dict_get(st->metadata, "language", nullptr, 0))
+            info.tags.language = QString::fromUtf8(e->value);
+        if (const AVDictionaryEntry *e = av_dict_get(st->metadata, "title", nullptr, 0))
+            info.tags.title = QString::fromUtf8(e->value);
+        if (const AVDictionaryEntry *h = av_dict_get(st->metadata, "handler_name", nullptr, 0))
+            info.tags.handlerName = QString::fromUtf8(h->value);
+        info.tags.disposition = st->disposition;
+        for (int k = 0; k < st->nb_side_data; ++k)
+            info.tags.sideData.emplace_back(int(st->side_data[k].type),
+                                            QByteArray(reinterpret_cast<const char *>(st->side_data[k].data),
+                                                       qsizetype(st->side_data[k].size)));
         m_map[i] = info.index;
         m_streams.push_back(std::move(info));
     }
+    if (std::none_of(m_streams.begin(), m_streams.end(), [](const StreamInfo &s) {
+            return s.type == AVMEDIA_TYPE_VIDEO || s.type == AVMEDIA_TYPE_AUDIO;
+        }))
+        m_streams.clear();
     if (m_streams.empty()) {
         m_ctx.reset();
         return makeError(ErrorCode::Unsupported,

@@ -13,6 +13,7 @@ public:
 
     Status open() override;
     const std::vector<StreamInfo> &streams() const override { return m_streams; }
+    SourceTags sourceTags() const override { return m_sourceTags; }
     Result<PacketPtr> read() override;
     bool isLive() const override { return m_live; }
     QString displayName() const override;
@@ -26,6 +27,7 @@ private:
     Interrupter m_interrupt;
     InputFormatContextPtr m_ctx;
     std::vector<StreamInfo> m_streams;
+    SourceTags m_sourceTags;
     std::vector<int> m_map; // input stream index -> our index, -1 = ignored
     bool m_live = true;
     bool m_listener = false;

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 
 #include <chrono>
+#include <cstring>
 
 namespace tapedeck {
 namespace {
@@ -17,6 +18,40 @@ qint64 monoMs()
         .count();
 }
 constexpr int kIoBufferSize = 64 * 1024;
+
+// Subtitle and data streams FFmpeg's MPEG-TS muxer writes with their proper
+// stream type and descriptors. Anything else it would turn into anonymous
+// private data (SCTE-35 among them: FFmpeg writes its sections as PES,
+// which no SCTE-35 reader accepts), so those are left out and said so.
+bool tsCarries(AVCodecID id)
+{
+    switch (id) {
+    case AV_CODEC_ID_DVB_SUBTITLE:
+    case AV_CODEC_ID_DVB_TELETEXT:
+    case AV_CODEC_ID_TIMED_ID3:
+    case AV_CODEC_ID_SMPTE_KLV:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Language, title, dispositions and side data (rotation, HDR) of the source
+// stream. The muxers keep what their container can carry: MPEG-TS the
+// language (ISO 639 descriptor) and the audio type from the dispositions.
+void copyStreamTags(AVStream *st, const StreamTags &tags)
+{
+    if (!tags.language.isEmpty())
+        av_dict_set(&st->metadata, "language", tags.language.toUtf8().constData(), 0);
+    if (!tags.title.isEmpty())
+        av_dict_set(&st->metadata, "title", tags.title.toUtf8().constData(), 0);
+    st->disposition = tags.disposition & ~AV_DISPOSITION_ATTACHED_PIC;
+    for (const auto &[type, bytes] : tags.sideData) {
+        uint8_t *dst = av_stream_new_side_data(st, AVPacketSideDataType(type), size_t(bytes.size()));
+        if (dst)
+            memcpy(dst, bytes.constData(), size_t(bytes.size()));
+    }
+}
 } // namespace
 
 struct MuxWriter::Impl {
@@ -27,7 +62,10 @@ struct MuxWriter::Impl {
     WriterOptions opt;
     OutputFormatContextPtr ctx;
     IOContextPtr io;
-    std::vector<AVRational> inTimeBases;
+    std::vector<AVRational> inTimeBases;  // per muxer stream
+    std::vector<int> outIndex;            // input stream -> muxer stream, -1 = left out
+    std::vector<StreamInfo> kept;         // the streams the muxer carries
+    QStringList notes;
     qint64 pos = 0;
     qint64 lastSyncMs = 0;
     std::optional<Error> ioError; // the first write error, with its real reason
@@ -84,14 +122,55 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
     const AVOutputFormat *ofmt = av_guess_format(fmtName, nullptr, nullptr);
     if (!ofmt)
         return makeError(ErrorCode::Unsupported, QStringLiteral("this FFmpeg has no %1 muxer").arg(QLatin1String(fmtName)));
+    QStringList leftOut;
+    d->outIndex.assign(streams.size(), -1);
+    // FLV holds one video and one audio track: the source's default ones
+    // (else the first of each kind).
+    auto flvChoice = [&streams](AVMediaType type) {
+        int first = -1;
+        for (const StreamInfo &s : streams) {
+            if (s.type != type)
+                continue;
+            if (s.tags.disposition & AV_DISPOSITION_DEFAULT)
+                return s.index;
+            if (first < 0)
+                first = s.index;
+        }
+        return first;
+    };
+    const int flvVideo = flvChoice(AVMEDIA_TYPE_VIDEO);
+    const int flvAudio = flvChoice(AVMEDIA_TYPE_AUDIO);
     for (const StreamInfo &s : streams) {
         // 0 = cannot; a negative answer means the muxer does not say (TS).
-        if (avformat_query_codec(ofmt, s.params->codec_id, FF_COMPLIANCE_NORMAL) == 0)
+        const bool fits = avformat_query_codec(ofmt, s.params->codec_id, FF_COMPLIANCE_NORMAL) != 0;
+        const bool av = s.type == AVMEDIA_TYPE_VIDEO || s.type == AVMEDIA_TYPE_AUDIO;
+        if (av && !fits)
             return makeError(ErrorCode::Unsupported,
                              QStringLiteral("%1 cannot hold %2; choose another format")
                                  .arg(containerName(d->type).toUpper(),
                                       QString::fromUtf8(avcodec_get_name(s.params->codec_id))));
+        // FLV carries audio and video only; MPEG-TS every elementary stream
+        // (subtitles, SCTE-35, ID3, KLV) its muxer knows.
+        const bool flvExtra = d->type == ContainerType::Flv && av && s.index != flvVideo && s.index != flvAudio;
+        if (flvExtra || (!av && (d->type == ContainerType::Flv || !fits || !tsCarries(s.params->codec_id)))) {
+            QString what = QStringLiteral("%1 #%2 (%3").arg(QString::fromUtf8(av_get_media_type_string(s.type)))
+                               .arg(s.index)
+                               .arg(QString::fromUtf8(avcodec_get_name(s.params->codec_id)));
+            if (!s.tags.language.isEmpty())
+                what += u' ' + s.tags.language;
+            leftOut << what + u')';
+            continue;
+        }
+        d->outIndex[size_t(s.index)] = int(d->kept.size());
+        d->kept.push_back(s);
     }
+    if (!leftOut.isEmpty())
+        d->notes << QStringLiteral("%1: %2 cannot carry %3; left out%4")
+                        .arg(QFileInfo(finalPath).fileName(),
+                             d->type == ContainerType::Flv ? QStringLiteral("FLV (one video and one audio track)")
+                                                           : QStringLiteral("MPEG-TS as written by FFmpeg"),
+                             leftOut.join(QStringLiteral(", ")),
+                             d->type == ContainerType::Flv ? QStringLiteral(" (record to TS to keep them)") : QString());
 
     // A file another process records or recovers is never touched, not even
     // with overwrite; an existing file is truncated only once it is locked.
@@ -137,7 +216,7 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
     d->ctx->flags |= AVFMT_FLAG_CUSTOM_IO | AVFMT_FLAG_FLUSH_PACKETS;
 
     d->inTimeBases.clear();
-    for (const StreamInfo &s : streams) {
+    for (const StreamInfo &s : d->kept) {
         AVStream *st = avformat_new_stream(d->ctx.get(), nullptr);
         if (!st || avcodec_parameters_copy(st->codecpar, s.params.get()) < 0)
             return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
@@ -145,11 +224,19 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
         st->time_base = s.timeBase;
         if (s.frameRate.num > 0 && s.frameRate.den > 0)
             st->avg_frame_rate = s.frameRate; // FLV's onMetaData framerate; otherwise players estimate
+        copyStreamTags(st, s.tags);
         d->inTimeBases.push_back(s.timeBase);
     }
     if (!options.sourceDescription.isEmpty())
         av_dict_set(&d->ctx->metadata, "comment", options.sourceDescription.toUtf8().constData(), 0);
     av_dict_set(&d->ctx->metadata, "encoder", "Tapedeck", 0);
+    // The program's name and provider (MPEG-TS SDT), the source's title and
+    // creation time: what the source said about itself.
+    for (const char *key : {"service_name", "service_provider", "title", "creation_time"}) {
+        const auto it = options.sourceTags.constFind(QString::fromLatin1(key));
+        if (it != options.sourceTags.constEnd() && !it->isEmpty())
+            av_dict_set(&d->ctx->metadata, key, it->toUtf8().constData(), 0);
+    }
 
     AVDictionary *mopts = nullptr;
     if (d->type == ContainerType::MpegTs) {
@@ -168,9 +255,12 @@ Status MuxWriter::write(const AVPacket *pkt)
 {
     if (!d->ctx)
         return makeError(ErrorCode::Internal, QStringLiteral("writer is not open"));
+    if (pkt->stream_index < 0 || size_t(pkt->stream_index) >= d->outIndex.size() || d->outIndex[size_t(pkt->stream_index)] < 0)
+        return {}; // a stream this container cannot carry (said in notes())
     PacketPtr p = clonePacket(pkt);
     if (!p)
         return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
+    p->stream_index = d->outIndex[size_t(pkt->stream_index)];
     AVStream *st = d->ctx->streams[p->stream_index];
     av_packet_rescale_ts(p.get(), d->inTimeBases[size_t(p->stream_index)], st->time_base);
     p->pos = -1;
@@ -233,5 +323,7 @@ void MuxWriter::abandon()
 }
 
 qint64 MuxWriter::bytesWritten() const { return d->file.size(); }
+
+QStringList MuxWriter::notes() const { return d->notes; }
 
 } // namespace tapedeck

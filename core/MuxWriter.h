@@ -18,6 +18,7 @@ public:
     Result<QString> finish() override;
     void abandon() override;
     qint64 bytesWritten() const override;
+    QStringList notes() const override;
 
 private:
     struct Impl;

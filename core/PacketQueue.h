@@ -20,7 +20,10 @@ struct QueueItem {
     Kind kind = Kind::Packet;
     PacketPtr packet;
     std::vector<StreamInfo> streams; // Kind::Streams
+    SourceTags sourceTags;           // Kind::Streams: what the source says about itself
     bool reconnected = false;        // Kind::Streams after a drop
+    qint64 gapMs = 0;                // Kind::Streams after a drop: wall time since the last packet
+    QString gapReason;               // Kind::Streams after a drop: why the source dropped
 };
 
 class PacketQueue {

@@ -15,6 +15,15 @@ enum class StartMode {
     WaitForStream,  // armed: retry until the stream exists, then record from its first packet
 };
 
+// What a recording's timeline does when a live source drops and returns
+// (docs/timestamps.md, "Gaps"):
+enum class GapMode {
+    Auto,     // RealTime for RTSP (IP cameras: an archive follows the clock), Close for everything else
+    Close,    // the timeline goes on where it stopped: continuous playback (a show recording)
+    RealTime, // the outage stays in the timeline as a gap as long as it lasted (a camera archive)
+};
+GapMode effectiveGapMode(GapMode mode, const QString &source);
+
 struct RecordParams {
     QString source;               // URL, local path or "demo[?opts]" (named sources resolved by the caller)
     QString sourceLabel;          // optional friendly name for UI/logs (never a secret)
@@ -25,6 +34,8 @@ struct RecordParams {
     OverwritePolicy overwrite = OverwritePolicy::Refuse;
     StartMode startMode = StartMode::Immediate;
     Pacing pacing = Pacing::AsFastAsPossible;
+    HlsStart hlsStart = HlsStart::LiveEdge; // live HLS: live edge, or every segment still listed
+    GapMode gapMode = GapMode::Auto;        // a drop's outage: closed up or kept as real time
 
     qint64 retryInitialMs = 500;  // back-off while waiting for a stream / after a drop
     qint64 retryMaxMs = 5000;

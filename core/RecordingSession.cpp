@@ -8,6 +8,7 @@
 #include "core/ParameterWatch.h"
 #include "core/PreviewDecoder.h"
 #include "core/Redact.h"
+#include "core/StreamMatch.h"
 #include "core/TimestampNormalizer.h"
 
 #include <QDir>
@@ -51,11 +52,26 @@ bool isPictureless(const AVPacket *pkt, const AVCodecParameters *par)
     return true;
 }
 
+QString clockText(qint64 ms)
+{
+    return QStringLiteral("%1:%2:%3")
+        .arg(ms / 3600000, 2, 10, QLatin1Char('0'))
+        .arg(ms / 60000 % 60, 2, 10, QLatin1Char('0'))
+        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'));
+}
+
 qint64 nowMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch()).count();
 }
 } // namespace
+
+GapMode effectiveGapMode(GapMode mode, const QString &source)
+{
+    if (mode != GapMode::Auto)
+        return mode;
+    return source.startsWith(QStringLiteral("rtsp"), Qt::CaseInsensitive) ? GapMode::RealTime : GapMode::Close;
+}
 
 QString recordStateName(RecordState s)
 {
@@ -85,6 +101,7 @@ struct RecordingSession::Impl {
     QString finalReason;
     QString endNote; // why a recording ended by itself (source gone, reserve)
     QStringList files;
+    QStringList notes; // what the user should know about the files (splits, header place, gaps)
     QString display;
     bool everOpened = false;
     bool done = false;
@@ -123,6 +140,13 @@ struct RecordingSession::Impl {
         return !(stopFlag.load() || abortFlag.load());
     }
 
+    void addNote(const QString &note)
+    {
+        logInfo(display + QStringLiteral(": ") + note);
+        std::lock_guard lock(mutex);
+        notes << note;
+    }
+
     void readerLoop(const RecordParams &p);
     void writerLoop(const RecordParams &p);
 };
@@ -133,6 +157,11 @@ RecordingSession::RecordingSession(int id, RecordParams params, QObject *parent)
     d->q = this;
     d->display = m_params.sourceLabel.isEmpty() ? redactUrl(m_params.source) : m_params.sourceLabel;
     registerSecretsOf(m_params.source);
+    // The output path is the user's own: printed as given, never scrubbed.
+    const QFileInfo base(m_params.outBase);
+    registerUserPath(m_params.outBase);
+    registerUserPath(base.absoluteFilePath());
+    registerUserPath(base.absolutePath());
 }
 
 RecordingSession::~RecordingSession()
@@ -244,6 +273,12 @@ QString RecordingSession::endReason() const
     return d->finalReason;
 }
 
+QStringList RecordingSession::notes() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->notes;
+}
+
 QString RecordingSession::displaySource() const { return d->display; }
 
 // ---- reader ----------------------------------------------------------------
@@ -254,12 +289,15 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
     so.openTimeoutMs = p.openTimeoutMs;
     so.stallTimeoutMs = p.stallTimeoutMs;
     so.pacing = p.pacing;
+    so.hlsStart = p.hlsStart;
     so.stopFlag = &stopFlag;
 
     qint64 backoffMs = p.retryInitialMs;
     std::mt19937 rng(std::random_device{}());
     bool recordingStarted = false;
     std::vector<StreamInfo> lastStreams;
+    qint64 lastPacketMs = 0; // wall clock of the last packet read, for the length of a gap
+    QString dropReason;
 
     auto nextBackoff = [&] {
         // Jitter keeps many recorders from reconnecting in lockstep.
@@ -293,8 +331,19 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
         QueueItem si;
         si.kind = QueueItem::Kind::Streams;
         si.streams = src->streams();
+        si.sourceTags = src->sourceTags();
         si.reconnected = recordingStarted;
+        if (recordingStarted) {
+            si.gapMs = lastPacketMs > 0 ? nowMs() - lastPacketMs : 0;
+            si.gapReason = dropReason;
+        }
         lastStreams = si.streams;
+        {
+            QStringList kinds;
+            for (const StreamInfo &s : lastStreams)
+                kinds << QString::fromUtf8(avcodec_get_name(s.params->codec_id));
+            logInfo(QStringLiteral("%1: connected, streams %2").arg(display, kinds.join(QStringLiteral(", "))));
+        }
         queue->pushControl(std::move(si));
         if (!recordingStarted) {
             std::lock_guard lock(mutex);
@@ -311,6 +360,7 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
                 readError = r.error();
                 break;
             }
+            lastPacketMs = nowMs();
             if (!src->isLive() && r.value() && (r.value()->flags & AV_PKT_FLAG_CORRUPT)) {
                 damagedInput.fetch_add(1);
                 continue;
@@ -339,6 +389,7 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
             ++stats.reconnects;
         }
         const QString reason = readError.message;
+        dropReason = reason;
         logWarning(QStringLiteral("%1 dropped (%2); reconnecting").arg(display, reason));
         const int id = q->id();
         QMetaObject::invokeMethod(q, [q = q, id, reason] { emit q->droppedSource(id, reason); }, Qt::QueuedConnection);
@@ -368,6 +419,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     wo.overwrite = p.overwrite == OverwritePolicy::Replace;
     wo.sourceDescription = display;
     wo.mp4ForceMoovFirst = p.mp4MoovFirst;
+    wo.expectedDurationMs = p.maxDurationMs; // sizes the MP4 header room (0: open-ended)
     if (p.failAfterBytes >= 0)
         wo.faults = std::make_shared<IoFaultInjector>(p.failAfterBytes, ErrorCode::DiskFull);
 
@@ -376,6 +428,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     ParameterWatch paramWatch;
     PreviewDecoder preview;
     std::vector<StreamInfo> streams;
+    std::vector<int> inMap;               // connection's stream index -> output stream (empty: same)
+    std::vector<AVRational> inTimeBases;  // the connection's time bases, when remapped
     qint64 lastPreviewMs = 0;
     qint64 lastDiskCheckMs = nowMs();
     QString failure;
@@ -386,26 +440,54 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         if (item->kind == QueueItem::Kind::End)
             break;
         if (item->kind == QueueItem::Kind::Streams) {
+            std::vector<StreamInfo> next = item->streams;
+            inMap.clear();
             if (!out) {
+                wo.sourceTags = item->sourceTags;
                 out = std::make_unique<ChunkedOutput>(p.type, p.outBase, p.chunkDurationMs, wo);
-                out->setStreams(item->streams);
-                norm.reset(item->streams);
+                out->setStreams(next);
+                norm.reset(next);
             } else {
-                if (!sameCodecSetup(streams, item->streams)) {
-                    bool sameCodecs = streams.size() == item->streams.size();
-                    for (size_t i = 0; sameCodecs && i < streams.size(); ++i)
-                        sameCodecs = streams[i].params->codec_id == item->streams[i].params->codec_id;
-                    // MP4 keeps one codec setup per file: a new chunk at the
-                    // next keyframe. TS and FLV carry new parameters in-band
-                    // and go on, unless the codecs themselves changed.
-                    if (p.type == ContainerType::Mp4 || !sameCodecs) {
-                        out->changeStreams(item->streams);
-                        norm.reset(item->streams);
+                // A returning source: its streams are matched to the
+                // recording's by type and codec parameters (servers reorder
+                // them between connections), and keep their places.
+                const StreamMatch match = matchStreams(streams, item->streams);
+                next = reorderLike(item->streams, match);
+                if (match.complete) {
+                    inMap = match.map;
+                    inTimeBases.clear();
+                    for (const StreamInfo &s : item->streams)
+                        inTimeBases.push_back(s.timeBase);
+                    if (match.identical || p.type != ContainerType::Mp4) {
+                        // The file goes on: packets keep the output's time bases.
+                        for (size_t i = 0; i < next.size(); ++i)
+                            next[i].timeBase = streams[i].timeBase;
                     }
                 }
-                norm.discontinuity(); // a new connection restarts the source's clock
+                // MP4 keeps one codec setup per file: a new file at the next
+                // keyframe. TS and FLV carry new parameters in-band and go
+                // on, unless the streams themselves changed.
+                if (!match.identical && (p.type == ContainerType::Mp4 || !match.complete)) {
+                    out->changeStreams(next);
+                    norm.reset(next);
+                    const QString why = match.complete
+                                            ? QStringLiteral("the source came back with new codec parameters")
+                                            : QStringLiteral("the source came back with other streams");
+                    addNote(QStringLiteral("%1; a new file was started at its first keyframe").arg(why));
+                }
+                // A new connection restarts the source's clock. The outage is
+                // closed up or kept as real time (GapMode), and marked.
+                const bool realTime = effectiveGapMode(p.gapMode, p.source) == GapMode::RealTime;
+                norm.discontinuity(realTime ? item->gapMs * 1000 : 0);
+                const QString at = clockText(out->mediaDurationUs() / 1000);
+                const QString len = QStringLiteral("%1 s").arg(double(item->gapMs) / 1000.0, 0, 'f', 1);
+                out->markGap(QStringLiteral("gap of %1 (%2)").arg(len, item->gapReason));
+                addNote(QStringLiteral("at %1 the source was gone for %2 (%3); %4")
+                            .arg(at, len, item->gapReason,
+                                 realTime ? QStringLiteral("the gap is kept in the timeline (real time)")
+                                          : QStringLiteral("the timeline was closed up (no gap in the file)")));
             }
-            streams = item->streams;
+            streams = next;
             paramWatch.reset(streams);
             const int v = firstVideoIndex(streams);
             if (p.previewEnabled && v >= 0)
@@ -415,6 +497,17 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         if (abortFlag.load())
             continue; // drain
         AVPacket *pkt = item->packet.get();
+        if (!inMap.empty()) {
+            const int in = pkt->stream_index;
+            if (in < 0 || size_t(in) >= inMap.size() || inMap[size_t(in)] < 0)
+                continue;
+            const int outIndex = inMap[size_t(in)];
+            const AVRational from = inTimeBases[size_t(in)];
+            const AVRational to = streams[size_t(outIndex)].timeBase;
+            if (av_cmp_q(from, to) != 0)
+                av_packet_rescale_ts(pkt, from, to);
+            pkt->stream_index = outIndex;
+        }
         if (size_t(pkt->stream_index) < streams.size()
             && isPictureless(pkt, streams[size_t(pkt->stream_index)].params.get())) {
             dropped.fetch_add(1);
@@ -492,6 +585,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             files = out->finishedFiles();
     } else if (out && out->started()) {
         auto r = out->finish();
+        for (const QString &n : out->notes())
+            addNote(n);
         std::lock_guard lock(mutex);
         if (!r)
             error = r.message();

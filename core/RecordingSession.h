@@ -37,6 +37,10 @@ public:
     // "cancelled before the stream appeared ..."); empty for a plain stop.
     QString endReason() const;
     QStringList files() const;     // every finished file so far
+    // What the user should know about the files, in words: why a recording
+    // was split, where an MP4's header went, what a container left out, the
+    // gaps in the source. Complete once finished()/failed() was emitted.
+    QStringList notes() const;
     QString displaySource() const; // redacted
 
 signals:

@@ -5,7 +5,9 @@
 #include <QStringList>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <mutex>
+#include <vector>
 
 namespace tapedeck {
 namespace {
@@ -151,6 +153,12 @@ QSet<QString> &knownSecrets()
     return s;
 }
 
+QSet<QString> &userPaths()
+{
+    static QSet<QString> s;
+    return s;
+}
+
 } // namespace
 
 QString redactUrl(const QString &url)
@@ -184,6 +192,51 @@ void registerSecretsOf(const QString &url)
     }
 }
 
+void registerUserPath(const QString &path)
+{
+    if (path.size() < 2)
+        return;
+    std::lock_guard lock(secretsMutex());
+    userPaths().insert(path);
+}
+
+namespace {
+
+bool isTokenChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.' || c == u'~' || c == u'%';
+}
+
+// A short secret ("multi", "live1") is also an everyday word: it is scrubbed
+// only as a whole token standing where a value stands (after '=', ':', '/',
+// '@' or a quote, spaces allowed after '=' and ':'), never in prose.
+bool shortSecretContext(const QString &text, qsizetype at)
+{
+    qsizetype i = at - 1;
+    while (i >= 0 && text[i] == u' ')
+        --i;
+    if (i < 0)
+        return false;
+    const QChar c = text[i];
+    if (c == u'=' || c == u':')
+        return true;
+    if (i != at - 1)
+        return false; // spaces between: only after '=' or ':'
+    return c == u'/' || c == u'@' || c == u'\'' || c == u'"';
+}
+
+// Values of well-known secret fields in free text ("passphrase=...",
+// "password: ..."), whatever registered or not.
+const QRegularExpression &secretFieldRe()
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"((?<![A-Za-z0-9_])((?:stream_?key|passphrase|password|passwd|pwd|api_?key|access_token|token|secret)\s*[=:]\s*)([^\s&'",;]+))"),
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+} // namespace
+
 QString redactText(const QString &text)
 {
     static const QRegularExpression urlRe(
@@ -199,11 +252,51 @@ QString redactText(const QString &text)
         last = m.capturedEnd();
     }
     out += QStringView(text).mid(last);
+    out.replace(secretFieldRe(), QStringLiteral("\\1") + kMask);
 
     std::lock_guard lock(secretsMutex());
-    for (const QString &s : std::as_const(knownSecrets()))
-        out.replace(s, kMask);
-    return out;
+    if (knownSecrets().isEmpty())
+        return out;
+    // The user's own output paths are printed as they are, even when a
+    // registered secret happens to be one of their words (a folder named
+    // like the stream key): those spans are left alone.
+    std::vector<bool> kept(size_t(out.size()), false);
+    for (const QString &path : std::as_const(userPaths())) {
+        for (qsizetype at = out.indexOf(path); at >= 0; at = out.indexOf(path, at + 1))
+            std::fill(kept.begin() + at, kept.begin() + at + path.size(), true);
+    }
+    struct Span { qsizetype at, len; };
+    std::vector<Span> spans;
+    for (const QString &secret : std::as_const(knownSecrets())) {
+        const bool isShort = secret.size() < 8;
+        for (qsizetype at = out.indexOf(secret); at >= 0; at = out.indexOf(secret, at + 1)) {
+            const qsizetype end = at + secret.size();
+            if (std::find(kept.begin() + at, kept.begin() + end, true) != kept.begin() + end)
+                continue;
+            if (isShort) {
+                const bool whole = (at == 0 || !isTokenChar(out[at - 1])) && (end >= out.size() || !isTokenChar(out[end]));
+                if (!whole || !shortSecretContext(out, at))
+                    continue;
+            }
+            spans.push_back({at, secret.size()});
+        }
+    }
+    if (spans.empty())
+        return out;
+    std::sort(spans.begin(), spans.end(), [](const Span &a, const Span &b) { return a.at < b.at; });
+    QString result;
+    qsizetype pos = 0;
+    for (const Span &sp : spans) {
+        if (sp.at >= pos) {
+            result += QStringView(out).mid(pos, sp.at - pos);
+            result += kMask;
+            pos = sp.at + sp.len;
+        } else {
+            pos = std::max(pos, sp.at + sp.len); // overlaps a span already masked
+        }
+    }
+    result += QStringView(out).mid(pos);
+    return result;
 }
 
 } // namespace tapedeck

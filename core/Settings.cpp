@@ -44,6 +44,8 @@ const SettingDef &settingDef(SettingKey key)
         {"sources/list", QVariantList()},
         {"recovery/lastFolder", QString()},
         {"sources/recordOptions", QVariantMap()},
+        {"network/hlsFromOldest", false},
+        {"recording/gaps", QStringLiteral("auto")},
     }};
     return defs[size_t(key)];
 }

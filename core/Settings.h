@@ -40,6 +40,8 @@ enum class SettingKey {
     Sources,              // list of {name, url-without-secrets}
     LastRecoveryFolder,
     SourceRecordOptions,  // map: source id -> {format, chunkSeconds, folder, pattern, overwrite}
+    HlsFromOldest,        // live HLS: take every segment still listed instead of starting at the live edge
+    Gaps,                 // "auto" | "close" | "real": a drop's outage closed up or kept as real time
     Count_
 };
 

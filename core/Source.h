@@ -17,10 +17,16 @@ enum class Pacing {
     Realtime,         // pace packets by their timestamps (files with --realtime)
 };
 
+enum class HlsStart { LiveEdge, Oldest };
+
 struct SourceOptions {
     qint64 openTimeoutMs = 10000;  // connect + probe; listeners wait until stopped
     qint64 stallTimeoutMs = 5000;  // connected but no data for this long = drop
     Pacing pacing = Pacing::AsFastAsPossible;
+    // Live HLS: start at the newest segment the playlist lists (the live
+    // edge, at most one segment behind) or, with HlsStart::Oldest, at the
+    // oldest one it still lists.
+    HlsStart hlsStart = HlsStart::LiveEdge;
     const std::atomic<bool> *stopFlag = nullptr;
 };
 
@@ -32,6 +38,8 @@ public:
     // passes (Timeout/Network/NotFound) or stop is requested (Cancelled).
     virtual Status open() = 0;
     virtual const std::vector<StreamInfo> &streams() const = 0;
+    // What the source says about itself (creation time, program name, ...).
+    virtual SourceTags sourceTags() const { return {}; }
     // Next packet (timestamps in the stream's timeBase), or EndOfStream,
     // Timeout (stall), Network, Cancelled.
     virtual Result<PacketPtr> read() = 0;

@@ -22,6 +22,7 @@ void TimestampNormalizer::reset(const std::vector<StreamInfo> &streams)
     for (size_t i = 0; i < streams.size(); ++i) {
         Track &t = m_tracks[i];
         t.tb = streams[i].timeBase;
+        t.sparse = streams[i].type == AVMEDIA_TYPE_SUBTITLE || streams[i].type == AVMEDIA_TYPE_DATA;
         if (floorUs != AV_NOPTS_VALUE) {
             t.lastOutDts = av_rescale_q(floorUs, kUs, t.tb);
             t.lastDuration = 0;
@@ -34,12 +35,22 @@ void TimestampNormalizer::reset(const std::vector<StreamInfo> &streams)
     m_shiftNewStreams = false;
 }
 
-void TimestampNormalizer::discontinuity()
+void TimestampNormalizer::discontinuity(qint64 keepGapUs)
 {
     for (Track &t : m_tracks)
         t.resync = t.lastOutDts != AV_NOPTS_VALUE;
     m_resyncPending = true;
     m_haveResyncDelta = false;
+    m_resyncGapUs = std::max<qint64>(0, keepGapUs);
+}
+
+qint64 TimestampNormalizer::endUs() const
+{
+    qint64 end = AV_NOPTS_VALUE;
+    for (const Track &t : m_tracks)
+        if (!t.sparse && t.lastOutDts != AV_NOPTS_VALUE)
+            end = std::max<qint64>(end == AV_NOPTS_VALUE ? 0 : end, av_rescale_q(t.lastOutDts + t.lastDuration, t.tb, kUs));
+    return end;
 }
 
 bool TimestampNormalizer::normalize(AVPacket *pkt)
@@ -90,13 +101,26 @@ bool TimestampNormalizer::normalize(AVPacket *pkt)
         // After a reconnect every stream moves by the same delta, chosen by
         // the first packet to arrive, so A/V sync survives the gap.
         if (!m_haveResyncDelta) {
-            const qint64 expected = t.lastOutDts + std::max<qint64>(1, t.lastDuration);
+            // The first packet continues its own stream; a subtitle or data
+            // packet (its stream's last packet may be long ago) follows the
+            // audio/video end instead.
+            const qint64 avEnd = t.sparse ? endUs() : AV_NOPTS_VALUE;
+            qint64 expected = avEnd != AV_NOPTS_VALUE ? av_rescale_q(avEnd, kUs, t.tb)
+                                                      : t.lastOutDts + std::max<qint64>(1, t.lastDuration);
+            expected += av_rescale_q(m_resyncGapUs, kUs, t.tb);
             const qint64 deltaTb = expected - (inDts + t.offset);
             m_resyncDeltaUs = av_rescale_q(deltaTb, t.tb, kUs);
             m_haveResyncDelta = true;
             t.offset += deltaTb;
         } else {
             t.offset += av_rescale_q(m_resyncDeltaUs, kUs, t.tb);
+        }
+        // A stream that had run ahead of the others before the drop never
+        // overlaps its own past: its packets would be stacked one tick apart.
+        if (!t.sparse) {
+            const qint64 ownEnd = t.lastOutDts + std::max<qint64>(1, t.lastDuration);
+            if (inDts + t.offset < ownEnd)
+                t.offset += ownEnd - (inDts + t.offset);
         }
         t.resync = false;
     } else {
@@ -107,7 +131,7 @@ bool TimestampNormalizer::normalize(AVPacket *pkt)
         if (std::llabs(candidate - expected + tsWrapTb) < av_rescale_q(10'000'000, kUs, t.tb)) {
             t.offset += tsWrapTb; // the 33-bit MPEG-TS clock wrapped
             ++m_jumps;
-        } else if (diffUs < -1'000'000 || diffUs > m_maxGapUs) {
+        } else if (!t.sparse && (diffUs < -1'000'000 || diffUs > m_maxGapUs)) {
             // A jump: close it up so the timeline continues seamlessly.
             t.offset += expected - candidate;
             ++m_jumps;

@@ -19,7 +19,9 @@ public:
     // The source reconnected (or its timeline restarted): the next packet of
     // each stream continues from where the stream left off, all streams
     // shifted by the same amount so audio and video stay together.
-    void discontinuity();
+    // `keepGapUs` > 0 keeps that much time between the two (real time
+    // across the outage) instead of closing the gap up.
+    void discontinuity(qint64 keepGapUs = 0);
 
     // Rewrites pkt->dts/pts/duration in place. Returns false when the packet
     // cannot be placed (no timestamps at all and nothing to infer from).
@@ -36,7 +38,10 @@ private:
         qint64 lastDuration = 0;
         bool resync = false;
         bool invented = false;   // every dts so far was invented (none came in)
+        bool sparse = false;     // subtitles and timed data: long silences are normal, not jumps
     };
+
+    qint64 endUs() const; // end of the latest packet of the audio/video streams
 
     qint64 m_maxGapUs;
     std::vector<Track> m_tracks;
@@ -44,6 +49,7 @@ private:
     bool m_haveResyncDelta = false;
     bool m_shiftNewStreams = false; // streams starting late follow the resync delta
     qint64 m_resyncDeltaUs = 0;
+    qint64 m_resyncGapUs = 0;
     int m_jumps = 0;
 };
 

@@ -89,6 +89,9 @@ void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &o
     p.fsyncIntervalMs = m_settings.integer(SettingKey::FsyncIntervalMs);
     p.diskReserveBytes = reserveBytes;
     p.previewEnabled = true;
+    p.hlsStart = m_settings.flag(SettingKey::HlsFromOldest) ? HlsStart::Oldest : HlsStart::LiveEdge;
+    const QString gaps = m_settings.string(SettingKey::Gaps);
+    p.gapMode = gaps == u"close" ? GapMode::Close : gaps == u"real" ? GapMode::RealTime : GapMode::Auto;
 
     Result<int> started = m_engine.startRecording(p);
     if (!started.ok()) {

@@ -2,6 +2,7 @@
 #include "core/mp4/ByteWriter.h"
 
 extern "C" {
+#include <libavformat/avformat.h>
 #include <libavutil/mathematics.h>
 }
 
@@ -20,6 +21,58 @@ void writeMatrix(BoxWriter &w)
     const quint32 m[9] = {0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000};
     for (quint32 v : m)
         w.u32(v);
+}
+
+// mdhd's packed ISO 639-2/T code: three letters, 5 bits each (+0x60).
+quint32 packedLanguage(const QByteArray &lang)
+{
+    if (lang.size() != 3)
+        return 0x55C4; // "und"
+    quint32 v = 0;
+    for (char c : lang) {
+        if (c < 'a' || c > 'z')
+            return 0x55C4;
+        v = (v << 5) | quint32(c - 0x60);
+    }
+    return v;
+}
+
+// Dispositions an MP4 says through "kind" boxes (the DASH role scheme, as
+// FFmpeg's own MP4 muxer writes and reads them).
+struct KindName {
+    int disposition;
+    const char *value;
+};
+constexpr KindName kKinds[] = {
+    {AV_DISPOSITION_CAPTIONS, "caption"},
+    {AV_DISPOSITION_COMMENT, "commentary"},
+    {AV_DISPOSITION_VISUAL_IMPAIRED | AV_DISPOSITION_DESCRIPTIONS, "description"},
+    {AV_DISPOSITION_DUB, "dub"},
+    {AV_DISPOSITION_FORCED, "forced-subtitle"},
+};
+
+void writeTrackUdta(BoxWriter &w, const SidecarTrack &t)
+{
+    bool anyKind = false;
+    for (const KindName &k : kKinds)
+        anyKind = anyKind || (t.disposition & quint32(k.disposition)) == quint32(k.disposition);
+    if (t.title.isEmpty() && !anyKind)
+        return;
+    w.begin("udta");
+    if (!t.title.isEmpty()) {
+        w.begin("name");
+        w.bytes(t.title.toUtf8());
+        w.end();
+    }
+    for (const KindName &k : kKinds) {
+        if ((t.disposition & quint32(k.disposition)) != quint32(k.disposition))
+            continue;
+        w.beginFull("kind", 0, 0);
+        w.bytes(QByteArray("urn:mpeg:dash:role:2011", 24)); // with its terminating zero
+        w.bytes(QByteArray(k.value, int(qstrlen(k.value)) + 1));
+        w.end();
+    }
+    w.end();
 }
 
 // Everything about one track's timing, derived once from its records.
@@ -254,7 +307,7 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
         const bool video = t.kind == TrackKind::Video;
         w.begin("trak");
 
-        w.beginFull("tkhd", 1, 0x3);
+        w.beginFull("tkhd", 1, t.trackFlags & 0xF);
         w.u64(created);
         w.u64(created);
         w.u32(t.number);
@@ -265,7 +318,8 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
         w.u16(video ? 0 : 1);
         w.u16(video ? 0 : 0x0100);
         w.u16(0);
-        writeMatrix(w);
+        for (qint32 v : t.matrix)
+            w.u32(quint32(v));
         w.u32(video ? t.width << 16 : 0);
         w.u32(video ? t.height << 16 : 0);
         w.end();
@@ -294,7 +348,7 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
         w.u64(created);
         w.u32(t.timescale);
         w.u64(tm.mediaDuration);
-        w.u16(0x55C4); // "und"
+        w.u16(packedLanguage(t.language));
         w.u16(0);
         w.end();
 
@@ -302,7 +356,10 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
         w.u32(0);
         w.fourcc(video ? "vide" : "soun");
         w.zeros(12);
-        w.bytes(video ? QByteArray("VideoHandler", 13) : QByteArray("SoundHandler", 13));
+        if (!t.handlerName.isEmpty())
+            w.bytes(t.handlerName.toUtf8() + '\0');
+        else
+            w.bytes(video ? QByteArray("VideoHandler", 13) : QByteArray("SoundHandler", 13));
         w.end();
 
         w.begin("minf");
@@ -324,7 +381,24 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
         writeStbl(w, t, records[i], tm, offsetDelta);
         w.end(); // minf
         w.end(); // mdia
+        writeTrackUdta(w, t);
         w.end(); // trak
+    }
+    if (!info.chapters.empty()) {
+        // Nero chapters (moov/udta/chpl), read by FFmpeg, MP4Box and most
+        // players: start in 100 ns units, a title of at most 255 bytes.
+        w.begin("udta");
+        w.beginFull("chpl", 1, 0);
+        w.u32(0);
+        w.u8(quint32(std::min<size_t>(255, info.chapters.size())));
+        for (size_t c = 0; c < info.chapters.size() && c < 255; ++c) {
+            w.u64(quint64(std::max<qint64>(0, info.chapters[c].startUs)) * 10);
+            const QByteArray title = info.chapters[c].title.toUtf8().left(255);
+            w.u8(quint32(title.size()));
+            w.bytes(title);
+        }
+        w.end();
+        w.end();
     }
     w.end(); // moov
     return w.take();

@@ -14,6 +14,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+#include <cstring>
 #include <limits>
 #include <map>
 
@@ -51,6 +53,45 @@ qint64 estimateMoovRoom(const std::vector<StreamInfo> &streams, qint64 expectedD
 
 namespace {
 
+// The source's own creation time (a file's "creation_time"), else -1.
+qint64 sourceCreationUs(const SourceTags &tags)
+{
+    const QString v = tags.value(QStringLiteral("creation_time"));
+    if (v.isEmpty())
+        return -1;
+    QDateTime t = QDateTime::fromString(v, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(v, Qt::ISODate);
+    return t.isValid() ? t.toMSecsSinceEpoch() * 1000 : -1;
+}
+
+// Language, names, dispositions and rotation of the source stream, in the
+// form the moov writes them (docs/sidecar-format.md, version 2 fields).
+void describeTrack(SidecarTrack &t, const StreamInfo &s, const std::vector<StreamInfo> &all)
+{
+    const QByteArray lang = s.tags.language.toLatin1().toLower();
+    if (lang.size() == 3 && std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        t.language = lang;
+    t.handlerName = s.tags.handlerName;
+    t.title = s.tags.title;
+    t.disposition = quint32(s.tags.disposition);
+    // One track of each kind is enabled (ffprobe: "default"): those the
+    // source marks default, else the first; players pick among the rest.
+    bool anyDefault = false;
+    int firstOfKind = -1;
+    for (const StreamInfo &o : all) {
+        if (o.type != s.type)
+            continue;
+        anyDefault = anyDefault || (o.tags.disposition & AV_DISPOSITION_DEFAULT);
+        if (firstOfKind < 0)
+            firstOfKind = o.index;
+    }
+    const bool enabled = anyDefault ? (s.tags.disposition & AV_DISPOSITION_DEFAULT) != 0 : s.index == firstOfKind;
+    t.trackFlags = enabled ? 3 : 2;
+    if (const QByteArray *m = s.tags.side(AV_PKT_DATA_DISPLAYMATRIX); m && m->size() >= 36)
+        memcpy(t.matrix, m->constData(), 36);
+}
+
 QByteArray mdatHeaderWhileRecording()
 {
     // size = 1 → a 64-bit size follows; it stays 0 until the finish patches it.
@@ -80,14 +121,17 @@ public:
                                  .arg(m_final));
 
         SidecarInfo info;
+        QStringList leftOut;
         for (const StreamInfo &s : streams) {
             if (s.type != AVMEDIA_TYPE_VIDEO && s.type != AVMEDIA_TYPE_AUDIO) {
-                logInfo(QStringLiteral("MP4: stream %1 (%2) is not recorded").arg(s.index).arg(describeStream(s)));
+                leftOut << QStringLiteral("%1 (%2)").arg(QString::fromUtf8(av_get_media_type_string(s.type)),
+                                                         QString::fromUtf8(avcodec_get_name(s.params->codec_id)));
                 continue;
             }
             auto setup = setupTrack(s, quint32(m_tracks.size() + 1));
             if (!setup)
                 return setup.error();
+            describeTrack(setup->track, s, streams);
             Track t;
             t.stream = s;
             t.setup = std::move(*setup);
@@ -97,6 +141,9 @@ public:
         }
         if (m_tracks.empty())
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("MP4: no audio or video stream to record"));
+        if (!leftOut.isEmpty())
+            m_notes << QStringLiteral("%1: MP4 keeps video and audio only; left out %2 (record to TS to keep them)")
+                           .arg(QFileInfo(m_final).fileName(), leftOut.join(QStringLiteral(", ")));
 
         const QByteArray ftyp = buildFtyp();
         // An estimated room is rounded so that the first sample starts on a
@@ -105,8 +152,9 @@ public:
             ? ftyp.size() + std::max<qint64>(8, m_tuning.reservedBytes) + kMdatHeaderSize
             : ((ftyp.size() + estimateMoovRoom(streams, options.expectedDurationMs) + kMdatHeaderSize + 4095) / 4096) * 4096;
         // Recovery passes the recording's own time, so a rerun writes the same bytes.
-        info.creationTimeUs = options.creationTimeUs >= 0 ? options.creationTimeUs
-                                                          : QDateTime::currentMSecsSinceEpoch() * 1000;
+        info.creationTimeUs = options.creationTimeUs >= 0 ? options.creationTimeUs : sourceCreationUs(options.sourceTags);
+        if (info.creationTimeUs < 0)
+            info.creationTimeUs = QDateTime::currentMSecsSinceEpoch() * 1000;
         info.ftypSize = quint64(ftyp.size());
         info.reservedOffset = info.ftypSize;
         info.dataOffset = quint64(dataOffset);
@@ -242,6 +290,20 @@ public:
             logWarning(QStringLiteral("MP4: %1 was finished from an index that did not read back cleanly: %2")
                            .arg(m_final, rep->input.summary()));
         m_finished = true;
+        if (rep->placement == MoovPlacement::End)
+            m_notes << QStringLiteral("%1: the header (moov, %2 kB) is at the end of the file, after the media: the %3 kB "
+                                      "reserved at the front were too small for this long a recording. It plays in every "
+                                      "player; a web server streaming it progressively sends the end first. To keep it at "
+                                      "the front, record with a chunk length, a --duration or --moov-first. "
+                                      "No web-ready copy was made.")
+                           .arg(QFileInfo(rep->outputPath).fileName())
+                           .arg((rep->moovSize + 1023) / 1024)
+                           .arg((rep->reservedSize + 1023) / 1024);
+        else if (rep->placement == MoovPlacement::FrontCopied)
+            m_notes << QStringLiteral("%1: the header outgrew the %2 kB reserved for it; the media was copied once to keep "
+                                      "the header at the front (--moov-first)")
+                           .arg(QFileInfo(rep->outputPath).fileName())
+                           .arg((rep->reservedSize + 1023) / 1024);
         // Only now: the final file is in place and the sidecars are gone.
         releaseLocks();
         return rep->outputPath;
@@ -255,6 +317,20 @@ public:
         (void)m_data.close();
         m_open = false;
         releaseLocks(); // what is left is an orphan: recoverable at once
+    }
+
+    QStringList notes() const override { return m_notes; }
+
+    void addMarker(qint64 atUs, const QString &title) override
+    {
+        if (!m_open || m_error || m_info.chapters.size() >= 254)
+            return;
+        if (m_info.chapters.empty() && atUs > 0)
+            m_info.chapters.push_back({0, QStringLiteral("recording")});
+        m_info.chapters.push_back({atUs, title});
+        // Into .info at once: a recovered file has the same chapters.
+        if (auto s = writeFileAtomically(m_set.infoPath, encodeInfo(m_info)); !s)
+            (void)fail(s.error());
     }
 
     qint64 bytesWritten() const override
@@ -378,6 +454,7 @@ private:
     QElapsedTimer m_syncTimer;
     std::optional<Error> m_error;
     QStringList m_createdTracks;
+    QStringList m_notes;
     bool m_createdInfo = false, m_createdData = false;
     bool m_open = false, m_finished = false;
 };

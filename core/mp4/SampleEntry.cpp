@@ -2,8 +2,13 @@
 #include "core/mp4/ByteWriter.h"
 
 extern "C" {
+#include <libavutil/mastering_display_metadata.h>
+#include <libavutil/mathematics.h>
 #include <libavutil/pixdesc.h>
 }
+
+#include <algorithm>
+#include <cstring>
 
 #include <utility>
 #include <vector>
@@ -169,8 +174,14 @@ QByteArray hvcCFromNals(const std::vector<Nal> &nals, const AVCodecParameters *p
     return w.take();
 }
 
-QByteArray visualEntry(const char *tag, const char *configType, const QByteArray &config, const AVCodecParameters *p)
+quint32 rescaled(AVRational q, int den)
 {
+    return q.den > 0 ? quint32(std::max<qint64>(0, av_rescale(q.num, den, q.den))) : 0;
+}
+
+QByteArray visualEntry(const char *tag, const char *configType, const QByteArray &config, const StreamInfo &s)
+{
+    const AVCodecParameters *p = s.params.get();
     BoxWriter w;
     w.begin(tag);
     w.zeros(6);
@@ -193,6 +204,46 @@ QByteArray visualEntry(const char *tag, const char *configType, const QByteArray
         w.begin("pasp");
         w.u32(quint32(sar.num));
         w.u32(quint32(sar.den));
+        w.end();
+    }
+    // The colour description as the source stated it (ISO/IEC 23091-2 code
+    // points, the same numbers as FFmpeg's enums).
+    if (p->color_primaries != AVCOL_PRI_UNSPECIFIED || p->color_trc != AVCOL_TRC_UNSPECIFIED
+        || p->color_space != AVCOL_SPC_UNSPECIFIED || p->color_range != AVCOL_RANGE_UNSPECIFIED) {
+        w.begin("colr");
+        w.fourcc("nclx");
+        w.u16(quint32(p->color_primaries));
+        w.u16(quint32(p->color_trc));
+        w.u16(quint32(p->color_space));
+        w.u8(p->color_range == AVCOL_RANGE_JPEG ? 0x80 : 0);
+        w.end();
+    }
+    // HDR static metadata: mastering display (primaries in G, B, R order,
+    // chromaticity in 1/50000, luminance in 1/10000 cd/m²) and content light.
+    if (const QByteArray *md = s.tags.side(AV_PKT_DATA_MASTERING_DISPLAY_METADATA);
+        md && md->size() >= qsizetype(sizeof(AVMasteringDisplayMetadata))) {
+        AVMasteringDisplayMetadata m;
+        memcpy(&m, md->constData(), sizeof m);
+        if (m.has_primaries && m.has_luminance) {
+            w.begin("mdcv");
+            for (int c : {1, 2, 0}) {
+                w.u16(rescaled(m.display_primaries[c][0], 50000));
+                w.u16(rescaled(m.display_primaries[c][1], 50000));
+            }
+            w.u16(rescaled(m.white_point[0], 50000));
+            w.u16(rescaled(m.white_point[1], 50000));
+            w.u32(rescaled(m.max_luminance, 10000));
+            w.u32(rescaled(m.min_luminance, 10000));
+            w.end();
+        }
+    }
+    if (const QByteArray *cl = s.tags.side(AV_PKT_DATA_CONTENT_LIGHT_LEVEL);
+        cl && cl->size() >= qsizetype(sizeof(AVContentLightMetadata))) {
+        AVContentLightMetadata c;
+        memcpy(&c, cl->constData(), sizeof c);
+        w.begin("clli");
+        w.u16(std::min(c.MaxCLL, 0xFFFFu));
+        w.u16(std::min(c.MaxFALL, 0xFFFFu));
         w.end();
     }
     w.end();
@@ -337,7 +388,7 @@ Result<TrackSetup> setupTrack(const StreamInfo &s, quint32 number)
         t.height = quint32(std::max(0, p->height));
         if (ed.size() >= 7 && ed[0] == 1) {
             // Already an avcC / hvcC record: packets carry length prefixes.
-            t.sampleEntry = visualEntry(hevc ? "hev1" : "avc1", hevc ? "hvcC" : "avcC", ed, p);
+            t.sampleEntry = visualEntry(hevc ? "hev1" : "avc1", hevc ? "hvcC" : "avcC", ed, s);
             out.payload = PayloadFormat::Copy;
             return out;
         }
@@ -346,7 +397,7 @@ Result<TrackSetup> setupTrack(const StreamInfo &s, quint32 number)
             const auto nals = splitAnnexB(edp, ed.size());
             const QByteArray cfg = hevc ? hvcCFromNals(nals, p) : avcCFromNals(nals, p);
             if (!cfg.isEmpty()) {
-                t.sampleEntry = visualEntry(hevc ? "hev1" : "avc1", hevc ? "hvcC" : "avcC", cfg, p);
+                t.sampleEntry = visualEntry(hevc ? "hev1" : "avc1", hevc ? "hvcC" : "avcC", cfg, s);
                 return out;
             }
         }
@@ -400,7 +451,7 @@ bool completeSetupFromPacket(TrackSetup &setup, const StreamInfo &s, const quint
     const QByteArray cfg = hevc ? hvcCFromNals(nals, p) : avcCFromNals(nals, p);
     if (cfg.isEmpty())
         return false;
-    t.sampleEntry = visualEntry(hevc ? "hev1" : "avc1", hevc ? "hvcC" : "avcC", cfg, p);
+    t.sampleEntry = visualEntry(hevc ? "hev1" : "avc1", hevc ? "hvcC" : "avcC", cfg, s);
     setup.pending = false;
     return true;
 }

@@ -128,7 +128,7 @@ QByteArray encodeInfo(const SidecarInfo &info)
 {
     LeWriter w;
     w.raw(kInfoMagic, 8);
-    w.u32(kFormatVersion);
+    w.u32(kInfoVersion);
     w.u32(0); // payload size, patched below
     w.i64(info.creationTimeUs);
     w.u64(info.ftypSize);
@@ -153,6 +153,20 @@ QByteArray encodeInfo(const SidecarInfo &info)
         w.u32(quint32(t.sourceTimeBaseDen));
         w.blob(t.sampleEntry);
         w.blob(t.extradata);
+        QByteArray lang = t.language.left(3);
+        lang.append(QByteArray(3 - lang.size(), ' '));
+        w.raw(lang.constData(), 3);
+        w.blob(t.handlerName.toUtf8());
+        w.blob(t.title.toUtf8());
+        w.u32(t.trackFlags);
+        w.u32(t.disposition);
+        for (qint32 v : t.matrix)
+            w.u32(quint32(v));
+    }
+    w.u32(quint32(info.chapters.size()));
+    for (const SidecarInfo::Chapter &c : info.chapters) {
+        w.i64(c.startUs);
+        w.blob(c.title.toUtf8());
     }
     QByteArray out = w.take();
     const quint32 payload = quint32(out.size() - 16);
@@ -170,7 +184,7 @@ Result<SidecarInfo> decodeInfo(const QByteArray &bytes)
     if (bytes.size() < 20 || std::memcmp(bytes.constData(), kInfoMagic, 8) != 0)
         return corrupt(QStringLiteral("not a Tapedeck MP4 info file (bad magic)"));
     const quint32 version = quint32(readLe(bytes.constData() + 8, 4));
-    if (version != kFormatVersion)
+    if (version != 1 && version != kInfoVersion)
         return makeError(ErrorCode::Unsupported, QStringLiteral(".info: format version %1 is not supported").arg(version));
     const quint64 payload = readLe(bytes.constData() + 12, 4);
     if (payload + 20 != quint64(bytes.size()))
@@ -209,6 +223,18 @@ Result<SidecarInfo> decodeInfo(const QByteArray &bytes)
         t.sourceTimeBaseDen = qint32(quint32(r.u(4)));
         t.sampleEntry = r.blob(kMaxBlob);
         t.extradata = r.blob(kMaxBlob);
+        if (version >= 2) {
+            t.language.clear();
+            const quint64 lang = r.u(3);
+            for (int k = 0; k < 3; ++k)
+                t.language.append(char((lang >> (8 * k)) & 0xFF));
+            t.handlerName = QString::fromUtf8(r.blob(kMaxBlob));
+            t.title = QString::fromUtf8(r.blob(kMaxBlob));
+            t.trackFlags = quint32(r.u(4));
+            t.disposition = quint32(r.u(4));
+            for (qint32 &v : t.matrix)
+                v = qint32(quint32(r.u(4)));
+        }
         if (!r.ok())
             break;
         if (t.number != i + 1)
@@ -226,6 +252,17 @@ Result<SidecarInfo> decodeInfo(const QByteArray &bytes)
         if (!t.sampleEntry.isEmpty() && (t.sampleEntry.size() < 8 || readBe32(t.sampleEntry.constData()) != quint32(t.sampleEntry.size())))
             return corrupt(QStringLiteral("track %1 has a malformed sample entry").arg(t.number));
         info.tracks.push_back(std::move(t));
+    }
+    if (version >= 2 && r.ok()) {
+        const quint32 chapters = quint32(r.u(4));
+        if (chapters > 255)
+            return corrupt(QStringLiteral("bad chapter count"));
+        for (quint32 i = 0; i < chapters && r.ok(); ++i) {
+            SidecarInfo::Chapter c;
+            c.startUs = qint64(r.u(8));
+            c.title = QString::fromUtf8(r.blob(kMaxBlob));
+            info.chapters.push_back(std::move(c));
+        }
     }
     if (!r.ok() || r.pos() != body.size())
         return corrupt(QStringLiteral("malformed track table"));

@@ -20,7 +20,8 @@ namespace tapedeck::mp4 {
 
 inline constexpr char kInfoMagic[8] = {'T', 'D', 'M', 'P', '4', 'I', 'N', 'F'};
 inline constexpr char kTrackMagic[8] = {'T', 'D', 'M', 'P', '4', 'T', 'R', 'K'};
-inline constexpr quint32 kFormatVersion = 1;
+inline constexpr quint32 kFormatVersion = 1;     // .trackN files (and .info version 1)
+inline constexpr quint32 kInfoVersion = 2;       // .info written now; versions 1 and 2 are read
 inline constexpr int kTrackHeaderSize = 16; // magic, u32 version, u32 track number
 inline constexpr int kRecordSize = 40;
 inline constexpr int kMdatHeaderSize = 16;  // u32 size=1, "mdat", u64 largesize
@@ -43,6 +44,13 @@ struct SidecarTrack {
     qint32 sourceTimeBaseNum = 0, sourceTimeBaseDen = 0; // informational
     QByteArray sampleEntry;      // the complete stsd sample entry box, verbatim
     QByteArray extradata;        // the codec's extradata as received (informational)
+    // Version 2: what the source said about the track.
+    QByteArray language = "und"; // ISO 639-2/T, 3 lower-case letters (mdhd)
+    QString handlerName;         // hdlr name; empty = "VideoHandler" / "SoundHandler"
+    QString title;               // udta "name"; empty = none
+    quint32 trackFlags = 3;      // tkhd flags: 1 enabled (ffprobe: default), 2 in movie
+    quint32 disposition = 0;     // AV_DISPOSITION_* bits; forced/dub/comment/... become udta "kind" boxes
+    qint32 matrix[9] = {0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000}; // tkhd matrix (rotation)
 };
 
 struct SidecarInfo {
@@ -54,6 +62,12 @@ struct SidecarInfo {
     quint64 dataOffset = 0;      // = mdatHeaderOffset + 16: first sample byte
     QString source;              // credential-free description of the source
     std::vector<SidecarTrack> tracks;
+    // Version 2: markers (gaps in the source), written as MP4 chapters.
+    struct Chapter {
+        qint64 startUs = 0;      // from the start of the file's timeline
+        QString title;
+    };
+    std::vector<Chapter> chapters;
 };
 
 // One index record, timestamps in the track's timescale.

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -226,6 +227,30 @@ private slots:
         QVERIFY2(all.contains("***"), all.constData()); // the URL was shown, redacted
         for (const char *secret : {"CanaryPass123", "CanaryKey456", "CanaryTok789"})
             QVERIFY2(!all.contains(secret), all.constData());
+    }
+
+    // Issue 17: a listener URL waits for its encoder, and the start-up JSON
+    // says so even without --wait.
+    void listenerSaysItWaits()
+    {
+        QTemporaryDir dir;
+        const quint16 port = freeTcpPort();
+        QProcess p;
+        p.start(tapedeckBinary(), {QStringLiteral("record"),
+                                   QStringLiteral("rtmp://127.0.0.1:%1/live/x?listen=1").arg(port),
+                                   QStringLiteral("--type"), QStringLiteral("ts"), QStringLiteral("--out"),
+                                   dir.path() + QStringLiteral("/rec")});
+        QVERIFY(p.waitForStarted(10000));
+        QByteArray line;
+        for (int i = 0; i < 100 && !line.contains('\n'); ++i) {
+            p.waitForReadyRead(200);
+            line += p.readAllStandardOutput();
+        }
+        p.terminate(); // a stop: the armed record is cancelled
+        QVERIFY(p.waitForFinished(20000));
+        const QJsonObject o = QJsonDocument::fromJson(line.trimmed()).object();
+        QVERIFY2(o.contains(QStringLiteral("waitForStream")), line.constData());
+        QCOMPARE(o.value(QStringLiteral("waitForStream")).toBool(), true);
     }
 };
 

@@ -60,6 +60,42 @@ private slots:
         QVERIFY2(!r.contains(QStringLiteral("CanaryStreamKey77")), qPrintable(r));
     }
 
+    // A short stream key that is also a word: the user's own path keeps it,
+    // the places where it stands as a value still hide it.
+    void shortKeyKeepsUserPathsButNotValues()
+    {
+        registerSecretsOf(QStringLiteral("rtmp://127.0.0.1:1935/live/multi"));
+        registerUserPath(QStringLiteral("/tmp/nettest/multi"));
+        const QString saved = QStringLiteral("  /tmp/nettest/multi/m_rtmp.mp4");
+        QCOMPARE(redactText(saved), saved);
+        // Prose keeps the word; a value in FFmpeg's own words does not.
+        QCOMPARE(redactText(QStringLiteral("a multi-track file with multi audio")),
+                 QStringLiteral("a multi-track file with multi audio"));
+        QCOMPARE(redactText(QStringLiteral("playpath=multi app=live")), QStringLiteral("playpath=*** app=live"));
+        QCOMPARE(redactText(QStringLiteral("Proto = rtmp, path = /live/multi, fname = multi")),
+                 QStringLiteral("Proto = rtmp, path = /live/***, fname = ***"));
+        QCOMPARE(redactText(QStringLiteral("Opening 'rtmp://127.0.0.1:1935/live/multi' for reading")),
+                 QStringLiteral("Opening 'rtmp://127.0.0.1:1935/live/***' for reading"));
+        // A path that is not the user's output is still scrubbed.
+        QCOMPARE(redactText(QStringLiteral("/other/multi/x")), QStringLiteral("/other/***/x"));
+    }
+
+    void longKeyScrubbedInsideUserPathsOnlyWhereNotTheirs()
+    {
+        registerSecretsOf(QStringLiteral("rtmp://h/live/LongCanaryKey123"));
+        QVERIFY(!redactText(QStringLiteral("xLongCanaryKey123y and key LongCanaryKey123")).contains(QStringLiteral("LongCanaryKey123")));
+        registerUserPath(QStringLiteral("/srv/LongCanaryKey123"));
+        QCOMPARE(redactText(QStringLiteral("saved /srv/LongCanaryKey123/a.ts")), QStringLiteral("saved /srv/LongCanaryKey123/a.ts"));
+    }
+
+    void secretFieldsInFreeText()
+    {
+        QCOMPARE(redactText(QStringLiteral("srt: passphrase=NotRegistered42 latency=200")),
+                 QStringLiteral("srt: passphrase=*** latency=200"));
+        QCOMPARE(redactText(QStringLiteral("password: hunter2, user: bob")), QStringLiteral("password: ***, user: bob"));
+        QCOMPARE(redactText(QStringLiteral("client_secrets_file=/etc/x")), QStringLiteral("client_secrets_file=/etc/x"));
+    }
+
     void logSinkReceivesRedactedText()
     {
         QString seen;

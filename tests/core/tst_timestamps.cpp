@@ -153,6 +153,41 @@ private slots:
         QVERIFY(a2.dts > a);
     }
 
+    // Issue 17: after a reconnect whose first packets come in another order
+    // (audio of the new connection slightly older than its first video), no
+    // stream is placed over its own past: AAC frames one tick apart decode
+    // as overlapping frames.
+    void reconnectNeverOverlapsAStreamsPast()
+    {
+        TimestampNormalizer n;
+        n.reset(streams90k());
+        qint64 a = 0;
+        for (int i = 0; i < 60; ++i) {
+            feed(n, 0, i * kFrame, i * kFrame, kFrame);
+            a = feed(n, 1, i * kFrame + 100, i * kFrame + 100, 1920).dts;
+        }
+        n.discontinuity();
+        const Out v2 = feed(n, 0, 7 * 90000, 7 * 90000, kFrame);
+        const Out a2 = feed(n, 1, 7 * 90000 - 6000, 7 * 90000 - 6000, 1920);
+        const Out a3 = feed(n, 1, 7 * 90000 - 6000 + 1920, 7 * 90000 - 6000 + 1920, 1920);
+        QVERIFY(v2.dts >= a);
+        QVERIFY2(a2.dts >= a + 1920, qPrintable(QStringLiteral("audio %1 after %2").arg(a2.dts).arg(a)));
+        QCOMPARE(a3.dts - a2.dts, qint64(1920)); // and keeps its own spacing
+    }
+
+    // Real time across a gap: the outage stays in the timeline.
+    void reconnectKeepsTheGapWhenAsked()
+    {
+        TimestampNormalizer n;
+        n.reset(streams90k());
+        qint64 v = 0;
+        for (int i = 0; i < 30; ++i)
+            v = feed(n, 0, i * kFrame, i * kFrame, kFrame).dts;
+        n.discontinuity(5'000'000);
+        const Out v2 = feed(n, 0, 42, 42, kFrame);
+        QCOMPARE(v2.dts, v + kFrame + 5 * 90000);
+    }
+
     void newLayoutContinuesTheTimeline()
     {
         TimestampNormalizer n;

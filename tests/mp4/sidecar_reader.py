@@ -16,7 +16,7 @@ def read_info(path):
     if len(b) < 20 or b[:8] != b'TDMP4INF':
         raise ValueError('bad magic')
     version, payload = struct.unpack_from('<II', b, 8)
-    if version != 1:
+    if version not in (1, 2):
         raise ValueError('version')
     if payload + 20 != len(b):
         raise ValueError('size')
@@ -45,19 +45,40 @@ def read_info(path):
         pos += 40
         entry = blob()
         blob()  # extradata
+        extra = {}
+        if version >= 2:
+            extra['language'] = b[pos:pos + 3].decode('ascii')
+            pos += 3
+            extra['handler'] = blob().decode('utf-8')
+            extra['title'] = blob().decode('utf-8')
+            extra['flags'], extra['disposition'] = struct.unpack_from('<II', b, pos)
+            pos += 8
+            extra['matrix'] = list(struct.unpack_from('<9i', b, pos))
+            pos += 36
         if number != i + 1:
             raise ValueError('track numbering')
         if not 1 <= timescale <= 0x7FFFFFFF:
             raise ValueError('timescale')
         if entry and struct.unpack_from('>I', entry, 0)[0] != len(entry):
             raise ValueError('sample entry')
-        tracks.append({'number': number, 'kind': kind, 'codec': tag, 'timescale': timescale,
-                       'entry_type': entry[4:8].decode('ascii') if entry else ''})
+        track = {'number': number, 'kind': kind, 'codec': tag, 'timescale': timescale,
+                 'entry_type': entry[4:8].decode('ascii') if entry else ''}
+        track.update(extra)
+        tracks.append(track)
+    chapters = []
+    if version >= 2:
+        (nchap,) = struct.unpack_from('<I', b, pos)
+        pos += 4
+        for _ in range(nchap):
+            (start,) = struct.unpack_from('<q', b, pos)
+            pos += 8
+            chapters.append({'start_us': start, 'title': blob().decode('utf-8')})
     if pos != len(b) - 4:
         raise ValueError('trailing bytes')
     if not (roff == ftyp and mhdr == roff + rsize and doff == mhdr + 16 and doff < 1 << 63):
         raise ValueError('layout')
-    return {'created_us': created, 'data_offset': doff, 'reserved': rsize, 'source': source, 'tracks': tracks}
+    return {'created_us': created, 'data_offset': doff, 'reserved': rsize, 'source': source, 'tracks': tracks,
+            'chapters': chapters}
 
 
 def read_track(path, number, data_offset, data_size):

@@ -199,6 +199,11 @@ private slots:
             QCOMPARE(t.value(QStringLiteral("codec")).toString().toLatin1(), rep.info.tracks[size_t(i)].codecTag);
             QCOMPARE(t.value(QStringLiteral("entry_type")).toString().toLatin1(), rep.info.tracks[size_t(i)].codecTag);
             QCOMPARE(quint32(t.value(QStringLiteral("timescale")).toInt()), rep.info.tracks[size_t(i)].timescale);
+            // Version 2 fields: what the source said about the track.
+            QCOMPARE(t.value(QStringLiteral("language")).toString().toLatin1(), rep.info.tracks[size_t(i)].language);
+            QCOMPARE(t.value(QStringLiteral("title")).toString(), rep.info.tracks[size_t(i)].title);
+            QCOMPARE(quint32(t.value(QStringLiteral("flags")).toInt()), rep.info.tracks[size_t(i)].trackFlags);
+            QCOMPARE(t.value(QStringLiteral("matrix")).toArray().size(), 9);
             QCOMPARE(size_t(t.value(QStringLiteral("accepted")).toInt()), rep.tracks[size_t(i)].records.size());
             QCOMPARE(quint64(t.value(QStringLiteral("dropped")).toInt()), rep.tracks[size_t(i)].droppedRecords);
             QCOMPARE(quint64(t.value(QStringLiteral("tail")).toInt()), rep.tracks[size_t(i)].tailBytes);

@@ -8,7 +8,15 @@
 #include "core/mp4/Mp4Writer.h"
 #include "core/mp4/Rebuild.h"
 
+extern "C" {
+#include <libavutil/display.h>
+#include <libavutil/mastering_display_metadata.h>
+}
+
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -201,6 +209,46 @@ private slots:
         QVERIFY2(testsupport::ffmpegDecodeErrors(final).isEmpty(), qPrintable(testsupport::ffmpegDecodeErrors(final)));
         QVERIFY(testsupport::gstreamerDecodes(final));
         QVERIFY(sidecarFiles(out.path()).isEmpty());
+        // The user is told where the header went (issue 17).
+        QVERIFY2(w->notes().join(u' ').contains(QStringLiteral("after the media")), qPrintable(w->notes().join(u' ')));
+    }
+
+    // Issue 17: a recording whose length is known (--duration) reserves room
+    // for that length, not for ten minutes; and an estimate for 12 s is far
+    // smaller than the open-ended one.
+    void roomSizedFromDuration()
+    {
+        QTemporaryDir out;
+        const auto r = testsupport::runTapedeck({QStringLiteral("record"), QStringLiteral("demo?realtime=0"),
+                                                 QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"),
+                                                 pathIn(out, QStringLiteral("short")), QStringLiteral("--duration"),
+                                                 QStringLiteral("3")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString file = pathIn(out, QStringLiteral("short.mp4"));
+        verifyFinalFile(file);
+        // Walk the top-level boxes: the free box left in the room.
+        const QByteArray bytes = readAll(file);
+        qint64 freeSize = -1;
+        for (qint64 at = 0; at + 8 <= bytes.size();) {
+            const auto *b = reinterpret_cast<const uchar *>(bytes.constData() + at);
+            qint64 size = (qint64(b[0]) << 24) | (b[1] << 16) | (b[2] << 8) | b[3];
+            if (size == 1 && at + 16 <= bytes.size()) {
+                size = 0;
+                for (int i = 8; i < 16; ++i)
+                    size = (size << 8) | b[i];
+            }
+            if (bytes.mid(at + 4, 4) == "free")
+                freeSize = size;
+            if (size < 8)
+                break;
+            at += size;
+        }
+        qInfo("3 s recording: %lld bytes of free room in a %lld byte file", static_cast<long long>(freeSize),
+              static_cast<long long>(bytes.size()));
+        QVERIFY(freeSize >= 0);
+        QVERIFY2(freeSize < 128 * 1024, "the room was not sized from --duration");
+        QVERIFY2(r.err.contains("saved"), r.err.constData());
+        QVERIFY2(!r.err.contains("after the media"), r.err.constData());
     }
 
     void forceMoovFirstCopiesWhenRoomTooSmall()
@@ -304,6 +352,125 @@ private slots:
         QVERIFY(!st.ok());
         QCOMPARE(st.error().code, ErrorCode::Unsupported);
         QVERIFY(QDir(out.path()).entryList(QDir::Files).isEmpty());
+    }
+
+    // Issue 17: what the source says about its tracks reaches the MP4 —
+    // language, handler name, title, dispositions, rotation, sample aspect
+    // ratio, colour description, HDR mastering display and content light —
+    // and a gap marker becomes a chapter; a rebuild of the sidecars gives
+    // the same bytes (the .info carries it all). ffprobe is the judge.
+    void trackMetadataKeptAndRecoverable()
+    {
+        Media storage;
+        const Media &m = media(QStringLiteral("h264_aac"), storage);
+        std::vector<StreamInfo> streams = m.streams;
+        int expectedRotation = 0;
+        for (StreamInfo &s : streams) {
+            if (s.type == AVMEDIA_TYPE_VIDEO) {
+                s.tags.language = QStringLiteral("eng");
+                s.tags.title = QStringLiteral("Camera One");
+                AVCodecParameters *p = s.params.get();
+                p->sample_aspect_ratio = AVRational{4, 3};
+                p->color_primaries = AVCOL_PRI_BT2020;
+                p->color_trc = AVCOL_TRC_SMPTE2084;
+                p->color_space = AVCOL_SPC_BT2020_NCL;
+                p->color_range = AVCOL_RANGE_MPEG;
+                int32_t matrix[9];
+                av_display_rotation_set(matrix, 90);
+                expectedRotation = int(av_display_rotation_get(matrix)); // ffprobe's sign convention
+                s.tags.sideData.emplace_back(AV_PKT_DATA_DISPLAYMATRIX, QByteArray(reinterpret_cast<const char *>(matrix), 36));
+                AVMasteringDisplayMetadata md {};
+                md.display_primaries[0][0] = AVRational{34000, 50000}; // R
+                md.display_primaries[0][1] = AVRational{16000, 50000};
+                md.display_primaries[1][0] = AVRational{13250, 50000}; // G
+                md.display_primaries[1][1] = AVRational{34500, 50000};
+                md.display_primaries[2][0] = AVRational{7500, 50000};  // B
+                md.display_primaries[2][1] = AVRational{3000, 50000};
+                md.white_point[0] = AVRational{15635, 50000};
+                md.white_point[1] = AVRational{16450, 50000};
+                md.max_luminance = AVRational{10000000, 10000};
+                md.min_luminance = AVRational{50, 10000};
+                md.has_primaries = md.has_luminance = 1;
+                s.tags.sideData.emplace_back(AV_PKT_DATA_MASTERING_DISPLAY_METADATA,
+                                             QByteArray(reinterpret_cast<const char *>(&md), sizeof md));
+                AVContentLightMetadata cl {};
+                cl.MaxCLL = 1000;
+                cl.MaxFALL = 400;
+                s.tags.sideData.emplace_back(AV_PKT_DATA_CONTENT_LIGHT_LEVEL,
+                                             QByteArray(reinterpret_cast<const char *>(&cl), sizeof cl));
+                s.tags.disposition = AV_DISPOSITION_DEFAULT;
+            } else {
+                s.tags.language = QStringLiteral("deu");
+                s.tags.handlerName = QStringLiteral("Deutscher Ton");
+                s.tags.disposition = AV_DISPOSITION_DUB;
+            }
+        }
+        QTemporaryDir out;
+        const QString final = pathIn(out, QStringLiteral("meta.mp4"));
+        const QString snap = pathIn(out, QStringLiteral("snap.mp4"));
+        auto w = makeMp4Writer();
+        QVERIFY(w->open(final, streams, {}).ok());
+        Media tagged;
+        tagged.streams = streams;
+        for (const auto &pkt : m.packets)
+            tagged.packets.push_back(clonePacket(pkt.get()));
+        const int half = int(tagged.packets.size() / 2);
+        QVERIFY(feed(tagged, *w, half).status.ok());
+        w->addMarker(1500000, QStringLiteral("gap of 5.0 s (test)"));
+        QVERIFY(copySidecarSet(final, snap));
+        auto rebuilt = mp4::rebuildMp4(snap);
+        QVERIFY2(rebuilt.ok(), qPrintable(rebuilt.message()));
+        auto done = w->finish();
+        QVERIFY2(done.ok(), qPrintable(done.message()));
+        QVERIFY2(readAll(final) == readAll(snap), "a rebuild differs from the clean stop");
+
+        const auto r = testsupport::runTool(QStringLiteral("ffprobe"),
+                                            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_streams"),
+                                             QStringLiteral("-show_chapters"), QStringLiteral("-of"), QStringLiteral("json"), final});
+        const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray st = root.value(QStringLiteral("streams")).toArray();
+        QCOMPARE(st.size(), 2);
+        QJsonObject v, a;
+        for (const auto &x : st)
+            (x.toObject().value(QStringLiteral("codec_type")).toString() == u"video" ? v : a) = x.toObject();
+        auto tag = [](const QJsonObject &o, const char *k) {
+            return o.value(QStringLiteral("tags")).toObject().value(QLatin1String(k)).toString();
+        };
+        auto disp = [](const QJsonObject &o, const char *k) {
+            return o.value(QStringLiteral("disposition")).toObject().value(QLatin1String(k)).toInt();
+        };
+        QCOMPARE(tag(v, "language"), QStringLiteral("eng"));
+        // FFmpeg 5.1 writes a track title as trak/udta/name but does not read
+        // it back: the judge is the box itself, as FFmpeg's muxer writes it.
+        QVERIFY(readAll(final).contains(QByteArray("\x00\x00\x00\x12nameCamera One", 18)));
+        QCOMPARE(tag(a, "language"), QStringLiteral("deu"));
+        QCOMPARE(tag(a, "handler_name"), QStringLiteral("Deutscher Ton"));
+        QCOMPARE(disp(v, "default"), 1);
+        QCOMPARE(disp(a, "dub"), 1);
+        QCOMPARE(disp(a, "default"), 1); // the only audio track is enabled
+        QCOMPARE(v.value(QStringLiteral("sample_aspect_ratio")).toString(), QStringLiteral("4:3"));
+        QCOMPARE(v.value(QStringLiteral("color_primaries")).toString(), QStringLiteral("bt2020"));
+        QCOMPARE(v.value(QStringLiteral("color_transfer")).toString(), QStringLiteral("smpte2084"));
+        QCOMPARE(v.value(QStringLiteral("color_space")).toString(), QStringLiteral("bt2020nc"));
+        QCOMPARE(v.value(QStringLiteral("color_range")).toString(), QStringLiteral("tv"));
+        QString sides;
+        for (const auto &sd : v.value(QStringLiteral("side_data_list")).toArray()) {
+            const QJsonObject o = sd.toObject();
+            sides += QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+            if (o.value(QStringLiteral("side_data_type")).toString() == u"Display Matrix")
+                QCOMPARE(o.value(QStringLiteral("rotation")).toInt(), expectedRotation);
+        }
+        QVERIFY2(sides.contains(QStringLiteral("Display Matrix")), qPrintable(sides));
+        QVERIFY2(sides.contains(QStringLiteral("Mastering display metadata")), qPrintable(sides));
+        QVERIFY2(sides.contains(QStringLiteral("\"max_luminance\":\"10000000/10000\"")), qPrintable(sides));
+        QVERIFY2(sides.contains(QStringLiteral("Content light level metadata")) && sides.contains(QStringLiteral("\"max_content\":1000")),
+                 qPrintable(sides));
+        const QJsonArray chapters = root.value(QStringLiteral("chapters")).toArray();
+        QCOMPARE(chapters.size(), 2);
+        QCOMPARE(chapters[1].toObject().value(QStringLiteral("tags")).toObject().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("gap of 5.0 s (test)"));
+        QCOMPARE(chapters[1].toObject().value(QStringLiteral("start_time")).toString().toDouble(), 1.5);
+        QVERIFY(testsupport::ffmpegDecodeErrors(final).isEmpty());
     }
 
     // Rebuilding a snapshot of the sidecars taken after k records gives the

@@ -159,6 +159,48 @@ private slots:
         }
     }
 
+    // Issue 17: a stream key that is also a word ("multi") is no reason to
+    // mangle the user's own output path; it stays hidden where it is the key.
+    void shortKeyKeepsTheUserPath()
+    {
+        TAPEDECK_REQUIRE_TOOL("ffmpeg");
+        TAPEDECK_REQUIRE_TOOL("nginx");
+        testsupport::NginxRtmp nginx;
+        QString err;
+        NET_REQUIRE(nginx.start(&err), "nginx with libnginx-mod-rtmp");
+        Pusher pusher;
+        QVERIFY(pusher.start(nginx.url(QStringLiteral("multi")), QStringLiteral("flv"), 120));
+        QTemporaryDir out;
+        const QString folder = out.filePath(QStringLiteral("multi"));
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TAPEDECK_DEBUG"), QStringLiteral("1"));
+        cli.setProcessEnvironment(env);
+        cli.start(testsupport::tapedeckBinary(),
+                  {QStringLiteral("record"), nginx.url(QStringLiteral("multi")), QStringLiteral("--type"),
+                   QStringLiteral("mp4"), QStringLiteral("--out"), folder + QStringLiteral("/m_rtmp"),
+                   QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--wait")});
+        QVERIFY(cli.waitForStarted(10000));
+        if (!cli.waitForFinished(60000)) {
+            cli.kill();
+            cli.waitForFinished(5000);
+            QFAIL("tapedeck record did not finish within 60 s");
+        }
+        const QString stdoutText = QString::fromUtf8(cli.readAllStandardOutput());
+        const QString stderrText = QString::fromUtf8(cli.readAllStandardError());
+        QVERIFY2(cli.exitCode() == 0, qPrintable(stderrText));
+        const QString saved = QFileInfo(folder + QStringLiteral("/m_rtmp.mp4")).absoluteFilePath();
+        QVERIFY2(stderrText.contains(saved), qPrintable(stderrText));
+        QVERIFY2(!stderrText.contains(QStringLiteral("***/m_rtmp")), qPrintable(stderrText));
+        // The key itself never appears where it is the key.
+        QVERIFY2(stdoutText.contains(QStringLiteral("/live/***")), qPrintable(stdoutText));
+        QString rest = stdoutText + stderrText;
+        rest.remove(folder);
+        QVERIFY2(!rest.contains(QStringLiteral("/multi")) && !rest.contains(QStringLiteral("=multi"))
+                     && !rest.contains(QStringLiteral("= multi")),
+                 qPrintable(rest));
+    }
+
     // A wrong password fails with an error that does not repeat it.
     void rejectedCredentialsAreNotEchoed()
     {

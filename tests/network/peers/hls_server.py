@@ -7,7 +7,8 @@ MPEG-TS segments and an EVENT playlist that grows by one segment a second
 server on 127.0.0.1 serves the folder. Optional checks a test can use as
 credential canaries: HTTP Basic auth (--user/--password) on every request and
 a query token (--token) on the playlist. Prints "READY <port>" when the first
-segments exist. Commands on stdin: "pause" freezes the encoder (the playlist
+segments exist, "PLAYLIST <segments listed>" for each playlist served and
+"SEGMENT <name>" for each segment. Commands on stdin: "pause" freezes the encoder (the playlist
 stops growing: a stall), "resume" continues it, "quit" stops.
 """
 import argparse
@@ -71,7 +72,16 @@ def main():
                     self.send_error(403)
                     return
             if url.path.endswith(".m3u8"):
-                print("PLAYLIST", flush=True)
+                # How many segments this answer lists: a test can tell where
+                # in the playlist a reader started.
+                try:
+                    with open(os.path.join(args.dir, os.path.basename(url.path))) as f:
+                        listed = f.read().count("#EXTINF")
+                except OSError:
+                    listed = 0
+                print("PLAYLIST %d" % listed, flush=True)
+            elif url.path.endswith(".ts"):
+                print("SEGMENT %s" % os.path.basename(url.path), flush=True)
             self.path = url.path
             super().do_GET()
 
