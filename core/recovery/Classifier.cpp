@@ -6,6 +6,7 @@
 #include "core/recovery/Flv.h"
 #include "core/recovery/MappedFile.h"
 #include "core/recovery/Mp4Boxes.h"
+#include "core/recovery/RepairOrphan.h"
 #include "core/recovery/Ts.h"
 
 #include <QDir>
@@ -309,6 +310,14 @@ Orphan classifyMp4(const QString &path, bool *healthy)
         Orphan o = notRecording(path, QStringLiteral("a complete MP4: nothing to recover"));
         return o;
     }
+    if (isMp4WithoutIndex(path)) {
+        // Repaired (Mp4Repair): the scan picks its reference once it has
+        // seen the healthy files beside it (classifyFiles).
+        Orphan o = notRecording(path, QStringLiteral("MP4 without index"));
+        o.kind = OrphanKind::Mp4NoIndex;
+        o.verdict = Verdict::Damaged;
+        return o;
+    }
     return notRecording(path, m.hasMdat ? QStringLiteral("an MP4 without its index (moov) and without Tapedeck sidecar files: "
                                                          "the sample layout is unknown, so it is not rebuilt")
                                         : QStringLiteral("an MP4 with no media data"));
@@ -371,6 +380,7 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
     auto cancelled = [&] { return cancel && cancel->load(std::memory_order_relaxed); };
 
     QHash<QString, QStringList> healthyByDir; // frame-rate donors
+    QStringList withoutIndex;                 // other recorders' MP4s with no moov
     for (const QString &f : singles) {
         if (cancelled())
             break;
@@ -392,13 +402,15 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
             else
                 res.orphans.push_back(o);
         } else if (lower.endsWith(QLatin1String(".mp4")) || lower.endsWith(QLatin1String(".m4a"))
-                   || lower.endsWith(QLatin1String(".mov"))) {
+                   || lower.endsWith(QLatin1String(".mov")) || lower.endsWith(QLatin1String(".3gp"))) {
             bool healthy = false;
             Orphan o = classifyMp4(f, &healthy);
             if (healthy) {
                 ++res.healthyFiles;
                 res.healthyMp4s << f;
                 healthyByDir[QFileInfo(f).absolutePath()] << f;
+            } else if (o.kind == OrphanKind::Mp4NoIndex && !sidecars.contains(f) && !raws.contains(f)) {
+                withoutIndex << f;
             } else if (!sidecars.contains(f) && !raws.contains(f)) {
                 res.notRecordings.push_back(o);
             } else {
@@ -414,6 +426,11 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
                                     : QStringLiteral("\".%1\" is not a file type Tapedeck records or imports").arg(suffix)));
         }
         tick(1);
+    }
+    for (const QString &f : withoutIndex) {
+        if (cancelled())
+            break;
+        res.orphans.push_back(classifyMp4WithoutIndex(f, healthyByDir.value(QFileInfo(f).absolutePath())));
     }
     for (auto it = sidecars.cbegin(); it != sidecars.cend() && !cancelled(); ++it) {
         res.orphans.push_back(classifySidecarSet(it.key(), it.value()));

@@ -13,6 +13,7 @@ QString kindName(OrphanKind k)
     case OrphanKind::RawAudio: return QStringLiteral("raw-audio");
     case OrphanKind::MpegTs: return QStringLiteral("mpegts");
     case OrphanKind::Flv: return QStringLiteral("flv");
+    case OrphanKind::Mp4NoIndex: return QStringLiteral("mp4-no-index");
     case OrphanKind::NotRecording: return QStringLiteral("not-a-recording");
     }
     return QString();
@@ -60,6 +61,12 @@ QJsonObject toJson(const Orphan &o, const QString &output)
     if (o.frameRateNum > 0) {
         j[QStringLiteral("frameRate")] = double(o.frameRateNum) / o.frameRateDen;
         j[QStringLiteral("frameRateSource")] = o.frameRateSource;
+    }
+    if (o.kind == OrphanKind::Mp4NoIndex) {
+        j[QStringLiteral("reference")] = o.reference.isEmpty() ? QJsonValue() : QJsonValue(o.reference);
+        j[QStringLiteral("layoutSource")] = o.layoutSource;
+        if (!o.referenceCandidates.isEmpty())
+            j[QStringLiteral("referenceCandidates")] = QJsonArray::fromStringList(o.referenceCandidates);
     }
     j[QStringLiteral("output")] = output.isEmpty() ? QJsonValue() : QJsonValue(output);
     return j;

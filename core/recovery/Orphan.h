@@ -18,6 +18,7 @@ enum class OrphanKind {
     RawAudio,    // X.mp4.aac alone
     MpegTs,      // a TS ending in a partial packet
     Flv,         // an FLV whose header has no duration or keyframe index
+    Mp4NoIndex,  // another recorder's MP4/MOV killed before it wrote its moov (repaired, Mp4Repair.h)
     NotRecording // anything else: never guessed at
 };
 
@@ -58,6 +59,12 @@ struct Orphan {
     // Sidecar set whose MP4 was already finished (renamed into place) but
     // whose index files were left behind: recovery only removes them.
     bool finishedAlready = false;
+    // MP4 without index: the healthy file whose layout the repair uses
+    // (empty: the stream itself), the other candidates the user may choose,
+    // and where the layout comes from in words.
+    QString reference;
+    QStringList referenceCandidates;
+    QString layoutSource;
 
     bool rebuildable() const { return verdict == Verdict::Complete || verdict == Verdict::Partial || verdict == Verdict::Damaged; }
 };

@@ -7,6 +7,7 @@
 #include "core/recovery/Flv.h"
 #include "core/recovery/MappedFile.h"
 #include "core/recovery/RawRebuild.h"
+#include "core/recovery/RepairOrphan.h"
 #include "core/recovery/Ts.h"
 
 #include <QDir>
@@ -340,6 +341,8 @@ QString plannedOutput(const Orphan &o, const RecoverOptions &options)
         return QString();
     if (o.finishedAlready)
         return o.target;
+    if (o.kind == OrphanKind::Mp4NoIndex)
+        return plannedRepairOutput(o, options);
     const Names names = namesFor(o, options);
     if (inPlaceKind(o) && !options.keep && options.outDir.isEmpty())
         return o.target; // repaired beside, then given the original's name
@@ -369,6 +372,7 @@ RecoverOutcome recoverOrphan(const Orphan &o, const RecoverOptions &options)
     case OrphanKind::RawAudio: out = recoverRaw(o, options); break;
     case OrphanKind::MpegTs:
     case OrphanKind::Flv: out = recoverInPlaceKind(o, options); break;
+    case OrphanKind::Mp4NoIndex: out = recoverMp4WithoutIndex(o, options); break;
     case OrphanKind::NotRecording: out.error = o.reason; break;
     }
     if (out.ok && out.durationSec < 0)
