@@ -20,7 +20,7 @@ CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWit
   -DTAPEDECK_FUZZ=ON -DTAPEDECK_BUILD_GUI=OFF -DTAPEDECK_BUILD_TESTS=ON \
   -DTAPEDECK_FUZZ_SECONDS="$seconds" \
   -DCMAKE_C_FLAGS="$san" -DCMAKE_CXX_FLAGS="$san" >/dev/null
-targets=(fuzz_annexb fuzz_adts fuzz_flv fuzz_ts fuzz_mp4boxes fuzz_sidecar)
+targets=(fuzz_annexb fuzz_adts fuzz_flv fuzz_ts fuzz_mp4boxes fuzz_sidecar fuzz_mp4repair)
 cmake --build build-fuzz -j "$jobs" --target "${targets[@]}"
 # One target at a time: each uses a core, and the machine is shared.
 ctest --test-dir build-fuzz -L fuzz --output-on-failure -j 1

@@ -29,8 +29,17 @@ with open(p, 'r+b') as f:
 PY
 }
 
-# kill_after SECONDS CMD...: SIGKILL a real-time recorder mid-recording.
-kill_after() { local s=$1; shift; "$@" & local pid=$!; sleep "$s"; kill -9 $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; }
+# kill_at FILE BYTES CMD...: SIGKILL a recorder mid-recording, once FILE
+# has reached BYTES.
+kill_at() {
+    local file=$1 bytes=$2; shift 2
+    "$@" & local pid=$!
+    while kill -0 $pid 2>/dev/null; do
+        if [[ -f $file && $(stat -c %s "$file") -ge $bytes ]]; then kill -9 $pid; break; fi
+        sleep 0.01
+    done
+    wait $pid 2>/dev/null || true
+}
 
 # ffcase NAME EXT MODE INPUTS... -- ENCODE_ARGS...   (MODE: cut | kill | kill-noref)
 ffcase() {
@@ -50,7 +59,8 @@ ffcase() {
     fi
     case $mode in
         cut*) cp "$orig" "$OUT/$name/broken.$ext"; cut_at "$OUT/$name/broken.$ext" 0.6 ;;
-        kill*) kill_after 6 $FF -re "${inputs[@]}" -t 12 "${enc[@]}" "$OUT/$name/broken.$ext" ;;
+        kill*) kill_at "$OUT/$name/broken.$ext" $(( $(stat -c %s "$orig") * 45 / 100 )) \
+                   $FF -re "${inputs[@]}" -t 12 "${enc[@]}" "$OUT/$name/broken.$ext" ;;
     esac
     echo "$name: $(stat -c %s "$OUT/$name/broken.$ext") of $(stat -c %s "$orig") bytes"
 }
@@ -63,6 +73,7 @@ ffcase h264_inband_killed_noref mp4 kill-noref -f lavfi -i "$V" -f lavfi -i "$A"
 ffcase h264_aac_mov_2997 mov cut -f lavfi -i "testsrc2=size=320x240:rate=30000/1001" -f lavfi -i "$A" -- "${X264[@]}" "${AAC[@]}"
 ffcase h264_2aac_cut mp4 cut -f lavfi -i "$V" -f lavfi -i "$A" -f lavfi -i "$A2" -- -map 0 -map 1 -map 2 "${X264[@]}" "${AAC[@]}"
 ffcase hevc_aac_cut mp4 cut -f lavfi -i "$V" -f lavfi -i "$A" -- -c:v libx265 -x265-params log-level=error:pools=1:frame-threads=1:bframes=3 -tag:v hvc1 "${AAC[@]}"
+ffcase hevc_inband_killed_noref mp4 kill-noref -f lavfi -i "$V" -f lavfi -i "$A" -- -c:v libx265 -x265-params log-level=error:pools=1:frame-threads=1:bframes=3:repeat-headers=1 -tag:v hvc1 "${AAC[@]}"
 ffcase hevc_pcm_mov_cut mov cut -f lavfi -i "$V" -f lavfi -i "$A" -- -c:v libx265 -x265-params log-level=error:pools=1:frame-threads=1 -c:a pcm_s16le
 ffcase h264_opus_cut mp4 cut -f lavfi -i "$V" -f lavfi -i "$A" -- "${X264[@]}" -c:a libopus -b:a 64k
 

@@ -174,9 +174,13 @@ Status setupFromStream(const uint8_t *data, int64_t begin, int64_t end, std::vec
         const auto s = parseHevcSps(reinterpret_cast<const uint8_t *>(params->sps.constData()), size_t(params->sps.size()));
         v.width = s->width;
         v.height = s->height;
-        timescaleFromRate(v, 25, 1);
-        notes << QStringLiteral("HEVC timing is not read from the VPS/SPS yet: 25 fps assumed (give a reference file "
-                                "for the right one)");
+        const auto [num, den] = hevcVpsFrameRate(reinterpret_cast<const uint8_t *>(params->vps.constData()),
+                                                 size_t(params->vps.size()));
+        timescaleFromRate(v, num > 0 ? num : 25, num > 0 ? den : 1);
+        if (num > 0)
+            notes << QStringLiteral("video frame rate %1 fps from the VPS timing").arg(fpsText(v.timescale, v.delta));
+        else
+            notes << QStringLiteral("the VPS has no frame rate: 25 fps assumed (give a reference file for the right one)");
     }
     if (!loadDecoderConfig(v.config, v.vstate))
         return makeError(ErrorCode::Corrupt, QStringLiteral("the in-band parameter sets are unreadable"));

@@ -117,6 +117,41 @@ std::optional<HevcPpsInfo> parseHevcPps(const uint8_t *nal, size_t size)
     return p;
 }
 
+std::pair<int, int> hevcVpsFrameRate(const uint8_t *nal, size_t size)
+{
+    if (size < 4)
+        return {0, 1};
+    const QByteArray rbsp = unescapeRbsp(nal + 2, size - 2, 256);
+    BitReader br(reinterpret_cast<const uint8_t *>(rbsp.constData()), size_t(rbsp.size()));
+    br.bits(4 + 1 + 1 + 6);
+    const int maxSub = int(br.bits(3));
+    br.bits(1 + 16);
+    skipProfileTierLevel(br, maxSub);
+    const bool orderingAll = br.flag();
+    for (int i = orderingAll ? 0 : maxSub; i <= maxSub && br.ok(); ++i) {
+        br.ue();
+        br.ue();
+        br.ue();
+    }
+    const int maxLayerId = int(br.bits(6));
+    const uint32_t layerSets = br.ue();
+    if (layerSets > 1023)
+        return {0, 1};
+    for (uint32_t i = 1; i <= layerSets && br.ok(); ++i)
+        for (int j = 0; j <= maxLayerId; ++j)
+            br.bits(1);
+    if (!br.flag() || !br.ok())
+        return {0, 1};
+    const uint32_t units = br.bits(32);
+    const uint32_t scale = br.bits(32);
+    if (!br.ok() || units == 0 || scale == 0 || scale > uint32_t(INT32_MAX) || units > uint32_t(INT32_MAX))
+        return {0, 1};
+    const double fps = double(scale) / units;
+    if (fps < 1 || fps > 480)
+        return {0, 1};
+    return {int(scale), int(units)};
+}
+
 std::optional<HevcSpsInfo> parseHevcSps(const uint8_t *nal, size_t size)
 {
     if (size < 4)

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 
 namespace tapedeck::recovery {
 
@@ -23,6 +24,10 @@ struct HevcSpsInfo {
     int log2MaxPocLsb = 0;
 };
 std::optional<HevcSpsInfo> parseHevcSps(const uint8_t *nal, size_t size);
+
+// Frame rate from an HEVC VPS's timing info (time_scale / num_units_in_tick),
+// {0,1} when it has none.
+std::pair<int, int> hevcVpsFrameRate(const uint8_t *nal, size_t size);
 
 // The start of an HEVC PPS, as far as the slice header's POC needs it.
 struct HevcPpsInfo {

@@ -65,7 +65,8 @@ bool isMp4WithoutIndex(const QString &path, QString *why)
     return b.isMp4 && b.mdatHeader >= 0 && !b.hasUsableMoov && b.mdatEnd > b.mdatBegin;
 }
 
-Orphan classifyMp4WithoutIndex(const QString &path, const QStringList &healthyBeside, const QString &reference)
+Orphan classifyMp4WithoutIndex(const QString &path, const QStringList &healthyBeside, const QString &reference,
+                               bool pickAutomatically)
 {
     Orphan o;
     o.kind = OrphanKind::Mp4NoIndex;
@@ -80,7 +81,7 @@ Orphan classifyMp4WithoutIndex(const QString &path, const QStringList &healthyBe
         if (!QFileInfo(h).fileName().contains(QLatin1String(".repaired")))
             o.referenceCandidates << h;
     o.referenceCandidates.sort();
-    o.reference = reference.isEmpty() ? pickReference(path, o.referenceCandidates) : reference;
+    o.reference = !reference.isEmpty() ? reference : pickAutomatically ? pickReference(path, o.referenceCandidates) : QString();
     if (!o.reference.isEmpty())
         o.notes << QStringLiteral("reference: %1 (same tracks)").arg(QFileInfo(o.reference).fileName());
     RepairPlan plan = planRepair(path, o.reference);
@@ -104,6 +105,14 @@ void applyReference(Orphan &o, const QString &reference)
         return;
     const QStringList candidates = o.referenceCandidates;
     o = classifyMp4WithoutIndex(o.target, candidates, QFileInfo(reference).absoluteFilePath());
+}
+
+void useStreamLayout(Orphan &o)
+{
+    if (o.kind != OrphanKind::Mp4NoIndex)
+        return;
+    const QStringList candidates = o.referenceCandidates;
+    o = classifyMp4WithoutIndex(o.target, candidates, QString(), false);
 }
 
 QString plannedRepairOutput(const Orphan &o, const RecoverOptions &options)

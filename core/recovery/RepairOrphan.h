@@ -14,10 +14,13 @@ bool isMp4WithoutIndex(const QString &path, QString *why = nullptr);
 
 // The orphan for such a file. `healthyBeside`: complete MP4/MOV files in the
 // same folder (reference candidates); `reference`: forced by the user.
-Orphan classifyMp4WithoutIndex(const QString &path, const QStringList &healthyBeside, const QString &reference = {});
+Orphan classifyMp4WithoutIndex(const QString &path, const QStringList &healthyBeside, const QString &reference = {},
+                               bool pickAutomatically = true);
 
-// --reference FILE / the wizard's choice: re-plan `o` with that reference.
+// --reference FILE / the wizard's choice: re-plan `o` with that reference;
+// an empty `reference` means "from the stream itself, no reference".
 void applyReference(Orphan &o, const QString &reference);
+void useStreamLayout(Orphan &o);
 
 QString plannedRepairOutput(const Orphan &o, const RecoverOptions &options);
 RecoverOutcome recoverMp4WithoutIndex(const Orphan &o, const RecoverOptions &options);
