@@ -82,28 +82,46 @@ Result<AacFramer> AacFramer::open(const QByteArray &asc)
 int AacFramer::decodePrefix(const uint8_t *data, int64_t len, int64_t *rest)
 {
     *rest = -1;
-    avcodec_flush_buffers(m_ctx.get());
+    // No flush between probes: it clears kilobytes of decoder state per call
+    // (most of the time of a resync), and the bitstream parse of AAC-LC does
+    // not depend on it. What the last probe left is drained instead.
     std::memcpy(m_buf.data(), data, size_t(len));
     std::memset(m_buf.data() + len, 0, AV_INPUT_BUFFER_PADDING_SIZE);
     av_packet_unref(m_pkt.get());
     m_pkt->data = m_buf.data();
     m_pkt->size = int(len);
-    if (avcodec_send_packet(m_ctx.get(), m_pkt.get()) < 0)
+    if (avcodec_send_packet(m_ctx.get(), m_pkt.get()) < 0) {
+        avcodec_flush_buffers(m_ctx.get()); // should not happen after a drain; recover anyway
+        if (avcodec_send_packet(m_ctx.get(), m_pkt.get()) < 0)
+            return -1;
+    }
+    if (avcodec_receive_frame(m_ctx.get(), m_frame.get()) < 0) {
+        drain();
         return -1;
-    if (avcodec_receive_frame(m_ctx.get(), m_frame.get()) < 0)
-        return -1;
+    }
     const int samples = m_frame->nb_samples;
     const bool ok = m_frame->ch_layout.nb_channels == m_channels && (samples == 1024 || samples == 960)
                     && m_frame->decode_error_flags == 0;
     const int64_t first = m_frame->pkt_size;
     av_frame_unref(m_frame.get());
-    if (!ok || first != len)
+    if (!ok || first != len) {
+        drain();
         return -1;
+    }
     if (avcodec_receive_frame(m_ctx.get(), m_frame.get()) >= 0) {
         *rest = m_frame->pkt_size;
         av_frame_unref(m_frame.get());
     }
+    drain();
     return samples;
+}
+
+void AacFramer::drain()
+{
+    // Frames decoded from what remains of the probe packet; stops at EAGAIN
+    // (packet used up) or at the first error (the rest is dropped).
+    for (int i = 0; i < 64 && avcodec_receive_frame(m_ctx.get(), m_frame.get()) >= 0; ++i)
+        av_frame_unref(m_frame.get());
 }
 
 std::optional<AacFramer::Frame> AacFramer::frameAt(const uint8_t *data, int64_t avail)

@@ -38,6 +38,7 @@ private:
     // Decodes the first `len` bytes; >= 0: samples of the first frame and,
     // through *rest, the pkt_size of a second frame (-1 when none decoded).
     int decodePrefix(const uint8_t *data, int64_t len, int64_t *rest);
+    void drain();
 
     CodecContextPtr m_ctx;
     PacketPtr m_pkt;
