@@ -81,10 +81,51 @@ Result<AacFramer> AacFramer::open(const QByteArray &asc)
 
 int AacFramer::decodePrefix(const uint8_t *data, int64_t len, int64_t *rest)
 {
+    // Bytes that are not AAC (probed at a resync, or the video after a
+    // frame) can leave the decoder reconfigured (channels, elements), which
+    // a flush does not undo; a real frame refused by such a decoder is
+    // tried again on a fresh one.
+    // Reopening costs a decoder's setup: while probing a region of garbage
+    // (no frame found since the last reopen) it is done only every 64th time.
+    int r = decodeOnce(data, len, rest);
+    if (r < 0 && m_dirty && (m_okSinceReopen || ++m_failsSinceReopen % 64 == 0)) {
+        if (reopen()) {
+            m_dirty = false;
+            m_okSinceReopen = false;
+            r = decodeOnce(data, len, rest);
+        }
+    }
+    if (r < 0)
+        m_dirty = true;
+    else
+        m_okSinceReopen = true;
+    return r;
+}
+
+bool AacFramer::reopen()
+{
+    const AVCodec *codec = m_ctx->codec;
+    CodecContextPtr fresh = makeCodecContext(codec);
+    if (!fresh)
+        return false;
+    fresh->extradata = static_cast<uint8_t *>(av_mallocz(size_t(m_ctx->extradata_size) + AV_INPUT_BUFFER_PADDING_SIZE));
+    std::memcpy(fresh->extradata, m_ctx->extradata, size_t(m_ctx->extradata_size));
+    fresh->extradata_size = m_ctx->extradata_size;
+    fresh->thread_count = 1;
+    fresh->log_level_offset = m_ctx->log_level_offset;
+    if (avcodec_open2(fresh.get(), codec, nullptr) < 0)
+        return false;
+    m_ctx = std::move(fresh);
+    return true;
+}
+
+int AacFramer::decodeOnce(const uint8_t *data, int64_t len, int64_t *rest)
+{
     *rest = -1;
-    // No flush between probes: it clears kilobytes of decoder state per call
-    // (most of the time of a resync), and the bitstream parse of AAC-LC does
-    // not depend on it. What the last probe left is drained instead.
+    // Each probe starts from a clean decoder: a probe of bytes that are not
+    // AAC can leave it reconfigured, and the next real frame would then be
+    // refused.
+    avcodec_flush_buffers(m_ctx.get());
     std::memcpy(m_buf.data(), data, size_t(len));
     std::memset(m_buf.data() + len, 0, AV_INPUT_BUFFER_PADDING_SIZE);
     av_packet_unref(m_pkt.get());
@@ -110,7 +151,11 @@ int AacFramer::decodePrefix(const uint8_t *data, int64_t len, int64_t *rest)
     }
     if (avcodec_receive_frame(m_ctx.get(), m_frame.get()) >= 0) {
         *rest = m_frame->pkt_size;
+        if (m_frame->ch_layout.nb_channels != m_channels)
+            m_dirty = true;
         av_frame_unref(m_frame.get());
+    } else {
+        m_dirty = true; // what followed the frame was not AAC of this track
     }
     drain();
     return samples;
@@ -120,8 +165,15 @@ void AacFramer::drain()
 {
     // Frames decoded from what remains of the probe packet; stops at EAGAIN
     // (packet used up) or at the first error (the rest is dropped).
-    for (int i = 0; i < 64 && avcodec_receive_frame(m_ctx.get(), m_frame.get()) >= 0; ++i)
+    for (int i = 0; i < 64; ++i) {
+        const int r = avcodec_receive_frame(m_ctx.get(), m_frame.get());
+        if (r < 0) {
+            if (r != AVERROR(EAGAIN))
+                m_dirty = true;
+            return;
+        }
         av_frame_unref(m_frame.get());
+    }
 }
 
 std::optional<AacFramer::Frame> AacFramer::frameAt(const uint8_t *data, int64_t avail)

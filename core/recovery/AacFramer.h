@@ -38,6 +38,8 @@ private:
     // Decodes the first `len` bytes; >= 0: samples of the first frame and,
     // through *rest, the pkt_size of a second frame (-1 when none decoded).
     int decodePrefix(const uint8_t *data, int64_t len, int64_t *rest);
+    int decodeOnce(const uint8_t *data, int64_t len, int64_t *rest);
+    bool reopen();
     void drain();
 
     CodecContextPtr m_ctx;
@@ -46,6 +48,9 @@ private:
     std::vector<uint8_t> m_buf;
     int m_channels = 0;
     int m_sampleRate = 0;
+    bool m_dirty = false; // the decoder has seen bytes that were not AAC of this track
+    bool m_okSinceReopen = false;
+    int m_failsSinceReopen = 0;
 };
 
 // AudioSpecificConfig for AAC-LC (object type 2).
