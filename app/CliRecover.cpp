@@ -1,10 +1,11 @@
-// tapedeck recover PATH... [--out DIR] [--dry-run] [--keep] [--fps N] [--json] [--scan-default]
+// tapedeck recover PATH... [--out DIR] [--dry-run] [--keep] [--fps N] [--reference FILE] [--json] [--scan-default]
 
 #include "app/Cli.h"
 #include "core/Redact.h"
 #include "core/Settings.h"
 #include "core/io/Paths.h"
 #include "core/recovery/Recover.h"
+#include "core/recovery/RepairOrphan.h"
 #include "core/recovery/Scanner.h"
 #include "core/recovery/StartupScan.h"
 
@@ -114,7 +115,11 @@ int runRecover(const QStringList &args)
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("One JSON object per orphan on stdout."));
     const QCommandLineOption defOpt(QStringLiteral("scan-default"),
                                     QStringLiteral("Scan the recordings folder from the settings (lists only; implies --dry-run)."));
-    p.addOptions({outOpt, dryOpt, keepOpt, fpsOpt, jsonOpt, defOpt});
+    const QCommandLineOption refOpt(QStringLiteral("reference"),
+                                    QStringLiteral("A healthy MP4/MOV from the same recorder, for repairing MP4s without index "
+                                                   "(default: picked from the files beside them)."),
+                                    QStringLiteral("FILE"));
+    p.addOptions({outOpt, dryOpt, keepOpt, fpsOpt, refOpt, jsonOpt, defOpt});
     QString parseError;
     if (!parseArguments(p, QStringLiteral("tapedeck recover"), args, &parseError)) {
         printLine(stderr, QStringLiteral("tapedeck recover: %1").arg(parseError));
@@ -154,6 +159,11 @@ int runRecover(const QStringList &args)
         printLine(stderr, QStringLiteral("tapedeck recover: --fps wants a frame rate between 1 and 480 (30, 29.97, 30000/1001)"));
         return 2;
     }
+    const QString reference = p.value(refOpt);
+    if (!reference.isEmpty() && !QFileInfo(reference).isFile()) {
+        printLine(stderr, QStringLiteral("tapedeck recover: --reference %1: no such file").arg(reference));
+        return 2;
+    }
     const bool dryRun = p.isSet(dryOpt) || scanDefault;
     const bool json = p.isSet(jsonOpt);
 
@@ -177,6 +187,7 @@ int runRecover(const QStringList &args)
     int failures = 0;
     for (Orphan &o : res.orphans) {
         applyFrameRateOption(o, opt);
+        applyReference(o, reference);
         QJsonObject j;
         if (dryRun || !o.rebuildable()) {
             const QString planned = plannedOutput(o, opt);

@@ -12,6 +12,7 @@
 #   3 cost per recording       bench/compare/cost.py
 #   4 throughput               bench/compare/throughput.py
 #   5 recovery scan            bench/scan
+#   6 MP4 repair corpus        bench/repair (UNTRUNC=/path adds untrunc's column)
 # Progress goes to stderr; the tables also land in BUILD/bench-results.md.
 set -euo pipefail
 
@@ -20,7 +21,7 @@ root="$(cd "$here/.." && pwd)"
 quick=0
 build="$root/build-bench"
 work=""
-only="1,2,3,4,5"
+only="1,2,3,4,5,6"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
@@ -115,6 +116,15 @@ if want 5; then
     done
   fi
   if [ $found = 0 ]; then echo "(bench/scan is not in this tree yet)"; fi
+  echo
+fi
+if want 6; then
+  echo "### 6. Repairing MP4s without index (bench/repair: ffmpeg and GStreamer files killed or cut, judged by framecrc)"
+  echo
+  say "repair corpus ..."
+  "$here/repair/make_corpus.sh" "$work/repair-corpus" >&2
+  python3 "$here/repair/bench.py" "$build/app/tapedeck" "$work/repair-corpus" | sed 's/^/    /'
+  rm -rf "$work/repair-corpus"
   echo
 fi
 rm -rf "$work"/gst-finish "$work"/throughput "$work"/crash-* "$work"/cost-*

@@ -8,6 +8,7 @@
 #include "core/recovery/MappedFile.h"
 #include "core/recovery/Mp4Boxes.h"
 #include "core/recovery/Recover.h"
+#include "core/recovery/RepairOrphan.h"
 #include "core/recovery/Ts.h"
 
 #include <QDir>
@@ -369,6 +370,14 @@ Orphan classifyMp4(const QString &path, bool *healthy)
         Orphan o = notRecording(path, QStringLiteral("a complete MP4: nothing to recover"));
         return o;
     }
+    if (isMp4WithoutIndex(path)) {
+        // Repaired (Mp4Repair): the scan picks its reference once it has
+        // seen the healthy files beside it (classifyFiles).
+        Orphan o = notRecording(path, QStringLiteral("MP4 without index"));
+        o.kind = OrphanKind::Mp4NoIndex;
+        o.verdict = Verdict::Damaged;
+        return o;
+    }
     return notRecording(path, m.hasMdat ? QStringLiteral("an MP4 without its index (moov) and without Tapedeck sidecar files: "
                                                          "the sample layout is unknown, so it is not rebuilt")
                                         : QStringLiteral("an MP4 with no media data"));
@@ -431,13 +440,14 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
     auto cancelled = [&] { return cancel && cancel->load(std::memory_order_relaxed); };
 
     QHash<QString, QStringList> healthyByDir; // frame-rate donors
+    QStringList withoutIndex;                 // other recorders' MP4s with no moov
     for (const QString &f : singles) {
         if (cancelled())
             break;
         const QString lower = f.toLower();
         const bool ts = lower.endsWith(QLatin1String(".ts")), flv = lower.endsWith(QLatin1String(".flv"));
         const bool mp4 = lower.endsWith(QLatin1String(".mp4")) || lower.endsWith(QLatin1String(".m4a"))
-                         || lower.endsWith(QLatin1String(".mov"));
+                         || lower.endsWith(QLatin1String(".mov")) || lower.endsWith(QLatin1String(".3gp"));
         // A final MP4 beside its sidecars is judged with the set.
         if (ts || flv || (mp4 && !sidecars.contains(f))) {
             if (const OwnerInfo who = ownerOf({f}, heldByUs); who.owned()) {
@@ -469,6 +479,8 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
                 ++res.healthyFiles;
                 res.healthyMp4s << f;
                 healthyByDir[QFileInfo(f).absolutePath()] << f;
+            } else if (o.kind == OrphanKind::Mp4NoIndex && !sidecars.contains(f) && !raws.contains(f)) {
+                withoutIndex << f;
             } else if (!sidecars.contains(f) && !raws.contains(f)) {
                 res.notRecordings.push_back(o);
             } else {
@@ -484,6 +496,11 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
                                     : QStringLiteral("\".%1\" is not a file type Tapedeck records or imports").arg(suffix)));
         }
         tick(1);
+    }
+    for (const QString &f : withoutIndex) {
+        if (cancelled())
+            break;
+        res.orphans.push_back(classifyMp4WithoutIndex(f, healthyByDir.value(QFileInfo(f).absolutePath())));
     }
     for (auto it = sidecars.cbegin(); it != sidecars.cend() && !cancelled(); ++it) {
         // Any member, or the final file the .mdat became at the finish.

@@ -14,6 +14,7 @@ QString kindName(OrphanKind k)
     case OrphanKind::RawAudio: return QStringLiteral("raw-audio");
     case OrphanKind::MpegTs: return QStringLiteral("mpegts");
     case OrphanKind::Flv: return QStringLiteral("flv");
+    case OrphanKind::Mp4NoIndex: return QStringLiteral("mp4-no-index");
     case OrphanKind::NotRecording: return QStringLiteral("not-a-recording");
     }
     return QString();
@@ -67,6 +68,12 @@ QJsonObject toJson(const Orphan &o, const QString &output)
         j[QStringLiteral("owner")] = o.owner.owner == FileOwner::Recording ? QStringLiteral("recording") : QStringLiteral("recovery");
         if (o.owner.sinceMs > 0)
             j[QStringLiteral("ownerSince")] = QDateTime::fromMSecsSinceEpoch(o.owner.sinceMs).toString(Qt::ISODate);
+    }
+    if (o.kind == OrphanKind::Mp4NoIndex) {
+        j[QStringLiteral("reference")] = o.reference.isEmpty() ? QJsonValue() : QJsonValue(o.reference);
+        j[QStringLiteral("layoutSource")] = o.layoutSource;
+        if (!o.referenceCandidates.isEmpty())
+            j[QStringLiteral("referenceCandidates")] = QJsonArray::fromStringList(o.referenceCandidates);
     }
     j[QStringLiteral("output")] = output.isEmpty() ? QJsonValue() : QJsonValue(output);
     return j;

@@ -20,6 +20,7 @@ enum class OrphanKind {
     RawAudio,    // X.mp4.aac alone
     MpegTs,      // a TS ending in a partial packet
     Flv,         // an FLV whose header has no duration or keyframe index
+    Mp4NoIndex,  // another recorder's MP4/MOV killed before it wrote its moov (repaired, Mp4Repair.h)
     NotRecording // anything else: never guessed at
 };
 
@@ -63,6 +64,12 @@ struct Orphan {
     bool finishedAlready = false;
     // Verdict::InUse: who holds it (a live recording, or a recovery at work).
     OwnerInfo owner;
+    // MP4 without index: the healthy file whose layout the repair uses
+    // (empty: the stream itself), the other candidates the user may choose,
+    // and where the layout comes from in words.
+    QString reference;
+    QStringList referenceCandidates;
+    QString layoutSource;
 
     bool rebuildable() const { return verdict == Verdict::Complete || verdict == Verdict::Partial || verdict == Verdict::Damaged; }
 };

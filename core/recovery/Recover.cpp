@@ -11,6 +11,7 @@
 #include "core/recovery/Flv.h"
 #include "core/recovery/MappedFile.h"
 #include "core/recovery/RawRebuild.h"
+#include "core/recovery/RepairOrphan.h"
 #include "core/recovery/Ts.h"
 
 #include <QDir>
@@ -477,6 +478,7 @@ RecoverOutcome rebuildLocked(const Orphan &o, const RecoverOptions &options)
     case OrphanKind::RawAudio: out = recoverRaw(o, options); break;
     case OrphanKind::MpegTs:
     case OrphanKind::Flv: out = recoverInPlaceKind(o, options); break;
+    case OrphanKind::Mp4NoIndex: out = recoverMp4WithoutIndex(o, options); break;
     case OrphanKind::NotRecording: out.error = o.reason; break;
     }
     return out;
@@ -502,6 +504,8 @@ QString plannedOutput(const Orphan &o, const RecoverOptions &options)
         return QString();
     if (o.finishedAlready)
         return o.target;
+    if (o.kind == OrphanKind::Mp4NoIndex)
+        return plannedRepairOutput(o, options);
     const Names names = namesFor(o, options);
     if (inPlaceKind(o) && !options.keep && options.outDir.isEmpty())
         return o.target; // repaired beside, then given the original's name
@@ -555,6 +559,12 @@ RecoverOutcome recoverOrphan(const Orphan &o, const RecoverOptions &options)
         if (st == LockState::Failed) {
             out.error = why;
             return out;
+        }
+        // An MP4 without index is repaired into a new file beside it and never
+        // changed; its plan (reference, layout) was made by the scan.
+        if (current.kind == OrphanKind::Mp4NoIndex) {
+            out = recoverMp4WithoutIndex(current, options);
+            break;
         }
         // The scan may be stale: look again under the locks (or, when a file
         // vanished, at what is left of it).

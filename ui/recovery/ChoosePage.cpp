@@ -98,8 +98,22 @@ ChoosePage::ChoosePage(RecoveryWizard *wizard) : m_wizard(wizard)
     fpsLay->addLayout(m_fpsForm);
     m_fpsBox->hide();
 
+    m_refBox = new QGroupBox(tr("Reference file for MP4s without index"), this);
+    m_refBox->setObjectName(QStringLiteral("referenceBox"));
+    auto *refWhy = new QLabel(tr("An MP4 whose recorder stopped before writing its index is repaired with the layout "
+                                 "of a healthy file from the same camera or program, or from the stream itself when "
+                                 "it carries its settings."),
+                              m_refBox);
+    refWhy->setWordWrap(true);
+    m_refForm = new QFormLayout;
+    auto *refLay = new QVBoxLayout(m_refBox);
+    refLay->addWidget(refWhy);
+    refLay->addLayout(m_refForm);
+    m_refBox->hide();
+
     auto *lay = new QVBoxLayout(this);
     lay->addWidget(m_tree, 1);
+    lay->addWidget(m_refBox);
     lay->addWidget(m_fpsBox);
     lay->addWidget(outBox);
 
@@ -128,31 +142,16 @@ void ChoosePage::initializePage()
     m_filling = true;
     m_tree->clear();
     const recovery::ScanResult &scan = m_wizard->scanResult();
+    m_replanned.clear();
     for (size_t i = 0; i < scan.orphans.size(); ++i) {
-        const recovery::Orphan &o = scan.orphans[i];
         auto *it = new QTreeWidgetItem(m_tree);
-        it->setData(0, OrphanIndexRole, int(i));
-        it->setText(0, OrphanText::displayName(o));
-        it->setText(1, OrphanText::kind(o.kind));
-        it->setText(2, o.rebuildable() ? OrphanText::rebuildable(o) : o.reason);
-        QStringList tip{o.reason};
-        tip << o.notes;
-        it->setToolTip(0, tip.join(QLatin1Char('\n')));
-        it->setToolTip(2, tip.join(QLatin1Char('\n')));
-        if (o.rebuildable()) {
-            it->setFlags(it->flags() | Qt::ItemIsUserCheckable);
-            it->setCheckState(0, Qt::Checked);
-        } else {
-            // Shown so nothing silently disappears, but never ticked.
-            it->setFlags(it->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable));
-            it->setText(3, tr("(cannot be rebuilt)"));
-            it->setIcon(0, OrphanText::icon(o));
-        }
+        fillRow(it, int(i));
     }
     m_filling = false;
     for (int c = 0; c < 3; ++c)
         m_tree->resizeColumnToContents(c);
     m_tree->setColumnWidth(2, std::min(m_tree->columnWidth(2), 380)); // the tooltip has long reasons whole
+    updateReferences();
     updateFrameRates();
     emit completeChanged();
 }
@@ -182,7 +181,7 @@ void ChoosePage::updateFrameRates()
         m_fpsForm->removeRow(0);
     m_fpsCombos.assign(scan.orphans.size(), nullptr);
     for (int index : checkedOrphans()) {
-        const recovery::Orphan &o = scan.orphans[size_t(index)];
+        const recovery::Orphan &o = orphanAt(index);
         if (!OrphanText::needsFrameRate(o))
             continue;
         auto *combo = new QComboBox(m_fpsBox);
@@ -204,10 +203,9 @@ void ChoosePage::updatePlannedNames()
     recovery::RecoverOptions opt;
     opt.outDir = outDir();
     opt.keep = m_keep->isChecked();
-    const recovery::ScanResult &scan = m_wizard->scanResult();
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         QTreeWidgetItem *it = m_tree->topLevelItem(i);
-        const recovery::Orphan &o = scan.orphans[size_t(it->data(0, OrphanIndexRole).toInt())];
+        const recovery::Orphan &o = orphanAt(it->data(0, OrphanIndexRole).toInt());
         if (!o.rebuildable())
             continue;
         const QString planned = recovery::plannedOutput(o, opt);
@@ -248,11 +246,10 @@ bool ChoosePage::validatePage()
         m_outDir->setToolTip(tr("This is a file, not a folder."));
         return false;
     }
-    const recovery::ScanResult &scan = m_wizard->scanResult();
     std::vector<RebuildItem> plan;
     for (int index : checkedOrphans()) {
         RebuildItem item;
-        item.orphan = scan.orphans[size_t(index)];
+        item.orphan = orphanAt(index);
         item.options.outDir = dir;
         item.options.keep = m_keep->isChecked();
         if (QComboBox *combo = m_fpsCombos[size_t(index)]) {

@@ -23,6 +23,7 @@ QString OrphanText::kind(OrphanKind k)
     case OrphanKind::RawAudio: return tr("Raw AAC audio");
     case OrphanKind::MpegTs: return tr("Interrupted TS");
     case OrphanKind::Flv: return tr("Interrupted FLV");
+    case OrphanKind::Mp4NoIndex: return tr("MP4 without index — repairable");
     case OrphanKind::NotRecording: return tr("Not a recording");
     }
     return QString();
@@ -88,6 +89,9 @@ QString OrphanText::rebuildable(const Orphan &o)
     }
     if (o.finishedAlready)
         return tr("Already complete: only the leftover index files are tidied up");
+    if (o.kind == OrphanKind::Mp4NoIndex && o.rebuildable())
+        return o.reference.isEmpty() ? tr("Repaired into a new file, layout from the stream itself")
+                                     : tr("Repaired into a new file, layout from %1").arg(QFileInfo(o.reference).fileName());
     const bool hasVideo = std::any_of(o.tracks.cbegin(), o.tracks.cend(),
                                       [](const recovery::TrackSummary &t) { return t.kind == QLatin1String("video"); });
     const bool hasAudio = std::any_of(o.tracks.cbegin(), o.tracks.cend(),

@@ -6,6 +6,7 @@
 
 #include <QWizardPage>
 
+#include <map>
 #include <memory>
 
 class QCheckBox;
@@ -86,6 +87,10 @@ public:
 
 private:
     void updateFrameRates();
+    void updateReferences();
+    void replan(int index, const QString &reference, bool streamOnly);
+    void fillRow(QTreeWidgetItem *it, int index);
+    const recovery::Orphan &orphanAt(int index) const;
     void updatePlannedNames();
     void browseOutDir();
     QString outDir() const;
@@ -102,6 +107,10 @@ private:
     QLabel *m_fpsWhy;
     QFormLayout *m_fpsForm;
     std::vector<QComboBox *> m_fpsCombos; // per orphan index; null when not asked
+    // MP4s without index: which healthy file gives the layout (ReferencePage.cpp).
+    QGroupBox *m_refBox;
+    QFormLayout *m_refForm;
+    std::map<int, recovery::Orphan> m_replanned; // orphans re-planned with the user's reference
     bool m_filling = false;
 };
 
