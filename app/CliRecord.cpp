@@ -6,6 +6,7 @@
 #include "core/Probe.h"
 #include "core/Redact.h"
 #include "core/Settings.h"
+#include "core/io/Paths.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -378,7 +379,11 @@ int runHeadlessDemo()
 {
     Settings settings;
     const QString folder = settings.string(SettingKey::RecordingsFolder);
-    QDir().mkpath(folder);
+    // Made durable (synced into its parent), like every folder a recording creates.
+    if (auto made = makeDirectories(folder); !made) {
+        err(QStringLiteral("tapedeck: %1").arg(made.message()));
+        return 1;
+    }
     auto base = buildOutputBase(folder, QStringLiteral("demo_{datetime}"), QStringLiteral("demo"));
     if (!base) {
         err(QStringLiteral("tapedeck: %1").arg(base.message()));

@@ -10,6 +10,7 @@
 #include "core/recovery/StartupScan.h"
 #include "ui/ActiveRecordingsView.h"
 #include "core/OutputNaming.h"
+#include "core/io/Paths.h"
 #include "ui/RecordOptionsWidget.h"
 #include "ui/RecordingsList.h"
 #include "ui/TrayController.h"
@@ -57,7 +58,8 @@ void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &o
                                 const QString &spec)
 {
     const QString folder = opts.folder.isEmpty() ? defaultRecordingsFolder() : opts.folder;
-    if (!QDir().mkpath(folder)) {
+    // Made durable (synced into its parent), like every folder a recording creates.
+    if (const Status made = makeDirectories(folder); !made) {
         reportFailure(entry.name, tr("The folder \"%1\" cannot be created.").arg(QDir::toNativeSeparators(folder)));
         updateActions();
         return;
