@@ -169,7 +169,7 @@ Result<FileLock> FileLock::acquire(const QString &path, Role role, int waitMs, O
             }
             // Renamed or deleted between open and lock: lock what is there now.
             ::close(fd);
-            if (!QFile::exists(path))
+            if (!pathExists(path))
                 return makeError(ErrorCode::NotFound, QStringLiteral("%1 is gone").arg(path));
             continue;
         }

@@ -100,7 +100,7 @@ bool inPlaceKind(const Orphan &o) { return o.kind == OrphanKind::MpegTs || o.kin
 
 bool sameContent(const QString &a, const QString &b)
 {
-    if (QFileInfo(a).size() != QFileInfo(b).size())
+    if (regularFileSize(a) != regularFileSize(b))
         return false;
     auto ma = MappedFile::open(a);
     auto mb = MappedFile::open(b);
@@ -322,7 +322,9 @@ RecoverOutcome recoverRaw(const Orphan &o, const RecoverOptions &opt)
             p.h264Path = f;
         else if (lower.endsWith(QLatin1String(".aac")))
             p.aacPath = f;
-        newest = std::max(newest, QFileInfo(f).lastModified().toMSecsSinceEpoch());
+        struct stat st {};
+        if (lstatPath(f, &st))
+            newest = std::max(newest, qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000);
     }
     // A damaged pair rebuilds the stream that parses; the classifier said which.
     if (o.verdict == Verdict::Damaged) {
@@ -444,7 +446,7 @@ std::optional<Orphan> lookAgain(const Orphan &o, const QStringList &heldByUs, Ow
 {
     QStringList files;
     for (const QString &f : o.files)
-        if (QFileInfo(f).isFile())
+        if (isRegularFile(f))
             files << f;
     if (files.isEmpty())
         return std::nullopt;
@@ -582,7 +584,7 @@ RecoverOutcome recoverOrphan(const Orphan &o, const RecoverOptions &options)
         if (!fresh) {
             out.ok = true;
             out.alreadyDone = true;
-            if (QFileInfo(o.target).isFile())
+            if (isRegularFile(o.target))
                 out.output = o.target;
             out.notes << QStringLiteral("already recovered by another process: nothing left to do");
             return out;

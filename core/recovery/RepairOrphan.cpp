@@ -1,6 +1,7 @@
 #include "core/recovery/RepairOrphan.h"
 
 #include "core/io/File.h"
+#include "core/io/Paths.h"
 #include "core/recovery/MappedFile.h"
 #include "core/recovery/Mp4Layout.h"
 #include "core/recovery/Mp4Repair.h"
@@ -72,7 +73,7 @@ Orphan classifyMp4WithoutIndex(const QString &path, const QStringList &healthyBe
     o.kind = OrphanKind::Mp4NoIndex;
     o.target = path;
     o.files << path;
-    o.sizeBytes = QFileInfo(path).size();
+    o.sizeBytes = regularFileSize(path);
     QString why;
     isMp4WithoutIndex(path, &why);
     o.reason = QStringLiteral("MP4 without index — repairable: %1").arg(why);
@@ -92,7 +93,7 @@ Orphan classifyMp4WithoutIndex(const QString &path, const QStringList &healthyBe
         o.reason = QStringLiteral("MP4 without index — not repairable: %1; %2").arg(why, plan.problem);
     const QString done = QFileInfo(path).absolutePath() + QLatin1Char('/') + QFileInfo(path).completeBaseName()
                          + QStringLiteral(".repaired.mp4");
-    if (QFileInfo::exists(done))
+    if (pathExists(done))
         o.notes << QStringLiteral("already repaired once as %1; a new repair gets another name").arg(QFileInfo(done).fileName());
     else
         o.notes << QStringLiteral("the original is kept; the repair is written to %1").arg(QFileInfo(done).fileName());
@@ -118,7 +119,7 @@ void useStreamLayout(Orphan &o)
 QString plannedRepairOutput(const Orphan &o, const RecoverOptions &options)
 {
     for (int i = 0; i < 100; ++i)
-        if (!QFileInfo::exists(outputName(o, options, i)))
+        if (!pathExists(outputName(o, options, i)))
             return outputName(o, options, i);
     return QString();
 }
