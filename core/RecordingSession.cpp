@@ -15,13 +15,19 @@
 #include <QFileInfo>
 #include <QPointer>
 
+#include <algorithm>
 #include <chrono>
+#include <deque>
 #include <mutex>
 #include <random>
 #include <thread>
 
 namespace tapedeck {
 namespace {
+
+// Packets held back behind a corrupt one while it is unclear whether the
+// file ends there (the demuxer flushes every stream at the end).
+constexpr size_t kMaxHeldPackets = 64;
 using Clock = std::chrono::steady_clock;
 
 // After packet loss (RTP over UDP) a depacketizer can hand over an access
@@ -354,6 +360,23 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
         const int videoIndex = firstVideoIndex(lastStreams);
 
         Error readError;
+        // A file's packet flagged corrupt is held back with what follows it:
+        // when the input ends before that stream carries on, it was the frame
+        // a truncation cut (left out, counted, named); when the stream goes on,
+        // it was a damaged but complete frame mid-file (a continuity break
+        // where two files were joined) and is kept as it came.
+        std::deque<PacketPtr> held;
+        auto push = [&](PacketPtr pkt) {
+            if (!queue->pushPacket(std::move(pkt), src->isLive(), videoIndex, abortFlag))
+                if (!abortFlag.load())
+                    dropped.fetch_add(1);
+        };
+        auto releaseHeld = [&] {
+            while (!held.empty()) {
+                push(std::move(held.front()));
+                held.pop_front();
+            }
+        };
         while (true) {
             auto r = src->read();
             if (!r) {
@@ -361,16 +384,34 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
                 break;
             }
             lastPacketMs = nowMs();
-            if (!src->isLive() && r.value() && (r.value()->flags & AV_PKT_FLAG_CORRUPT)) {
-                damagedInput.fetch_add(1);
-                continue;
+            PacketPtr pkt = std::move(r.value());
+            if (pkt && !src->isLive()) {
+                const bool corrupt = pkt->flags & AV_PKT_FLAG_CORRUPT;
+                if (!held.empty() && !corrupt) {
+                    const bool streamGoesOn = std::any_of(held.cbegin(), held.cend(), [&](const PacketPtr &h) {
+                        return (h->flags & AV_PKT_FLAG_CORRUPT) && h->stream_index == pkt->stream_index;
+                    });
+                    if (streamGoesOn || held.size() >= kMaxHeldPackets)
+                        releaseHeld();
+                }
+                if (corrupt || !held.empty()) {
+                    held.push_back(std::move(pkt));
+                    continue;
+                }
             }
-            if (!queue->pushPacket(std::move(r.value()), src->isLive(), videoIndex, abortFlag))
-                if (!abortFlag.load())
-                    dropped.fetch_add(1);
+            push(std::move(pkt));
             if (stopFlag.load() || abortFlag.load())
                 break;
         }
+        // The input ended (or stopped) with packets held back: the corrupt
+        // ones were cut by the end of the file.
+        for (PacketPtr &h : held) {
+            if (h->flags & AV_PKT_FLAG_CORRUPT)
+                damagedInput.fetch_add(1);
+            else
+                push(std::move(h));
+        }
+        held.clear();
         if (stopFlag.load() || abortFlag.load() || readError.code == ErrorCode::Cancelled)
             break;
         if (readError.code == ErrorCode::EndOfStream && !src->isLive())
