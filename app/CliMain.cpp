@@ -33,8 +33,8 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
-    {"record", runRecord},   {"probe", runProbe}, {"recover", runRecover}, {"help", runHelp},
-    {"--help", runHelp},     {"-h", runHelp},     {"--version", runVersion},
+    {"record", runRecord}, {"probe", runProbe}, {"recover", runRecover},   {"help", runHelp},
+    {"--help", runHelp},   {"-h", runHelp},     {"--version", runVersion},
 };
 
 const Command *findCommand(const char *name)
@@ -49,10 +49,7 @@ const Command *findCommand(const char *name)
 
 } // namespace
 
-bool isCommand(const char *name)
-{
-    return findCommand(name) != nullptr;
-}
+bool isCommand(const char *name) { return findCommand(name) != nullptr; }
 
 int runCommandLine(int argc, char **argv, HeadlessDefault fallback)
 {

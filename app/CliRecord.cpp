@@ -85,7 +85,8 @@ Result<QString> resolveSource(const QString &spec)
         if (n.hasSecret)
             return makeError(ErrorCode::InvalidArgument,
                              QStringLiteral("the source \"%1\" keeps its credentials in the desktop keychain; "
-                                            "give its full URL instead").arg(spec));
+                                            "give its full URL instead")
+                                 .arg(spec));
         return n.url;
     }
     return spec; // not a name: libavformat says what is wrong with it
@@ -138,13 +139,14 @@ int runSession(const RecordParams &params, bool quiet)
         }
         if (!quiet && tty && ++ticks % 3 == 0) {
             const RecordStats st = s->stats();
-            const QString line = QStringLiteral("\r%1  %2  %3 kbit/s  chunk %4  packets %5  dropped %6  reconnects %7   ")
-                                     .arg(recordStateName(s->state()), clock(st.mediaMs), humanBytes(st.bytes))
-                                     .arg(st.bitrateBps / 1000)
-                                     .arg(st.chunkIndex)
-                                     .arg(st.packets)
-                                     .arg(st.droppedPackets)
-                                     .arg(st.reconnects);
+            const QString line =
+                QStringLiteral("\r%1  %2  %3 kbit/s  chunk %4  packets %5  dropped %6  reconnects %7   ")
+                    .arg(recordStateName(s->state()), clock(st.mediaMs), humanBytes(st.bytes))
+                    .arg(st.bitrateBps / 1000)
+                    .arg(st.chunkIndex)
+                    .arg(st.packets)
+                    .arg(st.droppedPackets)
+                    .arg(st.reconnects);
             const QByteArray b = line.toUtf8();
             std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
         }
@@ -188,18 +190,17 @@ int runSession(const RecordParams &params, bool quiet)
 
 void printUsage()
 {
-    const char *text =
-        "Usage:\n"
-        "  tapedeck                      start the desktop app (no display: record the demo source)\n"
-        "  tapedeck record SOURCE --type ts|flv|mp4 (--out PATH | --out-dir DIR [--name PATTERN])\n"
-        "                  [--chunk SECONDS] [--duration SECONDS] [--overwrite] [--realtime] [--wait]\n"
-        "  tapedeck probe SOURCE [--json]\n"
-        "  tapedeck recover PATH... [--out DIR] [--dry-run] [--keep] [--fps N] [--json]\n"
-        "\n"
-        "SOURCE is a URL (rtmp://, rtsp://, srt://, http(s)://...m3u8, udp://), a local file,\n"
-        "a named source from your source list, or \"demo\" (built-in test pattern and tone).\n"
-        "PATH is the output path without extension: --out media/rec writes media/rec.ts,\n"
-        "or media/rec_part0000.ts, media/rec_part0001.ts, ... with --chunk.\n";
+    const char *text = "Usage:\n"
+                       "  tapedeck                      start the desktop app (no display: record the demo source)\n"
+                       "  tapedeck record SOURCE --type ts|flv|mp4 (--out PATH | --out-dir DIR [--name PATTERN])\n"
+                       "                  [--chunk SECONDS] [--duration SECONDS] [--overwrite] [--realtime] [--wait]\n"
+                       "  tapedeck probe SOURCE [--json]\n"
+                       "  tapedeck recover PATH... [--out DIR] [--dry-run] [--keep] [--fps N] [--json]\n"
+                       "\n"
+                       "SOURCE is a URL (rtmp://, rtsp://, srt://, http(s)://...m3u8, udp://), a local file,\n"
+                       "a named source from your source list, or \"demo\" (built-in test pattern and tone).\n"
+                       "PATH is the output path without extension: --out media/rec writes media/rec.ts,\n"
+                       "or media/rec_part0000.ts, media/rec_part0001.ts, ... with --chunk.\n";
     std::fputs(text, stdout);
 }
 
@@ -208,33 +209,58 @@ int runRecord(const QStringList &args)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Record a stream to MP4, MPEG-TS or FLV."));
     p.addPositionalArgument(QStringLiteral("source"), QStringLiteral("URL, file, named source or \"demo\""));
-    const QCommandLineOption typeOpt(QStringLiteral("type"), QStringLiteral("mp4, ts or flv"), QStringLiteral("type"), QStringLiteral("mp4"));
-    const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("output path without extension"), QStringLiteral("path"));
-    const QCommandLineOption outDirOpt(QStringLiteral("out-dir"), QStringLiteral("output folder (name from --name)"), QStringLiteral("dir"));
-    const QCommandLineOption nameOpt(QStringLiteral("name"), QStringLiteral("file-name pattern: {source} {date} {time} {datetime}"),
+    const QCommandLineOption typeOpt(QStringLiteral("type"), QStringLiteral("mp4, ts or flv"), QStringLiteral("type"),
+                                     QStringLiteral("mp4"));
+    const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("output path without extension"),
+                                    QStringLiteral("path"));
+    const QCommandLineOption outDirOpt(QStringLiteral("out-dir"), QStringLiteral("output folder (name from --name)"),
+                                       QStringLiteral("dir"));
+    const QCommandLineOption nameOpt(QStringLiteral("name"),
+                                     QStringLiteral("file-name pattern: {source} {date} {time} {datetime}"),
                                      QStringLiteral("pattern"), QString::fromLatin1(kDefaultFileNamePattern));
-    const QCommandLineOption chunkOpt(QStringLiteral("chunk"), QStringLiteral("chunk length in seconds (cut at the next keyframe)"), QStringLiteral("seconds"), QStringLiteral("0"));
-    const QCommandLineOption durOpt(QStringLiteral("duration"), QStringLiteral("stop after this much media time"), QStringLiteral("seconds"), QStringLiteral("0"));
+    const QCommandLineOption chunkOpt(QStringLiteral("chunk"),
+                                      QStringLiteral("chunk length in seconds (cut at the next keyframe)"),
+                                      QStringLiteral("seconds"), QStringLiteral("0"));
+    const QCommandLineOption durOpt(QStringLiteral("duration"), QStringLiteral("stop after this much media time"),
+                                    QStringLiteral("seconds"), QStringLiteral("0"));
     const QCommandLineOption overwriteOpt(QStringLiteral("overwrite"), QStringLiteral("replace existing files"));
-    const QCommandLineOption realtimeOpt(QStringLiteral("realtime"), QStringLiteral("read local files at their real speed"));
-    const QCommandLineOption waitOpt(QStringLiteral("wait"), QStringLiteral("arm: wait for the stream to appear, then record from its first frame"));
-    const QCommandLineOption noReconnectOpt(QStringLiteral("no-reconnect"), QStringLiteral("end the recording when a live source drops"));
-    const QCommandLineOption fsyncOpt(QStringLiteral("fsync-ms"), QStringLiteral("flush to disk at least this often"), QStringLiteral("ms"), QStringLiteral("1000"));
-    const QCommandLineOption openTimeoutOpt(QStringLiteral("open-timeout"), QStringLiteral("seconds to wait for a source to open"), QStringLiteral("seconds"), QStringLiteral("10"));
-    const QCommandLineOption stallOpt(QStringLiteral("stall-timeout"), QStringLiteral("seconds without data that count as a drop"), QStringLiteral("seconds"), QStringLiteral("5"));
-    const QCommandLineOption reserveOpt(QStringLiteral("reserve-mb"), QStringLiteral("refuse or stop below this much free disk space"), QStringLiteral("MB"), QStringLiteral("0"));
-    const QCommandLineOption moovFirstOpt(QStringLiteral("moov-first"),
-                                          QStringLiteral("MP4: keep the header at the front even when it outgrows its reserved room (copies the media once)"));
-    const QCommandLineOption hlsOldestOpt(QStringLiteral("hls-from-oldest"),
-                                          QStringLiteral("live HLS: take every segment the playlist still lists (default: start at the live edge)"));
-    const QCommandLineOption gapsOpt(QStringLiteral("gaps"),
-                                     QStringLiteral("after a drop: close (the timeline goes on), real (keep the outage as a gap) "
-                                                    "or auto (real for RTSP cameras, close otherwise)"),
-                                     QStringLiteral("mode"), QStringLiteral("auto"));
-    const QCommandLineOption quietOpt({QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("no progress output"));
-    const QCommandLineOption failAfterOpt(QStringLiteral("test-fail-after-bytes"), QStringLiteral("testing: make writes fail after N bytes"), QStringLiteral("bytes"));
-    for (const auto &o : {typeOpt, outOpt, outDirOpt, nameOpt, chunkOpt, durOpt, overwriteOpt, realtimeOpt, waitOpt,
-                          noReconnectOpt, fsyncOpt, openTimeoutOpt, stallOpt, reserveOpt, moovFirstOpt, hlsOldestOpt, gapsOpt, quietOpt, failAfterOpt})
+    const QCommandLineOption realtimeOpt(QStringLiteral("realtime"),
+                                         QStringLiteral("read local files at their real speed"));
+    const QCommandLineOption waitOpt(
+        QStringLiteral("wait"), QStringLiteral("arm: wait for the stream to appear, then record from its first frame"));
+    const QCommandLineOption noReconnectOpt(QStringLiteral("no-reconnect"),
+                                            QStringLiteral("end the recording when a live source drops"));
+    const QCommandLineOption fsyncOpt(QStringLiteral("fsync-ms"), QStringLiteral("flush to disk at least this often"),
+                                      QStringLiteral("ms"), QStringLiteral("1000"));
+    const QCommandLineOption openTimeoutOpt(QStringLiteral("open-timeout"),
+                                            QStringLiteral("seconds to wait for a source to open"),
+                                            QStringLiteral("seconds"), QStringLiteral("10"));
+    const QCommandLineOption stallOpt(QStringLiteral("stall-timeout"),
+                                      QStringLiteral("seconds without data that count as a drop"),
+                                      QStringLiteral("seconds"), QStringLiteral("5"));
+    const QCommandLineOption reserveOpt(QStringLiteral("reserve-mb"),
+                                        QStringLiteral("refuse or stop below this much free disk space"),
+                                        QStringLiteral("MB"), QStringLiteral("0"));
+    const QCommandLineOption moovFirstOpt(
+        QStringLiteral("moov-first"),
+        QStringLiteral(
+            "MP4: keep the header at the front even when it outgrows its reserved room (copies the media once)"));
+    const QCommandLineOption hlsOldestOpt(
+        QStringLiteral("hls-from-oldest"),
+        QStringLiteral("live HLS: take every segment the playlist still lists (default: start at the live edge)"));
+    const QCommandLineOption gapsOpt(
+        QStringLiteral("gaps"),
+        QStringLiteral("after a drop: close (the timeline goes on), real (keep the outage as a gap) "
+                       "or auto (real for RTSP cameras, close otherwise)"),
+        QStringLiteral("mode"), QStringLiteral("auto"));
+    const QCommandLineOption quietOpt({QStringLiteral("q"), QStringLiteral("quiet")},
+                                      QStringLiteral("no progress output"));
+    const QCommandLineOption failAfterOpt(QStringLiteral("test-fail-after-bytes"),
+                                          QStringLiteral("testing: make writes fail after N bytes"),
+                                          QStringLiteral("bytes"));
+    for (const auto &o :
+         {typeOpt, outOpt, outDirOpt, nameOpt, chunkOpt, durOpt, overwriteOpt, realtimeOpt, waitOpt, noReconnectOpt,
+          fsyncOpt, openTimeoutOpt, stallOpt, reserveOpt, moovFirstOpt, hlsOldestOpt, gapsOpt, quietOpt, failAfterOpt})
         p.addOption(o);
     p.addHelpOption();
     QString parseError;
@@ -297,8 +323,9 @@ int runRecord(const QStringList &args)
         // the user knows the name they want; --out-dir picks one.
         const QString fileName = params.outBase.section(QLatin1Char('/'), -1);
         if (fileName.isEmpty() || fileName == QLatin1String(".") || fileName == QLatin1String("..")) {
-            err(QStringLiteral("tapedeck record: --out wants a file path without extension (media/rec writes media/rec%1), "
-                               "not a folder (\"%2\"); use --out-dir DIR to have the name made for you")
+            err(QStringLiteral(
+                    "tapedeck record: --out wants a file path without extension (media/rec writes media/rec%1), "
+                    "not a folder (\"%2\"); use --out-dir DIR to have the name made for you")
                     .arg(ext, p.value(outOpt)));
             return 2;
         }
@@ -337,7 +364,8 @@ int runProbe(const QStringList &args)
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("source"), QStringLiteral("URL, file, named source or \"demo\""));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("print JSON"));
-    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("seconds to wait"), QStringLiteral("seconds"), QStringLiteral("10"));
+    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("seconds to wait"),
+                                        QStringLiteral("seconds"), QStringLiteral("10"));
     p.addOption(jsonOpt);
     p.addOption(timeoutOpt);
     p.addHelpOption();
@@ -355,8 +383,8 @@ int runProbe(const QStringList &args)
     po.openTimeoutMs = qint64(p.value(timeoutOpt).toDouble() * 1000);
     const Result<ProbeReport> report = probeSource(spec, po);
     if (!report.ok() || report.value().streams.empty()) {
-        const QString why = report.ok() ? QStringLiteral("the source opened but carries no audio or video")
-                                        : report.message();
+        const QString why =
+            report.ok() ? QStringLiteral("the source opened but carries no audio or video") : report.message();
         if (p.isSet(jsonOpt))
             out(QJsonDocument(QJsonObject{{QStringLiteral("source"), redactUrl(spec)},
                                           {QStringLiteral("error"), redactText(why)}})
@@ -397,7 +425,8 @@ int runHeadlessDemo()
     params.maxDurationMs = 5000;
     const int rc = runSession(params, false);
     if (rc == 0)
-        err(QStringLiteral("tapedeck: done. Start Tapedeck on a desktop to see the studio, or run \"tapedeck --help\"."));
+        err(QStringLiteral(
+            "tapedeck: done. Start Tapedeck on a desktop to see the studio, or run \"tapedeck --help\"."));
     return rc;
 }
 

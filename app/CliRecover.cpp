@@ -88,7 +88,8 @@ QString describe(const Orphan &o)
     if (!o.tracks.empty()) {
         QStringList t;
         for (const TrackSummary &s : o.tracks)
-            t << (s.codec.isEmpty() ? s.kind : s.codec) + (s.detail.isEmpty() ? QString() : QLatin1Char(' ') + s.detail);
+            t << (s.codec.isEmpty() ? s.kind : s.codec)
+                    + (s.detail.isEmpty() ? QString() : QLatin1Char(' ') + s.detail);
         parts << t.join(QLatin1String(" + "));
     }
     if (o.durationSec >= 0)
@@ -106,19 +107,22 @@ int runRecover(const QStringList &args)
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files or folders to scan (folders recursively)."),
                             QStringLiteral("PATH..."));
-    const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Write rebuilt files to DIR."), QStringLiteral("DIR"));
+    const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Write rebuilt files to DIR."),
+                                    QStringLiteral("DIR"));
     const QCommandLineOption dryOpt(QStringLiteral("dry-run"), QStringLiteral("Only list what would be rebuilt."));
     const QCommandLineOption keepOpt(QStringLiteral("keep"), QStringLiteral("Keep the originals after rebuilding."));
-    const QCommandLineOption fpsOpt(QStringLiteral("fps"),
-                                    QStringLiteral("Frame rate for raw H.264 whose SPS has none (30, 29.97, 30000/1001)."),
-                                    QStringLiteral("N"));
+    const QCommandLineOption fpsOpt(
+        QStringLiteral("fps"), QStringLiteral("Frame rate for raw H.264 whose SPS has none (30, 29.97, 30000/1001)."),
+        QStringLiteral("N"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("One JSON object per orphan on stdout."));
-    const QCommandLineOption defOpt(QStringLiteral("scan-default"),
-                                    QStringLiteral("Scan the recordings folder from the settings (lists only; implies --dry-run)."));
-    const QCommandLineOption refOpt(QStringLiteral("reference"),
-                                    QStringLiteral("A healthy MP4/MOV from the same recorder, for repairing MP4s without index "
-                                                   "(default: picked from the files beside them)."),
-                                    QStringLiteral("FILE"));
+    const QCommandLineOption defOpt(
+        QStringLiteral("scan-default"),
+        QStringLiteral("Scan the recordings folder from the settings (lists only; implies --dry-run)."));
+    const QCommandLineOption refOpt(
+        QStringLiteral("reference"),
+        QStringLiteral("A healthy MP4/MOV from the same recorder, for repairing MP4s without index "
+                       "(default: picked from the files beside them)."),
+        QStringLiteral("FILE"));
     p.addOptions({outOpt, dryOpt, keepOpt, fpsOpt, refOpt, jsonOpt, defOpt});
     QString parseError;
     if (!parseArguments(p, QStringLiteral("tapedeck recover"), args, &parseError)) {
@@ -156,7 +160,9 @@ int runRecover(const QStringList &args)
     }
     opt.keep = p.isSet(keepOpt);
     if (p.isSet(fpsOpt) && !parseFps(p.value(fpsOpt), &opt.fpsNum, &opt.fpsDen)) {
-        printLine(stderr, QStringLiteral("tapedeck recover: --fps wants a frame rate between 1 and 480 (30, 29.97, 30000/1001)"));
+        printLine(
+            stderr,
+            QStringLiteral("tapedeck recover: --fps wants a frame rate between 1 and 480 (30, 29.97, 30000/1001)"));
         return 2;
     }
     const QString reference = p.value(refOpt);
@@ -168,7 +174,8 @@ int runRecover(const QStringList &args)
     const bool json = p.isSet(jsonOpt);
 
     ScanResult res = scanPaths(scan);
-    std::sort(res.orphans.begin(), res.orphans.end(), [](const Orphan &a, const Orphan &b) { return a.target < b.target; });
+    std::sort(res.orphans.begin(), res.orphans.end(),
+              [](const Orphan &a, const Orphan &b) { return a.target < b.target; });
     for (const QString &e : res.errors)
         printLine(stderr, QStringLiteral("tapedeck recover: %1").arg(e));
 
@@ -194,11 +201,14 @@ int runRecover(const QStringList &args)
             if (const QString note = outputNameNote(o, planned); !note.isEmpty())
                 o.notes << note;
             j = toJson(o, planned);
-            j[QStringLiteral("result")] = o.rebuildable() ? QStringLiteral("would-rebuild") : QStringLiteral("cannot-rebuild");
+            j[QStringLiteral("result")] =
+                o.rebuildable() ? QStringLiteral("would-rebuild") : QStringLiteral("cannot-rebuild");
             if (!o.rebuildable())
                 ++failures;
             if (!json) {
-                printLine(stdout, QStringLiteral("[%1] %2 %3 (%4)").arg(verdictName(o.verdict), kindName(o.kind), o.target, describe(o)));
+                printLine(stdout,
+                          QStringLiteral("[%1] %2 %3 (%4)")
+                              .arg(verdictName(o.verdict), kindName(o.kind), o.target, describe(o)));
                 printLine(stdout, QStringLiteral("    %1").arg(o.reason));
                 for (const QString &n : o.notes)
                     printLine(stdout, QStringLiteral("    note: %1").arg(n));
@@ -211,10 +221,10 @@ int runRecover(const QStringList &args)
             const RecoverOutcome r = recoverOrphan(o, opt);
             j = toJson(o, r.output);
             const bool skipped = r.heldBy.owned();
-            j[QStringLiteral("result")] = skipped         ? ownerResult(r.heldBy)
-                                          : r.alreadyDone ? QStringLiteral("already-done")
-                                          : r.ok          ? QStringLiteral("rebuilt")
-                                                          : QStringLiteral("failed");
+            j[QStringLiteral("result")] = skipped ? ownerResult(r.heldBy)
+                : r.alreadyDone                   ? QStringLiteral("already-done")
+                : r.ok                            ? QStringLiteral("rebuilt")
+                                                  : QStringLiteral("failed");
             if (!r.ok && !skipped)
                 ++failures;
             if (!r.ok)
@@ -228,14 +238,19 @@ int runRecover(const QStringList &args)
                 j[QStringLiteral("notes")] = notes;
             j[QStringLiteral("removed")] = QJsonArray::fromStringList(r.removed);
             if (!json) {
-                printLine(stdout, QStringLiteral("[%1] %2 %3 (%4)").arg(verdictName(o.verdict), kindName(o.kind), o.target, describe(o)));
+                printLine(stdout,
+                          QStringLiteral("[%1] %2 %3 (%4)")
+                              .arg(verdictName(o.verdict), kindName(o.kind), o.target, describe(o)));
                 if (skipped) {
                     printLine(stdout, QStringLiteral("    %1").arg(r.error));
                 } else if (r.alreadyDone) {
                     printLine(stdout, QStringLiteral("    already done by another process; nothing left to rebuild"));
                 } else if (r.ok) {
-                    printLine(stdout, QStringLiteral("    rebuilt -> %1%2").arg(r.output,
-                                                                              r.durationSec >= 0 ? QStringLiteral(" (%1 s)").arg(r.durationSec, 0, 'f', 3) : QString()));
+                    printLine(stdout,
+                              QStringLiteral("    rebuilt -> %1%2")
+                                  .arg(r.output,
+                                       r.durationSec >= 0 ? QStringLiteral(" (%1 s)").arg(r.durationSec, 0, 'f', 3)
+                                                          : QString()));
                 } else {
                     printLine(stdout, QStringLiteral("    FAILED: %1").arg(r.error));
                 }
@@ -261,16 +276,20 @@ int runRecover(const QStringList &args)
         }
     }
     if (!json) {
-        const qint64 rebuildable = std::count_if(res.orphans.cbegin(), res.orphans.cend(), [](const Orphan &o) { return o.rebuildable(); });
-        printLine(stdout, QStringLiteral("%1 file(s) scanned: %2 orphan(s) (%3 rebuildable), %4 complete recording(s), %5 not a recording%6%7")
-                              .arg(res.filesSeen)
-                              .arg(res.orphans.size())
-                              .arg(rebuildable)
-                              .arg(res.healthyFiles)
-                              .arg(res.notRecordings.size())
-                              .arg(res.inUse.empty() ? QString()
-                                                     : QStringLiteral(", %1 in use by another process").arg(res.inUse.size()))
-                              .arg(failures ? QStringLiteral("; %1 could not be rebuilt").arg(failures) : QString()));
+        const qint64 rebuildable =
+            std::count_if(res.orphans.cbegin(), res.orphans.cend(), [](const Orphan &o) { return o.rebuildable(); });
+        printLine(
+            stdout,
+            QStringLiteral(
+                "%1 file(s) scanned: %2 orphan(s) (%3 rebuildable), %4 complete recording(s), %5 not a recording%6%7")
+                .arg(res.filesSeen)
+                .arg(res.orphans.size())
+                .arg(rebuildable)
+                .arg(res.healthyFiles)
+                .arg(res.notRecordings.size())
+                .arg(res.inUse.empty() ? QString()
+                                       : QStringLiteral(", %1 in use by another process").arg(res.inUse.size()))
+                .arg(failures ? QStringLiteral("; %1 could not be rebuilt").arg(failures) : QString()));
     }
     std::fflush(stdout);
     if (scanDefault && p.positionalArguments().isEmpty())

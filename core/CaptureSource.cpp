@@ -31,12 +31,13 @@ constexpr AVRational kUs{1, 1000000};
 
 qint64 wallUs()
 {
-    return std::chrono::duration_cast<std::chrono::microseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
-struct AudioFifoDeleter { void operator()(AVAudioFifo *f) const { av_audio_fifo_free(f); } };
+struct AudioFifoDeleter {
+    void operator()(AVAudioFifo *f) const { av_audio_fifo_free(f); }
+};
 using AudioFifoPtr = std::unique_ptr<AVAudioFifo, AudioFifoDeleter>;
 
 // Shared between the device threads and the reader.
@@ -52,8 +53,7 @@ class DeviceInput {
 public:
     DeviceInput(QString format, QString name, const std::atomic<bool> *stop, qint64 openTimeoutMs)
         : m_format(std::move(format)), m_name(std::move(name)), m_stop(stop), m_openTimeoutMs(openTimeoutMs)
-    {
-    }
+    {}
     ~DeviceInput()
     {
         m_quit = true;
@@ -68,7 +68,8 @@ public:
         const QByteArray fmtName = m_format == u"v4l2" ? QByteArray("video4linux2") : m_format.toUtf8();
         const AVInputFormat *fmt = av_find_input_format(fmtName.constData());
         if (!fmt)
-            return makeError(ErrorCode::Unsupported, QStringLiteral("this FFmpeg cannot read %1 devices").arg(m_format));
+            return makeError(ErrorCode::Unsupported,
+                             QStringLiteral("this FFmpeg cannot read %1 devices").arg(m_format));
         AVFormatContext *raw = avformat_alloc_context();
         raw->interrupt_callback.callback = &DeviceInput::interrupt;
         raw->interrupt_callback.opaque = this;
@@ -94,7 +95,8 @@ public:
             }
         }
         if (m_streamIndex < 0)
-            return makeError(ErrorCode::Unsupported, QStringLiteral("%1 delivers neither pictures nor sound").arg(label()));
+            return makeError(ErrorCode::Unsupported,
+                             QStringLiteral("%1 delivers neither pictures nor sound").arg(label()));
         AVStream *st = m_in->streams[m_streamIndex];
         const AVCodec *dec = avcodec_find_decoder(st->codecpar->codec_id);
         if (!dec)
@@ -159,7 +161,8 @@ private:
         const int err = avcodec_open2(m_enc.get(), codec, &o);
         av_dict_free(&o);
         if (err < 0)
-            return makeError(ErrorCode::Codec, QStringLiteral("cannot start the H.264 encoder: %1").arg(ffmpegErrorString(err)));
+            return makeError(ErrorCode::Codec,
+                             QStringLiteral("cannot start the H.264 encoder: %1").arg(ffmpegErrorString(err)));
         m_scaled = makeFrame();
         m_scaled->format = AV_PIX_FMT_YUV420P;
         m_scaled->width = m_enc->width;
@@ -183,7 +186,8 @@ private:
         m_enc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
         int err = avcodec_open2(m_enc.get(), codec, nullptr);
         if (err < 0)
-            return makeError(ErrorCode::Codec, QStringLiteral("cannot start the AAC encoder: %1").arg(ffmpegErrorString(err)));
+            return makeError(ErrorCode::Codec,
+                             QStringLiteral("cannot start the AAC encoder: %1").arg(ffmpegErrorString(err)));
         SwrContext *swr = nullptr;
         err = swr_alloc_set_opts2(&swr, &m_enc->ch_layout, m_enc->sample_fmt, m_enc->sample_rate, &m_dec->ch_layout,
                                   m_dec->sample_fmt, m_dec->sample_rate, 0, nullptr);
@@ -222,8 +226,8 @@ private:
     qint64 toCaptureUs(const AVFrame *f)
     {
         const AVRational tb = m_in->streams[m_streamIndex]->time_base;
-        const qint64 ts = f->best_effort_timestamp != AV_NOPTS_VALUE ? av_rescale_q(f->best_effort_timestamp, tb, kUs)
-                                                                   : wallUs();
+        const qint64 ts =
+            f->best_effort_timestamp != AV_NOPTS_VALUE ? av_rescale_q(f->best_effort_timestamp, tb, kUs) : wallUs();
         if (m_firstTs == AV_NOPTS_VALUE) {
             m_firstTs = ts;
             m_anchorUs = wallUs() - m_out->startUs;
@@ -238,8 +242,8 @@ private:
             return; // devices repeat timestamps now and then
         m_lastVideoUs = us;
         m_sws.reset(sws_getCachedContext(m_sws.release(), f->width, f->height, AVPixelFormat(f->format),
-                                         m_scaled->width, m_scaled->height, AV_PIX_FMT_YUV420P, SWS_BILINEAR,
-                                         nullptr, nullptr, nullptr));
+                                         m_scaled->width, m_scaled->height, AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr,
+                                         nullptr, nullptr));
         if (!m_sws || av_frame_make_writable(m_scaled.get()) < 0)
             return;
         sws_scale(m_sws.get(), f->data, f->linesize, 0, f->height, m_scaled->data, m_scaled->linesize);
@@ -260,7 +264,8 @@ private:
         conv->sample_rate = m_enc->sample_rate;
         if (av_frame_get_buffer(conv.get(), 0) < 0)
             return;
-        const int n = swr_convert(m_swr.get(), conv->data, outMax, const_cast<const uint8_t **>(f->extended_data), f->nb_samples);
+        const int n =
+            swr_convert(m_swr.get(), conv->data, outMax, const_cast<const uint8_t **>(f->extended_data), f->nb_samples);
         if (n <= 0)
             return;
         av_audio_fifo_write(m_fifo.get(), reinterpret_cast<void **>(conv->data), n);
@@ -293,9 +298,11 @@ private:
             }
             if (err < 0) {
                 if (!m_quit.load() && !(m_stop && m_stop->load()))
-                    fail(err == AVERROR_EOF ? makeError(ErrorCode::EndOfStream, QStringLiteral("%1 ended").arg(label()))
-                                            : makeError(ErrorCode::Io, QStringLiteral("%1 stopped delivering: %2")
-                                                                           .arg(label(), ffmpegErrorString(err))));
+                    fail(err == AVERROR_EOF
+                             ? makeError(ErrorCode::EndOfStream, QStringLiteral("%1 ended").arg(label()))
+                             : makeError(
+                                 ErrorCode::Io,
+                                 QStringLiteral("%1 stopped delivering: %2").arg(label(), ffmpegErrorString(err))));
                 return;
             }
             if (pkt->stream_index == m_streamIndex && avcodec_send_packet(m_dec.get(), pkt.get()) >= 0) {
@@ -366,14 +373,18 @@ public:
     Result<PacketPtr> read() override
     {
         std::unique_lock lock(m_outbox.mutex);
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max<qint64>(1000, m_opt.stallTimeoutMs));
+        const auto deadline =
+            std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max<qint64>(1000, m_opt.stallTimeoutMs));
         while (m_outbox.packets.empty()) {
             if (m_opt.stopFlag && m_opt.stopFlag->load())
                 return makeError(ErrorCode::Cancelled, QStringLiteral("stopped"));
             if (m_outbox.error)
                 return *m_outbox.error;
             if (std::chrono::steady_clock::now() > deadline)
-                return makeError(ErrorCode::Timeout, QStringLiteral("%1 delivered nothing for %2 s").arg(displayName()).arg(m_opt.stallTimeoutMs / 1000.0));
+                return makeError(ErrorCode::Timeout,
+                                 QStringLiteral("%1 delivered nothing for %2 s")
+                                     .arg(displayName())
+                                     .arg(m_opt.stallTimeoutMs / 1000.0));
             m_outbox.cv.wait_for(lock, std::chrono::milliseconds(50));
         }
         PacketPtr p = std::move(m_outbox.packets.front());

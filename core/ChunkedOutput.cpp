@@ -17,8 +17,7 @@ constexpr qint64 kMaxStragglerUs = 2'000'000;
 
 ChunkedOutput::ChunkedOutput(ContainerType type, QString outBase, qint64 chunkDurationMs, WriterOptions options)
     : m_type(type), m_base(std::move(outBase)), m_chunkUs(chunkDurationMs * 1000), m_opt(std::move(options))
-{
-}
+{}
 
 ChunkedOutput::~ChunkedOutput()
 {
@@ -100,8 +99,9 @@ Status ChunkedOutput::openChunk(qint64 startUs)
         // number rather than fail the recording or replace it.
         auto taken = [this](const QString &path) {
             return QFileInfo::exists(path)
-                   || (m_type == ContainerType::Mp4
-                       && (QFileInfo::exists(path + QStringLiteral(".mdat")) || QFileInfo::exists(path + QStringLiteral(".info"))));
+                || (m_type == ContainerType::Mp4
+                    && (QFileInfo::exists(path + QStringLiteral(".mdat"))
+                        || QFileInfo::exists(path + QStringLiteral(".info"))));
         };
         while (taken(o.path) && m_index < 100000)
             o.path = chunkPath(m_type, m_base, m_chunkUs, ++m_index);
@@ -112,8 +112,8 @@ Status ChunkedOutput::openChunk(qint64 startUs)
     // The header room is sized from what is known: the chunk length, or the
     // recording's --duration when that is shorter (or the only bound).
     if (m_chunkUs > 0)
-        opt.expectedDurationMs = m_opt.expectedDurationMs > 0 ? std::min(m_opt.expectedDurationMs, m_chunkUs / 1000)
-                                                               : m_chunkUs / 1000;
+        opt.expectedDurationMs =
+            m_opt.expectedDurationMs > 0 ? std::min(m_opt.expectedDurationMs, m_chunkUs / 1000) : m_chunkUs / 1000;
     // The folder is made only now, with the first file: an armed record that
     // never starts leaves nothing behind.
     // Its name is synced into the parent, or a power cut takes the folder and
@@ -172,8 +172,8 @@ Status ChunkedOutput::writeTo(Open &o, const AVPacket *pkt)
 
 Status ChunkedOutput::write(const AVPacket *pkt)
 {
-    if (m_streamsChangePending && !(pkt->stream_index == firstVideoIndex(m_pendingStreams)
-                                    && (pkt->flags & AV_PKT_FLAG_KEY))
+    if (m_streamsChangePending
+        && !(pkt->stream_index == firstVideoIndex(m_pendingStreams) && (pkt->flags & AV_PKT_FLAG_KEY))
         && firstVideoIndex(m_pendingStreams) >= 0) {
         // New codec setup: nothing is decodable until its first keyframe.
         ++m_skipped;
@@ -220,8 +220,7 @@ Status ChunkedOutput::write(const AVPacket *pkt)
 
     // Route stragglers of other streams to the chunk that is closing.
     if (m_prev.writer) {
-        if (pkt->stream_index != m_videoIndex && us < m_prevCutUs
-            && size_t(pkt->stream_index) < m_prev.streams.size())
+        if (pkt->stream_index != m_videoIndex && us < m_prevCutUs && size_t(pkt->stream_index) < m_prev.streams.size())
             return writeTo(m_prev, pkt);
         m_prevSeenPastCut[size_t(pkt->stream_index)] = true;
         bool all = true;

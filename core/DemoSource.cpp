@@ -20,8 +20,7 @@ namespace {
 
 qint64 monoUs()
 {
-    return std::chrono::duration_cast<std::chrono::microseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
@@ -39,13 +38,20 @@ void drawDigit(AVFrame *f, int x, int y, int s, int digit)
 {
     const unsigned char m = kSegments[digit % 10];
     const int t = std::max(2, s / 5);
-    if (m & 0x01) fillRect(f, x, y, s, t, 235);
-    if (m & 0x02) fillRect(f, x + s - t, y, t, s, 235);
-    if (m & 0x04) fillRect(f, x + s - t, y + s, t, s, 235);
-    if (m & 0x08) fillRect(f, x, y + 2 * s - t, s, t, 235);
-    if (m & 0x10) fillRect(f, x, y + s, t, s, 235);
-    if (m & 0x20) fillRect(f, x, y, t, s, 235);
-    if (m & 0x40) fillRect(f, x, y + s - t / 2, s, t, 235);
+    if (m & 0x01)
+        fillRect(f, x, y, s, t, 235);
+    if (m & 0x02)
+        fillRect(f, x + s - t, y, t, s, 235);
+    if (m & 0x04)
+        fillRect(f, x + s - t, y + s, t, s, 235);
+    if (m & 0x08)
+        fillRect(f, x, y + 2 * s - t, s, t, 235);
+    if (m & 0x10)
+        fillRect(f, x, y + s, t, s, 235);
+    if (m & 0x20)
+        fillRect(f, x, y, t, s, 235);
+    if (m & 0x40)
+        fillRect(f, x, y + s - t / 2, s, t, 235);
 }
 
 class DemoSource final : public PacketSource {
@@ -66,8 +72,10 @@ public:
         m_bframes = std::clamp(num("bframes", 0), 0, 4);
         m_realtime = num("realtime", 1) != 0;
         m_maxSeconds = num("seconds", 0);
-        m_video = query.hasQueryItem(QStringLiteral("video")) ? query.queryItemValue(QStringLiteral("video")) : QStringLiteral("h264");
-        m_audio = query.hasQueryItem(QStringLiteral("audio")) ? query.queryItemValue(QStringLiteral("audio")) : QStringLiteral("aac");
+        m_video = query.hasQueryItem(QStringLiteral("video")) ? query.queryItemValue(QStringLiteral("video"))
+                                                              : QStringLiteral("h264");
+        m_audio = query.hasQueryItem(QStringLiteral("audio")) ? query.queryItemValue(QStringLiteral("audio"))
+                                                              : QStringLiteral("aac");
     }
 
     ~DemoSource() override
@@ -174,7 +182,8 @@ private:
         const int err = avcodec_open2(m_venc.get(), codec, &o);
         av_dict_free(&o);
         if (err < 0)
-            return makeError(ErrorCode::Codec, QStringLiteral("cannot open the demo video encoder: %1").arg(ffmpegErrorString(err)));
+            return makeError(ErrorCode::Codec,
+                             QStringLiteral("cannot open the demo video encoder: %1").arg(ffmpegErrorString(err)));
         m_vframe = makeFrame();
         m_vframe->format = AV_PIX_FMT_YUV420P;
         m_vframe->width = m_width;
@@ -196,8 +205,8 @@ private:
 
     Status openAudio()
     {
-        const AVCodec *codec = m_audio == u"opus" ? avcodec_find_encoder_by_name("libopus")
-                                                  : avcodec_find_encoder(AV_CODEC_ID_AAC);
+        const AVCodec *codec =
+            m_audio == u"opus" ? avcodec_find_encoder_by_name("libopus") : avcodec_find_encoder(AV_CODEC_ID_AAC);
         if (!codec)
             return makeError(ErrorCode::Unsupported, QStringLiteral("no %1 encoder in this FFmpeg").arg(m_audio));
         m_aenc = makeCodecContext(codec);
@@ -209,7 +218,8 @@ private:
         m_aenc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
         const int err = avcodec_open2(m_aenc.get(), codec, nullptr);
         if (err < 0)
-            return makeError(ErrorCode::Codec, QStringLiteral("cannot open the demo audio encoder: %1").arg(ffmpegErrorString(err)));
+            return makeError(ErrorCode::Codec,
+                             QStringLiteral("cannot open the demo audio encoder: %1").arg(ffmpegErrorString(err)));
         m_aframe = makeFrame();
         m_aframe->format = m_aenc->sample_fmt;
         m_aframe->nb_samples = m_aenc->frame_size > 0 ? m_aenc->frame_size : 1024;
@@ -249,9 +259,9 @@ private:
         const int bx = (n * 4) % std::max(1, f->width - 40);
         fillRect(f, bx, f->height - 50, 40, 40, 235);
         const qint64 ms = m_frameIndex * 1000 / m_fps;
-        const int digits[8] = {int(ms / 3600000 / 10 % 10), int(ms / 3600000 % 10), int(ms / 60000 % 60 / 10),
-                               int(ms / 60000 % 10),         int(ms / 1000 % 60 / 10), int(ms / 1000 % 10),
-                               int(ms / 100 % 10),           int(ms / 10 % 10)};
+        const int digits[8] = {int(ms / 3600000 / 10 % 10), int(ms / 3600000 % 10),   int(ms / 60000 % 60 / 10),
+                               int(ms / 60000 % 10),        int(ms / 1000 % 60 / 10), int(ms / 1000 % 10),
+                               int(ms / 100 % 10),          int(ms / 10 % 10)};
         const int s = std::max(8, f->height / 12);
         fillRect(f, 10, 10, 8 * (s + s / 2) + 20, 2 * s + 20, 16);
         for (int i = 0; i < 8; ++i)
@@ -303,7 +313,8 @@ private:
             if (err == AVERROR(EAGAIN) || err == AVERROR_EOF)
                 return {};
             if (err < 0)
-                return makeError(ErrorCode::Codec, QStringLiteral("demo encoder failed: %1").arg(ffmpegErrorString(err)));
+                return makeError(ErrorCode::Codec,
+                                 QStringLiteral("demo encoder failed: %1").arg(ffmpegErrorString(err)));
             p->stream_index = index;
             m_pending.push_back(std::move(p));
         }
@@ -321,7 +332,8 @@ private:
         // Keep decode order across streams roughly interleaved for the muxers.
         std::stable_sort(m_pending.begin(), m_pending.end(), [this](const PacketPtr &a, const PacketPtr &b) {
             return av_compare_ts(a->dts, m_streams[a->stream_index].timeBase, b->dts,
-                                 m_streams[b->stream_index].timeBase) < 0;
+                                 m_streams[b->stream_index].timeBase)
+                < 0;
         });
         return {};
     }

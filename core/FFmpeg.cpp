@@ -13,10 +13,7 @@ PacketPtr clonePacket(const AVPacket *src) { return PacketPtr(av_packet_clone(sr
 
 FramePtr makeFrame() { return FramePtr(av_frame_alloc()); }
 
-CodecContextPtr makeCodecContext(const AVCodec *codec)
-{
-    return CodecContextPtr(avcodec_alloc_context3(codec));
-}
+CodecContextPtr makeCodecContext(const AVCodec *codec) { return CodecContextPtr(avcodec_alloc_context3(codec)); }
 
 CodecParametersPtr makeCodecParameters() { return CodecParametersPtr(avcodec_parameters_alloc()); }
 
@@ -38,10 +35,7 @@ QString ffmpegErrorString(int errnum)
 
 CodecParams::CodecParams(const AVCodecParameters *src) : m_p(cloneCodecParameters(src)) {}
 
-CodecParams::CodecParams(const CodecParams &other)
-    : m_p(other.m_p ? cloneCodecParameters(other.m_p.get()) : nullptr)
-{
-}
+CodecParams::CodecParams(const CodecParams &other) : m_p(other.m_p ? cloneCodecParameters(other.m_p.get()) : nullptr) {}
 
 CodecParams &CodecParams::operator=(const CodecParams &other)
 {

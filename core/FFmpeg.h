@@ -17,24 +17,45 @@ extern "C" {
 
 namespace tapedeck {
 
-struct AVPacketDeleter { void operator()(AVPacket *p) const { av_packet_free(&p); } };
-struct AVFrameDeleter { void operator()(AVFrame *f) const { av_frame_free(&f); } };
-struct AVCodecContextDeleter { void operator()(AVCodecContext *c) const { avcodec_free_context(&c); } };
-struct AVCodecParametersDeleter { void operator()(AVCodecParameters *p) const { avcodec_parameters_free(&p); } };
-struct AVInputFormatContextDeleter { void operator()(AVFormatContext *c) const { avformat_close_input(&c); } };
-struct AVOutputFormatContextDeleter { void operator()(AVFormatContext *c) const { avformat_free_context(c); } };
-struct SwsContextDeleter { void operator()(SwsContext *c) const { sws_freeContext(c); } };
-struct SwrContextDeleter { void operator()(SwrContext *c) const { swr_free(&c); } };
-struct AVCodecParserContextDeleter { void operator()(AVCodecParserContext *c) const { av_parser_close(c); } };
+struct AVPacketDeleter {
+    void operator()(AVPacket *p) const { av_packet_free(&p); }
+};
+struct AVFrameDeleter {
+    void operator()(AVFrame *f) const { av_frame_free(&f); }
+};
+struct AVCodecContextDeleter {
+    void operator()(AVCodecContext *c) const { avcodec_free_context(&c); }
+};
+struct AVCodecParametersDeleter {
+    void operator()(AVCodecParameters *p) const { avcodec_parameters_free(&p); }
+};
+struct AVInputFormatContextDeleter {
+    void operator()(AVFormatContext *c) const { avformat_close_input(&c); }
+};
+struct AVOutputFormatContextDeleter {
+    void operator()(AVFormatContext *c) const { avformat_free_context(c); }
+};
+struct SwsContextDeleter {
+    void operator()(SwsContext *c) const { sws_freeContext(c); }
+};
+struct SwrContextDeleter {
+    void operator()(SwrContext *c) const { swr_free(&c); }
+};
+struct AVCodecParserContextDeleter {
+    void operator()(AVCodecParserContext *c) const { av_parser_close(c); }
+};
 struct AVIOContextDeleter {
     // The AVIOContext's buffer belongs to it (it may have been reallocated).
     void operator()(AVIOContext *c) const
     {
-        if (c) av_freep(&c->buffer);
+        if (c)
+            av_freep(&c->buffer);
         avio_context_free(&c);
     }
 };
-struct AVDictionaryDeleter { void operator()(AVDictionary *d) const { av_dict_free(&d); } };
+struct AVDictionaryDeleter {
+    void operator()(AVDictionary *d) const { av_dict_free(&d); }
+};
 
 using PacketPtr = std::unique_ptr<AVPacket, AVPacketDeleter>;
 using FramePtr = std::unique_ptr<AVFrame, AVFrameDeleter>;

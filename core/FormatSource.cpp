@@ -19,8 +19,7 @@ namespace {
 
 qint64 monoNs()
 {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
@@ -47,7 +46,7 @@ bool hostResolves(const QString &host)
 {
     if (host.isEmpty())
         return true;
-    addrinfo hints {};
+    addrinfo hints{};
     hints.ai_socktype = SOCK_STREAM;
     addrinfo *res = nullptr;
     const int rc = getaddrinfo(host.toUtf8().constData(), nullptr, &hints, &res);
@@ -94,13 +93,14 @@ Error FormatSource::classifyOpenError(int err) const
     if (err == AVERROR(ENOENT))
         return makeError(ErrorCode::NotFound, QStringLiteral("%1 does not exist").arg(where));
     if (m_live && !m_listener && (err == AVERROR(EIO) || err < 0) && !hostResolves(hostOf(m_url)))
-        return makeError(ErrorCode::NotFound,
-                         QStringLiteral("the host name \"%1\" does not resolve (check the address)").arg(hostOf(m_url)));
+        return makeError(
+            ErrorCode::NotFound,
+            QStringLiteral("the host name \"%1\" does not resolve (check the address)").arg(hostOf(m_url)));
     if (err == AVERROR(ECONNREFUSED))
-        return makeError(ErrorCode::Network, QStringLiteral("nothing is listening at %1 (connection refused)").arg(where));
-    if (err == AVERROR(EIO) && m_live)
         return makeError(ErrorCode::Network,
-                         QStringLiteral("cannot reach %1 (%2)").arg(where, ffmpegErrorString(err)));
+                         QStringLiteral("nothing is listening at %1 (connection refused)").arg(where));
+    if (err == AVERROR(EIO) && m_live)
+        return makeError(ErrorCode::Network, QStringLiteral("cannot reach %1 (%2)").arg(where, ffmpegErrorString(err)));
     if (err == AVERROR_HTTP_NOT_FOUND || err == AVERROR_STREAM_NOT_FOUND)
         return makeError(ErrorCode::NotFound, QStringLiteral("stream not found at %1").arg(where));
     if (err == AVERROR_INVALIDDATA)
@@ -240,15 +240,14 @@ Status FormatSource::open()
             info.tags.handlerName = QString::fromUtf8(h->value);
         info.tags.disposition = st->disposition;
         for (int k = 0; k < st->nb_side_data; ++k)
-            info.tags.sideData.emplace_back(int(st->side_data[k].type),
-                                            QByteArray(reinterpret_cast<const char *>(st->side_data[k].data),
-                                                       qsizetype(st->side_data[k].size)));
+            info.tags.sideData.emplace_back(
+                int(st->side_data[k].type),
+                QByteArray(reinterpret_cast<const char *>(st->side_data[k].data), qsizetype(st->side_data[k].size)));
         m_map[i] = info.index;
         m_streams.push_back(std::move(info));
     }
-    if (std::none_of(m_streams.begin(), m_streams.end(), [](const StreamInfo &s) {
-            return s.type == AVMEDIA_TYPE_VIDEO || s.type == AVMEDIA_TYPE_AUDIO;
-        }))
+    if (std::none_of(m_streams.begin(), m_streams.end(),
+                     [](const StreamInfo &s) { return s.type == AVMEDIA_TYPE_VIDEO || s.type == AVMEDIA_TYPE_AUDIO; }))
         m_streams.clear();
     if (m_streams.empty()) {
         m_ctx.reset();
@@ -293,8 +292,9 @@ Result<PacketPtr> FormatSource::read()
             if (err == AVERROR_EOF)
                 return makeError(ErrorCode::EndOfStream, QStringLiteral("%1 ended").arg(displayName()));
             if (m_interrupt.timedOut() || err == AVERROR_EXIT || err == AVERROR(ETIMEDOUT))
-                return makeError(ErrorCode::Timeout,
-                                 QStringLiteral("no data from %1 for %2 s").arg(displayName()).arg(m_opt.stallTimeoutMs / 1000.0));
+                return makeError(
+                    ErrorCode::Timeout,
+                    QStringLiteral("no data from %1 for %2 s").arg(displayName()).arg(m_opt.stallTimeoutMs / 1000.0));
             if (err == AVERROR(EAGAIN))
                 continue;
             return makeError(m_live ? ErrorCode::Network : ErrorCode::Io,

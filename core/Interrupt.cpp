@@ -8,16 +8,12 @@ namespace tapedeck {
 namespace {
 qint64 nowNs()
 {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 } // namespace
 
-void Interrupter::arm(qint64 timeoutMs)
-{
-    m_deadlineNs.store(timeoutMs > 0 ? nowNs() + timeoutMs * 1000000 : 0);
-}
+void Interrupter::arm(qint64 timeoutMs) { m_deadlineNs.store(timeoutMs > 0 ? nowNs() + timeoutMs * 1000000 : 0); }
 
 bool Interrupter::timedOut() const
 {
@@ -31,9 +27,6 @@ void Interrupter::install(AVIOInterruptCB &cb)
     cb.opaque = this;
 }
 
-int Interrupter::callback(void *opaque)
-{
-    return static_cast<Interrupter *>(opaque)->shouldInterrupt() ? 1 : 0;
-}
+int Interrupter::callback(void *opaque) { return static_cast<Interrupter *>(opaque)->shouldInterrupt() ? 1 : 0; }
 
 } // namespace tapedeck

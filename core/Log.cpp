@@ -25,10 +25,14 @@ LogSink &sink()
 const char *levelName(LogLevel level)
 {
     switch (level) {
-    case LogLevel::Debug: return "debug";
-    case LogLevel::Info: return "info";
-    case LogLevel::Warning: return "warning";
-    case LogLevel::Error: return "error";
+    case LogLevel::Debug:
+        return "debug";
+    case LogLevel::Info:
+        return "info";
+    case LogLevel::Warning:
+        return "warning";
+    case LogLevel::Error:
+        return "error";
     }
     return "?";
 }
@@ -38,10 +42,10 @@ void defaultSink(LogLevel level, const QString &text)
     static const bool debug = qEnvironmentVariableIsSet("TAPEDECK_DEBUG");
     if (level < LogLevel::Warning && !debug)
         return;
-    const QByteArray line = QStringLiteral("[%1] %2: %3\n")
-                                .arg(QDateTime::currentDateTime().toString(Qt::ISODateWithMs),
-                                     QString::fromLatin1(levelName(level)), text)
-                                .toUtf8();
+    const QByteArray line =
+        QStringLiteral("[%1] %2: %3\n")
+            .arg(QDateTime::currentDateTime().toString(Qt::ISODateWithMs), QString::fromLatin1(levelName(level)), text)
+            .toUtf8();
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
 }
 

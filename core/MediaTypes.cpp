@@ -7,9 +7,12 @@ namespace tapedeck {
 QString containerName(ContainerType type)
 {
     switch (type) {
-    case ContainerType::Mp4: return QStringLiteral("mp4");
-    case ContainerType::MpegTs: return QStringLiteral("ts");
-    case ContainerType::Flv: return QStringLiteral("flv");
+    case ContainerType::Mp4:
+        return QStringLiteral("mp4");
+    case ContainerType::MpegTs:
+        return QStringLiteral("ts");
+    case ContainerType::Flv:
+        return QStringLiteral("flv");
     }
     return QString();
 }
@@ -23,8 +26,7 @@ Result<ContainerType> parseContainerType(const QString &name)
         return ContainerType::MpegTs;
     if (n == u"flv")
         return ContainerType::Flv;
-    return makeError(ErrorCode::InvalidArgument,
-                     QStringLiteral("unknown type \"%1\" (use mp4, ts or flv)").arg(name));
+    return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown type \"%1\" (use mp4, ts or flv)").arg(name));
 }
 
 bool hasVideo(const std::vector<StreamInfo> &streams) { return firstVideoIndex(streams) >= 0; }

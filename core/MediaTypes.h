@@ -19,10 +19,10 @@ Result<ContainerType> parseContainerType(const QString &name);
 // What a source says about a stream besides its codec: kept in every
 // container that can carry it (docs/network.md, "What a recording keeps").
 struct StreamTags {
-    QString language;      // ISO 639-2 as the source gives it ("eng"); empty = not said
-    QString title;         // the stream's title
-    QString handlerName;   // MP4/MOV handler name ("SoundHandler", or a title some tools put there)
-    int disposition = 0;   // AV_DISPOSITION_* (default, forced, dub, comment, ...)
+    QString language;    // ISO 639-2 as the source gives it ("eng"); empty = not said
+    QString title;       // the stream's title
+    QString handlerName; // MP4/MOV handler name ("SoundHandler", or a title some tools put there)
+    int disposition = 0; // AV_DISPOSITION_* (default, forced, dub, comment, ...)
     // AVStream side data as the demuxer gave it: display matrix (rotation),
     // mastering display and content light level (HDR), ... (type, bytes)
     std::vector<std::pair<int, QByteArray>> sideData;

@@ -13,8 +13,7 @@ namespace tapedeck {
 namespace {
 qint64 monoMs()
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 constexpr int kIoBufferSize = 64 * 1024;
@@ -62,9 +61,9 @@ struct MuxWriter::Impl {
     WriterOptions opt;
     OutputFormatContextPtr ctx;
     IOContextPtr io;
-    std::vector<AVRational> inTimeBases;  // per muxer stream
-    std::vector<int> outIndex;            // input stream -> muxer stream, -1 = left out
-    std::vector<StreamInfo> kept;         // the streams the muxer carries
+    std::vector<AVRational> inTimeBases; // per muxer stream
+    std::vector<int> outIndex;           // input stream -> muxer stream, -1 = left out
+    std::vector<StreamInfo> kept;        // the streams the muxer carries
     QStringList notes;
     qint64 pos = 0;
     qint64 lastSyncMs = 0;
@@ -89,11 +88,19 @@ struct MuxWriter::Impl {
     {
         auto *d = static_cast<Impl *>(opaque);
         switch (whence & ~AVSEEK_FORCE) {
-        case SEEK_SET: d->pos = offset; break;
-        case SEEK_CUR: d->pos += offset; break;
-        case SEEK_END: d->pos = d->file.size() + offset; break;
-        case AVSEEK_SIZE: return d->file.size();
-        default: return AVERROR(EINVAL);
+        case SEEK_SET:
+            d->pos = offset;
+            break;
+        case SEEK_CUR:
+            d->pos += offset;
+            break;
+        case SEEK_END:
+            d->pos = d->file.size() + offset;
+            break;
+        case AVSEEK_SIZE:
+            return d->file.size();
+        default:
+            return AVERROR(EINVAL);
         }
         return d->pos;
     }
@@ -121,7 +128,8 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
     const char *fmtName = d->type == ContainerType::Flv ? "flv" : "mpegts";
     const AVOutputFormat *ofmt = av_guess_format(fmtName, nullptr, nullptr);
     if (!ofmt)
-        return makeError(ErrorCode::Unsupported, QStringLiteral("this FFmpeg has no %1 muxer").arg(QLatin1String(fmtName)));
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("this FFmpeg has no %1 muxer").arg(QLatin1String(fmtName)));
     QStringList leftOut;
     d->outIndex.assign(streams.size(), -1);
     // FLV holds one video and one audio track: the source's default ones
@@ -145,15 +153,16 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
         const bool fits = avformat_query_codec(ofmt, s.params->codec_id, FF_COMPLIANCE_NORMAL) != 0;
         const bool av = s.type == AVMEDIA_TYPE_VIDEO || s.type == AVMEDIA_TYPE_AUDIO;
         if (av && !fits)
-            return makeError(ErrorCode::Unsupported,
-                             QStringLiteral("%1 cannot hold %2; choose another format")
-                                 .arg(containerName(d->type).toUpper(),
-                                      QString::fromUtf8(avcodec_get_name(s.params->codec_id))));
+            return makeError(
+                ErrorCode::Unsupported,
+                QStringLiteral("%1 cannot hold %2; choose another format")
+                    .arg(containerName(d->type).toUpper(), QString::fromUtf8(avcodec_get_name(s.params->codec_id))));
         // FLV carries audio and video only; MPEG-TS every elementary stream
         // (subtitles, SCTE-35, ID3, KLV) its muxer knows.
         const bool flvExtra = d->type == ContainerType::Flv && av && s.index != flvVideo && s.index != flvAudio;
         if (flvExtra || (!av && (d->type == ContainerType::Flv || !fits || !tsCarries(s.params->codec_id)))) {
-            QString what = QStringLiteral("%1 #%2 (%3").arg(QString::fromUtf8(av_get_media_type_string(s.type)))
+            QString what = QStringLiteral("%1 #%2 (%3")
+                               .arg(QString::fromUtf8(av_get_media_type_string(s.type)))
                                .arg(s.index)
                                .arg(QString::fromUtf8(avcodec_get_name(s.params->codec_id)));
             if (!s.tags.language.isEmpty())
@@ -170,13 +179,16 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
                              d->type == ContainerType::Flv ? QStringLiteral("FLV (one video and one audio track)")
                                                            : QStringLiteral("MPEG-TS as written by FFmpeg"),
                              leftOut.join(QStringLiteral(", ")),
-                             d->type == ContainerType::Flv ? QStringLiteral(" (record to TS to keep them)") : QString());
+                             d->type == ContainerType::Flv ? QStringLiteral(" (record to TS to keep them)")
+                                                           : QString());
 
     // A file another process records or recovers is never touched, not even
     // with overwrite; an existing file is truncated only once it is locked.
     if (const OwnerInfo who = fileOwner(finalPath); who.owned())
-        return makeError(ErrorCode::InUse, QStringLiteral("%1 is %2; nothing was written").arg(finalPath, who.describe()));
-    auto f = OutputFile::open(finalPath, options.overwrite ? CreateMode::CreateOrOpen : CreateMode::NewOnly, options.faults);
+        return makeError(ErrorCode::InUse,
+                         QStringLiteral("%1 is %2; nothing was written").arg(finalPath, who.describe()));
+    auto f =
+        OutputFile::open(finalPath, options.overwrite ? CreateMode::CreateOrOpen : CreateMode::NewOnly, options.faults);
     if (!f) {
         if (f.error().code == ErrorCode::AlreadyExists)
             return makeError(ErrorCode::AlreadyExists,
@@ -255,7 +267,8 @@ Status MuxWriter::write(const AVPacket *pkt)
 {
     if (!d->ctx)
         return makeError(ErrorCode::Internal, QStringLiteral("writer is not open"));
-    if (pkt->stream_index < 0 || size_t(pkt->stream_index) >= d->outIndex.size() || d->outIndex[size_t(pkt->stream_index)] < 0)
+    if (pkt->stream_index < 0 || size_t(pkt->stream_index) >= d->outIndex.size()
+        || d->outIndex[size_t(pkt->stream_index)] < 0)
         return {}; // a stream this container cannot carry (said in notes())
     PacketPtr p = clonePacket(pkt);
     if (!p)

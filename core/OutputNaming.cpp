@@ -14,8 +14,8 @@ QString sanitizeFileName(const QString &name, int maxLength)
     QString out;
     out.reserve(name.size());
     for (const QChar c : name) {
-        if (c.unicode() < 0x20 || c == u'/' || c == u'\\' || c == u':' || c == u'*' || c == u'?'
-            || c == u'"' || c == u'<' || c == u'>' || c == u'|' || c.unicode() == 0x7f)
+        if (c.unicode() < 0x20 || c == u'/' || c == u'\\' || c == u':' || c == u'*' || c == u'?' || c == u'"'
+            || c == u'<' || c == u'>' || c == u'|' || c.unicode() == 0x7f)
             out += u'_';
         else
             out += c;
@@ -25,8 +25,8 @@ QString sanitizeFileName(const QString &name, int maxLength)
         out[0] = u'_';
     while (out.endsWith(u'.') || out.endsWith(u' '))
         out.chop(1);
-    static const QRegularExpression device(
-        QStringLiteral("^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?$"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression device(QStringLiteral("^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?$"),
+                                           QRegularExpression::CaseInsensitiveOption);
     if (device.match(out).hasMatch())
         out.prepend(u'_');
     if (out.size() > maxLength)
@@ -65,7 +65,8 @@ QString streamNameOf(const QString &source)
 QString expandFileNamePattern(const QString &pattern, const QString &sourceName, const QDateTime &when)
 {
     QString name = pattern.trimmed().isEmpty() ? QString::fromLatin1(kDefaultFileNamePattern) : pattern;
-    name.replace(QStringLiteral("{source}"), sanitizeFileName(sourceName.isEmpty() ? QStringLiteral("stream") : sourceName, 60));
+    name.replace(QStringLiteral("{source}"),
+                 sanitizeFileName(sourceName.isEmpty() ? QStringLiteral("stream") : sourceName, 60));
     name.replace(QStringLiteral("{datetime}"), when.toString(QStringLiteral("yyyy-MM-dd_HH-mm-ss")));
     name.replace(QStringLiteral("{date}"), when.toString(QStringLiteral("yyyy-MM-dd")));
     name.replace(QStringLiteral("{time}"), when.toString(QStringLiteral("HH-mm-ss")));

@@ -76,7 +76,8 @@ std::optional<std::vector<StreamInfo>> ParameterWatch::check(const AVPacket *pkt
 
     QByteArray fresh;
     size_t sideSize = 0;
-    if (const uint8_t *side = av_packet_get_side_data(pkt, AV_PKT_DATA_NEW_EXTRADATA, &sideSize); side && sideSize > 0) {
+    if (const uint8_t *side = av_packet_get_side_data(pkt, AV_PKT_DATA_NEW_EXTRADATA, &sideSize);
+        side && sideSize > 0) {
         fresh = QByteArray(reinterpret_cast<const char *>(side), qsizetype(sideSize));
     } else if (w.bsf && isAnnexB(pkt->data, pkt->size)) {
         PacketPtr in = clonePacket(pkt);
@@ -93,9 +94,11 @@ std::optional<std::vector<StreamInfo>> ParameterWatch::check(const AVPacket *pkt
     if (fresh.isEmpty())
         return std::nullopt;
     // The same setup in another wrapping (avcC vs Annex B) is no change.
-    if (isAnnexB(cur->extradata, cur->extradata_size) != isAnnexB(reinterpret_cast<const uint8_t *>(fresh.constData()), int(fresh.size())))
+    if (isAnnexB(cur->extradata, cur->extradata_size)
+        != isAnnexB(reinterpret_cast<const uint8_t *>(fresh.constData()), int(fresh.size())))
         return std::nullopt;
-    if (sameBytes(cur->extradata, cur->extradata_size, reinterpret_cast<const uint8_t *>(fresh.constData()), int(fresh.size())))
+    if (sameBytes(cur->extradata, cur->extradata_size, reinterpret_cast<const uint8_t *>(fresh.constData()),
+                  int(fresh.size())))
         return std::nullopt;
 
     // What the new sets describe, from FFmpeg's parser (it reads the SPS).
@@ -104,8 +107,8 @@ std::optional<std::vector<StreamInfo>> ParameterWatch::check(const AVPacket *pkt
     if (w.parser && w.parserCodec) {
         uint8_t *outData = nullptr;
         int outSize = 0;
-        av_parser_parse2(w.parser.get(), w.parserCodec.get(), &outData, &outSize, pkt->data, pkt->size,
-                         pkt->pts, pkt->dts, pkt->pos);
+        av_parser_parse2(w.parser.get(), w.parserCodec.get(), &outData, &outSize, pkt->data, pkt->size, pkt->pts,
+                         pkt->dts, pkt->pos);
         if (w.parser->width > 0 && w.parser->height > 0) {
             width = w.parser->width;
             height = w.parser->height;
@@ -141,9 +144,17 @@ std::optional<std::vector<StreamInfo>> ParameterWatch::check(const AVPacket *pkt
     p->height = height;
     p->profile = profile;
     p->level = level;
-    logInfo(QStringLiteral("stream %1: codec parameters changed (%2x%3 profile %4 level %5 -> %6x%7 profile %8 level %9)")
-                .arg(idx).arg(cur->width).arg(cur->height).arg(cur->profile).arg(cur->level)
-                .arg(width).arg(height).arg(profile).arg(level));
+    logInfo(
+        QStringLiteral("stream %1: codec parameters changed (%2x%3 profile %4 level %5 -> %6x%7 profile %8 level %9)")
+            .arg(idx)
+            .arg(cur->width)
+            .arg(cur->height)
+            .arg(cur->profile)
+            .arg(cur->level)
+            .arg(width)
+            .arg(height)
+            .arg(profile)
+            .arg(level));
     reset(next);
     return next;
 }

@@ -33,9 +33,8 @@ std::optional<PreviewFrame> PreviewDecoder::decodeKeyframe(const AVPacket *pkt)
         return std::nullopt;
     const int w = std::min(m_maxWidth, m_frame->width) & ~1;
     const int h = std::max(2, int(qint64(m_frame->height) * w / m_frame->width)) & ~1;
-    m_sws.reset(sws_getCachedContext(m_sws.release(), m_frame->width, m_frame->height,
-                                     AVPixelFormat(m_frame->format), w, h, AV_PIX_FMT_BGRA,
-                                     SWS_BILINEAR, nullptr, nullptr, nullptr));
+    m_sws.reset(sws_getCachedContext(m_sws.release(), m_frame->width, m_frame->height, AVPixelFormat(m_frame->format),
+                                     w, h, AV_PIX_FMT_BGRA, SWS_BILINEAR, nullptr, nullptr, nullptr));
     if (!m_sws)
         return std::nullopt;
     PreviewFrame out;

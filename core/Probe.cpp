@@ -39,7 +39,8 @@ QJsonObject ProbeReport::toJson() const
         }
         list.append(o);
     }
-    return QJsonObject{{QStringLiteral("source"), source}, {QStringLiteral("live"), live}, {QStringLiteral("streams"), list}};
+    return QJsonObject{
+        {QStringLiteral("source"), source}, {QStringLiteral("live"), live}, {QStringLiteral("streams"), list}};
 }
 
 Result<ProbeReport> probeSource(const QString &spec, const ProbeOptions &options)

@@ -82,19 +82,24 @@ GapMode effectiveGapMode(GapMode mode, const QString &source)
 QString recordStateName(RecordState s)
 {
     switch (s) {
-    case RecordState::Waiting: return QStringLiteral("waiting");
-    case RecordState::Recording: return QStringLiteral("recording");
-    case RecordState::Stopping: return QStringLiteral("stopping");
-    case RecordState::Finished: return QStringLiteral("finished");
-    case RecordState::Failed: return QStringLiteral("failed");
+    case RecordState::Waiting:
+        return QStringLiteral("waiting");
+    case RecordState::Recording:
+        return QStringLiteral("recording");
+    case RecordState::Stopping:
+        return QStringLiteral("stopping");
+    case RecordState::Finished:
+        return QStringLiteral("finished");
+    case RecordState::Failed:
+        return QStringLiteral("failed");
     }
     return QString();
 }
 
 struct RecordingSession::Impl {
     RecordingSession *q = nullptr;
-    std::atomic<bool> stopFlag{false};   // stop asked: reader ends, writer finishes
-    std::atomic<bool> abortFlag{false};  // writer failed: reader ends at once
+    std::atomic<bool> stopFlag{false};  // stop asked: reader ends, writer finishes
+    std::atomic<bool> abortFlag{false}; // writer failed: reader ends at once
     std::unique_ptr<PacketQueue> queue;
     std::thread reader;
     std::thread writer;
@@ -131,8 +136,8 @@ struct RecordingSession::Impl {
             state = s;
         }
         const int id = q->id();
-        QMetaObject::invokeMethod(q, [q = q, id, s, reason] { emit q->stateChanged(id, s, reason); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            q, [q = q, id, s, reason] { emit q->stateChanged(id, s, reason); }, Qt::QueuedConnection);
     }
 
     bool sleepInterruptible(qint64 ms)
@@ -191,18 +196,23 @@ Status RecordingSession::start()
     if (p.overwrite == OverwritePolicy::Refuse) {
         for (const QString &t : ChunkedOutput::firstTargets(p.type, p.outBase, p.chunkDurationMs))
             if (QFileInfo::exists(t))
-                return makeError(ErrorCode::AlreadyExists,
-                                 QStringLiteral("%1 already exists; nothing was written (use overwrite to replace it)").arg(t));
+                return makeError(
+                    ErrorCode::AlreadyExists,
+                    QStringLiteral("%1 already exists; nothing was written (use overwrite to replace it)").arg(t));
     }
     const QString dir = QFileInfo(p.outBase).absolutePath();
     if (p.diskReserveBytes > 0) {
         auto free = freeDiskBytes(dir);
         if (free && *free < p.diskReserveBytes)
-            return makeError(ErrorCode::DiskFull,
-                             QStringLiteral("only %1 MB free on the disk of %2, below the reserve of %3 MB; nothing was recorded")
-                                 .arg(*free / 1048576).arg(dir).arg(p.diskReserveBytes / 1048576));
+            return makeError(
+                ErrorCode::DiskFull,
+                QStringLiteral("only %1 MB free on the disk of %2, below the reserve of %3 MB; nothing was recorded")
+                    .arg(*free / 1048576)
+                    .arg(dir)
+                    .arg(p.diskReserveBytes / 1048576));
     }
-    d->queue = std::make_unique<PacketQueue>(std::max(16, p.queueMaxPackets), std::max<qint64>(1 << 20, p.queueMaxBytes));
+    d->queue =
+        std::make_unique<PacketQueue>(std::max(16, p.queueMaxPackets), std::max<qint64>(1 << 20, p.queueMaxBytes));
     d->setState(RecordState::Waiting);
     std::lock_guard lock(d->threadMutex);
     // The reader first: the writer joins it when it ends.
@@ -320,7 +330,7 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
             if (opened.error().code == ErrorCode::Cancelled || stopFlag.load())
                 break;
             const bool keepTrying = (p.startMode == StartMode::WaitForStream && !recordingStarted)
-                                    || (recordingStarted && p.reconnect && src->isLive());
+                || (recordingStarted && p.reconnect && src->isLive());
             if (!keepTrying) {
                 std::lock_guard lock(mutex);
                 error = opened.message();
@@ -433,7 +443,8 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
         dropReason = reason;
         logWarning(QStringLiteral("%1 dropped (%2); reconnecting").arg(display, reason));
         const int id = q->id();
-        QMetaObject::invokeMethod(q, [q = q, id, reason] { emit q->droppedSource(id, reason); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            q, [q = q, id, reason] { emit q->droppedSource(id, reason); }, Qt::QueuedConnection);
         src.reset();
         // A connection that carried media for a while is retried at once:
         // that first retry decides how much of a returning source is lost
@@ -469,8 +480,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     ParameterWatch paramWatch;
     PreviewDecoder preview;
     std::vector<StreamInfo> streams;
-    std::vector<int> inMap;               // connection's stream index -> output stream (empty: same)
-    std::vector<AVRational> inTimeBases;  // the connection's time bases, when remapped
+    std::vector<int> inMap;              // connection's stream index -> output stream (empty: same)
+    std::vector<AVRational> inTimeBases; // the connection's time bases, when remapped
     qint64 lastPreviewMs = 0;
     qint64 lastDiskCheckMs = nowMs();
     QString failure;
@@ -512,8 +523,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
                     out->changeStreams(next);
                     norm.reset(next);
                     const QString why = match.complete
-                                            ? QStringLiteral("the source came back with new codec parameters")
-                                            : QStringLiteral("the source came back with other streams");
+                        ? QStringLiteral("the source came back with new codec parameters")
+                        : QStringLiteral("the source came back with other streams");
                     addNote(QStringLiteral("%1; a new file was started at its first keyframe").arg(why));
                 }
                 // A new connection restarts the source's clock. The outage is
@@ -579,8 +590,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             lastPreviewMs = nowMs();
             if (auto frame = preview.decodeKeyframe(pkt)) {
                 const int id = q->id();
-                QMetaObject::invokeMethod(q, [q = q, id, f = std::move(*frame)] { emit q->previewFrame(id, f); },
-                                          Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    q, [q = q, id, f = std::move(*frame)] { emit q->previewFrame(id, f); }, Qt::QueuedConnection);
             }
         }
         {
@@ -644,8 +655,10 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         if (reason.isEmpty() && !endNote.isEmpty())
             reason = QStringLiteral("the source ended: %1").arg(endNote);
         if (const qint64 n = damagedInput.load(); n > 0) {
-            const QString note = QStringLiteral("the input %1 is damaged or cut short: %2 incomplete packet(s) left out")
-                                     .arg(display).arg(n);
+            const QString note =
+                QStringLiteral("the input %1 is damaged or cut short: %2 incomplete packet(s) left out")
+                    .arg(display)
+                    .arg(n);
             logWarning(note);
             reason = reason.isEmpty() ? note : reason + QStringLiteral("; ") + note;
         }

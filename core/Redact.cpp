@@ -18,14 +18,14 @@ bool isSecretParam(const QString &name)
 {
     const QString n = name.toLower();
     static const QStringList exact = {
-        QStringLiteral("pass"), QStringLiteral("pwd"), QStringLiteral("sig"), QStringLiteral("st"),
+        QStringLiteral("pass"),     QStringLiteral("pwd"),  QStringLiteral("sig"), QStringLiteral("st"),
         QStringLiteral("streamid"), QStringLiteral("auth"), QStringLiteral("key"),
     };
     static const QStringList contains = {
-        QStringLiteral("password"), QStringLiteral("passwd"), QStringLiteral("passphrase"),
-        QStringLiteral("token"), QStringLiteral("secret"), QStringLiteral("apikey"),
-        QStringLiteral("api_key"), QStringLiteral("signature"), QStringLiteral("credential"),
-        QStringLiteral("session"), QStringLiteral("streamkey"), QStringLiteral("stream_key"),
+        QStringLiteral("password"), QStringLiteral("passwd"),    QStringLiteral("passphrase"),
+        QStringLiteral("token"),    QStringLiteral("secret"),    QStringLiteral("apikey"),
+        QStringLiteral("api_key"),  QStringLiteral("signature"), QStringLiteral("credential"),
+        QStringLiteral("session"),  QStringLiteral("streamkey"), QStringLiteral("stream_key"),
     };
     if (exact.contains(n))
         return true;
@@ -35,10 +35,7 @@ bool isSecretParam(const QString &name)
     return n.endsWith(QStringLiteral("key")) || n.startsWith(QStringLiteral("auth"));
 }
 
-bool isRtmp(const QString &scheme)
-{
-    return scheme.startsWith(QStringLiteral("rtmp"));
-}
+bool isRtmp(const QString &scheme) { return scheme.startsWith(QStringLiteral("rtmp")); }
 
 // Splits "scheme://authority/path?query#frag" by hand: QUrl normalises and
 // percent-decodes, and a redactor must never change what it does not hide.
@@ -169,10 +166,7 @@ QString redactUrl(const QString &url)
     return join(redactParts(p, nullptr));
 }
 
-bool urlHasSecrets(const QString &url)
-{
-    return redactUrl(url) != url;
-}
+bool urlHasSecrets(const QString &url) { return redactUrl(url) != url; }
 
 void registerSecretsOf(const QString &url)
 {
@@ -230,7 +224,8 @@ bool shortSecretContext(const QString &text, qsizetype at)
 const QRegularExpression &secretFieldRe()
 {
     static const QRegularExpression re(
-        QStringLiteral(R"((?<![A-Za-z0-9_])((?:stream_?key|passphrase|password|passwd|pwd|api_?key|access_token|token|secret)\s*[=:]\s*)([^\s&'",;]+))"),
+        QStringLiteral(
+            R"((?<![A-Za-z0-9_])((?:stream_?key|passphrase|password|passwd|pwd|api_?key|access_token|token|secret)\s*[=:]\s*)([^\s&'",;]+))"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -239,8 +234,7 @@ const QRegularExpression &secretFieldRe()
 
 QString redactText(const QString &text)
 {
-    static const QRegularExpression urlRe(
-        QStringLiteral(R"([A-Za-z][A-Za-z0-9+.\-]*://[^\s'"<>`]+)"));
+    static const QRegularExpression urlRe(QStringLiteral(R"([A-Za-z][A-Za-z0-9+.\-]*://[^\s'"<>`]+)"));
     QString out;
     out.reserve(text.size());
     qsizetype last = 0;
@@ -265,7 +259,9 @@ QString redactText(const QString &text)
         for (qsizetype at = out.indexOf(path); at >= 0; at = out.indexOf(path, at + 1))
             std::fill(kept.begin() + at, kept.begin() + at + path.size(), true);
     }
-    struct Span { qsizetype at, len; };
+    struct Span {
+        qsizetype at, len;
+    };
     std::vector<Span> spans;
     for (const QString &secret : std::as_const(knownSecrets())) {
         const bool isShort = secret.size() < 8;
@@ -274,7 +270,8 @@ QString redactText(const QString &text)
             if (std::find(kept.begin() + at, kept.begin() + end, true) != kept.begin() + end)
                 continue;
             if (isShort) {
-                const bool whole = (at == 0 || !isTokenChar(out[at - 1])) && (end >= out.size() || !isTokenChar(out[end]));
+                const bool whole =
+                    (at == 0 || !isTokenChar(out[at - 1])) && (end >= out.size() || !isTokenChar(out[end]));
                 if (!whole || !shortSecretContext(out, at))
                     continue;
             }

@@ -33,13 +33,9 @@ struct Error {
     QString message;
 };
 
-inline Error makeError(ErrorCode code, QString message)
-{
-    return Error{code, std::move(message)};
-}
+inline Error makeError(ErrorCode code, QString message) { return Error{code, std::move(message)}; }
 
-template<class T>
-class [[nodiscard]] Result {
+template<class T> class [[nodiscard]] Result {
 public:
     Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}
     Result(Error error) : m_v(std::in_place_index<1>, std::move(error)) {}
@@ -61,8 +57,7 @@ private:
     std::variant<T, Error> m_v;
 };
 
-template<>
-class [[nodiscard]] Result<void> {
+template<> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
     Result(Error error) : m_error(std::move(error)) {}

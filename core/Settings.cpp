@@ -86,8 +86,8 @@ QVariant Settings::jsonValue(SettingKey key) const
 void Settings::setJsonValue(SettingKey key, const QVariant &listOrMap)
 {
     const QJsonDocument doc = listOrMap.typeId() == QMetaType::QVariantList
-                                  ? QJsonDocument(QJsonArray::fromVariantList(listOrMap.toList()))
-                                  : QJsonDocument(QJsonObject::fromVariantMap(listOrMap.toMap()));
+        ? QJsonDocument(QJsonArray::fromVariantList(listOrMap.toList()))
+        : QJsonDocument(QJsonObject::fromVariantMap(listOrMap.toMap()));
     setValue(key, QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
 }
 

@@ -15,9 +15,9 @@ namespace tapedeck {
 enum class SettingKey {
     // Recording defaults
     RecordingsFolder,
-    DefaultFormat,        // "mp4" | "ts" | "flv"
-    DefaultChunkSeconds,  // 0 = off
-    FileNamePattern,      // "{source}_{date}_{time}"
+    DefaultFormat,       // "mp4" | "ts" | "flv"
+    DefaultChunkSeconds, // 0 = off
+    FileNamePattern,     // "{source}_{date}_{time}"
     Overwrite,
     // Crash safety
     FsyncIntervalMs,
@@ -33,15 +33,15 @@ enum class SettingKey {
     StartMinimized,
     Notifications,
     TrayHintShown,
-    Language,             // "" = system, "en", "de", "fr"
+    Language, // "" = system, "en", "de", "fr"
     // Window and lists (UI state)
     WindowGeometry,
     WindowState,
-    Sources,              // list of {name, url-without-secrets}
+    Sources, // list of {name, url-without-secrets}
     LastRecoveryFolder,
-    SourceRecordOptions,  // map: source id -> {format, chunkSeconds, folder, pattern, overwrite}
-    HlsFromOldest,        // live HLS: take every segment still listed instead of starting at the live edge
-    Gaps,                 // "auto" | "close" | "real": a drop's outage closed up or kept as real time
+    SourceRecordOptions, // map: source id -> {format, chunkSeconds, folder, pattern, overwrite}
+    HlsFromOldest,       // live HLS: take every segment still listed instead of starting at the live edge
+    Gaps,                // "auto" | "close" | "real": a drop's outage closed up or kept as real time
     Count_
 };
 

@@ -20,8 +20,8 @@ enum class Pacing {
 enum class HlsStart { LiveEdge, Oldest };
 
 struct SourceOptions {
-    qint64 openTimeoutMs = 10000;  // connect + probe; listeners wait until stopped
-    qint64 stallTimeoutMs = 5000;  // connected but no data for this long = drop
+    qint64 openTimeoutMs = 10000; // connect + probe; listeners wait until stopped
+    qint64 stallTimeoutMs = 5000; // connected but no data for this long = drop
     Pacing pacing = Pacing::AsFastAsPossible;
     // Live HLS: start at the newest segment the playlist lists (the live
     // edge, at most one segment behind) or, with HlsStart::Oldest, at the

@@ -14,7 +14,7 @@ bool sameStreamSetup(const StreamInfo &a, const StreamInfo &b)
         || x->ch_layout.nb_channels != y->ch_layout.nb_channels)
         return false;
     return x->extradata_size == y->extradata_size
-           && (x->extradata_size == 0 || std::memcmp(x->extradata, y->extradata, size_t(x->extradata_size)) == 0);
+        && (x->extradata_size == 0 || std::memcmp(x->extradata, y->extradata, size_t(x->extradata_size)) == 0);
 }
 
 StreamMatch matchStreams(const std::vector<StreamInfo> &current, const std::vector<StreamInfo> &incoming)

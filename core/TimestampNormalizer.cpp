@@ -17,7 +17,7 @@ void TimestampNormalizer::reset(const std::vector<StreamInfo> &streams)
     for (const Track &t : m_tracks)
         if (t.lastOutDts != AV_NOPTS_VALUE)
             floorUs = std::max<qint64>(floorUs == AV_NOPTS_VALUE ? 0 : floorUs,
-                               av_rescale_q(t.lastOutDts + t.lastDuration, t.tb, kUs));
+                                       av_rescale_q(t.lastOutDts + t.lastDuration, t.tb, kUs));
     m_tracks.assign(streams.size(), Track{});
     for (size_t i = 0; i < streams.size(); ++i) {
         Track &t = m_tracks[i];
@@ -49,7 +49,8 @@ qint64 TimestampNormalizer::endUs() const
     qint64 end = AV_NOPTS_VALUE;
     for (const Track &t : m_tracks)
         if (!t.sparse && t.lastOutDts != AV_NOPTS_VALUE)
-            end = std::max<qint64>(end == AV_NOPTS_VALUE ? 0 : end, av_rescale_q(t.lastOutDts + t.lastDuration, t.tb, kUs));
+            end = std::max<qint64>(end == AV_NOPTS_VALUE ? 0 : end,
+                                   av_rescale_q(t.lastOutDts + t.lastDuration, t.tb, kUs));
     return end;
 }
 
@@ -136,7 +137,8 @@ bool TimestampNormalizer::normalize(AVPacket *pkt)
             t.offset += expected - candidate;
             ++m_jumps;
             logDebug(QStringLiteral("timestamp jump of %1 ms closed up on stream %2")
-                         .arg(diffUs / 1000).arg(pkt->stream_index));
+                         .arg(diffUs / 1000)
+                         .arg(pkt->stream_index));
         }
     }
 

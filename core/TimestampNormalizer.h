@@ -32,13 +32,13 @@ public:
 private:
     struct Track {
         AVRational tb{1, 1000};
-        qint64 offset = 0;       // added to incoming timestamps (stream tb)
+        qint64 offset = 0; // added to incoming timestamps (stream tb)
         qint64 lastInDts = AV_NOPTS_VALUE;
         qint64 lastOutDts = AV_NOPTS_VALUE;
         qint64 lastDuration = 0;
         bool resync = false;
-        bool invented = false;   // every dts so far was invented (none came in)
-        bool sparse = false;     // subtitles and timed data: long silences are normal, not jumps
+        bool invented = false; // every dts so far was invented (none came in)
+        bool sparse = false;   // subtitles and timed data: long silences are normal, not jumps
     };
 
     qint64 endUs() const; // end of the latest packet of the audio/video streams

@@ -14,16 +14,16 @@
 namespace tapedeck {
 
 struct WriterOptions {
-    qint64 fsyncIntervalMs = 1000;       // crash safety: at most this much lost on power cut
-    qint64 expectedDurationMs = 0;       // how long this file will be at most (chunk length or
-                                         // --duration), sizes the MP4 header room; 0 = unknown
-    bool overwrite = false;              // replace an existing final file
-    bool mp4ForceMoovFirst = false;      // MP4: copy the media at the end if the moov room was too small
-    QString sourceDescription;           // credential-free source, stored as metadata
-    SourceTags sourceTags;               // what the source says about itself (creation_time,
-                                         // service_name/provider): kept where the container can
-    qint64 creationTimeUs = -1;          // file creation time (UTC µs); -1 = now. Recovery fixes it
-                                         // so that a rerun writes the same bytes.
+    qint64 fsyncIntervalMs = 1000;           // crash safety: at most this much lost on power cut
+    qint64 expectedDurationMs = 0;           // how long this file will be at most (chunk length or
+                                             // --duration), sizes the MP4 header room; 0 = unknown
+    bool overwrite = false;                  // replace an existing final file
+    bool mp4ForceMoovFirst = false;          // MP4: copy the media at the end if the moov room was too small
+    QString sourceDescription;               // credential-free source, stored as metadata
+    SourceTags sourceTags;                   // what the source says about itself (creation_time,
+                                             // service_name/provider): kept where the container can
+    qint64 creationTimeUs = -1;              // file creation time (UTC µs); -1 = now. Recovery fixes it
+                                             // so that a rerun writes the same bytes.
     std::shared_ptr<IoFaultInjector> faults; // test seam: fail writes after N bytes
 };
 
@@ -51,7 +51,11 @@ public:
 
     // A gap in the source (a drop) just before the next packet written, at
     // `atUs` from the start of this file. MP4 keeps it as a chapter.
-    virtual void addMarker(qint64 atUs, const QString &title) { (void)atUs; (void)title; }
+    virtual void addMarker(qint64 atUs, const QString &title)
+    {
+        (void)atUs;
+        (void)title;
+    }
 
     // What the user should know about the finished file, in words (where an
     // MP4's header went, streams a container could not keep). Complete after

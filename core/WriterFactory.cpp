@@ -7,9 +7,11 @@ namespace tapedeck {
 std::unique_ptr<ContainerWriter> makeContainerWriter(ContainerType type)
 {
     switch (type) {
-    case ContainerType::Mp4: return makeMp4Writer();
+    case ContainerType::Mp4:
+        return makeMp4Writer();
     case ContainerType::MpegTs:
-    case ContainerType::Flv: return std::make_unique<MuxWriter>(type);
+    case ContainerType::Flv:
+        return std::make_unique<MuxWriter>(type);
     }
     return nullptr;
 }

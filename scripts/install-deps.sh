@@ -21,7 +21,7 @@ TEST_PKGS=(
   nginx libnginx-mod-rtmp
   xvfb xauth x11-utils imagemagick
   clang libclang-rt-14-dev
-  dbus-x11 appstream desktop-file-utils dpkg-dev
+  dbus-x11 appstream desktop-file-utils dpkg-dev clang-format
   fuse3 libfuse3-dev
 )
 

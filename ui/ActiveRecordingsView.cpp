@@ -29,11 +29,16 @@ QString formatDuration(qint64 ms)
 QString RecordingCard::stateText(RecordState s)
 {
     switch (s) {
-    case RecordState::Waiting: return tr("Waiting for stream");
-    case RecordState::Recording: return tr("Recording");
-    case RecordState::Stopping: return tr("Stopping");
-    case RecordState::Finished: return tr("Finished");
-    case RecordState::Failed: return tr("Failed");
+    case RecordState::Waiting:
+        return tr("Waiting for stream");
+    case RecordState::Recording:
+        return tr("Recording");
+    case RecordState::Stopping:
+        return tr("Stopping");
+    case RecordState::Finished:
+        return tr("Finished");
+    case RecordState::Failed:
+        return tr("Failed");
     }
     return QString();
 }
@@ -163,8 +168,8 @@ void RecordingCard::setPreview(const PreviewFrame &f)
     // The QImage borrows the bytes; copy() detaches before the frame goes away.
     const QImage img(reinterpret_cast<const uchar *>(f.rgb32.constData()), f.width, f.height, f.width * 4,
                      QImage::Format_RGB32);
-    m_preview->setPixmap(QPixmap::fromImage(
-        img.scaled(m_preview->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation).copy()));
+    m_preview->setPixmap(
+        QPixmap::fromImage(img.scaled(m_preview->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation).copy()));
     m_preview->setProperty("hasPicture", true);
 }
 

@@ -40,14 +40,16 @@ int runGui(int argc, char **argv)
 
     // One app per user: a second start hands its files, folders and URLs to
     // the running window and leaves before it makes an engine of its own.
-    const QStringList items = ui::SingleInstance::normaliseArguments(QApplication::arguments().mid(1), QDir::currentPath());
+    const QStringList items =
+        ui::SingleInstance::normaliseArguments(QApplication::arguments().mid(1), QDir::currentPath());
     ui::SingleInstance instance;
     QString instanceError;
     switch (instance.claim(&instanceError)) {
     case ui::SingleInstance::Role::Secondary:
         if (instance.handOff(items, &instanceError)) {
             std::fprintf(stderr, "tapedeck: Tapedeck is already running; brought its window forward%s\n",
-                         items.isEmpty() ? "" : qPrintable(QStringLiteral(" and handed it %1 item(s)").arg(items.size())));
+                         items.isEmpty() ? ""
+                                         : qPrintable(QStringLiteral(" and handed it %1 item(s)").arg(items.size())));
             return 0;
         }
         std::fprintf(stderr, "tapedeck: %s\n", qPrintable(instanceError));

@@ -36,7 +36,6 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
-
 // The icons are compiled into this static library; a static library's
 // resources must be registered by hand or the linker drops them.
 static void initTapedeckResources() { Q_INIT_RESOURCE(tapedeck); }
@@ -147,8 +146,9 @@ void MainWindow::buildActions()
         a = new QAction(icon(iconName), text, this);
         a->setObjectName(QLatin1String(name));
         a->setShortcut(key);
-        a->setToolTip(text.isEmpty() ? QString() : QString(text).remove(u'&') + QStringLiteral(" (")
-                                                       + key.toString(QKeySequence::NativeText) + u')');
+        a->setToolTip(text.isEmpty() ? QString()
+                                     : QString(text).remove(u'&') + QStringLiteral(" (")
+                              + key.toString(QKeySequence::NativeText) + u')');
         addAction(a);
     };
     make(m_addSource, tr("&Add source…"), "add", QKeySequence(Qt::CTRL | Qt::Key_N), "actionAddSource");
@@ -234,9 +234,8 @@ void MainWindow::buildUi()
     auto *editButton = new QPushButton(icon("edit"), tr("Edit…"), sourcesBox);
     editButton->setObjectName(QStringLiteral("editSourceButton"));
     connect(editButton, &QPushButton::clicked, m_editSource, &QAction::trigger);
-    connect(m_editSource, &QAction::changed, editButton, [this, editButton] {
-        editButton->setEnabled(m_editSource->isEnabled());
-    });
+    connect(m_editSource, &QAction::changed, editButton,
+            [this, editButton] { editButton->setEnabled(m_editSource->isEnabled()); });
     auto *sourceButtons = new QHBoxLayout;
     sourceButtons->addWidget(addButton);
     sourceButtons->addWidget(editButton);
@@ -302,10 +301,10 @@ void MainWindow::reloadSources()
     QSignalBlocker block(m_sourceList);
     m_sourceList->clear();
     for (const SourceEntry &e : m_sources->entries()) {
-        const char *ic = e.kind == SourceKind::Demo     ? "demo"
-                         : e.kind == SourceKind::Camera ? "camera"
-                         : e.kind == SourceKind::Microphone ? "microphone"
-                                                          : "stream";
+        const char *ic = e.kind == SourceKind::Demo ? "demo"
+            : e.kind == SourceKind::Camera          ? "camera"
+            : e.kind == SourceKind::Microphone      ? "microphone"
+                                                    : "stream";
         auto *item = new QListWidgetItem(icon(ic), e.name, m_sourceList);
         item->setData(IdRole, e.id);
         item->setToolTip(e.displayUrl);
@@ -366,9 +365,9 @@ void MainWindow::openSourceDialog(const QString &editId, const QString &prefillU
     auto *dlg = new SourceDialog(*m_sources, m_settings.integer(SettingKey::OpenTimeoutMs), this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     connect(dlg, &QDialog::accepted, this, [this, dlg] {
-        const QString id = dlg->sourceId().isEmpty() ? m_sources->addNamed(dlg->name(), dlg->url())
-                                                     : (m_sources->updateNamed(dlg->sourceId(), dlg->name(), dlg->url()),
-                                                        dlg->sourceId());
+        const QString id = dlg->sourceId().isEmpty()
+            ? m_sources->addNamed(dlg->name(), dlg->url())
+            : (m_sources->updateNamed(dlg->sourceId(), dlg->name(), dlg->url()), dlg->sourceId());
         selectSource(id);
         statusBar()->showMessage(tr("Source \"%1\" saved.").arg(dlg->name()), 5000);
     });
@@ -538,7 +537,9 @@ void MainWindow::closeEvent(QCloseEvent *e)
 void MainWindow::dragEnterEvent(QDragEnterEvent *e)
 {
     for (const QUrl &u : e->mimeData()->urls())
-        if (u.isLocalFile() && (isSidecarPath(u.toLocalFile()) || QFileInfo(u.toLocalFile()).isDir())) { // folders: the wizard scans them
+        if (u.isLocalFile()
+            && (isSidecarPath(u.toLocalFile())
+                || QFileInfo(u.toLocalFile()).isDir())) { // folders: the wizard scans them
             e->acceptProposedAction();
             return;
         }

@@ -27,7 +27,6 @@
 #include <QTabWidget>
 #include <QTimer>
 
-
 namespace tapedeck {
 namespace ui {
 
@@ -67,9 +66,10 @@ void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &o
     const qint64 reserveBytes = m_settings.integer(SettingKey::DiskReserveMb) * 1024 * 1024;
     const QStorageInfo storage(folder);
     if (storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < reserveBytes) {
-        reportFailure(entry.name, tr("Only %1 free in \"%2\"; recording needs at least %3 free (see Settings → Disk).")
-                                      .arg(QLocale().formattedDataSize(storage.bytesAvailable()),
-                                           QDir::toNativeSeparators(folder), QLocale().formattedDataSize(reserveBytes)));
+        reportFailure(entry.name,
+                      tr("Only %1 free in \"%2\"; recording needs at least %3 free (see Settings → Disk).")
+                          .arg(QLocale().formattedDataSize(storage.bytesAvailable()), QDir::toNativeSeparators(folder),
+                               QLocale().formattedDataSize(reserveBytes)));
         updateActions();
         return;
     }
@@ -106,9 +106,8 @@ void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &o
     m_recordingNames.insert(rid, entry.name);
     m_active->addRecording(rid, entry.name, redactUrl(spec), p.chunkDurationMs > 0);
     m_tabs->setCurrentWidget(m_active);
-    statusBar()->showMessage(mode == StartMode::WaitForStream
-                                 ? tr("Waiting for \"%1\" to appear…").arg(entry.name)
-                                 : tr("Starting \"%1\"…").arg(entry.name),
+    statusBar()->showMessage(mode == StartMode::WaitForStream ? tr("Waiting for \"%1\" to appear…").arg(entry.name)
+                                                              : tr("Starting \"%1\"…").arg(entry.name),
                              5000);
     updateActions();
 }
@@ -158,10 +157,10 @@ void MainWindow::onFinished(int id, const QStringList &files)
     if (files.isEmpty()) {
         statusBar()->showMessage(tr("\"%1\" was cancelled before the stream appeared.").arg(name), 8000);
     } else {
-        m_tray->notify(NotificationKind::Finished, tr("Recording of \"%1\" finished").arg(name),
-                       tr("%n file(s) saved: %1", nullptr, int(files.size()))
-                           .arg(QDir::toNativeSeparators(files.constLast())),
-                       files);
+        m_tray->notify(
+            NotificationKind::Finished, tr("Recording of \"%1\" finished").arg(name),
+            tr("%n file(s) saved: %1", nullptr, int(files.size())).arg(QDir::toNativeSeparators(files.constLast())),
+            files);
     }
     updateActions();
 }
@@ -197,8 +196,8 @@ void MainWindow::checkDiskSpace()
         m_lowDiskWarned.insert(folder);
         m_tray->notify(NotificationKind::DiskLow, tr("Disk space is running low"),
                        tr("%1 free in \"%2\". Recordings stop cleanly below %3.")
-                           .arg(QLocale().formattedDataSize(storage.bytesAvailable()),
-                                QDir::toNativeSeparators(folder), QLocale().formattedDataSize(reserve)));
+                           .arg(QLocale().formattedDataSize(storage.bytesAvailable()), QDir::toNativeSeparators(folder),
+                                QLocale().formattedDataSize(reserve)));
     }
 }
 

@@ -57,8 +57,7 @@ PlayerDialog::PlayerDialog(QWidget *parent) : QDialog(parent)
     connect(m_player, &QMediaPlayer::playbackStateChanged, this, [this](QMediaPlayer::PlaybackState s) {
         m_playPause->setText(s == QMediaPlayer::PlayingState ? tr("Pause") : tr("Play"));
     });
-    connect(m_player, &QMediaPlayer::durationChanged, this,
-            [this](qint64 d) { m_position->setRange(0, int(d)); });
+    connect(m_player, &QMediaPlayer::durationChanged, this, [this](qint64 d) { m_position->setRange(0, int(d)); });
     connect(m_player, &QMediaPlayer::positionChanged, this, [this](qint64 p) {
         if (!m_position->isSliderDown())
             m_position->setValue(int(p));

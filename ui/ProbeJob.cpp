@@ -21,10 +21,7 @@ QThreadPool &probePool()
 
 } // namespace
 
-bool ProbeJob::waitForWorkers(int timeoutMs)
-{
-    return probePool().waitForDone(timeoutMs);
-}
+bool ProbeJob::waitForWorkers(int timeoutMs) { return probePool().waitForDone(timeoutMs); }
 QString plainProbeError(int errorCode, const QString &detail)
 {
     const QString why = redactText(detail);

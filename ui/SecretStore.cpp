@@ -25,8 +25,7 @@ void MemorySecretStore::remove(const QString &key) { m_secrets.remove(key); }
 
 KeychainSecretStore::KeychainSecretStore(QString service, QObject *parent)
     : SecretStore(parent), m_service(std::move(service))
-{
-}
+{}
 
 void KeychainSecretStore::fallBack(const QString &reason)
 {

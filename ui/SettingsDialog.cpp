@@ -201,8 +201,7 @@ QWidget *SettingsDialog::languagePage()
     m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
     auto *form = new QFormLayout(page);
     form->addRow(tr("Language:"), m_language);
-    form->addRow(note(tr("The window switches to the new language when you press OK; recordings keep running."),
-                      page));
+    form->addRow(note(tr("The window switches to the new language when you press OK; recordings keep running."), page));
     return page;
 }
 

@@ -37,8 +37,7 @@ bool looksLikeUrl(const QString &arg)
 SingleInstance::SingleInstance(const QString &runtimeDir, QObject *parent)
     : QObject(parent),
       m_dir(runtimeDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation) : runtimeDir)
-{
-}
+{}
 
 SingleInstance::~SingleInstance()
 {
@@ -49,10 +48,7 @@ SingleInstance::~SingleInstance()
         ::close(m_lockFd); // releases the lock
 }
 
-QString SingleInstance::socketPath() const
-{
-    return m_dir + QStringLiteral("/tapedeck.socket");
-}
+QString SingleInstance::socketPath() const { return m_dir + QStringLiteral("/tapedeck.socket"); }
 
 SingleInstance::Role SingleInstance::claim(QString *error)
 {
@@ -65,7 +61,8 @@ SingleInstance::Role SingleInstance::claim(QString *error)
     m_lockFd = ::open(lockPath.constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (m_lockFd < 0) {
         if (error)
-            *error = QStringLiteral("cannot open %1: %2").arg(QFile::decodeName(lockPath), QString::fromLocal8Bit(std::strerror(errno)));
+            *error = QStringLiteral("cannot open %1: %2")
+                         .arg(QFile::decodeName(lockPath), QString::fromLocal8Bit(std::strerror(errno)));
         return Role::Unavailable;
     }
     if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
@@ -75,7 +72,8 @@ SingleInstance::Role SingleInstance::claim(QString *error)
         if (err == EWOULDBLOCK)
             return Role::Secondary;
         if (error)
-            *error = QStringLiteral("cannot lock the single-instance file: %1").arg(QString::fromLocal8Bit(std::strerror(err)));
+            *error = QStringLiteral("cannot lock the single-instance file: %1")
+                         .arg(QString::fromLocal8Bit(std::strerror(err)));
         return Role::Unavailable;
     }
     // We hold the lock, so any socket file there is a dead process's leftover.

@@ -90,7 +90,7 @@ void SourceStore::refreshDevices()
             e.id = QStringLiteral("camera+mic:") + dev;
             e.name = tr("%1 with %2").arg(cam.description(), defaultMic.description());
             e.spec = deviceSpec(SourceKind::Camera, dev) + u'+'
-                     + deviceSpec(SourceKind::Microphone, QString::fromUtf8(defaultMic.id()));
+                + deviceSpec(SourceKind::Microphone, QString::fromUtf8(defaultMic.id()));
             e.displayUrl = e.spec;
             m_devices.append(e);
         }
@@ -198,7 +198,8 @@ void SourceStore::removeNamed(const QString &id)
 void SourceStore::resolve(const QString &id, std::function<void(Result<QString>)> done)
 {
     auto later = [this, done](Result<QString> r) {
-        QMetaObject::invokeMethod(this, [done, r] { done(r); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [done, r] { done(r); }, Qt::QueuedConnection);
     };
     if (id == QLatin1String("demo")) {
         later(QStringLiteral("demo"));

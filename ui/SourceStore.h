@@ -27,11 +27,11 @@ class SecretStore;
 enum class SourceKind { Demo, Named, Camera, Microphone };
 
 struct SourceEntry {
-    QString id;          // "demo", a UUID, "camera:<dev>", "camera+mic:<dev>", "mic:<dev>"
+    QString id; // "demo", a UUID, "camera:<dev>", "camera+mic:<dev>", "mic:<dev>"
     SourceKind kind = SourceKind::Named;
-    QString name;        // shown to the user
-    QString displayUrl;  // credential-free
-    QString spec;        // what the engine opens (empty while a secret is unresolved)
+    QString name;       // shown to the user
+    QString displayUrl; // credential-free
+    QString spec;       // what the engine opens (empty while a secret is unresolved)
     bool hasSecret = false;
 };
 

@@ -40,7 +40,8 @@ bool TrayController::available() const { return m_forceAvailable || QSystemTrayI
 void TrayController::setRecording(int activeCount)
 {
     const bool rec = activeCount > 0;
-    m_icon->setIcon(QIcon(rec ? QStringLiteral(":/icons/tray-recording.svg") : QStringLiteral(":/icons/tray-idle.svg")));
+    m_icon->setIcon(
+        QIcon(rec ? QStringLiteral(":/icons/tray-recording.svg") : QStringLiteral(":/icons/tray-idle.svg")));
     const QString text = rec ? tr("Recording %n stream(s)", nullptr, activeCount) : tr("Nothing is recording");
     m_icon->setToolTip(QStringLiteral("Tapedeck — ") + text);
     m_status->setText(text);
@@ -52,10 +53,9 @@ void TrayController::notify(NotificationKind kind, const QString &title, const Q
 {
     m_lastKind = kind;
     m_lastPaths = paths;
-    const QSystemTrayIcon::MessageIcon icon = kind == NotificationKind::Failed ? QSystemTrayIcon::Critical
-                                              : kind == NotificationKind::DiskLow || kind == NotificationKind::Orphans
-                                                  ? QSystemTrayIcon::Warning
-                                                  : QSystemTrayIcon::Information;
+    const QSystemTrayIcon::MessageIcon icon = kind == NotificationKind::Failed   ? QSystemTrayIcon::Critical
+        : kind == NotificationKind::DiskLow || kind == NotificationKind::Orphans ? QSystemTrayIcon::Warning
+                                                                                 : QSystemTrayIcon::Information;
     // The setting silences the pop-ups; the signal (status bar, tests) stays.
     if (m_settings.flag(SettingKey::Notifications) && available() && m_icon->isVisible())
         m_icon->showMessage(title, message, icon, 8000);

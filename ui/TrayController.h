@@ -30,8 +30,7 @@ public:
     // drive the close-to-tray path.
     void setAvailableForTesting(bool available) { m_forceAvailable = available; }
     void setRecording(int activeCount);
-    void notify(NotificationKind kind, const QString &title, const QString &message,
-                const QStringList &paths = {});
+    void notify(NotificationKind kind, const QString &title, const QString &message, const QStringList &paths = {});
     QMenu *menu() const { return m_menu; }
     QSystemTrayIcon *icon() const { return m_icon; }
 

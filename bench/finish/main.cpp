@@ -45,8 +45,9 @@ bool runFfmpeg(const QStringList &args, double *seconds = nullptr)
     QProcess p;
     QElapsedTimer t;
     t.start();
-    p.start(QStringLiteral("ffmpeg"), QStringList{QStringLiteral("-nostdin"), QStringLiteral("-v"),
-                                                  QStringLiteral("error"), QStringLiteral("-y")} + args);
+    p.start(QStringLiteral("ffmpeg"),
+            QStringList{QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y")}
+                + args);
     if (!p.waitForFinished(30 * 60 * 1000) || p.exitCode() != 0) {
         std::fprintf(stderr, "ffmpeg failed: %s\n", p.readAllStandardError().constData());
         return false;
@@ -59,13 +60,27 @@ bool runFfmpeg(const QStringList &args, double *seconds = nullptr)
 bool makeSeed(const QString &dir, Seed *seed)
 {
     const QString path = QDir(dir).filePath(QStringLiteral("seed.mp4"));
-    if (!runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                    QStringLiteral("testsrc2=size=1280x720:rate=30:duration=2"), QStringLiteral("-f"),
-                    QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=sample_rate=48000:duration=2"),
-                    QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"),
-                    QStringLiteral("ultrafast"), QStringLiteral("-b:v"), QStringLiteral("20M"), QStringLiteral("-g"),
-                    QStringLiteral("60"), QStringLiteral("-bf"), QStringLiteral("2"), QStringLiteral("-c:a"),
-                    QStringLiteral("aac"), path}))
+    if (!runFfmpeg({QStringLiteral("-f"),
+                    QStringLiteral("lavfi"),
+                    QStringLiteral("-i"),
+                    QStringLiteral("testsrc2=size=1280x720:rate=30:duration=2"),
+                    QStringLiteral("-f"),
+                    QStringLiteral("lavfi"),
+                    QStringLiteral("-i"),
+                    QStringLiteral("sine=sample_rate=48000:duration=2"),
+                    QStringLiteral("-c:v"),
+                    QStringLiteral("libx264"),
+                    QStringLiteral("-preset"),
+                    QStringLiteral("ultrafast"),
+                    QStringLiteral("-b:v"),
+                    QStringLiteral("20M"),
+                    QStringLiteral("-g"),
+                    QStringLiteral("60"),
+                    QStringLiteral("-bf"),
+                    QStringLiteral("2"),
+                    QStringLiteral("-c:a"),
+                    QStringLiteral("aac"),
+                    path}))
         return false;
     AVFormatContext *raw = nullptr;
     if (avformat_open_input(&raw, QFile::encodeName(path).constData(), nullptr, nullptr) < 0)
@@ -95,7 +110,8 @@ bool makeSeed(const QString &dir, Seed *seed)
     for (PacketPtr &p : seed->packets) {
         p->dts -= minDts[size_t(p->stream_index)];
         p->pts -= minDts[size_t(p->stream_index)];
-        maxEnd[size_t(p->stream_index)] = std::max(maxEnd[size_t(p->stream_index)], p->dts + std::max<int64_t>(1, p->duration));
+        maxEnd[size_t(p->stream_index)] =
+            std::max(maxEnd[size_t(p->stream_index)], p->dts + std::max<int64_t>(1, p->duration));
     }
     seed->period = maxEnd;
     return !seed->packets.empty();

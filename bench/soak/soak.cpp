@@ -33,9 +33,9 @@ namespace {
 
 struct Drop {
     double atSec = 0;
-    qint64 detectMs = -1;  // cut → Tapedeck counted the drop
-    qint64 resumeMs = -1;  // link back → first new packet written
-    int framesLost = 0;    // from the reference alignment
+    qint64 detectMs = -1; // cut → Tapedeck counted the drop
+    qint64 resumeMs = -1; // link back → first new packet written
+    int framesLost = 0;   // from the reference alignment
 };
 
 struct Args {
@@ -83,10 +83,10 @@ void sleepPumping(qint64 ms)
 QStringList videoHashes(const QString &file)
 {
     QProcess p;
-    p.start(QStringLiteral("ffprobe"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
-                                       QStringLiteral("v"), QStringLiteral("-show_data_hash"), QStringLiteral("MD5"),
-                                       QStringLiteral("-show_entries"), QStringLiteral("packet=data_hash"),
-                                       QStringLiteral("-of"), QStringLiteral("csv=p=0"), file});
+    p.start(QStringLiteral("ffprobe"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"), QStringLiteral("v"),
+             QStringLiteral("-show_data_hash"), QStringLiteral("MD5"), QStringLiteral("-show_entries"),
+             QStringLiteral("packet=data_hash"), QStringLiteral("-of"), QStringLiteral("csv=p=0"), file});
     p.waitForFinished(300000);
     QStringList out;
     for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
@@ -102,7 +102,7 @@ QStringList videoHashes(const QString &file)
 // consecutive recorded frames are the frames a drop cost.
 struct Alignment {
     int matched = 0;
-    int unmatched = 0;      // recorded frames not in the reference (should be 0)
+    int unmatched = 0; // recorded frames not in the reference (should be 0)
     int referenceFrames = 0;
     std::vector<int> holes; // frames missing between consecutive recorded frames, in order
 };
@@ -160,8 +160,9 @@ int main(int argc, char **argv)
         return 2;
     }
     ScriptPeer relay;
-    if (!relay.start(systemPython(), {peerScript(QStringLiteral("tcp_proxy.py")), QStringLiteral("--target"),
-                                      QStringLiteral("127.0.0.1:%1").arg(nginx.port())},
+    if (!relay.start(systemPython(),
+                     {peerScript(QStringLiteral("tcp_proxy.py")), QStringLiteral("--target"),
+                      QStringLiteral("127.0.0.1:%1").arg(nginx.port())},
                      &err)) {
         std::fprintf(stderr, "soak: relay: %s\n", qPrintable(err));
         return 2;
@@ -175,9 +176,10 @@ int main(int argc, char **argv)
     // MD5, so each drop's loss is counted frame by frame.
     const QString refPath = QDir(outDir).filePath(QStringLiteral("reference.") + args.type);
     QProcess reference;
-    reference.start(QStringLiteral("ffmpeg"), {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
-                                              QStringLiteral("-y"), QStringLiteral("-i"), nginx.url(QStringLiteral("soak")),
-                                              QStringLiteral("-c"), QStringLiteral("copy"), refPath});
+    reference.start(QStringLiteral("ffmpeg"),
+                    {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                     QStringLiteral("-i"), nginx.url(QStringLiteral("soak")), QStringLiteral("-c"),
+                     QStringLiteral("copy"), refPath});
     if (!reference.waitForStarted(5000)) {
         std::fprintf(stderr, "soak: reference ffmpeg did not start\n");
         return 2;
@@ -235,8 +237,8 @@ int main(int argc, char **argv)
             // With "cut" the source never left: the whole gap since the cut is lost.
             d.resumeMs = args.downSec > 0 ? back.elapsed() : cut.elapsed();
         }
-        std::fprintf(stderr, "soak: drop %zu at %.1f s: detected %lld ms, resumed %lld ms\n", drops.size() + 1,
-                     d.atSec, static_cast<long long>(d.detectMs), static_cast<long long>(d.resumeMs));
+        std::fprintf(stderr, "soak: drop %zu at %.1f s: detected %lld ms, resumed %lld ms\n", drops.size() + 1, d.atSec,
+                     static_cast<long long>(d.detectMs), static_cast<long long>(d.resumeMs));
         drops.push_back(d);
     }
     const double wallSec = wall.elapsed() / 1000.0;
@@ -258,24 +260,28 @@ int main(int argc, char **argv)
         const MediaReport r = checkOutput(f, CheckOptions{true, true, -1, true});
         video += r.videoPackets;
         claimed += r.durationSec;
-        verdicts += QStringLiteral("%1: %2; ").arg(QFileInfo(f).fileName(), r.ok ? QStringLiteral("ffmpeg+GStreamer decode clean") : r.why);
+        verdicts += QStringLiteral("%1: %2; ")
+                        .arg(QFileInfo(f).fileName(), r.ok ? QStringLiteral("ffmpeg+GStreamer decode clean") : r.why);
     }
     const double downTotal = args.downSec * double(drops.size());
     const int expected = int(std::lround((wallSec - downTotal) * kFps));
     const int lostTotal = expected - video;
 
     std::printf("## Network soak: %s, %.0f min, a drop every %.0f s%s\n\n", qPrintable(args.type), args.minutes,
-                args.dropEverySec, args.downSec > 0 ? qPrintable(QStringLiteral(" (link down %1 s)").arg(args.downSec)) : "");
-    std::printf("Source: ffmpeg testsrc2 320x240 %d fps, GOP %d frames (1 s), H.264+AAC → nginx-rtmp → TCP relay "
-                "(cut) → Tapedeck. Reconnect: at once after a connection that carried media for 5 s, then %lld ms ×%.1f up to "
-                "%lld ms, ±15%% jitter (RecordParams defaults).\n\n",
-                kFps, kGop, static_cast<long long>(p.retryInitialMs), p.retryFactor,
-                static_cast<long long>(p.retryMaxMs));
+                args.dropEverySec,
+                args.downSec > 0 ? qPrintable(QStringLiteral(" (link down %1 s)").arg(args.downSec)) : "");
+    std::printf(
+        "Source: ffmpeg testsrc2 320x240 %d fps, GOP %d frames (1 s), H.264+AAC → nginx-rtmp → TCP relay "
+        "(cut) → Tapedeck. Reconnect: at once after a connection that carried media for 5 s, then %lld ms ×%.1f up to "
+        "%lld ms, ±15%% jitter (RecordParams defaults).\n\n",
+        kFps, kGop, static_cast<long long>(p.retryInitialMs), p.retryFactor, static_cast<long long>(p.retryMaxMs));
     // Frames lost per drop come from the reference alignment: the n-th hole
     // in the recorded sequence belongs to the n-th drop. "continued after"
     // is when the writer's packet count moved again (it includes the probe
     // of the new connection, whose packets are kept, so it is not a loss).
-    std::printf("| drop | at (s) | drop noticed after (ms) | writing continued after (ms) | frames lost (vs reference) | ≤ 1 GOP (%d) |\n", kGop);
+    std::printf("| drop | at (s) | drop noticed after (ms) | writing continued after (ms) | frames lost (vs reference) "
+                "| ≤ 1 GOP (%d) |\n",
+                kGop);
     std::printf("|---:|---:|---:|---:|---:|:---:|\n");
     int worst = 0, over = 0;
     double sumLost = 0;
@@ -290,14 +296,17 @@ int main(int argc, char **argv)
     }
     std::printf("\n| figure | value |\n|---|---:|\n");
     std::printf("| drops made / reported in stats.reconnects | %zu / %d |\n", drops.size(), stats.reconnects);
-    std::printf("| frames lost per drop, mean / worst | %.1f / %d |\n", drops.empty() ? 0.0 : sumLost / drops.size(), worst);
+    std::printf("| frames lost per drop, mean / worst | %.1f / %d |\n", drops.empty() ? 0.0 : sumLost / drops.size(),
+                worst);
     std::printf("| holes in the recording / drops | %zu / %zu |\n", align.holes.size(), drops.size());
-    std::printf("| recorded video frames found in the reference / not found | %d / %d |\n", align.matched, align.unmatched);
+    std::printf("| recorded video frames found in the reference / not found | %d / %d |\n", align.matched,
+                align.unmatched);
     std::printf("| reference video frames | %d |\n", align.referenceFrames);
     std::printf("| drops over 1 GOP | %d |\n", over);
     std::printf("| wall time recorded (s) | %.1f |\n", wallSec);
     std::printf("| video frames expected (encoder, link up) / in the file | %d / %d |\n", expected, video);
-    std::printf("| frames lost per drop, wall-clock estimate (mean) | %.1f |\n", drops.empty() ? 0.0 : double(lostTotal) / drops.size());
+    std::printf("| frames lost per drop, wall-clock estimate (mean) | %.1f |\n",
+                drops.empty() ? 0.0 : double(lostTotal) / drops.size());
     std::printf("| duration the file claims (s) | %.1f |\n", claimed);
     std::printf("| files | %lld |\n", static_cast<long long>(files.size()));
     std::printf("| stop took (ms) | %lld |\n", static_cast<long long>(stopMs));

@@ -28,9 +28,9 @@ qint64 IoFaultInjector::allow(qint64 want)
 Error errnoError(int err, const QString &what)
 {
     const ErrorCode code = (err == ENOSPC || err == EDQUOT) ? ErrorCode::DiskFull
-                         : err == EEXIST                   ? ErrorCode::AlreadyExists
-                         : err == ENOENT                   ? ErrorCode::NotFound
-                                                           : ErrorCode::Io;
+        : err == EEXIST                                     ? ErrorCode::AlreadyExists
+        : err == ENOENT                                     ? ErrorCode::NotFound
+                                                            : ErrorCode::Io;
     QString msg = QStringLiteral("%1: %2").arg(what, QString::fromLocal8Bit(std::strerror(err)));
     if (code == ErrorCode::DiskFull)
         msg += QStringLiteral(" (the disk is full)");
@@ -63,15 +63,22 @@ OutputFile &OutputFile::operator=(OutputFile &&o) noexcept
     return *this;
 }
 
-Result<OutputFile> OutputFile::open(const QString &path, CreateMode mode,
-                                    std::shared_ptr<IoFaultInjector> faults)
+Result<OutputFile> OutputFile::open(const QString &path, CreateMode mode, std::shared_ptr<IoFaultInjector> faults)
 {
     int flags = O_CLOEXEC;
     switch (mode) {
-    case CreateMode::NewOnly: flags |= O_RDWR | O_CREAT | O_EXCL; break;
-    case CreateMode::Truncate: flags |= O_RDWR | O_CREAT | O_TRUNC; break;
-    case CreateMode::OpenExisting: flags |= O_RDWR; break;
-    case CreateMode::CreateOrOpen: flags |= O_RDWR | O_CREAT; break;
+    case CreateMode::NewOnly:
+        flags |= O_RDWR | O_CREAT | O_EXCL;
+        break;
+    case CreateMode::Truncate:
+        flags |= O_RDWR | O_CREAT | O_TRUNC;
+        break;
+    case CreateMode::OpenExisting:
+        flags |= O_RDWR;
+        break;
+    case CreateMode::CreateOrOpen:
+        flags |= O_RDWR | O_CREAT;
+        break;
     }
     const QByteArray native = encodePath(path);
     const int fd = ::open(native.constData(), flags, 0644);

@@ -17,7 +17,8 @@ namespace tapedeck {
 class IoFaultInjector {
 public:
     explicit IoFaultInjector(qint64 budgetBytes, ErrorCode code = ErrorCode::Io)
-        : m_remaining(budgetBytes), m_code(code) {}
+        : m_remaining(budgetBytes), m_code(code)
+    {}
     // Returns how many of `want` bytes may be written; fewer means "then fail".
     qint64 allow(qint64 want);
     ErrorCode code() const { return m_code; }
@@ -28,8 +29,8 @@ private:
 };
 
 enum class CreateMode {
-    NewOnly,   // O_EXCL: fail with AlreadyExists if the path exists
-    Truncate,  // replace an existing file
+    NewOnly,      // O_EXCL: fail with AlreadyExists if the path exists
+    Truncate,     // replace an existing file
     OpenExisting, // open for reading and writing, keep contents
     CreateOrOpen, // create if missing, keep contents (lock first, then truncate)
 };
@@ -43,8 +44,7 @@ public:
     OutputFile(const OutputFile &) = delete;
     OutputFile &operator=(const OutputFile &) = delete;
 
-    static Result<OutputFile> open(const QString &path, CreateMode mode,
-                                   std::shared_ptr<IoFaultInjector> faults = {});
+    static Result<OutputFile> open(const QString &path, CreateMode mode, std::shared_ptr<IoFaultInjector> faults = {});
 
     bool isOpen() const { return m_fd >= 0; }
     const QString &path() const { return m_path; }

@@ -70,7 +70,8 @@ int openRegular(const QByteArray &native, int access)
 
 bool stillAtPath(int fd, const QByteArray &native)
 {
-    struct stat a {}, b {};
+    struct stat a {
+    }, b{};
     return ::fstat(fd, &a) == 0 && ::lstat(native.constData(), &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
@@ -80,9 +81,14 @@ QString OwnerInfo::describe() const
 {
     QString what;
     switch (owner) {
-    case FileOwner::None: return QStringLiteral("not in use");
-    case FileOwner::Recording: what = QStringLiteral("being recorded by another process"); break;
-    case FileOwner::Recovery: what = QStringLiteral("being recovered by another process"); break;
+    case FileOwner::None:
+        return QStringLiteral("not in use");
+    case FileOwner::Recording:
+        what = QStringLiteral("being recorded by another process");
+        break;
+    case FileOwner::Recovery:
+        what = QStringLiteral("being recovered by another process");
+        break;
     }
     if (sinceMs > 0)
         what += QStringLiteral(" (since %1)")
@@ -184,8 +190,10 @@ Result<FileLock> FileLock::acquire(const QString &path, Role role, int waitMs, O
             // A recording is never waited for: it may run for hours.
             if (holder)
                 *holder = who;
-            return makeError(ErrorCode::InUse, QStringLiteral("%1 is %2").arg(path, who.owned() ? who.describe()
-                                                                                      : QStringLiteral("in use by another process")));
+            return makeError(
+                ErrorCode::InUse,
+                QStringLiteral("%1 is %2")
+                    .arg(path, who.owned() ? who.describe() : QStringLiteral("in use by another process")));
         }
         QThread::msleep(50);
     }

@@ -160,10 +160,7 @@ QString displayPath(const QString &path)
     return out;
 }
 
-bool lstatPath(const QString &path, struct stat *st)
-{
-    return ::lstat(encodePath(path).constData(), st) == 0;
-}
+bool lstatPath(const QString &path, struct stat *st) { return ::lstat(encodePath(path).constData(), st) == 0; }
 
 bool pathExists(const QString &path)
 {
@@ -210,8 +207,9 @@ Status makeDirectories(const QString &dir)
     if (::stat(native.constData(), &st) == 0) {
         if (S_ISDIR(st.st_mode))
             return {};
-        return makeError(ErrorCode::AlreadyExists,
-                         QStringLiteral("cannot create the folder %1: a file of that name exists").arg(displayPath(dir)));
+        return makeError(
+            ErrorCode::AlreadyExists,
+            QStringLiteral("cannot create the folder %1: a file of that name exists").arg(displayPath(dir)));
     }
     // Parents first, each step reporting its own failure.
     qsizetype cut = native.size();
@@ -261,8 +259,7 @@ InputFile::~InputFile()
 
 InputFile::InputFile(InputFile &&other) noexcept
     : m_fd(std::exchange(other.m_fd, -1)), m_size(std::exchange(other.m_size, 0))
-{
-}
+{}
 
 InputFile &InputFile::operator=(InputFile &&other) noexcept
 {

@@ -49,7 +49,7 @@ QString describeSpecialFile(const QString &path);
 Status makeDirectories(const QString &dir);
 
 struct DirEntry {
-    QString name;      // decoded with decodePath
+    QString name;         // decoded with decodePath
     bool regular = false; // a regular file (lstat; links are not followed)
 };
 // The entries of `dir` except . and .., unsorted. Empty when unreadable.

@@ -79,8 +79,8 @@ void writeTrackUdta(BoxWriter &w, const SidecarTrack &t)
 struct TrackTiming {
     std::vector<quint32> durations;
     quint64 mediaDuration = 0;
-    qint64 minCts = 0;          // earliest composition time, media units, relative to dts[0]
-    qint64 startAbs = 0;        // dts[0] + minCts: when the track's picture/sound starts
+    qint64 minCts = 0;           // earliest composition time, media units, relative to dts[0]
+    qint64 startAbs = 0;         // dts[0] + minCts: when the track's picture/sound starts
     quint64 presentDuration = 0; // media units shown by the edit list
     bool needsCtts = false;
     bool negativeCts = false;
@@ -120,8 +120,7 @@ TrackTiming timingOf(const std::vector<SampleRecord> &recs)
     return t;
 }
 
-template<class T, class Eq>
-std::vector<std::pair<quint32, T>> runLengths(const std::vector<T> &v, Eq eq)
+template<class T, class Eq> std::vector<std::pair<quint32, T>> runLengths(const std::vector<T> &v, Eq eq)
 {
     std::vector<std::pair<quint32, T>> out;
     for (const T &x : v) {
@@ -133,8 +132,8 @@ std::vector<std::pair<quint32, T>> runLengths(const std::vector<T> &v, Eq eq)
     return out;
 }
 
-void writeStbl(BoxWriter &w, const SidecarTrack &track, const std::vector<SampleRecord> &recs,
-               const TrackTiming &tm, qint64 offsetDelta)
+void writeStbl(BoxWriter &w, const SidecarTrack &track, const std::vector<SampleRecord> &recs, const TrackTiming &tm,
+               qint64 offsetDelta)
 {
     w.begin("stbl");
 
@@ -249,8 +248,7 @@ QByteArray buildFreeHeader(quint64 size)
     return w.take();
 }
 
-QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<SampleRecord>> &records,
-                     qint64 offsetDelta)
+QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<SampleRecord>> &records, qint64 offsetDelta)
 {
     const quint64 created = quint64(std::max<qint64>(0, info.creationTimeUs / 1000000)) + kMp4EpochOffset;
 

@@ -112,13 +112,14 @@ public:
         // touched, not even with overwrite: refuse before anything is created.
         QString owned;
         if (const OwnerInfo who = firstOwner({m_set.dataPath, m_set.infoPath, m_final}, &owned); who.owned())
-            return makeError(ErrorCode::InUse, QStringLiteral("%1 is %2; nothing was written").arg(owned, who.describe()));
+            return makeError(ErrorCode::InUse,
+                             QStringLiteral("%1 is %2; nothing was written").arg(owned, who.describe()));
         if (pathExists(m_final) && !options.overwrite)
             return makeError(ErrorCode::AlreadyExists, QStringLiteral("%1 already exists").arg(m_final));
         if (pathExists(m_set.infoPath) || pathExists(m_set.dataPath))
-            return makeError(ErrorCode::AlreadyExists,
-                             QStringLiteral("an unfinished recording is at %1 (sidecar files); recover it first")
-                                 .arg(m_final));
+            return makeError(
+                ErrorCode::AlreadyExists,
+                QStringLiteral("an unfinished recording is at %1 (sidecar files); recover it first").arg(m_final));
 
         SidecarInfo info;
         QStringList leftOut;
@@ -150,9 +151,11 @@ public:
         // 4 KiB boundary; an explicit one is taken as it is.
         const qint64 dataOffset = m_tuning.reservedBytes > 0
             ? ftyp.size() + std::max<qint64>(8, m_tuning.reservedBytes) + kMdatHeaderSize
-            : ((ftyp.size() + estimateMoovRoom(streams, options.expectedDurationMs) + kMdatHeaderSize + 4095) / 4096) * 4096;
+            : ((ftyp.size() + estimateMoovRoom(streams, options.expectedDurationMs) + kMdatHeaderSize + 4095) / 4096)
+                * 4096;
         // Recovery passes the recording's own time, so a rerun writes the same bytes.
-        info.creationTimeUs = options.creationTimeUs >= 0 ? options.creationTimeUs : sourceCreationUs(options.sourceTags);
+        info.creationTimeUs =
+            options.creationTimeUs >= 0 ? options.creationTimeUs : sourceCreationUs(options.sourceTags);
         if (info.creationTimeUs < 0)
             info.creationTimeUs = QDateTime::currentMSecsSinceEpoch() * 1000;
         info.ftypSize = quint64(ftyp.size());
@@ -172,7 +175,9 @@ public:
         m_open = true;
         m_syncTimer.start();
         logInfo(QStringLiteral("MP4: recording %1 (%2 track(s), %3 bytes reserved for the header)")
-                    .arg(m_final).arg(m_tracks.size()).arg(info.reservedSize));
+                    .arg(m_final)
+                    .arg(m_tracks.size())
+                    .arg(info.reservedSize));
         return {};
     }
 
@@ -190,7 +195,8 @@ public:
             if (!completeSetupFromPacket(t.setup, t.stream, pkt->data, pkt->size)) {
                 if (t.droppedWaiting++ == 0)
                     logWarning(QStringLiteral("MP4: track %1 waits for its codec setup (SPS/PPS or ADTS header); "
-                                              "packets before it are dropped").arg(t.setup.track.number));
+                                              "packets before it are dropped")
+                                   .arg(t.setup.track.number));
                 return {};
             }
             m_info.tracks[it->second] = t.setup.track;
@@ -212,7 +218,8 @@ public:
         if (t.count > 0 && dts <= t.lastDts) {
             // MP4 sample times must rise; nudge by one tick rather than drop.
             if (t.nudged++ == 0)
-                logWarning(QStringLiteral("MP4: track %1 has non-rising timestamps; adjusted").arg(t.setup.track.number));
+                logWarning(
+                    QStringLiteral("MP4: track %1 has non-rising timestamps; adjusted").arg(t.setup.track.number));
             dts = t.lastDts + 1;
         }
         if (t.count == 0 && dts < 0)
@@ -223,11 +230,11 @@ public:
         r.size = quint32(bytes.size());
         r.flags = (pkt->flags & AV_PKT_FLAG_KEY) || t.setup.track.kind == TrackKind::Audio ? kRecordFlagSync : 0;
         r.dts = dts;
-        r.ctsOffset = qint32(std::clamp<qint64>(pts - dts, std::numeric_limits<qint32>::min(),
-                                                std::numeric_limits<qint32>::max()));
-        r.duration = pkt->duration > 0 ? quint32(std::min<qint64>(av_rescale_q(pkt->duration, tb, ts),
-                                                                   std::numeric_limits<quint32>::max()))
-                                       : 0;
+        r.ctsOffset = qint32(
+            std::clamp<qint64>(pts - dts, std::numeric_limits<qint32>::min(), std::numeric_limits<qint32>::max()));
+        r.duration = pkt->duration > 0
+            ? quint32(std::min<qint64>(av_rescale_q(pkt->duration, tb, ts), std::numeric_limits<quint32>::max()))
+            : 0;
         r.sequence = quint32(t.count);
 
         // Sample bytes first, then the record that points at them: a record
@@ -270,7 +277,8 @@ public:
             samples += t.count;
         if (samples == 0) {
             removeAll();
-            m_error = makeError(ErrorCode::NotFound, QStringLiteral("nothing was recorded; %1 was not written").arg(m_final));
+            m_error =
+                makeError(ErrorCode::NotFound, QStringLiteral("nothing was recorded; %1 was not written").arg(m_final));
             return *m_error;
         }
 
@@ -291,17 +299,19 @@ public:
                            .arg(m_final, rep->input.summary()));
         m_finished = true;
         if (rep->placement == MoovPlacement::End)
-            m_notes << QStringLiteral("%1: the header (moov, %2 kB) is at the end of the file, after the media: the %3 kB "
-                                      "reserved at the front were too small for this long a recording. It plays in every "
-                                      "player; a web server streaming it progressively sends the end first. To keep it at "
-                                      "the front, record with a chunk length, a --duration or --moov-first. "
-                                      "No web-ready copy was made.")
+            m_notes << QStringLiteral(
+                           "%1: the header (moov, %2 kB) is at the end of the file, after the media: the %3 kB "
+                           "reserved at the front were too small for this long a recording. It plays in every "
+                           "player; a web server streaming it progressively sends the end first. To keep it at "
+                           "the front, record with a chunk length, a --duration or --moov-first. "
+                           "No web-ready copy was made.")
                            .arg(QFileInfo(rep->outputPath).fileName())
                            .arg((rep->moovSize + 1023) / 1024)
                            .arg((rep->reservedSize + 1023) / 1024);
         else if (rep->placement == MoovPlacement::FrontCopied)
-            m_notes << QStringLiteral("%1: the header outgrew the %2 kB reserved for it; the media was copied once to keep "
-                                      "the header at the front (--moov-first)")
+            m_notes << QStringLiteral(
+                           "%1: the header outgrew the %2 kB reserved for it; the media was copied once to keep "
+                           "the header at the front (--moov-first)")
                            .arg(QFileInfo(rep->outputPath).fileName())
                            .arg((rep->reservedSize + 1023) / 1024);
         // Only now: the final file is in place and the sidecars are gone.

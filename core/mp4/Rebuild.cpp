@@ -15,9 +15,12 @@ namespace tapedeck::mp4 {
 QString placementName(MoovPlacement p)
 {
     switch (p) {
-    case MoovPlacement::Front: return QStringLiteral("moov before mdat (reserved room)");
-    case MoovPlacement::End: return QStringLiteral("moov after mdat (reserved room too small)");
-    case MoovPlacement::FrontCopied: return QStringLiteral("moov before mdat (media copied)");
+    case MoovPlacement::Front:
+        return QStringLiteral("moov before mdat (reserved room)");
+    case MoovPlacement::End:
+        return QStringLiteral("moov after mdat (reserved room too small)");
+    case MoovPlacement::FrontCopied:
+        return QStringLiteral("moov before mdat (media copied)");
     }
     return QString();
 }
@@ -101,7 +104,8 @@ Status writeCopy(const SidecarReport &in, const std::vector<std::vector<SampleRe
                  const QString &tmpPath, const RebuildOptions &opt, MoovPlacement *placement)
 {
     const SidecarInfo &info = in.info;
-    auto out = OutputFile::open(tmpPath, opt.writeOutputDirectly ? CreateMode::NewOnly : CreateMode::Truncate, opt.faults);
+    auto out =
+        OutputFile::open(tmpPath, opt.writeOutputDirectly ? CreateMode::NewOnly : CreateMode::Truncate, opt.faults);
     if (!out)
         return out.error();
     auto src = InputFile::open(in.paths.dataPath);
@@ -201,17 +205,20 @@ Result<RebuildReport> rebuildMp4(const QString &path, const RebuildOptions &opt)
     if (!pathExists(in.paths.infoPath) && !pathExists(in.paths.dataPath))
         return makeError(ErrorCode::NotFound, QStringLiteral("no MP4 sidecar set at %1").arg(in.paths.finalPath));
     if (in.verdict == Verdict::Unusable)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("cannot rebuild %1: %2")
-                                                 .arg(in.paths.finalPath, in.reasons.join(QStringLiteral("; "))));
+        return makeError(
+            ErrorCode::Corrupt,
+            QStringLiteral("cannot rebuild %1: %2").arg(in.paths.finalPath, in.reasons.join(QStringLiteral("; "))));
     if (in.verdict == Verdict::Damaged && opt.refuseDamaged)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("%1 is damaged: %2")
-                                                 .arg(in.paths.finalPath, in.reasons.join(QStringLiteral("; "))));
+        return makeError(
+            ErrorCode::Corrupt,
+            QStringLiteral("%1 is damaged: %2").arg(in.paths.finalPath, in.reasons.join(QStringLiteral("; "))));
     const QString output = QFileInfo(opt.outputPath.isEmpty() ? in.paths.finalPath : opt.outputPath).absoluteFilePath();
     rep.outputPath = output;
     if (pathExists(output) && !opt.overwrite)
-        return makeError(ErrorCode::AlreadyExists,
-                         QStringLiteral("%1 already exists; not replacing it (choose another name or allow overwriting)")
-                             .arg(output));
+        return makeError(
+            ErrorCode::AlreadyExists,
+            QStringLiteral("%1 already exists; not replacing it (choose another name or allow overwriting)")
+                .arg(output));
 
     std::vector<std::vector<SampleRecord>> recs;
     for (const TrackReadResult &t : in.tracks)
@@ -231,9 +238,10 @@ Result<RebuildReport> rebuildMp4(const QString &path, const RebuildOptions &opt)
         if (!opt.validate)
             return {};
         if (auto v = opt.validate(path); !v)
-            return makeError(ErrorCode::Corrupt, QStringLiteral("the rebuilt file does not open (%1); the sidecar files "
-                                                                "are kept as they were")
-                                                     .arg(v.message()));
+            return makeError(ErrorCode::Corrupt,
+                             QStringLiteral("the rebuilt file does not open (%1); the sidecar files "
+                                            "are kept as they were")
+                                 .arg(v.message()));
         return {};
     };
     if (copy) {

@@ -17,9 +17,9 @@
 namespace tapedeck::mp4 {
 
 enum class MoovPlacement {
-    Front,        // in the reserved room: moov before mdat, no copy
-    End,          // after the media: valid MP4, but not "fast start"
-    FrontCopied,  // forceMoovFirst made a moov-first copy (O(media))
+    Front,       // in the reserved room: moov before mdat, no copy
+    End,         // after the media: valid MP4, but not "fast start"
+    FrontCopied, // forceMoovFirst made a moov-first copy (O(media))
 };
 QString placementName(MoovPlacement p);
 
@@ -52,7 +52,7 @@ struct RebuildOptions {
 
 struct RebuildReport {
     QString outputPath;
-    SidecarReport input;     // what the reader found (verdict, counts, reasons)
+    SidecarReport input; // what the reader found (verdict, counts, reasons)
     MoovPlacement placement = MoovPlacement::Front;
     quint64 moovSize = 0;
     quint64 reservedSize = 0;

@@ -21,7 +21,8 @@ using Nal = std::pair<const quint8 *, int>;
 
 bool startsWithStartCode(const quint8 *d, int n)
 {
-    return (n >= 3 && d[0] == 0 && d[1] == 0 && d[2] == 1) || (n >= 4 && d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] == 1);
+    return (n >= 3 && d[0] == 0 && d[1] == 0 && d[2] == 1)
+        || (n >= 4 && d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] == 1);
 }
 
 // NAL units of an Annex B byte stream, without start codes and without the

@@ -12,15 +12,15 @@
 namespace tapedeck::mp4 {
 
 enum class PayloadFormat {
-    Copy,    // packets are already MP4 samples
-    AnnexB,  // start-code delimited NAL units → 4-byte lengths
-    Adts,    // AAC with ADTS headers → raw access units
+    Copy,   // packets are already MP4 samples
+    AnnexB, // start-code delimited NAL units → 4-byte lengths
+    Adts,   // AAC with ADTS headers → raw access units
 };
 
 struct TrackSetup {
-    SidecarTrack track;       // sampleEntry empty while the codec setup is pending
+    SidecarTrack track; // sampleEntry empty while the codec setup is pending
     PayloadFormat payload = PayloadFormat::Copy;
-    bool pending = false;     // the setup comes from the first packet (in-band SPS/PPS, ADTS)
+    bool pending = false; // the setup comes from the first packet (in-band SPS/PPS, ADTS)
 };
 
 // Describes `s` as track `number`. Unsupported codecs give ErrorCode::Unsupported.

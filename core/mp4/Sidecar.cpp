@@ -99,7 +99,7 @@ quint64 readLe(const char *p, int n)
 quint32 readBe32(const char *p)
 {
     return (quint32(quint8(p[0])) << 24) | (quint32(quint8(p[1])) << 16) | (quint32(quint8(p[2])) << 8)
-         | quint32(quint8(p[3]));
+        | quint32(quint8(p[3]));
 }
 
 } // namespace
@@ -116,10 +116,14 @@ quint32 crc32(const char *data, qint64 size, quint32 crc)
 QString verdictName(Verdict v)
 {
     switch (v) {
-    case Verdict::Ok: return QStringLiteral("ok");
-    case Verdict::Partial: return QStringLiteral("partial");
-    case Verdict::Damaged: return QStringLiteral("damaged");
-    case Verdict::Unusable: return QStringLiteral("unusable");
+    case Verdict::Ok:
+        return QStringLiteral("ok");
+    case Verdict::Partial:
+        return QStringLiteral("partial");
+    case Verdict::Damaged:
+        return QStringLiteral("damaged");
+    case Verdict::Unusable:
+        return QStringLiteral("unusable");
     }
     return QString();
 }
@@ -185,7 +189,8 @@ Result<SidecarInfo> decodeInfo(const QByteArray &bytes)
         return corrupt(QStringLiteral("not a Tapedeck MP4 info file (bad magic)"));
     const quint32 version = quint32(readLe(bytes.constData() + 8, 4));
     if (version != 1 && version != kInfoVersion)
-        return makeError(ErrorCode::Unsupported, QStringLiteral(".info: format version %1 is not supported").arg(version));
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral(".info: format version %1 is not supported").arg(version));
     const quint64 payload = readLe(bytes.constData() + 12, 4);
     if (payload + 20 != quint64(bytes.size()))
         return corrupt(QStringLiteral("size %1 does not match its header (torn write?)").arg(bytes.size()));
@@ -248,8 +253,11 @@ Result<SidecarInfo> decodeInfo(const QByteArray &bytes)
         // built with one would not open.
         if (t.timescale > kMaxTimescale)
             return corrupt(QStringLiteral("track %1 has timescale %2, above the largest MP4 players accept (%3)")
-                               .arg(t.number).arg(t.timescale).arg(kMaxTimescale));
-        if (!t.sampleEntry.isEmpty() && (t.sampleEntry.size() < 8 || readBe32(t.sampleEntry.constData()) != quint32(t.sampleEntry.size())))
+                               .arg(t.number)
+                               .arg(t.timescale)
+                               .arg(kMaxTimescale));
+        if (!t.sampleEntry.isEmpty()
+            && (t.sampleEntry.size() < 8 || readBe32(t.sampleEntry.constData()) != quint32(t.sampleEntry.size())))
             return corrupt(QStringLiteral("track %1 has a malformed sample entry").arg(t.number));
         info.tracks.push_back(std::move(t));
     }
@@ -272,8 +280,8 @@ Result<SidecarInfo> decodeInfo(const QByteArray &bytes)
     if (info.ftypSize < 8 || info.reservedOffset != info.ftypSize || info.reservedSize < 8
         || addOverflows(info.reservedOffset, info.reservedSize, &mdatHeaderOffset)
         || info.mdatHeaderOffset != mdatHeaderOffset
-        || addOverflows(info.mdatHeaderOffset, quint64(kMdatHeaderSize), &dataOffset)
-        || info.dataOffset != dataOffset || info.dataOffset > kMaxFilePosition)
+        || addOverflows(info.mdatHeaderOffset, quint64(kMdatHeaderSize), &dataOffset) || info.dataOffset != dataOffset
+        || info.dataOffset > kMaxFilePosition)
         return corrupt(QStringLiteral("inconsistent data file layout"));
     return info;
 }
@@ -310,7 +318,8 @@ Result<SampleRecord> decodeRecord(const char *p)
         bool zero = true;
         for (int i = 0; i < kRecordSize && zero; ++i)
             zero = p[i] == 0;
-        return makeError(ErrorCode::Corrupt, zero ? QStringLiteral("zeroed record") : QStringLiteral("checksum mismatch"));
+        return makeError(ErrorCode::Corrupt,
+                         zero ? QStringLiteral("zeroed record") : QStringLiteral("checksum mismatch"));
     }
     SampleRecord r;
     r.offset = readLe(p, 8);
@@ -393,8 +402,8 @@ QString SidecarReport::summary() const
 namespace {
 
 // Reads one .trackN file and accepts records until the first invalid one.
-TrackReadResult readTrack(const QString &path, const SidecarTrack &track, const SidecarInfo &info,
-                          quint64 dataFileSize, bool *damaged)
+TrackReadResult readTrack(const QString &path, const SidecarTrack &track, const SidecarInfo &info, quint64 dataFileSize,
+                          bool *damaged)
 {
     TrackReadResult out;
     out.number = track.number;
@@ -453,7 +462,9 @@ TrackReadResult readTrack(const QString &path, const SidecarTrack &track, const 
             } else if (rec->offset < info.dataOffset || rec->offset > dataFileSize
                        || rec->size > dataFileSize - rec->offset) { // no offset + size: it could wrap
                 why = QStringLiteral("sample at %1+%2 lies outside the data file (%3 bytes)")
-                          .arg(rec->offset).arg(rec->size).arg(dataFileSize);
+                          .arg(rec->offset)
+                          .arg(rec->size)
+                          .arg(dataFileSize);
             } else if (index > 0 && rec->dts <= lastDts) {
                 why = QStringLiteral("dts %1 does not rise (previous %2)").arg(rec->dts).arg(lastDts);
             } else if (index == 0 && rec->dts < 0) {
@@ -487,7 +498,10 @@ TrackReadResult readTrack(const QString &path, const SidecarTrack &track, const 
                 }
                 out.droppedRecords = quint64(rest);
                 out.problems << QStringLiteral("%1 record %2: %3; %4 record(s) from there dropped")
-                                    .arg(name).arg(index).arg(why).arg(rest);
+                                    .arg(name)
+                                    .arg(index)
+                                    .arg(why)
+                                    .arg(rest);
                 if (!allZero)
                     *damaged = true;
                 stopped = true;
@@ -498,7 +512,8 @@ TrackReadResult readTrack(const QString &path, const SidecarTrack &track, const 
         }
     }
     if (out.tailBytes)
-        out.problems << QStringLiteral("%1: %2 byte(s) of a torn record at the end ignored").arg(name).arg(out.tailBytes);
+        out.problems
+            << QStringLiteral("%1: %2 byte(s) of a torn record at the end ignored").arg(name).arg(out.tailBytes);
     if (!out.records.empty() && track.timescale) {
         const SampleRecord &a = out.records.front();
         const SampleRecord &b = out.records.back();
@@ -553,14 +568,14 @@ SidecarReport readSidecarSet(const QString &anyPath)
     rep.dataFileSize = quint64(data->size());
     const QByteArray head = data->readAt(0, 8);
     bool layoutOk = rep.dataFileSize >= rep.info.dataOffset && head.size() >= 8
-                    && readBe32(head.constData()) == rep.info.ftypSize && head.mid(4, 4) == "ftyp";
+        && readBe32(head.constData()) == rep.info.ftypSize && head.mid(4, 4) == "ftyp";
     if (layoutOk) {
         const QByteArray freeHdr = data->readAt(qint64(rep.info.reservedOffset), 8);
         const QByteArray mdatHdr = data->readAt(qint64(rep.info.mdatHeaderOffset), 8);
         // The room holds a free box while recording, and moov + free once a
         // finish has written into it (a finish interrupted before the rename).
         layoutOk = freeHdr.size() == 8 && (freeHdr.mid(4, 4) == "free" || freeHdr.mid(4, 4) == "moov")
-                   && mdatHdr.size() == 8 && readBe32(mdatHdr.constData()) == 1 && mdatHdr.mid(4, 4) == "mdat";
+            && mdatHdr.size() == 8 && readBe32(mdatHdr.constData()) == 1 && mdatHdr.mid(4, 4) == "mdat";
     }
     if (!layoutOk) {
         // Killed while the chunk's files were being created: the data file
@@ -570,7 +585,8 @@ SidecarReport readSidecarSet(const QString &anyPath)
         for (const QString &tp : std::as_const(rep.paths.trackPaths))
             anyRecord = anyRecord || regularFileSize(tp) > kTrackHeaderSize;
         if (!anyRecord && rep.dataFileSize <= rep.info.dataOffset) {
-            rep.reasons << QStringLiteral("no complete sample was recorded (stopped while its files were being created)");
+            rep.reasons << QStringLiteral(
+                "no complete sample was recorded (stopped while its files were being created)");
             return rep;
         }
         rep.reasons << QStringLiteral("%1 does not have the layout .info describes (ftyp, free, mdat)")
@@ -582,11 +598,11 @@ SidecarReport readSidecarSet(const QString &anyPath)
     bool partial = false;
     rep.dataEnd = rep.info.dataOffset;
     for (int i = 0; i < int(rep.info.tracks.size()); ++i) {
-        TrackReadResult t = readTrack(rep.paths.trackPaths[i], rep.info.tracks[size_t(i)], rep.info,
-                                      rep.dataFileSize, &damaged);
+        TrackReadResult t =
+            readTrack(rep.paths.trackPaths[i], rep.info.tracks[size_t(i)], rep.info, rep.dataFileSize, &damaged);
         if (rep.info.tracks[size_t(i)].sampleEntry.isEmpty() && !t.records.empty()) {
-            t.problems << QStringLiteral("track %1 has samples but its codec setup was never stored; dropped")
-                              .arg(t.number);
+            t.problems
+                << QStringLiteral("track %1 has samples but its codec setup was never stored; dropped").arg(t.number);
             t.droppedRecords += t.records.size();
             t.records.clear();
             damaged = true;
@@ -603,7 +619,8 @@ SidecarReport readSidecarSet(const QString &anyPath)
     if (rep.dataFileSize > rep.dataEnd) {
         // A packet in flight when the recorder died, or the moov of an
         // interrupted finish: not part of the recording.
-        rep.reasons << QStringLiteral("%1 byte(s) after the last indexed sample ignored").arg(rep.dataFileSize - rep.dataEnd);
+        rep.reasons
+            << QStringLiteral("%1 byte(s) after the last indexed sample ignored").arg(rep.dataFileSize - rep.dataEnd);
         partial = true;
     }
     if (rep.totalSamples == 0) {

@@ -20,11 +20,11 @@ namespace tapedeck::mp4 {
 
 inline constexpr char kInfoMagic[8] = {'T', 'D', 'M', 'P', '4', 'I', 'N', 'F'};
 inline constexpr char kTrackMagic[8] = {'T', 'D', 'M', 'P', '4', 'T', 'R', 'K'};
-inline constexpr quint32 kFormatVersion = 1;     // .trackN files (and .info version 1)
-inline constexpr quint32 kInfoVersion = 2;       // .info written now; versions 1 and 2 are read
-inline constexpr int kTrackHeaderSize = 16; // magic, u32 version, u32 track number
+inline constexpr quint32 kFormatVersion = 1; // .trackN files (and .info version 1)
+inline constexpr quint32 kInfoVersion = 2;   // .info written now; versions 1 and 2 are read
+inline constexpr int kTrackHeaderSize = 16;  // magic, u32 version, u32 track number
 inline constexpr int kRecordSize = 40;
-inline constexpr int kMdatHeaderSize = 16;  // u32 size=1, "mdat", u64 largesize
+inline constexpr int kMdatHeaderSize = 16; // u32 size=1, "mdat", u64 largesize
 inline constexpr quint32 kRecordFlagSync = 0x1;
 // Largest dts a record may carry: 2^62 leaves room for every sum the moov
 // builder makes (dts + duration + composition offset) without overflow, and is
@@ -35,15 +35,15 @@ enum class TrackKind : quint32 { Video = 1, Audio = 2 };
 
 // One track as described in .info.
 struct SidecarTrack {
-    quint32 number = 0;          // 1-based; its records are in NAME.mp4.track<number>
+    quint32 number = 0; // 1-based; its records are in NAME.mp4.track<number>
     TrackKind kind = TrackKind::Video;
-    QByteArray codecTag;         // 4 bytes: "avc1", "hev1", "mp4a", "Opus"
-    quint32 timescale = 0;       // units of the record timestamps
-    quint32 width = 0, height = 0;          // video
-    quint32 sampleRate = 0, channels = 0;   // audio
+    QByteArray codecTag;                                 // 4 bytes: "avc1", "hev1", "mp4a", "Opus"
+    quint32 timescale = 0;                               // units of the record timestamps
+    quint32 width = 0, height = 0;                       // video
+    quint32 sampleRate = 0, channels = 0;                // audio
     qint32 sourceTimeBaseNum = 0, sourceTimeBaseDen = 0; // informational
-    QByteArray sampleEntry;      // the complete stsd sample entry box, verbatim
-    QByteArray extradata;        // the codec's extradata as received (informational)
+    QByteArray sampleEntry;                              // the complete stsd sample entry box, verbatim
+    QByteArray extradata;                                // the codec's extradata as received (informational)
     // Version 2: what the source said about the track.
     QByteArray language = "und"; // ISO 639-2/T, 3 lower-case letters (mdhd)
     QString handlerName;         // hdlr name; empty = "VideoHandler" / "SoundHandler"
@@ -54,17 +54,17 @@ struct SidecarTrack {
 };
 
 struct SidecarInfo {
-    qint64 creationTimeUs = 0;   // UTC microseconds since 1970-01-01
-    quint64 ftypSize = 0;        // the ftyp box occupies [0, ftypSize) of .mdat
-    quint64 reservedOffset = 0;  // the free box (moov room) starts here ...
-    quint64 reservedSize = 0;    // ... and is this long, header included
+    qint64 creationTimeUs = 0;    // UTC microseconds since 1970-01-01
+    quint64 ftypSize = 0;         // the ftyp box occupies [0, ftypSize) of .mdat
+    quint64 reservedOffset = 0;   // the free box (moov room) starts here ...
+    quint64 reservedSize = 0;     // ... and is this long, header included
     quint64 mdatHeaderOffset = 0; // = reservedOffset + reservedSize
-    quint64 dataOffset = 0;      // = mdatHeaderOffset + 16: first sample byte
-    QString source;              // credential-free description of the source
+    quint64 dataOffset = 0;       // = mdatHeaderOffset + 16: first sample byte
+    QString source;               // credential-free description of the source
     std::vector<SidecarTrack> tracks;
     // Version 2: markers (gaps in the source), written as MP4 chapters.
     struct Chapter {
-        qint64 startUs = 0;      // from the start of the file's timeline
+        qint64 startUs = 0; // from the start of the file's timeline
         QString title;
     };
     std::vector<Chapter> chapters;
@@ -72,9 +72,9 @@ struct SidecarInfo {
 
 // One index record, timestamps in the track's timescale.
 struct SampleRecord {
-    quint64 offset = 0;   // absolute offset of the sample in .mdat
+    quint64 offset = 0; // absolute offset of the sample in .mdat
     quint32 size = 0;
-    quint32 flags = 0;    // kRecordFlagSync
+    quint32 flags = 0; // kRecordFlagSync
     qint64 dts = 0;
     qint32 ctsOffset = 0; // pts - dts
     quint32 duration = 0; // the packet's own duration, 0 when unknown
@@ -100,7 +100,7 @@ struct TrackReadResult {
 };
 
 struct SidecarSet {
-    QString finalPath;        // NAME.mp4
+    QString finalPath; // NAME.mp4
     QString infoPath, dataPath;
     QStringList trackPaths;   // in track order
     bool finalExists = false; // NAME.mp4 is already there
@@ -112,11 +112,11 @@ struct SidecarReport {
     SidecarInfo info;
     std::vector<TrackReadResult> tracks; // same order as info.tracks
     quint64 dataFileSize = 0;
-    quint64 dataEnd = 0;      // end of the last accepted sample (>= info.dataOffset)
+    quint64 dataEnd = 0; // end of the last accepted sample (>= info.dataOffset)
     quint64 totalSamples = 0;
-    double durationSec = 0;   // longest track
-    QStringList reasons;      // human-readable, one line each; empty when Ok
-    QString summary() const;  // one line: verdict, tracks, samples, duration, reasons
+    double durationSec = 0;  // longest track
+    QStringList reasons;     // human-readable, one line each; empty when Ok
+    QString summary() const; // one line: verdict, tracks, samples, duration, reasons
 };
 
 // NAME.mp4 from NAME.mp4, NAME.mp4.info, NAME.mp4.mdat or NAME.mp4.trackN.

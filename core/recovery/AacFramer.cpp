@@ -37,7 +37,8 @@ int aacConfigSampleRate(const QByteArray &asc)
     if (idx < 13)
         return kRates[idx];
     if (idx == 15 && asc.size() >= 5)
-        return ((uint8_t(asc[1]) & 0x7f) << 17) | (uint8_t(asc[2]) << 9) | (uint8_t(asc[3]) << 1) | (uint8_t(asc[4]) >> 7);
+        return ((uint8_t(asc[1]) & 0x7f) << 17) | (uint8_t(asc[2]) << 9) | (uint8_t(asc[3]) << 1)
+            | (uint8_t(asc[4]) >> 7);
     return 0;
 }
 
@@ -142,7 +143,7 @@ int AacFramer::decodeOnce(const uint8_t *data, int64_t len, int64_t *rest)
     }
     const int samples = m_frame->nb_samples;
     const bool ok = m_frame->ch_layout.nb_channels == m_channels && (samples == 1024 || samples == 960)
-                    && m_frame->decode_error_flags == 0;
+        && m_frame->decode_error_flags == 0;
     const int64_t first = m_frame->pkt_size;
     av_frame_unref(m_frame.get());
     if (!ok || first != len) {

@@ -16,7 +16,7 @@ std::optional<AdtsHeader> parseAdtsHeader(const uint8_t *data, size_t size)
     BitReader br(data, 7);
     if (br.bits(12) != 0xfff)
         return std::nullopt;
-    br.bits(1); // MPEG version
+    br.bits(1);          // MPEG version
     if (br.bits(2) != 0) // layer
         return std::nullopt;
     const bool protectionAbsent = br.flag();

@@ -24,9 +24,9 @@ struct AdtsHeader {
 std::optional<AdtsHeader> parseAdtsHeader(const uint8_t *data, size_t size);
 
 struct AdtsScan {
-    int64_t frames = 0;      // AAC frames (1024 samples each)
-    int64_t validBytes = 0;  // bytes up to the end of the last whole frame
-    int64_t tailBytes = 0;   // bytes after it (torn frame or garbage)
+    int64_t frames = 0;     // AAC frames (1024 samples each)
+    int64_t validBytes = 0; // bytes up to the end of the last whole frame
+    int64_t tailBytes = 0;  // bytes after it (torn frame or garbage)
     int sampleRate = 0;
     int channelConfig = 0;
     int objectType = 0;

@@ -94,8 +94,19 @@ std::optional<SpsInfo> parseSps(const uint8_t *nal, size_t size)
         return std::nullopt;
     int chromaFormat = 1;
     switch (s.profileIdc) {
-    case 100: case 110: case 122: case 244: case 44: case 83: case 86: case 118: case 128: case 138: case 139:
-    case 134: case 135: {
+    case 100:
+    case 110:
+    case 122:
+    case 244:
+    case 44:
+    case 83:
+    case 86:
+    case 118:
+    case 128:
+    case 138:
+    case 139:
+    case 134:
+    case 135: {
         chromaFormat = static_cast<int>(br.ue());
         if (chromaFormat > 3)
             return std::nullopt;
@@ -167,7 +178,7 @@ std::optional<SpsInfo> parseSps(const uint8_t *nal, size_t size)
     s.width = static_cast<int>(w);
     s.height = static_cast<int>(h);
     s.vuiFlagBit = int64_t(rbsp.size()) * 8 - br.bitsLeft();
-    if (br.flag()) { // vui_parameters_present_flag
+    if (br.flag()) {     // vui_parameters_present_flag
         if (br.flag()) { // aspect_ratio_info_present_flag
             if (br.bits(8) == 255) {
                 br.bits(16);
@@ -272,7 +283,7 @@ AnnexBHead inspectAnnexBHead(const uint8_t *data, size_t size)
 {
     AnnexBHead h;
     h.startCode = (size >= 3 && data[0] == 0 && data[1] == 0 && data[2] == 1)
-                  || (size >= 4 && data[0] == 0 && data[1] == 0 && data[2] == 0 && data[3] == 1);
+        || (size >= 4 && data[0] == 0 && data[1] == 0 && data[2] == 0 && data[3] == 1);
     if (!h.startCode) {
         h.problem = QStringLiteral("does not start with an H.264 start code");
         return h;
@@ -328,9 +339,9 @@ QByteArray makeAvcC(const QByteArray &sps, const QByteArray &pps)
     if (sps.size() < 4 || sps.size() > 0xffff || pps.isEmpty() || pps.size() > 0xffff)
         return out;
     out.append(char(1));
-    out.append(sps[1]); // profile
-    out.append(sps[2]); // compatibility
-    out.append(sps[3]); // level
+    out.append(sps[1]);     // profile
+    out.append(sps[2]);     // compatibility
+    out.append(sps[3]);     // level
     out.append(char(0xff)); // 4-byte NAL lengths
     out.append(char(0xe1)); // one SPS
     out.append(char(sps.size() >> 8));

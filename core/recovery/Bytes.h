@@ -69,10 +69,26 @@ public:
         m_pos += bytes;
         return v;
     }
-    std::optional<uint8_t> u8() { auto v = be(1); return v ? std::optional<uint8_t>(uint8_t(*v)) : std::nullopt; }
-    std::optional<uint16_t> u16() { auto v = be(2); return v ? std::optional<uint16_t>(uint16_t(*v)) : std::nullopt; }
-    std::optional<uint32_t> u24() { auto v = be(3); return v ? std::optional<uint32_t>(uint32_t(*v)) : std::nullopt; }
-    std::optional<uint32_t> u32() { auto v = be(4); return v ? std::optional<uint32_t>(uint32_t(*v)) : std::nullopt; }
+    std::optional<uint8_t> u8()
+    {
+        auto v = be(1);
+        return v ? std::optional<uint8_t>(uint8_t(*v)) : std::nullopt;
+    }
+    std::optional<uint16_t> u16()
+    {
+        auto v = be(2);
+        return v ? std::optional<uint16_t>(uint16_t(*v)) : std::nullopt;
+    }
+    std::optional<uint32_t> u24()
+    {
+        auto v = be(3);
+        return v ? std::optional<uint32_t>(uint32_t(*v)) : std::nullopt;
+    }
+    std::optional<uint32_t> u32()
+    {
+        auto v = be(4);
+        return v ? std::optional<uint32_t>(uint32_t(*v)) : std::nullopt;
+    }
     std::optional<uint64_t> u64() { return be(8); }
 
 private:

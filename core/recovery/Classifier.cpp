@@ -77,8 +77,8 @@ Orphan inUseEntry(OrphanKind kind, const QString &target, const QStringList &fil
         o.sizeBytes += fileSize(f);
     o.owner = who;
     o.reason = who.owner == FileOwner::Recording
-                   ? QStringLiteral("%1; left alone until it is finished").arg(who.describe())
-                   : QStringLiteral("%1; left alone").arg(who.describe());
+        ? QStringLiteral("%1; left alone until it is finished").arg(who.describe())
+        : QStringLiteral("%1; left alone").arg(who.describe());
     return o;
 }
 
@@ -181,10 +181,18 @@ Orphan classifySidecarSet(const QString &finalPath, const QStringList &members)
     }
     const mp4::SidecarReport rep = mp4::readSidecarSet(finalPath);
     switch (rep.verdict) {
-    case mp4::Verdict::Ok: o.verdict = Verdict::Complete; break;
-    case mp4::Verdict::Partial: o.verdict = Verdict::Partial; break;
-    case mp4::Verdict::Damaged: o.verdict = Verdict::Damaged; break;
-    case mp4::Verdict::Unusable: o.verdict = Verdict::Unrecoverable; break;
+    case mp4::Verdict::Ok:
+        o.verdict = Verdict::Complete;
+        break;
+    case mp4::Verdict::Partial:
+        o.verdict = Verdict::Partial;
+        break;
+    case mp4::Verdict::Damaged:
+        o.verdict = Verdict::Damaged;
+        break;
+    case mp4::Verdict::Unusable:
+        o.verdict = Verdict::Unrecoverable;
+        break;
     }
     for (size_t i = 0; i < rep.info.tracks.size(); ++i) {
         const mp4::SidecarTrack &t = rep.info.tracks[i];
@@ -202,7 +210,8 @@ Orphan classifySidecarSet(const QString &finalPath, const QStringList &members)
     o.durationSec = rep.verdict == mp4::Verdict::Unusable ? -1 : rep.durationSec;
     if (rep.verdict != mp4::Verdict::Unusable)
         o.rebuildBytes = static_cast<qint64>(rep.dataEnd);
-    o.reason = rep.reasons.isEmpty() ? QStringLiteral("every index record is valid") : rep.reasons.join(QLatin1String("; "));
+    o.reason =
+        rep.reasons.isEmpty() ? QStringLiteral("every index record is valid") : rep.reasons.join(QLatin1String("; "));
     // "X.mp4 already exists" is said with the real output name by recovery
     // (outputNameNote), which knows the output folder and the free names.
     return o;
@@ -212,8 +221,8 @@ Orphan classifyRaw(const QString &target, const QString &h264Path, const QString
 {
     Orphan o;
     o.kind = !h264Path.isEmpty() && !aacPath.isEmpty() ? OrphanKind::RawPair
-             : !h264Path.isEmpty()                      ? OrphanKind::RawVideo
-                                                        : OrphanKind::RawAudio;
+        : !h264Path.isEmpty()                          ? OrphanKind::RawVideo
+                                                       : OrphanKind::RawAudio;
     o.target = target;
     QStringList problems;
     bool videoOk = h264Path.isEmpty(), audioOk = aacPath.isEmpty();
@@ -239,7 +248,8 @@ Orphan classifyRaw(const QString &target, const QString &h264Path, const QString
                     o.frameRateNum = h.sps->frameRateNum;
                     o.frameRateDen = h.sps->frameRateDen;
                     o.frameRateSource = QStringLiteral("the SPS VUI timing");
-                    t.detail += QStringLiteral(" %1 fps (SPS VUI timing)").arg(fpsText(h.sps->frameRateNum, h.sps->frameRateDen));
+                    t.detail += QStringLiteral(" %1 fps (SPS VUI timing)")
+                                    .arg(fpsText(h.sps->frameRateNum, h.sps->frameRateDen));
                     o.notes << QStringLiteral("video frame rate %1 fps from the SPS VUI timing")
                                    .arg(fpsText(h.sps->frameRateNum, h.sps->frameRateDen));
                 } else {
@@ -259,7 +269,7 @@ Orphan classifyRaw(const QString &target, const QString &h264Path, const QString
             const AdtsScan s = scanAdts(map->data(), map->size());
             if (s.frames == 0) {
                 problems << QStringLiteral("%1: %2").arg(QFileInfo(aacPath).fileName(),
-                                                        s.problem.isEmpty() ? QStringLiteral("empty") : s.problem);
+                                                         s.problem.isEmpty() ? QStringLiteral("empty") : s.problem);
             } else {
                 audioOk = true;
                 TrackSummary t;
@@ -270,16 +280,20 @@ Orphan classifyRaw(const QString &target, const QString &h264Path, const QString
                 t.durationSec = double(s.frames) * 1024.0 / s.sampleRate;
                 o.tracks.push_back(t);
                 o.durationSec = t.durationSec;
-                o.notes << QStringLiteral("audio timing from the ADTS sample rate (%1 Hz, 1024 samples a frame)").arg(s.sampleRate);
+                o.notes << QStringLiteral("audio timing from the ADTS sample rate (%1 Hz, 1024 samples a frame)")
+                               .arg(s.sampleRate);
                 if (s.tailBytes > 0) {
                     torn = true;
-                    o.notes << QStringLiteral("%1 bytes at the end of the audio will be dropped (%2)").arg(s.tailBytes).arg(s.problem);
+                    o.notes << QStringLiteral("%1 bytes at the end of the audio will be dropped (%2)")
+                                   .arg(s.tailBytes)
+                                   .arg(s.problem);
                 }
             }
         }
     }
     if (!h264Path.isEmpty() && !aacPath.isEmpty())
-        o.notes << QStringLiteral("raw streams carry no timestamps: both start at 0 and gaps in the recording cannot be seen");
+        o.notes << QStringLiteral(
+            "raw streams carry no timestamps: both start at 0 and gaps in the recording cannot be seen");
     if (!videoOk && !audioOk) {
         o.verdict = Verdict::Unrecoverable;
         o.reason = problems.join(QLatin1String("; "));
@@ -319,8 +333,8 @@ Orphan classifyTs(const QString &path)
     }
     o.verdict = Verdict::Partial;
     o.reason = t.badPackets > 0
-                   ? QStringLiteral("ends in a partial packet and %1 packet(s) without sync byte").arg(t.badPackets)
-                   : QStringLiteral("ends in a partial packet (%1 bytes)").arg(t.tailBytes);
+        ? QStringLiteral("ends in a partial packet and %1 packet(s) without sync byte").arg(t.badPackets)
+        : QStringLiteral("ends in a partial packet (%1 bytes)").arg(t.tailBytes);
     o.notes << QStringLiteral("%1 bytes at the end will be trimmed").arg(t.tailBytes);
     return o;
 }
@@ -378,9 +392,11 @@ Orphan classifyMp4(const QString &path, bool *healthy)
         o.verdict = Verdict::Damaged;
         return o;
     }
-    return notRecording(path, m.hasMdat ? QStringLiteral("an MP4 without its index (moov) and without Tapedeck sidecar files: "
-                                                         "the sample layout is unknown, so it is not rebuilt")
-                                        : QStringLiteral("an MP4 with no media data"));
+    return notRecording(path,
+                        m.hasMdat
+                            ? QStringLiteral("an MP4 without its index (moov) and without Tapedeck sidecar files: "
+                                             "the sample layout is unknown, so it is not rebuilt")
+                            : QStringLiteral("an MP4 with no media data"));
 }
 
 ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cancel, const ScanProgress &progress,
@@ -388,14 +404,16 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
 {
     ScanResult res;
     res.filesSeen = files.size();
-    QMap<QString, QStringList> sidecars;               // final path -> members
-    QMap<QString, std::pair<QString, QString>> raws;   // target -> (h264, aac)
+    QMap<QString, QStringList> sidecars;             // final path -> members
+    QMap<QString, std::pair<QString, QString>> raws; // target -> (h264, aac)
     QStringList singles;
     for (const QString &f : files) {
         const QString lower = QFileInfo(f).fileName().toLower();
         if (isRecoveryTempPath(f)) {
             res.notRecordings.push_back(notRecording(
-                f, QStringLiteral("a temporary file of an interrupted recovery; it is replaced when that recovery runs again")));
+                f,
+                QStringLiteral(
+                    "a temporary file of an interrupted recovery; it is replaced when that recovery runs again")));
             continue;
         }
         const QString final = mp4::finalPathForSidecar(f);
@@ -447,11 +465,14 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
         const QString lower = f.toLower();
         const bool ts = lower.endsWith(QLatin1String(".ts")), flv = lower.endsWith(QLatin1String(".flv"));
         const bool mp4 = lower.endsWith(QLatin1String(".mp4")) || lower.endsWith(QLatin1String(".m4a"))
-                         || lower.endsWith(QLatin1String(".mov")) || lower.endsWith(QLatin1String(".3gp"));
+            || lower.endsWith(QLatin1String(".mov")) || lower.endsWith(QLatin1String(".3gp"));
         // A final MP4 beside its sidecars is judged with the set.
         if (ts || flv || (mp4 && !sidecars.contains(f))) {
             if (const OwnerInfo who = ownerOf({f}, heldByUs); who.owned()) {
-                res.inUse.push_back(inUseEntry(ts ? OrphanKind::MpegTs : flv ? OrphanKind::Flv : OrphanKind::SidecarSet, f, {f}, who));
+                res.inUse.push_back(inUseEntry(ts        ? OrphanKind::MpegTs
+                                                   : flv ? OrphanKind::Flv
+                                                         : OrphanKind::SidecarSet,
+                                               f, {f}, who));
                 tick(1);
                 continue;
             }
@@ -492,8 +513,10 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
         } else {
             const QString suffix = QFileInfo(f).suffix();
             res.notRecordings.push_back(notRecording(
-                f, suffix.isEmpty() ? QStringLiteral("no extension: not a file type Tapedeck records")
-                                    : QStringLiteral("\".%1\" is not a file type Tapedeck records or imports").arg(suffix)));
+                f,
+                suffix.isEmpty()
+                    ? QStringLiteral("no extension: not a file type Tapedeck records")
+                    : QStringLiteral("\".%1\" is not a file type Tapedeck records or imports").arg(suffix)));
         }
         tick(1);
     }
@@ -517,8 +540,8 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
                 rawFiles << f;
         if (const OwnerInfo who = ownerOf(rawFiles, heldByUs); who.owned()) {
             res.inUse.push_back(inUseEntry(!it->first.isEmpty() && !it->second.isEmpty() ? OrphanKind::RawPair
-                                           : !it->first.isEmpty()                      ? OrphanKind::RawVideo
-                                                                                        : OrphanKind::RawAudio,
+                                               : !it->first.isEmpty()                    ? OrphanKind::RawVideo
+                                                                                         : OrphanKind::RawAudio,
                                            it.key(), rawFiles, who));
             tick(rawFiles.size());
             continue;

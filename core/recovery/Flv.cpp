@@ -44,15 +44,22 @@ bool skipAmfValue(ByteReader &r, int depth)
     if (!type)
         return false;
     switch (*type) {
-    case 0: return r.skip(8);                 // number
-    case 1: return r.skip(1);                 // boolean
-    case 2: return skipAmfString(r, false);   // string
-    case 3: return skipAmfProperties(r, depth + 1); // object
-    case 5: case 6: return true;              // null, undefined
-    case 7: return r.skip(2);                 // reference
-    case 8:                                   // ECMA array: count is only a hint
+    case 0:
+        return r.skip(8); // number
+    case 1:
+        return r.skip(1); // boolean
+    case 2:
+        return skipAmfString(r, false); // string
+    case 3:
+        return skipAmfProperties(r, depth + 1); // object
+    case 5:
+    case 6:
+        return true; // null, undefined
+    case 7:
+        return r.skip(2); // reference
+    case 8:               // ECMA array: count is only a hint
         return r.skip(4) && skipAmfProperties(r, depth + 1);
-    case 10: {                                // strict array
+    case 10: { // strict array
         const auto count = r.u32();
         if (!count || *count > static_cast<uint64_t>(r.remaining())) // each value is >= 1 byte
             return false;
@@ -61,11 +68,15 @@ bool skipAmfValue(ByteReader &r, int depth)
                 return false;
         return true;
     }
-    case 11: return r.skip(10);               // date
-    case 12: case 15: return skipAmfString(r, true); // long string, XML
-    case 16:                                  // typed object
+    case 11:
+        return r.skip(10); // date
+    case 12:
+    case 15:
+        return skipAmfString(r, true); // long string, XML
+    case 16:                           // typed object
         return skipAmfString(r, false) && skipAmfProperties(r, depth + 1);
-    default: return false;
+    default:
+        return false;
     }
 }
 
@@ -80,9 +91,21 @@ double readDouble(const uint8_t *p)
 }
 
 void putU8(QByteArray &b, int v) { b.append(static_cast<char>(v & 0xff)); }
-void putU16(QByteArray &b, uint32_t v) { putU8(b, int(v >> 8)); putU8(b, int(v)); }
-void putU24(QByteArray &b, uint32_t v) { putU8(b, int(v >> 16)); putU16(b, v & 0xffff); }
-void putU32(QByteArray &b, uint32_t v) { putU16(b, v >> 16); putU16(b, v & 0xffff); }
+void putU16(QByteArray &b, uint32_t v)
+{
+    putU8(b, int(v >> 8));
+    putU8(b, int(v));
+}
+void putU24(QByteArray &b, uint32_t v)
+{
+    putU8(b, int(v >> 16));
+    putU16(b, v & 0xffff);
+}
+void putU32(QByteArray &b, uint32_t v)
+{
+    putU16(b, v >> 16);
+    putU16(b, v & 0xffff);
+}
 void putDouble(QByteArray &b, double d)
 {
     uint64_t bits = 0;
@@ -269,7 +292,7 @@ FlvWalk walkFlv(const uint8_t *data, size_t size, const FlvInspect &inspect)
             trailerMissing = true;
         } else {
             const uint32_t prev = (uint32_t(data[after]) << 24) | (uint32_t(data[after + 1]) << 16)
-                                  | (uint32_t(data[after + 2]) << 8) | data[after + 3];
+                | (uint32_t(data[after + 2]) << 8) | data[after + 3];
             if (prev != 11 + t->dataSize) {
                 w.stopReason = QStringLiteral("the tag at byte %1 has a wrong trailer").arg(pos);
                 break;
@@ -332,7 +355,8 @@ Result<int64_t> writeRepairedFlv(const uint8_t *data, size_t size, const FlvInsp
             for (const AmfProperty &p : inspect.meta.properties) {
                 if (p.name == QLatin1String("duration") || p.name == QLatin1String("filesize")
                     || p.name == QLatin1String("keyframes") || p.name == QLatin1String("lasttimestamp")
-                    || p.name == QLatin1String("lastkeyframetimestamp") || p.name == QLatin1String("lastkeyframelocation"))
+                    || p.name == QLatin1String("lastkeyframetimestamp")
+                    || p.name == QLatin1String("lastkeyframelocation"))
                     continue;
                 b.append(reinterpret_cast<const char *>(data + p.begin), static_cast<qsizetype>(p.end - p.begin));
                 ++count;

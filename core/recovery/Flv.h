@@ -43,13 +43,13 @@ struct AmfProperty {
 };
 
 struct FlvMetadata {
-    bool present = false;  // the first tag is a script tag named onMetaData
+    bool present = false; // the first tag is a script tag named onMetaData
     int64_t tagOffset = 0;
-    int64_t tagEnd = 0;    // after its PreviousTagSize
+    int64_t tagEnd = 0; // after its PreviousTagSize
     std::optional<double> durationSec;
     bool hasKeyframeIndex = false;
     std::vector<AmfProperty> properties;
-    QString problem;       // the metadata could not be parsed (then it is replaced)
+    QString problem; // the metadata could not be parsed (then it is replaced)
 };
 // Parses the AMF0 body of the script tag at `tag` (nesting bounded).
 FlvMetadata parseFlvMetadata(const uint8_t *data, size_t size, const FlvTag &tag);
@@ -66,22 +66,22 @@ struct FlvInspect {
 FlvInspect inspectFlv(const uint8_t *data, size_t size);
 
 struct FlvWalk {
-    int64_t bodyStart = 0;   // first media tag (after onMetaData)
-    int64_t goodEnd = 0;     // after the last whole tag (and its PreviousTagSize)
+    int64_t bodyStart = 0;            // first media tag (after onMetaData)
+    int64_t goodEnd = 0;              // after the last whole tag (and its PreviousTagSize)
     bool lastPrevSizeMissing = false; // the last tag is whole but its trailer is cut
     int64_t tags = 0, videoTags = 0, audioTags = 0;
     int64_t firstTs = -1, lastVideoTs = -1, firstVideoTs = -1, lastAudioTs = -1, firstAudioTs = -1;
     std::vector<std::pair<uint32_t, int64_t>> keyframes; // timestamp ms, tag offset
     int64_t droppedBytes = 0;
     uint32_t lastTagSize = 0;
-    QString stopReason;      // "" when the file ends on a tag boundary
+    QString stopReason; // "" when the file ends on a tag boundary
     double durationSec() const;
 };
 FlvWalk walkFlv(const uint8_t *data, size_t size, const FlvInspect &inspect);
 
 // The rebuilt file's bytes, written through `sink` in order. Returns the size.
 // Deterministic: the same input gives the same bytes.
-Result<int64_t> writeRepairedFlv(const uint8_t *data, size_t size, const FlvInspect &inspect,
-                                 const FlvWalk &walk, const std::function<Status(const char *, int64_t)> &sink);
+Result<int64_t> writeRepairedFlv(const uint8_t *data, size_t size, const FlvInspect &inspect, const FlvWalk &walk,
+                                 const std::function<Status(const char *, int64_t)> &sink);
 
 } // namespace tapedeck::recovery

@@ -19,8 +19,7 @@ MappedFile::~MappedFile() { reset(); }
 
 MappedFile::MappedFile(MappedFile &&other) noexcept
     : m_data(std::exchange(other.m_data, nullptr)), m_size(std::exchange(other.m_size, 0))
-{
-}
+{}
 
 MappedFile &MappedFile::operator=(MappedFile &&other) noexcept
 {

@@ -22,7 +22,7 @@ struct Box {
 constexpr uint32_t fourcc(const char (&s)[5])
 {
     return (uint32_t(uint8_t(s[0])) << 24) | (uint32_t(uint8_t(s[1])) << 16) | (uint32_t(uint8_t(s[2])) << 8)
-           | uint32_t(uint8_t(s[3]));
+        | uint32_t(uint8_t(s[3]));
 }
 
 // The box at `pos` inside [0, limit). nullopt when its header is malformed.
@@ -63,8 +63,8 @@ std::optional<Box> readBox(const uint8_t *data, int64_t limit, int64_t pos)
 bool knownTopLevel(uint32_t t)
 {
     return t == fourcc("ftyp") || t == fourcc("moov") || t == fourcc("mdat") || t == fourcc("free")
-           || t == fourcc("skip") || t == fourcc("wide") || t == fourcc("uuid") || t == fourcc("moof")
-           || t == fourcc("mfra") || t == fourcc("styp") || t == fourcc("sidx") || t == fourcc("meta");
+        || t == fourcc("skip") || t == fourcc("wide") || t == fourcc("uuid") || t == fourcc("moof")
+        || t == fourcc("mfra") || t == fourcc("styp") || t == fourcc("sidx") || t == fourcc("meta");
 }
 
 // Finds the first child of type `want` in [begin, end).
@@ -162,12 +162,11 @@ std::optional<Mp4VideoTiming> videoTimingFromMoov(const uint8_t *moov, size_t si
         if (trak->type != fourcc("trak"))
             continue;
         const auto hdlr = findPath(moov, trak->payload, trak->end, {fourcc("mdia"), fourcc("hdlr")});
-        if (!hdlr || !rangeFits(hdlr->payload, 12, hdlr->end)
-            || std::memcmp(moov + hdlr->payload + 8, "vide", 4) != 0)
+        if (!hdlr || !rangeFits(hdlr->payload, 12, hdlr->end) || std::memcmp(moov + hdlr->payload + 8, "vide", 4) != 0)
             continue;
         const auto mdhd = findPath(moov, trak->payload, trak->end, {fourcc("mdia"), fourcc("mdhd")});
-        const auto stts = findPath(moov, trak->payload, trak->end,
-                                   {fourcc("mdia"), fourcc("minf"), fourcc("stbl"), fourcc("stts")});
+        const auto stts =
+            findPath(moov, trak->payload, trak->end, {fourcc("mdia"), fourcc("minf"), fourcc("stbl"), fourcc("stts")});
         if (!mdhd || !stts)
             return std::nullopt;
         ByteReader r(moov, static_cast<size_t>(mdhd->end));

@@ -16,7 +16,7 @@ struct Mp4TopLevel {
     bool hasFtyp = false, hasMoov = false, hasMdat = false, hasFree = false;
     int64_t moovOffset = -1, moovSize = 0;
     int64_t mdatOffset = -1, mdatSize = 0; // mdatSize 0 = "to end of file"
-    bool truncated = false;    // the last box runs past the end of the file
+    bool truncated = false;                // the last box runs past the end of the file
     int boxes = 0;
     QString problem;
 };

@@ -184,7 +184,8 @@ void readAudioEntry(const uint8_t *data, const Box &entry, RefTrack &t)
     }
     if (const auto esds = findChild(data, from, to, fourccOf("esds")); esds && esds->end - esds->payload > 4)
         t.config = ascFromEsds(data + esds->payload + 4, size_t(esds->end - esds->payload - 4));
-    if (const auto dops = findChild(data, children, entry.end, fourccOf("dOps")); dops && dops->end - dops->payload >= 11) {
+    if (const auto dops = findChild(data, children, entry.end, fourccOf("dOps"));
+        dops && dops->end - dops->payload >= 11) {
         // dOps (big-endian) back to an OpusHead (little-endian), what libavcodec wants.
         const uint8_t *d = data + dops->payload;
         QByteArray head("OpusHead", 8);
@@ -208,7 +209,7 @@ void readTrack(const uint8_t *data, const Box &trak, RefLayout &out)
     if (!hdlr || !mdhd || !stbl || !rangeFits(hdlr->payload, 12, hdlr->end))
         return;
     const uint32_t handler = uint32_t(data[hdlr->payload + 8]) << 24 | uint32_t(data[hdlr->payload + 9]) << 16
-                             | uint32_t(data[hdlr->payload + 10]) << 8 | data[hdlr->payload + 11];
+        | uint32_t(data[hdlr->payload + 10]) << 8 | data[hdlr->payload + 11];
     if (handler != fourccOf("vide") && handler != fourccOf("soun"))
         return;
     RefTrack t;

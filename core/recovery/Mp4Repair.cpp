@@ -23,9 +23,9 @@ namespace tapedeck::recovery {
 
 namespace {
 
-constexpr int64_t kPlanBytes = 4LL << 20;      // what planning and reference picking walk
-constexpr int64_t kProbeBytes = 8LL << 20;     // where in-band parameter sets are looked for
-constexpr int kResyncConfirm = 2;               // samples that must follow a resync point
+constexpr int64_t kPlanBytes = 4LL << 20;  // what planning and reference picking walk
+constexpr int64_t kProbeBytes = 8LL << 20; // where in-band parameter sets are looked for
+constexpr int kResyncConfirm = 2;          // samples that must follow a resync point
 
 struct Sample {
     int64_t offset = 0;
@@ -33,7 +33,7 @@ struct Sample {
     int32_t duration = 0; // audio: decoded samples
     bool key = false;
     bool idr = false;
-    int64_t poc = 0;      // video: picture order count
+    int64_t poc = 0; // video: picture order count
 };
 
 struct Track {
@@ -41,13 +41,13 @@ struct Track {
     RefCodec codec = RefCodec::Unknown;
     QByteArray config;
     uint32_t timescale = 0;
-    uint32_t delta = 0;       // video frame duration in timescale units
+    uint32_t delta = 0;         // video frame duration in timescale units
     int64_t refDelayTicks = -1; // composition delay from the reference
     int width = 0, height = 0;
     int sampleRate = 0, channels = 0;
     VideoStreamState vstate;
     std::optional<AacFramer> aac;
-    int64_t nextTicks = 0;    // audio: decoded samples so far (for interleaving)
+    int64_t nextTicks = 0; // audio: decoded samples so far (for interleaving)
     std::vector<Sample> samples;
     // HEVC POC across pictures.
     int64_t hevcPrevMsb = 0, hevcPrevLsb = 0;
@@ -57,11 +57,16 @@ struct Track {
 QString codecName(RefCodec c)
 {
     switch (c) {
-    case RefCodec::H264: return QStringLiteral("h264");
-    case RefCodec::Hevc: return QStringLiteral("hevc");
-    case RefCodec::Aac: return QStringLiteral("aac");
-    case RefCodec::Opus: return QStringLiteral("opus");
-    case RefCodec::Unknown: break;
+    case RefCodec::H264:
+        return QStringLiteral("h264");
+    case RefCodec::Hevc:
+        return QStringLiteral("hevc");
+    case RefCodec::Aac:
+        return QStringLiteral("aac");
+    case RefCodec::Opus:
+        return QStringLiteral("opus");
+    case RefCodec::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
 }
@@ -77,7 +82,11 @@ QString fpsText(uint32_t timescale, uint32_t delta)
 QString describe(const Track &t)
 {
     if (t.video)
-        return QStringLiteral("%1 %2x%3 %4 fps").arg(codecName(t.codec)).arg(t.width).arg(t.height).arg(fpsText(t.timescale, t.delta));
+        return QStringLiteral("%1 %2x%3 %4 fps")
+            .arg(codecName(t.codec))
+            .arg(t.width)
+            .arg(t.height)
+            .arg(fpsText(t.timescale, t.delta));
     return QStringLiteral("%1 %2 Hz %3 ch").arg(codecName(t.codec)).arg(t.sampleRate).arg(t.channels);
 }
 
@@ -118,7 +127,8 @@ Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
                                      .arg(QString::fromLatin1(r.sampleEntryType)));
             t.vstate.hevc = r.codec == RefCodec::Hevc;
             if (!loadDecoderConfig(r.config, t.vstate))
-                return makeError(ErrorCode::Corrupt, QStringLiteral("the reference's video configuration is unreadable"));
+                return makeError(ErrorCode::Corrupt,
+                                 QStringLiteral("the reference's video configuration is unreadable"));
             if (r.maxSampleSize > 0)
                 t.vstate.maxAccessUnit = std::max<int64_t>(int64_t(r.maxSampleSize) * 8, 4 << 20);
             if (r.firstCts > 0)
@@ -165,22 +175,25 @@ Status setupFromStream(const uint8_t *data, int64_t begin, int64_t end, std::vec
         timescaleFromRate(v, params->h264Sps->frameRateNum, params->h264Sps->frameRateDen);
         if (v.delta == 0) {
             timescaleFromRate(v, 25, 1);
-            notes << QStringLiteral("the SPS has no frame rate: 25 fps assumed (give a reference file for the right one)");
+            notes << QStringLiteral(
+                "the SPS has no frame rate: 25 fps assumed (give a reference file for the right one)");
         } else {
             notes << QStringLiteral("video frame rate %1 fps from the SPS timing").arg(fpsText(v.timescale, v.delta));
         }
     } else {
         v.config = makeHvcC(params->vps, params->sps, params->pps);
-        const auto s = parseHevcSps(reinterpret_cast<const uint8_t *>(params->sps.constData()), size_t(params->sps.size()));
+        const auto s =
+            parseHevcSps(reinterpret_cast<const uint8_t *>(params->sps.constData()), size_t(params->sps.size()));
         v.width = s->width;
         v.height = s->height;
-        const auto [num, den] = hevcVpsFrameRate(reinterpret_cast<const uint8_t *>(params->vps.constData()),
-                                                 size_t(params->vps.size()));
+        const auto [num, den] =
+            hevcVpsFrameRate(reinterpret_cast<const uint8_t *>(params->vps.constData()), size_t(params->vps.size()));
         timescaleFromRate(v, num > 0 ? num : 25, num > 0 ? den : 1);
         if (num > 0)
             notes << QStringLiteral("video frame rate %1 fps from the VPS timing").arg(fpsText(v.timescale, v.delta));
         else
-            notes << QStringLiteral("the VPS has no frame rate: 25 fps assumed (give a reference file for the right one)");
+            notes << QStringLiteral(
+                "the VPS has no frame rate: 25 fps assumed (give a reference file for the right one)");
     }
     if (!loadDecoderConfig(v.config, v.vstate))
         return makeError(ErrorCode::Corrupt, QStringLiteral("the in-band parameter sets are unreadable"));
@@ -359,7 +372,8 @@ struct Walker {
             // followed by another (a zero run is stepped over at once).
             int64_t q = pos + 1;
             while (q < end) {
-                if (data[q] == 0 && q + 16 < end && std::all_of(data + q, data + q + 16, [](uint8_t b) { return b == 0; })) {
+                if (data[q] == 0 && q + 16 < end
+                    && std::all_of(data + q, data + q + 16, [](uint8_t b) { return b == 0; })) {
                     q += 16;
                     while (q < end && data[q] == 0)
                         ++q;
@@ -403,7 +417,8 @@ Result<Setup> prepare(const QString &inputPath, const QString &referencePath)
     s.map = std::move(*map);
     s.broken = inspectBrokenMp4(s.map.data(), s.map.size());
     if (!s.broken.isMp4 || s.broken.mdatHeader < 0)
-        return makeError(ErrorCode::Corrupt, s.broken.why.isEmpty() ? QStringLiteral("not an MP4 with media data") : s.broken.why);
+        return makeError(ErrorCode::Corrupt,
+                         s.broken.why.isEmpty() ? QStringLiteral("not an MP4 with media data") : s.broken.why);
     if (s.broken.hasUsableMoov)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("the file has its index: nothing to repair"));
     if (!referencePath.isEmpty()) {
@@ -412,7 +427,9 @@ Result<Setup> prepare(const QString &inputPath, const QString &referencePath)
             return ref.error();
         const RefLayout layout = readReferenceLayout(ref->data(), ref->size());
         if (!layout.problem.isEmpty())
-            return makeError(ErrorCode::Corrupt, QStringLiteral("reference %1: %2").arg(QFileInfo(referencePath).fileName(), layout.problem));
+            return makeError(
+                ErrorCode::Corrupt,
+                QStringLiteral("reference %1: %2").arg(QFileInfo(referencePath).fileName(), layout.problem));
         if (auto st = setupFromReference(layout, s.tracks); !st)
             return st.error();
         s.layoutSource = QStringLiteral("reference %1").arg(QFileInfo(referencePath).fileName());
@@ -517,11 +534,14 @@ QString RepairReport::summary() const
 {
     QStringList parts;
     for (const RepairedTrack &t : tracks)
-        parts << QStringLiteral("%1 %2: %3 frame(s), %4 s").arg(t.kind, t.codec).arg(t.frames).arg(t.seconds, 0, 'f', 2);
+        parts
+            << QStringLiteral("%1 %2: %3 frame(s), %4 s").arg(t.kind, t.codec).arg(t.frames).arg(t.seconds, 0, 'f', 2);
     QString s = parts.join(QLatin1String("; "));
     s += QStringLiteral(". Layout from %1.").arg(layoutSource);
     if (skippedBytes > 0)
-        s += QStringLiteral(" %1 byte(s) in %2 place(s) matched no sample and were skipped.").arg(skippedBytes).arg(skipped.size());
+        s += QStringLiteral(" %1 byte(s) in %2 place(s) matched no sample and were skipped.")
+                 .arg(skippedBytes)
+                 .arg(skipped.size());
     return s;
 }
 
@@ -548,10 +568,13 @@ RepairPlan planRepair(const QString &inputPath, const QString &referencePath)
     plan.matchedShare = walked > 0 ? 1.0 - double(skippedBytes) / double(walked) : 0;
     for (const Track &t : s.tracks)
         plan.tracks << describe(t);
-    const bool anyVideo = std::any_of(s.tracks.begin(), s.tracks.end(), [](const Track &t) { return t.video && !t.samples.empty(); });
+    const bool anyVideo =
+        std::any_of(s.tracks.begin(), s.tracks.end(), [](const Track &t) { return t.video && !t.samples.empty(); });
     plan.repairable = anyVideo && plan.matchedShare > 0.5;
     if (!plan.repairable)
-        plan.problem = QStringLiteral("the layout from %1 explains only %2 % of the media").arg(s.layoutSource).arg(int(plan.matchedShare * 100));
+        plan.problem = QStringLiteral("the layout from %1 explains only %2 % of the media")
+                           .arg(s.layoutSource)
+                           .arg(int(plan.matchedShare * 100));
     return plan;
 }
 
@@ -591,11 +614,13 @@ Result<RepairReport> repairMp4(const RepairParams &params)
     for (const SkippedRange &r : rep.skipped) {
         rep.skippedBytes += r.size;
         if (r.offset + r.size >= s.broken.mdatEnd)
-            rep.notes << QStringLiteral("%1 byte(s) at the end (from byte %2) are a sample cut off when the recorder stopped")
+            rep.notes << QStringLiteral(
+                             "%1 byte(s) at the end (from byte %2) are a sample cut off when the recorder stopped")
                              .arg(r.size)
                              .arg(r.offset);
         else
-            rep.notes << QStringLiteral("skipped %1 byte(s) at byte %2 that matched no track").arg(r.size).arg(r.offset);
+            rep.notes
+                << QStringLiteral("skipped %1 byte(s) at byte %2 that matched no track").arg(r.size).arg(r.offset);
     }
 
     // Audio without a reference: 44.1 and 48 kHz (and their kin) decode
@@ -622,7 +647,8 @@ Result<RepairReport> repairMp4(const RepairParams &params)
             t.timescale = uint32_t(bestRate);
             t.config = makeAacLcConfig(bestRate, t.channels);
         }
-        rep.notes << QStringLiteral("audio sample rate %1 Hz: the rate that lasts as long as the video").arg(t.sampleRate);
+        rep.notes
+            << QStringLiteral("audio sample rate %1 Hz: the rate that lasts as long as the video").arg(t.sampleRate);
     }
 
     // Video timing.
@@ -645,7 +671,9 @@ Result<RepairReport> repairMp4(const RepairParams &params)
             return makeError(ErrorCode::Corrupt, QStringLiteral("the video has no keyframe: nothing can be decoded"));
         rep.droppedFrames = firstKey;
         if (firstKey > 0)
-            rep.notes << QStringLiteral("%1 video frame(s) before the first keyframe cannot be decoded and were dropped").arg(firstKey);
+            rep.notes << QStringLiteral(
+                             "%1 video frame(s) before the first keyframe cannot be decoded and were dropped")
+                             .arg(firstKey);
         if (delayFrames > 0)
             rep.notes << QStringLiteral("B-frames: presentation order from the picture order count (delay %1 frame(s))")
                              .arg(delayTicks / std::max<uint32_t>(1, video->delta));
@@ -701,7 +729,8 @@ Result<RepairReport> repairMp4(const RepairParams &params)
         int pick = -1;
         for (size_t i = 0; i < s.tracks.size(); ++i)
             if (streamOf[i] >= 0 && next[i] < s.tracks[i].samples.size()
-                && (pick < 0 || s.tracks[i].samples[next[i]].offset < s.tracks[size_t(pick)].samples[next[size_t(pick)]].offset))
+                && (pick < 0
+                    || s.tracks[i].samples[next[i]].offset < s.tracks[size_t(pick)].samples[next[size_t(pick)]].offset))
                 pick = int(i);
         if (pick < 0)
             break;

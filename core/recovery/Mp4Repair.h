@@ -61,12 +61,12 @@ struct RepairReport {
     std::vector<RepairedTrack> tracks;
     std::vector<SkippedRange> skipped; // bytes of the mdat no sample claimed
     int64_t skippedBytes = 0;
-    int64_t mediaBytes = 0;            // size of the mdat region walked
-    int64_t droppedFrames = 0;         // before the first keyframe
-    QString reference;                 // the reference file used, empty: none
-    QString layoutSource;              // "reference X", "in-band parameter sets"
+    int64_t mediaBytes = 0;    // size of the mdat region walked
+    int64_t droppedFrames = 0; // before the first keyframe
+    QString reference;         // the reference file used, empty: none
+    QString layoutSource;      // "reference X", "in-band parameter sets"
     QStringList notes;
-    QString summary() const;           // one paragraph in words
+    QString summary() const; // one paragraph in words
 };
 
 // What can be learnt without writing anything (classification, --dry-run,
@@ -74,8 +74,8 @@ struct RepairReport {
 struct RepairPlan {
     bool repairable = false;
     QString layoutSource;
-    QStringList tracks;  // "h264 320x240", "aac 48000 Hz 2 ch"
-    QString problem;     // why not, when not
+    QStringList tracks;      // "h264 320x240", "aac 48000 Hz 2 ch"
+    QString problem;         // why not, when not
     double matchedShare = 0; // share of the first megabytes the layout explains
 };
 RepairPlan planRepair(const QString &inputPath, const QString &referencePath);

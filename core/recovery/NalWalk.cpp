@@ -25,16 +25,21 @@ bool h264HeaderValid(uint8_t h, int64_t len)
     const int type = h & 0x1f;
     const int refIdc = (h >> 5) & 3;
     switch (type) {
-    case 1: return len >= 2;
-    case 5: return refIdc != 0 && len >= 2;
+    case 1:
+        return len >= 2;
+    case 5:
+        return refIdc != 0 && len >= 2;
     case 7:
-    case 8: return refIdc != 0 && len >= 2;
+    case 8:
+        return refIdc != 0 && len >= 2;
     case 6:
     case 9:
     case 10:
     case 11:
-    case 12: return refIdc == 0;
-    default: return false; // partitions (2-4), SVC/MVC and reserved types are not expected in MP4 samples
+    case 12:
+        return refIdc == 0;
+    default:
+        return false; // partitions (2-4), SVC/MVC and reserved types are not expected in MP4 samples
     }
 }
 
@@ -80,7 +85,7 @@ void skipProfileTierLevel(BitReader &br, int maxSubLayersMinus1)
     br.bits(32); // compatibility flags
     br.bits(32); // progressive/interlaced/... + 43 reserved bits, in pieces
     br.bits(16);
-    br.bits(8);  // general_level_idc
+    br.bits(8); // general_level_idc
     std::pair<bool, bool> sub[8] = {};
     for (int i = 0; i < maxSubLayersMinus1; ++i)
         sub[i] = {br.flag(), br.flag()};

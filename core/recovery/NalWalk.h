@@ -48,13 +48,13 @@ struct VideoStreamState {
 };
 
 struct AccessUnitMatch {
-    int64_t size = 0;        // bytes of the whole sample, length fields included
+    int64_t size = 0; // bytes of the whole sample, length fields included
     int nalCount = 0;
-    bool key = false;        // IDR (H.264) / IRAP (HEVC)
-    bool idr = false;        // resets picture order
+    bool key = false;                 // IDR (H.264) / IRAP (HEVC)
+    bool idr = false;                 // resets picture order
     std::optional<SliceHeader> slice; // H.264: the first slice's header (POC)
-    int hevcPocLsb = -1;     // HEVC: slice_pic_order_cnt_lsb when parsed
-    QByteArray sps, pps, vps; // in-band parameter sets, NAL header included
+    int hevcPocLsb = -1;              // HEVC: slice_pic_order_cnt_lsb when parsed
+    QByteArray sps, pps, vps;         // in-band parameter sets, NAL header included
 };
 
 // Whether an access unit starts at `data` (with `avail` bytes available).

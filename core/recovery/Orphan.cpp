@@ -8,14 +8,22 @@ namespace tapedeck::recovery {
 QString kindName(OrphanKind k)
 {
     switch (k) {
-    case OrphanKind::SidecarSet: return QStringLiteral("sidecar-set");
-    case OrphanKind::RawPair: return QStringLiteral("raw-pair");
-    case OrphanKind::RawVideo: return QStringLiteral("raw-video");
-    case OrphanKind::RawAudio: return QStringLiteral("raw-audio");
-    case OrphanKind::MpegTs: return QStringLiteral("mpegts");
-    case OrphanKind::Flv: return QStringLiteral("flv");
-    case OrphanKind::Mp4NoIndex: return QStringLiteral("mp4-no-index");
-    case OrphanKind::NotRecording: return QStringLiteral("not-a-recording");
+    case OrphanKind::SidecarSet:
+        return QStringLiteral("sidecar-set");
+    case OrphanKind::RawPair:
+        return QStringLiteral("raw-pair");
+    case OrphanKind::RawVideo:
+        return QStringLiteral("raw-video");
+    case OrphanKind::RawAudio:
+        return QStringLiteral("raw-audio");
+    case OrphanKind::MpegTs:
+        return QStringLiteral("mpegts");
+    case OrphanKind::Flv:
+        return QStringLiteral("flv");
+    case OrphanKind::Mp4NoIndex:
+        return QStringLiteral("mp4-no-index");
+    case OrphanKind::NotRecording:
+        return QStringLiteral("not-a-recording");
     }
     return QString();
 }
@@ -23,12 +31,18 @@ QString kindName(OrphanKind k)
 QString verdictName(Verdict v)
 {
     switch (v) {
-    case Verdict::Complete: return QStringLiteral("complete");
-    case Verdict::Partial: return QStringLiteral("partial");
-    case Verdict::Damaged: return QStringLiteral("damaged");
-    case Verdict::Unrecoverable: return QStringLiteral("unrecoverable");
-    case Verdict::NotRecording: return QStringLiteral("not-a-recording");
-    case Verdict::InUse: return QStringLiteral("in-use");
+    case Verdict::Complete:
+        return QStringLiteral("complete");
+    case Verdict::Partial:
+        return QStringLiteral("partial");
+    case Verdict::Damaged:
+        return QStringLiteral("damaged");
+    case Verdict::Unrecoverable:
+        return QStringLiteral("unrecoverable");
+    case Verdict::NotRecording:
+        return QStringLiteral("not-a-recording");
+    case Verdict::InUse:
+        return QStringLiteral("in-use");
     }
     return QString();
 }
@@ -65,7 +79,8 @@ QJsonObject toJson(const Orphan &o, const QString &output)
         j[QStringLiteral("frameRateSource")] = o.frameRateSource;
     }
     if (o.owner.owned()) {
-        j[QStringLiteral("owner")] = o.owner.owner == FileOwner::Recording ? QStringLiteral("recording") : QStringLiteral("recovery");
+        j[QStringLiteral("owner")] =
+            o.owner.owner == FileOwner::Recording ? QStringLiteral("recording") : QStringLiteral("recovery");
         if (o.owner.sinceMs > 0)
             j[QStringLiteral("ownerSince")] = QDateTime::fromMSecsSinceEpoch(o.owner.sinceMs).toString(Qt::ISODate);
     }

@@ -25,16 +25,16 @@ enum class OrphanKind {
 };
 
 enum class Verdict {
-    Complete,     // everything that reached the disk is usable
-    Partial,      // a torn tail will be dropped (the normal state after a crash)
-    Damaged,      // more than a tail is missing or invalid; what is valid is rebuilt
-    Unrecoverable,// a recording, but nothing can be rebuilt (reason says why)
-    NotRecording, // not something Tapedeck rebuilds (reason says why)
-    InUse,        // another process records or recovers it right now: left alone
+    Complete,      // everything that reached the disk is usable
+    Partial,       // a torn tail will be dropped (the normal state after a crash)
+    Damaged,       // more than a tail is missing or invalid; what is valid is rebuilt
+    Unrecoverable, // a recording, but nothing can be rebuilt (reason says why)
+    NotRecording,  // not something Tapedeck rebuilds (reason says why)
+    InUse,         // another process records or recovers it right now: left alone
 };
 
-QString kindName(OrphanKind k);       // "sidecar-set", "raw-pair", ...
-QString verdictName(Verdict v);       // "complete", "partial", ...
+QString kindName(OrphanKind k); // "sidecar-set", "raw-pair", ...
+QString verdictName(Verdict v); // "complete", "partial", ...
 
 struct TrackSummary {
     QString kind;   // "video" / "audio"
@@ -47,14 +47,14 @@ struct TrackSummary {
 struct Orphan {
     OrphanKind kind = OrphanKind::NotRecording;
     Verdict verdict = Verdict::NotRecording;
-    QString target;       // the file a clean stop would have produced (X.mp4, X.ts)
-    QStringList files;    // the orphan's files, absolute paths
+    QString target;    // the file a clean stop would have produced (X.mp4, X.ts)
+    QStringList files; // the orphan's files, absolute paths
     std::vector<TrackSummary> tracks;
-    double durationSec = -1; // what can be rebuilt; -1 = known only after rebuilding
-    qint64 sizeBytes = 0;    // of all files
-    qint64 rebuildBytes = -1;// expected output size when known
-    QString reason;          // the verdict in words
-    QStringList notes;       // what was inferred and from where, what will be dropped
+    double durationSec = -1;  // what can be rebuilt; -1 = known only after rebuilding
+    qint64 sizeBytes = 0;     // of all files
+    qint64 rebuildBytes = -1; // expected output size when known
+    QString reason;           // the verdict in words
+    QStringList notes;        // what was inferred and from where, what will be dropped
     // Raw H.264 only: the frame rate the rebuild will use and where it came
     // from ("SPS VUI timing", "x.mp4 beside it", "--fps"); 0 = unknown.
     int frameRateNum = 0, frameRateDen = 1;
@@ -71,24 +71,27 @@ struct Orphan {
     QStringList referenceCandidates;
     QString layoutSource;
 
-    bool rebuildable() const { return verdict == Verdict::Complete || verdict == Verdict::Partial || verdict == Verdict::Damaged; }
+    bool rebuildable() const
+    {
+        return verdict == Verdict::Complete || verdict == Verdict::Partial || verdict == Verdict::Damaged;
+    }
 };
 
 struct ScanParams {
-    QStringList paths;     // files and folders; folders are walked recursively
-    int maxDepth = 64;     // folder nesting bound (symlink loops, hostile trees)
+    QStringList paths; // files and folders; folders are walked recursively
+    int maxDepth = 64; // folder nesting bound (symlink loops, hostile trees)
 };
 
 struct ScanResult {
-    std::vector<Orphan> orphans;      // rebuildable or not, but recordings
+    std::vector<Orphan> orphans; // rebuildable or not, but recordings
     std::vector<Orphan> notRecordings;
     // Recordings another process owns (being recorded, or being recovered):
     // never orphans, never touched (docs/recovery.md, "Ownership").
     std::vector<Orphan> inUse;
     qint64 filesSeen = 0;
-    qint64 healthyFiles = 0;          // complete MP4/TS/FLV files (nothing to do)
-    QStringList healthyMp4s;          // frame-rate donors for raw .h264 files
-    QStringList errors;               // unreadable paths
+    qint64 healthyFiles = 0; // complete MP4/TS/FLV files (nothing to do)
+    QStringList healthyMp4s; // frame-rate donors for raw .h264 files
+    QStringList errors;      // unreadable paths
     bool cancelled = false;
 };
 

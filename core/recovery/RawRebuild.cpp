@@ -214,7 +214,8 @@ Result<RawRebuildReport> rebuildRawStreams(const RawRebuildParams &params)
         if (!s)
             return s.error();
         if (firstKey < 0)
-            return makeError(ErrorCode::Corrupt, QStringLiteral("the H.264 stream has no keyframe: nothing can be decoded"));
+            return makeError(ErrorCode::Corrupt,
+                             QStringLiteral("the H.264 stream has no keyframe: nothing can be decoded"));
         // Presentation order: within each run from one IDR to the next, by POC.
         size_t groupStart = 0;
         for (size_t i = 1; i <= units.size(); ++i) {
@@ -245,7 +246,8 @@ Result<RawRebuildReport> rebuildRawStreams(const RawRebuildParams &params)
         }
         rep.droppedVideoFrames = firstKey;
         if (firstKey > 0)
-            rep.notes << QStringLiteral("%1 frame(s) before the first keyframe cannot be decoded and were dropped").arg(firstKey);
+            rep.notes << QStringLiteral("%1 frame(s) before the first keyframe cannot be decoded and were dropped")
+                             .arg(firstKey);
     }
 
     // --- Audio: frame walk.
@@ -262,9 +264,12 @@ Result<RawRebuildReport> rebuildRawStreams(const RawRebuildParams &params)
         if (adts.frames == 0 || !adtsFirst)
             return makeError(ErrorCode::Corrupt, QStringLiteral("the AAC stream has no whole ADTS frame"));
         if (adtsFirst->channelConfig == 0)
-            return makeError(ErrorCode::Unsupported, QStringLiteral("ADTS with a program config element (channel config 0) is not supported"));
+            return makeError(ErrorCode::Unsupported,
+                             QStringLiteral("ADTS with a program config element (channel config 0) is not supported"));
         if (adts.tailBytes > 0)
-            rep.notes << QStringLiteral("audio: %1 byte(s) after the last whole frame dropped (%2)").arg(adts.tailBytes).arg(adts.problem);
+            rep.notes << QStringLiteral("audio: %1 byte(s) after the last whole frame dropped (%2)")
+                             .arg(adts.tailBytes)
+                             .arg(adts.problem);
     }
 
     // --- Torn last picture: decode the last group of pictures once.
@@ -299,7 +304,8 @@ Result<RawRebuildReport> rebuildRawStreams(const RawRebuildParams &params)
         const int64_t bad = firstUndecodable(tailUnits, hdr, static_cast<size_t>(judgeStart - tailStart));
         if (bad >= 0) {
             const int64_t keep = tailStart + bad;
-            rep.notes << QStringLiteral("%1 torn frame(s) at the end of the video dropped").arg(int64_t(units.size()) - keep);
+            rep.notes
+                << QStringLiteral("%1 torn frame(s) at the end of the video dropped").arg(int64_t(units.size()) - keep);
             rep.droppedVideoFrames += int64_t(units.size()) - keep;
             units.resize(static_cast<size_t>(keep));
         }
@@ -339,9 +345,8 @@ Result<RawRebuildReport> rebuildRawStreams(const RawRebuildParams &params)
 
     // Video starts presenting after the reorder delay; audio starts with it.
     const int64_t delayTicks = int64_t(rep.reorderDelayFrames) * frameTicks;
-    const int64_t audioStart = withVideo && withAudio
-                                   ? av_rescale_q(delayTicks, videoTb, AVRational{1, adtsFirst->sampleRate})
-                                   : 0;
+    const int64_t audioStart =
+        withVideo && withAudio ? av_rescale_q(delayTicks, videoTb, AVRational{1, adtsFirst->sampleRate}) : 0;
 
     PacketPtr pkt = makePacket();
     size_t vNext = static_cast<size_t>(std::max<int64_t>(firstKey, 0));

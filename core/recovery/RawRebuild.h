@@ -25,7 +25,7 @@ struct RawRebuildParams {
     QString aacPath;      // empty: video only
     int frameRateNum = 0; // required with video
     int frameRateDen = 1;
-    QString outputPath;   // the writer's final path
+    QString outputPath;        // the writer's final path
     qint64 creationTimeUs = 0; // fixed, so a rerun gives the same bytes
     const std::atomic_bool *cancel = nullptr;
     std::function<std::unique_ptr<ContainerWriter>()> makeWriter; // default: makeMp4Writer

@@ -57,7 +57,8 @@ Names namesFor(const Orphan &o, const RecoverOptions &opt)
     n.dir = opt.outDir.isEmpty() ? t.absolutePath() : QDir(opt.outDir).absolutePath();
     n.stem = t.completeBaseName();
     n.ext = QLatin1Char('.') + t.suffix();
-    n.token = QStringLiteral("%1-%2").arg(::getpid()).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    n.token =
+        QStringLiteral("%1-%2").arg(::getpid()).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     return n;
 }
 
@@ -91,9 +92,10 @@ void removeStaleTemps(const Names &n)
 
 bool sameInode(const QString &a, const QString &b)
 {
-    struct stat sa {}, sb {};
+    struct stat sa {
+    }, sb{};
     return ::lstat(encodePath(a).constData(), &sa) == 0 && ::lstat(encodePath(b).constData(), &sb) == 0
-           && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+        && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 bool inPlaceKind(const Orphan &o) { return o.kind == OrphanKind::MpegTs || o.kind == OrphanKind::Flv; }
@@ -104,12 +106,14 @@ bool sameContent(const QString &a, const QString &b)
         return false;
     auto ma = MappedFile::open(a);
     auto mb = MappedFile::open(b);
-    return ma && mb && ma->size() == mb->size() && (ma->size() == 0 || std::memcmp(ma->data(), mb->data(), ma->size()) == 0);
+    return ma && mb && ma->size() == mb->size()
+        && (ma->size() == 0 || std::memcmp(ma->data(), mb->data(), ma->size()) == 0);
 }
 
 bool sameFilesystem(const QString &a, const QString &b)
 {
-    struct stat sa {}, sb {};
+    struct stat sa {
+    }, sb{};
     if (::stat(encodePath(a).constData(), &sa) != 0 || ::stat(encodePath(b).constData(), &sb) != 0)
         return false;
     return sa.st_dev == sb.st_dev;
@@ -139,7 +143,8 @@ Result<QString> placeFile(const QString &temp, const Names &names, bool *reused)
             return c;
         }
     }
-    return makeError(ErrorCode::AlreadyExists, QStringLiteral("no free name for the rebuilt file in %1").arg(names.dir));
+    return makeError(ErrorCode::AlreadyExists,
+                     QStringLiteral("no free name for the rebuilt file in %1").arg(names.dir));
 }
 
 void removeTempSet(const QString &temp)
@@ -275,8 +280,8 @@ RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
         done << QStringLiteral("trimmed %1 byte(s) after the last whole packet").arg(t.tailBytes);
         if (plan.droppedPackets > 0)
             done << QStringLiteral("dropped the possibly torn last frame of %1 stream(s) (%2 packet(s))")
-                             .arg(plan.droppedStreams)
-                             .arg(plan.droppedPackets);
+                        .arg(plan.droppedStreams)
+                        .arg(plan.droppedPackets);
     } else {
         const FlvInspect in = inspectFlv(map->data(), map->size());
         if (!in.isFlv)
@@ -292,8 +297,8 @@ RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
             return {};
         });
         done << QStringLiteral("duration %1 s and an index of %2 keyframe(s) written")
-                         .arg(w.durationSec(), 0, 'f', 3)
-                         .arg(w.keyframes.size());
+                    .arg(w.durationSec(), 0, 'f', 3)
+                    .arg(w.keyframes.size());
         if (w.droppedBytes > 0)
             done << QStringLiteral("dropped %1 byte(s) at the end (%2)").arg(w.droppedBytes).arg(w.stopReason);
     }
@@ -328,8 +333,10 @@ RecoverOutcome recoverRaw(const Orphan &o, const RecoverOptions &opt)
     }
     // A damaged pair rebuilds the stream that parses; the classifier said which.
     if (o.verdict == Verdict::Damaged) {
-        const bool videoOk = std::any_of(o.tracks.cbegin(), o.tracks.cend(), [](const TrackSummary &t) { return t.kind == QLatin1String("video"); });
-        const bool audioOk = std::any_of(o.tracks.cbegin(), o.tracks.cend(), [](const TrackSummary &t) { return t.kind == QLatin1String("audio"); });
+        const bool videoOk = std::any_of(o.tracks.cbegin(), o.tracks.cend(),
+                                         [](const TrackSummary &t) { return t.kind == QLatin1String("video"); });
+        const bool audioOk = std::any_of(o.tracks.cbegin(), o.tracks.cend(),
+                                         [](const TrackSummary &t) { return t.kind == QLatin1String("audio"); });
         if (!videoOk)
             p.h264Path.clear();
         if (!audioOk)
@@ -360,7 +367,8 @@ RecoverOutcome recoverSidecars(const Orphan &o, const RecoverOptions &opt)
         out.ok = true;
         if (!opt.keep)
             out.removed = removeOriginals(o.files, o.target);
-        out.notes << QStringLiteral("already complete; leftover index files %1").arg(opt.keep ? QStringLiteral("kept") : QStringLiteral("removed"));
+        out.notes << QStringLiteral("already complete; leftover index files %1")
+                         .arg(opt.keep ? QStringLiteral("kept") : QStringLiteral("removed"));
         return out;
     }
     const Names names = namesFor(o, opt);
@@ -394,9 +402,10 @@ RecoverOutcome recoverSidecars(const Orphan &o, const RecoverOptions &opt)
         r = mp4::rebuildMp4(o.target, ro);
     }
     if (!r)
-        return failed(out, r.error().message.isEmpty()
-                               ? QStringLiteral("no free name for the rebuilt file in %1").arg(names.dir)
-                               : r.message());
+        return failed(out,
+                      r.error().message.isEmpty()
+                          ? QStringLiteral("no free name for the rebuilt file in %1").arg(names.dir)
+                          : r.message());
     out.output = r->outputPath;
     out.notes << r->summary();
     auto dur = probePlayable(out.output);
@@ -474,14 +483,24 @@ RecoverOutcome rebuildLocked(const Orphan &o, const RecoverOptions &options)
 {
     RecoverOutcome out;
     switch (o.kind) {
-    case OrphanKind::SidecarSet: out = recoverSidecars(o, options); break;
+    case OrphanKind::SidecarSet:
+        out = recoverSidecars(o, options);
+        break;
     case OrphanKind::RawPair:
     case OrphanKind::RawVideo:
-    case OrphanKind::RawAudio: out = recoverRaw(o, options); break;
+    case OrphanKind::RawAudio:
+        out = recoverRaw(o, options);
+        break;
     case OrphanKind::MpegTs:
-    case OrphanKind::Flv: out = recoverInPlaceKind(o, options); break;
-    case OrphanKind::Mp4NoIndex: out = recoverMp4WithoutIndex(o, options); break;
-    case OrphanKind::NotRecording: out.error = o.reason; break;
+    case OrphanKind::Flv:
+        out = recoverInPlaceKind(o, options);
+        break;
+    case OrphanKind::Mp4NoIndex:
+        out = recoverMp4WithoutIndex(o, options);
+        break;
+    case OrphanKind::NotRecording:
+        out.error = o.reason;
+        break;
     }
     return out;
 }
@@ -490,8 +509,9 @@ RecoverOutcome rebuildLocked(const Orphan &o, const RecoverOptions &options)
 
 void applyFrameRateOption(Orphan &o, const RecoverOptions &options)
 {
-    const bool hasVideo = std::any_of(o.files.cbegin(), o.files.cend(),
-                                      [](const QString &f) { return f.endsWith(QLatin1String(".h264"), Qt::CaseInsensitive); });
+    const bool hasVideo = std::any_of(o.files.cbegin(), o.files.cend(), [](const QString &f) {
+        return f.endsWith(QLatin1String(".h264"), Qt::CaseInsensitive);
+    });
     if (hasVideo && o.frameRateNum <= 0 && options.fpsNum > 0) {
         o.frameRateNum = options.fpsNum;
         o.frameRateDen = options.fpsDen;

@@ -35,10 +35,10 @@ struct RecoverOutcome {
     // Not ok, not a failure: another process records or recovers it (the
     // error says which); nothing was touched.
     OwnerInfo heldBy;
-    QString output;       // the rebuilt file
-    QString error;        // why it could not be rebuilt
-    QStringList notes;    // what was inferred, dropped, reused
-    QStringList removed;  // originals deleted
+    QString output;      // the rebuilt file
+    QString error;       // why it could not be rebuilt
+    QStringList notes;   // what was inferred, dropped, reused
+    QStringList removed; // originals deleted
     double durationSec = -1;
 };
 
@@ -51,7 +51,6 @@ QString plannedOutput(const Orphan &o, const RecoverOptions &options);
 // "X.mp4 already exists: the rebuilt file will be named X.recovered-2.mp4" when
 // `output` (planned or made) does not take the orphan's own name; else empty.
 QString outputNameNote(const Orphan &o, const QString &output);
-
 
 // Locks every file of the orphan first (FileLock, role Recovery: waits a
 // few seconds for another recovery, never for a recording), looks at it

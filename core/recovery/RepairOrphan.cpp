@@ -38,7 +38,8 @@ void describePlan(Orphan &o, const RepairPlan &plan)
     for (const QString &t : plan.tracks) {
         TrackSummary s;
         const QString codec = t.section(QLatin1Char(' '), 0, 0);
-        s.kind = codec == QLatin1String("aac") || codec == QLatin1String("opus") ? QStringLiteral("audio") : QStringLiteral("video");
+        s.kind = codec == QLatin1String("aac") || codec == QLatin1String("opus") ? QStringLiteral("audio")
+                                                                                 : QStringLiteral("video");
         s.codec = codec;
         s.detail = t.section(QLatin1Char(' '), 1);
         o.tracks.push_back(s);
@@ -82,7 +83,9 @@ Orphan classifyMp4WithoutIndex(const QString &path, const QStringList &healthyBe
         if (!QFileInfo(h).fileName().contains(QLatin1String(".repaired")))
             o.referenceCandidates << h;
     o.referenceCandidates.sort();
-    o.reference = !reference.isEmpty() ? reference : pickAutomatically ? pickReference(path, o.referenceCandidates) : QString();
+    o.reference = !reference.isEmpty() ? reference
+        : pickAutomatically            ? pickReference(path, o.referenceCandidates)
+                                       : QString();
     if (!o.reference.isEmpty())
         o.notes << QStringLiteral("reference: %1 (same tracks)").arg(QFileInfo(o.reference).fileName());
     RepairPlan plan = planRepair(path, o.reference);
@@ -92,9 +95,10 @@ Orphan classifyMp4WithoutIndex(const QString &path, const QStringList &healthyBe
     if (!plan.repairable)
         o.reason = QStringLiteral("MP4 without index — not repairable: %1; %2").arg(why, plan.problem);
     const QString done = QFileInfo(path).absolutePath() + QLatin1Char('/') + QFileInfo(path).completeBaseName()
-                         + QStringLiteral(".repaired.mp4");
+        + QStringLiteral(".repaired.mp4");
     if (pathExists(done))
-        o.notes << QStringLiteral("already repaired once as %1; a new repair gets another name").arg(QFileInfo(done).fileName());
+        o.notes << QStringLiteral("already repaired once as %1; a new repair gets another name")
+                       .arg(QFileInfo(done).fileName());
     else
         o.notes << QStringLiteral("the original is kept; the repair is written to %1").arg(QFileInfo(done).fileName());
     return o;
@@ -134,7 +138,8 @@ RecoverOutcome recoverMp4WithoutIndex(const Orphan &o, const RecoverOptions &opt
     }
     // Written under a temporary name the scanner ignores, renamed when whole.
     const QFileInfo fi(final);
-    const QString temp = fi.absolutePath() + QLatin1Char('/') + fi.completeBaseName() + QStringLiteral(".recovering.mp4");
+    const QString temp =
+        fi.absolutePath() + QLatin1Char('/') + fi.completeBaseName() + QStringLiteral(".recovering.mp4");
     removeWriterLeftovers(temp);
     RepairParams p;
     p.inputPath = o.target;

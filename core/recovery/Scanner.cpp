@@ -100,10 +100,7 @@ ScanResult scanPaths(const ScanParams &params, const std::atomic_bool *cancel,
     return r;
 }
 
-Scanner::Scanner(QObject *parent) : QObject(parent)
-{
-    qRegisterMetaType<tapedeck::recovery::ScanResult>();
-}
+Scanner::Scanner(QObject *parent) : QObject(parent) { qRegisterMetaType<tapedeck::recovery::ScanResult>(); }
 
 Scanner::~Scanner()
 {
@@ -122,7 +119,8 @@ void Scanner::start(const ScanParams &params)
     m_thread = std::thread([this, params] {
         ScanResult r = scanPaths(params, &m_cancel, [this](qint64 done, qint64 total) {
             // Queued: the receiver lives on another thread.
-            QMetaObject::invokeMethod(this, [this, done, total] { emit progress(done, total); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, done, total] { emit progress(done, total); }, Qt::QueuedConnection);
         });
         QMetaObject::invokeMethod(
             this,

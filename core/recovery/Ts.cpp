@@ -6,7 +6,7 @@ namespace {
 constexpr int64_t kPacket = 188;
 // A zeroed or torn tail longer than this is not a crash tail but damage.
 constexpr int64_t kMaxBadTailPackets = 65536;
-}
+} // namespace
 
 TsInspect inspectTs(const uint8_t *data, size_t size)
 {
@@ -51,9 +51,9 @@ TsTrimPlan planTsTrim(const uint8_t *data, int64_t goodBytes)
     const int64_t packets = goodBytes / kPacket;
     plan.keep.assign(static_cast<size_t>(packets), 1);
     struct PidState {
-        int64_t lastStart = -1;    // packet index of the last PES start
-        int64_t declared = 0;      // PES_packet_length + 6, 0 = unbounded
-        int64_t seen = 0;          // payload bytes of that PES so far
+        int64_t lastStart = -1; // packet index of the last PES start
+        int64_t declared = 0;   // PES_packet_length + 6, 0 = unbounded
+        int64_t seen = 0;       // payload bytes of that PES so far
     };
     std::vector<PidState> pids(8192);
     for (int64_t i = 0; i < packets; ++i) {

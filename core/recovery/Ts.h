@@ -29,7 +29,7 @@ TsInspect inspectTs(const uint8_t *data, size_t size);
 struct TsTrimPlan {
     std::vector<uint8_t> keep; // per packet: 1 = copy
     int64_t droppedPackets = 0;
-    int droppedStreams = 0;    // PIDs that lost their last PES
+    int droppedStreams = 0; // PIDs that lost their last PES
 };
 TsTrimPlan planTsTrim(const uint8_t *data, int64_t goodBytes);
 

@@ -39,10 +39,11 @@ private slots:
     {
         QFETCH(QString, type);
         QTemporaryDir dir;
-        const ToolResult r = runTapedeck({QStringLiteral("record"), kCamera + u'+' + kMicrophone, QStringLiteral("--type"), type,
-                                          QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("-q"),
-                                          QStringLiteral("--out"), dir.path() + QStringLiteral("/cam")},
-                                         60000);
+        const ToolResult r =
+            runTapedeck({QStringLiteral("record"), kCamera + u'+' + kMicrophone, QStringLiteral("--type"), type,
+                         QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("-q"),
+                         QStringLiteral("--out"), dir.path() + QStringLiteral("/cam")},
+                        60000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QString file = dir.path() + QStringLiteral("/cam.") + type;
         QCOMPARE(ffmpegDecodeErrors(file), QString());
@@ -58,10 +59,11 @@ private slots:
     void microphoneAlone()
     {
         QTemporaryDir dir;
-        const ToolResult r = runTapedeck({QStringLiteral("record"), kMicrophone, QStringLiteral("--type"), QStringLiteral("mp4"),
-                                          QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("-q"),
-                                          QStringLiteral("--out"), dir.path() + QStringLiteral("/mic")},
-                                         60000);
+        const ToolResult r =
+            runTapedeck({QStringLiteral("record"), kMicrophone, QStringLiteral("--type"), QStringLiteral("mp4"),
+                         QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("-q"),
+                         QStringLiteral("--out"), dir.path() + QStringLiteral("/mic")},
+                        60000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QString file = dir.path() + QStringLiteral("/mic.mp4");
         QCOMPARE(ffmpegDecodeErrors(file), QString());
@@ -73,8 +75,9 @@ private slots:
     {
         QTemporaryDir dir;
         const QString dev = QStringLiteral("/dev/video-tapedeck-none");
-        const ToolResult r = runTapedeck({QStringLiteral("record"), QStringLiteral("v4l2:") + dev, QStringLiteral("--type"),
-                                          QStringLiteral("mp4"), QStringLiteral("--out"), dir.path() + QStringLiteral("/x")});
+        const ToolResult r =
+            runTapedeck({QStringLiteral("record"), QStringLiteral("v4l2:") + dev, QStringLiteral("--type"),
+                         QStringLiteral("mp4"), QStringLiteral("--out"), dir.path() + QStringLiteral("/x")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("no such device"), r.err.constData());
         QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
@@ -85,10 +88,11 @@ private slots:
         if (!QFile::exists(QStringLiteral("/dev/video0")))
             QSKIP("no camera at /dev/video0 on this machine (the lavfi tests above cover the capture path)");
         QTemporaryDir dir;
-        const ToolResult r = runTapedeck({QStringLiteral("record"), QStringLiteral("v4l2:/dev/video0"), QStringLiteral("--type"),
-                                          QStringLiteral("mp4"), QStringLiteral("--duration"), QStringLiteral("2"),
-                                          QStringLiteral("-q"), QStringLiteral("--out"), dir.path() + QStringLiteral("/v")},
-                                         60000);
+        const ToolResult r =
+            runTapedeck({QStringLiteral("record"), QStringLiteral("v4l2:/dev/video0"), QStringLiteral("--type"),
+                         QStringLiteral("mp4"), QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("-q"),
+                         QStringLiteral("--out"), dir.path() + QStringLiteral("/v")},
+                        60000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(ffmpegDecodeErrors(dir.path() + QStringLiteral("/v.mp4")), QString());
     }

@@ -19,12 +19,13 @@ private slots:
     void linksNoGuiLibrary()
     {
         TAPEDECK_REQUIRE_TOOL("readelf");
-        const ToolResult r = runTool(QStringLiteral("readelf"), {QStringLiteral("-d"), QStringLiteral(TAPEDECK_CLI_BIN)});
+        const ToolResult r =
+            runTool(QStringLiteral("readelf"), {QStringLiteral("-d"), QStringLiteral(TAPEDECK_CLI_BIN)});
         QCOMPARE(r.exitCode, 0);
         const QString needed = QString::fromLatin1(r.out);
         QVERIFY(needed.contains(QStringLiteral("libQt6Core")));
-        for (const char *gui : {"libQt6Gui", "libQt6Widgets", "libQt6Multimedia", "libqt6keychain", "libQt6Network",
-                                "libQt6Svg"})
+        for (const char *gui :
+             {"libQt6Gui", "libQt6Widgets", "libQt6Multimedia", "libqt6keychain", "libQt6Network", "libQt6Svg"})
             QVERIFY2(!needed.contains(QLatin1String(gui)), gui);
     }
 
@@ -53,15 +54,15 @@ private slots:
         env.insert(QStringLiteral("HOME"), m_tmp.path());
         p.setProcessEnvironment(env);
         const QString out = m_tmp.filePath(QStringLiteral("cli"));
-        p.start(QStringLiteral(TAPEDECK_CLI_BIN), {QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
-                                                   QStringLiteral("mp4"), QStringLiteral("--duration"), QStringLiteral("2"),
-                                                   QStringLiteral("--out"), out});
+        p.start(QStringLiteral(TAPEDECK_CLI_BIN),
+                {QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"), QStringLiteral("mp4"),
+                 QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("--out"), out});
         QVERIFY(p.waitForFinished(120000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         QVERIFY(QFile::exists(out + QStringLiteral(".mp4")));
         QCOMPARE(ffmpegDecodeErrors(out + QStringLiteral(".mp4")), QString());
-        const ToolResult probe = runTool(QStringLiteral(TAPEDECK_CLI_BIN),
-                                         {QStringLiteral("probe"), out + QStringLiteral(".mp4")}, 60000);
+        const ToolResult probe =
+            runTool(QStringLiteral(TAPEDECK_CLI_BIN), {QStringLiteral("probe"), out + QStringLiteral(".mp4")}, 60000);
         QCOMPARE(probe.exitCode, 0);
     }
 };

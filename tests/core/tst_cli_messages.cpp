@@ -28,7 +28,8 @@ ToolResult runIn(const QString &dir, const QStringList &args, int timeoutMs = 12
 {
     return runTool(QStringLiteral("/bin/sh"),
                    QStringList{QStringLiteral("-c"), QStringLiteral("cd \"$1\" && shift && exec \"$0\" \"$@\""),
-                               tapedeckBinary(), dir} + args,
+                               tapedeckBinary(), dir}
+                       + args,
                    timeoutMs);
 }
 
@@ -80,13 +81,13 @@ private slots:
         TAPEDECK_REQUIRE_TOOL("ffmpeg");
         QTemporaryDir dir;
         const QString full = dir.filePath(QStringLiteral("full.mp4"));
-        const auto made = runTool(QStringLiteral("ffmpeg"),
-                                  {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
-                                   QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                   QStringLiteral("testsrc2=size=320x240:rate=25:duration=4"), QStringLiteral("-f"),
-                                   QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=duration=4"),
-                                   QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-c:a"), QStringLiteral("aac"),
-                                   QStringLiteral("-movflags"), QStringLiteral("+faststart"), full});
+        const auto made = runTool(
+            QStringLiteral("ffmpeg"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
+             QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("testsrc2=size=320x240:rate=25:duration=4"),
+             QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=duration=4"),
+             QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-c:a"), QStringLiteral("aac"),
+             QStringLiteral("-movflags"), QStringLiteral("+faststart"), full});
         QCOMPARE(made.exitCode, 0);
         QFile in(full);
         QVERIFY(in.open(QIODevice::ReadOnly));
@@ -103,9 +104,11 @@ private slots:
         QVERIFY2(found, "no cut point ends inside a video frame");
         for (const QString &type : {QStringLiteral("ts"), QStringLiteral("mp4"), QStringLiteral("flv")}) {
             const QString out = dir.filePath(QStringLiteral("out_") + type);
-            const auto r = runTapedeck({QStringLiteral("record"), cut, QStringLiteral("--type"), type, QStringLiteral("--out"), out});
+            const auto r = runTapedeck(
+                {QStringLiteral("record"), cut, QStringLiteral("--type"), type, QStringLiteral("--out"), out});
             QVERIFY2(r.exitCode == 0, qPrintable(type + QStringLiteral(": ") + QString::fromUtf8(r.err)));
-            QVERIFY2(r.err.contains("saved 1 file(s)"), qPrintable(type + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+            QVERIFY2(r.err.contains("saved 1 file(s)"),
+                     qPrintable(type + QStringLiteral(": ") + QString::fromUtf8(r.err)));
             QVERIFY2(r.err.contains("the input " + cut.toUtf8() + " is damaged or cut short"),
                      qPrintable(type + QStringLiteral(": ") + QString::fromUtf8(r.err)));
             QVERIFY(!r.err.contains("cannot write"));
@@ -126,9 +129,9 @@ private slots:
     {
         QFETCH(QString, value);
         QTemporaryDir dir;
-        const auto r = runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"), QStringLiteral("ts"),
-                                    QStringLiteral("--duration"), value, QStringLiteral("--out"), dir.filePath(QStringLiteral("r")),
-                                    QStringLiteral("-q")},
+        const auto r = runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
+                                    QStringLiteral("ts"), QStringLiteral("--duration"), value, QStringLiteral("--out"),
+                                    dir.filePath(QStringLiteral("r")), QStringLiteral("-q")},
                                    30000);
         QVERIFY2(!r.timedOut, "still recording after 30 s");
         QCOMPARE(r.exitCode, 2);
@@ -151,15 +154,19 @@ private slots:
         QFETCH(QString, out);
         QTemporaryDir dir;
         QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("rec")));
-        const auto r = runIn(dir.path(), {QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
-                                          QStringLiteral("mp4"), QStringLiteral("--duration"), QStringLiteral("1"),
-                                          QStringLiteral("--out"), out, QStringLiteral("-q")},
+        const auto r = runIn(dir.path(),
+                             {QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
+                              QStringLiteral("mp4"), QStringLiteral("--duration"), QStringLiteral("1"),
+                              QStringLiteral("--out"), out, QStringLiteral("-q")},
                              60000);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("--out"), r.err.constData());
-        QVERIFY2(QDir(dir.filePath(QStringLiteral("rec"))).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty(),
+        QVERIFY2(QDir(dir.filePath(QStringLiteral("rec")))
+                     .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+                     .isEmpty(),
                  "a file was made in the folder");
-        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{QStringLiteral("rec")});
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("rec")});
     }
 
     void recoverOutMustNotBeEmpty()
@@ -179,7 +186,8 @@ private slots:
         QVERIFY2(r.err.contains("unknown option -x.mp4.info"), r.err.constData());
         QVERIFY2(r.err.contains("use -- before file names"), r.err.constData());
         QVERIFY(!r.err.contains("x, ."));
-        const auto rec = runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--bogus=1")}, 60000);
+        const auto rec =
+            runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--bogus=1")}, 60000);
         QCOMPARE(rec.exitCode, 2);
         QVERIFY2(rec.err.contains("unknown option --bogus=1"), rec.err.constData());
 
@@ -189,8 +197,9 @@ private slots:
         QVERIFY(junk.open(QIODevice::WriteOnly));
         junk.write(QByteArray(100, 'j'));
         junk.close();
-        const auto files = runIn(dir.path(), {QStringLiteral("recover"), QStringLiteral("--dry-run"), QStringLiteral("--"),
-                                              QStringLiteral("-x.mp4.info")},
+        const auto files = runIn(dir.path(),
+                                 {QStringLiteral("recover"), QStringLiteral("--dry-run"), QStringLiteral("--"),
+                                  QStringLiteral("-x.mp4.info")},
                                  60000);
         QCOMPARE(files.exitCode, 1);
         QVERIFY2(files.out.contains("-x.mp4") && files.out.contains("bad magic"), files.out.constData());
@@ -205,9 +214,9 @@ private slots:
         const QString bad = unwritableFolder(&reason);
         if (bad.isEmpty())
             QSKIP("this system lets the test write to /sys");
-        const auto r = runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"), QStringLiteral("mp4"),
-                                    QStringLiteral("--duration"), QStringLiteral("1"), QStringLiteral("--out"),
-                                    bad + QStringLiteral("/rec"), QStringLiteral("-q")},
+        const auto r = runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
+                                    QStringLiteral("mp4"), QStringLiteral("--duration"), QStringLiteral("1"),
+                                    QStringLiteral("--out"), bad + QStringLiteral("/rec"), QStringLiteral("-q")},
                                    60000);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(reason.toUtf8()) && r.err.contains(bad.toUtf8()), r.err.constData());
@@ -231,14 +240,16 @@ private slots:
     void failedTsRepairDoesNotClaimTheTrim()
     {
         QTemporaryDir dir;
-        const auto made = runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"), QStringLiteral("ts"),
-                                       QStringLiteral("--duration"), QStringLiteral("1"), QStringLiteral("--out"),
-                                       dir.filePath(QStringLiteral("feed")), QStringLiteral("-q")});
+        const auto made =
+            runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
+                         QStringLiteral("ts"), QStringLiteral("--duration"), QStringLiteral("1"),
+                         QStringLiteral("--out"), dir.filePath(QStringLiteral("feed")), QStringLiteral("-q")});
         QCOMPARE(made.exitCode, 0);
         QFile ts(dir.filePath(QStringLiteral("feed.ts")));
         QVERIFY(ts.resize(ts.size() - 60));
         // /proc exists and is a folder, but no file can be created in it.
-        const auto r = runTapedeck({QStringLiteral("recover"), QStringLiteral("--out"), QStringLiteral("/proc"), dir.path()}, 60000);
+        const auto r = runTapedeck(
+            {QStringLiteral("recover"), QStringLiteral("--out"), QStringLiteral("/proc"), dir.path()}, 60000);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains("FAILED"), r.out.constData());
         QVERIFY2(!r.out.contains("trimmed"), r.out.constData());
@@ -252,9 +263,9 @@ private slots:
         TAPEDECK_REQUIRE_TOOL("ffprobe");
         QTemporaryDir dir;
         const QString base = dir.filePath(QStringLiteral("take"));
-        QVERIFY(rtest::recordAndKill({QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"), base,
-                                      QStringLiteral("-q")},
-                                     base + QStringLiteral(".mp4.track1"), 16 + 40 * 10));
+        QVERIFY(rtest::recordAndKill(
+            {QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"), base, QStringLiteral("-q")},
+            base + QStringLiteral(".mp4.track1"), 16 + 40 * 10));
         for (const QString &taken : {QStringLiteral("take.mp4"), QStringLiteral("take.recovered.mp4")}) {
             QFile f(dir.filePath(taken));
             QVERIFY(f.open(QIODevice::WriteOnly));
@@ -263,7 +274,8 @@ private slots:
         const auto dry = runTapedeck({QStringLiteral("recover"), QStringLiteral("--dry-run"), dir.path()}, 60000);
         QCOMPARE(dry.exitCode, 0);
         QVERIFY2(dry.out.contains("the rebuilt file will be named take.recovered-2.mp4"), dry.out.constData());
-        QVERIFY2(!dry.out.contains("named .recovered.mp4") && !dry.out.contains("named take.recovered.mp4"), dry.out.constData());
+        QVERIFY2(!dry.out.contains("named .recovered.mp4") && !dry.out.contains("named take.recovered.mp4"),
+                 dry.out.constData());
         const auto run = runTapedeck({QStringLiteral("recover"), dir.path()}, 300000);
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains("the rebuilt file is named take.recovered-2.mp4"), run.out.constData());

@@ -53,7 +53,8 @@ private slots:
         QTemporaryDir dir;
         Engine engine;
         QSignalSpy failed(&engine, &Engine::recordingFailed);
-        auto id = engine.startRecording(paramsFor(QStringLiteral("rtmp://no-such-host.invalid/live/x"), dir.path() + QStringLiteral("/r")));
+        auto id = engine.startRecording(
+            paramsFor(QStringLiteral("rtmp://no-such-host.invalid/live/x"), dir.path() + QStringLiteral("/r")));
         QVERIFY(id.ok());
         QCOMPARE(waitEnd(engine, *id), RecordState::Failed);
         QVERIFY(failed.wait(5000) || failed.count() == 1);
@@ -107,7 +108,8 @@ private slots:
         }
         QTemporaryDir dir;
         Engine engine;
-        RecordParams p = paramsFor(QStringLiteral("rtmp://127.0.0.1:%1/live/later").arg(port), dir.path() + QStringLiteral("/r"));
+        RecordParams p =
+            paramsFor(QStringLiteral("rtmp://127.0.0.1:%1/live/later").arg(port), dir.path() + QStringLiteral("/r"));
         p.startMode = StartMode::WaitForStream;
         auto id = engine.startRecording(p);
         QVERIFY(id.ok());
@@ -146,7 +148,8 @@ private slots:
         Engine engine;
         std::vector<int> ids;
         for (int i = 0; i < 4; ++i) {
-            RecordParams p = paramsFor(QStringLiteral("demo?realtime=0&seconds=3"), dir.path() + QStringLiteral("/r%1").arg(i));
+            RecordParams p =
+                paramsFor(QStringLiteral("demo?realtime=0&seconds=3"), dir.path() + QStringLiteral("/r%1").arg(i));
             p.type = i % 2 ? ContainerType::Flv : ContainerType::MpegTs;
             auto id = engine.startRecording(p);
             QVERIFY(id.ok());

@@ -41,9 +41,10 @@ private slots:
         QTemporaryDir dir;
         const QString url = nginx.url(QStringLiteral("pending_") + type);
         QProcess rec;
-        rec.start(tapedeckBinary(), {QStringLiteral("record"), url, QStringLiteral("--type"), type, QStringLiteral("--wait"),
-                                     QStringLiteral("--stall-timeout"), QStringLiteral("3"), QStringLiteral("--no-reconnect"),
-                                     QStringLiteral("--out"), dir.path() + QStringLiteral("/rec")});
+        rec.start(tapedeckBinary(),
+                  {QStringLiteral("record"), url, QStringLiteral("--type"), type, QStringLiteral("--wait"),
+                   QStringLiteral("--stall-timeout"), QStringLiteral("3"), QStringLiteral("--no-reconnect"),
+                   QStringLiteral("--out"), dir.path() + QStringLiteral("/rec")});
         QVERIFY(rec.waitForStarted(5000));
         QTest::qWait(3000); // armed, nothing published yet
         QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
@@ -71,9 +72,9 @@ private slots:
         // The first packet written is a keyframe.
         const ToolResult r = runTool(QStringLiteral("ffprobe"),
                                      {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
-                                      QStringLiteral("v:0"), QStringLiteral("-show_entries"), QStringLiteral("packet=flags"),
-                                      QStringLiteral("-read_intervals"), QStringLiteral("%+#1"), QStringLiteral("-of"),
-                                      QStringLiteral("csv=p=0"), file});
+                                      QStringLiteral("v:0"), QStringLiteral("-show_entries"),
+                                      QStringLiteral("packet=flags"), QStringLiteral("-read_intervals"),
+                                      QStringLiteral("%+#1"), QStringLiteral("-of"), QStringLiteral("csv=p=0"), file});
         QVERIFY2(r.out.trimmed().startsWith("K"), r.out.constData());
     }
 };

@@ -22,10 +22,10 @@ namespace {
 QList<QPair<int, qint64>> packetList(const QString &file)
 {
     QList<QPair<int, qint64>> out;
-    const ToolResult r = runTool(QStringLiteral("ffprobe"),
-                                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
-                                  QStringLiteral("packet=stream_index,pts"), QStringLiteral("-of"),
-                                  QStringLiteral("csv=p=0"), file});
+    const ToolResult r =
+        runTool(QStringLiteral("ffprobe"),
+                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
+                 QStringLiteral("packet=stream_index,pts"), QStringLiteral("-of"), QStringLiteral("csv=p=0"), file});
     for (const QByteArray &line : r.out.split('\n')) {
         const QList<QByteArray> f = line.trimmed().split(',');
         if (f.size() >= 2 && !f[0].isEmpty() && !f[1].isEmpty())
@@ -64,9 +64,9 @@ private slots:
     {
         QFETCH(QString, type);
         QTemporaryDir dir;
-        const ToolResult r = runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"), type,
-                                          QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--out"),
-                                          dir.path() + QStringLiteral("/rec")});
+        const ToolResult r = runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
+                                          type, QStringLiteral("--duration"), QStringLiteral("3"),
+                                          QStringLiteral("--out"), dir.path() + QStringLiteral("/rec")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         // One JSON object on stdout describing the record.
         const QJsonObject info = QJsonDocument::fromJson(r.out.trimmed()).object();
@@ -122,9 +122,10 @@ private slots:
     void chunkedFlvPartsStartAtZero()
     {
         QTemporaryDir dir;
-        const ToolResult r = runTapedeck({QStringLiteral("record"), QStringLiteral("demo?realtime=0&seconds=5"),
-                                          QStringLiteral("--type"), QStringLiteral("flv"), QStringLiteral("--chunk"),
-                                          QStringLiteral("2"), QStringLiteral("--out"), dir.path() + QStringLiteral("/rec")});
+        const ToolResult r =
+            runTapedeck({QStringLiteral("record"), QStringLiteral("demo?realtime=0&seconds=5"),
+                         QStringLiteral("--type"), QStringLiteral("flv"), QStringLiteral("--chunk"),
+                         QStringLiteral("2"), QStringLiteral("--out"), dir.path() + QStringLiteral("/rec")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QStringList parts = filesIn(dir.path());
         QCOMPARE(parts.size(), 3);
@@ -153,8 +154,9 @@ private slots:
         f.close();
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1); // nothing else written
 
-        r = runTapedeck({QStringLiteral("record"), QStringLiteral("demo?realtime=0&seconds=2"), QStringLiteral("--type"),
-                         QStringLiteral("ts"), QStringLiteral("--out"), base, QStringLiteral("--overwrite")});
+        r = runTapedeck({QStringLiteral("record"), QStringLiteral("demo?realtime=0&seconds=2"),
+                         QStringLiteral("--type"), QStringLiteral("ts"), QStringLiteral("--out"), base,
+                         QStringLiteral("--overwrite")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(ffmpegDecodeErrors(base + QStringLiteral(".ts")), QString());
         QVERIFY(QFileInfo(base + QStringLiteral(".ts")).size() > 1000);
@@ -165,8 +167,8 @@ private slots:
         QTemporaryDir dir;
         const QString out = dir.path() + QStringLiteral("/inside/deeper");
         const ToolResult r = runTapedeck({QStringLiteral("record"), QStringLiteral("demo?realtime=0&seconds=1"),
-                                          QStringLiteral("--type"), QStringLiteral("ts"), QStringLiteral("--out-dir"), out,
-                                          QStringLiteral("--name"), QStringLiteral("../../escaped_{source}")});
+                                          QStringLiteral("--type"), QStringLiteral("ts"), QStringLiteral("--out-dir"),
+                                          out, QStringLiteral("--name"), QStringLiteral("../../escaped_{source}")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QStringList inside = QDir(out).entryList(QDir::Files);
         QCOMPARE(inside.size(), 1);
@@ -181,10 +183,11 @@ private slots:
         QTemporaryDir home;
         {
             tapedeck::Settings settings(home.path() + QStringLiteral("/config/Tapedeck/Tapedeck.conf"));
-            tapedeck::saveNamedSources(settings, {{QStringLiteral("a1"), QStringLiteral("Studio demo"),
-                                                   QStringLiteral("demo?realtime=0&seconds=2"), false},
-                                                  {QStringLiteral("a2"), QStringLiteral("Locked cam"),
-                                                   QStringLiteral("rtsp://admin:***@127.0.0.1:1/x"), true}});
+            tapedeck::saveNamedSources(settings,
+                                       {{QStringLiteral("a1"), QStringLiteral("Studio demo"),
+                                         QStringLiteral("demo?realtime=0&seconds=2"), false},
+                                        {QStringLiteral("a2"), QStringLiteral("Locked cam"),
+                                         QStringLiteral("rtsp://admin:***@127.0.0.1:1/x"), true}});
             settings.sync();
         }
         auto run = [&](const QStringList &args) {
@@ -213,14 +216,16 @@ private slots:
         // prints (FFmpeg's own log included) holds the secrets.
         QTemporaryDir dir;
         const quint16 port = freeTcpPort();
-        const QString url = QStringLiteral("rtmp://user:CanaryPass123@127.0.0.1:%1/live/CanaryKey456?token=CanaryTok789").arg(port);
+        const QString url =
+            QStringLiteral("rtmp://user:CanaryPass123@127.0.0.1:%1/live/CanaryKey456?token=CanaryTok789").arg(port);
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("TAPEDECK_DEBUG"), QStringLiteral("1")); // every log line, FFmpeg's too
         p.setProcessEnvironment(env);
-        p.start(tapedeckBinary(), {QStringLiteral("record"), url, QStringLiteral("--type"), QStringLiteral("ts"),
-                                   QStringLiteral("--open-timeout"), QStringLiteral("2"), QStringLiteral("--out"),
-                                   dir.path() + QStringLiteral("/rec")});
+        p.start(tapedeckBinary(),
+                {QStringLiteral("record"), url, QStringLiteral("--type"), QStringLiteral("ts"),
+                 QStringLiteral("--open-timeout"), QStringLiteral("2"), QStringLiteral("--out"),
+                 dir.path() + QStringLiteral("/rec")});
         QVERIFY(p.waitForFinished(30000));
         const QByteArray all = p.readAllStandardOutput() + p.readAllStandardError();
         QVERIFY(p.exitCode() != 0);
@@ -236,10 +241,10 @@ private slots:
         QTemporaryDir dir;
         const quint16 port = freeTcpPort();
         QProcess p;
-        p.start(tapedeckBinary(), {QStringLiteral("record"),
-                                   QStringLiteral("rtmp://127.0.0.1:%1/live/x?listen=1").arg(port),
-                                   QStringLiteral("--type"), QStringLiteral("ts"), QStringLiteral("--out"),
-                                   dir.path() + QStringLiteral("/rec")});
+        p.start(tapedeckBinary(),
+                {QStringLiteral("record"), QStringLiteral("rtmp://127.0.0.1:%1/live/x?listen=1").arg(port),
+                 QStringLiteral("--type"), QStringLiteral("ts"), QStringLiteral("--out"),
+                 dir.path() + QStringLiteral("/rec")});
         QVERIFY(p.waitForStarted(10000));
         QByteArray line;
         for (int i = 0; i < 100 && !line.contains('\n'); ++i) {

@@ -20,7 +20,8 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("userpass") << "rtsp://admin:hunter22@10.0.0.5:554/stream1"
                                   << "rtsp://admin:***@10.0.0.5:554/stream1";
-        QTest::newRow("bare-token-userinfo") << "rtmp://abcdef123@host/live" << "rtmp://***@host/live";
+        QTest::newRow("bare-token-userinfo") << "rtmp://abcdef123@host/live"
+                                             << "rtmp://***@host/live";
         QTest::newRow("rtmp-key") << "rtmp://a.rtmp.youtube.com/live2/xxxx-yyyy-zzzz"
                                   << "rtmp://a.rtmp.youtube.com/live2/***";
         QTest::newRow("rtmps-key") << "rtmps://live.example.com:443/app/sk_live_123?x=1"
@@ -31,10 +32,14 @@ private slots:
                                    << "https://cdn.example.com/live/index.m3u8?token=***&quality=hd";
         QTest::newRow("access_token") << "http://h/x.m3u8?access_token=zzz9&Signature=qq&Policy=pp"
                                       << "http://h/x.m3u8?access_token=***&Signature=***&Policy=pp";
-        QTest::newRow("plain-http") << "http://127.0.0.1:8080/live/index.m3u8" << "http://127.0.0.1:8080/live/index.m3u8";
-        QTest::newRow("local-path") << "/home/me/video.mp4" << "/home/me/video.mp4";
-        QTest::newRow("demo") << "demo?realtime=0" << "demo?realtime=0";
-        QTest::newRow("rtmp-app-only") << "rtmp://host/live" << "rtmp://host/live";
+        QTest::newRow("plain-http") << "http://127.0.0.1:8080/live/index.m3u8"
+                                    << "http://127.0.0.1:8080/live/index.m3u8";
+        QTest::newRow("local-path") << "/home/me/video.mp4"
+                                    << "/home/me/video.mp4";
+        QTest::newRow("demo") << "demo?realtime=0"
+                              << "demo?realtime=0";
+        QTest::newRow("rtmp-app-only") << "rtmp://host/live"
+                                       << "rtmp://host/live";
     }
     void redactsUrls()
     {
@@ -45,7 +50,8 @@ private slots:
 
     void redactsUrlsInsideText()
     {
-        const QString text = QStringLiteral("Opening 'rtsp://u:pw123456@cam/1' failed; retry rtmp://h/app/KEY99999: refused");
+        const QString text =
+            QStringLiteral("Opening 'rtsp://u:pw123456@cam/1' failed; retry rtmp://h/app/KEY99999: refused");
         const QString r = redactText(text);
         QVERIFY(!r.contains(QStringLiteral("pw123456")));
         QVERIFY(!r.contains(QStringLiteral("KEY99999")));
@@ -83,17 +89,21 @@ private slots:
     void longKeyScrubbedInsideUserPathsOnlyWhereNotTheirs()
     {
         registerSecretsOf(QStringLiteral("rtmp://h/live/LongCanaryKey123"));
-        QVERIFY(!redactText(QStringLiteral("xLongCanaryKey123y and key LongCanaryKey123")).contains(QStringLiteral("LongCanaryKey123")));
+        QVERIFY(!redactText(QStringLiteral("xLongCanaryKey123y and key LongCanaryKey123"))
+                     .contains(QStringLiteral("LongCanaryKey123")));
         registerUserPath(QStringLiteral("/srv/LongCanaryKey123"));
-        QCOMPARE(redactText(QStringLiteral("saved /srv/LongCanaryKey123/a.ts")), QStringLiteral("saved /srv/LongCanaryKey123/a.ts"));
+        QCOMPARE(redactText(QStringLiteral("saved /srv/LongCanaryKey123/a.ts")),
+                 QStringLiteral("saved /srv/LongCanaryKey123/a.ts"));
     }
 
     void secretFieldsInFreeText()
     {
         QCOMPARE(redactText(QStringLiteral("srt: passphrase=NotRegistered42 latency=200")),
                  QStringLiteral("srt: passphrase=*** latency=200"));
-        QCOMPARE(redactText(QStringLiteral("password: hunter2, user: bob")), QStringLiteral("password: ***, user: bob"));
-        QCOMPARE(redactText(QStringLiteral("client_secrets_file=/etc/x")), QStringLiteral("client_secrets_file=/etc/x"));
+        QCOMPARE(redactText(QStringLiteral("password: hunter2, user: bob")),
+                 QStringLiteral("password: ***, user: bob"));
+        QCOMPARE(redactText(QStringLiteral("client_secrets_file=/etc/x")),
+                 QStringLiteral("client_secrets_file=/etc/x"));
     }
 
     void logSinkReceivesRedactedText()
@@ -141,10 +151,14 @@ private slots:
     {
         QTest::addColumn<QString>("pattern");
         QTest::addColumn<QString>("source");
-        QTest::newRow("source-traversal") << "{source}" << "../../etc/x";
-        QTest::newRow("pattern-traversal") << "../../{source}_{date}" << "cam";
-        QTest::newRow("absolute-pattern") << "/tmp/evil_{time}" << "cam";
-        QTest::newRow("device") << "{source}" << "CON";
+        QTest::newRow("source-traversal") << "{source}"
+                                          << "../../etc/x";
+        QTest::newRow("pattern-traversal") << "../../{source}_{date}"
+                                           << "cam";
+        QTest::newRow("absolute-pattern") << "/tmp/evil_{time}"
+                                          << "cam";
+        QTest::newRow("device") << "{source}"
+                                << "CON";
     }
     void outputBaseStaysInsideFolder()
     {

@@ -66,7 +66,8 @@ private slots:
     void newResolutionIsCompleteButNotIdentical()
     {
         const std::vector<StreamInfo> first{video(0, 320, 240), audio(1, 48000)};
-        const std::vector<StreamInfo> second{audio(0, 48000), video(1, 640, 480, QByteArrayLiteral("\x01\x64\x00\x28"))};
+        const std::vector<StreamInfo> second{audio(0, 48000),
+                                             video(1, 640, 480, QByteArrayLiteral("\x01\x64\x00\x28"))};
         const StreamMatch m = matchStreams(first, second);
         QVERIFY(m.complete);
         QVERIFY(!m.identical);
@@ -93,9 +94,12 @@ private slots:
 
     void splitNamesOfAnUnchunkedRecording()
     {
-        QCOMPARE(ChunkedOutput::chunkPath(ContainerType::Mp4, QStringLiteral("/x/r2"), 0, 0), QStringLiteral("/x/r2.mp4"));
-        QCOMPARE(ChunkedOutput::chunkPath(ContainerType::Mp4, QStringLiteral("/x/r2"), 0, 1), QStringLiteral("/x/r2_2.mp4"));
-        QCOMPARE(ChunkedOutput::chunkPath(ContainerType::MpegTs, QStringLiteral("/x/r2"), 0, 2), QStringLiteral("/x/r2_3.ts"));
+        QCOMPARE(ChunkedOutput::chunkPath(ContainerType::Mp4, QStringLiteral("/x/r2"), 0, 0),
+                 QStringLiteral("/x/r2.mp4"));
+        QCOMPARE(ChunkedOutput::chunkPath(ContainerType::Mp4, QStringLiteral("/x/r2"), 0, 1),
+                 QStringLiteral("/x/r2_2.mp4"));
+        QCOMPARE(ChunkedOutput::chunkPath(ContainerType::MpegTs, QStringLiteral("/x/r2"), 0, 2),
+                 QStringLiteral("/x/r2_3.ts"));
         QCOMPARE(ChunkedOutput::chunkPath(ContainerType::Mp4, QStringLiteral("/x/r2"), 10000, 0),
                  QStringLiteral("/x/r2_part0000.mp4"));
         QCOMPARE(ChunkedOutput::chunkPath(ContainerType::Mp4, QStringLiteral("/x/r2"), 10000, 1),

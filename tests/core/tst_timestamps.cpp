@@ -148,8 +148,8 @@ private slots:
         n.discontinuity();
         const Out v2 = feed(n, 0, 7 * 90000, 7 * 90000, kFrame);
         const Out a2 = feed(n, 1, 7 * 90000 + 100, 7 * 90000 + 100, kFrame);
-        QCOMPARE(v2.dts, v + kFrame);     // continues where it left off
-        QCOMPARE(a2.dts - v2.dts, 100);   // the same offset between A and V as the source has
+        QCOMPARE(v2.dts, v + kFrame);   // continues where it left off
+        QCOMPARE(a2.dts - v2.dts, 100); // the same offset between A and V as the source has
         QVERIFY(a2.dts > a);
     }
 

@@ -7,7 +7,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     using namespace tapedeck::mp4;
-    const QByteArray bytes = QByteArray::fromRawData(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    const QByteArray bytes =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
     (void)decodeInfo(bytes);
     // After a track header, whole records.
     for (size_t off = kTrackHeaderSize; off + kRecordSize <= size; off += kRecordSize)

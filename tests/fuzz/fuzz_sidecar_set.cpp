@@ -134,10 +134,14 @@ uint64_t interesting(std::mt19937_64 &rng, uint64_t current)
                                       0xFFFFFFFFFFFFFFF6ULL, // 2^64 - 10
                                       0xFFFFFFFFFFFFFFFFULL};
     switch (rng() % 4) {
-    case 0: return values[rng() % (sizeof values / sizeof values[0])];
-    case 1: return current + (rng() % 33) - 16;
-    case 2: return current ^ (uint64_t(1) << (rng() % 64));
-    default: return rng();
+    case 0:
+        return values[rng() % (sizeof values / sizeof values[0])];
+    case 1:
+        return current + (rng() % 33) - 16;
+    case 2:
+        return current ^ (uint64_t(1) << (rng() % 64));
+    default:
+        return rng();
     }
 }
 
@@ -179,13 +183,27 @@ void mutateRecord(Set &s, std::mt19937_64 &rng)
     char *p = t.data() + kTrackHeaderSize + at * kRecordSize;
     SampleRecord r = rawRecord(p);
     switch (rng() % 9) {
-    case 0: r.offset = interesting(rng, r.offset); break;
-    case 1: r.size = uint32_t(interesting(rng, r.size)); break;
-    case 2: r.flags = uint32_t(rng() % 4); break;
-    case 3: r.dts = int64_t(interesting(rng, uint64_t(r.dts))); break;
-    case 4: r.ctsOffset = int32_t(interesting(rng, uint64_t(uint32_t(r.ctsOffset)))); break;
-    case 5: r.duration = uint32_t(interesting(rng, r.duration)); break;
-    case 6: r.sequence = uint32_t(interesting(rng, r.sequence)); break;
+    case 0:
+        r.offset = interesting(rng, r.offset);
+        break;
+    case 1:
+        r.size = uint32_t(interesting(rng, r.size));
+        break;
+    case 2:
+        r.flags = uint32_t(rng() % 4);
+        break;
+    case 3:
+        r.dts = int64_t(interesting(rng, uint64_t(r.dts)));
+        break;
+    case 4:
+        r.ctsOffset = int32_t(interesting(rng, uint64_t(uint32_t(r.ctsOffset))));
+        break;
+    case 5:
+        r.duration = uint32_t(interesting(rng, r.duration));
+        break;
+    case 6:
+        r.sequence = uint32_t(interesting(rng, r.sequence));
+        break;
     case 7: { // offset + size that reaches exactly, or just past, the data file's end
         const uint64_t end = s.mdatSize ? s.mdatSize : 1;
         r.size = uint32_t(1 + rng() % 4096);
@@ -253,26 +271,45 @@ void mutateInfo(Set &s, std::mt19937_64 &rng)
         return;
     SidecarTrack &t = info.tracks[rng() % info.tracks.size()];
     switch (rng() % 12) {
-    case 0: t.timescale = uint32_t(interesting(rng, t.timescale)); break;
+    case 0:
+        t.timescale = uint32_t(interesting(rng, t.timescale));
+        break;
     case 1: { // a layout whose sums wrap around but look consistent
         info.reservedSize = interesting(rng, info.reservedSize);
         info.mdatHeaderOffset = info.reservedOffset + info.reservedSize;
         info.dataOffset = info.mdatHeaderOffset + kMdatHeaderSize;
         break;
     }
-    case 2: info.ftypSize = interesting(rng, info.ftypSize); info.reservedOffset = info.ftypSize; break;
-    case 3: info.dataOffset = interesting(rng, info.dataOffset); break;
-    case 4: t.kind = TrackKind(uint32_t(rng() % 4)); break;
-    case 5: t.width = uint32_t(interesting(rng, t.width)); t.height = uint32_t(interesting(rng, t.height)); break;
-    case 6: t.sampleRate = uint32_t(interesting(rng, t.sampleRate)); t.channels = uint32_t(rng() % 10); break;
+    case 2:
+        info.ftypSize = interesting(rng, info.ftypSize);
+        info.reservedOffset = info.ftypSize;
+        break;
+    case 3:
+        info.dataOffset = interesting(rng, info.dataOffset);
+        break;
+    case 4:
+        t.kind = TrackKind(uint32_t(rng() % 4));
+        break;
+    case 5:
+        t.width = uint32_t(interesting(rng, t.width));
+        t.height = uint32_t(interesting(rng, t.height));
+        break;
+    case 6:
+        t.sampleRate = uint32_t(interesting(rng, t.sampleRate));
+        t.channels = uint32_t(rng() % 10);
+        break;
     case 7: // a sample entry byte (valid CRC, malformed box inside)
         if (!t.sampleEntry.isEmpty()) {
             const int at = int(rng() % uint64_t(t.sampleEntry.size()));
             t.sampleEntry[at] = char(rng());
         }
         break;
-    case 8: t.sampleEntry.clear(); break;
-    case 9: info.creationTimeUs = int64_t(interesting(rng, uint64_t(info.creationTimeUs))); break;
+    case 8:
+        t.sampleEntry.clear();
+        break;
+    case 9:
+        info.creationTimeUs = int64_t(interesting(rng, uint64_t(info.creationTimeUs)));
+        break;
     case 10: // one track more or fewer
         if (info.tracks.size() > 1 && rng() % 2)
             info.tracks.pop_back();
@@ -282,7 +319,9 @@ void mutateInfo(Set &s, std::mt19937_64 &rng)
             info.tracks.push_back(copy);
         }
         break;
-    default: t.codecTag = QByteArray::number(qulonglong(rng() % 10000)).left(4); break;
+    default:
+        t.codecTag = QByteArray::number(qulonglong(rng() % 10000)).left(4);
+        break;
     }
     s.info = encodeInfo(info);
     // Keep a track file per track, so new tracks have something to read.
@@ -334,8 +373,16 @@ void writeMdat(const QString &path, const Set &s)
                     ftyp[i] = char((info->ftypSize >> (24 - 8 * i)) & 0xFF);
             }
             writeAt(fd, 0, ftyp, size);
-            writeAt(fd, info->reservedOffset, QByteArray("\0\0\0\x08" "free", 8), size);
-            writeAt(fd, info->mdatHeaderOffset, QByteArray("\0\0\0\x01" "mdat", 8), size);
+            writeAt(fd, info->reservedOffset,
+                    QByteArray("\0\0\0\x08"
+                               "free",
+                               8),
+                    size);
+            writeAt(fd, info->mdatHeaderOffset,
+                    QByteArray("\0\0\0\x01"
+                               "mdat",
+                               8),
+                    size);
         }
     }
     ::close(fd);
@@ -359,11 +406,26 @@ extern "C" size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max
     const int rounds = 1 + int(rng() % 3);
     for (int i = 0; i < rounds; ++i) {
         switch (rng() % 10) {
-        case 0: case 1: case 2: case 3: mutateRecord(s, rng); break;
-        case 4: case 5: mutateRecordList(s, rng); break;
-        case 6: case 7: mutateInfo(s, rng); break;
-        case 8: s.mdatSize = rng() % 2 ? interesting(rng, s.mdatSize) : s.mdatSize + (rng() % 8192) - 4096; break;
-        default: s.flags ^= 1; break;
+        case 0:
+        case 1:
+        case 2:
+        case 3:
+            mutateRecord(s, rng);
+            break;
+        case 4:
+        case 5:
+            mutateRecordList(s, rng);
+            break;
+        case 6:
+        case 7:
+            mutateInfo(s, rng);
+            break;
+        case 8:
+            s.mdatSize = rng() % 2 ? interesting(rng, s.mdatSize) : s.mdatSize + (rng() % 8192) - 4096;
+            break;
+        default:
+            s.flags ^= 1;
+            break;
         }
     }
     const QByteArray out = serialize(s);

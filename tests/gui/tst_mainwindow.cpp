@@ -44,8 +44,7 @@ using namespace tapedeck::ui;
 
 namespace {
 
-template<class T>
-T *child(QObject *parent, const char *name)
+template<class T> T *child(QObject *parent, const char *name)
 {
     T *w = parent->findChild<T *>(QLatin1String(name));
     if (!w)
@@ -172,8 +171,8 @@ private slots:
         const QString sample = m_tmp.filePath(QStringLiteral("sample"));
         const testsupport::ToolResult made = testsupport::runTool(
             QStringLiteral(TAPEDECK_BIN),
-            {QStringLiteral("record"), QStringLiteral("demo?realtime=0"), QStringLiteral("--type"), QStringLiteral("ts"),
-             QStringLiteral("--out"), sample, QStringLiteral("--duration"), QStringLiteral("2")});
+            {QStringLiteral("record"), QStringLiteral("demo?realtime=0"), QStringLiteral("--type"),
+             QStringLiteral("ts"), QStringLiteral("--out"), sample, QStringLiteral("--duration"), QStringLiteral("2")});
         QVERIFY2(made.exitCode == 0, made.err.constData());
         QVERIFY(QFile::exists(sample + QStringLiteral(".ts")));
 
@@ -251,9 +250,8 @@ private slots:
         // Editing: the dialog opens with the full address, a rename sticks.
         clickSource(QStringLiteral("Secret stream"));
         QTest::mouseClick(child<QPushButton>(m_window.get(), "editSourceButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT((dlg = m_window->findChild<SourceDialog *>(QStringLiteral("sourceDialog")))
-                                     && dlg->isVisible(),
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dlg = m_window->findChild<SourceDialog *>(QStringLiteral("sourceDialog"))) && dlg->isVisible(), 5000);
         QVERIFY(child<QLineEdit>(dlg, "sourceUrlEdit")->text().contains(QStringLiteral("hunter2pw")));
         setText(child<QLineEdit>(dlg, "sourceNameEdit"), QStringLiteral("Renamed stream"));
         clickOk(dlg, "sourceButtons");
@@ -294,9 +292,8 @@ private slots:
 
         // Live figures and the preview come in while it records.
         QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(card, "sizeLabel")->text() != QStringLiteral("–"), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(card, "chunkLabel")->text().toInt() >= 3
-                                     || cardState(card) == RecordState::Failed,
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(card, "chunkLabel")->text().toInt() >= 3 || cardState(card) == RecordState::Failed, 30000);
         QVERIFY2(cardState(card) == RecordState::Recording, qPrintable(child<QLabel>(card, "errorLabel")->text()));
         QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(card, "previewLabel")->property("hasPicture").toBool(), 20000);
         QVERIFY(child<QLabel>(card, "elapsedLabel")->text().startsWith(QStringLiteral("0:00:")));
@@ -674,10 +671,11 @@ private slots:
         QVERIFY2(title.contains(QStringLiteral("Broken")), qPrintable(title));
         // Readable: names the problem, not a bare code.
         QVERIFY2(message.size() > 10, qPrintable(message));
-        QVERIFY2(message.contains(QStringLiteral("no-such-stream")) || message.contains(QStringLiteral("No such file"),
-                                                                                      Qt::CaseInsensitive),
+        QVERIFY2(message.contains(QStringLiteral("no-such-stream"))
+                     || message.contains(QStringLiteral("No such file"), Qt::CaseInsensitive),
                  qPrintable(message));
-        QVERIFY2(m_window->statusBar()->currentMessage().contains(message), qPrintable(m_window->statusBar()->currentMessage()));
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(message),
+                 qPrintable(m_window->statusBar()->currentMessage()));
 
         // The recording's card says the same, in the window.
         if (!m_engine->ids().empty()) {

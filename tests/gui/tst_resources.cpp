@@ -69,11 +69,11 @@ private slots:
                                             {QStringLiteral("--install"), QStringLiteral(TAPEDECK_BUILD_DIR),
                                              QStringLiteral("--prefix"), prefix.path()});
         QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
-        for (const QString &rel : {QStringLiteral("share/applications/") + m_appId + QStringLiteral(".desktop"),
-                                   QStringLiteral("share/metainfo/") + m_appId + QStringLiteral(".metainfo.xml"),
-                                   QStringLiteral("share/icons/hicolor/scalable/apps/") + m_appId
-                                       + QStringLiteral(".svg"),
-                                   QStringLiteral("bin/tapedeck")})
+        for (const QString &rel :
+             {QStringLiteral("share/applications/") + m_appId + QStringLiteral(".desktop"),
+              QStringLiteral("share/metainfo/") + m_appId + QStringLiteral(".metainfo.xml"),
+              QStringLiteral("share/icons/hicolor/scalable/apps/") + m_appId + QStringLiteral(".svg"),
+              QStringLiteral("bin/tapedeck")})
             QVERIFY2(QFile::exists(prefix.filePath(rel)), qPrintable(rel));
     }
 };

@@ -73,9 +73,10 @@ private slots:
              QStringLiteral("file:///tmp/a%20b"), QStringLiteral("rtmp://127.0.0.1/live/key"), QStringLiteral("--opt"),
              QString()},
             QStringLiteral("/home/u/Videos"));
-        QCOMPARE(out, QStringList({QStringLiteral("/home/u/Videos/rec"), QStringLiteral("/home/u/x/y.mp4.info"),
-                                   QStringLiteral("/abs/z"), QStringLiteral("/tmp/a b"),
-                                   QStringLiteral("rtmp://127.0.0.1/live/key")}));
+        QCOMPARE(out,
+                 QStringList({QStringLiteral("/home/u/Videos/rec"), QStringLiteral("/home/u/x/y.mp4.info"),
+                              QStringLiteral("/abs/z"), QStringLiteral("/tmp/a b"),
+                              QStringLiteral("rtmp://127.0.0.1/live/key")}));
     }
 
     // The real binary, started while an app holds the instance: it hands over
@@ -125,9 +126,9 @@ private slots:
         QVERIFY(second.proc.waitForFinished(30000));
         QCOMPARE(second.proc.exitCode(), 0);
         QString firstErr;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (firstErr += QString::fromLocal8Bit(first.proc.readAllStandardError())).contains(QStringLiteral("handed over 1 item")),
-            30000);
+        QTRY_VERIFY_WITH_TIMEOUT((firstErr += QString::fromLocal8Bit(first.proc.readAllStandardError()))
+                                     .contains(QStringLiteral("handed over 1 item")),
+                                 30000);
         QCOMPARE(first.proc.state(), QProcess::Running);
 
         ::kill(pid_t(first.proc.processId()), SIGKILL);
@@ -168,9 +169,9 @@ private slots:
         // A finished recording plays instead of being offered for recovery.
         const QString rec = m_tmp.filePath(QStringLiteral("done"));
         QProcess cli;
-        cli.start(QStringLiteral(TAPEDECK_BIN), {QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
-                                                 QStringLiteral("mp4"), QStringLiteral("--duration"), QStringLiteral("1"),
-                                                 QStringLiteral("--out"), rec});
+        cli.start(QStringLiteral(TAPEDECK_BIN),
+                  {QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"), QStringLiteral("mp4"),
+                   QStringLiteral("--duration"), QStringLiteral("1"), QStringLiteral("--out"), rec});
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 0);
         window.openArguments({rec + QStringLiteral(".mp4")});

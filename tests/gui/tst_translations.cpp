@@ -41,8 +41,7 @@ private slots:
                 ++messages;
                 if (pluralOnly && xml.attributes().value(QStringLiteral("numerus")) != u"yes")
                     notPlural << QString::number(messages);
-            }
-            else if (xml.name() == u"source")
+            } else if (xml.name() == u"source")
                 source = xml.readElementText();
             else if (xml.name() == u"translation") {
                 const QString type = xml.attributes().value(QStringLiteral("type")).toString();

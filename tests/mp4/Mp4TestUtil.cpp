@@ -18,18 +18,20 @@ QString makeMedia(const QString &dir, const QString &kind, double seconds, QStri
                                QStringLiteral("testsrc2=size=160x120:rate=15:duration=") + dur};
     const QStringList audio = {QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
                                QStringLiteral("sine=frequency=440:sample_rate=48000:duration=") + dur};
-    const QStringList x264 = {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-bf"),
-                              QStringLiteral("2"), QStringLiteral("-g"), QStringLiteral("15"),
+    const QStringList x264 = {QStringLiteral("-c:v"),    QStringLiteral("libx264"),  QStringLiteral("-bf"),
+                              QStringLiteral("2"),       QStringLiteral("-g"),       QStringLiteral("15"),
                               QStringLiteral("-preset"), QStringLiteral("veryfast"), QStringLiteral("-pix_fmt"),
                               QStringLiteral("yuv420p")};
-    const QStringList x265 = {QStringLiteral("-c:v"), QStringLiteral("libx265"), QStringLiteral("-preset"),
-                              QStringLiteral("ultrafast"), QStringLiteral("-x265-params"),
-                              QStringLiteral("log-level=error:keyint=15:bframes=2"), QStringLiteral("-pix_fmt"),
-                              QStringLiteral("yuv420p")};
-    const QStringList aac = {QStringLiteral("-c:a"), QStringLiteral("aac"), QStringLiteral("-b:a"), QStringLiteral("64k")};
+    const QStringList x265 = {QStringLiteral("-c:v"),         QStringLiteral("libx265"),
+                              QStringLiteral("-preset"),      QStringLiteral("ultrafast"),
+                              QStringLiteral("-x265-params"), QStringLiteral("log-level=error:keyint=15:bframes=2"),
+                              QStringLiteral("-pix_fmt"),     QStringLiteral("yuv420p")};
+    const QStringList aac = {QStringLiteral("-c:a"), QStringLiteral("aac"), QStringLiteral("-b:a"),
+                             QStringLiteral("64k")};
     const QStringList opus = {QStringLiteral("-c:a"), QStringLiteral("libopus"), QStringLiteral("-b:a"),
                               QStringLiteral("48k")};
-    QStringList args = {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y")};
+    QStringList args = {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
+                        QStringLiteral("-y")};
     QString ext = QStringLiteral("mp4");
     if (kind == u"h264_aac")
         args << video << audio << x264 << aac;
@@ -142,7 +144,7 @@ QStringList topLevelBoxes(const QString &file)
         f.seek(pos);
         const QByteArray h = f.read(16);
         quint64 size = (quint64(quint8(h[0])) << 24) | (quint64(quint8(h[1])) << 16) | (quint64(quint8(h[2])) << 8)
-                     | quint64(quint8(h[3]));
+            | quint64(quint8(h[3]));
         if (size == 1 && h.size() == 16) {
             size = 0;
             for (int i = 8; i < 16; ++i)

@@ -57,8 +57,8 @@ class TestMp4Damage : public QObject {
 private:
     QTemporaryDir m_dir;
     Media m_media;
-    QString m_template;               // an unfinished recording: the sidecar set of all packets
-    std::vector<quint64> m_records;   // records per track in the template
+    QString m_template;             // an unfinished recording: the sidecar set of all packets
+    std::vector<quint64> m_records; // records per track in the template
 
     // A fresh copy of the template set; returns its final path.
     QString copyTemplate(const QTemporaryDir &d, const QString &name = QStringLiteral("case.mp4"))
@@ -83,7 +83,8 @@ private:
         }
         const QString errors = testsupport::ffmpegDecodeErrors(final);
         if (!errors.isEmpty()) {
-            qWarning("decode errors in %s: %s (%s)", qPrintable(final), qPrintable(errors), qPrintable(before.summary()));
+            qWarning("decode errors in %s: %s (%s)", qPrintable(final), qPrintable(errors),
+                     qPrintable(before.summary()));
             return -3;
         }
         qint64 n = 0;
@@ -176,16 +177,14 @@ private slots:
             QVERIFY(truncateFile(final + QStringLiteral(".track1"), kTrackHeaderSize + 10 * kRecordSize + 23));
         else if (damage == u"flipped track2")
             QVERIFY(patchByte(final + QStringLiteral(".track2"), kTrackHeaderSize + 5 * kRecordSize + 30, 0x40));
-        else if (damage == u"short mdat")
-        {
+        else if (damage == u"short mdat") {
             const qint64 start = qint64(readSidecarSet(final).info.dataOffset);
             const qint64 size = QFileInfo(final + QStringLiteral(".mdat")).size();
             QVERIFY(truncateFile(final + QStringLiteral(".mdat"), start + (size - start) * 2 / 3));
-        }
-        else if (damage == u"zeroed tail")
+        } else if (damage == u"zeroed tail")
             QVERIFY(appendBytes(final + QStringLiteral(".track2"), QByteArray(kRecordSize * 2, '\0')));
-        const auto r = testsupport::runTool(QStringLiteral("python3"),
-                                            {QStringLiteral(TAPEDECK_SOURCE_DIR "/tests/mp4/sidecar_reader.py"), final});
+        const auto r = testsupport::runTool(
+            QStringLiteral("python3"), {QStringLiteral(TAPEDECK_SOURCE_DIR "/tests/mp4/sidecar_reader.py"), final});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject py = QJsonDocument::fromJson(r.out).object();
         const SidecarReport rep = readSidecarSet(final);
@@ -433,10 +432,14 @@ private slots:
     {
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("timescale 0xFFFFFFFF") << "timescale max" << "timescale 4294967295";
-        QTest::newRow("timescale 2^31") << "timescale 2^31" << "timescale 2147483648";
-        QTest::newRow("reserved size wraps") << "reserved wraps" << "inconsistent data file layout";
-        QTest::newRow("data offset past 2^63") << "data offset huge" << "inconsistent data file layout";
+        QTest::newRow("timescale 0xFFFFFFFF") << "timescale max"
+                                              << "timescale 4294967295";
+        QTest::newRow("timescale 2^31") << "timescale 2^31"
+                                        << "timescale 2147483648";
+        QTest::newRow("reserved size wraps") << "reserved wraps"
+                                             << "inconsistent data file layout";
+        QTest::newRow("data offset past 2^63") << "data offset huge"
+                                               << "inconsistent data file layout";
     }
     void forgedInfoFields()
     {
@@ -516,7 +519,8 @@ private slots:
         else if (what == u"flip info")
             QVERIFY(patchByte(final + QStringLiteral(".info"), 40, 0x01));
         else if (what == u"cut info")
-            QVERIFY(truncateFile(final + QStringLiteral(".info"), QFileInfo(final + QStringLiteral(".info")).size() - 9));
+            QVERIFY(
+                truncateFile(final + QStringLiteral(".info"), QFileInfo(final + QStringLiteral(".info")).size() - 9));
         else if (what == u"rm mdat")
             QVERIFY(QFile::remove(final + QStringLiteral(".mdat")));
         else if (what == u"garbage mdat")
@@ -569,8 +573,8 @@ private slots:
             for (int e = 0; e < edits; ++e) {
                 const int what = int(rng.bounded(5));
                 const QString member = what == 0 ? QStringLiteral(".info")
-                                     : what == 1 ? QStringLiteral(".mdat")
-                                     : QStringLiteral(".track%1").arg(1 + int(rng.bounded(2)));
+                    : what == 1                  ? QStringLiteral(".mdat")
+                                                 : QStringLiteral(".track%1").arg(1 + int(rng.bounded(2)));
                 const QString path = final + member;
                 const qint64 size = QFileInfo(path).size();
                 if (size <= 0)
@@ -592,8 +596,8 @@ private slots:
             if (rep.verdict != Verdict::Ok)
                 QVERIFY2(!rep.reasons.isEmpty(), qPrintable(did.join(u',')));
             const qint64 got = rebuildAndJudge(final);
-            QVERIFY2(got == -1 || got > 0, qPrintable(QStringLiteral("%1 → %2 (%3)")
-                                                          .arg(did.join(u',')).arg(got).arg(rep.summary())));
+            QVERIFY2(got == -1 || got > 0,
+                     qPrintable(QStringLiteral("%1 → %2 (%3)").arg(did.join(u',')).arg(got).arg(rep.summary())));
             QCOMPARE(got == -1, rep.verdict == Verdict::Unusable);
         }
     }
@@ -692,8 +696,8 @@ private slots:
         QTemporaryDir d;
         const QString final = QDir(d.path()).filePath(QStringLiteral("faulty.mp4"));
         WriterOptions o;
-        o.faults = std::make_shared<IoFaultInjector>(total * percent / 100,
-                                                     diskFull ? ErrorCode::DiskFull : ErrorCode::Io);
+        o.faults =
+            std::make_shared<IoFaultInjector>(total * percent / 100, diskFull ? ErrorCode::DiskFull : ErrorCode::Io);
         auto w = makeMp4Writer();
         QVERIFY(w->open(final, m_media.streams, o).ok());
         const FeedResult fed = feed(m_media, *w);
@@ -719,8 +723,8 @@ private slots:
             return;
         }
         QVERIFY2(rep.verdict == Verdict::Ok || rep.verdict == Verdict::Partial, qPrintable(rep.summary()));
-        QVERIFY2(rep.totalSamples == quint64(fed.written), qPrintable(QStringLiteral("%1 records, %2 written")
-                                                                         .arg(rep.totalSamples).arg(fed.written)));
+        QVERIFY2(rep.totalSamples == quint64(fed.written),
+                 qPrintable(QStringLiteral("%1 records, %2 written").arg(rep.totalSamples).arg(fed.written)));
         if (fed.written > 0)
             QCOMPARE(rebuildAndJudge(final), qint64(fed.written));
     }

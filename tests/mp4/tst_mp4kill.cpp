@@ -34,8 +34,7 @@ qint64 recordsIn(const QString &trackPath)
 }
 
 // Polls `ready` every millisecond until it holds or `timeoutMs` pass.
-template<class F>
-bool waitFor(F ready, int timeoutMs)
+template<class F> bool waitFor(F ready, int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
@@ -126,8 +125,8 @@ private:
                 // A kill (not a power cut): every record reached the file except
                 // possibly a torn one, so nothing indexed is dropped.
                 if (t.droppedRecords != 0 || t.tailBytes >= quint64(kRecordSize)) {
-                    qWarning("%s track %u: %llu dropped, %llu tail bytes", qPrintable(name), t.number,
-                             t.droppedRecords, t.tailBytes);
+                    qWarning("%s track %u: %llu dropped, %llu tail bytes", qPrintable(name), t.number, t.droppedRecords,
+                             t.tailBytes);
                     return -1;
                 }
             }
@@ -202,7 +201,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString base = QDir(dir.path()).filePath(QStringLiteral("rec"));
-        auto p = startRecorder(QStringLiteral("demo?bframes=2"), base, {QStringLiteral("--chunk"), QStringLiteral("2")});
+        auto p =
+            startRecorder(QStringLiteral("demo?bframes=2"), base, {QStringLiteral("--chunk"), QStringLiteral("2")});
         QVERIFY(p->waitForStarted(10000));
         // About 0.7 s into the second chunk.
         QVERIFY2(waitFor([&] { return recordsIn(base + QStringLiteral("_part0001.mp4.track1")) >= 20; }, 60000),
@@ -217,8 +217,8 @@ private slots:
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("trigger");
         QTest::newRow("new set appears") << QStringLiteral("demo?bframes=2") << QStringLiteral(".info");
-        QTest::newRow("first sample of the new chunk") << QStringLiteral("demo?video=hevc&audio=opus")
-                                                       << QStringLiteral(".track1");
+        QTest::newRow("first sample of the new chunk")
+            << QStringLiteral("demo?video=hevc&audio=opus") << QStringLiteral(".track1");
     }
 
     void killAtChunkBoundary()
@@ -230,10 +230,9 @@ private slots:
         auto p = startRecorder(source, base, {QStringLiteral("--chunk"), QStringLiteral("2")});
         QVERIFY(p->waitForStarted(10000));
         const QString watched = base + QStringLiteral("_part0001.mp4") + trigger;
-        QVERIFY2(waitFor([&] {
-                     return trigger == u".info" ? QFileInfo::exists(watched) : recordsIn(watched) >= 1;
-                 }, 60000),
-                 "the second chunk did not start");
+        QVERIFY2(
+            waitFor([&] { return trigger == u".info" ? QFileInfo::exists(watched) : recordsIn(watched) >= 1; }, 60000),
+            "the second chunk did not start");
         killNow(*p);
         // The closing chunk is either finished or still a sidecar set; both
         // must give a playable file. The new chunk may hold no sample yet.

@@ -49,9 +49,9 @@ private:
     {
         std::map<int, std::vector<double>> out;
         const auto r = testsupport::runTool(
-            QStringLiteral("ffprobe"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
-                                        QStringLiteral("packet=stream_index,pts_time"), QStringLiteral("-of"),
-                                        QStringLiteral("csv=p=0"), file});
+            QStringLiteral("ffprobe"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
+             QStringLiteral("packet=stream_index,pts_time"), QStringLiteral("-of"), QStringLiteral("csv=p=0"), file});
         for (const QByteArray &line : r.out.split('\n')) {
             const auto f = line.trimmed().split(',');
             if (f.size() >= 2)
@@ -149,7 +149,11 @@ private slots:
             QCOMPARE(o.size(), v.size());
             for (size_t i = 0; i < v.size(); ++i)
                 QVERIFY2(std::abs((v[i] - first) - o[i]) < 0.0011,
-                         qPrintable(QStringLiteral("stream %1 packet %2: %3 vs %4").arg(stream).arg(i).arg(v[i] - first).arg(o[i])));
+                         qPrintable(QStringLiteral("stream %1 packet %2: %3 vs %4")
+                                        .arg(stream)
+                                        .arg(i)
+                                        .arg(v[i] - first)
+                                        .arg(o[i])));
         }
     }
 
@@ -170,7 +174,8 @@ private slots:
                                                  pathIn(out, QStringLiteral("rec")), QStringLiteral("--duration"),
                                                  QStringLiteral("7"), QStringLiteral("--chunk"), QStringLiteral("2")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QStringList parts = QDir(out.path()).entryList({QStringLiteral("rec_part*.mp4")}, QDir::Files, QDir::Name);
+        const QStringList parts =
+            QDir(out.path()).entryList({QStringLiteral("rec_part*.mp4")}, QDir::Files, QDir::Name);
         QVERIFY2(parts.size() >= 3, qPrintable(QDir(out.path()).entryList().join(u',')));
         for (int i = 0; i < parts.size(); ++i) {
             QCOMPARE(parts[i], QStringLiteral("rec_part%1.mp4").arg(i, 4, 10, QLatin1Char('0')));
@@ -183,9 +188,9 @@ private slots:
     {
         QTemporaryDir out;
         const auto r = testsupport::runTapedeck({QStringLiteral("record"), QStringLiteral("demo?realtime=0&bframes=2"),
-                                                 QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"),
-                                                 pathIn(out, QStringLiteral("rec")), QStringLiteral("--duration"),
-                                                 QStringLiteral("3")});
+                                                 QStringLiteral("--type"), QStringLiteral("mp4"),
+                                                 QStringLiteral("--out"), pathIn(out, QStringLiteral("rec")),
+                                                 QStringLiteral("--duration"), QStringLiteral("3")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         verifyFinalFile(pathIn(out, QStringLiteral("rec.mp4")));
         QVERIFY(testsupport::ffprobeDuration(pathIn(out, QStringLiteral("rec.mp4"))) > 2.5);
@@ -204,8 +209,9 @@ private slots:
         QVERIFY(feed(m, *w).status.ok());
         auto done = w->finish();
         QVERIFY2(done.ok(), qPrintable(done.message()));
-        QCOMPARE(topLevelBoxes(final), (QStringList{QStringLiteral("ftyp"), QStringLiteral("free"),
-                                                    QStringLiteral("mdat"), QStringLiteral("moov")}));
+        QCOMPARE(topLevelBoxes(final),
+                 (QStringList{QStringLiteral("ftyp"), QStringLiteral("free"), QStringLiteral("mdat"),
+                              QStringLiteral("moov")}));
         QVERIFY2(testsupport::ffmpegDecodeErrors(final).isEmpty(), qPrintable(testsupport::ffmpegDecodeErrors(final)));
         QVERIFY(testsupport::gstreamerDecodes(final));
         QVERIFY(sidecarFiles(out.path()).isEmpty());
@@ -220,9 +226,9 @@ private slots:
     {
         QTemporaryDir out;
         const auto r = testsupport::runTapedeck({QStringLiteral("record"), QStringLiteral("demo?realtime=0"),
-                                                 QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"),
-                                                 pathIn(out, QStringLiteral("short")), QStringLiteral("--duration"),
-                                                 QStringLiteral("3")});
+                                                 QStringLiteral("--type"), QStringLiteral("mp4"),
+                                                 QStringLiteral("--out"), pathIn(out, QStringLiteral("short")),
+                                                 QStringLiteral("--duration"), QStringLiteral("3")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QString file = pathIn(out, QStringLiteral("short.mp4"));
         verifyFinalFile(file);
@@ -267,7 +273,8 @@ private slots:
         QVERIFY(fed.status.ok());
         auto done = w->finish();
         QVERIFY2(done.ok(), qPrintable(done.message()));
-        QCOMPARE(topLevelBoxes(final), (QStringList{QStringLiteral("ftyp"), QStringLiteral("moov"), QStringLiteral("mdat")}));
+        QCOMPARE(topLevelBoxes(final),
+                 (QStringList{QStringLiteral("ftyp"), QStringLiteral("moov"), QStringLiteral("mdat")}));
         verifyFinalFile(final);
         const auto counts = testsupport::ffprobePacketCounts(final);
         for (const auto &[stream, n] : fed.perStream)
@@ -378,13 +385,14 @@ private slots:
                 int32_t matrix[9];
                 av_display_rotation_set(matrix, 90);
                 expectedRotation = int(av_display_rotation_get(matrix)); // ffprobe's sign convention
-                s.tags.sideData.emplace_back(AV_PKT_DATA_DISPLAYMATRIX, QByteArray(reinterpret_cast<const char *>(matrix), 36));
-                AVMasteringDisplayMetadata md {};
+                s.tags.sideData.emplace_back(AV_PKT_DATA_DISPLAYMATRIX,
+                                             QByteArray(reinterpret_cast<const char *>(matrix), 36));
+                AVMasteringDisplayMetadata md{};
                 md.display_primaries[0][0] = AVRational{34000, 50000}; // R
                 md.display_primaries[0][1] = AVRational{16000, 50000};
                 md.display_primaries[1][0] = AVRational{13250, 50000}; // G
                 md.display_primaries[1][1] = AVRational{34500, 50000};
-                md.display_primaries[2][0] = AVRational{7500, 50000};  // B
+                md.display_primaries[2][0] = AVRational{7500, 50000}; // B
                 md.display_primaries[2][1] = AVRational{3000, 50000};
                 md.white_point[0] = AVRational{15635, 50000};
                 md.white_point[1] = AVRational{16450, 50000};
@@ -393,7 +401,7 @@ private slots:
                 md.has_primaries = md.has_luminance = 1;
                 s.tags.sideData.emplace_back(AV_PKT_DATA_MASTERING_DISPLAY_METADATA,
                                              QByteArray(reinterpret_cast<const char *>(&md), sizeof md));
-                AVContentLightMetadata cl {};
+                AVContentLightMetadata cl{};
                 cl.MaxCLL = 1000;
                 cl.MaxFALL = 400;
                 s.tags.sideData.emplace_back(AV_PKT_DATA_CONTENT_LIGHT_LEVEL,
@@ -425,8 +433,9 @@ private slots:
         QVERIFY2(readAll(final) == readAll(snap), "a rebuild differs from the clean stop");
 
         const auto r = testsupport::runTool(QStringLiteral("ffprobe"),
-                                            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_streams"),
-                                             QStringLiteral("-show_chapters"), QStringLiteral("-of"), QStringLiteral("json"), final});
+                                            {QStringLiteral("-v"), QStringLiteral("error"),
+                                             QStringLiteral("-show_streams"), QStringLiteral("-show_chapters"),
+                                             QStringLiteral("-of"), QStringLiteral("json"), final});
         const QJsonObject root = QJsonDocument::fromJson(r.out).object();
         const QJsonArray st = root.value(QStringLiteral("streams")).toArray();
         QCOMPARE(st.size(), 2);
@@ -463,12 +472,14 @@ private slots:
         QVERIFY2(sides.contains(QStringLiteral("Display Matrix")), qPrintable(sides));
         QVERIFY2(sides.contains(QStringLiteral("Mastering display metadata")), qPrintable(sides));
         QVERIFY2(sides.contains(QStringLiteral("\"max_luminance\":\"10000000/10000\"")), qPrintable(sides));
-        QVERIFY2(sides.contains(QStringLiteral("Content light level metadata")) && sides.contains(QStringLiteral("\"max_content\":1000")),
+        QVERIFY2(sides.contains(QStringLiteral("Content light level metadata"))
+                     && sides.contains(QStringLiteral("\"max_content\":1000")),
                  qPrintable(sides));
         const QJsonArray chapters = root.value(QStringLiteral("chapters")).toArray();
         QCOMPARE(chapters.size(), 2);
-        QCOMPARE(chapters[1].toObject().value(QStringLiteral("tags")).toObject().value(QStringLiteral("title")).toString(),
-                 QStringLiteral("gap of 5.0 s (test)"));
+        QCOMPARE(
+            chapters[1].toObject().value(QStringLiteral("tags")).toObject().value(QStringLiteral("title")).toString(),
+            QStringLiteral("gap of 5.0 s (test)"));
         QCOMPARE(chapters[1].toObject().value(QStringLiteral("start_time")).toString().toDouble(), 1.5);
         QVERIFY(testsupport::ffmpegDecodeErrors(final).isEmpty());
     }

@@ -37,9 +37,10 @@ bool haveGstRtspServer()
     if (py.isEmpty())
         return false;
     QProcess p;
-    p.start(py, {QStringLiteral("-c"),
-                 QStringLiteral("import gi; gi.require_version('GstRtspServer','1.0');"
-                                "from gi.repository import GstRtspServer")});
+    p.start(py,
+            {QStringLiteral("-c"),
+             QStringLiteral("import gi; gi.require_version('GstRtspServer','1.0');"
+                            "from gi.repository import GstRtspServer")});
     if (!p.waitForFinished(20000)) {
         p.kill();
         p.waitForFinished(2000);
@@ -48,10 +49,7 @@ bool haveGstRtspServer()
     return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
-QString peerScript(const QString &name)
-{
-    return QStringLiteral(TAPEDECK_SOURCE_DIR "/tests/network/peers/") + name;
-}
+QString peerScript(const QString &name) { return QStringLiteral(TAPEDECK_SOURCE_DIR "/tests/network/peers/") + name; }
 
 bool inCiEnv() { return testsupport::inCi(); }
 
@@ -121,7 +119,9 @@ bool ScriptPeer::start(const QString &program, const QStringList &args, QString 
     }
     if (error)
         *error = QStringLiteral("%1 was not ready within %2 ms: %3")
-                     .arg(program).arg(readyTimeoutMs).arg(QString::fromUtf8(m_err));
+                     .arg(program)
+                     .arg(readyTimeoutMs)
+                     .arg(QString::fromUtf8(m_err));
     return false;
 }
 
@@ -222,12 +222,14 @@ tapedeck::Status Recorder::start() { return m_session->start(); }
 bool Recorder::waitSettled(int timeoutMs, int stepMs)
 {
     qint64 last = -1;
-    return waitFor([&] {
-        const qint64 now = m_session->stats().packets;
-        const bool still = now == last;
-        last = now;
-        return still;
-    }, timeoutMs, stepMs);
+    return waitFor(
+        [&] {
+            const qint64 now = m_session->stats().packets;
+            const bool still = now == last;
+            last = now;
+            return still;
+        },
+        timeoutMs, stepMs);
 }
 
 int totalVideo(const std::vector<MediaReport> &reports)
@@ -242,13 +244,15 @@ bool Recorder::waitPackets(qint64 packets, int timeoutMs)
 {
     // A session that ended will not write more: give up at once.
     bool ended = false;
-    const bool ok = waitFor([&] {
-        if (m_session->stats().packets >= packets)
-            return true;
-        const auto s = m_session->state();
-        ended = s == tapedeck::RecordState::Failed || s == tapedeck::RecordState::Finished;
-        return ended;
-    }, timeoutMs);
+    const bool ok = waitFor(
+        [&] {
+            if (m_session->stats().packets >= packets)
+                return true;
+            const auto s = m_session->state();
+            ended = s == tapedeck::RecordState::Failed || s == tapedeck::RecordState::Finished;
+            return ended;
+        },
+        timeoutMs);
     return ok && !ended;
 }
 
@@ -259,10 +263,12 @@ bool Recorder::waitState(tapedeck::RecordState state, int timeoutMs)
 
 bool Recorder::waitEnded(int timeoutMs)
 {
-    return waitFor([&] {
-        const auto s = m_session->state();
-        return s == tapedeck::RecordState::Finished || s == tapedeck::RecordState::Failed;
-    }, timeoutMs);
+    return waitFor(
+        [&] {
+            const auto s = m_session->state();
+            return s == tapedeck::RecordState::Finished || s == tapedeck::RecordState::Failed;
+        },
+        timeoutMs);
 }
 
 qint64 Recorder::stopAndWait(int timeoutMs)
@@ -343,10 +349,13 @@ MediaReport checkOutput(const QString &file, const CheckOptions &opt)
         r.why = QStringLiteral("%1 missing or empty").arg(file);
         return r;
     }
-    const QJsonObject j = QJsonDocument::fromJson(
-        runProbe({QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_streams"),
-                  QStringLiteral("-show_format"), QStringLiteral("-of"), QStringLiteral("json"), file})).object();
-    r.durationSec = j.value(QStringLiteral("format")).toObject().value(QStringLiteral("duration")).toString().toDouble();
+    const QJsonObject j =
+        QJsonDocument::fromJson(
+            runProbe({QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_streams"),
+                      QStringLiteral("-show_format"), QStringLiteral("-of"), QStringLiteral("json"), file}))
+            .object();
+    r.durationSec =
+        j.value(QStringLiteral("format")).toObject().value(QStringLiteral("duration")).toString().toDouble();
     std::map<int, QString> kind;
     std::set<std::pair<int, int>> sizes;
     for (const QJsonValue &v : j.value(QStringLiteral("streams")).toArray()) {
@@ -386,7 +395,8 @@ MediaReport checkOutput(const QString &file, const CheckOptions &opt)
         }
         auto it = lastDts.find(p.stream);
         if (it != lastDts.end() && p.dts < it->second) {
-            r.why = QStringLiteral("dts goes backwards in stream %1: %2 after %3").arg(p.stream).arg(p.dts).arg(it->second);
+            r.why =
+                QStringLiteral("dts goes backwards in stream %1: %2 after %3").arg(p.stream).arg(p.dts).arg(it->second);
             return r;
         }
         lastDts[p.stream] = p.dts;
@@ -406,12 +416,14 @@ MediaReport checkOutput(const QString &file, const CheckOptions &opt)
         return r;
     }
     int rc = 0;
-    const QString ffErr = runDecode(QStringLiteral("ffmpeg"),
-                                    {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
-                                     QStringLiteral("-i"), file, QStringLiteral("-f"), QStringLiteral("null"),
-                                     QStringLiteral("-")}, &rc);
+    const QString ffErr =
+        runDecode(QStringLiteral("ffmpeg"),
+                  {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
+                   file, QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")},
+                  &rc);
     if (rc != 0 || !ffErr.isEmpty()) {
-        r.why = QStringLiteral("ffmpeg decode: ") + (ffErr.isEmpty() ? QStringLiteral("exit %1").arg(rc) : ffErr.left(600));
+        r.why =
+            QStringLiteral("ffmpeg decode: ") + (ffErr.isEmpty() ? QStringLiteral("exit %1").arg(rc) : ffErr.left(600));
         return r;
     }
     if (opt.gstreamer) {
@@ -419,14 +431,14 @@ MediaReport checkOutput(const QString &file, const CheckOptions &opt)
         // the first pad, and the unlinked one can block decodebin's queue
         // (GStreamer then hangs on A/V files some of the time); a branch
         // left waiting for a stream that does not exist hangs too.
-        QStringList gstArgs = {QStringLiteral("-q"), QStringLiteral("filesrc"), QStringLiteral("location=") + file,
-                               QStringLiteral("!"), QStringLiteral("decodebin"), QStringLiteral("name=d")};
+        QStringList gstArgs = {QStringLiteral("-q"), QStringLiteral("filesrc"),   QStringLiteral("location=") + file,
+                               QStringLiteral("!"),  QStringLiteral("decodebin"), QStringLiteral("name=d")};
         int branches = 0;
         for (const auto &[index, type] : kind)
             branches += (type == u"video" || type == u"audio") ? 1 : 0;
         for (int i = 0; i < std::max(1, branches); ++i)
-            gstArgs += {QStringLiteral("d."), QStringLiteral("!"), QStringLiteral("queue"), QStringLiteral("!"),
-                        QStringLiteral("fakesink"), QStringLiteral("sync=false")};
+            gstArgs += {QStringLiteral("d."), QStringLiteral("!"),        QStringLiteral("queue"),
+                        QStringLiteral("!"),  QStringLiteral("fakesink"), QStringLiteral("sync=false")};
         const QString gst = runDecode(QStringLiteral("gst-launch-1.0"), gstArgs, &rc);
         if (rc != 0 || gst.contains(QStringLiteral("ERROR"))) {
             r.why = QStringLiteral("GStreamer decode: ") + gst.left(600);

@@ -64,14 +64,26 @@ private:
 // The shared ffmpeg publisher (tests/support), started on demand.
 class Pusher {
 public:
-    bool start(const QString &url, const QString &format, double durationSec,
-               const QStringList &outputArgs = {}, const QString &videoSize = QStringLiteral("320x240"));
+    bool start(const QString &url, const QString &format, double durationSec, const QStringList &outputArgs = {},
+               const QString &videoSize = QStringLiteral("320x240"));
     bool waitFinished(int timeoutMs);
-    void stop() { if (m_pub) m_pub->stop(); }
+    void stop()
+    {
+        if (m_pub)
+            m_pub->stop();
+    }
     bool running() const { return m_pub && m_pub->running(); }
     QString stderrText();
-    void suspend() { if (m_pub) m_pub->suspend(); }
-    void resume() { if (m_pub) m_pub->resume(); }
+    void suspend()
+    {
+        if (m_pub)
+            m_pub->suspend();
+    }
+    void resume()
+    {
+        if (m_pub)
+            m_pub->resume();
+    }
 
 private:
     std::unique_ptr<testsupport::FfmpegPublisher> m_pub;

@@ -47,8 +47,8 @@ inline void judgeFiles(const QStringList &files, const CheckOptions &opt, std::v
 
 // Starts a recording of `p`, waits for `minPackets`, stops it (stop must end
 // both threads), then judges every file with ffmpeg and GStreamer.
-inline void recordAndJudge(const tapedeck::RecordParams &p, qint64 minPackets, int waitMs,
-                           const CheckOptions &opt = {}, std::vector<MediaReport> *reports = nullptr)
+inline void recordAndJudge(const tapedeck::RecordParams &p, qint64 minPackets, int waitMs, const CheckOptions &opt = {},
+                           std::vector<MediaReport> *reports = nullptr)
 {
     Recorder rec(p);
     const tapedeck::Status st = rec.start();
@@ -61,11 +61,11 @@ inline void recordAndJudge(const tapedeck::RecordParams &p, qint64 minPackets, i
 
 } // namespace nettest
 
-#define NET_REQUIRE(cond, what)                                                            \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            if (::nettest::inCiEnv())                                                      \
-                QFAIL("required peer missing under CI: " what);                            \
-            QSKIP("peer not available: " what);                                            \
-        }                                                                                  \
+#define NET_REQUIRE(cond, what)                                                                                        \
+    do {                                                                                                               \
+        if (!(cond)) {                                                                                                 \
+            if (::nettest::inCiEnv())                                                                                  \
+                QFAIL("required peer missing under CI: " what);                                                        \
+            QSKIP("peer not available: " what);                                                                        \
+        }                                                                                                              \
     } while (0)

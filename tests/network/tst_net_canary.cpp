@@ -139,9 +139,9 @@ private slots:
             env.insert(QStringLiteral("TAPEDECK_DEBUG"), QStringLiteral("1"));
             cli.setProcessEnvironment(env);
             cli.start(testsupport::tapedeckBinary(),
-                      {QStringLiteral("record"), url, QStringLiteral("--type"), QStringLiteral("ts"), QStringLiteral("--out"),
-                       out.filePath(QStringLiteral("cli")), QStringLiteral("--duration"), QStringLiteral("3"),
-                       QStringLiteral("--wait")});
+                      {QStringLiteral("record"), url, QStringLiteral("--type"), QStringLiteral("ts"),
+                       QStringLiteral("--out"), out.filePath(QStringLiteral("cli")), QStringLiteral("--duration"),
+                       QStringLiteral("3"), QStringLiteral("--wait")});
             QVERIFY(cli.waitForStarted(10000));
             if (!cli.waitForFinished(60000)) {
                 cli.kill();

@@ -22,16 +22,33 @@ namespace {
 bool makeBigFile(const QString &path, QString *err)
 {
     // ~8 s of nearly-lossless 640x480 video: several MB, more than the tmpfs.
-    const auto r = testsupport::runTool(
-        QStringLiteral("ffmpeg"),
-        {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-         QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-         QStringLiteral("testsrc2=size=640x480:rate=30:duration=8"), QStringLiteral("-f"), QStringLiteral("lavfi"),
-         QStringLiteral("-i"), QStringLiteral("sine=sample_rate=48000:duration=8"), QStringLiteral("-c:v"),
-         QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"), QStringLiteral("-qp"),
-         QStringLiteral("8"), QStringLiteral("-g"), QStringLiteral("30"), QStringLiteral("-pix_fmt"),
-         QStringLiteral("yuv420p"), QStringLiteral("-c:a"), QStringLiteral("aac"), path},
-        120000);
+    const auto r = testsupport::runTool(QStringLiteral("ffmpeg"),
+                                        {QStringLiteral("-nostdin"),
+                                         QStringLiteral("-v"),
+                                         QStringLiteral("error"),
+                                         QStringLiteral("-y"),
+                                         QStringLiteral("-f"),
+                                         QStringLiteral("lavfi"),
+                                         QStringLiteral("-i"),
+                                         QStringLiteral("testsrc2=size=640x480:rate=30:duration=8"),
+                                         QStringLiteral("-f"),
+                                         QStringLiteral("lavfi"),
+                                         QStringLiteral("-i"),
+                                         QStringLiteral("sine=sample_rate=48000:duration=8"),
+                                         QStringLiteral("-c:v"),
+                                         QStringLiteral("libx264"),
+                                         QStringLiteral("-preset"),
+                                         QStringLiteral("ultrafast"),
+                                         QStringLiteral("-qp"),
+                                         QStringLiteral("8"),
+                                         QStringLiteral("-g"),
+                                         QStringLiteral("30"),
+                                         QStringLiteral("-pix_fmt"),
+                                         QStringLiteral("yuv420p"),
+                                         QStringLiteral("-c:a"),
+                                         QStringLiteral("aac"),
+                                         path},
+                                        120000);
     if (r.exitCode != 0 && err)
         *err = QString::fromUtf8(r.err);
     return r.exitCode == 0;
@@ -40,7 +57,8 @@ bool makeBigFile(const QString &path, QString *err)
 bool mentionsFullDisk(const QString &msg)
 {
     const QString m = msg.toLower();
-    return m.contains(QStringLiteral("disk")) || m.contains(QStringLiteral("space")) || m.contains(QStringLiteral("full"));
+    return m.contains(QStringLiteral("disk")) || m.contains(QStringLiteral("space"))
+        || m.contains(QStringLiteral("full"));
 }
 
 // What a full disk leaves behind must be usable: a TS/FLV that decodes
@@ -52,8 +70,8 @@ void checkLeftovers(const QString &dir, const QString &format)
     QVERIFY2(!names.isEmpty(), "nothing was left on disk");
     if (format == u"mp4") {
         const bool finished = names.contains(QStringLiteral("rec.mp4"));
-        const bool sidecars = names.contains(QStringLiteral("rec.mp4.mdat")) && names.contains(QStringLiteral("rec.mp4.info"))
-                              && names.contains(QStringLiteral("rec.mp4.track1"));
+        const bool sidecars = names.contains(QStringLiteral("rec.mp4.mdat"))
+            && names.contains(QStringLiteral("rec.mp4.info")) && names.contains(QStringLiteral("rec.mp4.track1"));
         QVERIFY2(finished || sidecars, qPrintable(names.join(u',')));
         if (finished && !sidecars) {
             const MediaReport r = checkOutput(QDir(dir).filePath(QStringLiteral("rec.mp4")));
@@ -65,10 +83,10 @@ void checkLeftovers(const QString &dir, const QString &format)
     QVERIFY2(QFileInfo::exists(file), qPrintable(names.join(u',')));
     const auto frames = testsupport::ffprobeFrameCounts(file);
     QVERIFY2(!frames.empty() && frames.begin()->second > 0, "no decodable frame in what was written");
-    const auto r = testsupport::runTool(QStringLiteral("ffmpeg"), {QStringLiteral("-nostdin"), QStringLiteral("-v"),
-                                                                   QStringLiteral("error"), QStringLiteral("-i"), file,
-                                                                   QStringLiteral("-f"), QStringLiteral("null"),
-                                                                   QStringLiteral("-")});
+    const auto r = testsupport::runTool(QStringLiteral("ffmpeg"),
+                                        {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
+                                         QStringLiteral("-i"), file, QStringLiteral("-f"), QStringLiteral("null"),
+                                         QStringLiteral("-")});
     QCOMPARE(r.exitCode, 0);
 }
 
@@ -116,15 +134,16 @@ private slots:
         pa.failAfterBytes = 400 * 1024;
         Recorder a(pa, 1);
         Recorder b(liveParams(QStringLiteral("udp://127.0.0.1:%1").arg(portB), containerOf(format),
-                              other.filePath(QStringLiteral("rec"))), 2);
+                              other.filePath(QStringLiteral("rec"))),
+                   2);
         QVERIFY2(a.start().ok(), qPrintable(a.session().errorMessage()));
         QVERIFY2(b.start().ok(), qPrintable(b.session().errorMessage()));
         Pusher pushA, pushB; // big enough frames that 400 kB go by in a few seconds
         const QStringList rate = {QStringLiteral("-b:v"), QStringLiteral("2M")};
-        QVERIFY(pushA.start(QStringLiteral("udp://127.0.0.1:%1?pkt_size=1316").arg(portA), QStringLiteral("mpegts"), 60, rate,
-                            QStringLiteral("640x480")));
-        QVERIFY(pushB.start(QStringLiteral("udp://127.0.0.1:%1?pkt_size=1316").arg(portB), QStringLiteral("mpegts"), 60, rate,
-                            QStringLiteral("640x480")));
+        QVERIFY(pushA.start(QStringLiteral("udp://127.0.0.1:%1?pkt_size=1316").arg(portA), QStringLiteral("mpegts"), 60,
+                            rate, QStringLiteral("640x480")));
+        QVERIFY(pushB.start(QStringLiteral("udp://127.0.0.1:%1?pkt_size=1316").arg(portB), QStringLiteral("mpegts"), 60,
+                            rate, QStringLiteral("640x480")));
 
         QVERIFY2(a.waitState(RecordState::Failed, 40000), qPrintable(describe(a)));
         QVERIFY2(a.session().errorMessage().size() > 0 && mentionsFullDisk(a.session().errorMessage()),
@@ -150,9 +169,9 @@ private slots:
         QTemporaryDir work;
         const QString mnt = work.filePath(QStringLiteral("small"));
         QVERIFY(QDir().mkpath(mnt));
-        const auto m = testsupport::runTool(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"),
-                                                                      QStringLiteral("-o"), QStringLiteral("size=2m"),
-                                                                      QStringLiteral("tmpfs"), mnt});
+        const auto m = testsupport::runTool(QStringLiteral("mount"),
+                                            {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                             QStringLiteral("size=2m"), QStringLiteral("tmpfs"), mnt});
         QVERIFY2(m.exitCode == 0, qPrintable(QStringLiteral("mount -t tmpfs failed: ") + QString::fromUtf8(m.err)));
         struct Unmount {
             QString path;

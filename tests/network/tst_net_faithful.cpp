@@ -43,32 +43,79 @@ int rotationOf(const QJsonObject &stream)
 QString makeFourTrackSource(const QString &dir, const QString &ext, QString *why)
 {
     const QString out = dir + QStringLiteral("/source.") + ext;
-    QStringList args{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                     QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("testsrc2=size=320x240:rate=30:duration=4"),
-                     QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=frequency=440:duration=4"),
-                     QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=frequency=550:duration=4"),
-                     QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=frequency=660:duration=4"),
-                     QStringLiteral("-map"), QStringLiteral("0"), QStringLiteral("-map"), QStringLiteral("1"),
-                     QStringLiteral("-map"), QStringLiteral("2"), QStringLiteral("-map"), QStringLiteral("3"),
-                     QStringLiteral("-vf"), QStringLiteral("setsar=4/3"),
-                     QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-g"), QStringLiteral("30"),
-                     QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                     QStringLiteral("-color_primaries"), QStringLiteral("bt709"), QStringLiteral("-color_trc"), QStringLiteral("bt709"),
-                     QStringLiteral("-colorspace"), QStringLiteral("bt709"), QStringLiteral("-color_range"), QStringLiteral("tv"),
-                     QStringLiteral("-c:a"), QStringLiteral("aac"), QStringLiteral("-ar"), QStringLiteral("48000"),
-                     QStringLiteral("-metadata:s:a:0"), QStringLiteral("language=eng"),
-                     QStringLiteral("-metadata:s:a:1"), QStringLiteral("language=deu"),
-                     QStringLiteral("-metadata:s:a:2"), QStringLiteral("language=fra"),
-                     QStringLiteral("-metadata:s:a:0"), QStringLiteral("title=English"),
-                     QStringLiteral("-metadata:s:a:1"), QStringLiteral("title=Deutsch"),
-                     QStringLiteral("-metadata:s:a:2"), QStringLiteral("title=Francais"),
-                     QStringLiteral("-metadata:s:a:0"), QStringLiteral("handler_name=English stereo"),
-                     QStringLiteral("-metadata:s:a:1"), QStringLiteral("handler_name=German dub"),
-                     QStringLiteral("-metadata:s:a:2"), QStringLiteral("handler_name=French commentary"),
-                     QStringLiteral("-disposition:a:0"), QStringLiteral("default"),
-                     QStringLiteral("-disposition:a:1"), QStringLiteral("dub"),
-                     QStringLiteral("-disposition:a:2"), QStringLiteral("comment"),
-                     QStringLiteral("-metadata"), QStringLiteral("creation_time=2024-05-01T10:00:00.000000Z")};
+    QStringList args{QStringLiteral("-v"),
+                     QStringLiteral("error"),
+                     QStringLiteral("-y"),
+                     QStringLiteral("-f"),
+                     QStringLiteral("lavfi"),
+                     QStringLiteral("-i"),
+                     QStringLiteral("testsrc2=size=320x240:rate=30:duration=4"),
+                     QStringLiteral("-f"),
+                     QStringLiteral("lavfi"),
+                     QStringLiteral("-i"),
+                     QStringLiteral("sine=frequency=440:duration=4"),
+                     QStringLiteral("-f"),
+                     QStringLiteral("lavfi"),
+                     QStringLiteral("-i"),
+                     QStringLiteral("sine=frequency=550:duration=4"),
+                     QStringLiteral("-f"),
+                     QStringLiteral("lavfi"),
+                     QStringLiteral("-i"),
+                     QStringLiteral("sine=frequency=660:duration=4"),
+                     QStringLiteral("-map"),
+                     QStringLiteral("0"),
+                     QStringLiteral("-map"),
+                     QStringLiteral("1"),
+                     QStringLiteral("-map"),
+                     QStringLiteral("2"),
+                     QStringLiteral("-map"),
+                     QStringLiteral("3"),
+                     QStringLiteral("-vf"),
+                     QStringLiteral("setsar=4/3"),
+                     QStringLiteral("-c:v"),
+                     QStringLiteral("libx264"),
+                     QStringLiteral("-g"),
+                     QStringLiteral("30"),
+                     QStringLiteral("-pix_fmt"),
+                     QStringLiteral("yuv420p"),
+                     QStringLiteral("-color_primaries"),
+                     QStringLiteral("bt709"),
+                     QStringLiteral("-color_trc"),
+                     QStringLiteral("bt709"),
+                     QStringLiteral("-colorspace"),
+                     QStringLiteral("bt709"),
+                     QStringLiteral("-color_range"),
+                     QStringLiteral("tv"),
+                     QStringLiteral("-c:a"),
+                     QStringLiteral("aac"),
+                     QStringLiteral("-ar"),
+                     QStringLiteral("48000"),
+                     QStringLiteral("-metadata:s:a:0"),
+                     QStringLiteral("language=eng"),
+                     QStringLiteral("-metadata:s:a:1"),
+                     QStringLiteral("language=deu"),
+                     QStringLiteral("-metadata:s:a:2"),
+                     QStringLiteral("language=fra"),
+                     QStringLiteral("-metadata:s:a:0"),
+                     QStringLiteral("title=English"),
+                     QStringLiteral("-metadata:s:a:1"),
+                     QStringLiteral("title=Deutsch"),
+                     QStringLiteral("-metadata:s:a:2"),
+                     QStringLiteral("title=Francais"),
+                     QStringLiteral("-metadata:s:a:0"),
+                     QStringLiteral("handler_name=English stereo"),
+                     QStringLiteral("-metadata:s:a:1"),
+                     QStringLiteral("handler_name=German dub"),
+                     QStringLiteral("-metadata:s:a:2"),
+                     QStringLiteral("handler_name=French commentary"),
+                     QStringLiteral("-disposition:a:0"),
+                     QStringLiteral("default"),
+                     QStringLiteral("-disposition:a:1"),
+                     QStringLiteral("dub"),
+                     QStringLiteral("-disposition:a:2"),
+                     QStringLiteral("comment"),
+                     QStringLiteral("-metadata"),
+                     QStringLiteral("creation_time=2024-05-01T10:00:00.000000Z")};
     if (ext != u"mp4")
         args << QStringLiteral("-metadata") << QStringLiteral("service_name=Tapedeck Test Channel")
              << QStringLiteral("-metadata") << QStringLiteral("service_provider=Loopback Broadcasting");
@@ -191,7 +238,8 @@ private slots:
         const quint16 port = testsupport::freeUdpPort();
         QTemporaryDir dir;
         LogCapture log;
-        auto p = liveParams(QStringLiteral("udp://127.0.0.1:%1").arg(port), containerOf(format), dir.filePath(QStringLiteral("r")));
+        auto p = liveParams(QStringLiteral("udp://127.0.0.1:%1").arg(port), containerOf(format),
+                            dir.filePath(QStringLiteral("r")));
         p.startMode = tapedeck::StartMode::WaitForStream;
         p.stallTimeoutMs = 1500;
         p.retryMaxMs = 500;
@@ -207,8 +255,9 @@ private slots:
         QVERIFY2(waitFor([&] { return rec.stats().reconnects >= 1; }, 15000), qPrintable(describe(rec)));
         const qint64 before = rec.stats().packets;
         Pusher second;
-        QVERIFY(second.start(target, QStringLiteral("mpegts"), 60,
-                             {QStringLiteral("-map"), QStringLiteral("1:a"), QStringLiteral("-map"), QStringLiteral("0:v")}));
+        QVERIFY(second.start(
+            target, QStringLiteral("mpegts"), 60,
+            {QStringLiteral("-map"), QStringLiteral("1:a"), QStringLiteral("-map"), QStringLiteral("0:v")}));
         QVERIFY2(waitFor([&] { return rec.stats().packets > before + 300; }, 30000),
                  qPrintable(QStringLiteral("no media from the second sender: ") + describe(rec)));
         QVERIFY(rec.stopAndWait(10000) >= 0);
@@ -220,8 +269,9 @@ private slots:
         judgeFiles(rec.files(), {}, &reports);
         if (QTest::currentTestFailed())
             return;
-        QVERIFY2(rec.files().size() == 1, qPrintable(QStringLiteral("split into: ") + rec.files().join(u' ')
-                                                     + u'\n' + rec.session().notes().join(u'\n')));
+        QVERIFY2(rec.files().size() == 1,
+                 qPrintable(QStringLiteral("split into: ") + rec.files().join(u' ') + u'\n'
+                            + rec.session().notes().join(u'\n')));
         const QJsonArray st = probeStreams(rec.files().first());
         QCOMPARE(st.size(), 2);
         QVERIFY2(reports[0].videoPackets > 180, qPrintable(QString::number(reports[0].videoPackets)));
@@ -289,7 +339,8 @@ private slots:
         const QString src = makeFourTrackSource(dir.path(), QStringLiteral("mp4"), &why);
         QVERIFY2(!src.isEmpty(), qPrintable(why));
         QStringList notes;
-        const QStringList files = recordFile(src, tapedeck::ContainerType::Mp4, dir.filePath(QStringLiteral("rec")), &notes);
+        const QStringList files =
+            recordFile(src, tapedeck::ContainerType::Mp4, dir.filePath(QStringLiteral("rec")), &notes);
         QCOMPARE(files.size(), 1);
         const QJsonObject in = probeAll(src);
         const QJsonObject out = probeAll(files.first());
@@ -302,9 +353,9 @@ private slots:
             qInfo("#%d %s lang %s/%s title '%s'/'%s' handler '%s'/'%s' default %d/%d dub %d/%d comment %d/%d", i,
                   qPrintable(a.value(QStringLiteral("codec_type")).toString()), qPrintable(tagOf(a, "language")),
                   qPrintable(tagOf(b, "language")), qPrintable(tagOf(a, "title")), qPrintable(tagOf(b, "title")),
-                  qPrintable(tagOf(a, "handler_name")), qPrintable(tagOf(b, "handler_name")), dispositionOf(a, "default"),
-                  dispositionOf(b, "default"), dispositionOf(a, "dub"), dispositionOf(b, "dub"), dispositionOf(a, "comment"),
-                  dispositionOf(b, "comment"));
+                  qPrintable(tagOf(a, "handler_name")), qPrintable(tagOf(b, "handler_name")),
+                  dispositionOf(a, "default"), dispositionOf(b, "default"), dispositionOf(a, "dub"),
+                  dispositionOf(b, "dub"), dispositionOf(a, "comment"), dispositionOf(b, "comment"));
             QCOMPARE(b.value(QStringLiteral("codec_type")), a.value(QStringLiteral("codec_type")));
             QCOMPARE(tagOf(b, "language"), tagOf(a, "language"));
             QCOMPARE(tagOf(b, "title"), tagOf(a, "title"));
@@ -314,7 +365,8 @@ private slots:
             if (a.value(QStringLiteral("codec_type")).toString() == u"video") {
                 QVERIFY(rotationOf(a) != 0);
                 QCOMPARE(rotationOf(b), rotationOf(a));
-                for (const char *k : {"sample_aspect_ratio", "color_primaries", "color_transfer", "color_space", "color_range"})
+                for (const char *k :
+                     {"sample_aspect_ratio", "color_primaries", "color_transfer", "color_space", "color_range"})
                     QCOMPARE(b.value(QLatin1String(k)).toString(), a.value(QLatin1String(k)).toString());
             }
         }
@@ -335,7 +387,8 @@ private slots:
         const QString src = makeFourTrackSource(dir.path(), QStringLiteral("ts"), &why);
         QVERIFY2(!src.isEmpty(), qPrintable(why));
         QStringList notes;
-        const QStringList ts = recordFile(src, tapedeck::ContainerType::MpegTs, dir.filePath(QStringLiteral("rec")), &notes);
+        const QStringList ts =
+            recordFile(src, tapedeck::ContainerType::MpegTs, dir.filePath(QStringLiteral("rec")), &notes);
         QCOMPARE(ts.size(), 1);
         const QJsonObject in = probeAll(src);
         const QJsonObject out = probeAll(ts.first());
@@ -350,12 +403,14 @@ private slots:
         QCOMPARE(tagOf(progOut, "service_provider"), tagOf(progIn, "service_provider"));
 
         QStringList flvNotes;
-        const QStringList flv = recordFile(src, tapedeck::ContainerType::Flv, dir.filePath(QStringLiteral("recf")), &flvNotes);
+        const QStringList flv =
+            recordFile(src, tapedeck::ContainerType::Flv, dir.filePath(QStringLiteral("recf")), &flvNotes);
         QCOMPARE(flv.size(), 1);
         const QJsonArray fo = probeAll(flv.first()).value(QStringLiteral("streams")).toArray();
         QCOMPARE(fo.size(), 2);
         const QString said = flvNotes.join(u'\n');
-        QVERIFY2(said.contains(QStringLiteral("deu")) && said.contains(QStringLiteral("fra")) && said.contains(QStringLiteral("left out")),
+        QVERIFY2(said.contains(QStringLiteral("deu")) && said.contains(QStringLiteral("fra"))
+                     && said.contains(QStringLiteral("left out")),
                  qPrintable(said));
         QVERIFY(testsupport::ffmpegDecodeErrors(flv.first()).isEmpty());
     }
@@ -373,19 +428,33 @@ private slots:
         const QString src = dir.filePath(QStringLiteral("sei.ts"));
         const auto made = testsupport::runTool(
             QStringLiteral("ffmpeg"),
-            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("lavfi"),
-             QStringLiteral("-i"), QStringLiteral("testsrc2=size=160x120:rate=30:duration=3"), QStringLiteral("-f"),
-             QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=duration=3"), QStringLiteral("-c:v"),
-             QStringLiteral("libx264"), QStringLiteral("-g"), QStringLiteral("30"), QStringLiteral("-bsf:v"),
+            {QStringLiteral("-v"),
+             QStringLiteral("error"),
+             QStringLiteral("-y"),
+             QStringLiteral("-f"),
+             QStringLiteral("lavfi"),
+             QStringLiteral("-i"),
+             QStringLiteral("testsrc2=size=160x120:rate=30:duration=3"),
+             QStringLiteral("-f"),
+             QStringLiteral("lavfi"),
+             QStringLiteral("-i"),
+             QStringLiteral("sine=duration=3"),
+             QStringLiteral("-c:v"),
+             QStringLiteral("libx264"),
+             QStringLiteral("-g"),
+             QStringLiteral("30"),
+             QStringLiteral("-bsf:v"),
              QStringLiteral("h264_metadata=sei_user_data=086f3693b7b34f2c965321492feee5b8+CaptionCanary"),
-             QStringLiteral("-c:a"), QStringLiteral("aac"), src});
+             QStringLiteral("-c:a"),
+             QStringLiteral("aac"),
+             src});
         QVERIFY2(made.exitCode == 0, made.err.constData());
         auto seiCount = [](const QString &file) {
             const auto r = testsupport::runTool(QStringLiteral("ffmpeg"),
-                                                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), file,
-                                                 QStringLiteral("-map"), QStringLiteral("0:v"), QStringLiteral("-c"),
-                                                 QStringLiteral("copy"), QStringLiteral("-f"), QStringLiteral("h264"),
-                                                 QStringLiteral("-")});
+                                                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
+                                                 file, QStringLiteral("-map"), QStringLiteral("0:v"),
+                                                 QStringLiteral("-c"), QStringLiteral("copy"), QStringLiteral("-f"),
+                                                 QStringLiteral("h264"), QStringLiteral("-")});
             return int(r.out.count("CaptionCanary"));
         };
         const int inSource = seiCount(src);
@@ -445,9 +514,10 @@ private slots:
                 widest = std::max(widest, pk.dts - lastDts);
             lastDts = pk.dts;
         }
-        const auto r = testsupport::runTool(QStringLiteral("ffprobe"), {QStringLiteral("-v"), QStringLiteral("error"),
-                                                                        QStringLiteral("-show_chapters"), QStringLiteral("-of"),
-                                                                        QStringLiteral("json"), file});
+        const auto r =
+            testsupport::runTool(QStringLiteral("ffprobe"),
+                                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_chapters"),
+                                  QStringLiteral("-of"), QStringLiteral("json"), file});
         const QJsonArray chapters = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("chapters")).toArray();
         const QString notes = rec.session().notes().join(u'\n');
         qInfo("widest video step %.2f s; %d chapter(s); notes: %s", widest, int(chapters.size()), qPrintable(notes));
@@ -456,8 +526,13 @@ private slots:
         else
             QVERIFY2(widest < 1.0, "the outage was not closed up");
         QCOMPARE(chapters.size(), 2);
-        QVERIFY(chapters[1].toObject().value(QStringLiteral("tags")).toObject().value(QStringLiteral("title")).toString().startsWith(
-            QStringLiteral("gap of ")));
+        QVERIFY(chapters[1]
+                    .toObject()
+                    .value(QStringLiteral("tags"))
+                    .toObject()
+                    .value(QStringLiteral("title"))
+                    .toString()
+                    .startsWith(QStringLiteral("gap of ")));
         QVERIFY2(notes.contains(QStringLiteral("the source was gone for")), qPrintable(notes));
         judgeFiles(rec.files(), {});
     }

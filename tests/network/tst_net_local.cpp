@@ -12,11 +12,12 @@ namespace {
 // Makes a 2 s test file (60 video frames at 30 fps + AAC tone).
 bool makeFile(const QString &path, const QStringList &codecArgs, QString *err)
 {
-    QStringList args = {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                        QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                        QStringLiteral("testsrc2=size=320x240:rate=30:duration=2"),
-                        QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                        QStringLiteral("sine=frequency=440:sample_rate=48000:duration=2")};
+    QStringList args = {QStringLiteral("-nostdin"), QStringLiteral("-v"),
+                        QStringLiteral("error"),    QStringLiteral("-y"),
+                        QStringLiteral("-f"),       QStringLiteral("lavfi"),
+                        QStringLiteral("-i"),       QStringLiteral("testsrc2=size=320x240:rate=30:duration=2"),
+                        QStringLiteral("-f"),       QStringLiteral("lavfi"),
+                        QStringLiteral("-i"),       QStringLiteral("sine=frequency=440:sample_rate=48000:duration=2")};
     args += codecArgs;
     args << path;
     const auto r = testsupport::runTool(QStringLiteral("ffmpeg"), args, 60000);
@@ -46,9 +47,11 @@ private slots:
         QTemporaryDir dir;
         const QString src = dir.filePath(QStringLiteral("input.") + input);
         QString err;
-        QVERIFY2(makeFile(src, {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-g"),
-                                QStringLiteral("30"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                                QStringLiteral("-c:a"), QStringLiteral("aac")}, &err),
+        QVERIFY2(makeFile(src,
+                          {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-g"),
+                           QStringLiteral("30"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
+                           QStringLiteral("-c:a"), QStringLiteral("aac")},
+                          &err),
                  qPrintable(err));
         QDir().mkpath(dir.filePath(QStringLiteral("out")));
         tapedeck::RecordParams p;

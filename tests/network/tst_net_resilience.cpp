@@ -153,7 +153,8 @@ private slots:
         const tapedeck::Status st = rec.start();
         QVERIFY2(st.ok(), qPrintable(st.message()));
         Pusher pusher;
-        QVERIFY(pusher.start(QStringLiteral("udp://127.0.0.1:%1?pkt_size=1316").arg(port), QStringLiteral("mpegts"), 120));
+        QVERIFY(
+            pusher.start(QStringLiteral("udp://127.0.0.1:%1?pkt_size=1316").arg(port), QStringLiteral("mpegts"), 120));
         QVERIFY2(rec.waitPackets(150, 30000), qPrintable(describe(rec)));
         pusher.suspend();
         QVERIFY2(waitFor([&] { return rec.stats().reconnects >= 1; }, int(p.stallTimeoutMs) + 4000),
@@ -176,8 +177,8 @@ private slots:
     void stopIsPrompt_data()
     {
         QTest::addColumn<QString>("situation");
-        for (const char *s : {"listener waiting", "silent server", "nothing there", "recording", "stalled",
-                              "reconnecting"})
+        for (const char *s :
+             {"listener waiting", "silent server", "nothing there", "recording", "stalled", "reconnecting"})
             QTest::newRow(s) << QString::fromLatin1(s);
     }
     void stopIsPrompt()
@@ -191,9 +192,9 @@ private slots:
         std::unique_ptr<Recorder> rec;
         bool expectFile = false;
         if (situation == u"listener waiting") {
-            rec = std::make_unique<Recorder>(liveParams(
-                QStringLiteral("rtmp://127.0.0.1:%1/live/x?listen=1").arg(testsupport::freeTcpPort()),
-                tapedeck::ContainerType::MpegTs, out));
+            rec = std::make_unique<Recorder>(
+                liveParams(QStringLiteral("rtmp://127.0.0.1:%1/live/x?listen=1").arg(testsupport::freeTcpPort()),
+                           tapedeck::ContainerType::MpegTs, out));
         } else if (situation == u"silent server") {
             QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
             auto p = liveParams(QStringLiteral("rtmp://127.0.0.1:%1/live/x").arg(silent.serverPort()),

@@ -51,7 +51,8 @@ private slots:
 
         const int seconds = 3;
         Pusher pusher;
-        QVERIFY(pusher.start(QStringLiteral("rtmp://127.0.0.1:%1/live/stream").arg(port), QStringLiteral("flv"), seconds));
+        QVERIFY(
+            pusher.start(QStringLiteral("rtmp://127.0.0.1:%1/live/stream").arg(port), QStringLiteral("flv"), seconds));
         QVERIFY2(pusher.waitFinished(30000), "the encoder did not finish");
         const QString pushErr = pusher.stderrText();
         QVERIFY2(rec.waitPackets(seconds * 30, 10000), qPrintable(describe(rec) + pushErr));

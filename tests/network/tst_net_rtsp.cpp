@@ -9,10 +9,7 @@ using namespace nettest;
 class TstNetRtsp : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        m_haveServer = haveGstRtspServer();
-    }
+    void initTestCase() { m_haveServer = haveGstRtspServer(); }
 
     void record_data()
     {

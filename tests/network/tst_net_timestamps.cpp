@@ -16,14 +16,16 @@ namespace {
 bool makeMedia(const QString &path, int seconds, const QStringList &extra, QString *err,
                const QString &size = QStringLiteral("320x240"), bool audio = true)
 {
-    QStringList args = {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                        QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                        QStringLiteral("testsrc2=size=%1:rate=30:duration=%2").arg(size).arg(seconds)};
+    QStringList args = {
+        QStringLiteral("-nostdin"), QStringLiteral("-v"),
+        QStringLiteral("error"),    QStringLiteral("-y"),
+        QStringLiteral("-f"),       QStringLiteral("lavfi"),
+        QStringLiteral("-i"),       QStringLiteral("testsrc2=size=%1:rate=30:duration=%2").arg(size).arg(seconds)};
     if (audio)
         args += {QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
                  QStringLiteral("sine=frequency=440:sample_rate=48000:duration=%1").arg(seconds)};
-    args += {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-g"), QStringLiteral("30"),
-             QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p")};
+    args += {QStringLiteral("-c:v"), QStringLiteral("libx264"),  QStringLiteral("-g"),
+             QStringLiteral("30"),   QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p")};
     if (audio)
         args += {QStringLiteral("-c:a"), QStringLiteral("aac")};
     args += extra;
@@ -62,7 +64,6 @@ void recordFile(const QString &src, const QString &format, const QString &outBas
     QVERIFY2(rec.session().state() == tapedeck::RecordState::Finished, qPrintable(describe(rec)));
     judgeFiles(rec.files(), opt, reports);
 }
-
 
 } // namespace
 
@@ -105,7 +106,8 @@ private slots:
         QTemporaryDir dir;
         const QString src = dir.filePath(QStringLiteral("wrap.ts"));
         QString err;
-        QVERIFY2(makeMedia(src, 6, {QStringLiteral("-output_ts_offset"), QStringLiteral("95440")}, &err), qPrintable(err));
+        QVERIFY2(makeMedia(src, 6, {QStringLiteral("-output_ts_offset"), QStringLiteral("95440")}, &err),
+                 qPrintable(err));
         std::vector<MediaReport> reports;
         recordFile(src, format, dir.filePath(QStringLiteral("rec")), CheckOptions{true, true, 7.5, true}, &reports);
         if (QTest::currentTestFailed())
@@ -146,8 +148,9 @@ private slots:
         QTemporaryDir dir;
         const QString src = dir.filePath(QStringLiteral("raw.h264"));
         QString err;
-        QVERIFY2(makeMedia(src, 2, {QStringLiteral("-bf"), QStringLiteral("0")}, &err, QStringLiteral("320x240"), false),
-                 qPrintable(err));
+        QVERIFY2(
+            makeMedia(src, 2, {QStringLiteral("-bf"), QStringLiteral("0")}, &err, QStringLiteral("320x240"), false),
+            qPrintable(err));
         std::vector<MediaReport> reports;
         // Whatever rate is assumed (the raw demuxer says 25 fps), 60 frames are a few seconds.
         recordFile(src, format, dir.filePath(QStringLiteral("rec")), CheckOptions{false, true, 4, true}, &reports);

@@ -19,7 +19,8 @@ private slots:
         const tapedeck::Status st = rec.start();
         QVERIFY2(st.ok(), qPrintable(st.message()));
         Pusher pusher;
-        QVERIFY(pusher.start(QStringLiteral("udp://127.0.0.1:%1?pkt_size=1316").arg(port), QStringLiteral("mpegts"), 60));
+        QVERIFY(
+            pusher.start(QStringLiteral("udp://127.0.0.1:%1?pkt_size=1316").arg(port), QStringLiteral("mpegts"), 60));
         QVERIFY2(rec.waitPackets(200, 30000), qPrintable(describe(rec) + pusher.stderrText()));
         QVERIFY(rec.stopAndWait(10000) >= 0);
         std::vector<MediaReport> reports;

@@ -65,7 +65,7 @@ struct FileOp {
 };
 
 struct DirOp {
-    uint64_t seq;                      // global order of directory operations
+    uint64_t seq;                                      // global order of directory operations
     std::vector<std::pair<std::string, uint64_t>> set; // name -> inode (0 = remove), applied together
 };
 
@@ -75,10 +75,10 @@ struct Inode {
     bool dir = false;
     mode_t mode = 0;
     timespec mtime{};
-    std::string cur, dur;                      // file data
-    std::vector<FileOp> pending;               // file ops since its last fsync
+    std::string cur, dur;                          // file data
+    std::vector<FileOp> pending;                   // file ops since its last fsync
     std::map<std::string, uint64_t> ents, durEnts; // directory entries
-    std::vector<DirOp> dpending;               // dir ops since its last fsync
+    std::vector<DirOp> dpending;                   // dir ops since its last fsync
 };
 
 struct Counters {
@@ -343,7 +343,7 @@ void syncAll()
 }
 
 // Counts a completed modifying operation; cuts when armed for it.
-FILE *g_trace = nullptr;     // PCFS_TRACE: one line per counted operation
+FILE *g_trace = nullptr; // PCFS_TRACE: one line per counted operation
 std::string g_tracePath;
 
 void counted(const char *kind, const std::string &what)

@@ -20,11 +20,12 @@ namespace rtest {
 // (decodebin ! fakesink links one pad and races on the other).
 inline bool gstDecodesAll(const QString &file, QString *why = nullptr)
 {
-    const auto r = testsupport::runTool(
-        QStringLiteral("gst-launch-1.0"),
-        {QStringLiteral("-q"), QStringLiteral("playbin"), QStringLiteral("uri=file://") + QFileInfo(file).absoluteFilePath(),
-         QStringLiteral("video-sink=fakesink sync=false"), QStringLiteral("audio-sink=fakesink sync=false")},
-        60000);
+    const auto r = testsupport::runTool(QStringLiteral("gst-launch-1.0"),
+                                        {QStringLiteral("-q"), QStringLiteral("playbin"),
+                                         QStringLiteral("uri=file://") + QFileInfo(file).absoluteFilePath(),
+                                         QStringLiteral("video-sink=fakesink sync=false"),
+                                         QStringLiteral("audio-sink=fakesink sync=false")},
+                                        60000);
     const bool ok = r.exitCode == 0 && !r.timedOut && !r.err.contains("ERROR") && !r.out.contains("ERROR");
     if (!ok && why)
         *why = QString::fromUtf8(r.out + r.err);
@@ -35,10 +36,10 @@ inline bool gstDecodesAll(const QString &file, QString *why = nullptr)
 inline double streamDuration(const QString &file, const char *type)
 {
     const auto r = testsupport::runTool(QStringLiteral("ffprobe"),
-                                        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
-                                         QString::fromLatin1(type), QStringLiteral("-show_entries"),
-                                         QStringLiteral("stream=duration"), QStringLiteral("-of"),
-                                         QStringLiteral("csv=p=0"), file});
+                                        {QStringLiteral("-v"), QStringLiteral("error"),
+                                         QStringLiteral("-select_streams"), QString::fromLatin1(type),
+                                         QStringLiteral("-show_entries"), QStringLiteral("stream=duration"),
+                                         QStringLiteral("-of"), QStringLiteral("csv=p=0"), file});
     bool ok = false;
     const double d = r.out.trimmed().split('\n').value(0).toDouble(&ok);
     return ok ? d : -1;
@@ -49,17 +50,36 @@ inline double streamDuration(const QString &file, const char *type)
 inline bool makeRawPair(const QString &base, int seconds, int fps)
 {
     const QString dur = QString::number(seconds);
-    const auto r = testsupport::runTool(
-        QStringLiteral("ffmpeg"),
-        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("lavfi"),
-         QStringLiteral("-i"), QStringLiteral("testsrc2=size=320x240:rate=%1:duration=%2").arg(fps).arg(dur),
-         QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-         QStringLiteral("sine=frequency=440:sample_rate=48000:duration=%1").arg(dur), QStringLiteral("-map"),
-         QStringLiteral("0:v"), QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-g"),
-         QString::number(fps), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), QStringLiteral("-f"),
-         QStringLiteral("h264"), base + QStringLiteral(".h264"), QStringLiteral("-map"), QStringLiteral("1:a"),
-         QStringLiteral("-c:a"), QStringLiteral("aac"), QStringLiteral("-f"), QStringLiteral("adts"),
-         base + QStringLiteral(".aac")});
+    const auto r = testsupport::runTool(QStringLiteral("ffmpeg"),
+                                        {QStringLiteral("-v"),
+                                         QStringLiteral("error"),
+                                         QStringLiteral("-y"),
+                                         QStringLiteral("-f"),
+                                         QStringLiteral("lavfi"),
+                                         QStringLiteral("-i"),
+                                         QStringLiteral("testsrc2=size=320x240:rate=%1:duration=%2").arg(fps).arg(dur),
+                                         QStringLiteral("-f"),
+                                         QStringLiteral("lavfi"),
+                                         QStringLiteral("-i"),
+                                         QStringLiteral("sine=frequency=440:sample_rate=48000:duration=%1").arg(dur),
+                                         QStringLiteral("-map"),
+                                         QStringLiteral("0:v"),
+                                         QStringLiteral("-c:v"),
+                                         QStringLiteral("libx264"),
+                                         QStringLiteral("-g"),
+                                         QString::number(fps),
+                                         QStringLiteral("-pix_fmt"),
+                                         QStringLiteral("yuv420p"),
+                                         QStringLiteral("-f"),
+                                         QStringLiteral("h264"),
+                                         base + QStringLiteral(".h264"),
+                                         QStringLiteral("-map"),
+                                         QStringLiteral("1:a"),
+                                         QStringLiteral("-c:a"),
+                                         QStringLiteral("aac"),
+                                         QStringLiteral("-f"),
+                                         QStringLiteral("adts"),
+                                         base + QStringLiteral(".aac")});
     return r.exitCode == 0;
 }
 
@@ -78,7 +98,8 @@ inline bool recordAndKill(const QStringList &recordArgs, const QString &watch, q
 // Runs `tapedeck recover ARGS --json`; returns the JSON objects printed.
 inline QList<QJsonObject> recoverJson(const QStringList &args, int *exitCode)
 {
-    const auto r = testsupport::runTapedeck(QStringList{QStringLiteral("recover"), QStringLiteral("--json")} + args, 300000);
+    const auto r =
+        testsupport::runTapedeck(QStringList{QStringLiteral("recover"), QStringLiteral("--json")} + args, 300000);
     *exitCode = r.timedOut ? -1 : r.exitCode;
     QList<QJsonObject> out;
     for (const QByteArray &line : r.out.split('\n'))

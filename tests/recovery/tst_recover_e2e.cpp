@@ -37,8 +37,9 @@ private slots:
     {
         QTemporaryDir dir;
         const QString base = dir.filePath(QStringLiteral("rec"));
-        QVERIFY(recordAndKill({QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"), base, QStringLiteral("-q")},
-                              base + QStringLiteral(".mp4.track1"), 16 + 40 * 45)); // ~1.5 s of video indexed
+        QVERIFY(recordAndKill(
+            {QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"), base, QStringLiteral("-q")},
+            base + QStringLiteral(".mp4.track1"), 16 + 40 * 45)); // ~1.5 s of video indexed
         QVERIFY(QFileInfo::exists(base + QStringLiteral(".mp4.info")));
         int rc = -1;
         // The scan's index-based duration is what the rebuilt file must have.
@@ -64,9 +65,10 @@ private slots:
     {
         QTemporaryDir dir;
         const QString base = dir.filePath(QStringLiteral("rec"));
-        QVERIFY(recordAndKill({QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--chunk"), QStringLiteral("2"),
-                               QStringLiteral("--out"), base, QStringLiteral("-q")},
-                              base + QStringLiteral("_part0002.mp4.track1"), 16 + 40 * 15)); // half a second into chunk 3
+        QVERIFY(recordAndKill({QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--chunk"),
+                               QStringLiteral("2"), QStringLiteral("--out"), base, QStringLiteral("-q")},
+                              base + QStringLiteral("_part0002.mp4.track1"),
+                              16 + 40 * 15)); // half a second into chunk 3
         QVERIFY(QFileInfo::exists(base + QStringLiteral("_part0000.mp4")));
         QVERIFY(QFileInfo::exists(base + QStringLiteral("_part0001.mp4")));
         int rc = -1;
@@ -107,8 +109,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString base = dir.filePath(QStringLiteral("show"));
-        QVERIFY(recordAndKill({QStringLiteral("--type"), QStringLiteral("flv"), QStringLiteral("--chunk"), QStringLiteral("2"),
-                               QStringLiteral("--out"), base, QStringLiteral("-q")},
+        QVERIFY(recordAndKill({QStringLiteral("--type"), QStringLiteral("flv"), QStringLiteral("--chunk"),
+                               QStringLiteral("2"), QStringLiteral("--out"), base, QStringLiteral("-q")},
                               base + QStringLiteral("_part0001.flv"), 60000));
         const QString killed = base + QStringLiteral("_part0001.flv");
         int rc = -1;
@@ -121,8 +123,9 @@ private slots:
         checkDecodes(base + QStringLiteral("_part0000.flv"));
         // The header now states the duration the tags span, to within a frame.
         const auto pk = testsupport::runTool(QStringLiteral("ffprobe"),
-                                             {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
-                                              QStringLiteral("v"), QStringLiteral("-show_entries"), QStringLiteral("packet=pts_time"),
+                                             {QStringLiteral("-v"), QStringLiteral("error"),
+                                              QStringLiteral("-select_streams"), QStringLiteral("v"),
+                                              QStringLiteral("-show_entries"), QStringLiteral("packet=pts_time"),
                                               QStringLiteral("-of"), QStringLiteral("csv=p=0"), killed});
         double lastPts = 0;
         int frames = 0;
@@ -133,7 +136,8 @@ private slots:
             }
         QVERIFY(frames > 5);
         QVERIFY2(std::abs(testsupport::ffprobeDuration(killed) - (lastPts + 1.0 / 30)) <= 1.0 / 30 + 1e-3,
-                 qPrintable(QString::number(testsupport::ffprobeDuration(killed)) + QLatin1Char(' ') + QString::number(lastPts)));
+                 qPrintable(QString::number(testsupport::ffprobeDuration(killed)) + QLatin1Char(' ')
+                            + QString::number(lastPts)));
         // Seekable: the header carries a keyframe index now.
         QVERIFY(readAll(killed).left(4096).contains("keyframes"));
     }
@@ -142,9 +146,10 @@ private slots:
     {
         QTemporaryDir dir;
         const QString ts = dir.filePath(QStringLiteral("feed.ts"));
-        const auto r = testsupport::runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
-                                                 QStringLiteral("ts"), QStringLiteral("--duration"), QStringLiteral("3"),
-                                                 QStringLiteral("--out"), dir.filePath(QStringLiteral("feed")), QStringLiteral("-q")});
+        const auto r = testsupport::runTapedeck(
+            {QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"), QStringLiteral("ts"),
+             QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--out"),
+             dir.filePath(QStringLiteral("feed")), QStringLiteral("-q")});
         QCOMPARE(r.exitCode, 0);
         QFile f(ts);
         QVERIFY(f.open(QIODevice::ReadWrite));

@@ -158,8 +158,8 @@ private slots:
         QVERIFY(QDir().mkpath(live));
         const QString base = live + QStringLiteral("/active");
         testsupport::LiveRecording rec({QStringLiteral("--type"), type, QStringLiteral("--chunk"), QStringLiteral("4"),
-                                        QStringLiteral("--duration"), QStringLiteral("12"), QStringLiteral("--out"), base,
-                                        QStringLiteral("-q")});
+                                        QStringLiteral("--duration"), QStringLiteral("12"), QStringLiteral("--out"),
+                                        base, QStringLiteral("-q")});
         QVERIFY(rec.start());
         const QString open = base + QStringLiteral("_part0001.") + type;
         QVERIFY(rec.waitForFile(open, 20000));
@@ -202,9 +202,10 @@ private slots:
     {
         QTemporaryDir tmp;
         const QString ts = tmp.filePath(QStringLiteral("feed.ts"));
-        const auto r = testsupport::runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
-                                                 QStringLiteral("ts"), QStringLiteral("--duration"), QStringLiteral("3"),
-                                                 QStringLiteral("--out"), tmp.filePath(QStringLiteral("feed")), QStringLiteral("-q")});
+        const auto r = testsupport::runTapedeck(
+            {QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"), QStringLiteral("ts"),
+             QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--out"),
+             tmp.filePath(QStringLiteral("feed")), QStringLiteral("-q")});
         QCOMPARE(r.exitCode, 0);
         QFile f(ts);
         QVERIFY(f.open(QIODevice::ReadWrite));
@@ -244,17 +245,17 @@ private slots:
         QTemporaryDir tmp;
         const QString base = tmp.filePath(QStringLiteral("active"));
         // Long enough to outlive two refused starts on a loaded machine.
-        testsupport::LiveRecording rec({QStringLiteral("--type"), type, QStringLiteral("--duration"), QStringLiteral("15"),
-                                        QStringLiteral("--out"), base, QStringLiteral("-q")});
+        testsupport::LiveRecording rec({QStringLiteral("--type"), type, QStringLiteral("--duration"),
+                                        QStringLiteral("15"), QStringLiteral("--out"), base, QStringLiteral("-q")});
         QVERIFY(rec.start());
         const QString watch = type == QLatin1String("mp4") ? base + QStringLiteral(".mp4.track1") : base + u'.' + type;
         QVERIFY(rec.waitForFile(watch, 4000));
         for (const QStringList &extra : {QStringList{}, QStringList{QStringLiteral("--overwrite")}}) {
-            const auto second = testsupport::runTapedeck(QStringList{QStringLiteral("record"), QStringLiteral("demo"),
-                                                                     QStringLiteral("--type"), type, QStringLiteral("--duration"),
-                                                                     QStringLiteral("2"), QStringLiteral("--out"), base,
-                                                                     QStringLiteral("-q")}
-                                                         + extra);
+            const auto second = testsupport::runTapedeck(
+                QStringList{QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"), type,
+                            QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("--out"), base,
+                            QStringLiteral("-q")}
+                + extra);
             QVERIFY2(rec.running(), "the live recording ended before the second start was tried");
             QCOMPARE(second.exitCode, 4);
             QVERIFY2(second.err.contains("is being recorded by another process"), second.err.constData());
@@ -289,19 +290,22 @@ private slots:
         QVERIFY(QDir().mkpath(made));
         const QString base = made + QStringLiteral("/r1");
         if (kind == QLatin1String("ts")) {
-            const auto r = testsupport::runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
-                                                     QStringLiteral("ts"), QStringLiteral("--duration"), QStringLiteral("2"),
-                                                     QStringLiteral("--out"), base, QStringLiteral("-q")});
+            const auto r =
+                testsupport::runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
+                                          QStringLiteral("ts"), QStringLiteral("--duration"), QStringLiteral("2"),
+                                          QStringLiteral("--out"), base, QStringLiteral("-q")});
             QCOMPARE(r.exitCode, 0);
             QFile f(base + QStringLiteral(".ts"));
             QVERIFY(f.open(QIODevice::ReadWrite));
             QVERIFY(f.resize(f.size() - 188 * 2 - 77));
         } else if (kind == QLatin1String("flv")) {
-            QVERIFY(recordAndKill({QStringLiteral("--type"), QStringLiteral("flv"), QStringLiteral("--out"), base, QStringLiteral("-q")},
-                                  base + QStringLiteral(".flv"), 60000));
+            QVERIFY(recordAndKill(
+                {QStringLiteral("--type"), QStringLiteral("flv"), QStringLiteral("--out"), base, QStringLiteral("-q")},
+                base + QStringLiteral(".flv"), 60000));
         } else {
-            QVERIFY(recordAndKill({QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"), base, QStringLiteral("-q")},
-                                  base + QStringLiteral(".mp4.track1"), kTrackHeader + kRecord * 45));
+            QVERIFY(recordAndKill(
+                {QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"), base, QStringLiteral("-q")},
+                base + QStringLiteral(".mp4.track1"), kTrackHeader + kRecord * 45));
         }
         const QMap<QString, QByteArray> originals = contents(made);
         const QStringList extra = outKeep ? QStringList{QStringLiteral("--keep")} : QStringList{};
@@ -353,9 +357,11 @@ private slots:
             }
             QVERIFY2(results.contains(QStringLiteral("rebuilt")), qPrintable(results.join(QLatin1Char(' '))));
             for (const QString &r : results)
-                QVERIFY2(r == QLatin1String("rebuilt") || r == QLatin1String("already-done") || r == QLatin1String("being-recovered"),
+                QVERIFY2(r == QLatin1String("rebuilt") || r == QLatin1String("already-done")
+                             || r == QLatin1String("being-recovered"),
                          qPrintable(QStringLiteral("round %1: %2").arg(round).arg(results.join(QLatin1Char(' ')))));
-            skippedOrDone += int(results.count(QStringLiteral("already-done")) + results.count(QStringLiteral("being-recovered")));
+            skippedOrDone +=
+                int(results.count(QStringLiteral("already-done")) + results.count(QStringLiteral("being-recovered")));
             // Exactly the one result, byte for byte what a single run gives;
             // with --keep the originals stay as they were.
             QCOMPARE(contents(outKeep ? outDir : dir), expected);
@@ -373,8 +379,9 @@ private slots:
     {
         QTemporaryDir tmp;
         const QString base = tmp.filePath(QStringLiteral("rec"));
-        QVERIFY(recordAndKill({QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"), base, QStringLiteral("-q")},
-                              base + QStringLiteral(".mp4.track2"), kTrackHeader + kRecord * 45));
+        QVERIFY(recordAndKill(
+            {QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"), base, QStringLiteral("-q")},
+            base + QStringLiteral(".mp4.track2"), kTrackHeader + kRecord * 45));
         const QString infoPath = base + QStringLiteral(".mp4.info");
         auto info = mp4::decodeInfo(readAll(infoPath));
         QVERIFY2(info, qPrintable(info.message()));

@@ -73,15 +73,16 @@ testsupport::ToolResult runWithRawArgs(const QList<QByteArray> &args, int timeou
             esc += QStringLiteral("\\%1").arg(int(quint8(c)), 3, 8, QLatin1Char('0'));
         script += QStringLiteral(" \"$(printf '%1')\"").arg(esc);
     }
-    return testsupport::runTool(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script, testsupport::tapedeckBinary()},
-                                timeoutMs);
+    return testsupport::runTool(QStringLiteral("/bin/sh"),
+                                {QStringLiteral("-c"), script, testsupport::tapedeckBinary()}, timeoutMs);
 }
 
 // A SIGKILLed MP4 recording: NAME.mp4.{info,mdat,track1,track2}.
 bool killedSet(const QString &base)
 {
-    return recordAndKill({QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"), base, QStringLiteral("-q")},
-                         base + QStringLiteral(".mp4.track1"), 16 + 40 * 20);
+    return recordAndKill(
+        {QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"), base, QStringLiteral("-q")},
+        base + QStringLiteral(".mp4.track1"), 16 + 40 * 20);
 }
 
 } // namespace
@@ -118,7 +119,8 @@ private slots:
             QCOMPARE(tapedeck::encodePath(s), bytes);
             QCOMPARE(tapedeck::decodePath(tapedeck::encodePath(s)), s);
         }
-        for (const char *valid : {"plain.mp4", "caf\xc3\xa9.mp4", "\xe6\x97\xa5\xe6\x9c\xac.ts", "\xf0\x9f\x8e\xa5 rec.flv"}) {
+        for (const char *valid :
+             {"plain.mp4", "caf\xc3\xa9.mp4", "\xe6\x97\xa5\xe6\x9c\xac.ts", "\xf0\x9f\x8e\xa5 rec.flv"}) {
             QCOMPARE(tapedeck::decodePath(QByteArray(valid)), QFile::decodeName(QByteArray(valid)));
             QCOMPARE(tapedeck::encodePath(QFile::decodeName(QByteArray(valid))), QByteArray(valid));
         }
@@ -184,16 +186,17 @@ private slots:
     void fifoOrphanNamesDoNotHang()
     {
         QTemporaryDir dir;
-        const QStringList names{QStringLiteral("a.ts"), QStringLiteral("b.flv"), QStringLiteral("c.mp4.h264"),
+        const QStringList names{QStringLiteral("a.ts"),      QStringLiteral("b.flv"), QStringLiteral("c.mp4.h264"),
                                 QStringLiteral("c.mp4.aac"), QStringLiteral("d.mp4"), QStringLiteral("e.mp4.mdat")};
         for (const QString &n : names)
             QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath(n)).constData(), 0644), 0);
-        const auto r = testsupport::runTapedeck({QStringLiteral("recover"), QStringLiteral("--dry-run"), dir.path()}, 60000);
+        const auto r =
+            testsupport::runTapedeck({QStringLiteral("recover"), QStringLiteral("--dry-run"), dir.path()}, 60000);
         QVERIFY2(!r.timedOut, "recover --dry-run FOLDER hung on a FIFO");
         QCOMPARE(r.exitCode, 0); // nothing that is a recording
         for (const QString &n : names) {
-            const auto one = testsupport::runTapedeck({QStringLiteral("recover"), QStringLiteral("--dry-run"), dir.filePath(n)},
-                                                      60000);
+            const auto one = testsupport::runTapedeck(
+                {QStringLiteral("recover"), QStringLiteral("--dry-run"), dir.filePath(n)}, 60000);
             QVERIFY2(!one.timedOut, qPrintable(n + QStringLiteral(": hung")));
             QCOMPARE(one.exitCode, 1);
             QVERIFY2(one.err.contains("FIFO"), qPrintable(n + QStringLiteral(": ") + QString::fromUtf8(one.err)));
@@ -217,7 +220,8 @@ private slots:
         QVERIFY(QFile::link(real, mdat));
         const QByteArray before = readAll(real);
 
-        const auto dry = testsupport::runTapedeck({QStringLiteral("recover"), QStringLiteral("--dry-run"), dir.path()}, 60000);
+        const auto dry =
+            testsupport::runTapedeck({QStringLiteral("recover"), QStringLiteral("--dry-run"), dir.path()}, 60000);
         QCOMPARE(dry.exitCode, 1);
         QVERIFY2(dry.out.contains("symbolic link"), dry.out.constData());
         const auto run = testsupport::runTapedeck({QStringLiteral("recover"), dir.path()}, 60000);
@@ -243,11 +247,13 @@ private slots:
         QVERIFY(killedSet(base));
         const QByteArray stem = "caf\xe9-\xff\xfe"; // Latin-1 é, then bytes no UTF-8 has
         for (const char *m : {".mp4.info", ".mp4.mdat", ".mp4.track1", ".mp4.track2"})
-            QCOMPARE(::rename(QFile::encodeName(base + QLatin1String(m)).constData(), (d + '/' + stem + m).constData()), 0);
+            QCOMPARE(::rename(QFile::encodeName(base + QLatin1String(m)).constData(), (d + '/' + stem + m).constData()),
+                     0);
         // A TS cut mid-packet, with a name that is not UTF-8 either.
-        const auto rec = testsupport::runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
-                                                   QStringLiteral("ts"), QStringLiteral("--duration"), QStringLiteral("2"),
-                                                   QStringLiteral("--out"), dir.filePath(QStringLiteral("feed")), QStringLiteral("-q")});
+        const auto rec = testsupport::runTapedeck(
+            {QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"), QStringLiteral("ts"),
+             QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("--out"),
+             dir.filePath(QStringLiteral("feed")), QStringLiteral("-q")});
         QCOMPARE(rec.exitCode, 0);
         QFile ts(dir.filePath(QStringLiteral("feed.ts")));
         QVERIFY(ts.resize(ts.size() - 100));

@@ -139,19 +139,22 @@ private slots:
     {
         TAPEDECK_REQUIRE_TOOL("ffmpeg");
         const QString rec = m_src.filePath(QStringLiteral("rec"));
-        QVERIFY(recordAndKill({QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"), rec, QStringLiteral("-q")},
-                              rec + QStringLiteral(".mp4.track1"), 16 + 40 * 30));
+        QVERIFY(recordAndKill(
+            {QStringLiteral("--type"), QStringLiteral("mp4"), QStringLiteral("--out"), rec, QStringLiteral("-q")},
+            rec + QStringLiteral(".mp4.track1"), 16 + 40 * 30));
         for (const char *s : {".mp4.info", ".mp4.mdat", ".mp4.track1", ".mp4.track2"})
             m_sidecar << rec + QLatin1String(s);
         QVERIFY(makeRawPair(m_src.filePath(QStringLiteral("pair.mp4")), 2, 30));
         m_pair << m_src.filePath(QStringLiteral("pair.mp4.h264")) << m_src.filePath(QStringLiteral("pair.mp4.aac"));
         const QString flv = m_src.filePath(QStringLiteral("live"));
-        QVERIFY(recordAndKill({QStringLiteral("--type"), QStringLiteral("flv"), QStringLiteral("--out"), flv, QStringLiteral("-q")},
-                              flv + QStringLiteral(".flv"), 150000));
+        QVERIFY(recordAndKill(
+            {QStringLiteral("--type"), QStringLiteral("flv"), QStringLiteral("--out"), flv, QStringLiteral("-q")},
+            flv + QStringLiteral(".flv"), 150000));
         m_flv << flv + QStringLiteral(".flv");
-        const auto t = testsupport::runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
-                                                 QStringLiteral("ts"), QStringLiteral("--duration"), QStringLiteral("2"),
-                                                 QStringLiteral("--out"), m_src.filePath(QStringLiteral("feed")), QStringLiteral("-q")});
+        const auto t = testsupport::runTapedeck(
+            {QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"), QStringLiteral("ts"),
+             QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("--out"),
+             m_src.filePath(QStringLiteral("feed")), QStringLiteral("-q")});
         QCOMPARE(t.exitCode, 0);
         m_ts << m_src.filePath(QStringLiteral("feed.ts"));
     }
@@ -198,9 +201,10 @@ private slots:
     void randomBytesUnderRecordingNames()
     {
         auto *rng = QRandomGenerator::global();
-        const QStringList names{QStringLiteral("x.mp4.info"), QStringLiteral("x.mp4.mdat"), QStringLiteral("x.mp4.track1"),
-                                QStringLiteral("y.mp4.h264"), QStringLiteral("y.mp4.aac"), QStringLiteral("z.flv"),
-                                QStringLiteral("z.ts"), QStringLiteral("z.mp4"), QStringLiteral("w.mp4.aac")};
+        const QStringList names{
+            QStringLiteral("x.mp4.info"), QStringLiteral("x.mp4.mdat"), QStringLiteral("x.mp4.track1"),
+            QStringLiteral("y.mp4.h264"), QStringLiteral("y.mp4.aac"),  QStringLiteral("z.flv"),
+            QStringLiteral("z.ts"),       QStringLiteral("z.mp4"),      QStringLiteral("w.mp4.aac")};
         for (int round = 0; round < 20; ++round) {
             QTemporaryDir dir;
             for (const QString &n : names) {
@@ -216,7 +220,8 @@ private slots:
             for (const Orphan &o : r.orphans) {
                 QVERIFY2(!o.reason.isEmpty(), qPrintable(o.target));
                 // Random bytes are never "complete"; a torn-looking one may be tried, never trusted.
-                QVERIFY2(o.verdict != Verdict::Complete || o.kind == OrphanKind::MpegTs, qPrintable(o.target + o.reason));
+                QVERIFY2(o.verdict != Verdict::Complete || o.kind == OrphanKind::MpegTs,
+                         qPrintable(o.target + o.reason));
             }
             for (const Orphan &o : r.notRecordings)
                 QVERIFY(!o.reason.isEmpty());
@@ -316,7 +321,8 @@ private slots:
         QVERIFY(makeRawPair(base, 2, 25));
         const QByteArray stripped = stripVui(readAll(base + QStringLiteral(".h264")));
         {
-            const auto head = inspectAnnexBHead(reinterpret_cast<const uint8_t *>(stripped.constData()), size_t(stripped.size()));
+            const auto head =
+                inspectAnnexBHead(reinterpret_cast<const uint8_t *>(stripped.constData()), size_t(stripped.size()));
             QVERIFY(head.sps && !head.sps->timingInfoPresent);
         }
         writeFile(base + QStringLiteral(".h264"), stripped);
@@ -328,18 +334,22 @@ private slots:
         QVERIFY(res[0][QStringLiteral("error")].toString().contains(QLatin1String("--fps")));
         // --fps fills the gap.
         QTemporaryDir out1;
-        res = recoverJson({QStringLiteral("--keep"), QStringLiteral("--fps"), QStringLiteral("25"), QStringLiteral("--out"), out1.path(), dir.path()}, &rc);
+        res = recoverJson({QStringLiteral("--keep"), QStringLiteral("--fps"), QStringLiteral("25"),
+                           QStringLiteral("--out"), out1.path(), dir.path()},
+                          &rc);
         QCOMPARE(rc, 0);
         QCOMPARE(res[0][QStringLiteral("frameRateSource")].toString(), QStringLiteral("--fps"));
         QVERIFY(std::abs(streamDuration(out1.filePath(QStringLiteral("cam.mp4")), "v") - 2.0) <= 1.0 / 25 + 1e-3);
         // A healthy MP4 beside it (the user's earlier recording) wins over --fps.
-        const auto mk = testsupport::runTool(QStringLiteral("ffmpeg"),
-                                             {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"), QStringLiteral("lavfi"),
-                                              QStringLiteral("-i"), QStringLiteral("testsrc2=size=64x64:rate=25:duration=1"),
-                                              QStringLiteral("-c:v"), QStringLiteral("libx264"), dir.filePath(QStringLiteral("earlier.mp4"))});
+        const auto mk = testsupport::runTool(
+            QStringLiteral("ffmpeg"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"), QStringLiteral("lavfi"),
+             QStringLiteral("-i"), QStringLiteral("testsrc2=size=64x64:rate=25:duration=1"), QStringLiteral("-c:v"),
+             QStringLiteral("libx264"), dir.filePath(QStringLiteral("earlier.mp4"))});
         QCOMPARE(mk.exitCode, 0);
         QTemporaryDir out2;
-        res = recoverJson({QStringLiteral("--fps"), QStringLiteral("50"), QStringLiteral("--out"), out2.path(), dir.path()}, &rc);
+        res = recoverJson(
+            {QStringLiteral("--fps"), QStringLiteral("50"), QStringLiteral("--out"), out2.path(), dir.path()}, &rc);
         QCOMPARE(rc, 0);
         QCOMPARE(res[0][QStringLiteral("frameRateSource")].toString(), QStringLiteral("earlier.mp4 beside it"));
         QCOMPARE(res[0][QStringLiteral("frameRate")].toDouble(), 25.0);

@@ -40,10 +40,11 @@ struct FrameCrc {
 FrameCrc frameCrc(const QString &file)
 {
     FrameCrc out;
-    const auto r = testsupport::runTool(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), file,
-                                                                   QStringLiteral("-map"), QStringLiteral("0"), QStringLiteral("-c"),
-                                                                   QStringLiteral("copy"), QStringLiteral("-f"), QStringLiteral("framecrc"),
-                                                                   QStringLiteral("-")});
+    const auto r =
+        testsupport::runTool(QStringLiteral("ffmpeg"),
+                             {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), file,
+                              QStringLiteral("-map"), QStringLiteral("0"), QStringLiteral("-c"), QStringLiteral("copy"),
+                              QStringLiteral("-f"), QStringLiteral("framecrc"), QStringLiteral("-")});
     for (const QByteArray &line : r.out.split('\n')) {
         if (line.startsWith("#media_type")) {
             const QList<QByteArray> f = line.split(':');
@@ -55,7 +56,8 @@ FrameCrc frameCrc(const QString &file)
         const QList<QByteArray> f = line.split(',');
         if (f.size() < 6)
             continue;
-        out.frames[f[0].trimmed().toInt()].push_back(CrcFrame{f[2].trimmed().toLongLong(), f[4].trimmed().toLongLong(), f[5].trimmed()});
+        out.frames[f[0].trimmed().toInt()].push_back(
+            CrcFrame{f[2].trimmed().toLongLong(), f[4].trimmed().toLongLong(), f[5].trimmed()});
     }
     return out;
 }
@@ -64,9 +66,10 @@ FrameCrc frameCrc(const QString &file)
 std::map<int, std::vector<std::pair<qint64, qint64>>> packetRanges(const QString &file)
 {
     std::map<int, std::vector<std::pair<qint64, qint64>>> out;
-    const auto r = testsupport::runTool(QStringLiteral("ffprobe"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
-                                                                    QStringLiteral("packet=stream_index,pos,size"), QStringLiteral("-of"),
-                                                                    QStringLiteral("csv=p=0"), file});
+    const auto r = testsupport::runTool(QStringLiteral("ffprobe"),
+                                        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
+                                         QStringLiteral("packet=stream_index,pos,size"), QStringLiteral("-of"),
+                                         QStringLiteral("csv=p=0"), file});
     for (const QByteArray &line : r.out.split('\n')) {
         const QList<QByteArray> f = line.trimmed().split(',');
         if (f.size() >= 3)
@@ -121,15 +124,23 @@ Judgement judge(const QString &original, const QString &broken, const QString &r
             }
         }
         j.exact += exact;
-        j.detail += QStringLiteral("%1 #%2: %3/%4 exact (offset %5); ").arg(QString::fromLatin1(type)).arg(nth).arg(exact).arg(present.size()).arg(offset);
+        j.detail += QStringLiteral("%1 #%2: %3/%4 exact (offset %5); ")
+                        .arg(QString::fromLatin1(type))
+                        .arg(nth)
+                        .arg(exact)
+                        .arg(present.size())
+                        .arg(offset);
     }
     return j;
 }
 
 bool ffmpegMake(const QStringList &args)
 {
-    const auto r = testsupport::runTool(QStringLiteral("ffmpeg"), QStringList{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-nostdin"),
-                                                                              QStringLiteral("-y")} + args, 120000);
+    const auto r = testsupport::runTool(
+        QStringLiteral("ffmpeg"),
+        QStringList{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-nostdin"), QStringLiteral("-y")}
+            + args,
+        120000);
     if (r.exitCode != 0)
         qWarning("ffmpeg: %s", r.err.constData());
     return r.exitCode == 0;
@@ -138,15 +149,20 @@ bool ffmpegMake(const QStringList &args)
 // A 6 s H.264 (B-frames) + AAC recording, as ffmpeg's mp4 muxer writes it.
 QStringList recordingArgs(const QString &pattern, double seconds, bool inBand)
 {
-    QStringList a{QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), pattern + QStringLiteral("=size=160x120:rate=30"),
-                  QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=frequency=440:sample_rate=48000"),
-                  QStringLiteral("-t"), QString::number(seconds), QStringLiteral("-c:v"), QStringLiteral("libx264"),
-                  QStringLiteral("-preset"), QStringLiteral("veryfast"), QStringLiteral("-bf"), QStringLiteral("3"), QStringLiteral("-g"),
-                  QStringLiteral("60"), QStringLiteral("-threads"), QStringLiteral("1")};
+    QStringList a{QStringLiteral("-f"),       QStringLiteral("lavfi"),
+                  QStringLiteral("-i"),       pattern + QStringLiteral("=size=160x120:rate=30"),
+                  QStringLiteral("-f"),       QStringLiteral("lavfi"),
+                  QStringLiteral("-i"),       QStringLiteral("sine=frequency=440:sample_rate=48000"),
+                  QStringLiteral("-t"),       QString::number(seconds),
+                  QStringLiteral("-c:v"),     QStringLiteral("libx264"),
+                  QStringLiteral("-preset"),  QStringLiteral("veryfast"),
+                  QStringLiteral("-bf"),      QStringLiteral("3"),
+                  QStringLiteral("-g"),       QStringLiteral("60"),
+                  QStringLiteral("-threads"), QStringLiteral("1")};
     if (inBand)
         a << QStringLiteral("-x264-params") << QStringLiteral("repeat-headers=1");
-    a << QStringLiteral("-c:a") << QStringLiteral("aac") << QStringLiteral("-b:a") << QStringLiteral("64k") << QStringLiteral("-ac")
-      << QStringLiteral("2");
+    a << QStringLiteral("-c:a") << QStringLiteral("aac") << QStringLiteral("-b:a") << QStringLiteral("64k")
+      << QStringLiteral("-ac") << QStringLiteral("2");
     return a;
 }
 
@@ -168,8 +184,8 @@ qint64 boxOffset(const QByteArray &file, const char *type)
 {
     qint64 pos = 0;
     while (pos + 8 <= file.size()) {
-        const quint32 size = quint32(quint8(file[pos])) << 24 | quint32(quint8(file[pos + 1])) << 16 | quint32(quint8(file[pos + 2])) << 8
-                             | quint8(file[pos + 3]);
+        const quint32 size = quint32(quint8(file[pos])) << 24 | quint32(quint8(file[pos + 1])) << 16
+            | quint32(quint8(file[pos + 2])) << 8 | quint8(file[pos + 3]);
         if (file.mid(pos + 4, 4) == type)
             return pos;
         if (size < 8)
@@ -234,7 +250,8 @@ class TestRepair : public QObject {
         QVERIFY(out.removed.isEmpty());
         checkDecodes(out.output);
         const Judgement j = judge(original, o.target, out.output);
-        qInfo("%s: %d of %d frames exact with timing: %s", qPrintable(QFileInfo(dir).fileName()), j.exact, j.present, qPrintable(j.detail));
+        qInfo("%s: %d of %d frames exact with timing: %s", qPrintable(QFileInfo(dir).fileName()), j.exact, j.present,
+              qPrintable(j.detail));
         QVERIFY(j.present > 100);
         QVERIFY2(j.exact * 100 >= j.present * 99, qPrintable(j.detail));
     }
@@ -278,15 +295,19 @@ private slots:
             const char *name;
             QByteArray bytes;
             const char *why;
-        } cases[] = {{"size0", sizeZero, "never written"}, {"cut", full.left(int(full.size() * 0.6)), "the file is cut"},
-                     {"large", large, "the file is cut"}, {"bare", bare, "the file is cut"}, {"moovcut", moovCut, "cut off"}};
+        } cases[] = {{"size0", sizeZero, "never written"},
+                     {"cut", full.left(int(full.size() * 0.6)), "the file is cut"},
+                     {"large", large, "the file is cut"},
+                     {"bare", bare, "the file is cut"},
+                     {"moovcut", moovCut, "cut off"}};
         for (const auto &c : cases) {
             const QString d = caseDir(QStringLiteral("shape-%1").arg(QLatin1String(c.name)), c.bytes, true);
             const Orphan o = scanOne(d);
             QCOMPARE(o.kind, OrphanKind::Mp4NoIndex);
             QVERIFY2(o.rebuildable(), qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(c.name), o.reason)));
             QVERIFY2(o.reason.contains(QStringLiteral("MP4 without index — repairable")), qPrintable(o.reason));
-            QVERIFY2(o.reason.contains(QLatin1String(c.why)), qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(c.name), o.reason)));
+            QVERIFY2(o.reason.contains(QLatin1String(c.why)),
+                     qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(c.name), o.reason)));
             QCOMPARE(QFileInfo(o.reference).fileName(), QStringLiteral("reference.mp4"));
         }
         // The healthy reference itself is not an orphan.
@@ -299,7 +320,8 @@ private slots:
         const QByteArray full = readAll(m_orig);
         repairAndJudge(caseDir(QStringLiteral("ref-cut"), full.left(int(full.size() * 0.6)), true), m_orig, true);
         // The index cut off after a complete mdat: every frame comes back.
-        repairAndJudge(caseDir(QStringLiteral("ref-moovcut"), full.left(boxOffset(full, "moov") + 100), true), m_orig, true);
+        repairAndJudge(caseDir(QStringLiteral("ref-moovcut"), full.left(boxOffset(full, "moov") + 100), true), m_orig,
+                       true);
     }
 
     // ffmpeg SIGKILLed while writing, parameter sets in-band, no reference.
@@ -309,10 +331,11 @@ private slots:
         QDir().mkpath(d);
         const QString broken = d + QStringLiteral("/broken.mp4");
         QProcess p;
-        p.start(QStringLiteral("ffmpeg"), QStringList{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-nostdin"), QStringLiteral("-y"),
-                                                      QStringLiteral("-re")}
-                                              + recordingArgs(QStringLiteral("testsrc2"), 6, true)
-                                              << QStringLiteral("-flush_packets") << QStringLiteral("1") << broken);
+        p.start(QStringLiteral("ffmpeg"),
+                QStringList{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-nostdin"),
+                            QStringLiteral("-y"), QStringLiteral("-re")}
+                        + recordingArgs(QStringLiteral("testsrc2"), 6, true)
+                    << QStringLiteral("-flush_packets") << QStringLiteral("1") << broken);
         QVERIFY(p.waitForStarted());
         // Killed once enough media reached the disk (it writes as it goes).
         const qint64 target = QFileInfo(m_inband).size() * 45 / 100;
@@ -333,15 +356,18 @@ private slots:
         QJsonObject j = QJsonDocument::fromJson(r.out.split('\n').first()).object();
         QCOMPARE(j[QStringLiteral("kind")].toString(), QStringLiteral("mp4-no-index"));
         QCOMPARE(j[QStringLiteral("result")].toString(), QStringLiteral("cannot-rebuild"));
-        QVERIFY2(j[QStringLiteral("reason")].toString().contains(QLatin1String("reference")), qPrintable(j[QStringLiteral("reason")].toString()));
-        r = testsupport::runTapedeck({QStringLiteral("recover"), QStringLiteral("--json"), QStringLiteral("--reference"), m_ref, d});
+        QVERIFY2(j[QStringLiteral("reason")].toString().contains(QLatin1String("reference")),
+                 qPrintable(j[QStringLiteral("reason")].toString()));
+        r = testsupport::runTapedeck(
+            {QStringLiteral("recover"), QStringLiteral("--json"), QStringLiteral("--reference"), m_ref, d});
         QCOMPARE(r.exitCode, 0);
         j = QJsonDocument::fromJson(r.out.split('\n').first()).object();
         QCOMPARE(j[QStringLiteral("result")].toString(), QStringLiteral("rebuilt"));
         QCOMPARE(j[QStringLiteral("reference")].toString(), QFileInfo(m_ref).absoluteFilePath());
         QCOMPARE(j[QStringLiteral("output")].toString(), d + QStringLiteral("/broken.repaired.mp4"));
         const QString notes = j[QStringLiteral("notes")].toVariant().toStringList().join(u'\n');
-        QVERIFY2(notes.contains(QLatin1String("video h264:")) && notes.contains(QLatin1String("audio aac:")), qPrintable(notes));
+        QVERIFY2(notes.contains(QLatin1String("video h264:")) && notes.contains(QLatin1String("audio aac:")),
+                 qPrintable(notes));
         QVERIFY(QFileInfo::exists(d + QStringLiteral("/broken.mp4")));
         checkDecodes(d + QStringLiteral("/broken.repaired.mp4"));
     }

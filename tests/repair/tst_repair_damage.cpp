@@ -33,8 +33,8 @@ qint64 boxOffset(const QByteArray &file, const char *type)
 {
     qint64 pos = 0;
     while (pos + 8 <= file.size()) {
-        const quint32 size = quint32(quint8(file[pos])) << 24 | quint32(quint8(file[pos + 1])) << 16 | quint32(quint8(file[pos + 2])) << 8
-                             | quint8(file[pos + 3]);
+        const quint32 size = quint32(quint8(file[pos])) << 24 | quint32(quint8(file[pos + 1])) << 16
+            | quint32(quint8(file[pos + 2])) << 8 | quint8(file[pos + 3]);
         if (file.mid(pos + 4, 4) == type)
             return pos;
         if (size < 8)
@@ -46,12 +46,20 @@ qint64 boxOffset(const QByteArray &file, const char *type)
 
 QStringList tinyRecording(const QString &pattern, double seconds)
 {
-    return {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-nostdin"), QStringLiteral("-y"), QStringLiteral("-f"),
-            QStringLiteral("lavfi"), QStringLiteral("-i"), pattern + QStringLiteral("=size=32x32:rate=30"), QStringLiteral("-f"),
-            QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=frequency=440:sample_rate=8000"), QStringLiteral("-t"),
-            QString::number(seconds), QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-bf"), QStringLiteral("2"),
-            QStringLiteral("-g"), QStringLiteral("10"), QStringLiteral("-threads"), QStringLiteral("1"), QStringLiteral("-c:a"),
-            QStringLiteral("aac"), QStringLiteral("-b:a"), QStringLiteral("16k"), QStringLiteral("-ac"), QStringLiteral("1")};
+    return {QStringLiteral("-v"),       QStringLiteral("error"),
+            QStringLiteral("-nostdin"), QStringLiteral("-y"),
+            QStringLiteral("-f"),       QStringLiteral("lavfi"),
+            QStringLiteral("-i"),       pattern + QStringLiteral("=size=32x32:rate=30"),
+            QStringLiteral("-f"),       QStringLiteral("lavfi"),
+            QStringLiteral("-i"),       QStringLiteral("sine=frequency=440:sample_rate=8000"),
+            QStringLiteral("-t"),       QString::number(seconds),
+            QStringLiteral("-c:v"),     QStringLiteral("libx264"),
+            QStringLiteral("-bf"),      QStringLiteral("2"),
+            QStringLiteral("-g"),       QStringLiteral("10"),
+            QStringLiteral("-threads"), QStringLiteral("1"),
+            QStringLiteral("-c:a"),     QStringLiteral("aac"),
+            QStringLiteral("-b:a"),     QStringLiteral("16k"),
+            QStringLiteral("-ac"),      QStringLiteral("1")};
 }
 
 } // namespace
@@ -70,8 +78,12 @@ private slots:
         TAPEDECK_REQUIRE_TOOL("ffmpeg");
         const QString orig = m_dir.filePath(QStringLiteral("orig.mp4"));
         m_ref = m_dir.filePath(QStringLiteral("ref.mp4"));
-        QVERIFY(testsupport::runTool(QStringLiteral("ffmpeg"), tinyRecording(QStringLiteral("testsrc2"), 0.7) << orig).exitCode == 0);
-        QVERIFY(testsupport::runTool(QStringLiteral("ffmpeg"), tinyRecording(QStringLiteral("smptebars"), 0.5) << m_ref).exitCode == 0);
+        QVERIFY(testsupport::runTool(QStringLiteral("ffmpeg"), tinyRecording(QStringLiteral("testsrc2"), 0.7) << orig)
+                    .exitCode
+                == 0);
+        QVERIFY(testsupport::runTool(QStringLiteral("ffmpeg"), tinyRecording(QStringLiteral("smptebars"), 0.5) << m_ref)
+                    .exitCode
+                == 0);
         m_full = readAll(orig);
         m_mdat = boxOffset(m_full, "mdat");
         m_moov = boxOffset(m_full, "moov");
@@ -111,7 +123,8 @@ private slots:
             int64_t frames = 0;
             for (const RepairedTrack &t : r->tracks)
                 frames += t.frames;
-            QVERIFY2(frames >= lastFrames, qPrintable(QStringLiteral("%1: %2 < %3").arg(n).arg(frames).arg(lastFrames)));
+            QVERIFY2(frames >= lastFrames,
+                     qPrintable(QStringLiteral("%1: %2 < %3").arg(n).arg(frames).arg(lastFrames)));
             lastFrames = frames;
             const QString errors = testsupport::ffmpegDecodeErrors(out);
             QVERIFY2(errors.isEmpty(), qPrintable(QStringLiteral("cut at %1: %2").arg(n).arg(errors)));

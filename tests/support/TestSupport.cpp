@@ -56,10 +56,10 @@ ToolResult runTool(const QString &program, const QStringList &args, int timeoutM
 
 QString ffmpegDecodeErrors(const QString &file)
 {
-    const ToolResult r = runTool(QStringLiteral("ffmpeg"),
-                                 {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
-                                  QStringLiteral("-i"), file, QStringLiteral("-f"), QStringLiteral("null"),
-                                  QStringLiteral("-")});
+    const ToolResult r =
+        runTool(QStringLiteral("ffmpeg"),
+                {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), file,
+                 QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")});
     QString text = QString::fromUtf8(r.err).trimmed();
     if (r.exitCode != 0 && text.isEmpty())
         text = QStringLiteral("ffmpeg exited with %1").arg(r.exitCode);
@@ -70,28 +70,28 @@ bool gstreamerDecodes(const QString &file, QString *errorText)
 {
     // playbin decodes every stream (a bare `decodebin ! fakesink` leaves the
     // second pad unlinked and can stall at random).
-    const ToolResult r = runTool(QStringLiteral("gst-launch-1.0"),
-                                 {QStringLiteral("-q"), QStringLiteral("playbin"),
-                                  QStringLiteral("uri=") + QUrl::fromLocalFile(QFileInfo(file).absoluteFilePath()).toString(),
-                                  QStringLiteral("video-sink=fakesink sync=false"),
-                                  QStringLiteral("audio-sink=fakesink sync=false")},
-                                 60000);
+    const ToolResult r =
+        runTool(QStringLiteral("gst-launch-1.0"),
+                {QStringLiteral("-q"), QStringLiteral("playbin"),
+                 QStringLiteral("uri=") + QUrl::fromLocalFile(QFileInfo(file).absoluteFilePath()).toString(),
+                 QStringLiteral("video-sink=fakesink sync=false"), QStringLiteral("audio-sink=fakesink sync=false")},
+                60000);
     const bool ok = r.exitCode == 0 && !r.timedOut && !r.err.contains("ERROR") && !r.out.contains("ERROR");
     if (!ok && errorText)
-        *errorText = QStringLiteral("gst-launch exit %1%2: %3")
-                         .arg(r.exitCode)
-                         .arg(r.timedOut ? QStringLiteral(" (timed out)") : QString(),
-                              QString::fromUtf8(r.out + r.err));
+        *errorText =
+            QStringLiteral("gst-launch exit %1%2: %3")
+                .arg(r.exitCode)
+                .arg(r.timedOut ? QStringLiteral(" (timed out)") : QString(), QString::fromUtf8(r.out + r.err));
     return ok;
 }
 
 std::map<int, int> ffprobePacketCounts(const QString &file)
 {
     std::map<int, int> counts;
-    const ToolResult r = runTool(QStringLiteral("ffprobe"),
-                                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
-                                  QStringLiteral("packet=stream_index"), QStringLiteral("-of"),
-                                  QStringLiteral("csv=p=0"), file});
+    const ToolResult r =
+        runTool(QStringLiteral("ffprobe"),
+                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
+                 QStringLiteral("packet=stream_index"), QStringLiteral("-of"), QStringLiteral("csv=p=0"), file});
     for (const QByteArray &line : r.out.split('\n')) {
         // Packets with side data print extra (empty) CSV fields.
         bool ok = false;
@@ -119,10 +119,10 @@ std::map<int, int> ffprobeFrameCounts(const QString &file)
 
 double ffprobeDuration(const QString &file)
 {
-    const ToolResult r = runTool(QStringLiteral("ffprobe"),
-                                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
-                                  QStringLiteral("format=duration"), QStringLiteral("-of"),
-                                  QStringLiteral("csv=p=0"), file});
+    const ToolResult r =
+        runTool(QStringLiteral("ffprobe"),
+                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
+                 QStringLiteral("format=duration"), QStringLiteral("-of"), QStringLiteral("csv=p=0"), file});
     bool ok = false;
     const double d = r.out.trimmed().toDouble(&ok);
     return ok ? d : -1;
@@ -176,14 +176,17 @@ bool NginxRtmp::start(QString *error)
     m_port = freeTcpPort();
     const QString prefix = m_dir.path();
     QDir().mkpath(prefix + QStringLiteral("/logs"));
-    const QString conf = QStringLiteral(
-        "load_module %1;\n"
-        "daemon off;\nmaster_process off;\nworker_processes 1;\n"
-        "error_log %2/logs/error.log warn;\npid %2/nginx.pid;\n"
-        "events { worker_connections 64; }\n"
-        "rtmp { server { listen 127.0.0.1:%3; chunk_size 4096;\n"
-        "  application live { live on; record off; allow publish 127.0.0.1; deny publish all; allow play all; }\n"
-        "} }\n").arg(module, prefix).arg(m_port);
+    const QString conf =
+        QStringLiteral(
+            "load_module %1;\n"
+            "daemon off;\nmaster_process off;\nworker_processes 1;\n"
+            "error_log %2/logs/error.log warn;\npid %2/nginx.pid;\n"
+            "events { worker_connections 64; }\n"
+            "rtmp { server { listen 127.0.0.1:%3; chunk_size 4096;\n"
+            "  application live { live on; record off; allow publish 127.0.0.1; deny publish all; allow play all; }\n"
+            "} }\n")
+            .arg(module, prefix)
+            .arg(m_port);
     QFile f(prefix + QStringLiteral("/nginx.conf"));
     if (!f.open(QIODevice::WriteOnly) || f.write(conf.toUtf8()) < 0) {
         if (error)
@@ -231,8 +234,7 @@ void NginxRtmp::stop()
 FfmpegPublisher::FfmpegPublisher(QString url, QString format, double durationSec, QStringList extra, QString videoSize)
     : m_url(std::move(url)), m_format(std::move(format)), m_duration(durationSec), m_extra(std::move(extra)),
       m_videoSize(std::move(videoSize))
-{
-}
+{}
 
 FfmpegPublisher::~FfmpegPublisher() { stop(); }
 
@@ -240,15 +242,19 @@ bool FfmpegPublisher::start()
 {
     const QString dur = QString::number(m_duration);
     QStringList args = {
-        QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-re"),
-        QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-        QStringLiteral("testsrc2=size=%1:rate=30:duration=%2").arg(m_videoSize, dur),
-        QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-        QStringLiteral("sine=frequency=440:sample_rate=48000:duration=") + dur,
-        QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
-        QStringLiteral("-tune"), QStringLiteral("zerolatency"), QStringLiteral("-g"), QStringLiteral("30"),
+        QStringLiteral("-nostdin"), QStringLiteral("-v"),
+        QStringLiteral("error"),    QStringLiteral("-re"),
+        QStringLiteral("-f"),       QStringLiteral("lavfi"),
+        QStringLiteral("-i"),       QStringLiteral("testsrc2=size=%1:rate=30:duration=%2").arg(m_videoSize, dur),
+        QStringLiteral("-f"),       QStringLiteral("lavfi"),
+        QStringLiteral("-i"),       QStringLiteral("sine=frequency=440:sample_rate=48000:duration=") + dur,
+        QStringLiteral("-c:v"),     QStringLiteral("libx264"),
+        QStringLiteral("-preset"),  QStringLiteral("ultrafast"),
+        QStringLiteral("-tune"),    QStringLiteral("zerolatency"),
+        QStringLiteral("-g"),       QStringLiteral("30"),
         QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-        QStringLiteral("-c:a"), QStringLiteral("aac"), QStringLiteral("-b:a"), QStringLiteral("96k"),
+        QStringLiteral("-c:a"),     QStringLiteral("aac"),
+        QStringLiteral("-b:a"),     QStringLiteral("96k"),
     };
     args += m_extra;
     args += {QStringLiteral("-f"), m_format, m_url};
@@ -358,9 +364,6 @@ void LiveRecording::killHard()
     output();
 }
 
-ToolResult runTapedeck(const QStringList &args, int timeoutMs)
-{
-    return runTool(tapedeckBinary(), args, timeoutMs);
-}
+ToolResult runTapedeck(const QStringList &args, int timeoutMs) { return runTool(tapedeckBinary(), args, timeoutMs); }
 
 } // namespace testsupport

@@ -19,13 +19,13 @@ QString findTool(const QString &name);
 
 // Use at the top of a test function: QSKIP when the tool is missing, QFAIL
 // under CI=true.
-#define TAPEDECK_REQUIRE_TOOL(name)                                                        \
-    do {                                                                                   \
-        if (::testsupport::findTool(QStringLiteral(name)).isEmpty()) {                     \
-            if (::testsupport::inCi())                                                     \
-                QFAIL("required peer missing under CI: " name);                            \
-            QSKIP("peer not installed: " name);                                            \
-        }                                                                                  \
+#define TAPEDECK_REQUIRE_TOOL(name)                                                                                    \
+    do {                                                                                                               \
+        if (::testsupport::findTool(QStringLiteral(name)).isEmpty()) {                                                 \
+            if (::testsupport::inCi())                                                                                 \
+                QFAIL("required peer missing under CI: " name);                                                        \
+            QSKIP("peer not installed: " name);                                                                        \
+        }                                                                                                              \
     } while (0)
 
 struct ToolResult {
@@ -74,9 +74,8 @@ private:
 // `format` (flv, mpegts, ...), paced in real time, with 1 s GOPs.
 class FfmpegPublisher {
 public:
-    explicit FfmpegPublisher(QString url, QString format = QStringLiteral("flv"),
-                             double durationSec = 10, QStringList extraOutputArgs = {},
-                             QString videoSize = QStringLiteral("320x240"));
+    explicit FfmpegPublisher(QString url, QString format = QStringLiteral("flv"), double durationSec = 10,
+                             QStringList extraOutputArgs = {}, QString videoSize = QStringLiteral("320x240"));
     ~FfmpegPublisher();
     bool start();
     void stop();

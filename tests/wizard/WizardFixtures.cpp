@@ -24,7 +24,9 @@ namespace {
 qint64 trackRecords(const QString &path)
 {
     const qint64 size = QFileInfo(path).size();
-    return size < tapedeck::mp4::kTrackHeaderSize ? 0 : (size - tapedeck::mp4::kTrackHeaderSize) / tapedeck::mp4::kRecordSize;
+    return size < tapedeck::mp4::kTrackHeaderSize
+        ? 0
+        : (size - tapedeck::mp4::kTrackHeaderSize) / tapedeck::mp4::kRecordSize;
 }
 
 // ---- a minimal SPS rewriter (H.264 7.3.2.1.1), just far enough to reach VUI timing
@@ -223,8 +225,8 @@ QString makeKilledRecording(const QString &dir, const QString &base, QString *er
     QProcess p;
     p.setProgram(testsupport::tapedeckBinary());
     p.setArguments({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"), QStringLiteral("mp4"),
-                    QStringLiteral("--chunk"), QStringLiteral("2"), QStringLiteral("--out"),
-                    QDir(dir).filePath(base), QStringLiteral("--duration"), QStringLiteral("120")});
+                    QStringLiteral("--chunk"), QStringLiteral("2"), QStringLiteral("--out"), QDir(dir).filePath(base),
+                    QStringLiteral("--duration"), QStringLiteral("120")});
     p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     p.start();
     if (!p.waitForStarted(10000)) {
@@ -264,23 +266,23 @@ bool makeRawPair(const QString &dir, const QString &name, int seconds, bool stri
 {
     const QString base = QDir(dir).filePath(name + QStringLiteral(".mp4"));
     const QString t = QString::number(seconds);
-    auto v = testsupport::runTool(
-        QStringLiteral("ffmpeg"),
-        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("lavfi"),
-         QStringLiteral("-i"), QStringLiteral("testsrc=size=320x240:rate=25"), QStringLiteral("-t"), t,
-         QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-g"), QStringLiteral("25"),
-         QStringLiteral("-bsf:v"), QStringLiteral("h264_mp4toannexb"), QStringLiteral("-f"), QStringLiteral("h264"),
-         base + QStringLiteral(".h264")});
+    auto v = testsupport::runTool(QStringLiteral("ffmpeg"),
+                                  {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                                   QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                                   QStringLiteral("testsrc=size=320x240:rate=25"), QStringLiteral("-t"), t,
+                                   QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-g"),
+                                   QStringLiteral("25"), QStringLiteral("-bsf:v"), QStringLiteral("h264_mp4toannexb"),
+                                   QStringLiteral("-f"), QStringLiteral("h264"), base + QStringLiteral(".h264")});
     if (v.exitCode != 0) {
         *error = QString::fromLocal8Bit(v.err);
         return false;
     }
-    auto a = testsupport::runTool(
-        QStringLiteral("ffmpeg"),
-        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("lavfi"),
-         QStringLiteral("-i"), QStringLiteral("sine=frequency=440:sample_rate=48000"), QStringLiteral("-t"), t,
-         QStringLiteral("-c:a"), QStringLiteral("aac"), QStringLiteral("-f"), QStringLiteral("adts"),
-         base + QStringLiteral(".aac")});
+    auto a = testsupport::runTool(QStringLiteral("ffmpeg"),
+                                  {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                                   QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                                   QStringLiteral("sine=frequency=440:sample_rate=48000"), QStringLiteral("-t"), t,
+                                   QStringLiteral("-c:a"), QStringLiteral("aac"), QStringLiteral("-f"),
+                                   QStringLiteral("adts"), base + QStringLiteral(".aac")});
     if (a.exitCode != 0) {
         *error = QString::fromLocal8Bit(a.err);
         return false;

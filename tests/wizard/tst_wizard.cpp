@@ -42,8 +42,7 @@ using namespace wizardtest;
 
 namespace {
 
-template<class T>
-T *child(QObject *parent, const char *name)
+template<class T> T *child(QObject *parent, const char *name)
 {
     T *w = parent->findChild<T *>(QLatin1String(name));
     if (!w)
@@ -151,10 +150,7 @@ private slots:
         QVERIFY(QFileInfo::exists(testsupport::tapedeckBinary()));
     }
 
-    void cleanup()
-    {
-        m_wizard.reset();
-    }
+    void cleanup() { m_wizard.reset(); }
 
     // The whole road: a folder with a killed recording, a raw pair and a
     // random file is dropped; the wizard lists all three truthfully,
@@ -307,7 +303,8 @@ private slots:
         QVERIFY(scanTree);
         QTreeWidgetItem *busy = rowNamed(scanTree, QStringLiteral("live.mp4"));
         QVERIFY2(busy, qPrintable(columnTexts(scanTree, 0).join(QLatin1Char('|'))));
-        QVERIFY2(busy->text(2).startsWith(QStringLiteral("Being recorded right now (since ")), qPrintable(busy->text(2)));
+        QVERIFY2(busy->text(2).startsWith(QStringLiteral("Being recorded right now (since ")),
+                 qPrintable(busy->text(2)));
         QVERIFY(busy->parent());
         QCOMPARE(busy->parent()->data(0, Qt::UserRole).toString(), QStringLiteral("inUse"));
         QVERIFY(!(busy->flags() & Qt::ItemIsSelectable));
@@ -328,7 +325,8 @@ private slots:
         QVERIFY(filesMatching(dir, QStringLiteral("live.mp4.*")).isEmpty());
         const QString out = live + QStringLiteral(".mp4");
         QCOMPARE(testsupport::ffmpegDecodeErrors(out), QString());
-        QVERIFY2(std::abs(testsupport::ffprobeDuration(out) - 10.0) <= 0.5, qPrintable(QString::number(testsupport::ffprobeDuration(out))));
+        QVERIFY2(std::abs(testsupport::ffprobeDuration(out) - 10.0) <= 0.5,
+                 qPrintable(QString::number(testsupport::ffprobeDuration(out))));
     }
 
     // Raw H.264 without timing in its SPS and no finished MP4 beside it: the
@@ -340,7 +338,8 @@ private slots:
         QString error;
         QVERIFY2(makeRawPair(tmp.path(), QStringLiteral("cam"), 4, true, &error), qPrintable(error));
         RecoveryWizard *w = openWizard();
-        QVERIFY(dropPaths(w, {tmp.filePath(QStringLiteral("cam.mp4.h264")), tmp.filePath(QStringLiteral("cam.mp4.aac"))}));
+        QVERIFY(
+            dropPaths(w, {tmp.filePath(QStringLiteral("cam.mp4.h264")), tmp.filePath(QStringLiteral("cam.mp4.aac"))}));
         QCOMPARE(child<QListWidget>(w, "pathList")->count(), 2);
         click(next());
         QTRY_VERIFY_WITH_TIMEOUT(next()->isEnabled(), 60000);

@@ -32,8 +32,8 @@ struct Rate {
 };
 // The rates cameras, encoders and streaming software actually use.
 constexpr Rate kRates[] = {
-    {24000, 1001, "23.976"}, {24, 1, "24"},         {25, 1, "25"},    {30000, 1001, "29.97"},
-    {30, 1, "30"},           {50, 1, "50"},         {60000, 1001, "59.94"}, {60, 1, "60"},
+    {24000, 1001, "23.976"}, {24, 1, "24"}, {25, 1, "25"},          {30000, 1001, "29.97"},
+    {30, 1, "30"},           {50, 1, "50"}, {60000, 1001, "59.94"}, {60, 1, "60"},
 };
 
 } // namespace
@@ -188,7 +188,8 @@ void ChoosePage::updateFrameRates()
         combo->setObjectName(QStringLiteral("frameRateCombo%1").arg(index));
         combo->addItem(tr("Choose…"));
         for (const Rate &r : kRates)
-            combo->addItem(tr("%1 frames per second").arg(QLatin1String(r.label)), QVariant::fromValue(QPoint(r.num, r.den)));
+            combo->addItem(tr("%1 frames per second").arg(QLatin1String(r.label)),
+                           QVariant::fromValue(QPoint(r.num, r.den)));
         combo->setCurrentIndex(std::max(0, previous[size_t(index)]));
         connect(combo, &QComboBox::currentIndexChanged, this, &ChoosePage::completeChanged);
         m_fpsForm->addRow(OrphanText::displayName(o) + QLatin1Char(':'), combo);

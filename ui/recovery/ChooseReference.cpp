@@ -83,7 +83,8 @@ void ChoosePage::updateReferences()
                 d->setAttribute(Qt::WA_DeleteOnClose);
                 d->setFileMode(QFileDialog::ExistingFile);
                 d->setNameFilter(tr("MP4 and MOV files (*.mp4 *.mov *.m4a *.3gp);;All files (*)"));
-                connect(d, &QFileDialog::fileSelected, this, [this, index](const QString &f) { replan(index, f, false); });
+                connect(d, &QFileDialog::fileSelected, this,
+                        [this, index](const QString &f) { replan(index, f, false); });
                 d->open(); // no nested event loop: the choice arrives through fileSelected
                 return;
             }
@@ -108,11 +109,14 @@ void ChoosePage::replan(int index, const QString &reference, bool streamOnly)
             fillRow(m_tree->topLevelItem(i), index);
     m_filling = false;
     // Rebuilt after this slot returns: the combo that emitted must outlive it.
-    QMetaObject::invokeMethod(this, [this] {
-        updateReferences();
-        updateFrameRates();
-        emit completeChanged();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            updateReferences();
+            updateFrameRates();
+            emit completeChanged();
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace ui

@@ -17,14 +17,22 @@ using tapedeck::FileOwner;
 QString OrphanText::kind(OrphanKind k)
 {
     switch (k) {
-    case OrphanKind::SidecarSet: return tr("Tapedeck recording");
-    case OrphanKind::RawPair: return tr("Raw H.264/AAC pair");
-    case OrphanKind::RawVideo: return tr("Raw H.264 video");
-    case OrphanKind::RawAudio: return tr("Raw AAC audio");
-    case OrphanKind::MpegTs: return tr("Interrupted TS");
-    case OrphanKind::Flv: return tr("Interrupted FLV");
-    case OrphanKind::Mp4NoIndex: return tr("MP4 without index — repairable");
-    case OrphanKind::NotRecording: return tr("Not a recording");
+    case OrphanKind::SidecarSet:
+        return tr("Tapedeck recording");
+    case OrphanKind::RawPair:
+        return tr("Raw H.264/AAC pair");
+    case OrphanKind::RawVideo:
+        return tr("Raw H.264 video");
+    case OrphanKind::RawAudio:
+        return tr("Raw AAC audio");
+    case OrphanKind::MpegTs:
+        return tr("Interrupted TS");
+    case OrphanKind::Flv:
+        return tr("Interrupted FLV");
+    case OrphanKind::Mp4NoIndex:
+        return tr("MP4 without index — repairable");
+    case OrphanKind::NotRecording:
+        return tr("Not a recording");
     }
     return QString();
 }
@@ -82,34 +90,41 @@ QString OrphanText::rebuildable(const Orphan &o)
             ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(o.owner.sinceMs), QLocale::ShortFormat)
             : QString();
         if (o.owner.owner == FileOwner::Recording)
-            return since.isEmpty() ? tr("Being recorded right now: left alone until it is finished")
-                                   : tr("Being recorded right now (since %1): left alone until it is finished").arg(since);
+            return since.isEmpty()
+                ? tr("Being recorded right now: left alone until it is finished")
+                : tr("Being recorded right now (since %1): left alone until it is finished").arg(since);
         return since.isEmpty() ? tr("Being recovered by another process: left alone")
                                : tr("Being recovered by another process (since %1): left alone").arg(since);
     }
     if (o.finishedAlready)
         return tr("Already complete: only the leftover index files are tidied up");
     if (o.kind == OrphanKind::Mp4NoIndex && o.rebuildable())
-        return o.reference.isEmpty() ? tr("Repaired into a new file, layout from the stream itself")
-                                     : tr("Repaired into a new file, layout from %1").arg(QFileInfo(o.reference).fileName());
+        return o.reference.isEmpty()
+            ? tr("Repaired into a new file, layout from the stream itself")
+            : tr("Repaired into a new file, layout from %1").arg(QFileInfo(o.reference).fileName());
     const bool hasVideo = std::any_of(o.tracks.cbegin(), o.tracks.cend(),
                                       [](const recovery::TrackSummary &t) { return t.kind == QLatin1String("video"); });
     const bool hasAudio = std::any_of(o.tracks.cbegin(), o.tracks.cend(),
                                       [](const recovery::TrackSummary &t) { return t.kind == QLatin1String("audio"); });
     // TS and FLV are judged by their packets, not their tracks: no "what".
     const QString what = hasVideo && hasAudio ? tr("picture and sound")
-                         : hasVideo           ? tr("the picture only")
-                         : hasAudio           ? tr("the sound only")
+        : hasVideo                            ? tr("the picture only")
+        : hasAudio                            ? tr("the sound only")
                                               : QString();
     switch (o.verdict) {
-    case Verdict::Complete: return what.isEmpty() ? tr("Everything") : tr("Everything: %1").arg(what);
+    case Verdict::Complete:
+        return what.isEmpty() ? tr("Everything") : tr("Everything: %1").arg(what);
     case Verdict::Partial:
-        return what.isEmpty() ? tr("Everything but the cut-off end") : tr("Everything but the cut-off end: %1").arg(what);
+        return what.isEmpty() ? tr("Everything but the cut-off end")
+                              : tr("Everything but the cut-off end: %1").arg(what);
     case Verdict::Damaged:
         return what.isEmpty() ? tr("Only the undamaged part") : tr("Only the undamaged part: %1").arg(what);
-    case Verdict::Unrecoverable: return tr("Nothing can be rebuilt");
-    case Verdict::NotRecording: return tr("Not a recording");
-    case Verdict::InUse: break; // above
+    case Verdict::Unrecoverable:
+        return tr("Nothing can be rebuilt");
+    case Verdict::NotRecording:
+        return tr("Not a recording");
+    case Verdict::InUse:
+        break; // above
     }
     return QString();
 }

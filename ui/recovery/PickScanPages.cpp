@@ -165,8 +165,8 @@ ScanPage::ScanPage(RecoveryWizard *wizard) : m_wizard(wizard)
 
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("scanTree"));
-    m_tree->setHeaderLabels({tr("Name"), tr("Kind"), tr("What can be rebuilt"), tr("Duration"), tr("Size"),
-                             tr("Tracks")});
+    m_tree->setHeaderLabels(
+        {tr("Name"), tr("Kind"), tr("What can be rebuilt"), tr("Duration"), tr("Size"), tr("Tracks")});
     m_tree->setRootIsDecorated(true);
     m_tree->header()->setStretchLastSection(true);
 

@@ -36,8 +36,8 @@ QStringList growingFiles(const RebuildItem &item)
         return {};
     const QString dir = item.options.outDir.isEmpty() ? QFileInfo(item.orphan.target).absolutePath()
                                                       : QDir(item.options.outDir).absolutePath();
-    const QString tempPrefix = dir + QLatin1Char('/') + QFileInfo(item.orphan.target).completeBaseName()
-                               + QStringLiteral(".recovering.");
+    const QString tempPrefix =
+        dir + QLatin1Char('/') + QFileInfo(item.orphan.target).completeBaseName() + QStringLiteral(".recovering.");
     QStringList out{tempPrefix};
     if (!QFileInfo::exists(planned))
         out << planned;
@@ -291,7 +291,8 @@ void DonePage::initializePage()
             it->setText(2, OrphanText::duration(r.outcome.durationSec));
             it->setIcon(0, QIcon(QStringLiteral(":/icons/play.svg")));
             if (!r.outcome.removed.isEmpty())
-                it->setToolTip(1, tr("The original files were removed:\n%1").arg(r.outcome.removed.join(QLatin1Char('\n'))));
+                it->setToolTip(
+                    1, tr("The original files were removed:\n%1").arg(r.outcome.removed.join(QLatin1Char('\n'))));
             if (!first)
                 first = it;
         } else if (!r.started) {
@@ -317,8 +318,9 @@ void DonePage::initializePage()
     std::vector<std::pair<const recovery::Orphan *, QString>> left;
     for (const recovery::Orphan &o : scan.orphans)
         if (!planned.contains(o.target))
-            left.emplace_back(&o, o.rebuildable() ? tr("Not chosen, not touched.")
-                                                  : tr("Cannot be rebuilt, not touched: %1").arg(o.reason));
+            left.emplace_back(&o,
+                              o.rebuildable() ? tr("Not chosen, not touched.")
+                                              : tr("Cannot be rebuilt, not touched: %1").arg(o.reason));
     for (const recovery::Orphan &o : scan.notRecordings)
         left.emplace_back(&o, tr("Not a recording, not touched: %1").arg(o.reason));
     if (!left.empty()) {

@@ -31,7 +31,8 @@ void RebuildJob::start(std::vector<RebuildItem> items)
                 break;
             const int index = int(i);
             QMetaObject::invokeMethod(
-                this, [this, index] {
+                this,
+                [this, index] {
                     m_results[size_t(index)].started = true;
                     emit itemStarted(index);
                 },
@@ -46,14 +47,16 @@ void RebuildJob::start(std::vector<RebuildItem> items)
                 out.error = QString::fromLocal8Bit(e.what());
             }
             QMetaObject::invokeMethod(
-                this, [this, index, out = std::move(out)] {
+                this,
+                [this, index, out = std::move(out)] {
                     m_results[size_t(index)].outcome = out;
                     emit itemFinished(index);
                 },
                 Qt::QueuedConnection);
         }
         QMetaObject::invokeMethod(
-            this, [this] {
+            this,
+            [this] {
                 m_running = false;
                 emit finished(m_cancel.load());
             },

@@ -21,7 +21,7 @@ struct RebuildItem {
 };
 
 struct RebuildItemResult {
-    bool started = false;   // false: cancelled before its turn, nothing touched
+    bool started = false; // false: cancelled before its turn, nothing touched
     recovery::RecoverOutcome outcome;
 };
 
