@@ -12,52 +12,12 @@ namespace {
 constexpr int kMaxDepth = 8;
 constexpr int kMaxTopLevelBoxes = 100000;
 
-struct Box {
-    uint32_t type = 0;
-    int64_t payload = 0; // offset of the payload
-    int64_t end = 0;     // offset after the box
-    bool truncated = false;
-};
+using Box = Mp4Box;
 
 constexpr uint32_t fourcc(const char (&s)[5])
 {
     return (uint32_t(uint8_t(s[0])) << 24) | (uint32_t(uint8_t(s[1])) << 16) | (uint32_t(uint8_t(s[2])) << 8)
         | uint32_t(uint8_t(s[3]));
-}
-
-// The box at `pos` inside [0, limit). nullopt when its header is malformed.
-std::optional<Box> readBox(const uint8_t *data, int64_t limit, int64_t pos)
-{
-    ByteReader r(data, static_cast<size_t>(limit));
-    if (!r.seek(pos))
-        return std::nullopt;
-    const auto size32 = r.u32();
-    const auto type = r.u32();
-    if (!size32 || !type)
-        return std::nullopt;
-    Box b;
-    b.type = *type;
-    int64_t size = *size32;
-    if (size == 1) {
-        const auto large = r.u64();
-        if (!large || *large > uint64_t(INT64_MAX))
-            return std::nullopt;
-        size = static_cast<int64_t>(*large);
-    } else if (size == 0) {
-        size = limit - pos;
-    }
-    b.payload = r.pos();
-    if (size < b.payload - pos)
-        return std::nullopt;
-    const auto end = checkedAdd(pos, size);
-    if (!end)
-        return std::nullopt;
-    b.end = *end;
-    if (b.end > limit) {
-        b.truncated = true;
-        b.end = limit;
-    }
-    return b;
 }
 
 bool knownTopLevel(uint32_t t)
@@ -72,7 +32,7 @@ std::optional<Box> findChild(const uint8_t *data, int64_t begin, int64_t end, ui
 {
     int64_t pos = begin;
     for (int guard = 0; pos < end && guard < 10000; ++guard) {
-        const auto b = readBox(data, end, pos);
+        const auto b = readMp4Box(data, end, pos);
         if (!b)
             return std::nullopt;
         if (b->type == want)
@@ -116,7 +76,7 @@ Mp4TopLevel inspectMp4(const uint8_t *data, size_t size)
             m.truncated = true;
             break;
         }
-        const auto b = readBox(data, total, pos);
+        const auto b = readMp4Box(data, total, pos);
         if (!b || (m.boxes == 0 && !knownTopLevel(b->type))) {
             m.problem = m.boxes == 0 ? QStringLiteral("does not start with an MP4 box")
                                      : QStringLiteral("malformed box header at byte %1").arg(pos);
@@ -155,7 +115,7 @@ std::optional<Mp4VideoTiming> videoTimingFromMoov(const uint8_t *moov, size_t si
     const int64_t total = static_cast<int64_t>(size);
     int64_t pos = 0;
     for (int guard = 0; pos < total && guard < 1000; ++guard) {
-        const auto trak = readBox(moov, total, pos);
+        const auto trak = readMp4Box(moov, total, pos);
         if (!trak || trak->end <= pos)
             return std::nullopt;
         pos = trak->end;
@@ -205,6 +165,45 @@ std::optional<Mp4VideoTiming> videoTimingFromMoov(const uint8_t *moov, size_t si
         return t;
     }
     return std::nullopt;
+}
+
+std::optional<Mp4Box> readMp4Box(const uint8_t *data, int64_t limit, int64_t pos)
+{
+    ByteReader r(data, static_cast<size_t>(limit));
+    if (!r.seek(pos))
+        return std::nullopt;
+    const auto size32 = r.u32();
+    const auto type = r.u32();
+    if (!size32 || !type)
+        return std::nullopt;
+    Mp4Box b;
+    b.type = *type;
+    b.start = pos;
+    int64_t size = *size32;
+    if (size == 1) {
+        const auto large = r.u64();
+        if (!large || *large > uint64_t(INT64_MAX))
+            return std::nullopt;
+        size = static_cast<int64_t>(*large);
+        b.large = true;
+    }
+    b.payload = r.pos();
+    if (size == 0) {
+        b.end = limit;
+        return b;
+    }
+    if (size < b.payload - pos)
+        return std::nullopt;
+    const auto end = checkedAdd(pos, size);
+    if (!end)
+        return std::nullopt;
+    b.declaredEnd = *end;
+    b.end = *end;
+    if (b.end > limit) {
+        b.truncated = true;
+        b.end = limit;
+    }
+    return b;
 }
 
 } // namespace tapedeck::recovery

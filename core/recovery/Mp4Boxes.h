@@ -11,6 +11,23 @@
 
 namespace tapedeck::recovery {
 
+// One box header as the file states it. The one reader of box headers that
+// recovery and repair share: sizes checked against the bytes that remain,
+// 64-bit sizes, size 0 ("to the end").
+struct Mp4Box {
+    uint32_t type = 0;
+    int64_t start = 0;
+    int64_t payload = 0;      // offset of the payload
+    int64_t end = 0;          // offset after the box, clamped to the limit
+    int64_t declaredEnd = -1; // -1: size 0 ("to the end")
+    bool large = false;       // a 64-bit size
+    bool truncated = false;   // the box runs past the limit
+};
+
+// The box at `pos` inside [0, limit) of `data`; nullopt when its header is
+// malformed (too short, a size smaller than its header, a size that wraps).
+std::optional<Mp4Box> readMp4Box(const uint8_t *data, int64_t limit, int64_t pos);
+
 struct Mp4TopLevel {
     bool looksLikeMp4 = false; // starts with ftyp (or another known top-level box)
     bool hasFtyp = false, hasMoov = false, hasMdat = false, hasFree = false;

@@ -1,6 +1,7 @@
 #include "core/recovery/Mp4Layout.h"
 
 #include "core/recovery/Bytes.h"
+#include "core/recovery/Mp4Boxes.h"
 
 #include <algorithm>
 #include <cstring>
@@ -12,54 +13,7 @@ namespace {
 
 constexpr int kMaxBoxesPerLevel = 100000;
 
-struct Box {
-    uint32_t type = 0;
-    int64_t start = 0;
-    int64_t payload = 0;
-    int64_t end = 0;          // clamped to the limit
-    int64_t declaredEnd = -1; // -1: size 0 ("to the end")
-    bool large = false;
-    bool truncated = false;
-};
-
-std::optional<Box> readBox(const uint8_t *data, int64_t limit, int64_t pos)
-{
-    ByteReader r(data, static_cast<size_t>(limit));
-    if (!r.seek(pos))
-        return std::nullopt;
-    const auto size32 = r.u32();
-    const auto type = r.u32();
-    if (!size32 || !type)
-        return std::nullopt;
-    Box b;
-    b.type = *type;
-    b.start = pos;
-    int64_t size = *size32;
-    if (size == 1) {
-        const auto large = r.u64();
-        if (!large || *large > uint64_t(INT64_MAX))
-            return std::nullopt;
-        size = static_cast<int64_t>(*large);
-        b.large = true;
-    }
-    b.payload = r.pos();
-    if (size == 0) {
-        b.end = limit;
-    } else {
-        if (size < b.payload - pos)
-            return std::nullopt;
-        const auto end = checkedAdd(pos, size);
-        if (!end)
-            return std::nullopt;
-        b.declaredEnd = *end;
-        b.end = *end;
-        if (b.end > limit) {
-            b.truncated = true;
-            b.end = limit;
-        }
-    }
-    return b;
-}
+using Box = Mp4Box;
 
 bool printable(uint32_t t)
 {
@@ -84,7 +38,7 @@ std::optional<Box> findChild(const uint8_t *data, int64_t begin, int64_t end, ui
 {
     int64_t pos = begin;
     for (int guard = 0; pos + 8 <= end && guard < kMaxBoxesPerLevel; ++guard) {
-        const auto b = readBox(data, end, pos);
+        const auto b = readMp4Box(data, end, pos);
         if (!b)
             return std::nullopt;
         if (b->type == want)
@@ -224,7 +178,7 @@ void readTrack(const uint8_t *data, const Box &trak, RefLayout &out)
     const auto stsd = findChild(data, stbl->payload, stbl->end, fourccOf("stsd"));
     if (!stsd || stsd->payload + 8 >= stsd->end)
         return;
-    const auto entry = readBox(data, stsd->end, stsd->payload + 8);
+    const auto entry = readMp4Box(data, stsd->end, stsd->payload + 8);
     if (!entry)
         return;
     t.sampleEntryType = QByteArray(reinterpret_cast<const char *>(data + entry->start + 4), 4);
@@ -336,7 +290,7 @@ BrokenMp4 inspectBrokenMp4(const uint8_t *data, size_t size)
     const int64_t total = static_cast<int64_t>(size);
     int64_t pos = 0;
     for (int boxes = 0; pos + 8 <= total && boxes < kMaxBoxesPerLevel; ++boxes) {
-        const auto b = readBox(data, total, pos);
+        const auto b = readMp4Box(data, total, pos);
         if (!b || !printable(b->type) || (boxes == 0 && !knownTopLevel(b->type))) {
             if (boxes == 0)
                 m.why = QStringLiteral("does not start with an MP4 box");
@@ -373,7 +327,7 @@ BrokenMp4 inspectBrokenMp4(const uint8_t *data, size_t size)
     // start, and patch it at the end: an mdat of 8 bytes (empty) followed by
     // media instead of another box is the same unfinished mdat.
     if (m.mdatHeader >= 0 && m.mdatEnd == m.mdatBegin && m.mdatEnd < total) {
-        const auto next = readBox(data, total, m.mdatEnd);
+        const auto next = readMp4Box(data, total, m.mdatEnd);
         if (!next || !printable(next->type) || !knownTopLevel(next->type)) {
             m.mdatEnd = total;
             m.declaredEnd = m.mdatBegin;
@@ -412,7 +366,7 @@ RefLayout readReferenceLayout(const uint8_t *data, size_t size)
     }
     int64_t pos = moov->payload;
     for (int guard = 0; pos + 8 <= moov->end && guard < 1000; ++guard) {
-        const auto b = readBox(data, moov->end, pos);
+        const auto b = readMp4Box(data, moov->end, pos);
         if (!b || b->end <= pos)
             break;
         if (b->type == fourccOf("trak"))
