@@ -6,6 +6,7 @@
 // `ffmpeg -f framecrc` (size, checksum, timestamps) and decoded by ffmpeg
 // and GStreamer with zero errors.
 
+#include "RepairTestUtil.h"
 #include "../recovery/RecoveryTestUtil.h"
 
 #include "core/recovery/Classifier.h"
@@ -22,6 +23,8 @@
 
 using namespace tapedeck;
 using namespace tapedeck::recovery;
+
+using repairtest::boxOffset;
 
 namespace {
 
@@ -177,22 +180,6 @@ void writeAll(const QString &path, const QByteArray &data)
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     QCOMPARE(f.write(data), qint64(data.size()));
-}
-
-// Offset of a top-level box of `type` (box headers only), -1 when absent.
-qint64 boxOffset(const QByteArray &file, const char *type)
-{
-    qint64 pos = 0;
-    while (pos + 8 <= file.size()) {
-        const quint32 size = quint32(quint8(file[pos])) << 24 | quint32(quint8(file[pos + 1])) << 16
-            | quint32(quint8(file[pos + 2])) << 8 | quint8(file[pos + 3]);
-        if (file.mid(pos + 4, 4) == type)
-            return pos;
-        if (size < 8)
-            return -1;
-        pos += size;
-    }
-    return -1;
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 // Whatever the damage, the repair never crashes or hangs, says why when it
 // refuses, and what it writes opens; cut cleanly, it decodes without error.
 
+#include "RepairTestUtil.h"
 #include "../recovery/RecoveryTestUtil.h"
 
 #include "core/recovery/Mp4Repair.h"
@@ -14,6 +15,8 @@
 
 using namespace tapedeck;
 using namespace tapedeck::recovery;
+
+using repairtest::boxOffset;
 
 namespace {
 
@@ -27,21 +30,6 @@ bool writeAll(const QString &path, const QByteArray &data)
 {
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
-}
-
-qint64 boxOffset(const QByteArray &file, const char *type)
-{
-    qint64 pos = 0;
-    while (pos + 8 <= file.size()) {
-        const quint32 size = quint32(quint8(file[pos])) << 24 | quint32(quint8(file[pos + 1])) << 16
-            | quint32(quint8(file[pos + 2])) << 8 | quint8(file[pos + 3]);
-        if (file.mid(pos + 4, 4) == type)
-            return pos;
-        if (size < 8)
-            return -1;
-        pos += size;
-    }
-    return -1;
 }
 
 QStringList tinyRecording(const QString &pattern, double seconds)
