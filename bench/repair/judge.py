@@ -10,7 +10,7 @@ size, the same CRC (ffmpeg -f framecrc) and the same presentation time.
 Video times must match exactly; an audio track may start later by a constant
 (its encoder priming, which the repaired file does not mark), reported as
 audio_offset_s. Decode errors: ffmpeg -v error to the null muxer, and
-GStreamer's decodebin to fakesink.
+GStreamer's playbin with fake sinks (every stream decoded).
 """
 import json
 import subprocess

@@ -559,6 +559,16 @@ SidecarReport readSidecarSet(const QString &anyPath)
             rep.reasons << data.message();
             return rep;
         }
+        bool anyRecord = false;
+        for (const QString &tp : std::as_const(rep.paths.trackPaths))
+            anyRecord = anyRecord || regularFileSize(tp) > kTrackHeaderSize;
+        if (!anyRecord && !rep.paths.finalExists) {
+            // Stopped (or the power cut) between writing .info and creating
+            // the data file: nothing was recorded into this set.
+            rep.reasons << QStringLiteral(
+                "no complete sample was recorded (stopped while its files were being created)");
+            return rep;
+        }
         rep.reasons << QStringLiteral("%1 is missing").arg(QFileInfo(rep.paths.dataPath).fileName());
         if (rep.paths.finalExists)
             rep.reasons << QStringLiteral("%1 exists: the finish completed and only leftovers remain")
