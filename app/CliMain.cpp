@@ -1,5 +1,5 @@
 #include "app/Cli.h"
-#include "core/FFmpeg.h"
+#include "core/base/FFmpeg.h"
 #include "core/io/Paths.h"
 
 #include <QCoreApplication>

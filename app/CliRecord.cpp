@@ -1,11 +1,11 @@
 // tapedeck record / probe / headless demo.
 
 #include "app/Cli.h"
-#include "core/Engine.h"
-#include "core/OutputNaming.h"
-#include "core/Probe.h"
-#include "core/Redact.h"
-#include "core/Settings.h"
+#include "core/record/Engine.h"
+#include "core/app/OutputNaming.h"
+#include "core/source/Probe.h"
+#include "core/base/Redact.h"
+#include "core/app/Settings.h"
 #include "core/io/Paths.h"
 
 #include <QCommandLineParser>

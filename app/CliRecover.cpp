@@ -1,13 +1,13 @@
 // tapedeck recover PATH... [--out DIR] [--dry-run] [--keep] [--fps N] [--reference FILE] [--json] [--scan-default]
 
 #include "app/Cli.h"
-#include "core/Redact.h"
-#include "core/Settings.h"
+#include "core/base/Redact.h"
+#include "core/app/Settings.h"
 #include "core/io/Paths.h"
 #include "core/recovery/Recover.h"
 #include "core/recovery/RepairOrphan.h"
 #include "core/recovery/Scanner.h"
-#include "core/recovery/StartupScan.h"
+#include "core/app/StartupScan.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

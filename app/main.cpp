@@ -7,7 +7,7 @@
 #include <cstdio>
 
 #ifdef TAPEDECK_HAVE_GUI
-#include "core/FFmpeg.h"
+#include "core/base/FFmpeg.h"
 #include "ui/GuiMain.h"
 #endif
 

@@ -1,6 +1,6 @@
 #include "ui/ActiveRecordingsView.h"
 
-#include "core/Engine.h"
+#include "core/record/Engine.h"
 
 #include <QFileInfo>
 #include <QFrame>

@@ -3,7 +3,7 @@
 // figures (elapsed, size, bitrate, chunk, dropped packets) and a small
 // preview decoded from the recording's own packets.
 
-#include "core/RecordParams.h"
+#include "core/record/RecordParams.h"
 
 #include <QHash>
 #include <QWidget>

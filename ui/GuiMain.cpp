@@ -1,7 +1,7 @@
 #include "ui/GuiMain.h"
 
-#include "core/Engine.h"
-#include "core/Settings.h"
+#include "core/record/Engine.h"
+#include "core/app/Settings.h"
 #include "ui/MainWindow.h"
 #include "ui/ProbeJob.h"
 #include "ui/SecretStore.h"

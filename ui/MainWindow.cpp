@@ -1,8 +1,8 @@
 #include "ui/MainWindow.h"
 
-#include "core/Engine.h"
-#include "core/Settings.h"
-#include "core/OutputNaming.h"
+#include "core/record/Engine.h"
+#include "core/app/Settings.h"
+#include "core/app/OutputNaming.h"
 #include "core/recovery/Classifier.h"
 #include "ui/ActiveRecordingsView.h"
 #include "ui/PlayerDialog.h"

@@ -3,7 +3,7 @@
 // controls, the live recordings and the finished files on the right.
 // Talks to core through the Engine only; nothing here blocks the UI thread.
 
-#include "core/RecordParams.h"
+#include "core/record/RecordParams.h"
 #include "ui/SourceStore.h"
 
 #include <QHash>

@@ -1,7 +1,7 @@
 #include "ui/ProbeJob.h"
 
-#include "core/Probe.h"
-#include "core/Redact.h"
+#include "core/source/Probe.h"
+#include "core/base/Redact.h"
 
 #include <QCoreApplication>
 #include <QPointer>

@@ -1,6 +1,6 @@
 #include "ui/RecordOptionsWidget.h"
 
-#include "core/OutputNaming.h"
+#include "core/app/OutputNaming.h"
 
 #include <QCheckBox>
 #include <QComboBox>

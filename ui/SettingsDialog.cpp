@@ -1,6 +1,6 @@
 #include "ui/SettingsDialog.h"
 
-#include "core/Settings.h"
+#include "core/app/Settings.h"
 #include "ui/RecordOptionsWidget.h"
 
 #include <QCheckBox>

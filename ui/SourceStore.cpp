@@ -1,7 +1,7 @@
 #include "ui/SourceStore.h"
 
-#include "core/Redact.h"
-#include "core/Settings.h"
+#include "core/base/Redact.h"
+#include "core/app/Settings.h"
 #include "ui/SecretStore.h"
 
 #include <QAudioDevice>

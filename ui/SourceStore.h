@@ -4,7 +4,7 @@
 // secrets is kept in the SecretStore) and the cameras and microphones Qt
 // Multimedia finds. Also the per-source recording options.
 
-#include "core/Result.h"
+#include "core/base/Result.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,6 +1,6 @@
 #include "ui/TrayController.h"
 
-#include "core/Settings.h"
+#include "core/app/Settings.h"
 
 #include <QAction>
 #include <QIcon>

@@ -9,7 +9,7 @@
 // Prints "ready" once all sessions were started, and one line per finished
 // recording: "<i> <state> <bytes> <packets> <dropped>".
 
-#include "core/Engine.h"
+#include "core/record/Engine.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -10,8 +10,8 @@
 //
 //   tapedeck_bench_finish [--sizes 100M,1G,4G] [--runs 3] [--dir DIR]
 
-#include "core/FFmpeg.h"
-#include "core/MediaTypes.h"
+#include "core/base/FFmpeg.h"
+#include "core/base/MediaTypes.h"
 #include "core/mp4/Mp4Writer.h"
 #include "core/io/File.h"
 #include "core/mp4/Rebuild.h"

@@ -3,7 +3,7 @@
 // write is written fully or reported, fsync is explicit, ENOSPC is reported as
 // DiskFull, and a test seam can make writes fail after N bytes.
 
-#include "core/Result.h"
+#include "core/base/Result.h"
 
 #include <QString>
 

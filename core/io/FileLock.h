@@ -21,7 +21,7 @@
 // btime): when the recording (or chunk) started. Filesystems without a birth
 // time give no "since".
 
-#include "core/Result.h"
+#include "core/base/Result.h"
 
 #include <QDateTime>
 #include <QString>

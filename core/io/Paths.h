@@ -12,7 +12,7 @@
 // user or found on disk goes through these (or the helpers below), never
 // through QFile/QFileInfo/QDir, which would use the lossy conversion.
 
-#include "core/Result.h"
+#include "core/base/Result.h"
 
 #include <QByteArray>
 #include <QString>

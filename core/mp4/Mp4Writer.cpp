@@ -1,8 +1,8 @@
 #include "core/mp4/Mp4Writer.h"
 #include "core/io/Paths.h"
 
-#include "core/Log.h"
-#include "core/Redact.h"
+#include "core/base/Log.h"
+#include "core/base/Redact.h"
 #include "core/io/FileLock.h"
 #include "core/mp4/Moov.h"
 #include "core/mp4/Rebuild.h"

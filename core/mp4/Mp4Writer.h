@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Writer.h"
+#include "core/writer/Writer.h"
 
 namespace tapedeck {
 

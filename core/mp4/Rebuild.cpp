@@ -1,6 +1,6 @@
 #include "core/mp4/Rebuild.h"
 
-#include "core/Log.h"
+#include "core/base/Log.h"
 #include "core/mp4/Moov.h"
 #include "core/io/Paths.h"
 

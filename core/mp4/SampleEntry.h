@@ -4,7 +4,7 @@
 // into MP4 sample bytes (Annex B → length-prefixed NAL units, ADTS headers
 // stripped).
 
-#include "core/MediaTypes.h"
+#include "core/base/MediaTypes.h"
 #include "core/mp4/Sidecar.h"
 
 #include <QByteArray>

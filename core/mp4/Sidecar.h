@@ -7,7 +7,7 @@
 //   NAME.mp4.trackN  append-only 40-byte index records, each with its own CRC-32
 // All integers in .info and .trackN are little-endian.
 
-#include "core/Result.h"
+#include "core/base/Result.h"
 
 #include <QByteArray>
 #include <QString>

@@ -2,14 +2,14 @@
 
 #include "core/io/Paths.h"
 #include "core/mp4/Sidecar.h"
-#include "core/recovery/Adts.h"
-#include "core/recovery/AnnexB.h"
-#include "core/recovery/Flv.h"
-#include "core/recovery/MappedFile.h"
-#include "core/recovery/Mp4Boxes.h"
+#include "core/parsers/Adts.h"
+#include "core/parsers/AnnexB.h"
+#include "core/parsers/Flv.h"
+#include "core/io/MappedFile.h"
+#include "core/parsers/Mp4Boxes.h"
 #include "core/recovery/Recover.h"
 #include "core/recovery/RepairOrphan.h"
-#include "core/recovery/Ts.h"
+#include "core/parsers/Ts.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #include "core/recovery/Mp4Layout.h"
 
-#include "core/recovery/Bytes.h"
-#include "core/recovery/Mp4Boxes.h"
+#include "core/parsers/Bytes.h"
+#include "core/parsers/Mp4Boxes.h"
 
 #include <algorithm>
 #include <cstring>

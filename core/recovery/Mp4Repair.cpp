@@ -1,11 +1,11 @@
 #include "core/recovery/Mp4Repair.h"
 
-#include "core/FFmpeg.h"
+#include "core/base/FFmpeg.h"
 #include "core/mp4/Mp4Writer.h"
-#include "core/recovery/AacFramer.h"
-#include "core/recovery/MappedFile.h"
+#include "core/parsers/AacFramer.h"
+#include "core/io/MappedFile.h"
 #include "core/recovery/Mp4Layout.h"
-#include "core/recovery/NalWalk.h"
+#include "core/parsers/NalWalk.h"
 
 extern "C" {
 #include <libavutil/channel_layout.h>

@@ -21,8 +21,8 @@
 // delay from the reference's first composition offset or the largest
 // reordering seen; audio durations from decoded sample counts.
 
-#include "core/Result.h"
-#include "core/Writer.h"
+#include "core/base/Result.h"
+#include "core/writer/Writer.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,12 +1,12 @@
 #include "core/recovery/RawRebuild.h"
 
-#include "core/FFmpeg.h"
+#include "core/base/FFmpeg.h"
 #include "core/io/File.h"
 #include "core/mp4/Mp4Writer.h"
 #include "core/mp4/Sidecar.h"
-#include "core/recovery/Adts.h"
-#include "core/recovery/AnnexB.h"
-#include "core/recovery/MappedFile.h"
+#include "core/parsers/Adts.h"
+#include "core/parsers/AnnexB.h"
+#include "core/io/MappedFile.h"
 
 extern "C" {
 #include <libavutil/channel_layout.h>

@@ -8,8 +8,8 @@
 //  - audio: 1024 samples a frame at the ADTS sample rate.
 // Both start together; B-frame reordering delay shifts both equally.
 
-#include "core/Result.h"
-#include "core/Writer.h"
+#include "core/base/Result.h"
+#include "core/writer/Writer.h"
 
 #include <QString>
 #include <QStringList>

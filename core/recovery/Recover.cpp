@@ -1,18 +1,18 @@
 #include "core/recovery/Recover.h"
 
-#include "core/FFmpeg.h"
-#include "core/Log.h"
+#include "core/base/FFmpeg.h"
+#include "core/base/Log.h"
 #include "core/io/File.h"
 #include "core/io/Paths.h"
 #include "core/mp4/Rebuild.h"
 #include "core/io/FileLock.h"
 #include "core/mp4/Sidecar.h"
 #include "core/recovery/Classifier.h"
-#include "core/recovery/Flv.h"
-#include "core/recovery/MappedFile.h"
+#include "core/parsers/Flv.h"
+#include "core/io/MappedFile.h"
 #include "core/recovery/RawRebuild.h"
 #include "core/recovery/RepairOrphan.h"
-#include "core/recovery/Ts.h"
+#include "core/parsers/Ts.h"
 
 #include <QDir>
 #include <QFile>

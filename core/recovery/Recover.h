@@ -11,7 +11,7 @@
 //    "now" (creation times come from the orphan), and an identical file
 //    already in place from the interrupted run is reused, not duplicated.
 
-#include "core/Writer.h"
+#include "core/writer/Writer.h"
 #include "core/recovery/Orphan.h"
 
 #include <atomic>

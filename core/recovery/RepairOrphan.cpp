@@ -2,7 +2,7 @@
 
 #include "core/io/File.h"
 #include "core/io/Paths.h"
-#include "core/recovery/MappedFile.h"
+#include "core/io/MappedFile.h"
 #include "core/recovery/Mp4Layout.h"
 #include "core/recovery/Mp4Repair.h"
 

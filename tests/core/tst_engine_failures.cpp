@@ -3,7 +3,7 @@
 // recordings run at once, and a failing disk fails loudly.
 
 #include "TestSupport.h"
-#include "core/Engine.h"
+#include "core/record/Engine.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // File-name patterns, one implementation for every front end: placeholders
 // expand, and no source name can make a path that leaves the recordings
 // folder, name a device or look like an option.
-#include "core/OutputNaming.h"
+#include "core/app/OutputNaming.h"
 
 #include <QFileInfo>
 #include <QTest>

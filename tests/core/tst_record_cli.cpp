@@ -2,7 +2,7 @@
 // (ffmpeg, GStreamer, ffprobe) judge them.
 
 #include "TestSupport.h"
-#include "core/Settings.h"
+#include "core/app/Settings.h"
 
 #include <QDir>
 #include <QFile>

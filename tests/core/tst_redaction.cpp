@@ -1,9 +1,9 @@
 // Credentials never leak; hostile names never leave the output folder.
 
-#include "core/Log.h"
-#include "core/OutputNaming.h"
-#include "core/Redact.h"
-#include "core/Source.h"
+#include "core/base/Log.h"
+#include "core/app/OutputNaming.h"
+#include "core/base/Redact.h"
+#include "core/source/Source.h"
 
 #include <QDir>
 #include <QTemporaryDir>

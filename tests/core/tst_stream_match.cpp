@@ -2,8 +2,8 @@
 // by position (nginx-rtmp swaps audio and video between connections), and an
 // unchunked recording that must start a new file names it PATH_2.ext.
 
-#include "core/ChunkedOutput.h"
-#include "core/StreamMatch.h"
+#include "core/writer/ChunkedOutput.h"
+#include "core/record/StreamMatch.h"
 
 #include <QTest>
 

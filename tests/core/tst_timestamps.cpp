@@ -2,7 +2,7 @@
 // MPEG-TS wrap is seamless, jumps are closed up, and a reconnect keeps audio
 // and video together.
 
-#include "core/TimestampNormalizer.h"
+#include "core/record/TimestampNormalizer.h"
 
 #include <QTest>
 

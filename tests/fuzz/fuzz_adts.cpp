@@ -1,5 +1,5 @@
 // libFuzzer target: ADTS header parsing and the frame walk.
-#include "core/recovery/Adts.h"
+#include "core/parsers/Adts.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

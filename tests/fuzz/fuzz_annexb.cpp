@@ -1,6 +1,6 @@
 // libFuzzer target: Annex B scanning, SPS/slice-header parsing, POC, and
 // the conversion to length-prefixed NAL units.
-#include "core/recovery/AnnexB.h"
+#include "core/parsers/AnnexB.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,6 +1,6 @@
 // libFuzzer target: FLV header, tag walk, AMF0 onMetaData, and the repair
 // writer (to a sink that only counts).
-#include "core/recovery/Flv.h"
+#include "core/parsers/Flv.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,5 +1,5 @@
 // libFuzzer target: top-level MP4 box walk and the moov frame-rate reader.
-#include "core/recovery/Mp4Boxes.h"
+#include "core/parsers/Mp4Boxes.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

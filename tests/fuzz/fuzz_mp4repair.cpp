@@ -3,7 +3,7 @@
 // dOps, elst), the length-prefixed NAL access-unit matcher with its slice
 // headers and the HEVC SPS/PPS readers, and the in-band parameter-set search.
 #include "core/recovery/Mp4Layout.h"
-#include "core/recovery/NalWalk.h"
+#include "core/parsers/NalWalk.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -16,7 +16,7 @@
 //   u8  flags: bit 0 = write the ftyp/free/mdat headers where .info says
 //   u32 n, n bytes of .info
 //   u8  T, then T times: u32 n, n bytes of .trackK
-#include "core/Log.h"
+#include "core/base/Log.h"
 #include "core/mp4/Moov.h"
 #include "core/mp4/Rebuild.h"
 #include "core/mp4/Sidecar.h"

@@ -1,5 +1,5 @@
 // libFuzzer target: MPEG-TS inspection and the torn-PES trim plan.
-#include "core/recovery/Ts.h"
+#include "core/parsers/Ts.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -2,8 +2,8 @@
 // way a user would: add a source through the dialog, record the demo, arm a
 // source that is not there yet, change settings and restart, and see a
 // failing source reported.
-#include "core/Engine.h"
-#include "core/Settings.h"
+#include "core/record/Engine.h"
+#include "core/app/Settings.h"
 #include "TestSupport.h"
 #include "ui/ActiveRecordingsView.h"
 #include "ui/MainWindow.h"

@@ -2,8 +2,8 @@
 // its files, folders and URLs to the running one and leaves (before it makes
 // an engine or scans anything); a killed first instance does not block the
 // next start; the running window routes what it is handed.
-#include "core/Engine.h"
-#include "core/Settings.h"
+#include "core/record/Engine.h"
+#include "core/app/Settings.h"
 #include "TestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/PlayerDialog.h"

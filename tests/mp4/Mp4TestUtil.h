@@ -2,9 +2,9 @@
 // Helpers for the MP4 tests: real media made by the ffmpeg binary, read back
 // with libavformat and fed to Tapedeck's writer in-process.
 
-#include "core/FFmpeg.h"
-#include "core/MediaTypes.h"
-#include "core/Writer.h"
+#include "core/base/FFmpeg.h"
+#include "core/base/MediaTypes.h"
+#include "core/writer/Writer.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #include "NetSupport.h"
 
-#include "core/FFmpeg.h"
-#include "core/Log.h"
+#include "core/base/FFmpeg.h"
+#include "core/base/Log.h"
 
 extern "C" {
 #include <libavutil/log.h>

@@ -4,8 +4,8 @@
 // and judges that ask ffprobe/ffmpeg/GStreamer what was written.
 // Every wait here is bounded.
 
-#include "core/RecordParams.h"
-#include "core/RecordingSession.h"
+#include "core/record/RecordParams.h"
+#include "core/record/RecordingSession.h"
 #include "TestSupport.h"
 
 #include <QMutex>

@@ -6,10 +6,10 @@
 
 #include "RecoveryTestUtil.h"
 
-#include "core/Settings.h"
+#include "core/app/Settings.h"
 #include "core/io/FileLock.h"
 #include "core/mp4/Sidecar.h"
-#include "core/recovery/StartupScan.h"
+#include "core/app/StartupScan.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>

@@ -7,11 +7,11 @@
 
 #include "RecoveryTestUtil.h"
 
-#include "core/recovery/AnnexB.h"
+#include "core/parsers/AnnexB.h"
 #include "core/recovery/Classifier.h"
 #include "core/recovery/Recover.h"
 #include "core/recovery/Scanner.h"
-#include "core/recovery/StartupScan.h"
+#include "core/app/StartupScan.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>

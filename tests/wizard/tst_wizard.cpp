@@ -4,8 +4,8 @@
 #include "TestSupport.h"
 #include "WizardFixtures.h"
 
-#include "core/Engine.h"
-#include "core/Settings.h"
+#include "core/record/Engine.h"
+#include "core/app/Settings.h"
 #include "ui/MainWindow.h"
 #include "ui/PlayerDialog.h"
 #include "ui/SecretStore.h"

@@ -1,0 +1,162 @@
+#include "core/record/ParameterWatch.h"
+
+#include "core/base/Log.h"
+
+extern "C" {
+#include <libavcodec/bsf.h>
+}
+
+#include <cstring>
+
+namespace tapedeck {
+namespace {
+
+bool watched(const AVCodecParameters *p)
+{
+    return p && (p->codec_id == AV_CODEC_ID_H264 || p->codec_id == AV_CODEC_ID_HEVC);
+}
+
+bool sameBytes(const uint8_t *a, int an, const uint8_t *b, int bn)
+{
+    return an == bn && (an == 0 || std::memcmp(a, b, size_t(an)) == 0);
+}
+
+// Annex B extradata starts with a start code; avcC/hvcC does not.
+bool isAnnexB(const uint8_t *d, int n)
+{
+    return n >= 4 && d[0] == 0 && d[1] == 0 && (d[2] == 1 || (d[2] == 0 && d[3] == 1));
+}
+
+} // namespace
+
+ParameterWatch::~ParameterWatch() { freeAll(); }
+
+void ParameterWatch::freeAll()
+{
+    for (Watch &w : m_watch)
+        av_bsf_free(&w.bsf);
+    m_watch.clear();
+}
+
+void ParameterWatch::reset(const std::vector<StreamInfo> &streams)
+{
+    freeAll();
+    m_streams = streams;
+    m_watch.resize(streams.size());
+    for (size_t i = 0; i < streams.size(); ++i) {
+        const AVCodecParameters *par = streams[i].params.get();
+        if (!watched(par))
+            continue;
+        Watch &w = m_watch[i];
+        // Annex B streams repeat SPS/PPS in-band; the extract_extradata
+        // filter hands them over as side data.
+        const AVBitStreamFilter *f = av_bsf_get_by_name("extract_extradata");
+        if (f && av_bsf_alloc(f, &w.bsf) == 0) {
+            avcodec_parameters_copy(w.bsf->par_in, par);
+            w.bsf->time_base_in = streams[i].timeBase;
+            if (av_bsf_init(w.bsf) < 0)
+                av_bsf_free(&w.bsf);
+        }
+        w.parser.reset(av_parser_init(par->codec_id));
+        if (w.parser)
+            w.parser->flags |= PARSER_FLAG_COMPLETE_FRAMES; // parse this packet now, do not buffer
+        w.parserCodec = makeCodecContext(avcodec_find_decoder(par->codec_id));
+        if (w.parserCodec)
+            avcodec_parameters_to_context(w.parserCodec.get(), par);
+    }
+}
+
+std::optional<std::vector<StreamInfo>> ParameterWatch::check(const AVPacket *pkt)
+{
+    const size_t idx = size_t(pkt->stream_index);
+    if (idx >= m_watch.size() || !(pkt->flags & AV_PKT_FLAG_KEY) || !watched(m_streams[idx].params.get()))
+        return std::nullopt;
+    Watch &w = m_watch[idx];
+    const AVCodecParameters *cur = m_streams[idx].params.get();
+
+    QByteArray fresh;
+    size_t sideSize = 0;
+    if (const uint8_t *side = av_packet_get_side_data(pkt, AV_PKT_DATA_NEW_EXTRADATA, &sideSize);
+        side && sideSize > 0) {
+        fresh = QByteArray(reinterpret_cast<const char *>(side), qsizetype(sideSize));
+    } else if (w.bsf && isAnnexB(pkt->data, pkt->size)) {
+        PacketPtr in = clonePacket(pkt);
+        if (in && av_bsf_send_packet(w.bsf, in.get()) == 0) {
+            PacketPtr out = makePacket();
+            while (av_bsf_receive_packet(w.bsf, out.get()) == 0) {
+                size_t n = 0;
+                if (const uint8_t *ed = av_packet_get_side_data(out.get(), AV_PKT_DATA_NEW_EXTRADATA, &n); ed && n > 0)
+                    fresh = QByteArray(reinterpret_cast<const char *>(ed), qsizetype(n));
+                av_packet_unref(out.get());
+            }
+        }
+    }
+    if (fresh.isEmpty())
+        return std::nullopt;
+    // The same setup in another wrapping (avcC vs Annex B) is no change.
+    if (isAnnexB(cur->extradata, cur->extradata_size)
+        != isAnnexB(reinterpret_cast<const uint8_t *>(fresh.constData()), int(fresh.size())))
+        return std::nullopt;
+    if (sameBytes(cur->extradata, cur->extradata_size, reinterpret_cast<const uint8_t *>(fresh.constData()),
+                  int(fresh.size())))
+        return std::nullopt;
+
+    // What the new sets describe, from FFmpeg's parser (it reads the SPS).
+    int width = cur->width, height = cur->height;
+    int profile = cur->profile, level = cur->level;
+    if (w.parser && w.parserCodec) {
+        uint8_t *outData = nullptr;
+        int outSize = 0;
+        av_parser_parse2(w.parser.get(), w.parserCodec.get(), &outData, &outSize, pkt->data, pkt->size, pkt->pts,
+                         pkt->dts, pkt->pos);
+        if (w.parser->width > 0 && w.parser->height > 0) {
+            width = w.parser->width;
+            height = w.parser->height;
+        }
+        if (w.parserCodec->profile != FF_PROFILE_UNKNOWN)
+            profile = w.parserCodec->profile;
+        if (w.parserCodec->level != FF_LEVEL_UNKNOWN)
+            level = w.parserCodec->level;
+    }
+    // Sets that differ only in bytes (another VUI, SEI-driven rewrites,
+    // segments of separate encoder runs) describe the same pictures: they are
+    // adopted quietly. Only a new size, profile or level is a new setup.
+    const bool knownProfile = cur->profile != FF_PROFILE_UNKNOWN && cur->level != FF_LEVEL_UNKNOWN;
+    if (width == cur->width && height == cur->height
+        && (!knownProfile || (profile == cur->profile && level == cur->level))) {
+        AVCodecParameters *base = m_streams[idx].params.get();
+        av_freep(&base->extradata);
+        base->extradata = static_cast<uint8_t *>(av_mallocz(size_t(fresh.size()) + AV_INPUT_BUFFER_PADDING_SIZE));
+        base->extradata_size = base->extradata ? int(fresh.size()) : 0;
+        if (base->extradata)
+            std::memcpy(base->extradata, fresh.constData(), size_t(fresh.size()));
+        return std::nullopt;
+    }
+    std::vector<StreamInfo> next = m_streams;
+    AVCodecParameters *p = next[idx].params.get();
+    av_freep(&p->extradata);
+    p->extradata = static_cast<uint8_t *>(av_mallocz(size_t(fresh.size()) + AV_INPUT_BUFFER_PADDING_SIZE));
+    if (!p->extradata)
+        return std::nullopt;
+    std::memcpy(p->extradata, fresh.constData(), size_t(fresh.size()));
+    p->extradata_size = int(fresh.size());
+    p->width = width;
+    p->height = height;
+    p->profile = profile;
+    p->level = level;
+    logInfo(
+        QStringLiteral("stream %1: codec parameters changed (%2x%3 profile %4 level %5 -> %6x%7 profile %8 level %9)")
+            .arg(idx)
+            .arg(cur->width)
+            .arg(cur->height)
+            .arg(cur->profile)
+            .arg(cur->level)
+            .arg(width)
+            .arg(height)
+            .arg(profile)
+            .arg(level));
+    reset(next);
+    return next;
+}
+
+} // namespace tapedeck

@@ -1,0 +1,40 @@
+#pragma once
+// Notices when a video stream's codec parameters change inside one
+// connection: a new SPS/PPS at a keyframe (Annex B streams: MPEG-TS, RTSP,
+// SRT) or a new sequence header (FLV/RTMP, as AV_PKT_DATA_NEW_EXTRADATA).
+// MP4 keeps one setup per file, so the engine then starts a new chunk.
+// Only keyframes are looked at, so the cost is negligible.
+
+#include "core/base/MediaTypes.h"
+
+#include <optional>
+
+struct AVBSFContext;
+
+namespace tapedeck {
+
+class ParameterWatch {
+public:
+    ParameterWatch() = default;
+    ~ParameterWatch();
+    ParameterWatch(const ParameterWatch &) = delete;
+    ParameterWatch &operator=(const ParameterWatch &) = delete;
+
+    void reset(const std::vector<StreamInfo> &streams);
+    // When `pkt` carries a different setup for its stream, the new stream
+    // list (that stream with new extradata and dimensions).
+    std::optional<std::vector<StreamInfo>> check(const AVPacket *pkt);
+
+private:
+    struct Watch {
+        AVBSFContext *bsf = nullptr;
+        ParserContextPtr parser;
+        CodecContextPtr parserCodec;
+    };
+    void freeAll();
+
+    std::vector<StreamInfo> m_streams;
+    std::vector<Watch> m_watch;
+};
+
+} // namespace tapedeck

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/base/MediaTypes.h"
+#include "core/source/Source.h"
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace tapedeck {
+
+enum class OverwritePolicy { Refuse, Replace };
+enum class StartMode {
+    Immediate,     // the stream must open now (within the open timeout)
+    WaitForStream, // armed: retry until the stream exists, then record from its first packet
+};
+
+// What a recording's timeline does when a live source drops and returns
+// (docs/timestamps.md, "Gaps"):
+enum class GapMode {
+    Auto,     // RealTime for RTSP (IP cameras: an archive follows the clock), Close for everything else
+    Close,    // the timeline goes on where it stopped: continuous playback (a show recording)
+    RealTime, // the outage stays in the timeline as a gap as long as it lasted (a camera archive)
+};
+GapMode effectiveGapMode(GapMode mode, const QString &source);
+
+struct RecordParams {
+    QString source;      // URL, local path or "demo[?opts]" (named sources resolved by the caller)
+    QString sourceLabel; // optional friendly name for UI/logs (never a secret)
+    ContainerType type = ContainerType::MpegTs;
+    QString outBase;            // path without extension: x/rec -> x/rec.ts or x/rec_part0000.ts
+    qint64 chunkDurationMs = 0; // 0 = one file
+    qint64 maxDurationMs = 0;   // 0 = until stopped / end of source (media time)
+    OverwritePolicy overwrite = OverwritePolicy::Refuse;
+    StartMode startMode = StartMode::Immediate;
+    Pacing pacing = Pacing::AsFastAsPossible;
+    HlsStart hlsStart = HlsStart::LiveEdge; // live HLS: live edge, or every segment still listed
+    GapMode gapMode = GapMode::Auto;        // a drop's outage: closed up or kept as real time
+
+    qint64 retryInitialMs = 500; // back-off while waiting for a stream / after a drop
+    qint64 retryMaxMs = 5000;
+    double retryFactor = 1.5;
+    bool reconnect = true; // live sources: reconnect after a drop
+    qint64 openTimeoutMs = 10000;
+    qint64 stallTimeoutMs = 5000;
+    qint64 fsyncIntervalMs = 1000;
+    qint64 diskReserveBytes = 0; // refuse / stop when free space falls below
+
+    int queueMaxPackets = 2048; // bounded reader→writer queue
+    qint64 queueMaxBytes = 64 * 1024 * 1024;
+    bool previewEnabled = false; // decode a frame now and then for the UI
+    bool mp4MoovFirst = false;   // MP4 whose moov outgrew its room: copy once to keep it first (O(media))
+
+    qint64 failAfterBytes = -1; // test seam: writes fail after this many bytes
+};
+
+enum class RecordState { Waiting, Recording, Stopping, Finished, Failed };
+QString recordStateName(RecordState s);
+
+struct RecordStats {
+    qint64 mediaMs = 0;    // media time recorded
+    qint64 bytes = 0;      // bytes written, all chunks
+    qint64 bitrateBps = 0; // recent bitrate
+    int chunkIndex = 0;    // current chunk number
+    qint64 packets = 0;
+    qint64 droppedPackets = 0; // dropped because the writer fell behind
+    int reconnects = 0;        // source drops survived
+    QString currentFile;       // final name of the file being written
+};
+
+// A decoded preview frame: tightly packed RGB32 (0xffRRGGBB), for the UI.
+struct PreviewFrame {
+    int width = 0;
+    int height = 0;
+    QByteArray rgb32;
+};
+
+} // namespace tapedeck
+
+Q_DECLARE_METATYPE(tapedeck::RecordState)
+Q_DECLARE_METATYPE(tapedeck::RecordStats)
+Q_DECLARE_METATYPE(tapedeck::PreviewFrame)

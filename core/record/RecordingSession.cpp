@@ -1,0 +1,697 @@
+#include "core/record/RecordingSession.h"
+
+#include "core/io/FileLock.h"
+
+#include "core/writer/ChunkedOutput.h"
+#include "core/base/Log.h"
+#include "core/record/PacketQueue.h"
+#include "core/record/ParameterWatch.h"
+#include "core/record/PreviewDecoder.h"
+#include "core/base/Redact.h"
+#include "core/record/StreamMatch.h"
+#include "core/record/TimestampNormalizer.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QPointer>
+
+#include <algorithm>
+#include <chrono>
+#include <deque>
+#include <mutex>
+#include <random>
+#include <thread>
+
+namespace tapedeck {
+namespace {
+
+// Packets held back behind a corrupt one while it is unclear whether the
+// file ends there (the demuxer flushes every stream at the end).
+constexpr size_t kMaxHeldPackets = 64;
+using Clock = std::chrono::steady_clock;
+
+// After packet loss (RTP over UDP) a depacketizer can hand over an access
+// unit holding only an access-unit delimiter or SEI: no picture, and players
+// report it as an error. Only small Annex B packets are looked at.
+bool isPictureless(const AVPacket *pkt, const AVCodecParameters *par)
+{
+    const AVCodecID codec = par->codec_id;
+    if ((codec != AV_CODEC_ID_H264 && codec != AV_CODEC_ID_HEVC) || pkt->size >= 4096 || pkt->size < 4)
+        return false;
+    // avcC/hvcC extradata (version byte 1) means length-prefixed packets,
+    // whose first bytes can look like a start code: not this case.
+    if (par->extradata_size > 0 && par->extradata[0] == 1)
+        return false;
+    const uint8_t *d = pkt->data;
+    const int n = pkt->size;
+    if (!(d[0] == 0 && d[1] == 0 && (d[2] == 1 || (d[2] == 0 && d[3] == 1))))
+        return false; // length-prefixed: not this case
+    for (int i = 0; i + 3 < n; ++i) {
+        if (d[i] != 0 || d[i + 1] != 0 || d[i + 2] != 1)
+            continue;
+        const uint8_t h = d[i + 3];
+        const bool vcl = codec == AV_CODEC_ID_H264 ? ((h & 0x1f) >= 1 && (h & 0x1f) <= 5) : ((h >> 1) & 0x3f) <= 31;
+        if (vcl)
+            return false;
+        i += 2;
+    }
+    return true;
+}
+
+QString clockText(qint64 ms)
+{
+    return QStringLiteral("%1:%2:%3")
+        .arg(ms / 3600000, 2, 10, QLatin1Char('0'))
+        .arg(ms / 60000 % 60, 2, 10, QLatin1Char('0'))
+        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'));
+}
+
+qint64 nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch()).count();
+}
+} // namespace
+
+GapMode effectiveGapMode(GapMode mode, const QString &source)
+{
+    if (mode != GapMode::Auto)
+        return mode;
+    return source.startsWith(QStringLiteral("rtsp"), Qt::CaseInsensitive) ? GapMode::RealTime : GapMode::Close;
+}
+
+QString recordStateName(RecordState s)
+{
+    switch (s) {
+    case RecordState::Waiting:
+        return QStringLiteral("waiting");
+    case RecordState::Recording:
+        return QStringLiteral("recording");
+    case RecordState::Stopping:
+        return QStringLiteral("stopping");
+    case RecordState::Finished:
+        return QStringLiteral("finished");
+    case RecordState::Failed:
+        return QStringLiteral("failed");
+    }
+    return QString();
+}
+
+struct RecordingSession::Impl {
+    RecordingSession *q = nullptr;
+    std::atomic<bool> stopFlag{false};  // stop asked: reader ends, writer finishes
+    std::atomic<bool> abortFlag{false}; // writer failed: reader ends at once
+    std::unique_ptr<PacketQueue> queue;
+    std::thread reader;
+    std::thread writer;
+    std::mutex threadMutex;
+
+    mutable std::mutex mutex; // guards everything below
+    RecordState state = RecordState::Waiting;
+    RecordStats stats;
+    QString error;
+    QString finalReason;
+    QString endNote; // why a recording ended by itself (source gone, reserve)
+    QStringList files;
+    QStringList notes; // what the user should know about the files (splits, header place, gaps)
+    QString display;
+    bool everOpened = false;
+    bool done = false;
+
+    // bitrate window
+    qint64 rateWindowStartMs = 0;
+    qint64 rateWindowBytes = 0;
+
+    std::atomic<qint64> dropped{0};
+    // Packets a file source returned incomplete (AV_PKT_FLAG_CORRUPT: the
+    // file is cut short or damaged there). Left out by every container alike,
+    // and the input named as the cause, instead of one muxer failing on them.
+    std::atomic<qint64> damagedInput{0};
+
+    void setState(RecordState s, const QString &reason = {})
+    {
+        {
+            std::lock_guard lock(mutex);
+            if (state == s)
+                return;
+            state = s;
+        }
+        const int id = q->id();
+        QMetaObject::invokeMethod(
+            q, [q = q, id, s, reason] { emit q->stateChanged(id, s, reason); }, Qt::QueuedConnection);
+    }
+
+    bool sleepInterruptible(qint64 ms)
+    {
+        const qint64 end = nowMs() + ms;
+        while (nowMs() < end) {
+            if (stopFlag.load() || abortFlag.load())
+                return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(std::min<qint64>(50, end - nowMs())));
+        }
+        return !(stopFlag.load() || abortFlag.load());
+    }
+
+    void addNote(const QString &note)
+    {
+        logInfo(display + QStringLiteral(": ") + note);
+        std::lock_guard lock(mutex);
+        notes << note;
+    }
+
+    void readerLoop(const RecordParams &p);
+    void writerLoop(const RecordParams &p);
+};
+
+RecordingSession::RecordingSession(int id, RecordParams params, QObject *parent)
+    : QObject(parent), m_id(id), m_params(std::move(params)), d(std::make_unique<Impl>())
+{
+    d->q = this;
+    d->display = m_params.sourceLabel.isEmpty() ? redactUrl(m_params.source) : m_params.sourceLabel;
+    registerSecretsOf(m_params.source);
+    // The output path is the user's own: printed as given, never scrubbed.
+    const QFileInfo base(m_params.outBase);
+    registerUserPath(m_params.outBase);
+    registerUserPath(base.absoluteFilePath());
+    registerUserPath(base.absolutePath());
+}
+
+RecordingSession::~RecordingSession()
+{
+    stop();
+    wait();
+}
+
+Status RecordingSession::start()
+{
+    const RecordParams &p = m_params;
+    if (p.source.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("no source given"));
+    if (p.outBase.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("no output path given"));
+    // A file another process records or recovers is refused even with
+    // overwrite: replacing it would destroy a live recording.
+    for (const QString &t : ChunkedOutput::firstTargets(p.type, p.outBase, p.chunkDurationMs))
+        if (const OwnerInfo who = fileOwner(t); who.owned())
+            return makeError(ErrorCode::InUse, QStringLiteral("%1 is %2; nothing was written").arg(t, who.describe()));
+    if (p.overwrite == OverwritePolicy::Refuse) {
+        for (const QString &t : ChunkedOutput::firstTargets(p.type, p.outBase, p.chunkDurationMs))
+            if (QFileInfo::exists(t))
+                return makeError(
+                    ErrorCode::AlreadyExists,
+                    QStringLiteral("%1 already exists; nothing was written (use overwrite to replace it)").arg(t));
+    }
+    const QString dir = QFileInfo(p.outBase).absolutePath();
+    if (p.diskReserveBytes > 0) {
+        auto free = freeDiskBytes(dir);
+        if (free && *free < p.diskReserveBytes)
+            return makeError(
+                ErrorCode::DiskFull,
+                QStringLiteral("only %1 MB free on the disk of %2, below the reserve of %3 MB; nothing was recorded")
+                    .arg(*free / 1048576)
+                    .arg(dir)
+                    .arg(p.diskReserveBytes / 1048576));
+    }
+    d->queue =
+        std::make_unique<PacketQueue>(std::max(16, p.queueMaxPackets), std::max<qint64>(1 << 20, p.queueMaxBytes));
+    d->setState(RecordState::Waiting);
+    std::lock_guard lock(d->threadMutex);
+    // The reader first: the writer joins it when it ends.
+    d->reader = std::thread([this] { d->readerLoop(m_params); });
+    d->writer = std::thread([this] { d->writerLoop(m_params); });
+    return {};
+}
+
+void RecordingSession::stop()
+{
+    {
+        std::lock_guard lock(d->mutex);
+        if (d->state == RecordState::Recording)
+            d->state = RecordState::Stopping;
+        else if (d->done || d->stopFlag.load())
+            return;
+    }
+    if (!d->stopFlag.exchange(true))
+        emit stateChanged(m_id, state(), QString());
+}
+
+bool RecordingSession::wait(int timeoutMs)
+{
+    const qint64 end = timeoutMs < 0 ? std::numeric_limits<qint64>::max() : nowMs() + timeoutMs;
+    while (true) {
+        {
+            std::lock_guard lock(d->mutex);
+            if (d->done)
+                break;
+        }
+        if (!d->queue)
+            return true; // never started
+        if (nowMs() > end)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    std::lock_guard lock(d->threadMutex);
+    if (d->reader.joinable())
+        d->reader.join();
+    if (d->writer.joinable())
+        d->writer.join();
+    return true;
+}
+
+RecordState RecordingSession::state() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->state;
+}
+
+RecordStats RecordingSession::stats() const
+{
+    std::lock_guard lock(d->mutex);
+    RecordStats s = d->stats;
+    s.droppedPackets = d->dropped.load();
+    return s;
+}
+
+QString RecordingSession::errorMessage() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->error;
+}
+
+QStringList RecordingSession::files() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->files;
+}
+
+QString RecordingSession::endReason() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->finalReason;
+}
+
+QStringList RecordingSession::notes() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->notes;
+}
+
+QString RecordingSession::displaySource() const { return d->display; }
+
+// ---- reader ----------------------------------------------------------------
+
+void RecordingSession::Impl::readerLoop(const RecordParams &p)
+{
+    SourceOptions so;
+    so.openTimeoutMs = p.openTimeoutMs;
+    so.stallTimeoutMs = p.stallTimeoutMs;
+    so.pacing = p.pacing;
+    so.hlsStart = p.hlsStart;
+    so.stopFlag = &stopFlag;
+
+    qint64 backoffMs = p.retryInitialMs;
+    std::mt19937 rng(std::random_device{}());
+    bool recordingStarted = false;
+    std::vector<StreamInfo> lastStreams;
+    qint64 lastPacketMs = 0; // wall clock of the last packet read, for the length of a gap
+    QString dropReason;
+
+    auto nextBackoff = [&] {
+        // Jitter keeps many recorders from reconnecting in lockstep.
+        std::uniform_real_distribution<double> jitter(0.85, 1.15);
+        const qint64 wait = qint64(double(backoffMs) * jitter(rng));
+        backoffMs = std::min<qint64>(p.retryMaxMs, qint64(double(backoffMs) * p.retryFactor));
+        return wait;
+    };
+
+    while (!stopFlag.load() && !abortFlag.load()) {
+        std::unique_ptr<PacketSource> src = makeSource(p.source, so);
+        Status opened = src->open();
+        if (!opened) {
+            if (opened.error().code == ErrorCode::Cancelled || stopFlag.load())
+                break;
+            const bool keepTrying = (p.startMode == StartMode::WaitForStream && !recordingStarted)
+                || (recordingStarted && p.reconnect && src->isLive());
+            if (!keepTrying) {
+                std::lock_guard lock(mutex);
+                error = opened.message();
+                abortFlag = true;
+                break;
+            }
+            logDebug(QStringLiteral("%1: %2; trying again").arg(display, opened.message()));
+            if (!sleepInterruptible(nextBackoff()))
+                break;
+            continue;
+        }
+        backoffMs = p.retryInitialMs;
+        const qint64 openedAtMs = nowMs();
+        QueueItem si;
+        si.kind = QueueItem::Kind::Streams;
+        si.streams = src->streams();
+        si.sourceTags = src->sourceTags();
+        si.reconnected = recordingStarted;
+        if (recordingStarted) {
+            si.gapMs = lastPacketMs > 0 ? nowMs() - lastPacketMs : 0;
+            si.gapReason = dropReason;
+        }
+        lastStreams = si.streams;
+        {
+            QStringList kinds;
+            for (const StreamInfo &s : lastStreams)
+                kinds << QString::fromUtf8(avcodec_get_name(s.params->codec_id));
+            logInfo(QStringLiteral("%1: connected, streams %2").arg(display, kinds.join(QStringLiteral(", "))));
+        }
+        queue->pushControl(std::move(si));
+        if (!recordingStarted) {
+            std::lock_guard lock(mutex);
+            everOpened = true;
+        }
+        recordingStarted = true;
+        setState(RecordState::Recording);
+        const int videoIndex = firstVideoIndex(lastStreams);
+
+        Error readError;
+        // A file's packet flagged corrupt is held back with what follows it:
+        // when the input ends before that stream carries on, it was the frame
+        // a truncation cut (left out, counted, named); when the stream goes on,
+        // it was a damaged but complete frame mid-file (a continuity break
+        // where two files were joined) and is kept as it came.
+        std::deque<PacketPtr> held;
+        auto push = [&](PacketPtr pkt) {
+            if (!queue->pushPacket(std::move(pkt), src->isLive(), videoIndex, abortFlag))
+                if (!abortFlag.load())
+                    dropped.fetch_add(1);
+        };
+        auto releaseHeld = [&] {
+            while (!held.empty()) {
+                push(std::move(held.front()));
+                held.pop_front();
+            }
+        };
+        while (true) {
+            auto r = src->read();
+            if (!r) {
+                readError = r.error();
+                break;
+            }
+            lastPacketMs = nowMs();
+            PacketPtr pkt = std::move(r.value());
+            if (pkt && !src->isLive()) {
+                const bool corrupt = pkt->flags & AV_PKT_FLAG_CORRUPT;
+                if (!held.empty() && !corrupt) {
+                    const bool streamGoesOn = std::any_of(held.cbegin(), held.cend(), [&](const PacketPtr &h) {
+                        return (h->flags & AV_PKT_FLAG_CORRUPT) && h->stream_index == pkt->stream_index;
+                    });
+                    if (streamGoesOn || held.size() >= kMaxHeldPackets)
+                        releaseHeld();
+                }
+                if (corrupt || !held.empty()) {
+                    held.push_back(std::move(pkt));
+                    continue;
+                }
+            }
+            push(std::move(pkt));
+            if (stopFlag.load() || abortFlag.load())
+                break;
+        }
+        // The input ended (or stopped) with packets held back: the corrupt
+        // ones were cut by the end of the file.
+        for (PacketPtr &h : held) {
+            if (h->flags & AV_PKT_FLAG_CORRUPT)
+                damagedInput.fetch_add(1);
+            else
+                push(std::move(h));
+        }
+        held.clear();
+        if (stopFlag.load() || abortFlag.load() || readError.code == ErrorCode::Cancelled)
+            break;
+        if (readError.code == ErrorCode::EndOfStream && !src->isLive())
+            break; // a file or a finite demo ended: a clean end
+        if (!(p.reconnect && src->isLive())) {
+            // The source went away and no reconnect was asked for: the
+            // recording ends and keeps everything, like a stop.
+            std::lock_guard lock(mutex);
+            endNote = readError.message;
+            break;
+        }
+        // A live source dropped (ended, stalled or failed): keep the recording
+        // and reconnect with back-off.
+        {
+            std::lock_guard lock(mutex);
+            ++stats.reconnects;
+        }
+        const QString reason = readError.message;
+        dropReason = reason;
+        logWarning(QStringLiteral("%1 dropped (%2); reconnecting").arg(display, reason));
+        const int id = q->id();
+        QMetaObject::invokeMethod(
+            q, [q = q, id, reason] { emit q->droppedSource(id, reason); }, Qt::QueuedConnection);
+        src.reset();
+        // A connection that carried media for a while is retried at once:
+        // that first retry decides how much of a returning source is lost
+        // (docs/network.md: about a GOP). A source that drops again soon
+        // after opening goes through the back-off, so a failing server is
+        // not hammered.
+        constexpr qint64 kHealthyConnectionMs = 5000;
+        if (nowMs() - openedAtMs >= kHealthyConnectionMs)
+            continue;
+        if (!sleepInterruptible(nextBackoff()))
+            break;
+    }
+    QueueItem end;
+    end.kind = QueueItem::Kind::End;
+    queue->pushControl(std::move(end));
+}
+
+// ---- writer ----------------------------------------------------------------
+
+void RecordingSession::Impl::writerLoop(const RecordParams &p)
+{
+    WriterOptions wo;
+    wo.fsyncIntervalMs = p.fsyncIntervalMs;
+    wo.overwrite = p.overwrite == OverwritePolicy::Replace;
+    wo.sourceDescription = display;
+    wo.mp4ForceMoovFirst = p.mp4MoovFirst;
+    wo.expectedDurationMs = p.maxDurationMs; // sizes the MP4 header room (0: open-ended)
+    if (p.failAfterBytes >= 0)
+        wo.faults = std::make_shared<IoFaultInjector>(p.failAfterBytes, ErrorCode::DiskFull);
+
+    std::unique_ptr<ChunkedOutput> out;
+    TimestampNormalizer norm;
+    ParameterWatch paramWatch;
+    PreviewDecoder preview;
+    std::vector<StreamInfo> streams;
+    std::vector<int> inMap;              // connection's stream index -> output stream (empty: same)
+    std::vector<AVRational> inTimeBases; // the connection's time bases, when remapped
+    qint64 lastPreviewMs = 0;
+    qint64 lastDiskCheckMs = nowMs();
+    QString failure;
+    QString finishNote;
+    const QString outDir = QFileInfo(p.outBase).absolutePath();
+
+    while (auto item = queue->pop()) {
+        if (item->kind == QueueItem::Kind::End)
+            break;
+        if (item->kind == QueueItem::Kind::Streams) {
+            std::vector<StreamInfo> next = item->streams;
+            inMap.clear();
+            if (!out) {
+                wo.sourceTags = item->sourceTags;
+                out = std::make_unique<ChunkedOutput>(p.type, p.outBase, p.chunkDurationMs, wo);
+                out->setStreams(next);
+                norm.reset(next);
+            } else {
+                // A returning source: its streams are matched to the
+                // recording's by type and codec parameters (servers reorder
+                // them between connections), and keep their places.
+                const StreamMatch match = matchStreams(streams, item->streams);
+                next = reorderLike(item->streams, match);
+                if (match.complete) {
+                    inMap = match.map;
+                    inTimeBases.clear();
+                    for (const StreamInfo &s : item->streams)
+                        inTimeBases.push_back(s.timeBase);
+                    if (match.identical || p.type != ContainerType::Mp4) {
+                        // The file goes on: packets keep the output's time bases.
+                        for (size_t i = 0; i < next.size(); ++i)
+                            next[i].timeBase = streams[i].timeBase;
+                    }
+                }
+                // MP4 keeps one codec setup per file: a new file at the next
+                // keyframe. TS and FLV carry new parameters in-band and go
+                // on, unless the streams themselves changed.
+                if (!match.identical && (p.type == ContainerType::Mp4 || !match.complete)) {
+                    out->changeStreams(next);
+                    norm.reset(next);
+                    const QString why = match.complete
+                        ? QStringLiteral("the source came back with new codec parameters")
+                        : QStringLiteral("the source came back with other streams");
+                    addNote(QStringLiteral("%1; a new file was started at its first keyframe").arg(why));
+                }
+                // A new connection restarts the source's clock. The outage is
+                // closed up or kept as real time (GapMode), and marked.
+                const bool realTime = effectiveGapMode(p.gapMode, p.source) == GapMode::RealTime;
+                norm.discontinuity(realTime ? item->gapMs * 1000 : 0);
+                const QString at = clockText(out->mediaDurationUs() / 1000);
+                const QString len = QStringLiteral("%1 s").arg(double(item->gapMs) / 1000.0, 0, 'f', 1);
+                out->markGap(QStringLiteral("gap of %1 (%2)").arg(len, item->gapReason));
+                addNote(QStringLiteral("at %1 the source was gone for %2 (%3); %4")
+                            .arg(at, len, item->gapReason,
+                                 realTime ? QStringLiteral("the gap is kept in the timeline (real time)")
+                                          : QStringLiteral("the timeline was closed up (no gap in the file)")));
+            }
+            streams = next;
+            paramWatch.reset(streams);
+            const int v = firstVideoIndex(streams);
+            if (p.previewEnabled && v >= 0)
+                preview.reset(streams[size_t(v)]);
+            continue;
+        }
+        if (abortFlag.load())
+            continue; // drain
+        AVPacket *pkt = item->packet.get();
+        if (!inMap.empty()) {
+            const int in = pkt->stream_index;
+            if (in < 0 || size_t(in) >= inMap.size() || inMap[size_t(in)] < 0)
+                continue;
+            const int outIndex = inMap[size_t(in)];
+            const AVRational from = inTimeBases[size_t(in)];
+            const AVRational to = streams[size_t(outIndex)].timeBase;
+            if (av_cmp_q(from, to) != 0)
+                av_packet_rescale_ts(pkt, from, to);
+            pkt->stream_index = outIndex;
+        }
+        if (size_t(pkt->stream_index) < streams.size()
+            && isPictureless(pkt, streams[size_t(pkt->stream_index)].params.get())) {
+            dropped.fetch_add(1);
+            continue;
+        }
+        if (!out || !norm.normalize(pkt))
+            continue;
+        if (p.maxDurationMs > 0 && out->started() && out->mediaDurationUs() >= p.maxDurationMs * 1000) {
+            stopFlag = true; // reached --duration: finish like a stop
+            continue;
+        }
+        if (auto changed = paramWatch.check(pkt)) {
+            // In-band change (new SPS, new sequence header): MP4 starts a new
+            // chunk at this keyframe; TS and FLV carry it in-band and go on.
+            streams = *changed;
+            if (p.type == ContainerType::Mp4)
+                out->changeStreams(streams);
+        }
+        Status s = out->write(pkt);
+        if (!s) {
+            failure = s.message();
+            abortFlag = true;
+            queue->close();
+            continue;
+        }
+        if (p.previewEnabled && (pkt->flags & AV_PKT_FLAG_KEY) && pkt->stream_index == firstVideoIndex(streams)
+            && nowMs() - lastPreviewMs >= 1000) {
+            lastPreviewMs = nowMs();
+            if (auto frame = preview.decodeKeyframe(pkt)) {
+                const int id = q->id();
+                QMetaObject::invokeMethod(
+                    q, [q = q, id, f = std::move(*frame)] { emit q->previewFrame(id, f); }, Qt::QueuedConnection);
+            }
+        }
+        {
+            std::lock_guard lock(mutex);
+            const qint64 now = nowMs();
+            stats.packets++;
+            stats.mediaMs = out->mediaDurationUs() / 1000;
+            const qint64 bytes = out->bytesWritten();
+            if (rateWindowStartMs == 0) {
+                rateWindowStartMs = now;
+                rateWindowBytes = bytes;
+            } else if (now - rateWindowStartMs >= 1000) {
+                stats.bitrateBps = (bytes - rateWindowBytes) * 8000 / std::max<qint64>(1, now - rateWindowStartMs);
+                rateWindowStartMs = now;
+                rateWindowBytes = bytes;
+            }
+            stats.bytes = bytes;
+            stats.chunkIndex = std::max(0, out->chunkIndex());
+            stats.currentFile = out->currentPath();
+            files = out->finishedFiles();
+        }
+        if (p.diskReserveBytes > 0 && nowMs() - lastDiskCheckMs >= 1000) {
+            lastDiskCheckMs = nowMs();
+            auto free = freeDiskBytes(outDir);
+            if (free && *free < p.diskReserveBytes) {
+                finishNote = QStringLiteral("stopped: free disk space fell below the reserve of %1 MB")
+                                 .arg(p.diskReserveBytes / 1048576);
+                logWarning(display + QStringLiteral(": ") + finishNote);
+                stopFlag = true;
+            }
+        }
+    }
+    queue->close();
+
+    QStringList finished;
+    if (!failure.isEmpty() || abortFlag.load()) {
+        if (out)
+            out->abandon();
+        std::lock_guard lock(mutex);
+        if (error.isEmpty())
+            error = failure;
+        if (out)
+            files = out->finishedFiles();
+    } else if (out && out->started()) {
+        auto r = out->finish();
+        for (const QString &n : out->notes())
+            addNote(n);
+        std::lock_guard lock(mutex);
+        if (!r)
+            error = r.message();
+        else
+            files = r.value();
+        stats.bytes = out->bytesWritten();
+    }
+    RecordState final = RecordState::Finished;
+    QString reason = finishNote;
+    QStringList fileList;
+    {
+        std::lock_guard lock(mutex);
+        fileList = files;
+        if (reason.isEmpty() && !endNote.isEmpty())
+            reason = QStringLiteral("the source ended: %1").arg(endNote);
+        if (const qint64 n = damagedInput.load(); n > 0) {
+            const QString note =
+                QStringLiteral("the input %1 is damaged or cut short: %2 incomplete packet(s) left out")
+                    .arg(display)
+                    .arg(n);
+            logWarning(note);
+            reason = reason.isEmpty() ? note : reason + QStringLiteral("; ") + note;
+        }
+        if (!error.isEmpty()) {
+            final = RecordState::Failed;
+            reason = error;
+        } else if (!everOpened) {
+            reason = QStringLiteral("cancelled before the stream appeared; no file was created");
+        } else if (!out || !out->started()) {
+            reason = QStringLiteral("the stream ended before its first keyframe; no file was created");
+        }
+    }
+    // Join the reader here so "done" means both threads are over.
+    stopFlag = true;
+    if (reader.joinable() && std::this_thread::get_id() != reader.get_id())
+        reader.join();
+    {
+        std::lock_guard lock(mutex);
+        state = final;
+        finalReason = reason;
+        done = true;
+    }
+    const int id = q->id();
+    QMetaObject::invokeMethod(
+        q,
+        [q = q, id, final, reason, fileList] {
+            emit q->stateChanged(id, final, reason);
+            if (final == RecordState::Failed)
+                emit q->failed(id, reason);
+            else
+                emit q->finished(id, fileList);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace tapedeck

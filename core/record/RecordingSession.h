@@ -1,0 +1,61 @@
+#pragma once
+// One recording: a reader thread (source → bounded queue) and a writer thread
+// (queue → chunked output). Lives in the thread that created it; its signals
+// are emitted there (queued from the worker threads).
+
+#include "core/record/RecordParams.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+namespace tapedeck {
+
+class RecordingSession : public QObject {
+    Q_OBJECT
+public:
+    RecordingSession(int id, RecordParams params, QObject *parent = nullptr);
+    ~RecordingSession() override; // stops and joins
+
+    int id() const { return m_id; }
+    const RecordParams &params() const { return m_params; }
+
+    // Validates (overwrite, disk reserve, path) and starts the threads.
+    // A validation failure is returned here and the session stays idle.
+    Status start();
+    // Asks to stop: a waiting record is cancelled (no file), a recording
+    // closes its files. Returns at once; finished()/failed() follow.
+    void stop();
+    // Blocks until both threads ended (or the timeout passed).
+    bool wait(int timeoutMs = -1);
+
+    RecordState state() const;
+    RecordStats stats() const;
+    QString errorMessage() const;
+    // Why it ended, in words (failure reason, "the source ended: ...",
+    // "cancelled before the stream appeared ..."); empty for a plain stop.
+    QString endReason() const;
+    QStringList files() const; // every finished file so far
+    // What the user should know about the files, in words: why a recording
+    // was split, where an MP4's header went, what a container left out, the
+    // gaps in the source. Complete once finished()/failed() was emitted.
+    QStringList notes() const;
+    QString displaySource() const; // redacted
+
+signals:
+    void stateChanged(int id, tapedeck::RecordState state, const QString &reason);
+    void chunkFinished(int id, const QString &path);
+    void finished(int id, const QStringList &files);
+    void failed(int id, const QString &reason);
+    void droppedSource(int id, const QString &reason);
+    void previewFrame(int id, const tapedeck::PreviewFrame &frame);
+
+private:
+    struct Impl;
+    const int m_id;
+    const RecordParams m_params;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace tapedeck

@@ -1,0 +1,331 @@
+#include "core/source/FormatSource.h"
+
+#include "core/base/Log.h"
+#include "core/base/Redact.h"
+
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QThread>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <chrono>
+
+#include <netdb.h>
+#include <sys/socket.h>
+
+namespace tapedeck {
+namespace {
+
+qint64 monoNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+bool isLocalPath(const QString &url)
+{
+    return !url.contains(QStringLiteral("://")) || url.startsWith(QStringLiteral("file://"));
+}
+
+// The host part of a URL, without credentials or port ("" for none).
+QString hostOf(const QString &url)
+{
+    const int s = url.indexOf(QStringLiteral("://"));
+    if (s < 0)
+        return QString();
+    QString auth = url.mid(s + 3).section(u'/', 0, 0).section(u'?', 0, 0);
+    auth = auth.mid(auth.lastIndexOf(u'@') + 1);
+    if (auth.startsWith(u'['))
+        return auth.mid(1, auth.indexOf(u']') - 1);
+    return auth.section(u':', 0, 0);
+}
+
+// Called only after an open failed, to say *why* in plain words.
+bool hostResolves(const QString &host)
+{
+    if (host.isEmpty())
+        return true;
+    addrinfo hints{};
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo *res = nullptr;
+    const int rc = getaddrinfo(host.toUtf8().constData(), nullptr, &hints, &res);
+    if (res)
+        freeaddrinfo(res);
+    return rc == 0 || rc == EAI_AGAIN;
+}
+
+} // namespace
+
+bool isListenerUrl(const QString &spec)
+{
+    const QString s = spec.toLower();
+    const int q = s.indexOf(u'?');
+    if (q < 0)
+        return false;
+    const QUrlQuery query(s.mid(q + 1));
+    if (query.queryItemValue(QStringLiteral("listen")) == u"1"
+        || query.queryItemValue(QStringLiteral("listen")) == u"2")
+        return true;
+    return query.queryItemValue(QStringLiteral("mode")) == u"listener";
+}
+
+FormatSource::FormatSource(QString url, SourceOptions options)
+    : m_url(std::move(url)), m_opt(options), m_interrupt(options.stopFlag)
+{
+    m_listener = isListenerUrl(m_url);
+    m_live = !isLocalPath(m_url);
+    registerSecretsOf(m_url);
+}
+
+FormatSource::~FormatSource() = default;
+
+QString FormatSource::displayName() const { return redactUrl(m_url); }
+
+Error FormatSource::classifyOpenError(int err) const
+{
+    const QString where = displayName();
+    if (m_interrupt.stopRequested())
+        return makeError(ErrorCode::Cancelled, QStringLiteral("stopped while opening %1").arg(where));
+    if (err == AVERROR_EXIT || m_interrupt.timedOut())
+        return makeError(ErrorCode::Timeout,
+                         QStringLiteral("%1 did not answer within %2 s").arg(where).arg(m_opt.openTimeoutMs / 1000.0));
+    if (err == AVERROR(ENOENT))
+        return makeError(ErrorCode::NotFound, QStringLiteral("%1 does not exist").arg(where));
+    if (m_live && !m_listener && (err == AVERROR(EIO) || err < 0) && !hostResolves(hostOf(m_url)))
+        return makeError(
+            ErrorCode::NotFound,
+            QStringLiteral("the host name \"%1\" does not resolve (check the address)").arg(hostOf(m_url)));
+    if (err == AVERROR(ECONNREFUSED))
+        return makeError(ErrorCode::Network,
+                         QStringLiteral("nothing is listening at %1 (connection refused)").arg(where));
+    if (err == AVERROR(EIO) && m_live)
+        return makeError(ErrorCode::Network, QStringLiteral("cannot reach %1 (%2)").arg(where, ffmpegErrorString(err)));
+    if (err == AVERROR_HTTP_NOT_FOUND || err == AVERROR_STREAM_NOT_FOUND)
+        return makeError(ErrorCode::NotFound, QStringLiteral("stream not found at %1").arg(where));
+    if (err == AVERROR_INVALIDDATA)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("%1 is not a media stream Tapedeck can read").arg(where));
+    return makeError(m_live ? ErrorCode::Network : ErrorCode::Io,
+                     QStringLiteral("cannot open %1: %2").arg(where, ffmpegErrorString(err)));
+}
+
+Status FormatSource::open()
+{
+    m_ctx.reset();
+    m_streams.clear();
+    m_map.clear();
+    m_paceFirstUs = AV_NOPTS_VALUE;
+
+    AVFormatContext *raw = avformat_alloc_context();
+    if (!raw)
+        return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
+    m_interrupt.install(raw->interrupt_callback);
+    // Listeners wait for their encoder until stopped; everything else gets the
+    // open deadline.
+    m_interrupt.arm(m_listener ? 0 : m_opt.openTimeoutMs);
+
+    AVDictionary *opts = nullptr;
+    const QString lower = m_url.toLower();
+    const qint64 rwTimeoutUs = std::max<qint64>(m_opt.stallTimeoutMs, 1000) * 1000;
+    if (lower.startsWith(QStringLiteral("rtsp"))) {
+        av_dict_set(&opts, "rtsp_flags", "prefer_tcp", 0);
+        av_dict_set_int(&opts, "timeout", rwTimeoutUs, 0);
+    } else if (lower.startsWith(QStringLiteral("http"))) {
+        av_dict_set_int(&opts, "rw_timeout", rwTimeoutUs, 0);
+        av_dict_set(&opts, "reconnect", "0", 0);
+        // HLS demuxer (ignored by other HTTP formats): libavformat starts a
+        // live playlist 3 segments from its end (-3); -1 is the newest
+        // segment, the live edge; 0 the oldest one still listed. A playlist
+        // that has ended (VOD) always plays from its start.
+        av_dict_set_int(&opts, "live_start_index", m_opt.hlsStart == HlsStart::Oldest ? 0 : -1, 0);
+    } else if (lower.startsWith(QStringLiteral("rtmp")) && m_listener) {
+        av_dict_set(&opts, "listen", "1", 0);
+    } else if (lower.startsWith(QStringLiteral("udp"))) {
+        av_dict_set_int(&opts, "timeout", rwTimeoutUs, 0);
+        av_dict_set(&opts, "overrun_nonfatal", "1", 0);
+        // libavformat counts this in 188-byte packets: 8192 is 1.5 MB, about
+        // 2 s of a 6 Mbit/s stream. Our own queue absorbs slow disks; a
+        // larger socket FIFO only costs memory per recording (bench table 3).
+        av_dict_set_int(&opts, "fifo_size", 8192, 0);
+    }
+    av_dict_set(&opts, "analyzeduration", "5000000", AV_DICT_DONT_OVERWRITE);
+
+    QByteArray path = m_url.toUtf8();
+    if (lower.startsWith(QStringLiteral("rtmp")) && m_listener) {
+        // "listen" is an option of FFmpeg's RTMP protocol, not part of the
+        // stream path the encoder publishes to.
+        QString u = m_url;
+        u.remove(QRegularExpression(QStringLiteral("[?&]listen=[0-9]"), QRegularExpression::CaseInsensitiveOption));
+        path = u.toUtf8();
+    }
+    if (lower.startsWith(QStringLiteral("file://")))
+        path = QUrl(m_url).toLocalFile().toUtf8();
+    int err = avformat_open_input(&raw, path.constData(), nullptr, &opts);
+    av_dict_free(&opts);
+    if (err < 0)
+        return classifyOpenError(err); // avformat_open_input freed raw
+    m_ctx.reset(raw);
+    m_interrupt.arm(m_opt.openTimeoutMs);
+    err = avformat_find_stream_info(m_ctx.get(), nullptr);
+    if (err < 0) {
+        Error e = classifyOpenError(err);
+        m_ctx.reset();
+        return e;
+    }
+    if (m_ctx->iformat && (m_ctx->iformat->flags & AVFMT_NOFILE) == 0 && m_ctx->pb
+        && !(m_ctx->pb->seekable & AVIO_SEEKABLE_NORMAL))
+        m_live = true;
+
+    // One program: an MPEG-TS multiplex can carry several, and a recording
+    // keeps every elementary stream of the one it records (the program of
+    // the best video stream, else of the best audio stream) and nothing of
+    // the others.
+    const AVProgram *program = nullptr;
+    if (m_ctx->nb_programs > 1) {
+        int best = av_find_best_stream(m_ctx.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+        if (best < 0)
+            best = av_find_best_stream(m_ctx.get(), AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
+        for (unsigned p = 0; best >= 0 && !program && p < m_ctx->nb_programs; ++p)
+            for (unsigned k = 0; k < m_ctx->programs[p]->nb_stream_indexes; ++k)
+                if (int(m_ctx->programs[p]->stream_index[k]) == best)
+                    program = m_ctx->programs[p];
+    }
+    auto inProgram = [program](unsigned i) {
+        if (!program)
+            return true;
+        for (unsigned k = 0; k < program->nb_stream_indexes; ++k)
+            if (program->stream_index[k] == i)
+                return true;
+        return false;
+    };
+    m_sourceTags.clear();
+    for (const AVDictionary *dict : {static_cast<const AVDictionary *>(m_ctx->metadata),
+                                     program ? static_cast<const AVDictionary *>(program->metadata) : nullptr}) {
+        const AVDictionaryEntry *e = nullptr;
+        while ((e = av_dict_get(dict, "", e, AV_DICT_IGNORE_SUFFIX)))
+            m_sourceTags.insert(QString::fromUtf8(e->key), QString::fromUtf8(e->value));
+    }
+    if (!program && m_ctx->nb_programs == 1) {
+        const AVDictionaryEntry *e = nullptr;
+        while ((e = av_dict_get(m_ctx->programs[0]->metadata, "", e, AV_DICT_IGNORE_SUFFIX)))
+            m_sourceTags.insert(QString::fromUtf8(e->key), QString::fromUtf8(e->value));
+    }
+
+    m_map.assign(m_ctx->nb_streams, -1);
+    for (unsigned i = 0; i < m_ctx->nb_streams; ++i) {
+        const AVStream *st = m_ctx->streams[i];
+        const AVCodecParameters *par = st->codecpar;
+        // Video and audio, and what rides along with them: subtitles
+        // (DVB, teletext, text) and timed data (SCTE-35 cues, ID3, KLV).
+        // Each writer keeps what its container can hold and says what it
+        // left out.
+        if (par->codec_type != AVMEDIA_TYPE_VIDEO && par->codec_type != AVMEDIA_TYPE_AUDIO
+            && par->codec_type != AVMEDIA_TYPE_SUBTITLE && par->codec_type != AVMEDIA_TYPE_DATA)
+            continue;
+        if (par->codec_id == AV_CODEC_ID_NONE || !inProgram(i))
+            continue;
+        if (par->codec_type == AVMEDIA_TYPE_VIDEO && (st->disposition & AV_DISPOSITION_ATTACHED_PIC))
+            continue;
+        StreamInfo info;
+        info.index = int(m_streams.size());
+        info.type = par->codec_type;
+        info.params = CodecParams(par);
+        info.timeBase = st->time_base;
+        info.frameRate = st->avg_frame_rate.num > 0 ? st->avg_frame_rate : st->r_frame_rate;
+        if (const AVDictionaryEntry *e = av_dict_get(st->metadata, "language", nullptr, 0))
+            info.tags.language = QString::fromUtf8(e->value);
+        if (const AVDictionaryEntry *e = av_dict_get(st->metadata, "title", nullptr, 0))
+            info.tags.title = QString::fromUtf8(e->value);
+        if (const AVDictionaryEntry *h = av_dict_get(st->metadata, "handler_name", nullptr, 0))
+            info.tags.handlerName = QString::fromUtf8(h->value);
+        info.tags.disposition = st->disposition;
+        for (int k = 0; k < st->nb_side_data; ++k)
+            info.tags.sideData.emplace_back(
+                int(st->side_data[k].type),
+                QByteArray(reinterpret_cast<const char *>(st->side_data[k].data), qsizetype(st->side_data[k].size)));
+        m_map[i] = info.index;
+        m_streams.push_back(std::move(info));
+    }
+    if (std::none_of(m_streams.begin(), m_streams.end(),
+                     [](const StreamInfo &s) { return s.type == AVMEDIA_TYPE_VIDEO || s.type == AVMEDIA_TYPE_AUDIO; }))
+        m_streams.clear();
+    if (m_streams.empty()) {
+        m_ctx.reset();
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("%1 has no audio or video stream Tapedeck can record").arg(displayName()));
+    }
+    m_interrupt.arm(m_opt.stallTimeoutMs);
+    return {};
+}
+
+void FormatSource::pace(const AVPacket *pkt)
+{
+    if (m_opt.pacing != Pacing::Realtime || pkt->dts == AV_NOPTS_VALUE)
+        return;
+    const AVStream *st = m_ctx->streams[pkt->stream_index];
+    const qint64 us = av_rescale_q(pkt->dts, st->time_base, AVRational{1, 1000000});
+    if (m_paceFirstUs == AV_NOPTS_VALUE) {
+        m_paceFirstUs = us;
+        m_paceStartNs = monoNs();
+        return;
+    }
+    const qint64 dueNs = m_paceStartNs + (us - m_paceFirstUs) * 1000;
+    while (!m_interrupt.stopRequested()) {
+        const qint64 waitNs = dueNs - monoNs();
+        if (waitNs <= 0)
+            break;
+        QThread::usleep(quint64(std::min<qint64>(waitNs / 1000, 50000)));
+    }
+}
+
+Result<PacketPtr> FormatSource::read()
+{
+    if (!m_ctx)
+        return makeError(ErrorCode::Internal, QStringLiteral("source is not open"));
+    PacketPtr pkt = makePacket();
+    while (true) {
+        m_interrupt.arm(m_opt.stallTimeoutMs);
+        const int err = av_read_frame(m_ctx.get(), pkt.get());
+        if (err < 0) {
+            if (m_interrupt.stopRequested())
+                return makeError(ErrorCode::Cancelled, QStringLiteral("stopped"));
+            if (err == AVERROR_EOF)
+                return makeError(ErrorCode::EndOfStream, QStringLiteral("%1 ended").arg(displayName()));
+            if (m_interrupt.timedOut() || err == AVERROR_EXIT || err == AVERROR(ETIMEDOUT))
+                return makeError(
+                    ErrorCode::Timeout,
+                    QStringLiteral("no data from %1 for %2 s").arg(displayName()).arg(m_opt.stallTimeoutMs / 1000.0));
+            if (err == AVERROR(EAGAIN))
+                continue;
+            return makeError(m_live ? ErrorCode::Network : ErrorCode::Io,
+                             QStringLiteral("reading %1 failed: %2").arg(displayName(), ffmpegErrorString(err)));
+        }
+        const int idx = pkt->stream_index;
+        if (idx < 0 || idx >= int(m_map.size()) || m_map[idx] < 0 || pkt->size <= 0) {
+            av_packet_unref(pkt.get());
+            continue;
+        }
+        pace(pkt.get());
+        pkt->stream_index = m_map[idx];
+        return pkt;
+    }
+}
+
+std::unique_ptr<PacketSource> makeDemoSource(const QString &spec, const SourceOptions &options);
+std::unique_ptr<PacketSource> makeCaptureSource(const QString &spec, const SourceOptions &options);
+
+bool isDemoSpec(const QString &spec)
+{
+    return spec == u"demo" || spec.startsWith(QStringLiteral("demo?")) || spec.startsWith(QStringLiteral("demo:"));
+}
+
+std::unique_ptr<PacketSource> makeSource(const QString &spec, const SourceOptions &options)
+{
+    if (isDemoSpec(spec))
+        return makeDemoSource(spec, options);
+    if (isDeviceSpec(spec))
+        return makeCaptureSource(spec, options);
+    return std::make_unique<FormatSource>(spec, options);
+}
+
+} // namespace tapedeck

@@ -1,0 +1,65 @@
+#pragma once
+// Where packets come from: a URL or file libavformat opens, or the built-in
+// demo source. A source is used from one thread (the session's reader).
+
+#include "core/base/MediaTypes.h"
+
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace tapedeck {
+
+enum class Pacing {
+    AsFastAsPossible, // local files: read at disk speed
+    Realtime,         // pace packets by their timestamps (files with --realtime)
+};
+
+enum class HlsStart { LiveEdge, Oldest };
+
+struct SourceOptions {
+    qint64 openTimeoutMs = 10000; // connect + probe; listeners wait until stopped
+    qint64 stallTimeoutMs = 5000; // connected but no data for this long = drop
+    Pacing pacing = Pacing::AsFastAsPossible;
+    // Live HLS: start at the newest segment the playlist lists (the live
+    // edge, at most one segment behind) or, with HlsStart::Oldest, at the
+    // oldest one it still lists.
+    HlsStart hlsStart = HlsStart::LiveEdge;
+    const std::atomic<bool> *stopFlag = nullptr;
+};
+
+class PacketSource {
+public:
+    virtual ~PacketSource() = default;
+
+    // Blocks until the stream is open and its streams are known, the deadline
+    // passes (Timeout/Network/NotFound) or stop is requested (Cancelled).
+    virtual Status open() = 0;
+    virtual const std::vector<StreamInfo> &streams() const = 0;
+    // What the source says about itself (creation time, program name, ...).
+    virtual SourceTags sourceTags() const { return {}; }
+    // Next packet (timestamps in the stream's timeBase), or EndOfStream,
+    // Timeout (stall), Network, Cancelled.
+    virtual Result<PacketPtr> read() = 0;
+    // Live sources are reconnected after a drop; files and the demo are not.
+    virtual bool isLive() const = 0;
+    // Credential-free description for logs and UI.
+    virtual QString displayName() const = 0;
+};
+
+// "demo" / "demo?opts" → built-in generator; a device spec → capture and
+// encode; anything else → libavformat.
+std::unique_ptr<PacketSource> makeSource(const QString &spec, const SourceOptions &options);
+
+bool isDemoSpec(const QString &spec);
+// Cameras and microphones through libavdevice: "v4l2:/dev/video0",
+// "alsa:default", "pulse:NAME", "lavfi:GRAPH", joined by '+' to record
+// several at once ("v4l2:/dev/video0+alsa:default"). Encoded to H.264/AAC.
+bool isDeviceSpec(const QString &spec);
+// True for URLs where Tapedeck waits for an encoder to connect
+// (rtmp ...?listen=1, srt ...?mode=listener, tcp/udp listen).
+bool isListenerUrl(const QString &spec);
+
+} // namespace tapedeck

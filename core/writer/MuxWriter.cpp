@@ -1,0 +1,342 @@
+#include "core/writer/MuxWriter.h"
+
+#include "core/base/Log.h"
+#include "core/io/FileLock.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <chrono>
+#include <cstring>
+
+namespace tapedeck {
+namespace {
+qint64 monoMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+constexpr int kIoBufferSize = 64 * 1024;
+
+// Subtitle and data streams FFmpeg's MPEG-TS muxer writes with their proper
+// stream type and descriptors. Anything else it would turn into anonymous
+// private data (SCTE-35 among them: FFmpeg writes its sections as PES,
+// which no SCTE-35 reader accepts), so those are left out and said so.
+bool tsCarries(AVCodecID id)
+{
+    switch (id) {
+    case AV_CODEC_ID_DVB_SUBTITLE:
+    case AV_CODEC_ID_DVB_TELETEXT:
+    case AV_CODEC_ID_TIMED_ID3:
+    case AV_CODEC_ID_SMPTE_KLV:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Language, title, dispositions and side data (rotation, HDR) of the source
+// stream. The muxers keep what their container can carry: MPEG-TS the
+// language (ISO 639 descriptor) and the audio type from the dispositions.
+void copyStreamTags(AVStream *st, const StreamTags &tags)
+{
+    if (!tags.language.isEmpty())
+        av_dict_set(&st->metadata, "language", tags.language.toUtf8().constData(), 0);
+    if (!tags.title.isEmpty())
+        av_dict_set(&st->metadata, "title", tags.title.toUtf8().constData(), 0);
+    st->disposition = tags.disposition & ~AV_DISPOSITION_ATTACHED_PIC;
+    for (const auto &[type, bytes] : tags.sideData) {
+        uint8_t *dst = av_stream_new_side_data(st, AVPacketSideDataType(type), size_t(bytes.size()));
+        if (dst)
+            memcpy(dst, bytes.constData(), size_t(bytes.size()));
+    }
+}
+} // namespace
+
+struct MuxWriter::Impl {
+    ContainerType type;
+    OutputFile file;
+    FileLock lock; // this file is ours while it is written (docs/recovery.md, "Ownership")
+    QString finalPath;
+    WriterOptions opt;
+    OutputFormatContextPtr ctx;
+    IOContextPtr io;
+    std::vector<AVRational> inTimeBases; // per muxer stream
+    std::vector<int> outIndex;           // input stream -> muxer stream, -1 = left out
+    std::vector<StreamInfo> kept;        // the streams the muxer carries
+    QStringList notes;
+    qint64 pos = 0;
+    qint64 lastSyncMs = 0;
+    std::optional<Error> ioError; // the first write error, with its real reason
+    bool headerWritten = false;
+
+    static int writePacket(void *opaque, uint8_t *buf, int size) // non-const in FFmpeg 5.1
+    {
+        auto *d = static_cast<Impl *>(opaque);
+        if (d->ioError)
+            return AVERROR(EIO);
+        Status s = d->file.writeAt(d->pos, buf, size);
+        if (!s) {
+            d->ioError = s.error();
+            return AVERROR(EIO);
+        }
+        d->pos += size;
+        return size;
+    }
+
+    static int64_t seek(void *opaque, int64_t offset, int whence)
+    {
+        auto *d = static_cast<Impl *>(opaque);
+        switch (whence & ~AVSEEK_FORCE) {
+        case SEEK_SET:
+            d->pos = offset;
+            break;
+        case SEEK_CUR:
+            d->pos += offset;
+            break;
+        case SEEK_END:
+            d->pos = d->file.size() + offset;
+            break;
+        case AVSEEK_SIZE:
+            return d->file.size();
+        default:
+            return AVERROR(EINVAL);
+        }
+        return d->pos;
+    }
+
+    Error muxError(int err, const QString &what)
+    {
+        if (ioError)
+            return *ioError;
+        return makeError(ErrorCode::Io, QStringLiteral("%1 %2: %3").arg(what, finalPath, ffmpegErrorString(err)));
+    }
+};
+
+MuxWriter::MuxWriter(ContainerType type) : d(std::make_unique<Impl>()) { d->type = type; }
+
+MuxWriter::~MuxWriter()
+{
+    if (d->ctx)
+        abandon();
+}
+
+Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &streams, const WriterOptions &options)
+{
+    d->finalPath = finalPath;
+    d->opt = options;
+    const char *fmtName = d->type == ContainerType::Flv ? "flv" : "mpegts";
+    const AVOutputFormat *ofmt = av_guess_format(fmtName, nullptr, nullptr);
+    if (!ofmt)
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("this FFmpeg has no %1 muxer").arg(QLatin1String(fmtName)));
+    QStringList leftOut;
+    d->outIndex.assign(streams.size(), -1);
+    // FLV holds one video and one audio track: the source's default ones
+    // (else the first of each kind).
+    auto flvChoice = [&streams](AVMediaType type) {
+        int first = -1;
+        for (const StreamInfo &s : streams) {
+            if (s.type != type)
+                continue;
+            if (s.tags.disposition & AV_DISPOSITION_DEFAULT)
+                return s.index;
+            if (first < 0)
+                first = s.index;
+        }
+        return first;
+    };
+    const int flvVideo = flvChoice(AVMEDIA_TYPE_VIDEO);
+    const int flvAudio = flvChoice(AVMEDIA_TYPE_AUDIO);
+    for (const StreamInfo &s : streams) {
+        // 0 = cannot; a negative answer means the muxer does not say (TS).
+        const bool fits = avformat_query_codec(ofmt, s.params->codec_id, FF_COMPLIANCE_NORMAL) != 0;
+        const bool av = s.type == AVMEDIA_TYPE_VIDEO || s.type == AVMEDIA_TYPE_AUDIO;
+        if (av && !fits)
+            return makeError(
+                ErrorCode::Unsupported,
+                QStringLiteral("%1 cannot hold %2; choose another format")
+                    .arg(containerName(d->type).toUpper(), QString::fromUtf8(avcodec_get_name(s.params->codec_id))));
+        // FLV carries audio and video only; MPEG-TS every elementary stream
+        // (subtitles, SCTE-35, ID3, KLV) its muxer knows.
+        const bool flvExtra = d->type == ContainerType::Flv && av && s.index != flvVideo && s.index != flvAudio;
+        if (flvExtra || (!av && (d->type == ContainerType::Flv || !fits || !tsCarries(s.params->codec_id)))) {
+            QString what = QStringLiteral("%1 #%2 (%3")
+                               .arg(QString::fromUtf8(av_get_media_type_string(s.type)))
+                               .arg(s.index)
+                               .arg(QString::fromUtf8(avcodec_get_name(s.params->codec_id)));
+            if (!s.tags.language.isEmpty())
+                what += u' ' + s.tags.language;
+            leftOut << what + u')';
+            continue;
+        }
+        d->outIndex[size_t(s.index)] = int(d->kept.size());
+        d->kept.push_back(s);
+    }
+    if (!leftOut.isEmpty())
+        d->notes << QStringLiteral("%1: %2 cannot carry %3; left out%4")
+                        .arg(QFileInfo(finalPath).fileName(),
+                             d->type == ContainerType::Flv ? QStringLiteral("FLV (one video and one audio track)")
+                                                           : QStringLiteral("MPEG-TS as written by FFmpeg"),
+                             leftOut.join(QStringLiteral(", ")),
+                             d->type == ContainerType::Flv ? QStringLiteral(" (record to TS to keep them)")
+                                                           : QString());
+
+    // A file another process records or recovers is never touched, not even
+    // with overwrite; an existing file is truncated only once it is locked.
+    if (const OwnerInfo who = fileOwner(finalPath); who.owned())
+        return makeError(ErrorCode::InUse,
+                         QStringLiteral("%1 is %2; nothing was written").arg(finalPath, who.describe()));
+    auto f =
+        OutputFile::open(finalPath, options.overwrite ? CreateMode::CreateOrOpen : CreateMode::NewOnly, options.faults);
+    if (!f) {
+        if (f.error().code == ErrorCode::AlreadyExists)
+            return makeError(ErrorCode::AlreadyExists,
+                             QStringLiteral("%1 already exists (use overwrite to replace it)").arg(finalPath));
+        return f.error();
+    }
+    // Only a recovery that looked at the new file in the instant before can
+    // hold it: give it time to let go.
+    auto lock = FileLock::acquire(finalPath, FileLock::Role::Recording, 2000);
+    if (!lock)
+        return lock.error();
+    d->lock = std::move(*lock);
+    if (options.overwrite && f->size() > 0)
+        if (auto s = f->truncate(0); !s)
+            return s;
+    d->file = std::move(*f);
+    d->pos = 0;
+    // The periodic fsyncs below only make the data durable; the new file's
+    // name needs its folder synced once, or a power cut loses the whole file.
+    if (auto s = syncDirectory(QFileInfo(finalPath).absolutePath()); !s)
+        return s;
+
+    AVFormatContext *raw = nullptr;
+    avformat_alloc_output_context2(&raw, ofmt, nullptr, nullptr);
+    if (!raw)
+        return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
+    d->ctx.reset(raw);
+    auto *buf = static_cast<unsigned char *>(av_malloc(kIoBufferSize));
+    d->io.reset(avio_alloc_context(buf, kIoBufferSize, 1, d.get(), nullptr, &Impl::writePacket, &Impl::seek));
+    if (!d->io) {
+        av_free(buf);
+        return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
+    }
+    // FLV seeks back at the end to write duration and size; TS never seeks.
+    d->io->seekable = d->type == ContainerType::Flv ? AVIO_SEEKABLE_NORMAL : 0;
+    d->ctx->pb = d->io.get();
+    d->ctx->flags |= AVFMT_FLAG_CUSTOM_IO | AVFMT_FLAG_FLUSH_PACKETS;
+
+    d->inTimeBases.clear();
+    for (const StreamInfo &s : d->kept) {
+        AVStream *st = avformat_new_stream(d->ctx.get(), nullptr);
+        if (!st || avcodec_parameters_copy(st->codecpar, s.params.get()) < 0)
+            return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
+        st->codecpar->codec_tag = 0;
+        st->time_base = s.timeBase;
+        if (s.frameRate.num > 0 && s.frameRate.den > 0)
+            st->avg_frame_rate = s.frameRate; // FLV's onMetaData framerate; otherwise players estimate
+        copyStreamTags(st, s.tags);
+        d->inTimeBases.push_back(s.timeBase);
+    }
+    if (!options.sourceDescription.isEmpty())
+        av_dict_set(&d->ctx->metadata, "comment", options.sourceDescription.toUtf8().constData(), 0);
+    av_dict_set(&d->ctx->metadata, "encoder", "Tapedeck", 0);
+    // The program's name and provider (MPEG-TS SDT), the source's title and
+    // creation time: what the source said about itself.
+    for (const char *key : {"service_name", "service_provider", "title", "creation_time"}) {
+        const auto it = options.sourceTags.constFind(QString::fromLatin1(key));
+        if (it != options.sourceTags.constEnd() && !it->isEmpty())
+            av_dict_set(&d->ctx->metadata, key, it->toUtf8().constData(), 0);
+    }
+
+    AVDictionary *mopts = nullptr;
+    if (d->type == ContainerType::MpegTs) {
+        av_dict_set(&mopts, "mpegts_flags", "resend_headers+initial_discontinuity", 0);
+    }
+    const int err = avformat_write_header(d->ctx.get(), &mopts);
+    av_dict_free(&mopts);
+    if (err < 0)
+        return d->muxError(err, QStringLiteral("cannot start"));
+    d->headerWritten = true;
+    d->lastSyncMs = monoMs();
+    return {};
+}
+
+Status MuxWriter::write(const AVPacket *pkt)
+{
+    if (!d->ctx)
+        return makeError(ErrorCode::Internal, QStringLiteral("writer is not open"));
+    if (pkt->stream_index < 0 || size_t(pkt->stream_index) >= d->outIndex.size()
+        || d->outIndex[size_t(pkt->stream_index)] < 0)
+        return {}; // a stream this container cannot carry (said in notes())
+    PacketPtr p = clonePacket(pkt);
+    if (!p)
+        return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
+    p->stream_index = d->outIndex[size_t(pkt->stream_index)];
+    AVStream *st = d->ctx->streams[p->stream_index];
+    av_packet_rescale_ts(p.get(), d->inTimeBases[size_t(p->stream_index)], st->time_base);
+    p->pos = -1;
+    // Interleaved like ffmpeg's own muxing: players (GStreamer's flvdemux in
+    // particular) expect packets in decode-time order across streams. The
+    // muxer holds back at most a few packets for that.
+    const bool damaged = (p->flags & AV_PKT_FLAG_CORRUPT) != 0;
+    const int err = av_interleaved_write_frame(d->ctx.get(), p.get());
+    if (err == AVERROR_INVALIDDATA && damaged && !d->ioError) {
+        // A packet the source already marked damaged (a live stream's loss)
+        // that the TS muxer's bitstream filter cannot parse: the input's
+        // fault, not the file's. MP4 and FLV keep going too, so TS does.
+        logWarning(QStringLiteral("%1: a damaged packet from the source was left out").arg(d->finalPath));
+        return {};
+    }
+    if (err < 0)
+        return d->muxError(err, QStringLiteral("cannot write"));
+    if (d->opt.fsyncIntervalMs >= 0 && monoMs() - d->lastSyncMs >= d->opt.fsyncIntervalMs) {
+        if (auto s = d->file.sync(); !s)
+            return s;
+        d->lastSyncMs = monoMs();
+    }
+    return {};
+}
+
+Result<QString> MuxWriter::finish()
+{
+    if (!d->ctx)
+        return makeError(ErrorCode::Internal, QStringLiteral("writer is not open"));
+    const int err = av_write_trailer(d->ctx.get());
+    avio_flush(d->io.get());
+    if (err < 0 || d->ioError) {
+        Error e = d->muxError(err, QStringLiteral("cannot finish"));
+        abandon();
+        return e;
+    }
+    d->ctx.reset();
+    d->io.reset();
+    if (auto s = d->file.sync(); !s)
+        return s.error();
+    if (auto s = d->file.close(); !s)
+        return s.error();
+    if (auto s = syncDirectory(QFileInfo(d->finalPath).absolutePath()); !s)
+        return s.error();
+    d->lock.release();
+    return d->finalPath;
+}
+
+void MuxWriter::abandon()
+{
+    // What reached the file stays: a TS/FLV file is playable up to its last
+    // complete packet, and recovery can tidy its tail.
+    if (d->io)
+        avio_flush(d->io.get());
+    d->ctx.reset();
+    d->io.reset();
+    (void)d->file.sync();
+    (void)d->file.close();
+    d->lock.release(); // an orphan now: recoverable at once
+}
+
+qint64 MuxWriter::bytesWritten() const { return d->file.size(); }
+
+QStringList MuxWriter::notes() const { return d->notes; }
+
+} // namespace tapedeck

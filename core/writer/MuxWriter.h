@@ -1,0 +1,28 @@
+#pragma once
+// MPEG-TS and FLV through libavformat's muxers, written through OutputFile
+// (custom AVIOContext) so that fsync, ENOSPC and the fault seam behave the
+// same as for MP4.
+
+#include "core/writer/Writer.h"
+
+namespace tapedeck {
+
+class MuxWriter final : public ContainerWriter {
+public:
+    explicit MuxWriter(ContainerType type);
+    ~MuxWriter() override;
+
+    Status open(const QString &finalPath, const std::vector<StreamInfo> &streams,
+                const WriterOptions &options) override;
+    Status write(const AVPacket *pkt) override;
+    Result<QString> finish() override;
+    void abandon() override;
+    qint64 bytesWritten() const override;
+    QStringList notes() const override;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace tapedeck
