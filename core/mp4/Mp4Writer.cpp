@@ -294,7 +294,7 @@ public:
             logError(m_error->message);
             return *m_error;
         }
-        if (rep->input.verdict != Verdict::Ok)
+        if (rep->input.verdict != Verdict::Complete)
             logWarning(QStringLiteral("MP4: %1 was finished from an index that did not read back cleanly: %2")
                            .arg(m_final, rep->input.summary()));
         m_finished = true;

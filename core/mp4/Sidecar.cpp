@@ -113,21 +113,6 @@ quint32 crc32(const char *data, qint64 size, quint32 crc)
     return ~crc;
 }
 
-QString verdictName(Verdict v)
-{
-    switch (v) {
-    case Verdict::Ok:
-        return QStringLiteral("ok");
-    case Verdict::Partial:
-        return QStringLiteral("partial");
-    case Verdict::Damaged:
-        return QStringLiteral("damaged");
-    case Verdict::Unusable:
-        return QStringLiteral("unusable");
-    }
-    return QString();
-}
-
 QByteArray encodeInfo(const SidecarInfo &info)
 {
     LeWriter w;
@@ -637,7 +622,7 @@ SidecarReport readSidecarSet(const QString &anyPath)
         rep.reasons << QStringLiteral("no complete sample was recorded");
         return rep;
     }
-    rep.verdict = damaged ? Verdict::Damaged : partial ? Verdict::Partial : Verdict::Ok;
+    rep.verdict = damaged ? Verdict::Damaged : partial ? Verdict::Partial : Verdict::Complete;
     return rep;
 }
 

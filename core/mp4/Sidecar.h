@@ -8,6 +8,7 @@
 // All integers in .info and .trackN are little-endian.
 
 #include "core/base/Result.h"
+#include "core/base/Verdict.h"
 
 #include <QByteArray>
 #include <QString>
@@ -81,14 +82,9 @@ struct SampleRecord {
     quint32 sequence = 0; // index of this record in its track, from 0
 };
 
-// What the reader concluded about a sidecar set.
-enum class Verdict {
-    Ok,       // every record valid, nothing left over
-    Partial,  // a torn or zeroed tail was dropped (the normal state after a crash)
-    Damaged,  // records or files are missing or invalid beyond a clean tail cut
-    Unusable, // nothing can be rebuilt (no .info, bad .info, no data file, no samples)
-};
-QString verdictName(Verdict v);
+// What the reader concluded about a sidecar set: Complete, Partial, Damaged
+// or Unrecoverable (core/base/Verdict.h).
+using tapedeck::Verdict;
 
 struct TrackReadResult {
     quint32 number = 0;
@@ -107,7 +103,7 @@ struct SidecarSet {
 };
 
 struct SidecarReport {
-    Verdict verdict = Verdict::Unusable;
+    Verdict verdict = Verdict::Unrecoverable;
     SidecarSet paths;
     SidecarInfo info;
     std::vector<TrackReadResult> tracks; // same order as info.tracks
@@ -132,7 +128,7 @@ bool isSidecarPath(const QString &path);
 QStringList findSidecarSets(const QString &dir);
 
 // Reads and validates a sidecar set. Never modifies anything. Always returns a
-// report; a missing or unreadable .info gives Verdict::Unusable with a reason.
+// report; a missing or unreadable .info gives Verdict::Unrecoverable with a reason.
 SidecarReport readSidecarSet(const QString &anySidecarOrFinalPath);
 
 // Format helpers shared by the writer, the reader and tests.

@@ -180,20 +180,7 @@ Orphan classifySidecarSet(const QString &finalPath, const QStringList &members)
         }
     }
     const mp4::SidecarReport rep = mp4::readSidecarSet(finalPath);
-    switch (rep.verdict) {
-    case mp4::Verdict::Ok:
-        o.verdict = Verdict::Complete;
-        break;
-    case mp4::Verdict::Partial:
-        o.verdict = Verdict::Partial;
-        break;
-    case mp4::Verdict::Damaged:
-        o.verdict = Verdict::Damaged;
-        break;
-    case mp4::Verdict::Unusable:
-        o.verdict = Verdict::Unrecoverable;
-        break;
-    }
+    o.verdict = rep.verdict; // the sidecar reader gives Complete, Partial, Damaged or Unrecoverable
     for (size_t i = 0; i < rep.info.tracks.size(); ++i) {
         const mp4::SidecarTrack &t = rep.info.tracks[i];
         TrackSummary s;
@@ -207,8 +194,8 @@ Orphan classifySidecarSet(const QString &finalPath, const QStringList &members)
         }
         o.tracks.push_back(s);
     }
-    o.durationSec = rep.verdict == mp4::Verdict::Unusable ? -1 : rep.durationSec;
-    if (rep.verdict != mp4::Verdict::Unusable)
+    o.durationSec = rep.verdict == mp4::Verdict::Unrecoverable ? -1 : rep.durationSec;
+    if (rep.verdict != mp4::Verdict::Unrecoverable)
         o.rebuildBytes = static_cast<qint64>(rep.dataEnd);
     o.reason =
         rep.reasons.isEmpty() ? QStringLiteral("every index record is valid") : rep.reasons.join(QLatin1String("; "));

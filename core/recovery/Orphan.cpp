@@ -28,25 +28,6 @@ QString kindName(OrphanKind k)
     return QString();
 }
 
-QString verdictName(Verdict v)
-{
-    switch (v) {
-    case Verdict::Complete:
-        return QStringLiteral("complete");
-    case Verdict::Partial:
-        return QStringLiteral("partial");
-    case Verdict::Damaged:
-        return QStringLiteral("damaged");
-    case Verdict::Unrecoverable:
-        return QStringLiteral("unrecoverable");
-    case Verdict::NotRecording:
-        return QStringLiteral("not-a-recording");
-    case Verdict::InUse:
-        return QStringLiteral("in-use");
-    }
-    return QString();
-}
-
 QJsonObject toJson(const Orphan &o, const QString &output)
 {
     QJsonObject j;

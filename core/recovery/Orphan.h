@@ -2,6 +2,7 @@
 // What the scanner found: one entry per orphan (or per file that is not one),
 // as plain values that can cross threads and become JSON.
 
+#include "core/base/Verdict.h"
 #include "core/io/FileLock.h"
 
 #include <QJsonObject>
@@ -24,17 +25,10 @@ enum class OrphanKind {
     NotRecording // anything else: never guessed at
 };
 
-enum class Verdict {
-    Complete,      // everything that reached the disk is usable
-    Partial,       // a torn tail will be dropped (the normal state after a crash)
-    Damaged,       // more than a tail is missing or invalid; what is valid is rebuilt
-    Unrecoverable, // a recording, but nothing can be rebuilt (reason says why)
-    NotRecording,  // not something Tapedeck rebuilds (reason says why)
-    InUse,         // another process records or recovers it right now: left alone
-};
+using tapedeck::Verdict; // core/base/Verdict.h
 
 QString kindName(OrphanKind k); // "sidecar-set", "raw-pair", ...
-QString verdictName(Verdict v); // "complete", "partial", ...
+using tapedeck::verdictName;
 
 struct TrackSummary {
     QString kind;   // "video" / "audio"

@@ -113,7 +113,7 @@ private slots:
         QVERIFY(feed(m_media, *w).status.ok());
         w->abandon(); // as after a crash: the sidecars stay
         const SidecarReport rep = readSidecarSet(m_template);
-        QCOMPARE(rep.verdict, Verdict::Ok);
+        QCOMPARE(rep.verdict, Verdict::Complete);
         for (const TrackReadResult &t : rep.tracks)
             m_records.push_back(t.records.size());
         QCOMPARE(m_records.size(), size_t(2));
@@ -233,7 +233,7 @@ private slots:
             const QString final = copyTemplate(d);
             QVERIFY(truncateFile(final + QStringLiteral(".track%1").arg(track), cut));
             const SidecarReport rep = readSidecarSet(final);
-            QVERIFY2(rep.verdict == Verdict::Ok || rep.verdict == Verdict::Partial, qPrintable(rep.summary()));
+            QVERIFY2(rep.verdict == Verdict::Complete || rep.verdict == Verdict::Partial, qPrintable(rep.summary()));
             QCOMPARE(rep.tracks[size_t(track - 1)].records.size(), size_t(0));
             QCOMPARE(rebuildAndJudge(final), qint64(other));
         }
@@ -249,7 +249,7 @@ private slots:
             // or Partial for the media bytes after the last indexed sample);
             // a cut inside a record is a torn tail.
             const bool fine = midRecord ? rep.verdict == Verdict::Partial
-                                        : (rep.verdict == Verdict::Ok || rep.verdict == Verdict::Partial);
+                                        : (rep.verdict == Verdict::Complete || rep.verdict == Verdict::Partial);
             if (!fine)
                 QFAIL(qPrintable(QStringLiteral("k=%1: %2").arg(k).arg(rep.summary())));
             QCOMPARE(rep.tracks[size_t(track - 1)].records.size(), size_t(k));
@@ -295,7 +295,7 @@ private slots:
             QVERIFY(track.resize(kTrackHeaderSize));
         }
         const SidecarReport rep = readSidecarSet(final);
-        QCOMPARE(rep.verdict, Verdict::Unusable);
+        QCOMPARE(rep.verdict, Verdict::Unrecoverable);
         QVERIFY2(rep.summary().contains(QStringLiteral("no complete sample")), qPrintable(rep.summary()));
         QVERIFY(!rep.summary().contains(QStringLiteral("does not have the layout")));
         QCOMPARE(rebuildAndJudge(final), qint64(-1));
@@ -470,7 +470,7 @@ private slots:
             f.write(encodeInfo(info)); // a valid CRC: the damage passes the checksum
         }
         const SidecarReport rep = readSidecarSet(final);
-        QCOMPARE(rep.verdict, Verdict::Unusable);
+        QCOMPARE(rep.verdict, Verdict::Unrecoverable);
         QVERIFY2(rep.summary().contains(reason), qPrintable(rep.summary()));
         QCOMPARE(rebuildAndJudge(final), qint64(-1));
         QCOMPARE(sidecarFiles(d.path()).size(), 4); // refused: nothing touched
@@ -495,12 +495,12 @@ private slots:
         QTest::addColumn<QString>("what");
         QTest::addColumn<int>("verdict");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("missing .info") << "rm info" << int(Verdict::Unusable) << ".info is missing";
-        QTest::newRow("empty .info") << "empty info" << int(Verdict::Unusable) << "bad magic";
-        QTest::newRow("flipped .info") << "flip info" << int(Verdict::Unusable) << "checksum";
-        QTest::newRow("truncated .info") << "cut info" << int(Verdict::Unusable) << "torn";
-        QTest::newRow("missing .mdat") << "rm mdat" << int(Verdict::Unusable) << ".mdat is missing";
-        QTest::newRow("garbage .mdat") << "garbage mdat" << int(Verdict::Unusable) << "layout";
+        QTest::newRow("missing .info") << "rm info" << int(Verdict::Unrecoverable) << ".info is missing";
+        QTest::newRow("empty .info") << "empty info" << int(Verdict::Unrecoverable) << "bad magic";
+        QTest::newRow("flipped .info") << "flip info" << int(Verdict::Unrecoverable) << "checksum";
+        QTest::newRow("truncated .info") << "cut info" << int(Verdict::Unrecoverable) << "torn";
+        QTest::newRow("missing .mdat") << "rm mdat" << int(Verdict::Unrecoverable) << ".mdat is missing";
+        QTest::newRow("garbage .mdat") << "garbage mdat" << int(Verdict::Unrecoverable) << "layout";
         QTest::newRow("missing .track2") << "rm track2" << int(Verdict::Damaged) << ".track2 is missing";
         QTest::newRow("bad .track1 header") << "flip track1" << int(Verdict::Damaged) << "bad header";
     }
@@ -533,7 +533,7 @@ private slots:
         QCOMPARE(int(rep.verdict), verdict);
         QVERIFY2(rep.summary().contains(reason), qPrintable(rep.summary()));
         const qint64 got = rebuildAndJudge(final);
-        if (Verdict(verdict) == Verdict::Unusable)
+        if (Verdict(verdict) == Verdict::Unrecoverable)
             QCOMPARE(got, qint64(-1));
         else
             QVERIFY2(got > 0, qPrintable(QString::number(got)));
@@ -550,7 +550,7 @@ private slots:
             junk[i] = char((i * 7919) & 0xFF);
         f.write(junk);
         f.close();
-        QCOMPARE(readSidecarSet(p).verdict, Verdict::Unusable);
+        QCOMPARE(readSidecarSet(p).verdict, Verdict::Unrecoverable);
         auto r = rebuildMp4(p);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::Corrupt);
@@ -593,12 +593,12 @@ private slots:
             }
             const SidecarReport rep = readSidecarSet(final);
             QVERIFY(!rep.summary().isEmpty());
-            if (rep.verdict != Verdict::Ok)
+            if (rep.verdict != Verdict::Complete)
                 QVERIFY2(!rep.reasons.isEmpty(), qPrintable(did.join(u',')));
             const qint64 got = rebuildAndJudge(final);
             QVERIFY2(got == -1 || got > 0,
                      qPrintable(QStringLiteral("%1 → %2 (%3)").arg(did.join(u',')).arg(got).arg(rep.summary())));
-            QCOMPARE(got == -1, rep.verdict == Verdict::Unusable);
+            QCOMPARE(got == -1, rep.verdict == Verdict::Unrecoverable);
         }
     }
 
@@ -717,12 +717,12 @@ private slots:
         const SidecarReport rep = readSidecarSet(final);
         if (fed.written == 0) {
             // Failed inside the first packet: nothing to rebuild, and it says so.
-            QCOMPARE(rep.verdict, Verdict::Unusable);
+            QCOMPARE(rep.verdict, Verdict::Unrecoverable);
             QVERIFY(rep.summary().contains(QStringLiteral("no complete sample")));
             QCOMPARE(rebuildAndJudge(final), qint64(-1));
             return;
         }
-        QVERIFY2(rep.verdict == Verdict::Ok || rep.verdict == Verdict::Partial, qPrintable(rep.summary()));
+        QVERIFY2(rep.verdict == Verdict::Complete || rep.verdict == Verdict::Partial, qPrintable(rep.summary()));
         QVERIFY2(rep.totalSamples == quint64(fed.written),
                  qPrintable(QStringLiteral("%1 records, %2 written").arg(rep.totalSamples).arg(fed.written)));
         if (fed.written > 0)

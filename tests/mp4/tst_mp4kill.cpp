@@ -113,11 +113,11 @@ private:
             }
             const SidecarReport rep = readSidecarSet(final);
             qInfo("%s: %s", qPrintable(name), qPrintable(rep.summary()));
-            if (rep.verdict == Verdict::Unusable && allowEmptyOpenSet && rep.totalSamples == 0
+            if (rep.verdict == Verdict::Unrecoverable && allowEmptyOpenSet && rep.totalSamples == 0
                 && rep.summary().contains(QStringLiteral("no complete sample"))) {
                 continue; // killed between creating the set and its first sample
             }
-            if (rep.verdict != Verdict::Ok && rep.verdict != Verdict::Partial) {
+            if (rep.verdict != Verdict::Complete && rep.verdict != Verdict::Partial) {
                 qWarning("%s: verdict %s", qPrintable(name), qPrintable(rep.summary()));
                 return -1;
             }
