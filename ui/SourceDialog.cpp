@@ -1,6 +1,7 @@
 #include "ui/SourceDialog.h"
 
 #include "ui/ProbeJob.h"
+#include "ui/SecretFields.h"
 #include "ui/SourceStore.h"
 
 #include <QDialogButtonBox>
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace tapedeck {
@@ -42,9 +44,18 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
     m_result->setMinimumHeight(48);
     m_result->setText(tr("Not checked yet."));
 
-    m_hint = new QLabel(tr("Passwords and stream keys in the address are kept in the system keychain, "
-                           "not in the settings file."),
+    m_secrets = new SecretFields(this);
+    connect(m_secrets, &SecretFields::edited, this, &SourceDialog::updateButtons);
+
+    // Where the secrets go in this session, said before the user types one.
+    m_hint = new QLabel(store.secretsPersistent()
+                            ? tr("Passwords and stream keys are kept in the system keychain, not in the settings "
+                                 "file. The address is saved without them.")
+                            : tr("No keychain is available in this session: passwords and stream keys are kept in "
+                                 "memory only, until Tapedeck quits. The address is saved without them; you will be "
+                                 "asked for them again when you record."),
                         this);
+    m_hint->setObjectName(QStringLiteral("sourceSecretsHint"));
     m_hint->setWordWrap(true);
     m_hint->setEnabled(false);
 
@@ -53,6 +64,7 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
     auto *urlLabel = new QLabel(tr("&Address:"), this);
     urlLabel->setBuddy(m_url);
     form->addRow(urlLabel, urlRow);
+    form->addRow(m_secrets);
     form->addRow(tr("Result:"), m_result);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -68,7 +80,9 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
 
     connect(m_check, &QPushButton::clicked, this, &SourceDialog::check);
     connect(m_name, &QLineEdit::textChanged, this, &SourceDialog::updateButtons);
+    connect(m_url, &QLineEdit::editingFinished, this, &SourceDialog::maskAddress);
     connect(m_url, &QLineEdit::textChanged, this, [this] {
+        m_secrets->setAddress(m_url->text());
         // The previous verdict was about another address.
         if (m_job) {
             m_job->deleteLater();
@@ -87,10 +101,34 @@ void SourceDialog::setSource(const QString &id, const QString &name, const QStri
     setWindowTitle(id.isEmpty() ? tr("Add source") : tr("Edit source"));
     m_name->setText(name);
     m_url->setText(url);
+    maskAddress();
+}
+
+void SourceDialog::maskAddress()
+{
+    QString redacted;
+    QStringList secrets;
+    const QString typed = m_url->text().trimmed();
+    if (!splitSecrets(typed, &redacted, &secrets) || secrets.isEmpty())
+        return;
+    // Values already in the fields stand for marks the user left in place.
+    const QStringList before = m_secrets->values();
+    QStringList merged;
+    for (int i = 0; i < secrets.size(); ++i)
+        merged << (secrets.at(i) == QStringLiteral("***") ? before.value(i) : secrets.at(i));
+    m_url->setText(redacted);
+    m_secrets->setAddress(redacted);
+    m_secrets->setValues(merged);
 }
 
 QString SourceDialog::name() const { return m_name->text().trimmed(); }
-QString SourceDialog::url() const { return m_url->text().trimmed(); }
+QString SourceDialog::url() const
+{
+    const QString address = m_url->text().trimmed();
+    if (secretMarks(address) == 0)
+        return address;
+    return fillSecrets(address, m_secrets->values());
+}
 
 void SourceDialog::updateButtons()
 {

@@ -33,6 +33,9 @@ struct SourceEntry {
     QString displayUrl; // credential-free
     QString spec;       // what the engine opens (empty while a secret is unresolved)
     bool hasSecret = false;
+    // The address is known but its password or key is not (no keychain kept
+    // it): asked for when recording.
+    bool needsSecret = false;
 };
 
 struct RecordOptions {
@@ -61,6 +64,11 @@ public:
     // The full spec to record (asks the keychain when the URL had secrets).
     // The callback runs later on this object's thread.
     void resolve(const QString &id, std::function<void(Result<QString>)> done);
+    // The full address of a source that needed its password (typed by the
+    // user when asked); kept like any other secret.
+    void provideSecret(const QString &id, const QString &fullUrl);
+    // Where secrets live in this session: the keychain, or memory only.
+    bool secretsPersistent() const;
 
     RecordOptions options(const QString &id) const; // defaults from settings when unset
     void setOptions(const QString &id, const RecordOptions &options);
@@ -74,6 +82,7 @@ signals:
 private:
     void load();
     void save();
+    void setNeedsSecret(const QString &id, bool needs);
 
     Settings &m_settings;
     SecretStore &m_secrets;
