@@ -1,3 +1,4 @@
+#include "ui/LayoutUtil.h"
 #include "ui/SecretPromptDialog.h"
 
 #include "ui/SecretFields.h"
@@ -17,6 +18,7 @@ SecretPromptDialog::SecretPromptDialog(const QString &sourceName, const QString 
 {
     setObjectName(QStringLiteral("secretPromptDialog"));
     setWindowTitle(tr("Password needed"));
+    setMinimumWidth(420);
 
     auto *text = new QLabel(tr("To record \"%1\", type the password or stream key of its address again. "
                                "It was not kept because no keychain was available.")
@@ -53,6 +55,7 @@ SecretPromptDialog::SecretPromptDialog(const QString &sourceName, const QString 
     lay->addWidget(m_buttons);
     if (m_fields->edit(0))
         m_fields->edit(0)->setFocus();
+    holdWrappedText(this);
 }
 
 QString SecretPromptDialog::fullUrl() const { return fillSecrets(m_address, m_fields->values()); }

@@ -15,8 +15,7 @@ class SecretPromptDialog : public QDialog {
     Q_OBJECT
 public:
     // address: the saved address with "***" where each secret goes.
-    SecretPromptDialog(const QString &sourceName, const QString &address, bool persistent,
-                       QWidget *parent = nullptr);
+    SecretPromptDialog(const QString &sourceName, const QString &address, bool persistent, QWidget *parent = nullptr);
     QString fullUrl() const;
 
 private:

@@ -1,10 +1,18 @@
+#include "ui/LayoutUtil.h"
 #include "ui/SourceDialog.h"
 
 #include "ui/ProbeJob.h"
 #include "ui/SecretFields.h"
 #include "ui/SourceStore.h"
 
+#include <QAudioDevice>
+#include <QCameraDevice>
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMediaDevices>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -33,9 +41,29 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
     m_check->setObjectName(QStringLiteral("sourceCheckButton"));
     m_check->setToolTip(tr("Connect to the address and list the streams it carries"));
 
+    m_browse = new QPushButton(tr("&Browse…"), this);
+    m_browse->setObjectName(QStringLiteral("sourceBrowseButton"));
+    m_browse->setToolTip(tr("Record a video or audio file as if it were a live stream"));
+    connect(m_browse, &QPushButton::clicked, this, &SourceDialog::browseFile);
+
     auto *urlRow = new QHBoxLayout;
     urlRow->addWidget(m_url, 1);
+    urlRow->addWidget(m_browse);
     urlRow->addWidget(m_check);
+
+    // Cameras and microphones Qt Multimedia finds: choosing one fills in
+    // the address the engine opens and the device's name.
+    m_devices = new QComboBox(this);
+    m_devices->setObjectName(QStringLiteral("sourceDeviceCombo"));
+    fillDevices();
+    connect(m_devices, &QComboBox::activated, this, [this](int index) {
+        const QString spec = m_devices->itemData(index).toString();
+        if (spec.isEmpty())
+            return;
+        m_url->setText(spec);
+        if (name().isEmpty())
+            m_name->setText(m_devices->itemText(index));
+    });
 
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("sourceCheckResult"));
@@ -64,6 +92,7 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
     auto *urlLabel = new QLabel(tr("&Address:"), this);
     urlLabel->setBuddy(m_url);
     form->addRow(urlLabel, urlRow);
+    form->addRow(tr("Or a &device:"), m_devices);
     form->addRow(m_secrets);
     form->addRow(tr("Result:"), m_result);
 
@@ -93,6 +122,7 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
         updateButtons();
     });
     updateButtons();
+    holdWrappedText(this);
 }
 
 void SourceDialog::setSource(const QString &id, const QString &name, const QString &url)
@@ -119,6 +149,39 @@ void SourceDialog::maskAddress()
     m_url->setText(redacted);
     m_secrets->setAddress(redacted);
     m_secrets->setValues(merged);
+}
+
+void SourceDialog::browseFile()
+{
+    auto *d = new QFileDialog(this, tr("Choose a file to record"), QDir::homePath());
+    d->setObjectName(QStringLiteral("sourceFileDialog"));
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->setFileMode(QFileDialog::ExistingFile);
+    d->setNameFilters({tr("Video and audio files (*.mp4 *.mkv *.mov *.ts *.flv *.webm *.avi *.mp3 *.m4a *.wav *.ogg)"),
+                       tr("All files (*)")});
+    connect(d, &QFileDialog::fileSelected, this, [this](const QString &file) {
+        m_url->setText(file);
+        if (name().isEmpty())
+            m_name->setText(QFileInfo(file).completeBaseName());
+    });
+    d->open();
+}
+
+void SourceDialog::fillDevices()
+{
+    m_devices->clear();
+    const QList<QCameraDevice> cameras = QMediaDevices::videoInputs();
+    const QList<QAudioDevice> mics = QMediaDevices::audioInputs();
+    m_devices->addItem(cameras.isEmpty() && mics.isEmpty() ? tr("No camera or microphone found")
+                                                           : tr("Choose a camera or microphone…"),
+                       QString());
+    for (const QCameraDevice &c : cameras)
+        m_devices->addItem(QIcon(QStringLiteral(":/icons/camera.svg")), c.description(),
+                           deviceSpec(SourceKind::Camera, QString::fromUtf8(c.id())));
+    for (const QAudioDevice &m : mics)
+        m_devices->addItem(QIcon(QStringLiteral(":/icons/microphone.svg")), m.description(),
+                           deviceSpec(SourceKind::Microphone, QString::fromUtf8(m.id())));
+    m_devices->setEnabled(m_devices->count() > 1);
 }
 
 QString SourceDialog::name() const { return m_name->text().trimmed(); }

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -38,6 +39,8 @@ private:
     void updateButtons();
     // Moves secrets typed into the address into the masked fields.
     void maskAddress();
+    void browseFile();
+    void fillDevices();
 
     SourceStore &m_store;
     qint64 m_openTimeoutMs;
@@ -46,6 +49,8 @@ private:
     QLineEdit *m_url;
     SecretFields *m_secrets;
     QPushButton *m_check;
+    QPushButton *m_browse;
+    QComboBox *m_devices;
     QLabel *m_result;
     QLabel *m_hint;
     QDialogButtonBox *m_buttons;

@@ -265,15 +265,17 @@ void SourceStore::resolve(const QString &id, std::function<void(Result<QString>)
         return;
     }
     if (e->needsSecret) {
-        later(makeError(ErrorCode::NotFound, tr("The password or stream key of this source was not kept. "
-                                                "Type it again to record.")));
+        later(makeError(ErrorCode::NotFound,
+                        tr("The password or stream key of this source was not kept. "
+                           "Type it again to record.")));
         return;
     }
     m_secrets.read(secretKey(id), [this, id, done](bool found, const QString &secret) {
         if (!found) {
             setNeedsSecret(id, true);
-            done(makeError(ErrorCode::NotFound, tr("The password or stream key of this source was not kept. "
-                                                   "Type it again to record.")));
+            done(makeError(ErrorCode::NotFound,
+                           tr("The password or stream key of this source was not kept. "
+                              "Type it again to record.")));
             return;
         }
         m_fullUrls.insert(id, secret);
