@@ -117,6 +117,7 @@ void SecretFields::setAddress(const QString &address)
         m_edits << edit;
     }
     setVisible(!m_edits.isEmpty());
+    emit rowsChanged();
     emit edited();
 }
 

@@ -38,6 +38,7 @@ public:
 
 signals:
     void edited();
+    void rowsChanged(); // fields added or removed
 
 private:
     QFormLayout *m_form;

@@ -74,6 +74,13 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
 
     m_secrets = new SecretFields(this);
     connect(m_secrets, &SecretFields::edited, this, &SourceDialog::updateButtons);
+    // Rows for secrets come and go with the address: the dialog grows with
+    // them instead of squeezing them (its minimum is set by holdWrappedText).
+    connect(m_secrets, &SecretFields::rowsChanged, this, [this] {
+        holdWrappedText(this);
+        if (height() < minimumHeight())
+            resize(width(), minimumHeight());
+    });
 
     // Where the secrets go in this session, said before the user types one.
     m_hint = new QLabel(store.secretsPersistent()

@@ -55,6 +55,9 @@ QStringList clippedIn(QWidget *root)
             out << describe(l, l->text())
                     + QStringLiteral(" (%1 px wide, needs %2)").arg(l->width()).arg(l->minimumSizeHint().width());
         }
+        if (!l->wordWrap() && l->height() + 1 < l->minimumSizeHint().height())
+            out << describe(l, l->text())
+                    + QStringLiteral(" (%1 px high, needs %2)").arg(l->height()).arg(l->minimumSizeHint().height());
     }
     for (QAbstractButton *b : root->findChildren<QAbstractButton *>()) {
         if (!b->isVisibleTo(root) || b->text().isEmpty() || !qobject_cast<QPushButton *>(b))
