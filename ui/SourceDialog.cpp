@@ -83,13 +83,18 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
     });
 
     // Where the secrets go in this session, said before the user types one.
-    m_hint = new QLabel(store.secretsPersistent()
+    m_hint = new QLabel(this);
+    auto sayWhere = [this] {
+        m_hint->setText(m_store.secretsPersistent()
                             ? tr("Passwords and stream keys are kept in the system keychain, not in the settings "
                                  "file. The address is saved without them.")
                             : tr("No keychain is available in this session: passwords and stream keys are kept in "
                                  "memory only, until Tapedeck quits. The address is saved without them; you will be "
-                                 "asked for them again when you record."),
-                        this);
+                                 "asked for them again when you record."));
+    };
+    sayWhere();
+    connect(&m_store, &SourceStore::secretsStorageKnown, this, sayWhere);
+    m_store.probeSecrets();
     m_hint->setObjectName(QStringLiteral("sourceSecretsHint"));
     m_hint->setWordWrap(true);
     m_hint->setEnabled(false);

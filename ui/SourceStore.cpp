@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QUuid>
 #include <QVariantMap>
 
@@ -62,10 +63,12 @@ void SourceStore::load()
         if (!e.hasSecret)
             continue;
         const QString id = e.id;
-        m_secrets.read(secretKey(id), [this, id](bool found, const QString &secret) {
+        m_secrets.read(secretKey(id), [self = QPointer<SourceStore>(this), id](bool found, const QString &secret) {
+            if (!self) // the window (and this store) went first
+                return;
             if (found)
-                m_fullUrls.insert(id, secret);
-            setNeedsSecret(id, !found && !m_fullUrls.contains(id));
+                self->m_fullUrls.insert(id, secret);
+            self->setNeedsSecret(id, !found && !self->m_fullUrls.contains(id));
         });
     }
 }
@@ -81,6 +84,16 @@ void SourceStore::setNeedsSecret(const QString &id, bool needs)
 }
 
 bool SourceStore::secretsPersistent() const { return m_secrets.persistent(); }
+
+void SourceStore::probeSecrets()
+{
+    // The store may answer after this object is gone (a language switch).
+    m_secrets.read(QStringLiteral("probe/keychain-available"),
+                   [self = QPointer<SourceStore>(this)](bool, const QString &) {
+                       if (self)
+                           emit self->secretsStorageKnown();
+                   });
+}
 
 void SourceStore::provideSecret(const QString &id, const QString &fullUrl)
 {

@@ -69,6 +69,10 @@ public:
     void provideSecret(const QString &id, const QString &fullUrl);
     // Where secrets live in this session: the keychain, or memory only.
     bool secretsPersistent() const;
+    // Asks the store once, so that secretsPersistent() is known before the
+    // first secret is written (a keychain that is missing answers with an
+    // error, and the store falls back to memory); then secretsStorageKnown().
+    void probeSecrets();
 
     RecordOptions options(const QString &id) const; // defaults from settings when unset
     void setOptions(const QString &id, const RecordOptions &options);
@@ -78,6 +82,7 @@ public:
 signals:
     void changed();
     void secretStoreWarning(const QString &message);
+    void secretsStorageKnown();
 
 private:
     void load();
