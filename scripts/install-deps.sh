@@ -13,6 +13,7 @@ BUILD_PKGS=(
   qt6-qpa-plugins qt6-image-formats-plugins qt6-gtk-platformtheme
   libqt6multimedia6 qml6-module-qtmultimedia gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-libav
+  qt6-translations-l10n
 )
 TEST_PKGS=(
   ffmpeg

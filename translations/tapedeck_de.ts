@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Tapedeck is already running</source>
+        <translation>Tapedeck läuft bereits</translation>
+    </message>
+    <message>
+        <source>Another Tapedeck is running but does not answer. Close it (or end its process) and start Tapedeck again.</source>
+        <translation>Ein anderes Tapedeck läuft, antwortet aber nicht. Schließen Sie es (oder beenden Sie seinen Prozess) und starten Sie Tapedeck erneut.</translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::ui::ActiveRecordingsView</name>
     <message>
         <source>Nothing is recording. Choose a source and press Record.</source>
@@ -93,6 +104,34 @@
     <message>
         <source>This is a file, not a folder.</source>
         <translation>Das ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Reference file for MP4s without index</source>
+        <translation>Referenzdatei für MP4s ohne Index</translation>
+    </message>
+    <message>
+        <source>An MP4 whose recorder stopped before writing its index is repaired with the layout of a healthy file from the same camera or program, or from the stream itself when it carries its settings.</source>
+        <translation>Eine MP4, deren Aufnahmeprogramm vor dem Schreiben des Index stehen blieb, wird nach dem Aufbau einer intakten Datei derselben Kamera oder desselben Programms repariert, oder nach dem Stream selbst, wenn er seine Einstellungen mitführt.</translation>
+    </message>
+    <message>
+        <source>None: the layout from the stream itself</source>
+        <translation>Keine: Aufbau aus dem Stream selbst</translation>
+    </message>
+    <message>
+        <source>Another file…</source>
+        <translation>Andere Datei…</translation>
+    </message>
+    <message>
+        <source>Layout from %1</source>
+        <translation>Aufbau aus %1</translation>
+    </message>
+    <message>
+        <source>A healthy file from the same camera or program</source>
+        <translation>Eine intakte Datei derselben Kamera oder desselben Programms</translation>
+    </message>
+    <message>
+        <source>MP4 and MOV files (*.mp4 *.mov *.m4a *.3gp);;All files (*)</source>
+        <translation>MP4- und MOV-Dateien (*.mp4 *.mov *.m4a *.3gp);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -195,10 +234,6 @@
         <translation>Kein Schlüsselbund verfügbar</translation>
     </message>
     <message>
-        <source>Passwords and stream keys will be forgotten when Tapedeck quits (%1).</source>
-        <translation>Passwörter und Stream-Schlüssel werden beim Beenden von Tapedeck vergessen (%1).</translation>
-    </message>
-    <message>
         <source>&amp;Add source…</source>
         <translation>Quelle &amp;hinzufügen …</translation>
     </message>
@@ -212,11 +247,7 @@
     </message>
     <message>
         <source>&amp;Record</source>
-        <translation>&amp;Aufnehmen</translation>
-    </message>
-    <message>
-        <source>Ar&amp;m (record when the stream appears)</source>
-        <translation>Be&amp;reitschalten (aufnehmen, sobald der Stream erscheint)</translation>
+        <translation>&amp;Aufnahme starten</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
@@ -263,28 +294,12 @@
         <translation>Quellen</translation>
     </message>
     <message>
-        <source>Add…</source>
-        <translation>Hinzufügen …</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Bearbeiten …</translation>
-    </message>
-    <message>
         <source>Recording</source>
-        <translation>Aufnahme</translation>
+        <translation>Optionen der Quelle</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation>Aufnehmen</translation>
-    </message>
-    <message>
-        <source>Arm</source>
-        <translation>Bereitschalten</translation>
-    </message>
-    <message>
-        <source>Wait for the stream and record from its first frame</source>
-        <translation>Auf den Stream warten und ab seinem ersten Bild aufnehmen</translation>
+        <translation>Aufnahme starten</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -396,6 +411,110 @@
         <source>Recording into %1</source>
         <translation>Aufnahme nach %1</translation>
     </message>
+    <message>
+        <source>Passwords and stream keys are kept in memory until Tapedeck quits. Saved sources keep their addresses and ask for the password when you record.</source>
+        <translation>Passwörter und Streamschlüssel bleiben bis zum Beenden von Tapedeck im Speicher. Gespeicherte Quellen behalten ihre Adresse und fragen beim Start der Aufnahme nach dem Passwort.</translation>
+    </message>
+    <message>
+        <source>Record when &amp;live</source>
+        <translation>Aufnahme, sobald &amp;live</translation>
+    </message>
+    <message>
+        <source>Record when live</source>
+        <translation>Aufnahme, sobald live</translation>
+    </message>
+    <message>
+        <source>Wait until the stream goes live and record it from its first frame</source>
+        <translation>Warten, bis der Stream live ist, und ihn ab dem ersten Bild aufnehmen</translation>
+    </message>
+    <message>
+        <source>%1 (needs its password)</source>
+        <translation>%1 (Passwort nötig)</translation>
+    </message>
+    <message>
+        <source>The password or stream key was not kept; you will be asked for it when you record.</source>
+        <translation>Das Passwort oder der Streamschlüssel wurde nicht aufbewahrt; beim Start der Aufnahme werden Sie danach gefragt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not recorded: it needs its password or stream key.</source>
+        <translation>„%1“ wurde nicht aufgenommen: Passwort oder Streamschlüssel fehlt.</translation>
+    </message>
+    <message>
+        <source>Stop which recording?</source>
+        <translation>Welche Aufnahme beenden?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recordings are running. Which one should stop?</source>
+        <translation>
+            <numerusform>%n Aufnahme läuft. Welche soll enden?</numerusform>
+            <numerusform>%n Aufnahmen laufen. Welche soll enden?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop all</source>
+        <translation>Alle beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished recording(s): recover…</source>
+        <translation>
+            <numerusform>%n unvollendete Aufnahme: wiederherstellen…</numerusform>
+            <numerusform>%n unvollendete Aufnahmen: wiederherstellen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the recovery wizard with the recordings that were not closed properly</source>
+        <translation>Den Wiederherstellungsassistenten mit den nicht sauber beendeten Aufnahmen öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Originals of %n rebuilt recording(s) kept: delete…</source>
+        <translation>
+            <numerusform>Originale von %n wiederhergestellter Aufnahme aufbewahrt: löschen…</numerusform>
+            <numerusform>Originale von %n wiederhergestellten Aufnahmen aufbewahrt: löschen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already rebuilt as: %1</source>
+        <translation>Bereits wiederhergestellt als: %1</translation>
+    </message>
+    <message>
+        <source>Delete kept originals</source>
+        <translation>Aufbewahrte Originale löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>These recordings were rebuilt and their rebuilt files exist. Move the %n original file(s) they were rebuilt from to the trash?</source>
+        <translation>
+            <numerusform>Diese Aufnahmen wurden wiederhergestellt, die neuen Dateien sind vorhanden. Die %n Originaldatei, aus der sie entstanden, in den Papierkorb verschieben?</numerusform>
+            <numerusform>Diese Aufnahmen wurden wiederhergestellt, die neuen Dateien sind vorhanden. Die %n Originaldateien, aus denen sie entstanden, in den Papierkorb verschieben?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>In den Papierkorb</translation>
+    </message>
+    <message>
+        <source>The kept originals are in the trash.</source>
+        <translation>Die aufbewahrten Originale liegen im Papierkorb.</translation>
+    </message>
+    <message>
+        <source>Some files were not moved to the trash</source>
+        <translation>Einige Dateien wurden nicht in den Papierkorb verschoben</translation>
+    </message>
+    <message>
+        <source>There is no trash for these files; they were left where they are: %1</source>
+        <translation>Für diese Dateien gibt es keinen Papierkorb; sie bleiben, wo sie sind: %1</translation>
+    </message>
+    <message>
+        <source>Add a source…</source>
+        <translation>Quelle hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit the selected source…</source>
+        <translation>Gewählte Quelle bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Remove the selected source</source>
+        <translation>Gewählte Quelle entfernen</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::OrphanText</name>
@@ -490,6 +609,74 @@
     <message>
         <source>Files:</source>
         <translation>Dateien:</translation>
+    </message>
+    <message>
+        <source>MP4 without index — repairable</source>
+        <translation>MP4 ohne Index — reparierbar</translation>
+    </message>
+    <message>
+        <source>Being recorded right now: left alone until it is finished</source>
+        <translation>Wird gerade aufgenommen: bleibt unberührt, bis die Aufnahme endet</translation>
+    </message>
+    <message>
+        <source>Being recorded right now (since %1): left alone until it is finished</source>
+        <translation>Wird gerade aufgenommen (seit %1): bleibt unberührt, bis die Aufnahme endet</translation>
+    </message>
+    <message>
+        <source>Being recovered by another process: left alone</source>
+        <translation>Wird von einem anderen Prozess wiederhergestellt: bleibt unberührt</translation>
+    </message>
+    <message>
+        <source>Being recovered by another process (since %1): left alone</source>
+        <translation>Wird von einem anderen Prozess wiederhergestellt (seit %1): bleibt unberührt</translation>
+    </message>
+    <message>
+        <source>Repaired into a new file, layout from the stream itself</source>
+        <translation>In eine neue Datei repariert, Aufbau aus dem Stream selbst</translation>
+    </message>
+    <message>
+        <source>Repaired into a new file, layout from %1</source>
+        <translation>In eine neue Datei repariert, Aufbau aus %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>in Benutzung</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>beschädigt</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <source>already complete</source>
+        <translation>bereits vollständig</translation>
+    </message>
+    <message>
+        <source>unfinished</source>
+        <translation>unvollendet</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — an unfinished MP4 recording</source>
+        <translation>%1 — eine unvollendete MP4-Aufnahme</translation>
+    </message>
+    <message>
+        <source>%1 — the picture of an unfinished recording</source>
+        <translation>%1 — das Bild einer unvollendeten Aufnahme</translation>
+    </message>
+    <message>
+        <source>%1 — the sound of an unfinished recording</source>
+        <translation>%1 — der Ton einer unvollendeten Aufnahme</translation>
     </message>
 </context>
 <context>
@@ -607,10 +794,6 @@ oder die Schaltflächen unten benutzen</translation>
     <message>
         <source>Enter an address first.</source>
         <translation>Geben Sie zuerst eine Adresse ein.</translation>
-    </message>
-    <message>
-        <source>Tapedeck cannot read this kind of source.</source>
-        <translation>Diese Art von Quelle kann Tapedeck nicht lesen.</translation>
     </message>
     <message>
         <source>The source opened but carries no audio or video.</source>
@@ -757,6 +940,10 @@ oder die Schaltflächen unten benutzen</translation>
     <message>
         <source>Output folder</source>
         <translation>Zielordner</translation>
+    </message>
+    <message>
+        <source>This source is recording: changes apply to its next recording.</source>
+        <translation>Diese Quelle wird gerade aufgenommen: Änderungen gelten für ihre nächste Aufnahme.</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1193,63 @@ oder die Schaltflächen unten benutzen</translation>
         <source>There is nothing to rebuild here. Go back to add other files or folders.</source>
         <translation>Hier gibt es nichts wiederherzustellen. Gehen Sie zurück, um andere Dateien oder Ordner hinzuzufügen.</translation>
     </message>
+    <message numerus="yes">
+        <source>In use by another process, left alone (%n)</source>
+        <translation>
+            <numerusform>Von einem anderen Prozess benutzt, unberührt (%n)</numerusform>
+            <numerusform>Von einem anderen Prozess benutzt, unberührt (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::SecretFields</name>
+    <message>
+        <source>Password for &quot;%1&quot;:</source>
+        <translation>Passwort für „%1“:</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Value of &quot;%1&quot;:</source>
+        <translation>Wert von „%1“:</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Zugangstoken:</translation>
+    </message>
+    <message>
+        <source>Stream key:</source>
+        <translation>Streamschlüssel:</translation>
+    </message>
+    <message>
+        <source>Password or key:</source>
+        <translation>Passwort oder Schlüssel:</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::SecretPromptDialog</name>
+    <message>
+        <source>Password needed</source>
+        <translation>Passwort benötigt</translation>
+    </message>
+    <message>
+        <source>To record &quot;%1&quot;, type the password or stream key of its address again. It was not kept because no keychain was available.</source>
+        <translation>Um „%1“ aufzunehmen, geben Sie das Passwort oder den Streamschlüssel seiner Adresse erneut ein. Es wurde nicht aufbewahrt, weil kein Schlüsselbund verfügbar war.</translation>
+    </message>
+    <message>
+        <source>It will be kept in the system keychain.</source>
+        <translation>Es wird im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>It will be kept in memory until Tapedeck quits.</source>
+        <translation>Es bleibt bis zum Beenden von Tapedeck im Speicher.</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Aufnahme starten</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::SettingsDialog</name>
@@ -1114,10 +1358,6 @@ oder die Schaltflächen unten benutzen</translation>
         <translation>Änderungen gelten für ab jetzt gestartete Aufnahmen.</translation>
     </message>
     <message>
-        <source> MB</source>
-        <translation> MB</translation>
-    </message>
-    <message>
         <source>Keep free at least:</source>
         <translation>Mindestens frei halten:</translation>
     </message>
@@ -1149,6 +1389,18 @@ oder die Schaltflächen unten benutzen</translation>
         <source>The window switches to the new language when you press OK; recordings keep running.</source>
         <translation>Das Fenster wechselt beim Klick auf OK in die neue Sprache; Aufnahmen laufen weiter.</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>A server that refuses the connection is reported at once; one that does not answer is given this long.</source>
+        <translation>Ein Server, der die Verbindung ablehnt, wird sofort gemeldet; einer, der nicht antwortet, bekommt so lange Zeit.</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::SourceDialog</name>
@@ -1175,10 +1427,6 @@ oder die Schaltflächen unten benutzen</translation>
     <message>
         <source>Not checked yet.</source>
         <translation>Noch nicht geprüft.</translation>
-    </message>
-    <message>
-        <source>Passwords and stream keys in the address are kept in the system keychain, not in the settings file.</source>
-        <translation>Passwörter und Stream-Schlüssel in der Adresse werden im Schlüsselbund des Systems gespeichert, nicht in der Einstellungsdatei.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -1214,6 +1462,46 @@ oder die Schaltflächen unten benutzen</translation>
         <source>A source named &quot;%1&quot; already exists. Choose another name.</source>
         <translation>Eine Quelle namens „%1“ gibt es schon. Wählen Sie einen anderen Namen.</translation>
     </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Record a video or audio file as if it were a live stream</source>
+        <translation>Eine Video- oder Audiodatei wie einen Livestream aufnehmen</translation>
+    </message>
+    <message>
+        <source>Passwords and stream keys are kept in the system keychain, not in the settings file. The address is saved without them.</source>
+        <translation>Passwörter und Streamschlüssel werden im Schlüsselbund des Systems aufbewahrt, nicht in der Einstellungsdatei. Die Adresse wird ohne sie gespeichert.</translation>
+    </message>
+    <message>
+        <source>No keychain is available in this session: passwords and stream keys are kept in memory only, until Tapedeck quits. The address is saved without them; you will be asked for them again when you record.</source>
+        <translation>In dieser Sitzung ist kein Schlüsselbund verfügbar: Passwörter und Streamschlüssel bleiben nur im Speicher, bis Tapedeck beendet wird. Die Adresse wird ohne sie gespeichert; beim Start einer Aufnahme werden Sie erneut danach gefragt.</translation>
+    </message>
+    <message>
+        <source>Or a &amp;device:</source>
+        <translation>Oder ein &amp;Gerät:</translation>
+    </message>
+    <message>
+        <source>Choose a file to record</source>
+        <translation>Datei für die Aufnahme wählen</translation>
+    </message>
+    <message>
+        <source>Video and audio files (*.mp4 *.mkv *.mov *.ts *.flv *.webm *.avi *.mp3 *.m4a *.wav *.ogg)</source>
+        <translation>Video- und Audiodateien (*.mp4 *.mkv *.mov *.ts *.flv *.webm *.avi *.mp3 *.m4a *.wav *.ogg)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>No camera or microphone found</source>
+        <translation>Keine Kamera und kein Mikrofon gefunden</translation>
+    </message>
+    <message>
+        <source>Choose a camera or microphone…</source>
+        <translation>Kamera oder Mikrofon wählen…</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::SourceStore</name>
@@ -1230,12 +1518,12 @@ oder die Schaltflächen unten benutzen</translation>
         <translation>Diese Quelle gibt es nicht mehr.</translation>
     </message>
     <message>
-        <source>The stream address with its password or key is not in the keychain any more. Edit the source and enter it again.</source>
-        <translation>Die Stream-Adresse mit Passwort oder Schlüssel ist nicht mehr im Schlüsselbund. Bearbeiten Sie die Quelle und geben Sie sie erneut ein.</translation>
-    </message>
-    <message>
         <source>%1 with %2</source>
         <translation>%1 mit %2</translation>
+    </message>
+    <message>
+        <source>The password or stream key of this source was not kept. Type it again to record.</source>
+        <translation>Das Passwort oder der Streamschlüssel dieser Quelle wurde nicht aufbewahrt. Geben Sie es für die Aufnahme erneut ein.</translation>
     </message>
 </context>
 <context>

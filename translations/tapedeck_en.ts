@@ -48,6 +48,34 @@
             <numerusform>%n recordings were not closed properly, probably after a crash. Click to recover them.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n recordings are running. Which one should stop?</source>
+        <translation>
+            <numerusform>%n recording is running. Should it stop?</numerusform>
+            <numerusform>%n recordings are running. Which one should stop?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished recording(s): recover…</source>
+        <translation>
+            <numerusform>%n unfinished recording: recover…</numerusform>
+            <numerusform>%n unfinished recordings: recover…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Originals of %n rebuilt recording(s) kept: delete…</source>
+        <translation>
+            <numerusform>Originals of %n rebuilt recording kept: delete…</numerusform>
+            <numerusform>Originals of %n rebuilt recordings kept: delete…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>These recordings were rebuilt and their rebuilt files exist. Move the %n original file(s) they were rebuilt from to the trash?</source>
+        <translation>
+            <numerusform>These recordings were rebuilt and their rebuilt files exist. Move the %n original file they were rebuilt from to the trash?</numerusform>
+            <numerusform>These recordings were rebuilt and their rebuilt files exist. Move the %n original files they were rebuilt from to the trash?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecoveryWizard</name>
@@ -108,6 +136,13 @@
         <translation>
             <numerusform>%n complete file needs nothing</numerusform>
             <numerusform>%n complete files need nothing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In use by another process, left alone (%n)</source>
+        <translation>
+            <numerusform>In use by another process, left alone (%n)</numerusform>
+            <numerusform>In use by another process, left alone (%n)</numerusform>
         </translation>
     </message>
 </context>

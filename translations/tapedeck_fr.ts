@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Tapedeck is already running</source>
+        <translation>Tapedeck est déjà lancé</translation>
+    </message>
+    <message>
+        <source>Another Tapedeck is running but does not answer. Close it (or end its process) and start Tapedeck again.</source>
+        <translation>Un autre Tapedeck est lancé mais ne répond pas. Fermez-le (ou terminez son processus) et relancez Tapedeck.</translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::ui::ActiveRecordingsView</name>
     <message>
         <source>Nothing is recording. Choose a source and press Record.</source>
@@ -93,6 +104,34 @@
     <message>
         <source>This is a file, not a folder.</source>
         <translation>Ceci est un fichier, pas un dossier.</translation>
+    </message>
+    <message>
+        <source>Reference file for MP4s without index</source>
+        <translation>Fichier de référence pour les MP4 sans index</translation>
+    </message>
+    <message>
+        <source>An MP4 whose recorder stopped before writing its index is repaired with the layout of a healthy file from the same camera or program, or from the stream itself when it carries its settings.</source>
+        <translation>Un MP4 dont l’enregistreur s’est arrêté avant d’écrire son index est réparé d’après la structure d’un fichier sain de la même caméra ou du même programme, ou d’après le flux lui-même s’il porte ses réglages.</translation>
+    </message>
+    <message>
+        <source>None: the layout from the stream itself</source>
+        <translation>Aucun : la structure du flux lui-même</translation>
+    </message>
+    <message>
+        <source>Another file…</source>
+        <translation>Autre fichier…</translation>
+    </message>
+    <message>
+        <source>Layout from %1</source>
+        <translation>Structure de %1</translation>
+    </message>
+    <message>
+        <source>A healthy file from the same camera or program</source>
+        <translation>Un fichier sain de la même caméra ou du même programme</translation>
+    </message>
+    <message>
+        <source>MP4 and MOV files (*.mp4 *.mov *.m4a *.3gp);;All files (*)</source>
+        <translation>Fichiers MP4 et MOV (*.mp4 *.mov *.m4a *.3gp);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -195,10 +234,6 @@
         <translation>Aucun trousseau disponible</translation>
     </message>
     <message>
-        <source>Passwords and stream keys will be forgotten when Tapedeck quits (%1).</source>
-        <translation>Les mots de passe et clés de flux seront oubliés à la fermeture de Tapedeck (%1).</translation>
-    </message>
-    <message>
         <source>&amp;Add source…</source>
         <translation>&amp;Ajouter une source…</translation>
     </message>
@@ -213,10 +248,6 @@
     <message>
         <source>&amp;Record</source>
         <translation>&amp;Enregistrer</translation>
-    </message>
-    <message>
-        <source>Ar&amp;m (record when the stream appears)</source>
-        <translation>A&amp;rmer (enregistrer dès que le flux apparaît)</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
@@ -263,28 +294,12 @@
         <translation>Sources</translation>
     </message>
     <message>
-        <source>Add…</source>
-        <translation>Ajouter…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Modifier…</translation>
-    </message>
-    <message>
         <source>Recording</source>
         <translation>Enregistrement</translation>
     </message>
     <message>
         <source>Record</source>
         <translation>Enregistrer</translation>
-    </message>
-    <message>
-        <source>Arm</source>
-        <translation>Armer</translation>
-    </message>
-    <message>
-        <source>Wait for the stream and record from its first frame</source>
-        <translation>Attendre le flux et l’enregistrer dès sa première image</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -396,6 +411,110 @@
         <source>Recording into %1</source>
         <translation>Enregistrement dans %1</translation>
     </message>
+    <message>
+        <source>Passwords and stream keys are kept in memory until Tapedeck quits. Saved sources keep their addresses and ask for the password when you record.</source>
+        <translation>Les mots de passe et clés de stream restent en mémoire jusqu’à la fermeture de Tapedeck. Les sources enregistrées gardent leur adresse et demandent le mot de passe à l’enregistrement.</translation>
+    </message>
+    <message>
+        <source>Record when &amp;live</source>
+        <translation>Enregistrer dès le &amp;direct</translation>
+    </message>
+    <message>
+        <source>Record when live</source>
+        <translation>Enregistrer dès le direct</translation>
+    </message>
+    <message>
+        <source>Wait until the stream goes live and record it from its first frame</source>
+        <translation>Attendre que le flux passe en direct et l’enregistrer dès sa première image</translation>
+    </message>
+    <message>
+        <source>%1 (needs its password)</source>
+        <translation>%1 (mot de passe requis)</translation>
+    </message>
+    <message>
+        <source>The password or stream key was not kept; you will be asked for it when you record.</source>
+        <translation>Le mot de passe ou la clé de stream n’a pas été conservé ; il vous sera demandé à l’enregistrement.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not recorded: it needs its password or stream key.</source>
+        <translation>« %1 » n’a pas été enregistré : il faut son mot de passe ou sa clé de stream.</translation>
+    </message>
+    <message>
+        <source>Stop which recording?</source>
+        <translation>Arrêter quel enregistrement ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recordings are running. Which one should stop?</source>
+        <translation>
+            <numerusform>%n enregistrement est en cours. Lequel arrêter ?</numerusform>
+            <numerusform>%n enregistrements sont en cours. Lequel arrêter ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop all</source>
+        <translation>Tout arrêter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished recording(s): recover…</source>
+        <translation>
+            <numerusform>%n enregistrement inachevé : récupérer…</numerusform>
+            <numerusform>%n enregistrements inachevés : récupérer…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the recovery wizard with the recordings that were not closed properly</source>
+        <translation>Ouvrir l’assistant de récupération avec les enregistrements mal fermés</translation>
+    </message>
+    <message numerus="yes">
+        <source>Originals of %n rebuilt recording(s) kept: delete…</source>
+        <translation>
+            <numerusform>Originaux de %n enregistrement reconstruit conservés : supprimer…</numerusform>
+            <numerusform>Originaux de %n enregistrements reconstruits conservés : supprimer…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already rebuilt as: %1</source>
+        <translation>Déjà reconstruit sous : %1</translation>
+    </message>
+    <message>
+        <source>Delete kept originals</source>
+        <translation>Supprimer les originaux conservés</translation>
+    </message>
+    <message numerus="yes">
+        <source>These recordings were rebuilt and their rebuilt files exist. Move the %n original file(s) they were rebuilt from to the trash?</source>
+        <translation>
+            <numerusform>Ces enregistrements ont été reconstruits et leurs fichiers reconstruits existent. Mettre à la corbeille le fichier d’origine (%n) ?</numerusform>
+            <numerusform>Ces enregistrements ont été reconstruits et leurs fichiers reconstruits existent. Mettre à la corbeille les %n fichiers d’origine ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>Mettre à la corbeille</translation>
+    </message>
+    <message>
+        <source>The kept originals are in the trash.</source>
+        <translation>Les originaux conservés sont dans la corbeille.</translation>
+    </message>
+    <message>
+        <source>Some files were not moved to the trash</source>
+        <translation>Certains fichiers n’ont pas été mis à la corbeille</translation>
+    </message>
+    <message>
+        <source>There is no trash for these files; they were left where they are: %1</source>
+        <translation>Pas de corbeille pour ces fichiers ; ils restent où ils sont : %1</translation>
+    </message>
+    <message>
+        <source>Add a source…</source>
+        <translation>Ajouter une source…</translation>
+    </message>
+    <message>
+        <source>Edit the selected source…</source>
+        <translation>Modifier la source choisie…</translation>
+    </message>
+    <message>
+        <source>Remove the selected source</source>
+        <translation>Retirer la source choisie</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::OrphanText</name>
@@ -490,6 +609,74 @@
     <message>
         <source>Files:</source>
         <translation>Fichiers :</translation>
+    </message>
+    <message>
+        <source>MP4 without index — repairable</source>
+        <translation>MP4 sans index — réparable</translation>
+    </message>
+    <message>
+        <source>Being recorded right now: left alone until it is finished</source>
+        <translation>En cours d’enregistrement : laissé tel quel jusqu’à la fin</translation>
+    </message>
+    <message>
+        <source>Being recorded right now (since %1): left alone until it is finished</source>
+        <translation>En cours d’enregistrement (depuis %1) : laissé tel quel jusqu’à la fin</translation>
+    </message>
+    <message>
+        <source>Being recovered by another process: left alone</source>
+        <translation>En cours de récupération par un autre processus : laissé tel quel</translation>
+    </message>
+    <message>
+        <source>Being recovered by another process (since %1): left alone</source>
+        <translation>En cours de récupération par un autre processus (depuis %1) : laissé tel quel</translation>
+    </message>
+    <message>
+        <source>Repaired into a new file, layout from the stream itself</source>
+        <translation>Réparé dans un nouveau fichier, structure du flux lui-même</translation>
+    </message>
+    <message>
+        <source>Repaired into a new file, layout from %1</source>
+        <translation>Réparé dans un nouveau fichier, structure de %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>en cours d’utilisation</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>endommagé</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <source>already complete</source>
+        <translation>déjà complet</translation>
+    </message>
+    <message>
+        <source>unfinished</source>
+        <translation>inachevé</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — an unfinished MP4 recording</source>
+        <translation>%1 — un enregistrement MP4 inachevé</translation>
+    </message>
+    <message>
+        <source>%1 — the picture of an unfinished recording</source>
+        <translation>%1 — l’image d’un enregistrement inachevé</translation>
+    </message>
+    <message>
+        <source>%1 — the sound of an unfinished recording</source>
+        <translation>%1 — le son d’un enregistrement inachevé</translation>
     </message>
 </context>
 <context>
@@ -607,10 +794,6 @@ ou utilisez les boutons ci-dessous</translation>
     <message>
         <source>Enter an address first.</source>
         <translation>Saisissez d’abord une adresse.</translation>
-    </message>
-    <message>
-        <source>Tapedeck cannot read this kind of source.</source>
-        <translation>Tapedeck ne sait pas lire ce type de source.</translation>
     </message>
     <message>
         <source>The source opened but carries no audio or video.</source>
@@ -757,6 +940,10 @@ ou utilisez les boutons ci-dessous</translation>
     <message>
         <source>Output folder</source>
         <translation>Dossier de destination</translation>
+    </message>
+    <message>
+        <source>This source is recording: changes apply to its next recording.</source>
+        <translation>Cette source est en cours d’enregistrement : les changements s’appliqueront à son prochain enregistrement.</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1193,63 @@ ou utilisez les boutons ci-dessous</translation>
         <source>There is nothing to rebuild here. Go back to add other files or folders.</source>
         <translation>Il n’y a rien à reconstruire ici. Revenez en arrière pour ajouter d’autres fichiers ou dossiers.</translation>
     </message>
+    <message numerus="yes">
+        <source>In use by another process, left alone (%n)</source>
+        <translation>
+            <numerusform>Utilisé par un autre processus, laissé tel quel (%n)</numerusform>
+            <numerusform>Utilisés par un autre processus, laissés tels quels (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::SecretFields</name>
+    <message>
+        <source>Password for &quot;%1&quot;:</source>
+        <translation>Mot de passe de « %1 » :</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Phrase secrète :</translation>
+    </message>
+    <message>
+        <source>Value of &quot;%1&quot;:</source>
+        <translation>Valeur de « %1 » :</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Jeton d’accès :</translation>
+    </message>
+    <message>
+        <source>Stream key:</source>
+        <translation>Clé de stream :</translation>
+    </message>
+    <message>
+        <source>Password or key:</source>
+        <translation>Mot de passe ou clé :</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::SecretPromptDialog</name>
+    <message>
+        <source>Password needed</source>
+        <translation>Mot de passe requis</translation>
+    </message>
+    <message>
+        <source>To record &quot;%1&quot;, type the password or stream key of its address again. It was not kept because no keychain was available.</source>
+        <translation>Pour enregistrer « %1 », saisissez à nouveau le mot de passe ou la clé de stream de son adresse. Il n’a pas été conservé, faute de trousseau de clés.</translation>
+    </message>
+    <message>
+        <source>It will be kept in the system keychain.</source>
+        <translation>Il sera conservé dans le trousseau de clés du système.</translation>
+    </message>
+    <message>
+        <source>It will be kept in memory until Tapedeck quits.</source>
+        <translation>Il sera gardé en mémoire jusqu’à la fermeture de Tapedeck.</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::SettingsDialog</name>
@@ -1114,10 +1358,6 @@ ou utilisez les boutons ci-dessous</translation>
         <translation>Les modifications s’appliquent aux enregistrements démarrés à partir de maintenant.</translation>
     </message>
     <message>
-        <source> MB</source>
-        <translation> Mo</translation>
-    </message>
-    <message>
         <source>Keep free at least:</source>
         <translation>Garder libre au moins :</translation>
     </message>
@@ -1149,6 +1389,18 @@ ou utilisez les boutons ci-dessous</translation>
         <source>The window switches to the new language when you press OK; recordings keep running.</source>
         <translation>La fenêtre passe à la nouvelle langue dès que vous cliquez sur OK ; les enregistrements continuent.</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>A server that refuses the connection is reported at once; one that does not answer is given this long.</source>
+        <translation>Un serveur qui refuse la connexion est signalé aussitôt ; un serveur qui ne répond pas a ce délai.</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::SourceDialog</name>
@@ -1175,10 +1427,6 @@ ou utilisez les boutons ci-dessous</translation>
     <message>
         <source>Not checked yet.</source>
         <translation>Pas encore vérifiée.</translation>
-    </message>
-    <message>
-        <source>Passwords and stream keys in the address are kept in the system keychain, not in the settings file.</source>
-        <translation>Les mots de passe et clés de flux de l’adresse sont conservés dans le trousseau du système, pas dans le fichier de paramètres.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -1214,6 +1462,46 @@ ou utilisez les boutons ci-dessous</translation>
         <source>A source named &quot;%1&quot; already exists. Choose another name.</source>
         <translation>Une source nommée « %1 » existe déjà. Choisissez un autre nom.</translation>
     </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Record a video or audio file as if it were a live stream</source>
+        <translation>Enregistrer un fichier vidéo ou audio comme un flux en direct</translation>
+    </message>
+    <message>
+        <source>Passwords and stream keys are kept in the system keychain, not in the settings file. The address is saved without them.</source>
+        <translation>Les mots de passe et clés de stream sont conservés dans le trousseau de clés du système, pas dans le fichier de réglages. L’adresse est enregistrée sans eux.</translation>
+    </message>
+    <message>
+        <source>No keychain is available in this session: passwords and stream keys are kept in memory only, until Tapedeck quits. The address is saved without them; you will be asked for them again when you record.</source>
+        <translation>Aucun trousseau de clés n’est disponible dans cette session : les mots de passe et clés de stream restent seulement en mémoire, jusqu’à la fermeture de Tapedeck. L’adresse est enregistrée sans eux ; ils vous seront redemandés à l’enregistrement.</translation>
+    </message>
+    <message>
+        <source>Or a &amp;device:</source>
+        <translation>Ou un &amp;périphérique :</translation>
+    </message>
+    <message>
+        <source>Choose a file to record</source>
+        <translation>Choisir un fichier à enregistrer</translation>
+    </message>
+    <message>
+        <source>Video and audio files (*.mp4 *.mkv *.mov *.ts *.flv *.webm *.avi *.mp3 *.m4a *.wav *.ogg)</source>
+        <translation>Fichiers vidéo et audio (*.mp4 *.mkv *.mov *.ts *.flv *.webm *.avi *.mp3 *.m4a *.wav *.ogg)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>No camera or microphone found</source>
+        <translation>Aucune caméra ni aucun microphone trouvé</translation>
+    </message>
+    <message>
+        <source>Choose a camera or microphone…</source>
+        <translation>Choisir une caméra ou un microphone…</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::SourceStore</name>
@@ -1230,12 +1518,12 @@ ou utilisez les boutons ci-dessous</translation>
         <translation>Cette source n’existe plus.</translation>
     </message>
     <message>
-        <source>The stream address with its password or key is not in the keychain any more. Edit the source and enter it again.</source>
-        <translation>L’adresse du flux avec son mot de passe ou sa clé n’est plus dans le trousseau. Modifiez la source et saisissez-la de nouveau.</translation>
-    </message>
-    <message>
         <source>%1 with %2</source>
         <translation>%1 avec %2</translation>
+    </message>
+    <message>
+        <source>The password or stream key of this source was not kept. Type it again to record.</source>
+        <translation>Le mot de passe ou la clé de stream de cette source n’a pas été conservé. Saisissez-le à nouveau pour enregistrer.</translation>
     </message>
 </context>
 <context>

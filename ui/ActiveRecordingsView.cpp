@@ -26,6 +26,18 @@ QString formatDuration(qint64 ms)
         .arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
+QString friendlySentence(const QString &engineLine)
+{
+    QString s = engineLine.trimmed();
+    if (s.isEmpty())
+        return s;
+    s[0] = s.at(0).toUpper();
+    const QChar last = s.back();
+    if (last != u'.' && last != u'!' && last != u'?' && last != u'…')
+        s += u'.';
+    return s;
+}
+
 QString RecordingCard::stateText(RecordState s)
 {
     switch (s) {
@@ -60,13 +72,18 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
 
     m_preview = new QLabel(frame);
     m_preview->setObjectName(QStringLiteral("previewLabel"));
-    m_preview->setFixedSize(192, 108);
+    m_preview->setFixedSize(160, 90);
     m_preview->setAlignment(Qt::AlignCenter);
     m_preview->setStyleSheet(QStringLiteral("background: #202020; color: #a0a0a0;"));
     m_preview->setText(tr("No picture yet"));
 
-    auto *titleLabel = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), frame);
+    auto *titleLabel = new QLabel(frame);
+    m_title = titleLabel;
     titleLabel->setObjectName(QStringLiteral("titleLabel"));
+    titleLabel->setTextFormat(Qt::PlainText);
+    titleLabel->setStyleSheet(QStringLiteral("QLabel { font-weight: bold; }"));
+    titleLabel->setText(title);
+    titleLabel->setWordWrap(true);
     titleLabel->setToolTip(detail);
     m_stateLabel = new QLabel(frame);
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
@@ -85,20 +102,21 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     m_file = figure(frame, "fileLabel");
     m_file->setWordWrap(true);
 
-    auto *grid = new QGridLayout;
-    grid->addWidget(new QLabel(tr("Elapsed:"), frame), 0, 0);
-    grid->addWidget(m_elapsed, 0, 1);
-    grid->addWidget(new QLabel(tr("Size:"), frame), 0, 2);
-    grid->addWidget(m_size, 0, 3);
-    grid->addWidget(new QLabel(tr("Bitrate:"), frame), 1, 0);
-    grid->addWidget(m_bitrate, 1, 1);
-    grid->addWidget(new QLabel(tr("Chunk:"), frame), 1, 2);
-    grid->addWidget(m_chunk, 1, 3);
-    grid->addWidget(new QLabel(tr("Dropped:"), frame), 2, 0);
-    grid->addWidget(m_dropped, 2, 1);
-    grid->addWidget(new QLabel(tr("File:"), frame), 3, 0);
-    grid->addWidget(m_file, 3, 1, 1, 3);
-    grid->setColumnStretch(3, 1);
+    m_figures = new QWidget(frame);
+    m_figures->setObjectName(QStringLiteral("figuresBox"));
+    auto *grid = new QGridLayout(m_figures);
+    grid->setContentsMargins(0, 0, 0, 0);
+    // Two columns of figures, one pair per row: the card fits a 640-pixel
+    // window with its Stop button on screen.
+    const QList<QPair<QString, QLabel *>> rows = {{tr("Elapsed:"), m_elapsed}, {tr("Size:"), m_size},
+                                                  {tr("Bitrate:"), m_bitrate}, {tr("Chunk:"), m_chunk},
+                                                  {tr("Dropped:"), m_dropped}, {tr("File:"), m_file}};
+    for (int r = 0; r < rows.size(); ++r) {
+        grid->addWidget(new QLabel(rows[r].first, frame), r, 0);
+        grid->addWidget(rows[r].second, r, 1);
+    }
+    grid->setColumnStretch(1, 1);
+    grid->setVerticalSpacing(2);
 
     m_stop = new QPushButton(tr("Stop"), frame);
     m_stop->setObjectName(QStringLiteral("cardStopButton"));
@@ -108,20 +126,23 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     connect(m_stop, &QPushButton::clicked, this, [this] { emit stopClicked(m_id); });
     connect(m_dismiss, &QPushButton::clicked, this, [this] { emit dismissClicked(m_id); });
 
-    auto *head = new QHBoxLayout;
-    head->addWidget(titleLabel, 1);
-    head->addWidget(m_stateLabel);
-    head->addWidget(m_stop);
-    head->addWidget(m_dismiss);
+    // The buttons sit under the picture and the state under the name: the
+    // card stays narrow enough for a 640-pixel window, Stop always in view.
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_preview);
+    left->addWidget(m_stop);
+    left->addWidget(m_dismiss);
+    left->addStretch(1);
 
     auto *right = new QVBoxLayout;
-    right->addLayout(head);
+    right->addWidget(titleLabel);
+    right->addWidget(m_stateLabel);
     right->addWidget(m_error);
-    right->addLayout(grid);
+    right->addWidget(m_figures);
     right->addStretch(1);
 
     auto *row = new QHBoxLayout(frame);
-    row->addWidget(m_preview, 0, Qt::AlignTop);
+    row->addLayout(left);
     row->addLayout(right, 1);
 
     auto *outer = new QVBoxLayout(this);
@@ -141,14 +162,20 @@ void RecordingCard::setState(RecordState state, const QString &reason)
     m_stop->setText(state == RecordState::Waiting ? tr("Cancel") : tr("Stop"));
     m_dismiss->setVisible(done);
     if (state == RecordState::Failed && !reason.isEmpty()) {
-        m_error->setText(reason);
+        m_error->setText(friendlySentence(reason));
         m_error->show();
     }
+    // A recording that failed before its first byte has no figures to show:
+    // "0:00:00 / 0 bytes" would only look like something was recorded.
+    m_figures->setVisible(!(state == RecordState::Failed && m_bytes == 0));
 }
 
 void RecordingCard::setStats(const RecordStats &s)
 {
     const QLocale loc;
+    m_bytes = s.bytes;
+    if (m_state == RecordState::Failed && m_bytes == 0)
+        m_figures->hide();
     m_elapsed->setText(formatDuration(s.mediaMs));
     m_size->setText(loc.formattedDataSize(s.bytes));
     m_bitrate->setText(tr("%1 kbit/s").arg(loc.toString(s.bitrateBps / 1000)));
@@ -156,9 +183,27 @@ void RecordingCard::setStats(const RecordStats &s)
     m_chunk->setText(m_chunked ? QString::number(s.chunkIndex + 1) : tr("one file"));
     m_dropped->setText(loc.toString(s.droppedPackets));
     if (!s.currentFile.isEmpty()) {
-        m_file->setText(QFileInfo(s.currentFile).fileName());
+        // Break points after '_', '-' and '.' (zero-width spaces): a long
+        // file name wraps between its parts, never in the middle of one.
+        QString name = QFileInfo(s.currentFile).fileName();
+        for (const QChar sep : {u'_', u'-', u'.'})
+            name.replace(sep, QString(sep) + QChar(0x200B));
+        m_file->setText(name);
         m_file->setToolTip(s.currentFile);
     }
+}
+
+void RecordingCard::setPreviewPixmap(const QPixmap &pixmap)
+{
+    m_preview->setPixmap(pixmap);
+    m_preview->setProperty("hasPicture", true);
+}
+
+void RecordingCard::setTitle(const QString &title) { m_title->setText(title); }
+
+QPixmap RecordingCard::preview() const
+{
+    return m_preview->property("hasPicture").toBool() ? m_preview->pixmap() : QPixmap();
 }
 
 void RecordingCard::setPreview(const PreviewFrame &f)
@@ -181,6 +226,7 @@ ActiveRecordingsView::ActiveRecordingsView(Engine &engine, QWidget *parent) : QW
     m_empty = new QLabel(tr("Nothing is recording. Choose a source and press Record."), inner);
     m_empty->setObjectName(QStringLiteral("activeEmptyLabel"));
     m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
     m_empty->setEnabled(false);
     m_list->addWidget(m_empty);
     m_list->addStretch(1);
@@ -225,6 +271,22 @@ void ActiveRecordingsView::onPreview(int id, const PreviewFrame &frame)
 {
     if (RecordingCard *c = m_cards.value(id))
         c->setPreview(frame);
+}
+
+QHash<int, QPixmap> ActiveRecordingsView::previews() const
+{
+    QHash<int, QPixmap> out;
+    for (auto it = m_cards.begin(); it != m_cards.end(); ++it)
+        if (const QPixmap p = it.value()->preview(); !p.isNull())
+            out.insert(it.key(), p);
+    return out;
+}
+
+void ActiveRecordingsView::restorePreviews(const QHash<int, QPixmap> &previews)
+{
+    for (auto it = previews.begin(); it != previews.end(); ++it)
+        if (RecordingCard *c = m_cards.value(it.key()))
+            c->setPreviewPixmap(it.value());
 }
 
 void ActiveRecordingsView::refresh()

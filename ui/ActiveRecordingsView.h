@@ -6,6 +6,7 @@
 #include "core/record/RecordParams.h"
 
 #include <QHash>
+#include <QPixmap>
 #include <QWidget>
 
 class QLabel;
@@ -29,6 +30,9 @@ public:
     void setStats(const RecordStats &s);
     void setPreview(const PreviewFrame &frame);
     RecordState state() const { return m_state; }
+    void setTitle(const QString &title);
+    QPixmap preview() const;
+    void setPreviewPixmap(const QPixmap &pixmap);
 
     static QString stateText(RecordState s);
 
@@ -41,6 +45,7 @@ private:
     const bool m_chunked;
     RecordState m_state = RecordState::Waiting;
     QLabel *m_preview;
+    QLabel *m_title;
     QLabel *m_stateLabel;
     QLabel *m_error;
     QLabel *m_elapsed;
@@ -49,6 +54,8 @@ private:
     QLabel *m_chunk;
     QLabel *m_dropped;
     QLabel *m_file;
+    QWidget *m_figures;
+    qint64 m_bytes = 0;
     QPushButton *m_stop;
     QPushButton *m_dismiss;
 };
@@ -63,6 +70,9 @@ public:
 
     void onStateChanged(int id, RecordState state, const QString &reason);
     void onPreview(int id, const PreviewFrame &frame);
+    // A successor window (language switch) keeps the last pictures.
+    QHash<int, QPixmap> previews() const;
+    void restorePreviews(const QHash<int, QPixmap> &previews);
 
 signals:
     void stopRequested(int id);
@@ -80,6 +90,9 @@ private:
 };
 
 QString formatDuration(qint64 ms);
+// An engine line ("nothing is listening at … (connection refused)") as a
+// sentence for people: capital first letter, a full stop at the end.
+QString friendlySentence(const QString &engineLine);
 
 } // namespace ui
 } // namespace tapedeck

@@ -28,6 +28,7 @@
 #include <QMimeData>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -45,6 +46,9 @@ namespace ui {
 namespace {
 
 constexpr int IdRole = Qt::UserRole + 1;
+constexpr int NeedsSecretRole = Qt::UserRole + 2;
+constexpr int NameRole = Qt::UserRole + 3;
+constexpr int IconRole = Qt::UserRole + 4; // which icon, for tests and accessibility
 
 QIcon icon(const char *name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
 
@@ -79,8 +83,10 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
             [this](const QString &msg) { statusBar()->showMessage(msg, 15000); });
     if (auto *keychain = qobject_cast<KeychainSecretStore *>(&secrets)) {
         connect(keychain, &KeychainSecretStore::fellBackToMemory, this, [this](const QString &why) {
+            Q_UNUSED(why);
             m_tray->notify(NotificationKind::Info, tr("No keychain available"),
-                           tr("Passwords and stream keys will be forgotten when Tapedeck quits (%1).").arg(why));
+                           tr("Passwords and stream keys are kept in memory until Tapedeck quits. Saved sources "
+                              "keep their addresses and ask for the password when you record."));
         });
     }
 
@@ -155,8 +161,7 @@ void MainWindow::buildActions()
     make(m_editSource, tr("&Edit source…"), "edit", QKeySequence(Qt::Key_F2), "actionEditSource");
     make(m_removeSource, tr("&Remove source"), "remove", QKeySequence(Qt::Key_Delete), "actionRemoveSource");
     make(m_record, tr("&Record"), "record", QKeySequence(Qt::CTRL | Qt::Key_R), "actionRecord");
-    make(m_arm, tr("Ar&m (record when the stream appears)"), "arm", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
-         "actionArm");
+    make(m_arm, tr("Record when &live"), "arm", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), "actionArm");
     make(m_stop, tr("&Stop"), "stop", QKeySequence(Qt::CTRL | Qt::Key_Period), "actionStop");
     make(m_stopAll, tr("Stop &all"), "stop", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Period), "actionStopAll");
     make(m_settingsAction, tr("&Settings…"), "settings", QKeySequence(Qt::CTRL | Qt::Key_Comma), "actionSettings");
@@ -190,7 +195,8 @@ void MainWindow::buildActions()
     connect(m_stop, &QAction::triggered, this, &MainWindow::stopSelected);
     connect(m_stopAll, &QAction::triggered, &m_engine, &Engine::stopAll);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
-    connect(m_recover, &QAction::triggered, this, [this] { requestRecovery({}); });
+    // The same road as the notice: the orphans already found, if any.
+    connect(m_recover, &QAction::triggered, this, [this] { requestRecovery(m_orphanPaths); });
     connect(m_quit, &QAction::triggered, this, &MainWindow::quitGracefully);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -228,17 +234,30 @@ void MainWindow::buildUi()
     m_sourceList->addAction(m_removeSource);
     m_sourceList->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_sourceList->addAction(m_editSource);
-    auto *addButton = new QPushButton(icon("add"), tr("Add…"), sourcesBox);
-    addButton->setObjectName(QStringLiteral("addSourceButton"));
+    // Small icon buttons under the list (the toolbar and menu carry the
+    // words): three worded buttons made the column, and so the window, wider
+    // than a 640-pixel screen in German.
+    auto sourceButton = [sourcesBox](const char *iconName, const QString &tip, const char *name) {
+        auto *b = new QPushButton(icon(iconName), QString(), sourcesBox);
+        b->setObjectName(QLatin1String(name));
+        b->setToolTip(tip);
+        b->setAccessibleName(tip);
+        return b;
+    };
+    auto *addButton = sourceButton("add", tr("Add a source…"), "addSourceButton");
     connect(addButton, &QPushButton::clicked, m_addSource, &QAction::trigger);
-    auto *editButton = new QPushButton(icon("edit"), tr("Edit…"), sourcesBox);
-    editButton->setObjectName(QStringLiteral("editSourceButton"));
+    auto *editButton = sourceButton("edit", tr("Edit the selected source…"), "editSourceButton");
     connect(editButton, &QPushButton::clicked, m_editSource, &QAction::trigger);
     connect(m_editSource, &QAction::changed, editButton,
             [this, editButton] { editButton->setEnabled(m_editSource->isEnabled()); });
+    auto *removeButton = sourceButton("remove", tr("Remove the selected source"), "removeSourceButton");
+    connect(removeButton, &QPushButton::clicked, m_removeSource, &QAction::trigger);
+    connect(m_removeSource, &QAction::changed, removeButton,
+            [this, removeButton] { removeButton->setEnabled(m_removeSource->isEnabled()); });
     auto *sourceButtons = new QHBoxLayout;
     sourceButtons->addWidget(addButton);
     sourceButtons->addWidget(editButton);
+    sourceButtons->addWidget(removeButton);
     sourceButtons->addStretch(1);
     auto *sourcesLay = new QVBoxLayout(sourcesBox);
     sourcesLay->addWidget(m_sourceList, 1);
@@ -254,9 +273,9 @@ void MainWindow::buildUi()
     });
     m_recordButton = new QPushButton(icon("record"), tr("Record"), controlsBox);
     m_recordButton->setObjectName(QStringLiteral("recordButton"));
-    m_armButton = new QPushButton(icon("arm"), tr("Arm"), controlsBox);
+    m_armButton = new QPushButton(icon("arm"), tr("Record when live"), controlsBox);
     m_armButton->setObjectName(QStringLiteral("armButton"));
-    m_armButton->setToolTip(tr("Wait for the stream and record from its first frame"));
+    m_armButton->setToolTip(tr("Wait until the stream goes live and record it from its first frame"));
     m_stopButton = new QPushButton(icon("stop"), tr("Stop"), controlsBox);
     m_stopButton->setObjectName(QStringLiteral("stopButton"));
     connect(m_recordButton, &QPushButton::clicked, m_record, &QAction::trigger);
@@ -279,20 +298,47 @@ void MainWindow::buildUi()
     m_tabs->addTab(m_active, icon("record"), tr("Active"));
     m_tabs->addTab(m_recordings, icon("play"), tr("Recordings"));
 
-    auto *right = new QWidget;
-    auto *rightLay = new QVBoxLayout(right);
-    rightLay->setContentsMargins(0, 0, 0, 0);
-    rightLay->addWidget(controlsBox);
-    rightLay->addWidget(m_tabs, 1);
+    // The options scroll and share the height with the recordings through a
+    // splitter: at 640×480 a card (and its Stop button) still has room, and
+    // the options never make the window taller than the screen.
+    auto *controlsScroll = new QScrollArea;
+    controlsScroll->setObjectName(QStringLiteral("optionsScroll"));
+    controlsScroll->setWidget(controlsBox);
+    controlsScroll->setWidgetResizable(true);
+    controlsScroll->setFrameShape(QFrame::NoFrame);
+    controlsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *right = new QSplitter(Qt::Vertical);
+    right->setObjectName(QStringLiteral("rightSplitter"));
+    right->setChildrenCollapsible(false);
+    right->addWidget(controlsScroll);
+    right->addWidget(m_tabs);
+    right->setStretchFactor(0, 2);
+    right->setStretchFactor(1, 3);
+    right->setSizes({controlsBox->sizeHint().height(), 600});
 
     auto *split = new QSplitter(Qt::Horizontal);
     split->setObjectName(QStringLiteral("mainSplitter"));
     split->addWidget(sourcesBox);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
-    split->setSizes({260, 740});
+    split->setSizes({200, 800});
     setCentralWidget(split);
     statusBar()->showMessage(tr("Ready"));
+
+    // Clickable notices that stay until dealt with (a temporary message
+    // saying "click" would be a lie: a status bar message takes no clicks).
+    m_orphanNotice = new QPushButton(icon("recover"), QString(), this);
+    m_orphanNotice->setObjectName(QStringLiteral("orphanNoticeButton"));
+    m_orphanNotice->setFlat(true);
+    m_orphanNotice->hide();
+    connect(m_orphanNotice, &QPushButton::clicked, this, [this] { requestRecovery(m_orphanPaths); });
+    statusBar()->addPermanentWidget(m_orphanNotice);
+    m_keptNotice = new QPushButton(icon("remove"), QString(), this);
+    m_keptNotice->setObjectName(QStringLiteral("keptOriginalsButton"));
+    m_keptNotice->setFlat(true);
+    m_keptNotice->hide();
+    connect(m_keptNotice, &QPushButton::clicked, this, &MainWindow::deleteKeptOriginals);
+    statusBar()->addPermanentWidget(m_keptNotice);
 }
 
 void MainWindow::reloadSources()
@@ -301,13 +347,27 @@ void MainWindow::reloadSources()
     QSignalBlocker block(m_sourceList);
     m_sourceList->clear();
     for (const SourceEntry &e : m_sources->entries()) {
+        // A named source that is a local file gets a file, not an antenna.
+        const bool isFile = e.kind == SourceKind::Named
+            && (!e.displayUrl.contains(QStringLiteral("://")) || e.displayUrl.startsWith(QStringLiteral("file:")));
         const char *ic = e.kind == SourceKind::Demo ? "demo"
             : e.kind == SourceKind::Camera          ? "camera"
             : e.kind == SourceKind::Microphone      ? "microphone"
+            : isFile                                ? "file"
                                                     : "stream";
         auto *item = new QListWidgetItem(icon(ic), e.name, m_sourceList);
         item->setData(IdRole, e.id);
+        item->setData(NeedsSecretRole, e.needsSecret);
+        item->setData(IconRole, QString::fromLatin1(ic));
         item->setToolTip(e.displayUrl);
+        if (e.needsSecret) {
+            // Said in the list, not only when recording fails.
+            item->setText(tr("%1 (needs its password)").arg(e.name));
+            item->setData(NameRole, e.name);
+            item->setToolTip(e.displayUrl + u'\n'
+                             + tr("The password or stream key was not kept; you will be asked for it when you "
+                                  "record."));
+        }
     }
     block.unblock();
     selectSource(keep.isEmpty() ? QStringLiteral("demo") : keep);
@@ -337,7 +397,7 @@ void MainWindow::onSourceSelected()
     const QString id = currentSourceId();
     QString name;
     if (QListWidgetItem *item = m_sourceList->currentItem())
-        name = item->text();
+        name = item->data(NameRole).isValid() ? item->data(NameRole).toString() : item->text();
     m_options->setOptions(m_sources->options(id), name);
     updateActions();
 }
@@ -352,7 +412,10 @@ void MainWindow::updateActions()
     m_removeSource->setEnabled(named && !busy);
     m_record->setEnabled(!id.isEmpty() && !busy && !m_quitting);
     m_arm->setEnabled(!id.isEmpty() && !busy && !m_quitting);
-    m_stop->setEnabled(busy);
+    // Stop follows the recordings, not the selection: with another source
+    // selected it stops the only recording, or asks which one.
+    m_stop->setEnabled(m_engine.activeCount() > 0);
+    m_options->setRecordingNow(busy);
     m_stopAll->setEnabled(m_engine.activeCount() > 0);
     m_recordButton->setEnabled(m_record->isEnabled());
     m_armButton->setEnabled(m_arm->isEnabled());
@@ -384,11 +447,13 @@ void MainWindow::openSourceDialog(const QString &editId, const QString &prefillU
     }
     const QString name = e->name;
     QPointer<SourceDialog> guard(dlg);
-    // The full URL may have to come from the keychain first.
-    m_sources->resolve(editId, [guard, editId, name](Result<QString> url) {
+    const QString saved = e->displayUrl;
+    // The full URL may have to come from the keychain first; without it the
+    // saved address (secrets marked "***") is still there to edit.
+    m_sources->resolve(editId, [guard, editId, name, saved](Result<QString> url) {
         if (!guard)
             return;
-        guard->setSource(editId, name, url.ok() ? url.value() : QString());
+        guard->setSource(editId, name, url.ok() ? url.value() : saved);
         guard->open();
     });
 }
@@ -432,6 +497,17 @@ void MainWindow::adoptRecordingsBySource(const QHash<QString, int> &bySource)
         RecordingSession *s = m_engine.session(it.value());
         if (s && s->state() != RecordState::Finished && s->state() != RecordState::Failed)
             m_recordingOfSource.insert(it.key(), it.value());
+        // The card and notices name the source in the new language.
+        QString name;
+        if (const SourceEntry *e = m_sources->find(it.key()))
+            name = e->name;
+        else if (it.key() == QLatin1String("demo"))
+            name = m_sources->entries().constFirst().name;
+        if (!name.isEmpty()) {
+            m_recordingNames.insert(it.value(), name);
+            if (RecordingCard *card = m_active->card(it.value()))
+                card->setTitle(name);
+        }
     }
     updateActions();
 }

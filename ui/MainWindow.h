@@ -66,6 +66,10 @@ public:
     // stream URLs open the source dialog, a finished recording plays, other
     // files and folders go to the recovery wizard. Brings the window forward.
     void openArguments(const QStringList &items);
+    // The file where the wizard remembers sets it rebuilt and kept.
+    QString rebuiltLedgerPath() const;
+    // The orphans the last scan found (what the notice and the menu open).
+    QStringList knownOrphans() const { return m_orphanPaths; }
 
 signals:
     // The hook for the recovery wizard: sidecar files dropped on the window,
@@ -87,9 +91,13 @@ private:
     void onSourceSelected();
     void updateActions();
     void requestRecovery(const QStringList &paths);
+    void askForSecret(const SourceEntry &entry, const RecordOptions &opts, StartMode mode);
     void beginRecording(const SourceEntry &entry, const RecordOptions &opts, StartMode mode, const QString &spec);
     void reportFailure(const QString &sourceName, const QString &reason);
     void checkDiskSpace();
+    void showOrphanNotice(int count);
+    void showKeptNotice(const QStringList &outputs);
+    void deleteKeptOriginals();
     void saveWindowState();
 
     void onStateChanged(int id, RecordState state, const QString &reason);
@@ -127,6 +135,10 @@ private:
     QHash<QString, int> m_recordingOfSource; // source id → recording id (active only)
     QHash<int, QString> m_recordingNames;    // recording id → source name
     QSet<QString> m_lowDiskWarned;           // folders already warned about
+    QStringList m_orphanPaths;               // found by the last orphan scan
+    QStringList m_keptOriginals;             // files of sets already rebuilt, kept by the user
+    QPushButton *m_orphanNotice = nullptr;   // status bar: "Recover…"
+    QPushButton *m_keptNotice = nullptr;     // status bar: "Delete kept originals…"
     bool m_quitting = false;
 };
 

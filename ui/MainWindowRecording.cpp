@@ -13,14 +13,19 @@
 #include "core/io/Paths.h"
 #include "ui/RecordOptionsWidget.h"
 #include "ui/RecordingsList.h"
+#include "ui/SecretPromptDialog.h"
 #include "ui/TrayController.h"
+#include "ui/recovery/RebuiltLedger.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QPointer>
 #include <QStatusBar>
 #include <QStorageInfo>
@@ -45,12 +50,38 @@ void MainWindow::startSelected(StartMode mode)
     m_record->setEnabled(false); // until the keychain answered and the engine started it
     m_sources->resolve(id, [this, entry, opts, mode](Result<QString> spec) {
         if (!spec.ok()) {
+            const SourceEntry *now = m_sources->find(entry.id);
+            if (now && now->needsSecret) {
+                askForSecret(*now, opts, mode);
+                return;
+            }
             reportFailure(entry.name, spec.message());
             updateActions();
             return;
         }
         beginRecording(entry, opts, mode, spec.value());
     });
+}
+
+void MainWindow::askForSecret(const SourceEntry &entry, const RecordOptions &opts, StartMode mode)
+{
+    auto *dlg = new SecretPromptDialog(entry.name, entry.displayUrl, m_sources->secretsPersistent(), this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    const QString id = entry.id;
+    connect(dlg, &QDialog::accepted, this, [this, dlg, id, opts, mode] {
+        m_sources->provideSecret(id, dlg->fullUrl());
+        const SourceEntry *e = m_sources->find(id);
+        if (!e || m_recordingOfSource.contains(id) || m_quitting) {
+            updateActions();
+            return;
+        }
+        beginRecording(*e, opts, mode, dlg->fullUrl());
+    });
+    connect(dlg, &QDialog::rejected, this, [this, name = entry.name] {
+        statusBar()->showMessage(tr("\"%1\" was not recorded: it needs its password or stream key.").arg(name), 10000);
+        updateActions();
+    });
+    dlg->open();
 }
 
 void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &opts, StartMode mode,
@@ -78,7 +109,10 @@ void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &o
     p.source = spec;
     p.sourceLabel = entry.name;
     p.type = parseContainerType(opts.format).ok() ? parseContainerType(opts.format).value() : ContainerType::Mp4;
-    p.outBase = QDir(folder).filePath(expandFileNamePattern(opts.pattern, entry.name, QDateTime::currentDateTime()));
+    // The demo's name is translated on screen; its files are named the same
+    // in every language.
+    const QString nameForFiles = entry.kind == SourceKind::Demo ? QStringLiteral("Demo") : entry.name;
+    p.outBase = QDir(folder).filePath(expandFileNamePattern(opts.pattern, nameForFiles, QDateTime::currentDateTime()));
     p.chunkDurationMs = qint64(opts.chunkSeconds) * 1000;
     p.overwrite = opts.overwrite ? OverwritePolicy::Replace : OverwritePolicy::Refuse;
     p.startMode = mode;
@@ -115,13 +149,42 @@ void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &o
 void MainWindow::stopSelected()
 {
     const auto it = m_recordingOfSource.constFind(currentSourceId());
-    if (it != m_recordingOfSource.constEnd())
+    if (it != m_recordingOfSource.constEnd()) {
         m_engine.stopRecording(it.value());
+        return;
+    }
+    // The selected source does not record: the one that does, or a choice.
+    QList<int> running;
+    for (int id : m_engine.ids())
+        if (RecordingSession *s = m_engine.session(id))
+            if (s->state() != RecordState::Finished && s->state() != RecordState::Failed)
+                running << id;
+    if (running.isEmpty())
+        return;
+    if (running.size() == 1) {
+        m_engine.stopRecording(running.first());
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Stop which recording?"),
+                                tr("%n recordings are running. Which one should stop?", nullptr, int(running.size())),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("stopWhichBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    for (int id : std::as_const(running)) {
+        QPushButton *b = box->addButton(m_recordingNames.value(id), QMessageBox::AcceptRole);
+        b->setObjectName(QStringLiteral("stopRecording_%1").arg(id));
+        connect(b, &QPushButton::clicked, this, [this, id] { m_engine.stopRecording(id); });
+    }
+    QPushButton *all = box->addButton(tr("Stop all"), QMessageBox::DestructiveRole);
+    all->setObjectName(QStringLiteral("stopAllButton"));
+    connect(all, &QPushButton::clicked, &m_engine, &Engine::stopAll);
+    box->open();
 }
 
 void MainWindow::reportFailure(const QString &sourceName, const QString &reason)
 {
-    m_tray->notify(NotificationKind::Failed, tr("Recording of \"%1\" failed").arg(sourceName), reason);
+    m_tray->notify(NotificationKind::Failed, tr("Recording of \"%1\" failed").arg(sourceName),
+                   friendlySentence(reason));
 }
 
 void MainWindow::onStateChanged(int id, RecordState state, const QString &reason)
@@ -217,7 +280,9 @@ void MainWindow::checkForOrphans()
     if (!m_orphanScanner) {
         m_orphanScanner = new recovery::Scanner(this);
         connect(m_orphanScanner, &recovery::Scanner::finished, this, [this](const recovery::ScanResult &result) {
-            QStringList orphans;
+            const RebuiltLedger ledger(rebuiltLedgerPath());
+            QStringList orphans, kept, keptOutputs;
+            int count = 0;
             for (const recovery::Orphan &o : result.orphans) {
                 if (!o.rebuildable())
                     continue;
@@ -228,6 +293,16 @@ void MainWindow::checkForOrphans()
                         mine |= o.target.startsWith(s->params().outBase);
                 if (mine)
                     continue;
+                // Rebuilt before with "keep the originals": not asked again;
+                // the kept files may go instead.
+                if (const QString out = ledger.rebuiltAs(o); !out.isEmpty()) {
+                    for (const QString &f : o.files)
+                        if (QFileInfo(f).absoluteFilePath() != out) // never the rebuilt file itself
+                            kept << f;
+                    keptOutputs << out;
+                    continue;
+                }
+                ++count;
                 // One name per sidecar set (the scanner finds the rest of the
                 // set again); every file of a raw pair.
                 const QString info = o.target + QStringLiteral(".info");
@@ -236,8 +311,10 @@ void MainWindow::checkForOrphans()
                 else
                     orphans << o.files;
             }
-            const int count = int(std::count_if(result.orphans.begin(), result.orphans.end(),
-                                                [](const recovery::Orphan &o) { return o.rebuildable(); }));
+            m_orphanPaths = orphans;
+            m_keptOriginals = kept;
+            showKeptNotice(keptOutputs);
+            showOrphanNotice(count);
             if (orphans.isEmpty())
                 return;
             m_tray->notify(NotificationKind::Orphans, tr("Unfinished recordings found"),
@@ -248,6 +325,66 @@ void MainWindow::checkForOrphans()
         });
     }
     m_orphanScanner->start(params);
+}
+
+void MainWindow::showOrphanNotice(int count)
+{
+    m_orphanNotice->setText(tr("%n unfinished recording(s): recover…", nullptr, count));
+    m_orphanNotice->setToolTip(tr("Open the recovery wizard with the recordings that were not closed properly"));
+    m_orphanNotice->setVisible(count > 0);
+}
+
+void MainWindow::showKeptNotice(const QStringList &outputs)
+{
+    m_keptNotice->setVisible(!outputs.isEmpty());
+    if (outputs.isEmpty())
+        return;
+    m_keptNotice->setText(tr("Originals of %n rebuilt recording(s) kept: delete…", nullptr, int(outputs.size())));
+    QStringList names;
+    for (const QString &o : outputs)
+        names << QFileInfo(o).fileName();
+    m_keptNotice->setToolTip(tr("Already rebuilt as: %1").arg(names.join(QStringLiteral(", "))));
+}
+
+void MainWindow::deleteKeptOriginals()
+{
+    if (m_keptOriginals.isEmpty())
+        return;
+    QStringList names;
+    for (const QString &f : std::as_const(m_keptOriginals))
+        names << QFileInfo(f).fileName();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete kept originals"),
+                                tr("These recordings were rebuilt and their rebuilt files exist. Move the %n "
+                                   "original file(s) they were rebuilt from to the trash?",
+                                   nullptr, int(m_keptOriginals.size())),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("deleteKeptBox"));
+    box->setDetailedText(names.join(u'\n'));
+    box->setDefaultButton(QMessageBox::No);
+    box->button(QMessageBox::Yes)->setText(tr("Move to trash"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, box](QAbstractButton *b) {
+        if (box->standardButton(b) != QMessageBox::Yes)
+            return;
+        QStringList failed;
+        for (const QString &f : std::as_const(m_keptOriginals))
+            if (QFileInfo::exists(f) && !QFile::moveToTrash(f))
+                failed << QFileInfo(f).fileName();
+        m_keptOriginals.clear();
+        m_keptNotice->hide();
+        if (failed.isEmpty())
+            statusBar()->showMessage(tr("The kept originals are in the trash."), 8000);
+        else
+            m_tray->notify(NotificationKind::Info, tr("Some files were not moved to the trash"),
+                           tr("There is no trash for these files; they were left where they are: %1")
+                               .arg(failed.join(QStringLiteral(", "))));
+    });
+    box->open();
+}
+
+QString MainWindow::rebuiltLedgerPath() const
+{
+    return QFileInfo(m_settings.fileName()).absoluteDir().filePath(QStringLiteral("rebuilt-recordings.json"));
 }
 
 } // namespace ui

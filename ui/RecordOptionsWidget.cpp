@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace tapedeck {
 namespace ui {
@@ -66,6 +67,12 @@ RecordOptionsWidget::RecordOptionsWidget(QWidget *parent) : QWidget(parent)
     m_overwrite = new QCheckBox(tr("&Replace existing files"), this);
     m_overwrite->setObjectName(QStringLiteral("overwriteCheck"));
 
+    m_nextHint = new QLabel(tr("This source is recording: changes apply to its next recording."), this);
+    m_nextHint->setObjectName(QStringLiteral("optionsNextHint"));
+    m_nextHint->setWordWrap(true);
+    m_nextHint->setStyleSheet(QStringLiteral("QLabel { font-style: italic; }"));
+    m_nextHint->hide();
+
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("&Format:"), m_format);
@@ -75,7 +82,13 @@ RecordOptionsWidget::RecordOptionsWidget(QWidget *parent) : QWidget(parent)
     folderLabel->setBuddy(m_folder);
     form->addRow(folderLabel, folderRow);
     form->addRow(tr("File &name:"), m_pattern);
-    form->addRow(QString(), m_preview);
+    // While recording, the hint takes the example name's place: the box
+    // keeps its height, so the window does not grow past a small screen.
+    auto *previewOrHint = new QVBoxLayout;
+    previewOrHint->setContentsMargins(0, 0, 0, 0);
+    previewOrHint->addWidget(m_preview);
+    previewOrHint->addWidget(m_nextHint);
+    form->addRow(QString(), previewOrHint);
     form->addRow(QString(), m_overwrite);
 
     auto edited = [this] {
@@ -134,6 +147,12 @@ void RecordOptionsWidget::browse()
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     connect(dlg, &QFileDialog::fileSelected, this, [this](const QString &dir) { m_folder->setText(dir); });
     dlg->open();
+}
+
+void RecordOptionsWidget::setRecordingNow(bool recording)
+{
+    m_nextHint->setVisible(recording);
+    m_preview->setVisible(!recording);
 }
 
 } // namespace ui

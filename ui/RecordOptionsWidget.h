@@ -22,6 +22,8 @@ public:
 
     void setOptions(const RecordOptions &o, const QString &sourceName);
     RecordOptions options() const;
+    // While the source records, say that changes apply to its next recording.
+    void setRecordingNow(bool recording);
 
     // Used by the settings dialog too: "Off" / "at least N s".
     static void setupChunkSpin(QSpinBox *spin);
@@ -40,6 +42,7 @@ private:
     QLineEdit *m_pattern;
     QLabel *m_preview;
     QCheckBox *m_overwrite;
+    QLabel *m_nextHint;
     QString m_sourceName;
     bool m_loading = false;
 };

@@ -1,3 +1,4 @@
+#include "ui/LayoutUtil.h"
 #include "ui/SettingsDialog.h"
 
 #include "core/app/Settings.h"
@@ -31,6 +32,19 @@ QSpinBox *msSpin(QWidget *parent, const char *name, int min, int max, int step)
     return s;
 }
 
+// Network times are shown in seconds (people think in seconds) and stored in
+// milliseconds as the engine takes them.
+QSpinBox *secondsSpin(QWidget *parent, const char *name, int min, int max)
+{
+    auto *s = new QSpinBox(parent);
+    s->setObjectName(QLatin1String(name));
+    s->setRange(min, max);
+    s->setSuffix(SettingsDialog::tr(" s"));
+    return s;
+}
+
+int toSeconds(qint64 ms) { return int((ms + 500) / 1000); }
+
 QLabel *note(const QString &text, QWidget *parent)
 {
     auto *l = new QLabel(text, parent);
@@ -49,7 +63,6 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent) : QDialog(pa
 
     m_pages = new QListWidget(this);
     m_pages->setObjectName(QStringLiteral("settingsPages"));
-    m_pages->setFixedWidth(170);
     m_pages->setIconSize(QSize(22, 22));
     m_stack = new QStackedWidget(this);
 
@@ -59,6 +72,10 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent) : QDialog(pa
     addPage(tr("Disk"), QStringLiteral("disk"), diskPage());
     addPage(tr("Behaviour"), QStringLiteral("settings"), behaviourPage());
     addPage(tr("Language"), QStringLiteral("language"), languagePage());
+    // As wide as the longest page name in this language ("Résistance aux
+    // plantages" was cut at a fixed 170 px).
+    m_pages->setFixedWidth(m_pages->sizeHintForColumn(0) + 2 * m_pages->frameWidth() + 12);
+    m_pages->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_pages, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_pages->setCurrentRow(0);
 
@@ -74,6 +91,7 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent) : QDialog(pa
     lay->addLayout(row, 1);
     lay->addWidget(buttons);
     load();
+    holdWrappedText(this);
 }
 
 void SettingsDialog::addPage(const QString &title, const QString &icon, QWidget *page)
@@ -143,14 +161,19 @@ QWidget *SettingsDialog::safetyPage()
 QWidget *SettingsDialog::networkPage()
 {
     auto *page = new QWidget;
-    m_reconnectInitial = msSpin(page, "reconnectInitialSpin", 100, 60000, 100);
-    m_reconnectMax = msSpin(page, "reconnectMaxSpin", 100, 600000, 1000);
-    m_openTimeout = msSpin(page, "openTimeoutSpin", 1000, 120000, 1000);
-    m_stallTimeout = msSpin(page, "stallTimeoutSpin", 1000, 120000, 1000);
+    m_reconnectInitial = secondsSpin(page, "reconnectInitialSpin", 1, 60);
+    m_reconnectMax = secondsSpin(page, "reconnectMaxSpin", 1, 600);
+    m_openTimeout = secondsSpin(page, "openTimeoutSpin", 1, 120);
+    m_stallTimeout = secondsSpin(page, "stallTimeoutSpin", 1, 120);
     auto *form = new QFormLayout(page);
     form->addRow(tr("First reconnect after:"), m_reconnectInitial);
     form->addRow(tr("Longest wait between reconnects:"), m_reconnectMax);
     form->addRow(tr("Give up opening after:"), m_openTimeout);
+    // What the timeout really governs: a refusal is not waited for.
+    form->addRow(QString(),
+                 note(tr("A server that refuses the connection is reported at once; one that does not "
+                         "answer is given this long."),
+                      page));
     form->addRow(tr("Treat as dropped after no data for:"), m_stallTimeout);
     form->addRow(note(tr("Changes apply to recordings started from now on."), page));
     return page;
@@ -163,7 +186,8 @@ QWidget *SettingsDialog::diskPage()
     m_reserve->setObjectName(QStringLiteral("diskReserveSpin"));
     m_reserve->setRange(0, 1024 * 1024);
     m_reserve->setSingleStep(100);
-    m_reserve->setSuffix(tr(" MB"));
+    // The same units as every size on screen (QLocale::formattedDataSize: KiB, MiB, GiB).
+    m_reserve->setSuffix(tr(" MiB"));
     auto *form = new QFormLayout(page);
     form->addRow(tr("Keep free at least:"), m_reserve);
     form->addRow(note(tr("Below this, a recording does not start, and a running recording stops cleanly and "
@@ -214,10 +238,10 @@ void SettingsDialog::load()
     m_pattern->setText(s.string(SettingKey::FileNamePattern));
     m_overwrite->setChecked(s.flag(SettingKey::Overwrite));
     m_fsync->setValue(int(s.integer(SettingKey::FsyncIntervalMs)));
-    m_reconnectInitial->setValue(int(s.integer(SettingKey::ReconnectInitialMs)));
-    m_reconnectMax->setValue(int(s.integer(SettingKey::ReconnectMaxMs)));
-    m_openTimeout->setValue(int(s.integer(SettingKey::OpenTimeoutMs)));
-    m_stallTimeout->setValue(int(s.integer(SettingKey::StallTimeoutMs)));
+    m_reconnectInitial->setValue(toSeconds(s.integer(SettingKey::ReconnectInitialMs)));
+    m_reconnectMax->setValue(toSeconds(s.integer(SettingKey::ReconnectMaxMs)));
+    m_openTimeout->setValue(toSeconds(s.integer(SettingKey::OpenTimeoutMs)));
+    m_stallTimeout->setValue(toSeconds(s.integer(SettingKey::StallTimeoutMs)));
     m_reserve->setValue(int(s.integer(SettingKey::DiskReserveMb)));
     m_tray->setChecked(s.flag(SettingKey::MinimizeToTray));
     m_startMinimized->setChecked(s.flag(SettingKey::StartMinimized));
@@ -234,10 +258,10 @@ void SettingsDialog::accept()
     s.setValue(SettingKey::FileNamePattern, m_pattern->text().trimmed());
     s.setValue(SettingKey::Overwrite, m_overwrite->isChecked());
     s.setValue(SettingKey::FsyncIntervalMs, m_fsync->value());
-    s.setValue(SettingKey::ReconnectInitialMs, m_reconnectInitial->value());
-    s.setValue(SettingKey::ReconnectMaxMs, qMax(m_reconnectMax->value(), m_reconnectInitial->value()));
-    s.setValue(SettingKey::OpenTimeoutMs, m_openTimeout->value());
-    s.setValue(SettingKey::StallTimeoutMs, m_stallTimeout->value());
+    s.setValue(SettingKey::ReconnectInitialMs, qint64(m_reconnectInitial->value()) * 1000);
+    s.setValue(SettingKey::ReconnectMaxMs, qint64(qMax(m_reconnectMax->value(), m_reconnectInitial->value())) * 1000);
+    s.setValue(SettingKey::OpenTimeoutMs, qint64(m_openTimeout->value()) * 1000);
+    s.setValue(SettingKey::StallTimeoutMs, qint64(m_stallTimeout->value()) * 1000);
     s.setValue(SettingKey::DiskReserveMb, m_reserve->value());
     s.setValue(SettingKey::MinimizeToTray, m_tray->isChecked());
     s.setValue(SettingKey::StartMinimized, m_startMinimized->isChecked());

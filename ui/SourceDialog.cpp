@@ -1,14 +1,24 @@
+#include "ui/LayoutUtil.h"
 #include "ui/SourceDialog.h"
 
 #include "ui/ProbeJob.h"
+#include "ui/SecretFields.h"
 #include "ui/SourceStore.h"
 
+#include <QAudioDevice>
+#include <QCameraDevice>
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMediaDevices>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace tapedeck {
@@ -31,9 +41,29 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
     m_check->setObjectName(QStringLiteral("sourceCheckButton"));
     m_check->setToolTip(tr("Connect to the address and list the streams it carries"));
 
+    m_browse = new QPushButton(tr("&Browse…"), this);
+    m_browse->setObjectName(QStringLiteral("sourceBrowseButton"));
+    m_browse->setToolTip(tr("Record a video or audio file as if it were a live stream"));
+    connect(m_browse, &QPushButton::clicked, this, &SourceDialog::browseFile);
+
     auto *urlRow = new QHBoxLayout;
     urlRow->addWidget(m_url, 1);
+    urlRow->addWidget(m_browse);
     urlRow->addWidget(m_check);
+
+    // Cameras and microphones Qt Multimedia finds: choosing one fills in
+    // the address the engine opens and the device's name.
+    m_devices = new QComboBox(this);
+    m_devices->setObjectName(QStringLiteral("sourceDeviceCombo"));
+    fillDevices();
+    connect(m_devices, &QComboBox::activated, this, [this](int index) {
+        const QString spec = m_devices->itemData(index).toString();
+        if (spec.isEmpty())
+            return;
+        m_url->setText(spec);
+        if (name().isEmpty())
+            m_name->setText(m_devices->itemText(index));
+    });
 
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("sourceCheckResult"));
@@ -42,9 +72,30 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
     m_result->setMinimumHeight(48);
     m_result->setText(tr("Not checked yet."));
 
-    m_hint = new QLabel(tr("Passwords and stream keys in the address are kept in the system keychain, "
-                           "not in the settings file."),
-                        this);
+    m_secrets = new SecretFields(this);
+    connect(m_secrets, &SecretFields::edited, this, &SourceDialog::updateButtons);
+    // Rows for secrets come and go with the address: the dialog grows with
+    // them instead of squeezing them (its minimum is set by holdWrappedText).
+    connect(m_secrets, &SecretFields::rowsChanged, this, [this] {
+        holdWrappedText(this);
+        if (height() < minimumHeight())
+            resize(width(), minimumHeight());
+    });
+
+    // Where the secrets go in this session, said before the user types one.
+    m_hint = new QLabel(this);
+    auto sayWhere = [this] {
+        m_hint->setText(m_store.secretsPersistent()
+                            ? tr("Passwords and stream keys are kept in the system keychain, not in the settings "
+                                 "file. The address is saved without them.")
+                            : tr("No keychain is available in this session: passwords and stream keys are kept in "
+                                 "memory only, until Tapedeck quits. The address is saved without them; you will be "
+                                 "asked for them again when you record."));
+    };
+    sayWhere();
+    connect(&m_store, &SourceStore::secretsStorageKnown, this, sayWhere);
+    m_store.probeSecrets();
+    m_hint->setObjectName(QStringLiteral("sourceSecretsHint"));
     m_hint->setWordWrap(true);
     m_hint->setEnabled(false);
 
@@ -53,6 +104,8 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
     auto *urlLabel = new QLabel(tr("&Address:"), this);
     urlLabel->setBuddy(m_url);
     form->addRow(urlLabel, urlRow);
+    form->addRow(tr("Or a &device:"), m_devices);
+    form->addRow(m_secrets);
     form->addRow(tr("Result:"), m_result);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -68,7 +121,9 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
 
     connect(m_check, &QPushButton::clicked, this, &SourceDialog::check);
     connect(m_name, &QLineEdit::textChanged, this, &SourceDialog::updateButtons);
+    connect(m_url, &QLineEdit::editingFinished, this, &SourceDialog::maskAddress);
     connect(m_url, &QLineEdit::textChanged, this, [this] {
+        m_secrets->setAddress(m_url->text());
         // The previous verdict was about another address.
         if (m_job) {
             m_job->deleteLater();
@@ -79,6 +134,7 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
         updateButtons();
     });
     updateButtons();
+    holdWrappedText(this);
 }
 
 void SourceDialog::setSource(const QString &id, const QString &name, const QString &url)
@@ -87,10 +143,67 @@ void SourceDialog::setSource(const QString &id, const QString &name, const QStri
     setWindowTitle(id.isEmpty() ? tr("Add source") : tr("Edit source"));
     m_name->setText(name);
     m_url->setText(url);
+    maskAddress();
+}
+
+void SourceDialog::maskAddress()
+{
+    QString redacted;
+    QStringList secrets;
+    const QString typed = m_url->text().trimmed();
+    if (!splitSecrets(typed, &redacted, &secrets) || secrets.isEmpty())
+        return;
+    // Values already in the fields stand for marks the user left in place.
+    const QStringList before = m_secrets->values();
+    QStringList merged;
+    for (int i = 0; i < secrets.size(); ++i)
+        merged << (secrets.at(i) == QStringLiteral("***") ? before.value(i) : secrets.at(i));
+    m_url->setText(redacted);
+    m_secrets->setAddress(redacted);
+    m_secrets->setValues(merged);
+}
+
+void SourceDialog::browseFile()
+{
+    auto *d = new QFileDialog(this, tr("Choose a file to record"), QDir::homePath());
+    d->setObjectName(QStringLiteral("sourceFileDialog"));
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->setFileMode(QFileDialog::ExistingFile);
+    d->setNameFilters({tr("Video and audio files (*.mp4 *.mkv *.mov *.ts *.flv *.webm *.avi *.mp3 *.m4a *.wav *.ogg)"),
+                       tr("All files (*)")});
+    connect(d, &QFileDialog::fileSelected, this, [this](const QString &file) {
+        m_url->setText(file);
+        if (name().isEmpty())
+            m_name->setText(QFileInfo(file).completeBaseName());
+    });
+    d->open();
+}
+
+void SourceDialog::fillDevices()
+{
+    m_devices->clear();
+    const QList<QCameraDevice> cameras = QMediaDevices::videoInputs();
+    const QList<QAudioDevice> mics = QMediaDevices::audioInputs();
+    m_devices->addItem(cameras.isEmpty() && mics.isEmpty() ? tr("No camera or microphone found")
+                                                           : tr("Choose a camera or microphone…"),
+                       QString());
+    for (const QCameraDevice &c : cameras)
+        m_devices->addItem(QIcon(QStringLiteral(":/icons/camera.svg")), c.description(),
+                           deviceSpec(SourceKind::Camera, QString::fromUtf8(c.id())));
+    for (const QAudioDevice &m : mics)
+        m_devices->addItem(QIcon(QStringLiteral(":/icons/microphone.svg")), m.description(),
+                           deviceSpec(SourceKind::Microphone, QString::fromUtf8(m.id())));
+    m_devices->setEnabled(m_devices->count() > 1);
 }
 
 QString SourceDialog::name() const { return m_name->text().trimmed(); }
-QString SourceDialog::url() const { return m_url->text().trimmed(); }
+QString SourceDialog::url() const
+{
+    const QString address = m_url->text().trimmed();
+    if (secretMarks(address) == 0)
+        return address;
+    return fillSecrets(address, m_secrets->values());
+}
 
 void SourceDialog::updateButtons()
 {

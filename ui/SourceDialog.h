@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -13,6 +14,7 @@ namespace tapedeck {
 namespace ui {
 
 class ProbeJob;
+class SecretFields;
 class SourceStore;
 struct ProbeResult;
 
@@ -22,6 +24,8 @@ public:
     // editId empty = add a new source.
     SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *parent = nullptr);
 
+    // url: the full address, or the saved one with "***" where a secret
+    // was not kept (then the user types it into the masked fields).
     void setSource(const QString &id, const QString &name, const QString &url);
     QString sourceId() const { return m_id; }
     QString name() const;
@@ -33,13 +37,20 @@ private:
     void check();
     void showProbe(const ProbeResult &r);
     void updateButtons();
+    // Moves secrets typed into the address into the masked fields.
+    void maskAddress();
+    void browseFile();
+    void fillDevices();
 
     SourceStore &m_store;
     qint64 m_openTimeoutMs;
     QString m_id;
     QLineEdit *m_name;
     QLineEdit *m_url;
+    SecretFields *m_secrets;
     QPushButton *m_check;
+    QPushButton *m_browse;
+    QComboBox *m_devices;
     QLabel *m_result;
     QLabel *m_hint;
     QDialogButtonBox *m_buttons;

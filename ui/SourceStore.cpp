@@ -1,7 +1,8 @@
 #include "ui/SourceStore.h"
 
-#include "core/base/Redact.h"
 #include "core/app/Settings.h"
+#include "core/base/Redact.h"
+#include "ui/SecretFields.h"
 #include "ui/SecretStore.h"
 
 #include <QAudioDevice>
@@ -10,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QUuid>
 #include <QVariantMap>
 
@@ -55,6 +57,50 @@ void SourceStore::load()
         e.spec = e.hasSecret ? QString() : e.displayUrl;
         m_named.append(e);
     }
+    // Ask the store now, so a source whose secret was not kept is marked
+    // before the user tries to record it.
+    for (const SourceEntry &e : std::as_const(m_named)) {
+        if (!e.hasSecret)
+            continue;
+        const QString id = e.id;
+        m_secrets.read(secretKey(id), [self = QPointer<SourceStore>(this), id](bool found, const QString &secret) {
+            if (!self) // the window (and this store) went first
+                return;
+            if (found)
+                self->m_fullUrls.insert(id, secret);
+            self->setNeedsSecret(id, !found && !self->m_fullUrls.contains(id));
+        });
+    }
+}
+
+void SourceStore::setNeedsSecret(const QString &id, bool needs)
+{
+    for (SourceEntry &e : m_named) {
+        if (e.id == id && e.needsSecret != needs) {
+            e.needsSecret = needs;
+            emit changed();
+        }
+    }
+}
+
+bool SourceStore::secretsPersistent() const { return m_secrets.persistent(); }
+
+void SourceStore::probeSecrets()
+{
+    // The store may answer after this object is gone (a language switch).
+    m_secrets.read(QStringLiteral("probe/keychain-available"),
+                   [self = QPointer<SourceStore>(this)](bool, const QString &) {
+                       if (self)
+                           emit self->secretsStorageKnown();
+                   });
+}
+
+void SourceStore::provideSecret(const QString &id, const QString &fullUrl)
+{
+    const SourceEntry *e = find(id);
+    if (!e || e->kind != SourceKind::Named)
+        return;
+    updateNamed(id, e->name, fullUrl);
 }
 
 void SourceStore::save()
@@ -159,7 +205,20 @@ void SourceStore::updateNamed(const QString &id, const QString &name, const QStr
             continue;
         const QString u = url.trimmed();
         e.name = name.trimmed();
+        if (secretMarks(u) > 0 && !urlHasSecrets(u)) {
+            // Edited without typing the missing password again: the address
+            // stays as it is, the source still needs its secret.
+            e.hasSecret = true;
+            e.needsSecret = true;
+            e.displayUrl = u;
+            e.spec.clear();
+            m_fullUrls.remove(id);
+            save();
+            emit changed();
+            return;
+        }
         e.hasSecret = urlHasSecrets(u);
+        e.needsSecret = false;
         e.displayUrl = redactUrl(u);
         e.spec = u;
         m_fullUrls.insert(id, u);
@@ -218,11 +277,18 @@ void SourceStore::resolve(const QString &id, std::function<void(Result<QString>)
         later(m_fullUrls.value(id));
         return;
     }
+    if (e->needsSecret) {
+        later(makeError(ErrorCode::NotFound,
+                        tr("The password or stream key of this source was not kept. "
+                           "Type it again to record.")));
+        return;
+    }
     m_secrets.read(secretKey(id), [this, id, done](bool found, const QString &secret) {
         if (!found) {
+            setNeedsSecret(id, true);
             done(makeError(ErrorCode::NotFound,
-                           tr("The stream address with its password or key is not in the keychain any more. "
-                              "Edit the source and enter it again.")));
+                           tr("The password or stream key of this source was not kept. "
+                              "Type it again to record.")));
             return;
         }
         m_fullUrls.insert(id, secret);

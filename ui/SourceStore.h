@@ -33,6 +33,9 @@ struct SourceEntry {
     QString displayUrl; // credential-free
     QString spec;       // what the engine opens (empty while a secret is unresolved)
     bool hasSecret = false;
+    // The address is known but its password or key is not (no keychain kept
+    // it): asked for when recording.
+    bool needsSecret = false;
 };
 
 struct RecordOptions {
@@ -61,6 +64,15 @@ public:
     // The full spec to record (asks the keychain when the URL had secrets).
     // The callback runs later on this object's thread.
     void resolve(const QString &id, std::function<void(Result<QString>)> done);
+    // The full address of a source that needed its password (typed by the
+    // user when asked); kept like any other secret.
+    void provideSecret(const QString &id, const QString &fullUrl);
+    // Where secrets live in this session: the keychain, or memory only.
+    bool secretsPersistent() const;
+    // Asks the store once, so that secretsPersistent() is known before the
+    // first secret is written (a keychain that is missing answers with an
+    // error, and the store falls back to memory); then secretsStorageKnown().
+    void probeSecrets();
 
     RecordOptions options(const QString &id) const; // defaults from settings when unset
     void setOptions(const QString &id, const RecordOptions &options);
@@ -70,10 +82,12 @@ public:
 signals:
     void changed();
     void secretStoreWarning(const QString &message);
+    void secretsStorageKnown();
 
 private:
     void load();
     void save();
+    void setNeedsSecret(const QString &id, bool needs);
 
     Settings &m_settings;
     SecretStore &m_secrets;

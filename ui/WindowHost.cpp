@@ -1,5 +1,6 @@
 #include "ui/WindowHost.h"
 
+#include "ui/ActiveRecordingsView.h"
 #include "ui/MainWindow.h"
 #include "ui/Translations.h"
 #include "ui/recovery/RecoveryWizard.h"
@@ -33,11 +34,13 @@ void WindowHost::switchLanguage(const QString &language)
     std::unique_ptr<MainWindow> old = std::move(m_window);
     const bool wasVisible = old->isVisible();
     const QHash<QString, int> running = old->recordingsBySource();
+    const QHash<int, QPixmap> pictures = old->activeView()->previews();
     old->hide();
     // The old window's destructor saves its geometry; the new one restores it.
     old.reset();
     create();
     m_window->adoptRecordingsBySource(running);
+    m_window->activeView()->restorePreviews(pictures);
     if (wasVisible)
         m_window->show();
     emit windowReplaced(m_window.get());

@@ -23,7 +23,12 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
+#include <QAudioDevice>
+#include <QCameraDevice>
+#include <QMediaDevices>
+#include <QFileDialog>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -247,16 +252,167 @@ private slots:
         QTRY_VERIFY(!resolved.isEmpty());
         QVERIFY2(resolved.contains(QStringLiteral("hunter2pw")), qPrintable(resolved));
 
-        // Editing: the dialog opens with the full address, a rename sticks.
+        // Editing: the dialog opens with the full address, its secrets masked; a rename sticks.
         clickSource(QStringLiteral("Secret stream"));
         QTest::mouseClick(child<QPushButton>(m_window.get(), "editSourceButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(
             (dlg = m_window->findChild<SourceDialog *>(QStringLiteral("sourceDialog"))) && dlg->isVisible(), 5000);
-        QVERIFY(child<QLineEdit>(dlg, "sourceUrlEdit")->text().contains(QStringLiteral("hunter2pw")));
+        QVERIFY(!child<QLineEdit>(dlg, "sourceUrlEdit")->text().contains(QStringLiteral("hunter2pw")));
+        QCOMPARE(child<QLineEdit>(dlg, "secretEdit0")->text(), QStringLiteral("hunter2pw"));
+        QCOMPARE(child<QLineEdit>(dlg, "secretEdit0")->echoMode(), QLineEdit::Password);
+        QVERIFY(dlg->url().contains(QStringLiteral("hunter2pw")));
         setText(child<QLineEdit>(dlg, "sourceNameEdit"), QStringLiteral("Renamed stream"));
         clickOk(dlg, "sourceButtons");
         QTRY_VERIFY(rowOf(list, QStringLiteral("Renamed stream")) >= 0);
         QCOMPARE(rowOf(list, QStringLiteral("Secret stream")), -1);
+    }
+
+    // Issue 13 (1): without a keychain the secret is lost at quit, never the
+    // address. The dialog never shows the secret in clear, says where it is
+    // kept, the list marks the source, and recording asks for the password.
+    void sourceWithoutKeychainKeepsAddress()
+    {
+        openWindow();
+        m_window->findChild<QAction *>(QStringLiteral("actionAddSource"))->trigger();
+        SourceDialog *dlg = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dlg = m_window->findChild<SourceDialog *>(QStringLiteral("sourceDialog"))), 5000);
+        QTRY_VERIFY(dlg->isVisible());
+        auto *hint = child<QLabel>(dlg, "sourceSecretsHint");
+        QVERIFY(hint);
+        QVERIFY2(hint->text().contains(QStringLiteral("memory")), qPrintable(hint->text()));
+        auto *url = child<QLineEdit>(dlg, "sourceUrlEdit");
+        QTest::keyClicks(child<QLineEdit>(dlg, "sourceNameEdit"), QStringLiteral("Keyless"));
+        dlg->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dlg));
+        url->setFocus();
+        QTRY_VERIFY(url->hasFocus());
+        QTest::keyClicks(url, QStringLiteral("rtmp://bob:s3cretpw@127.0.0.1:1/live/k3ystream"));
+        QTest::keyClick(url, Qt::Key_Tab); // leaving the field masks the secrets
+        QTRY_VERIFY(!url->hasFocus());
+        QVERIFY2(!url->text().contains(QStringLiteral("s3cretpw")), qPrintable(url->text()));
+        QVERIFY2(!url->text().contains(QStringLiteral("k3ystream")), qPrintable(url->text()));
+        QVERIFY2(url->text().contains(QStringLiteral("127.0.0.1:1")), qPrintable(url->text()));
+        auto *pw = child<QLineEdit>(dlg, "secretEdit0");
+        QVERIFY(pw);
+        QCOMPARE(pw->echoMode(), QLineEdit::Password);
+        QCOMPARE(pw->text(), QStringLiteral("s3cretpw"));
+        QCOMPARE(child<QLineEdit>(dlg, "secretEdit1")->echoMode(), QLineEdit::Password);
+        QCOMPARE(dlg->url(), QStringLiteral("rtmp://bob:s3cretpw@127.0.0.1:1/live/k3ystream"));
+        clickOk(dlg, "sourceButtons");
+        QTRY_VERIFY(!m_window->findChild<SourceDialog *>(QStringLiteral("sourceDialog")));
+        closeWindow();
+
+        // A new session without the secret: the address survives.
+        m_secrets = std::make_unique<MemorySecretStore>();
+        openWindow();
+        auto *list = child<QListWidget>(m_window.get(), "sourceList");
+        QTRY_VERIFY(rowOf(list, QStringLiteral("Keyless (needs its password)")) >= 0);
+        clickSource(QStringLiteral("Keyless (needs its password)"));
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "editSourceButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dlg = m_window->findChild<SourceDialog *>(QStringLiteral("sourceDialog"))) && dlg->isVisible(), 5000);
+        url = child<QLineEdit>(dlg, "sourceUrlEdit");
+        QVERIFY2(url->text().startsWith(QStringLiteral("rtmp://bob:")), qPrintable(url->text()));
+        QVERIFY2(url->text().contains(QStringLiteral("127.0.0.1:1/live/")), qPrintable(url->text()));
+        QVERIFY(child<QLineEdit>(dlg, "secretEdit0")->text().isEmpty());
+        dlg->reject();
+        QTRY_VERIFY(!m_window->findChild<SourceDialog *>(QStringLiteral("sourceDialog")));
+
+        // Recording asks for the password, then records with it.
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "recordButton"), Qt::LeftButton);
+        QDialog *prompt = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((prompt = m_window->findChild<QDialog *>(QStringLiteral("secretPromptDialog")))
+                                     && prompt->isVisible(),
+                                 5000);
+        QCOMPARE(m_engine->activeCount(), 0);
+        auto *p0 = child<QLineEdit>(prompt, "secretEdit0");
+        auto *p1 = child<QLineEdit>(prompt, "secretEdit1");
+        QCOMPARE(p0->echoMode(), QLineEdit::Password);
+        QTest::keyClicks(p0, QStringLiteral("s3cretpw"));
+        QTest::keyClicks(p1, QStringLiteral("k3ystream"));
+        clickOk(prompt, "secretPromptButtons");
+        QTRY_VERIFY_WITH_TIMEOUT(!m_engine->ids().empty(), 10000);
+        QVERIFY(waitForCard());
+        RecordingSession *s = m_engine->session(m_engine->ids().back());
+        QVERIFY(s);
+        QCOMPARE(s->params().source, QStringLiteral("rtmp://bob:s3cretpw@127.0.0.1:1/live/k3ystream"));
+        QTRY_VERIFY(rowOf(list, QStringLiteral("Keyless")) >= 0);
+    }
+
+    // Issue 13 (4): Stop follows the recordings, not the selection; the
+    // options say changes apply next time; "Arm" is said in words.
+    void controlsFollowRecordings()
+    {
+        openWindow();
+        QCOMPARE(child<QPushButton>(m_window.get(), "armButton")->text(), QStringLiteral("Record when live"));
+        auto *stopAction = m_window->findChild<QAction *>(QStringLiteral("actionStop"));
+        QVERIFY(!stopAction->isEnabled());
+        clickSource(QStringLiteral("Demo (test pattern)"));
+        setText(child<QLineEdit>(m_window.get(), "folderEdit"), m_tmp.filePath(QStringLiteral("rec_controls")));
+        auto *hint = child<QLabel>(m_window.get(), "optionsNextHint");
+        QVERIFY(hint && !hint->isVisible());
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "recordButton"), Qt::LeftButton);
+        RecordingCard *card = waitForCard();
+        QVERIFY(card);
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Recording, 20000);
+        QVERIFY(hint->isVisible());
+        QVERIFY2(hint->text().contains(QStringLiteral("next recording")), qPrintable(hint->text()));
+
+        // Another source selected: Stop stays on and stops the one recording.
+        m_window->sources()->addNamed(QStringLiteral("Idle"), m_tmp.filePath(QStringLiteral("idle.ts")));
+        clickSource(QStringLiteral("Idle"));
+        QVERIFY(!hint->isVisible());
+        QVERIFY(stopAction->isEnabled());
+        QVERIFY(child<QPushButton>(m_window.get(), "stopButton")->isEnabled());
+        stopAction->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Finished, 30000);
+        QTRY_VERIFY(!stopAction->isEnabled());
+    }
+
+    // Issue 13 (6): Browse… for a file, a camera/microphone picker, a file
+    // icon for a file, and a Remove button.
+    void addingSourcesBrowseDevicesRemove()
+    {
+        const QString clip = m_tmp.filePath(QStringLiteral("holiday clip.mp4"));
+        {
+            QFile f(clip);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("not looked at here");
+        }
+        openWindow();
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "addSourceButton"), Qt::LeftButton);
+        SourceDialog *dlg = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dlg = m_window->findChild<SourceDialog *>(QStringLiteral("sourceDialog"))), 5000);
+        QTRY_VERIFY(dlg->isVisible());
+        auto *devices = child<QComboBox>(dlg, "sourceDeviceCombo");
+        QVERIFY(devices);
+        QCOMPARE(devices->count(), 1 + QMediaDevices::videoInputs().size() + QMediaDevices::audioInputs().size());
+        QTest::mouseClick(child<QPushButton>(dlg, "sourceBrowseButton"), Qt::LeftButton);
+        QFileDialog *fd = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((fd = dlg->findChild<QFileDialog *>(QStringLiteral("sourceFileDialog"))), 5000);
+        QTRY_VERIFY(fd->isVisible());
+        // What choosing the file and pressing Open does.
+        emit fd->fileSelected(clip);
+        fd->close();
+        QTRY_COMPARE(child<QLineEdit>(dlg, "sourceUrlEdit")->text(), clip);
+        QCOMPARE(child<QLineEdit>(dlg, "sourceNameEdit")->text(), QStringLiteral("holiday clip"));
+        clickOk(dlg, "sourceButtons");
+        QTRY_VERIFY(!m_window->findChild<SourceDialog *>(QStringLiteral("sourceDialog")));
+
+        auto *list = child<QListWidget>(m_window.get(), "sourceList");
+        const int row = rowOf(list, QStringLiteral("holiday clip"));
+        QVERIFY(row >= 0);
+        QCOMPARE(list->item(row)->data(Qt::UserRole + 4).toString(), QStringLiteral("file"));
+
+        clickSource(QStringLiteral("holiday clip"));
+        auto *remove = child<QPushButton>(m_window.get(), "removeSourceButton");
+        QVERIFY(remove && remove->isEnabled());
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("removeSourceBox"))) && box->isVisible());
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+        QTRY_COMPARE(rowOf(list, QStringLiteral("holiday clip")), -1);
+        QVERIFY(QFile::exists(clip)); // the file itself stays
     }
 
     void recordDemoChunked_data()
@@ -432,8 +588,13 @@ private slots:
         selectByData(child<QComboBox>(dlg, "defaultFormatCombo"), QStringLiteral("flv"));
         child<QSpinBox>(dlg, "defaultChunkSpin")->setValue(45);
         child<QSpinBox>(dlg, "fsyncSpin")->setValue(250);
-        child<QSpinBox>(dlg, "stallTimeoutSpin")->setValue(7000);
+        // Seconds on screen, milliseconds for the engine (issue 13.5).
+        QCOMPARE(child<QSpinBox>(dlg, "openTimeoutSpin")->suffix(), QStringLiteral(" s"));
+        QCOMPARE(child<QSpinBox>(dlg, "openTimeoutSpin")->value(), 3);
+        child<QSpinBox>(dlg, "stallTimeoutSpin")->setValue(7);
         child<QSpinBox>(dlg, "diskReserveSpin")->setValue(1234);
+        // One unit system: the sizes on screen are QLocale's KiB/MiB/GiB.
+        QCOMPARE(child<QSpinBox>(dlg, "diskReserveSpin")->suffix(), QStringLiteral(" MiB"));
         child<QCheckBox>(dlg, "notificationsCheck")->setChecked(false);
         selectByData(child<QComboBox>(dlg, "languageCombo"), QStringLiteral("de"));
         clickOk(dlg, "settingsButtons");
@@ -453,7 +614,8 @@ private slots:
         QCOMPARE(child<QComboBox>(dlg, "defaultFormatCombo")->currentData().toString(), QStringLiteral("flv"));
         QCOMPARE(child<QSpinBox>(dlg, "defaultChunkSpin")->value(), 45);
         QCOMPARE(child<QSpinBox>(dlg, "fsyncSpin")->value(), 250);
-        QCOMPARE(child<QSpinBox>(dlg, "stallTimeoutSpin")->value(), 7000);
+        QCOMPARE(child<QSpinBox>(dlg, "stallTimeoutSpin")->value(), 7);
+        QCOMPARE(m_settings->integer(SettingKey::StallTimeoutMs), 7000);
         QCOMPARE(child<QSpinBox>(dlg, "diskReserveSpin")->value(), 1234);
         QCOMPARE(child<QCheckBox>(dlg, "notificationsCheck")->isChecked(), false);
         QCOMPARE(child<QComboBox>(dlg, "languageCombo")->currentData().toString(), QStringLiteral("de"));
@@ -618,6 +780,8 @@ private slots:
         const int id = m_engine->ids().back();
         QTRY_COMPARE_WITH_TIMEOUT(m_engine->session(id)->state(), RecordState::Recording, 20000);
 
+        RecordingCard *before = window->activeView()->card(id);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(before, "previewLabel")->property("hasPicture").toBool(), 20000);
         QSignalSpy replaced(&host, &WindowHost::windowReplaced);
         window->findChild<QAction *>(QStringLiteral("actionSettings"))->trigger();
         SettingsDialog *dlg = nullptr;
@@ -628,17 +792,41 @@ private slots:
 
         window = host.window();
         QVERIFY(window->isVisible());
-        QCOMPARE(child<QPushButton>(window, "recordButton")->text(), QStringLiteral("Aufnehmen"));
+        QCOMPARE(child<QPushButton>(window, "recordButton")->text(), QStringLiteral("Aufnahme starten"));
         RecordingCard *card = window->activeView()->card(id);
         QVERIFY(card);
         QCOMPARE(child<QLabel>(card, "stateLabel")->text(), QStringLiteral("Nimmt auf"));
         QCOMPARE(m_engine->session(id)->state(), RecordState::Recording);
+        // Issue 13 (5): the card names the source in German, keeps its picture.
+        QCOMPARE(child<QLabel>(card, "titleLabel")->text(), QStringLiteral("Demo (Testbild)"));
+        QVERIFY(child<QLabel>(card, "previewLabel")->property("hasPicture").toBool());
+        QVERIFY(!child<QLabel>(card, "previewLabel")->pixmap().isNull());
+        // Qt's own buttons in German too.
+        {
+            QDialogButtonBox box(QDialogButtonBox::Cancel);
+            QCOMPARE(box.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Abbrechen"));
+        }
 
         // The new window knows which source records: Stop stops it.
         window->selectSource(QStringLiteral("demo"));
         QVERIFY(child<QPushButton>(window, "stopButton")->isEnabled());
         QTest::mouseClick(child<QPushButton>(window, "stopButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Finished, 30000);
+
+        // A recording started in German: the file is not named after the translation.
+        const size_t idsBefore = m_engine->ids().size();
+        QSignalSpy said(window->tray(), &TrayController::notified);
+        // A name of its own: the first file may carry the same second.
+        setText(child<QLineEdit>(window, "patternEdit"), QStringLiteral("{source}_again"));
+        QTRY_VERIFY(child<QPushButton>(window, "recordButton")->isEnabled());
+        QTest::mouseClick(child<QPushButton>(window, "recordButton"), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(m_engine->ids().size() > idsBefore,
+                                  qPrintable(said.isEmpty()
+                                                 ? QStringLiteral("no notification")
+                                                 : said.last().at(1).toString() + u' ' + said.last().at(2).toString()),
+                                  10000);
+        const QString base = QFileInfo(m_engine->session(m_engine->ids().back())->params().outBase).fileName();
+        QVERIFY2(base == QStringLiteral("Demo_again"), qPrintable(base));
 
         // Back to English for the tests that follow.
         installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
@@ -685,6 +873,9 @@ private slots:
             auto *error = child<QLabel>(card, "errorLabel");
             QVERIFY(!error->isHidden());
             QVERIFY2(error->text().size() > 10, qPrintable(error->text()));
+            // A sentence, not a raw engine line; no "0:00:00 / 0 bytes" (issue 13.5).
+            QVERIFY2(!error->text().at(0).isLower() && error->text().endsWith(u'.'), qPrintable(error->text()));
+            QVERIFY(child<QWidget>(card, "figuresBox")->isHidden());
         }
         QVERIFY(child<QPushButton>(m_window.get(), "recordButton")->isEnabled());
     }

@@ -3,6 +3,9 @@
 #include <QDir>
 #include <QFile>
 #include <QTest>
+#include <QDialogButtonBox>
+#include <QPushButton>
+#include "ui/Translations.h"
 #include <QTranslator>
 #include <QXmlStreamReader>
 
@@ -64,8 +67,27 @@ private slots:
     {
         QTest::addColumn<QString>("lang");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("Aufnehmen");
+        QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("Aufnahme starten");
         QTest::newRow("fr") << QStringLiteral("fr") << QStringLiteral("Enregistrer");
+    }
+    // Qt's own buttons (Cancel, Yes, No in every QDialogButtonBox and
+    // QMessageBox) follow the language too: qtbase's catalogue is loaded.
+    void standardButtonsTranslated_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("cancel");
+        QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("Abbrechen");
+        QTest::newRow("fr") << QStringLiteral("fr") << QStringLiteral("Annuler");
+    }
+    void standardButtonsTranslated()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QString, cancel);
+        tapedeck::ui::installTranslations(*QCoreApplication::instance(), lang);
+        QDialogButtonBox box(QDialogButtonBox::Cancel);
+        const QString text = box.button(QDialogButtonBox::Cancel)->text();
+        tapedeck::ui::installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
+        QCOMPARE(text, cancel);
     }
     void englishPlurals()
     {
@@ -86,5 +108,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTranslations)
+QTEST_MAIN(TestTranslations)
 #include "tst_translations.moc"

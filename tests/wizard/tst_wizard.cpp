@@ -21,20 +21,26 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QListWidget>
 #include <QMediaPlayer>
+#include <QMessageBox>
+#include <QStorageInfo>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
 #include <memory>
+
+#include <unistd.h>
 
 using namespace tapedeck;
 using namespace tapedeck::ui;
@@ -92,9 +98,16 @@ QStringList columnTexts(QTreeWidget *tree, int column)
     return out;
 }
 
+// A row by the file a recording should have become: "rec_part0001.mp4" is
+// listed as "rec_part0001 (MP4, 2 s, unfinished)"; other files by their name.
 QTreeWidgetItem *rowNamed(QTreeWidget *tree, const QString &name)
 {
-    const auto found = tree->findItems(name, Qt::MatchExactly | Qt::MatchRecursive, 0);
+    auto found = tree->findItems(name, Qt::MatchExactly | Qt::MatchRecursive, 0);
+    if (found.isEmpty()) {
+        const QFileInfo fi(name);
+        const QString spoken = fi.completeBaseName() + QStringLiteral(" (") + fi.suffix().toUpper();
+        found = tree->findItems(spoken, Qt::MatchStartsWith | Qt::MatchRecursive, 0);
+    }
     return found.isEmpty() ? nullptr : found.first();
 }
 
@@ -214,7 +227,7 @@ private slots:
         QCOMPARE(choose->topLevelItemCount(), 3);
         for (int i = 0; i < choose->topLevelItemCount(); ++i) {
             QTreeWidgetItem *it = choose->topLevelItem(i);
-            if (it->text(0) == QLatin1String("noise.mp4")) {
+            if (it->text(0).startsWith(QLatin1String("noise (MP4"))) {
                 // Listed with the reason, never preselected, cannot be ticked.
                 QVERIFY(it->checkState(0) != Qt::Checked);
                 QVERIFY(!(it->flags() & Qt::ItemIsUserCheckable));
@@ -315,7 +328,8 @@ private slots:
         auto *choose = child<QTreeWidget>(w, "chooseTree");
         QVERIFY(choose);
         QCOMPARE(choose->topLevelItemCount(), 1); // the killed one only
-        QCOMPARE(choose->topLevelItem(0)->text(0), QStringLiteral("old_part0001.mp4"));
+        QVERIFY2(choose->topLevelItem(0)->text(0).startsWith(QStringLiteral("old_part0001 (MP4")),
+                 qPrintable(choose->topLevelItem(0)->text(0)));
         click(w->button(QWizard::CommitButton));
         QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(RecoveryWizard::DonePageId), 120000);
         QCOMPARE(int(w->job()->results().size()), 1);
@@ -573,6 +587,144 @@ private slots:
         QCOMPARE(wizard()->paths(), QStringList{orphan});
         wizard()->button(QWizard::CancelButton)->click();
         QTRY_VERIFY(!wizard());
+    }
+
+    // Issue 13 (2): the status bar's notice and File → Recover recordings…
+    // both open the wizard with the orphans the start-up scan found.
+    void noticeAndMenuAgree()
+    {
+        QTemporaryDir tmp;
+        const QString folder = tmp.filePath(QStringLiteral("rec"));
+        QVERIFY(QDir().mkpath(folder));
+        QString error;
+        const QString info = makeKilledRecording(folder, QStringLiteral("roads"), &error);
+        QVERIFY2(!info.isEmpty(), qPrintable(error));
+        Settings settings(tmp.filePath(QStringLiteral("tapedeck.ini")));
+        settings.setValue(SettingKey::RecordingsFolder, folder);
+        Engine engine;
+        MemorySecretStore secrets;
+        MainWindow window(settings, engine, secrets);
+        RecoveryWizard::attachTo(&window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto wizard = [&window] { return window.findChild<RecoveryWizard *>(); };
+        window.checkForOrphans();
+        auto *notice = window.findChild<QPushButton *>(QStringLiteral("orphanNoticeButton"));
+        QVERIFY(notice);
+        QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), 30000);
+        QVERIFY2(notice->text().contains(QStringLiteral("1 unfinished recording")), qPrintable(notice->text()));
+        click(notice);
+        QTRY_VERIFY(wizard() && wizard()->isVisible());
+        QCOMPARE(wizard()->paths(), QStringList{info});
+        // Issue 13 (7): the list speaks of the recording, not its index file.
+        {
+            auto *list = wizard()->findChild<QListWidget *>(QStringLiteral("pathList"));
+            QVERIFY(list && list->count() == 1);
+            const QString text = list->item(0)->text();
+            QVERIFY2(!text.contains(QStringLiteral(".mp4.info")) && text.contains(QStringLiteral("recording")),
+                     qPrintable(text));
+            click(wizard()->button(QWizard::NextButton));
+            auto *tree = wizard()->findChild<QTreeWidget *>(QStringLiteral("scanTree"));
+            QTRY_VERIFY_WITH_TIMEOUT(wizard()->button(QWizard::NextButton)->isEnabled(), 60000);
+            const QStringList names = columnTexts(tree, 0);
+            QVERIFY2(names.filter(QRegularExpression(QStringLiteral("^roads_part\\d+ \\(MP4, \\d+ s, unfinished\\)$")))
+                             .size()
+                         == 1,
+                     qPrintable(names.join(u'|')));
+            QVERIFY(tree->wordWrap());
+        }
+        wizard()->button(QWizard::CancelButton)->click();
+        QTRY_VERIFY(!wizard());
+
+        window.findChild<QAction *>(QStringLiteral("actionRecover"))->trigger();
+        QTRY_VERIFY(wizard() && wizard()->isVisible());
+        QCOMPARE(wizard()->paths(), QStringList{info});
+        wizard()->button(QWizard::CancelButton)->click();
+        QTRY_VERIFY(!wizard());
+    }
+
+    // Issue 13 (3): rebuilt with "keep the originals", the set is not offered
+    // again at the next start; the kept originals can go to the trash.
+    void keptOriginalsNotOfferedAgain()
+    {
+        QTemporaryDir tmp;
+        // The trash of this test, not the user's.
+        QVERIFY(QDir().mkpath(tmp.filePath(QStringLiteral("data"))));
+        qputenv("XDG_DATA_HOME", tmp.filePath(QStringLiteral("data")).toUtf8());
+        const QString folder = tmp.filePath(QStringLiteral("rec"));
+        QVERIFY(QDir().mkpath(folder));
+        QString error;
+        const QString info = makeKilledRecording(folder, QStringLiteral("kept"), &error);
+        QVERIFY2(!info.isEmpty(), qPrintable(error));
+        const QString ini = tmp.filePath(QStringLiteral("tapedeck.ini"));
+        QString rebuilt;
+        {
+            Settings settings(ini);
+            settings.setValue(SettingKey::RecordingsFolder, folder);
+            Engine engine;
+            MemorySecretStore secrets;
+            MainWindow window(settings, engine, secrets);
+            RecoveryWizard::attachTo(&window);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.checkForOrphans();
+            auto *notice = window.findChild<QPushButton *>(QStringLiteral("orphanNoticeButton"));
+            QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), 30000);
+            click(notice);
+            RecoveryWizard *w = nullptr;
+            QTRY_VERIFY((w = window.findChild<RecoveryWizard *>()) && w->isVisible());
+            click(w->button(QWizard::NextButton));
+            QTRY_VERIFY_WITH_TIMEOUT(w->button(QWizard::NextButton)->isEnabled(), 60000);
+            click(w->button(QWizard::NextButton));
+            auto *keep = w->findChild<QCheckBox *>(QStringLiteral("keepOriginalsCheck"));
+            QVERIFY(keep);
+            keep->setChecked(true);
+            click(w->button(QWizard::CommitButton));
+            QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(RecoveryWizard::DonePageId), 120000);
+            QVERIFY(w->job()->results().at(0).outcome.ok);
+            rebuilt = w->job()->results().at(0).outcome.output;
+            QVERIFY(QFile::exists(info)); // kept
+        }
+        const QStringList originals = filesMatching(folder, QStringLiteral("kept_part*.mp4.*"));
+        QVERIFY(!originals.isEmpty());
+
+        // The next start: no "not closed properly", an offer to delete instead.
+        Settings settings(ini);
+        Engine engine;
+        MemorySecretStore secrets;
+        MainWindow window(settings, engine, secrets);
+        RecoveryWizard::attachTo(&window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy notified(window.tray(), &TrayController::notified);
+        window.checkForOrphans();
+        auto *kept = window.findChild<QPushButton *>(QStringLiteral("keptOriginalsButton"));
+        QVERIFY(kept);
+        QTRY_VERIFY_WITH_TIMEOUT(kept->isVisible(), 30000);
+        for (const QList<QVariant> &n : std::as_const(notified))
+            QVERIFY2(n.at(0).value<NotificationKind>() != NotificationKind::Orphans, qPrintable(n.at(2).toString()));
+        QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("orphanNoticeButton"))->isVisible());
+        QVERIFY(window.knownOrphans().isEmpty());
+
+        click(kept);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("deleteKeptBox"))) && box->isVisible());
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+        QTRY_VERIFY(filesMatching(folder, QStringLiteral("kept_part*.mp4.*")).isEmpty());
+        // In the trash, not gone.
+        QStringList trashed = QDir(tmp.filePath(QStringLiteral("data/Trash/files"))).entryList(QDir::Files);
+        const QString topTrash = QStorageInfo(folder).rootPath() + QStringLiteral("/.Trash-%1/files").arg(::getuid());
+        for (const QString &o : originals)
+            if (QFile::exists(QDir(topTrash).filePath(o)))
+                trashed << o;
+        QVERIFY2(trashed.size() >= originals.size(), qPrintable(trashed.join(u' ')));
+        QVERIFY(!kept->isVisible());
+        QVERIFY2(QFile::exists(rebuilt), qPrintable(rebuilt)); // the rebuilt recording stays
+        for (const QString &o : originals) {                   // the test's own litter in a shared trash
+            QFile::remove(QDir(topTrash).filePath(o));
+            QFile::remove(QDir(topTrash).filePath(QStringLiteral("../info/%1.trashinfo").arg(o)));
+        }
+        qunsetenv("XDG_DATA_HOME");
     }
 };
 

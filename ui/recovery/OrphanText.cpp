@@ -131,7 +131,49 @@ QString OrphanText::rebuildable(const Orphan &o)
 
 QString OrphanText::displayName(const Orphan &o)
 {
-    return QFileInfo(o.target.isEmpty() && !o.files.isEmpty() ? o.files.first() : o.target).fileName();
+    const QFileInfo fi(o.target.isEmpty() && !o.files.isEmpty() ? o.files.first() : o.target);
+    if (o.kind == OrphanKind::NotRecording || o.verdict == Verdict::NotRecording)
+        return fi.fileName();
+    // The recording, as a person would name it: "crash2 (MP4, 12 s, unfinished)",
+    // never its index file "crash2.mp4.info".
+    QStringList bits;
+    if (!fi.suffix().isEmpty())
+        bits << fi.suffix().toUpper();
+    if (o.durationSec >= 0)
+        bits << (o.durationSec < 60 ? tr("%1 s").arg(qint64(o.durationSec + 0.5)) : duration(o.durationSec));
+    switch (o.verdict) {
+    case Verdict::InUse:
+        bits << tr("in use");
+        break;
+    case Verdict::Damaged:
+        bits << tr("damaged");
+        break;
+    case Verdict::Unrecoverable:
+        bits << tr("unreadable");
+        break;
+    default:
+        bits << (o.finishedAlready ? tr("already complete") : tr("unfinished"));
+        break;
+    }
+    return tr("%1 (%2)").arg(fi.completeBaseName(), bits.join(QStringLiteral(", ")));
+}
+
+QString OrphanText::pathName(const QString &path)
+{
+    const QFileInfo fi(path);
+    const QString name = fi.fileName();
+    static const QStringList sidecarMarks = {QStringLiteral(".mp4.info"), QStringLiteral(".mp4.mdat"),
+                                             QStringLiteral(".mp4.track")};
+    for (const QString &m : sidecarMarks) {
+        const qsizetype at = name.lastIndexOf(m, -1, Qt::CaseInsensitive);
+        if (at > 0)
+            return tr("%1 — an unfinished MP4 recording").arg(name.left(at));
+    }
+    if (name.endsWith(QStringLiteral(".h264"), Qt::CaseInsensitive))
+        return tr("%1 — the picture of an unfinished recording").arg(fi.completeBaseName());
+    if (name.endsWith(QStringLiteral(".aac"), Qt::CaseInsensitive))
+        return tr("%1 — the sound of an unfinished recording").arg(fi.completeBaseName());
+    return name;
 }
 
 QIcon OrphanText::icon(const Orphan &o)

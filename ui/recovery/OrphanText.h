@@ -23,6 +23,9 @@ public:
     static QString rebuildable(const recovery::Orphan &o);
     // The name shown in lists: the file the recording should have become.
     static QString displayName(const recovery::Orphan &o);
+    // A file the user (or a notice) handed over, named as the recording it
+    // belongs to: "crash2 — an unfinished MP4 recording".
+    static QString pathName(const QString &path);
     // Raw H.264 whose frame rate neither the stream nor a neighbour told.
     static bool needsFrameRate(const recovery::Orphan &o);
     // Rebuildable, a recording that cannot be rebuilt, or not a recording.

@@ -88,7 +88,7 @@ void PickPage::refresh()
         it->setIcon(style()->standardIcon(fi.isDir() ? QStyle::SP_DirIcon : QStyle::SP_FileIcon));
         const QString where = QDir::toNativeSeparators(fi.absolutePath());
         it->setText(fi.isDir() ? tr("%1 — a folder, with everything in it (in %2)").arg(fi.fileName(), where)
-                               : tr("%1 (in %2)").arg(fi.fileName(), where));
+                               : tr("%1 (in %2)").arg(OrphanText::pathName(p), where));
         if (!fi.exists())
             it->setText(tr("%1 — not found (in %2)").arg(fi.fileName(), where));
         it->setToolTip(QDir::toNativeSeparators(p));
@@ -169,6 +169,10 @@ ScanPage::ScanPage(RecoveryWizard *wizard) : m_wizard(wizard)
         {tr("Name"), tr("Kind"), tr("What can be rebuilt"), tr("Duration"), tr("Size"), tr("Tracks")});
     m_tree->setRootIsDecorated(true);
     m_tree->header()->setStretchLastSection(true);
+    // Details wrap instead of being cut ("moov before mdat (rese…").
+    m_tree->setWordWrap(true);
+    m_tree->setUniformRowHeights(false);
+    m_tree->setTextElideMode(Qt::ElideNone);
 
     auto *row = new QHBoxLayout;
     row->addWidget(m_progress, 1);

@@ -3,6 +3,7 @@
 #include "ui/MainWindow.h"
 #include "ui/PlayerDialog.h"
 #include "ui/TrayController.h"
+#include "ui/recovery/RebuiltLedger.h"
 #include "ui/recovery/RecoveryPages.h"
 
 #include <QApplication>
@@ -70,6 +71,7 @@ void RecoveryWizard::attachTo(MainWindow *window)
             w->setWindowFlag(Qt::Window, true);
             w->setAttribute(Qt::WA_DeleteOnClose);
             w->setTray(window->tray());
+            w->setLedgerPath(window->rebuiltLedgerPath());
             *wizard = w;
         }
         (*wizard)->openWith(paths);
@@ -179,6 +181,13 @@ PlayerDialog *RecoveryWizard::player()
 
 void RecoveryWizard::rebuildFinished(int ok, int failed, bool cancelled)
 {
+    if (!m_ledgerPath.isEmpty()) {
+        RebuiltLedger ledger(m_ledgerPath);
+        const std::vector<RebuildItemResult> &results = m_job->results();
+        for (size_t i = 0; i < results.size() && i < m_plan.size(); ++i)
+            if (results[i].outcome.ok && m_plan[i].options.keep && !results[i].outcome.output.isEmpty())
+                ledger.remember(m_plan[i].orphan, results[i].outcome.output);
+    }
     if (m_closeWhenStopped) {
         m_closeWhenStopped = false;
         QWizard::reject();

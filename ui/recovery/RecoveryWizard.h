@@ -54,6 +54,9 @@ public:
 
     // Notifications when the rebuild ends while the wizard is in the background.
     void setTray(TrayController *tray) { m_tray = tray; }
+    // Where rebuilds that kept their originals are remembered, so the same
+    // set is not offered again at every start (RebuiltLedger).
+    void setLedgerPath(const QString &path) { m_ledgerPath = path; }
     // How "show in folder" opens a folder (QDesktopServices by default; tests
     // replace it so no file manager starts).
     void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_openUrl = std::move(opener); }
@@ -83,6 +86,7 @@ private:
     PlayerDialog *m_player = nullptr;
     std::function<bool(const QUrl &)> m_openUrl;
     bool m_closeWhenStopped = false;
+    QString m_ledgerPath;
 };
 
 } // namespace ui

@@ -1,0 +1,205 @@
+// Issue 13 (5/8): layouts hold at the smallest window size in every
+// language. Each dialog and settings page is shown at its minimum size (the
+// main window at 640×480) and every visible label, button and list entry is
+// compared with the room its text needs: a label narrower than its size hint
+// (or a wrapped one shorter than its height for that width) is clipped.
+#include "core/record/Engine.h"
+#include "core/app/Settings.h"
+#include "ui/ActiveRecordingsView.h"
+#include "ui/MainWindow.h"
+#include "ui/SecretPromptDialog.h"
+#include "ui/SecretStore.h"
+#include "ui/SettingsDialog.h"
+#include "ui/SourceDialog.h"
+#include "ui/SourceStore.h"
+#include "ui/Translations.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QDeadlineTimer>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace tapedeck;
+using namespace tapedeck::ui;
+
+namespace {
+
+QString describe(QWidget *w, const QString &text)
+{
+    return QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(w->metaObject()->className()), text.left(60));
+}
+
+// Everything visible in `root` whose text does not fit where it is.
+QStringList clippedIn(QWidget *root)
+{
+    QStringList out;
+    for (QLabel *l : root->findChildren<QLabel *>()) {
+        if (!l->isVisibleTo(root) || l->text().isEmpty() || !l->pixmap().isNull())
+            continue;
+        if (l->wordWrap()) {
+            if (l->height() + 1 < l->heightForWidth(l->width()))
+                out << describe(l, l->text())
+                        + QStringLiteral(" (wrapped, %1 px high, needs %2)")
+                              .arg(l->height())
+                              .arg(l->heightForWidth(l->width()));
+        } else if (l->width() + 1 < l->minimumSizeHint().width()) {
+            out << describe(l, l->text())
+                    + QStringLiteral(" (%1 px wide, needs %2)").arg(l->width()).arg(l->minimumSizeHint().width());
+        }
+        if (!l->wordWrap() && l->height() + 1 < l->minimumSizeHint().height())
+            out << describe(l, l->text())
+                    + QStringLiteral(" (%1 px high, needs %2)").arg(l->height()).arg(l->minimumSizeHint().height());
+    }
+    for (QAbstractButton *b : root->findChildren<QAbstractButton *>()) {
+        if (!b->isVisibleTo(root) || b->text().isEmpty() || !qobject_cast<QPushButton *>(b))
+            continue;
+        if (b->width() + 1 < b->minimumSizeHint().width())
+            out << describe(b, b->text())
+                    + QStringLiteral(" (%1 px wide, needs %2)").arg(b->width()).arg(b->minimumSizeHint().width());
+    }
+    for (QListWidget *list : root->findChildren<QListWidget *>()) {
+        if (!list->isVisibleTo(root) || list->objectName() != QLatin1String("settingsPages"))
+            continue;
+        for (int i = 0; i < list->count(); ++i) {
+            const int need = list->sizeHintForColumn(0);
+            if (list->viewport()->width() + 1 < need)
+                out << describe(list, list->item(i)->text())
+                        + QStringLiteral(" (%1 px wide, needs %2)").arg(list->viewport()->width()).arg(need);
+        }
+    }
+    return out;
+}
+
+void settle()
+{
+    QCoreApplication::processEvents();
+    QTest::qWait(20);
+    QCoreApplication::processEvents();
+}
+
+} // namespace
+
+class TestLayouts : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+
+private slots:
+    void initTestCase() { QVERIFY(m_tmp.isValid()); }
+
+    void cleanup() { installTranslations(*QCoreApplication::instance(), QStringLiteral("en")); }
+
+    void everyScreenAtMinimumSize_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("de") << QStringLiteral("de");
+        QTest::newRow("fr") << QStringLiteral("fr");
+    }
+
+    void everyScreenAtMinimumSize()
+    {
+        QFETCH(QString, lang);
+        installTranslations(*QCoreApplication::instance(), lang);
+        Settings settings(m_tmp.filePath(QStringLiteral("layouts_%1.ini").arg(lang)));
+        settings.setValue(SettingKey::RecordingsFolder, m_tmp.filePath(QStringLiteral("rec_%1").arg(lang)));
+        settings.setValue(SettingKey::DiskReserveMb, 1);
+        Engine engine;
+        MemorySecretStore secrets;
+        QStringList clipped;
+
+        {
+            MainWindow window(settings, engine, secrets);
+            window.resize(640, 480);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            settle();
+            // The window does not widen itself beyond the smallest screen.
+            QCOMPARE(window.size(), QSize(640, 480));
+            clipped += clippedIn(&window);
+
+            // A recording's card keeps its Stop button on screen.
+            window.selectSource(QStringLiteral("demo"));
+            QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("recordButton")), Qt::LeftButton);
+            QDeadlineTimer deadline(15000);
+            RecordingCard *card = nullptr;
+            while (!card && !deadline.hasExpired()) {
+                if (!engine.ids().empty())
+                    card = window.activeView()->card(engine.ids().back());
+                QTest::qWait(50);
+            }
+            QVERIFY(card);
+            settle();
+            QCOMPARE(window.size(), QSize(640, 480));
+            auto *stop = card->findChild<QPushButton *>(QStringLiteral("cardStopButton"));
+            QVERIFY(stop && stop->isVisible());
+            auto *scroll = window.activeView()->findChild<QScrollArea *>();
+            QVERIFY(scroll);
+            // On screen means inside the part of the list one can see.
+            const QRect onWindow(stop->mapTo(scroll->viewport(), QPoint(0, 0)), stop->size());
+            QVERIFY2(scroll->viewport()->rect().contains(onWindow),
+                     qPrintable(QStringLiteral("card Stop at %1,%2 %3x%4 outside the visible list")
+                                    .arg(onWindow.x())
+                                    .arg(onWindow.y())
+                                    .arg(onWindow.width())
+                                    .arg(onWindow.height())));
+            QVERIFY2(!scroll->horizontalScrollBar()->isVisible(), "the card does not fit the window's width");
+            clipped += clippedIn(card);
+            engine.stopAll();
+            QVERIFY(engine.waitAll(30000));
+        }
+
+        {
+            SettingsDialog dlg(settings);
+            dlg.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+            dlg.resize(dlg.minimumSizeHint());
+            settle();
+            auto *stack = dlg.findChild<QStackedWidget *>();
+            QVERIFY(stack);
+            for (int i = 0; i < stack->count(); ++i) {
+                dlg.showPage(i);
+                settle();
+                for (const QString &c : clippedIn(&dlg))
+                    clipped << QStringLiteral("settings page %1: %2").arg(i).arg(c);
+            }
+        }
+
+        {
+            SourceStore store(settings, secrets);
+            SourceDialog dlg(store, 3000);
+            dlg.setSource(QString(), QStringLiteral("Studio"), QStringLiteral("rtmp://ann:pw@127.0.0.1/live/key"));
+            dlg.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+            dlg.resize(dlg.minimumSizeHint());
+            settle();
+            for (const QString &c : clippedIn(&dlg))
+                clipped << QStringLiteral("source dialog: %1").arg(c);
+        }
+
+        {
+            SecretPromptDialog dlg(QStringLiteral("Studio"), QStringLiteral("rtmp://ann:***@127.0.0.1/live/***"),
+                                   false);
+            dlg.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+            dlg.resize(dlg.minimumSizeHint());
+            settle();
+            for (const QString &c : clippedIn(&dlg))
+                clipped << QStringLiteral("password dialog: %1").arg(c);
+        }
+
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("\n  "))));
+    }
+};
+
+QTEST_MAIN(TestLayouts)
+#include "tst_layouts.moc"
