@@ -21,7 +21,7 @@ Engine::~Engine()
 Result<int> Engine::startRecording(const RecordParams &params)
 {
     const int id = m_nextId++;
-    auto session = std::make_unique<RecordingSession>(id, params, this);
+    auto session = std::make_unique<RecordingSession>(id, params, this, m_hooks);
     RecordingSession *s = session.get();
     connect(s, &RecordingSession::stateChanged, this, &Engine::recordingStateChanged);
     connect(s, &RecordingSession::chunkFinished, this, &Engine::chunkFinished);

@@ -26,6 +26,9 @@ public:
     // Forgets a finished or failed session.
     void removeRecording(int id);
 
+    // Test seam: every session started from now on uses these.
+    void setSessionHooks(SessionHooks hooks) { m_hooks = std::move(hooks); }
+
     RecordingSession *session(int id) const;
     std::vector<int> ids() const;
     int activeCount() const; // waiting + recording + stopping
@@ -42,6 +45,7 @@ signals:
 private:
     std::map<int, std::unique_ptr<RecordingSession>> m_sessions;
     int m_nextId = 1;
+    SessionHooks m_hooks;
 };
 
 } // namespace tapedeck

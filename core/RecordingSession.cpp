@@ -98,6 +98,7 @@ QString recordStateName(RecordState s)
 
 struct RecordingSession::Impl {
     RecordingSession *q = nullptr;
+    SessionHooks hooks;
     std::atomic<bool> stopFlag{false};  // stop asked: reader ends, writer finishes
     std::atomic<bool> abortFlag{false}; // writer failed: reader ends at once
     std::unique_ptr<PacketQueue> queue;
@@ -162,10 +163,11 @@ struct RecordingSession::Impl {
     void writerLoop(const RecordParams &p);
 };
 
-RecordingSession::RecordingSession(int id, RecordParams params, QObject *parent)
+RecordingSession::RecordingSession(int id, RecordParams params, QObject *parent, SessionHooks hooks)
     : QObject(parent), m_id(id), m_params(std::move(params)), d(std::make_unique<Impl>())
 {
     d->q = this;
+    d->hooks = std::move(hooks);
     d->display = m_params.sourceLabel.isEmpty() ? redactUrl(m_params.source) : m_params.sourceLabel;
     registerSecretsOf(m_params.source);
     // The output path is the user's own: printed as given, never scrubbed.
@@ -324,7 +326,8 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
     };
 
     while (!stopFlag.load() && !abortFlag.load()) {
-        std::unique_ptr<PacketSource> src = makeSource(p.source, so);
+        std::unique_ptr<PacketSource> src =
+            hooks.sourceFactory ? hooks.sourceFactory(p.source, so) : makeSource(p.source, so);
         Status opened = src->open();
         if (!opened) {
             if (opened.error().code == ErrorCode::Cancelled || stopFlag.load())
@@ -472,7 +475,9 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     wo.sourceDescription = display;
     wo.mp4ForceMoovFirst = p.mp4MoovFirst;
     wo.expectedDurationMs = p.maxDurationMs; // sizes the MP4 header room (0: open-ended)
-    if (p.failAfterBytes >= 0)
+    if (hooks.ioFaults)
+        wo.faults = hooks.ioFaults;
+    else if (p.failAfterBytes >= 0)
         wo.faults = std::make_shared<IoFaultInjector>(p.failAfterBytes, ErrorCode::DiskFull);
 
     std::unique_ptr<ChunkedOutput> out;

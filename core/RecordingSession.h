@@ -4,6 +4,8 @@
 // are emitted there (queued from the worker threads).
 
 #include "core/RecordParams.h"
+#include "core/Source.h"
+#include "core/io/File.h"
 
 #include <QObject>
 #include <QStringList>
@@ -12,10 +14,17 @@
 
 namespace tapedeck {
 
+// Seams for tests: where a session's packets come from and what its files'
+// I/O does. Both empty in the product.
+struct SessionHooks {
+    SourceFactory sourceFactory;              // empty: makeSource
+    std::shared_ptr<IoFaultInjector> ioFaults; // empty: real I/O (or RecordParams::failAfterBytes)
+};
+
 class RecordingSession : public QObject {
     Q_OBJECT
 public:
-    RecordingSession(int id, RecordParams params, QObject *parent = nullptr);
+    RecordingSession(int id, RecordParams params, QObject *parent = nullptr, SessionHooks hooks = {});
     ~RecordingSession() override; // stops and joins
 
     int id() const { return m_id; }

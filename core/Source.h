@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -52,6 +53,11 @@ public:
 // "demo" / "demo?opts" → built-in generator; a device spec → capture and
 // encode; anything else → libavformat.
 std::unique_ptr<PacketSource> makeSource(const QString &spec, const SourceOptions &options);
+
+// Makes the source a session reads from, once per connection attempt.
+// makeSource by default; tests inject their own to script packets, gaps and
+// errors in-process (no network, no real time).
+using SourceFactory = std::function<std::unique_ptr<PacketSource>(const QString &spec, const SourceOptions &options)>;
 
 bool isDemoSpec(const QString &spec);
 // Cameras and microphones through libavdevice: "v4l2:/dev/video0",

@@ -136,6 +136,8 @@ Status OutputFile::sync()
 {
     if (m_fd < 0)
         return {};
+    if (m_faults)
+        m_faults->beforeSync(m_path);
     if (::fsync(m_fd) != 0)
         return errnoError(errno, QStringLiteral("cannot flush %1 to disk").arg(m_path));
     return {};

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace tapedeck {
@@ -22,10 +23,20 @@ public:
     // Returns how many of `want` bytes may be written; fewer means "then fail".
     qint64 allow(qint64 want);
     ErrorCode code() const { return m_code; }
+    // Called before every fsync of a file opened with this injector: a test
+    // can block it there, like a disk that stops answering (NFS, a dying USB
+    // stick). Set before the files are opened.
+    void setBeforeSync(std::function<void(const QString &path)> hook) { m_beforeSync = std::move(hook); }
+    void beforeSync(const QString &path) const
+    {
+        if (m_beforeSync)
+            m_beforeSync(path);
+    }
 
 private:
     std::atomic<qint64> m_remaining;
     ErrorCode m_code;
+    std::function<void(const QString &path)> m_beforeSync;
 };
 
 enum class CreateMode {

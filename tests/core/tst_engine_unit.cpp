@@ -1,0 +1,189 @@
+// The engine in-process with a scripted source (SessionHooks): packets, drops,
+// reconnects, open and write failures and stops, in milliseconds and without
+// real time or network. Label "unit".
+
+#include "ScriptedSource.h"
+#include "TestSupport.h"
+#include "core/Engine.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tapedeck;
+using namespace testsupport;
+
+namespace {
+
+RecordParams paramsFor(const QString &outBase, ContainerType type = ContainerType::MpegTs)
+{
+    RecordParams p;
+    p.source = QStringLiteral("scripted://test");
+    p.type = type;
+    p.outBase = outBase;
+    p.retryInitialMs = 1;
+    p.retryMaxMs = 5;
+    p.fsyncIntervalMs = 0;
+    return p;
+}
+
+RecordState waitEnd(RecordingSession *s, int timeoutMs = 60000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        const RecordState st = s->state();
+        if (st == RecordState::Finished || st == RecordState::Failed)
+            return st;
+        QTest::qWait(5);
+    }
+    return s->state();
+}
+
+int totalPackets(const QString &file)
+{
+    int n = 0;
+    for (const auto &[stream, count] : ffprobePacketCounts(file))
+        n += count;
+    return n;
+}
+
+} // namespace
+
+class TestEngineUnit : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QVERIFY(ScriptedSources::libraryPackets() > 100); }
+
+    void fileKeepsEveryPacket_data()
+    {
+        QTest::addColumn<int>("type");
+        QTest::newRow("ts") << int(ContainerType::MpegTs);
+        QTest::newRow("flv") << int(ContainerType::Flv);
+        QTest::newRow("mp4") << int(ContainerType::Mp4);
+    }
+    void fileKeepsEveryPacket()
+    {
+        QFETCH(int, type);
+        QTemporaryDir dir;
+        ScriptedConnection c;
+        c.packets = ScriptedSources::libraryPackets();
+        ScriptedSources sources({{c}, /*live*/ false});
+        Engine engine;
+        engine.setSessionHooks({sources.factory(), {}});
+        auto id = engine.startRecording(paramsFor(dir.path() + QStringLiteral("/r"), ContainerType(type)));
+        QVERIFY(id.ok());
+        RecordingSession *s = engine.session(*id);
+        QCOMPARE(waitEnd(s), RecordState::Finished);
+        QCOMPARE(s->files().size(), 1);
+        QCOMPARE(s->stats().droppedPackets, 0);
+        // A file read as fast as possible waits for the disk and loses nothing.
+        QCOMPARE(totalPackets(s->files().first()), c.packets);
+        QCOMPARE(sources.opens(), 1);
+    }
+
+    void liveDropReconnectsAndMarksTheGap()
+    {
+        QTemporaryDir dir;
+        ScriptedConnection first;
+        first.packets = 120;
+        first.end = makeError(ErrorCode::Network, QStringLiteral("the scripted peer hung up"));
+        ScriptedConnection refused;
+        refused.openError = makeError(ErrorCode::Network, QStringLiteral("connection refused"));
+        ScriptedConnection back;
+        back.packets = 120;
+        back.stallUntilStop = true;
+        ScriptedSources sources({{first, refused, refused, back}, /*live*/ true});
+        Engine engine;
+        engine.setSessionHooks({sources.factory(), {}});
+        auto id = engine.startRecording(paramsFor(dir.path() + QStringLiteral("/r")));
+        QVERIFY(id.ok());
+        RecordingSession *s = engine.session(*id);
+        QTRY_VERIFY_WITH_TIMEOUT(sources.packetsRead() == 240, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(s->stats().reconnects == 1, 60000);
+        QCOMPARE(sources.opens(), 4);
+        s->stop();
+        QCOMPARE(waitEnd(s), RecordState::Finished);
+        const QString notes = s->notes().join(u'\n');
+        QVERIFY2(notes.contains(QStringLiteral("the scripted peer hung up")), qPrintable(notes));
+        QCOMPARE(s->files().size(), 1);
+    }
+
+    void openFailureFailsWithItsReason()
+    {
+        QTemporaryDir dir;
+        ScriptedConnection c;
+        c.openError = makeError(ErrorCode::NotFound, QStringLiteral("stream not found at scripted://test"));
+        ScriptedSources sources({{c}, true});
+        Engine engine;
+        engine.setSessionHooks({sources.factory(), {}});
+        QSignalSpy failed(&engine, &Engine::recordingFailed);
+        auto id = engine.startRecording(paramsFor(dir.path() + QStringLiteral("/r")));
+        QVERIFY(id.ok());
+        QCOMPARE(waitEnd(engine.session(*id)), RecordState::Failed);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+        QCOMPARE(failed.first().at(1).toString(), QStringLiteral("stream not found at scripted://test"));
+        QVERIFY(QDir(dir.path()).isEmpty());
+    }
+
+    void writeFailureFailsAndKeepsWhatWasWritten()
+    {
+        QTemporaryDir dir;
+        ScriptedConnection c;
+        c.packets = ScriptedSources::libraryPackets();
+        ScriptedSources sources({{c}, false});
+        Engine engine;
+        engine.setSessionHooks({sources.factory(), std::make_shared<IoFaultInjector>(60000, ErrorCode::DiskFull)});
+        auto id = engine.startRecording(paramsFor(dir.path() + QStringLiteral("/r")));
+        QVERIFY(id.ok());
+        RecordingSession *s = engine.session(*id);
+        QCOMPARE(waitEnd(s), RecordState::Failed);
+        QVERIFY2(s->errorMessage().contains(QStringLiteral("disk is full")), qPrintable(s->errorMessage()));
+        QVERIFY(QFileInfo(dir.path() + QStringLiteral("/r.ts")).size() >= 50000);
+    }
+
+    void stopWhileOpenHangsEndsWithoutFile()
+    {
+        QTemporaryDir dir;
+        ScriptedConnection c;
+        c.openBlocksUntilStop = true;
+        ScriptedSources sources({{c}, true});
+        Engine engine;
+        engine.setSessionHooks({sources.factory(), {}});
+        auto id = engine.startRecording(paramsFor(dir.path() + QStringLiteral("/r")));
+        QVERIFY(id.ok());
+        RecordingSession *s = engine.session(*id);
+        QTRY_VERIFY_WITH_TIMEOUT(sources.opens() == 1, 10000);
+        s->stop();
+        QVERIFY(s->wait(60000));
+        QCOMPARE(s->state(), RecordState::Finished);
+        QVERIFY2(s->endReason().contains(QStringLiteral("cancelled before the stream appeared")),
+                 qPrintable(s->endReason()));
+        QVERIFY(QDir(dir.path()).isEmpty());
+    }
+
+    void durationEndsLikeAStop()
+    {
+        QTemporaryDir dir;
+        ScriptedConnection c;
+        c.packets = 1000000;
+        ScriptedSources sources({{c}, false});
+        Engine engine;
+        engine.setSessionHooks({sources.factory(), {}});
+        RecordParams p = paramsFor(dir.path() + QStringLiteral("/r"));
+        p.maxDurationMs = 2000;
+        auto id = engine.startRecording(p);
+        QVERIFY(id.ok());
+        RecordingSession *s = engine.session(*id);
+        QCOMPARE(waitEnd(s), RecordState::Finished);
+        QCOMPARE(s->files().size(), 1);
+        const double seconds = ffprobeDuration(s->files().first());
+        QVERIFY2(seconds >= 1.9 && seconds <= 2.2, qPrintable(QString::number(seconds)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineUnit)
+#include "tst_engine_unit.moc"
