@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <random>
@@ -96,8 +97,34 @@ QString recordStateName(RecordState s)
     return QString();
 }
 
+bool isTerminalState(RecordState s) { return s == RecordState::Finished || s == RecordState::Failed; }
+
+// The one table of a recording's life (docs/architecture.md draws it):
+//   Waiting   -> Recording (the source opened), Stopping (stop asked),
+//                Finished / Failed (ended before it opened)
+//   Recording -> Stopping (stop asked, --duration reached, disk reserve),
+//                Finished / Failed (the source ended, a write failed)
+//   Stopping  -> Finished / Failed (the writer closed the files)
+// Finished and Failed are terminal. A reconnect stays in Recording.
+bool isLegalTransition(RecordState from, RecordState to)
+{
+    switch (from) {
+    case RecordState::Waiting:
+        return to != RecordState::Waiting;
+    case RecordState::Recording:
+        return to == RecordState::Stopping || isTerminalState(to);
+    case RecordState::Stopping:
+        return isTerminalState(to);
+    case RecordState::Finished:
+    case RecordState::Failed:
+        return false;
+    }
+    return false;
+}
+
 struct RecordingSession::Impl {
     RecordingSession *q = nullptr;
+    int id = 0;
     SessionHooks hooks;
     std::atomic<bool> stopFlag{false};  // stop asked: reader ends, writer finishes
     std::atomic<bool> abortFlag{false}; // writer failed: reader ends at once
@@ -107,7 +134,10 @@ struct RecordingSession::Impl {
     std::mutex threadMutex;
 
     mutable std::mutex mutex; // guards everything below
+    std::condition_variable doneChanged;
+    // Written only by transition(), under `mutex`.
     RecordState state = RecordState::Waiting;
+    bool started = false;
     RecordStats stats;
     QString error;
     QString finalReason;
@@ -128,17 +158,57 @@ struct RecordingSession::Impl {
     // and the input named as the cause, instead of one muxer failing on them.
     std::atomic<qint64> damagedInput{0};
 
-    void setState(RecordState s, const QString &reason = {})
+    // Queues `f` to run in the session's thread. Called with `mutex` held:
+    // posts from several threads then reach the session's thread in the
+    // order of the changes they report.
+    template <class F>
+    void postLocked(F &&f)
     {
-        {
-            std::lock_guard lock(mutex);
-            if (state == s)
-                return;
-            state = s;
+        QMetaObject::invokeMethod(q, std::forward<F>(f), Qt::QueuedConnection);
+    }
+
+    // The only writer of `state`. Refuses (and logs) what the table does not
+    // allow: a reader that connects just as a stop arrives cannot turn
+    // Stopping back into Recording. A terminal state also emits finished()
+    // or failed(), in the same queued call as its stateChanged().
+    bool transition(RecordState to, const QString &reason = {})
+    {
+        std::lock_guard lock(mutex);
+        return transitionLocked(to, reason);
+    }
+    bool transitionLocked(RecordState to, const QString &reason = {})
+    {
+        if (to == state || isTerminalState(state))
+            return false; // nothing new (a reconnect), or over already
+        if (!isLegalTransition(state, to)) {
+            logInfo(QStringLiteral("%1: %2 -> %3 refused (not a legal change)")
+                        .arg(display, recordStateName(state), recordStateName(to)));
+            return false;
         }
-        const int id = q->id();
-        QMetaObject::invokeMethod(
-            q, [q = q, id, s, reason] { emit q->stateChanged(id, s, reason); }, Qt::QueuedConnection);
+        state = to;
+        const int sid = id;
+        if (isTerminalState(to)) {
+            finalReason = reason;
+            done = true;
+            doneChanged.notify_all();
+            postLocked([q = q, sid, to, reason, fileList = files] {
+                emit q->stateChanged(sid, to, reason);
+                if (to == RecordState::Failed)
+                    emit q->failed(sid, reason);
+                else
+                    emit q->finished(sid, fileList);
+            });
+        } else {
+            postLocked([q = q, sid, to, reason] { emit q->stateChanged(sid, to, reason); });
+        }
+        return true;
+    }
+
+    // A stop from inside (--duration reached, disk reserve): like stop().
+    void stopFromInside()
+    {
+        stopFlag = true;
+        transition(RecordState::Stopping);
     }
 
     bool sleepInterruptible(qint64 ms)
@@ -167,6 +237,7 @@ RecordingSession::RecordingSession(int id, RecordParams params, QObject *parent,
     : QObject(parent), m_id(id), m_params(std::move(params)), d(std::make_unique<Impl>())
 {
     d->q = this;
+    d->id = id;
     d->hooks = std::move(hooks);
     d->display = m_params.sourceLabel.isEmpty() ? redactUrl(m_params.source) : m_params.sourceLabel;
     registerSecretsOf(m_params.source);
@@ -186,6 +257,12 @@ RecordingSession::~RecordingSession()
 Status RecordingSession::start()
 {
     const RecordParams &p = m_params;
+    const Error again = makeError(ErrorCode::InvalidArgument, QStringLiteral("this recording was started already"));
+    {
+        std::lock_guard lock(d->mutex);
+        if (d->started)
+            return again;
+    }
     if (p.source.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("no source given"));
     if (p.outBase.trimmed().isEmpty())
@@ -213,10 +290,15 @@ Status RecordingSession::start()
                     .arg(dir)
                     .arg(p.diskReserveBytes / 1048576));
     }
-    d->queue =
-        std::make_unique<PacketQueue>(std::max(16, p.queueMaxPackets), std::max<qint64>(1 << 20, p.queueMaxBytes));
-    d->setState(RecordState::Waiting);
-    std::lock_guard lock(d->threadMutex);
+    std::lock_guard threads(d->threadMutex);
+    {
+        std::lock_guard lock(d->mutex);
+        if (d->started)
+            return again;
+        d->started = true;
+        d->queue =
+            std::make_unique<PacketQueue>(std::max(16, p.queueMaxPackets), std::max<qint64>(1 << 20, p.queueMaxBytes));
+    }
     // The reader first: the writer joins it when it ends.
     d->reader = std::thread([this] { d->readerLoop(m_params); });
     d->writer = std::thread([this] { d->writerLoop(m_params); });
@@ -225,31 +307,25 @@ Status RecordingSession::start()
 
 void RecordingSession::stop()
 {
-    {
-        std::lock_guard lock(d->mutex);
-        if (d->state == RecordState::Recording)
-            d->state = RecordState::Stopping;
-        else if (d->done || d->stopFlag.load())
-            return;
-    }
-    if (!d->stopFlag.exchange(true))
-        emit stateChanged(m_id, state(), QString());
+    // The flag first: a reader that connects from now on ends at once, and
+    // its Recording is refused once Stopping is there.
+    d->stopFlag = true;
+    std::lock_guard lock(d->mutex);
+    if (d->started) // before start() there is nothing to stop yet; start() ends at once
+        d->transitionLocked(RecordState::Stopping);
 }
 
 bool RecordingSession::wait(int timeoutMs)
 {
-    const qint64 end = timeoutMs < 0 ? std::numeric_limits<qint64>::max() : nowMs() + timeoutMs;
-    while (true) {
-        {
-            std::lock_guard lock(d->mutex);
-            if (d->done)
-                break;
-        }
-        if (!d->queue)
+    {
+        std::unique_lock lock(d->mutex);
+        if (!d->started)
             return true; // never started
-        if (nowMs() > end)
+        auto isDone = [this] { return d->done; };
+        if (timeoutMs < 0)
+            d->doneChanged.wait(lock, isDone);
+        else if (!d->doneChanged.wait_for(lock, std::chrono::milliseconds(timeoutMs), isDone))
             return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     std::lock_guard lock(d->threadMutex);
     if (d->reader.joinable())
@@ -369,7 +445,7 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
             everOpened = true;
         }
         recordingStarted = true;
-        setState(RecordState::Recording);
+        transition(RecordState::Recording);
         const int videoIndex = firstVideoIndex(lastStreams);
 
         Error readError;
@@ -445,9 +521,10 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
         const QString reason = readError.message;
         dropReason = reason;
         logWarning(QStringLiteral("%1 dropped (%2); reconnecting").arg(display, reason));
-        const int id = q->id();
-        QMetaObject::invokeMethod(
-            q, [q = q, id, reason] { emit q->droppedSource(id, reason); }, Qt::QueuedConnection);
+        {
+            std::lock_guard lock(mutex);
+            postLocked([q = q, sid = id, reason] { emit q->droppedSource(sid, reason); });
+        }
         src.reset();
         // A connection that carried media for a while is retried at once:
         // that first retry decides how much of a returning source is lost
@@ -573,7 +650,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         if (!out || !norm.normalize(pkt))
             continue;
         if (p.maxDurationMs > 0 && out->started() && out->mediaDurationUs() >= p.maxDurationMs * 1000) {
-            stopFlag = true; // reached --duration: finish like a stop
+            stopFromInside(); // reached --duration: finish like a stop
             continue;
         }
         if (auto changed = paramWatch.check(pkt)) {
@@ -594,9 +671,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             && nowMs() - lastPreviewMs >= 1000) {
             lastPreviewMs = nowMs();
             if (auto frame = preview.decodeKeyframe(pkt)) {
-                const int id = q->id();
-                QMetaObject::invokeMethod(
-                    q, [q = q, id, f = std::move(*frame)] { emit q->previewFrame(id, f); }, Qt::QueuedConnection);
+                std::lock_guard lock(mutex);
+                postLocked([q = q, sid = id, f = std::move(*frame)] { emit q->previewFrame(sid, f); });
             }
         }
         {
@@ -625,7 +701,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
                 finishNote = QStringLiteral("stopped: free disk space fell below the reserve of %1 MB")
                                  .arg(p.diskReserveBytes / 1048576);
                 logWarning(display + QStringLiteral(": ") + finishNote);
-                stopFlag = true;
+                stopFromInside();
             }
         }
     }
@@ -653,10 +729,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     }
     RecordState final = RecordState::Finished;
     QString reason = finishNote;
-    QStringList fileList;
     {
         std::lock_guard lock(mutex);
-        fileList = files;
         if (reason.isEmpty() && !endNote.isEmpty())
             reason = QStringLiteral("the source ended: %1").arg(endNote);
         if (const qint64 n = damagedInput.load(); n > 0) {
@@ -680,23 +754,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     stopFlag = true;
     if (reader.joinable() && std::this_thread::get_id() != reader.get_id())
         reader.join();
-    {
-        std::lock_guard lock(mutex);
-        state = final;
-        finalReason = reason;
-        done = true;
-    }
-    const int id = q->id();
-    QMetaObject::invokeMethod(
-        q,
-        [q = q, id, final, reason, fileList] {
-            emit q->stateChanged(id, final, reason);
-            if (final == RecordState::Failed)
-                emit q->failed(id, reason);
-            else
-                emit q->finished(id, fileList);
-        },
-        Qt::QueuedConnection);
+    transition(final, reason);
 }
 
 } // namespace tapedeck
