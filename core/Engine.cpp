@@ -2,6 +2,7 @@
 
 #include "core/Log.h"
 
+
 namespace tapedeck {
 
 Engine::Engine(QObject *parent) : QObject(parent)
@@ -11,11 +12,18 @@ Engine::Engine(QObject *parent) : QObject(parent)
     qRegisterMetaType<tapedeck::PreviewFrame>();
 }
 
-Engine::~Engine()
+Engine::~Engine() { shutdown(); }
+
+QStringList Engine::shutdown()
 {
+    // Every stop first: the sessions wind down in parallel, and each one's
+    // deadline counts from its own stop and last progress.
     stopAll();
-    waitAll(10000);
-    // Sessions' destructors stop and join whatever is left.
+    QStringList abandoned;
+    for (auto &[id, s] : m_sessions)
+        if (const QString what = s->stopWithin(m_shutdownDeadlineMs); !what.isEmpty())
+            abandoned << what;
+    return abandoned;
 }
 
 Result<int> Engine::startRecording(const RecordParams &params)
@@ -60,8 +68,7 @@ void Engine::removeRecording(int id)
     auto it = m_sessions.find(id);
     if (it == m_sessions.end())
         return;
-    it->second->stop();
-    it->second->wait();
+    it->second->stopWithin(m_shutdownDeadlineMs);
     m_sessions.erase(it);
     emit recordingRemoved(id);
 }

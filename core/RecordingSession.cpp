@@ -123,11 +123,14 @@ bool isLegalTransition(RecordState from, RecordState to)
 }
 
 struct RecordingSession::Impl {
-    RecordingSession *q = nullptr;
+    RecordingSession *q = nullptr; // used only by postLocked(), never once orphaned
     int id = 0;
+    RecordParams params; // the threads' own copy: they may outlive the session (abandon())
     SessionHooks hooks;
     std::atomic<bool> stopFlag{false};  // stop asked: reader ends, writer finishes
     std::atomic<bool> abortFlag{false}; // writer failed: reader ends at once
+    std::atomic<qint64> stopAtMs{0};    // steady clock of the first stop, 0: none yet
+    std::shared_ptr<IoFaultInjector> io; // every file of the recording writes through it
     std::unique_ptr<PacketQueue> queue;
     std::thread reader;
     std::thread writer;
@@ -146,7 +149,9 @@ struct RecordingSession::Impl {
     QStringList notes; // what the user should know about the files (splits, header place, gaps)
     QString display;
     bool everOpened = false;
-    bool done = false;
+    bool readerDone = false; // the reader thread's function returned
+    bool done = false;       // terminal state reached: both threads are over
+    bool orphaned = false;   // abandon(): the session object may be gone
 
     // bitrate window
     qint64 rateWindowStartMs = 0;
@@ -164,6 +169,8 @@ struct RecordingSession::Impl {
     template <class F>
     void postLocked(F &&f)
     {
+        if (orphaned)
+            return; // the session object may be gone; nobody listens any more
         QMetaObject::invokeMethod(q, std::forward<F>(f), Qt::QueuedConnection);
     }
 
@@ -171,6 +178,12 @@ struct RecordingSession::Impl {
     // allow: a reader that connects just as a stop arrives cannot turn
     // Stopping back into Recording. A terminal state also emits finished()
     // or failed(), in the same queued call as its stateChanged().
+    void noteStop()
+    {
+        qint64 none = 0;
+        stopAtMs.compare_exchange_strong(none, nowMs());
+    }
+
     bool transition(RecordState to, const QString &reason = {})
     {
         std::lock_guard lock(mutex);
@@ -207,6 +220,7 @@ struct RecordingSession::Impl {
     // A stop from inside (--duration reached, disk reserve): like stop().
     void stopFromInside()
     {
+        noteStop();
         stopFlag = true;
         transition(RecordState::Stopping);
     }
@@ -234,9 +248,10 @@ struct RecordingSession::Impl {
 };
 
 RecordingSession::RecordingSession(int id, RecordParams params, QObject *parent, SessionHooks hooks)
-    : QObject(parent), m_id(id), m_params(std::move(params)), d(std::make_unique<Impl>())
+    : QObject(parent), m_id(id), m_params(std::move(params)), d(std::make_shared<Impl>())
 {
     d->q = this;
+    d->params = m_params;
     d->id = id;
     d->hooks = std::move(hooks);
     d->display = m_params.sourceLabel.isEmpty() ? redactUrl(m_params.source) : m_params.sourceLabel;
@@ -248,10 +263,62 @@ RecordingSession::RecordingSession(int id, RecordParams params, QObject *parent,
     registerUserPath(base.absolutePath());
 }
 
-RecordingSession::~RecordingSession()
+RecordingSession::~RecordingSession() { stopWithin(kDefaultShutdownDeadlineMs); }
+
+qint64 RecordingSession::msSinceProgress() const
+{
+    const qint64 stopAt = d->stopAtMs.load();
+    if (stopAt == 0)
+        return -1;
+    std::shared_ptr<IoFaultInjector> io;
+    {
+        std::lock_guard lock(d->mutex);
+        io = d->io;
+    }
+    return nowMs() - std::max(stopAt, io ? io->lastProgressMs() : 0);
+}
+
+QString RecordingSession::stopWithin(int deadlineMs)
 {
     stop();
-    wait();
+    while (!wait(100)) {
+        {
+            std::lock_guard lock(d->mutex);
+            if (d->orphaned)
+                return QString(); // said so already
+        }
+        if (msSinceProgress() >= deadlineMs)
+            return abandon();
+    }
+    return QString();
+}
+
+QString RecordingSession::abandon()
+{
+    std::lock_guard threads(d->threadMutex);
+    QString message;
+    {
+        std::lock_guard lock(d->mutex);
+        if (!d->started || d->done || d->orphaned)
+            return QString();
+        d->orphaned = true;
+        const QString file = d->stats.currentFile.isEmpty() ? QFileInfo(m_params.outBase).absoluteFilePath()
+                                                             : QFileInfo(d->stats.currentFile).absoluteFilePath();
+        const QString folder = QFileInfo(m_params.outBase).absolutePath();
+        message = QStringLiteral("the recording of %1 to %2 did not end in time after the stop (the disk or "
+                                 "the source does not answer); its files are left as they are in %3 and stay "
+                                 "recoverable: run `tapedeck recover %3` (or the app's recovery) once this "
+                                 "program has ended")
+                      .arg(d->display, file, folder);
+    }
+    logWarning(message);
+    // Let the threads go: they hold their own reference to the state they
+    // use, and finish on their own if the disk ever answers.
+    if (d->reader.joinable())
+        d->reader.detach();
+    if (d->writer.joinable())
+        d->writer.detach();
+    return message;
 }
 
 Status RecordingSession::start()
@@ -298,10 +365,22 @@ Status RecordingSession::start()
         d->started = true;
         d->queue =
             std::make_unique<PacketQueue>(std::max(16, p.queueMaxPackets), std::max<qint64>(1 << 20, p.queueMaxBytes));
+        if (d->hooks.ioFaults)
+            d->io = d->hooks.ioFaults;
+        else if (p.failAfterBytes >= 0)
+            d->io = std::make_shared<IoFaultInjector>(p.failAfterBytes, ErrorCode::DiskFull);
+        else
+            d->io = std::make_shared<IoFaultInjector>();
     }
-    // The reader first: the writer joins it when it ends.
-    d->reader = std::thread([this] { d->readerLoop(m_params); });
-    d->writer = std::thread([this] { d->writerLoop(m_params); });
+    // The threads share the state with the session, not the session itself:
+    // an abandoned one may outlive it.
+    d->reader = std::thread([self = d] {
+        self->readerLoop(self->params);
+        std::lock_guard lock(self->mutex);
+        self->readerDone = true;
+        self->doneChanged.notify_all();
+    });
+    d->writer = std::thread([self = d] { self->writerLoop(self->params); });
     return {};
 }
 
@@ -309,6 +388,7 @@ void RecordingSession::stop()
 {
     // The flag first: a reader that connects from now on ends at once, and
     // its Recording is refused once Stopping is there.
+    d->noteStop();
     d->stopFlag = true;
     std::lock_guard lock(d->mutex);
     if (d->started) // before start() there is nothing to stop yet; start() ends at once
@@ -321,11 +401,13 @@ bool RecordingSession::wait(int timeoutMs)
         std::unique_lock lock(d->mutex);
         if (!d->started)
             return true; // never started
-        auto isDone = [this] { return d->done; };
+        auto isDone = [this] { return d->done || d->orphaned; };
         if (timeoutMs < 0)
             d->doneChanged.wait(lock, isDone);
         else if (!d->doneChanged.wait_for(lock, std::chrono::milliseconds(timeoutMs), isDone))
             return false;
+        if (!d->done)
+            return false; // abandoned: its threads are not ours to join any more
     }
     std::lock_guard lock(d->threadMutex);
     if (d->reader.joinable())
@@ -552,10 +634,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     wo.sourceDescription = display;
     wo.mp4ForceMoovFirst = p.mp4MoovFirst;
     wo.expectedDurationMs = p.maxDurationMs; // sizes the MP4 header room (0: open-ended)
-    if (hooks.ioFaults)
-        wo.faults = hooks.ioFaults;
-    else if (p.failAfterBytes >= 0)
-        wo.faults = std::make_shared<IoFaultInjector>(p.failAfterBytes, ErrorCode::DiskFull);
+    wo.faults = io; // set in start(): counts progress (and faults, in tests)
 
     std::unique_ptr<ChunkedOutput> out;
     TimestampNormalizer norm;
@@ -750,11 +829,12 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             reason = QStringLiteral("the stream ended before its first keyframe; no file was created");
         }
     }
-    // Join the reader here so "done" means both threads are over.
+    // Wait for the reader here so "done" means both threads are over (the
+    // owner joins the std::thread objects; the writer never touches them).
     stopFlag = true;
-    if (reader.joinable() && std::this_thread::get_id() != reader.get_id())
-        reader.join();
-    transition(final, reason);
+    std::unique_lock lock(mutex);
+    doneChanged.wait(lock, [this] { return readerDone; });
+    transitionLocked(final, reason);
 }
 
 } // namespace tapedeck

@@ -13,6 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <condition_variable>
+#include <mutex>
+
 using namespace tapedeck;
 using namespace testsupport;
 
@@ -163,6 +166,77 @@ private slots:
         QVERIFY2(s->endReason().contains(QStringLiteral("cancelled before the stream appeared")),
                  qPrintable(s->endReason()));
         QVERIFY(QDir(dir.path()).isEmpty());
+    }
+
+    void shutdownAbandonsAWriterStuckInFsync()
+    {
+        // A disk that stops answering: once the gate closes, every fsync
+        // blocks for good. Leaked on purpose: the abandoned writer waits in
+        // it until the test process ends.
+        struct Gate {
+            std::mutex mutex;
+            std::condition_variable never;
+            std::atomic<bool> closed{false};
+            std::atomic<int> blocked{0};
+        };
+        auto *gate = new Gate;
+        auto io = std::make_shared<IoFaultInjector>();
+        io->setBeforeSync([gate](const QString &) {
+            if (!gate->closed.load())
+                return;
+            gate->blocked.fetch_add(1);
+            std::unique_lock lock(gate->mutex);
+            gate->never.wait(lock, [] { return false; });
+        });
+        QTemporaryDir dir;
+        ScriptedConnection c;
+        c.packets = 200;
+        c.stallUntilStop = true;
+        ScriptedSources sources({{c}, true});
+        const int deadlineMs = 1000;
+        QStringList abandoned;
+        qint64 shutdownMs = -1;
+        {
+            Engine engine;
+            engine.setShutdownDeadlineMs(deadlineMs);
+            engine.setSessionHooks({sources.factory(), io});
+            RecordParams p = paramsFor(dir.path() + QStringLiteral("/r"), ContainerType::Mp4);
+            p.fsyncIntervalMs = 20;
+            auto id = engine.startRecording(p);
+            QVERIFY(id.ok());
+            RecordingSession *s = engine.session(*id);
+            QTRY_VERIFY_WITH_TIMEOUT(s->stats().packets >= 150, 60000);
+            gate->closed = true;
+            QElapsedTimer t;
+            t.start();
+            abandoned = engine.shutdown();
+            shutdownMs = t.elapsed();
+            QCOMPARE(gate->blocked.load(), 1);
+            QCOMPARE(s->state(), RecordState::Stopping); // never reached its end, and says no more
+        } // ~Engine: returns too
+        QCOMPARE(abandoned.size(), 1);
+        QVERIFY2(abandoned.first().contains(QStringLiteral("left as they are in %1").arg(dir.path())),
+                 qPrintable(abandoned.first()));
+        QVERIFY2(abandoned.first().contains(QStringLiteral("tapedeck recover %1").arg(dir.path())),
+                 qPrintable(abandoned.first()));
+        // Bounded: the deadline plus a loaded machine's slack, not forever.
+        QVERIFY2(shutdownMs >= deadlineMs && shutdownMs < deadlineMs + 30000, qPrintable(QString::number(shutdownMs)));
+
+        // What is on disk is a recoverable set. The stuck writer still holds
+        // its lock on it (this process lives on), so recover a copy, as a
+        // user would once the program has ended.
+        QTemporaryDir copy;
+        const QStringList names = QDir(dir.path()).entryList(QDir::Files);
+        QVERIFY2(!names.isEmpty(), "the files stay on disk");
+        for (const QString &n : names)
+            QVERIFY(QFile::copy(dir.path() + u'/' + n, copy.path() + u'/' + n));
+        const ToolResult r = runTool(QStringLiteral(TAPEDECK_BIN), {QStringLiteral("recover"), copy.path()}, 120000);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QStringList mp4s = QDir(copy.path()).entryList({QStringLiteral("*.mp4")}, QDir::Files);
+        QVERIFY2(mp4s.size() == 1, qPrintable(mp4s.join(u' ') + QString::fromUtf8(r.out + r.err)));
+        const QString recovered = copy.path() + u'/' + mp4s.first();
+        QCOMPARE(ffmpegDecodeErrors(recovered), QString());
+        QVERIFY2(totalPackets(recovered) >= 100, qPrintable(QString::number(totalPackets(recovered))));
     }
 
     void durationEndsLikeAStop()
