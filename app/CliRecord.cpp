@@ -286,9 +286,10 @@ int runRecord(const QStringList &args)
         QStringLiteral("seconds a stop may go without any progress on disk; after that the files are left "
                        "as they are (recoverable with tapedeck recover) and tapedeck exits"),
         QStringLiteral("seconds"), QString::number(RecordingSession::kDefaultShutdownDeadlineMs / 1000));
-    const QCommandLineOption failAfterOpt(QStringLiteral("test-fail-after-bytes"),
-                                          QStringLiteral("testing: make writes fail after N bytes"),
-                                          QStringLiteral("bytes"));
+    // For tests only (a full disk after N bytes): accepted, never shown in --help.
+    QCommandLineOption failAfterOpt(QStringLiteral("test-fail-after-bytes"),
+                                    QStringLiteral("testing: make writes fail after N bytes"), QStringLiteral("bytes"));
+    failAfterOpt.setFlags(QCommandLineOption::HiddenFromHelp);
     for (const auto &o :
          {typeOpt, outOpt, outDirOpt, nameOpt, chunkOpt, durOpt, overwriteOpt, realtimeOpt, waitOpt, noReconnectOpt,
           fsyncOpt, openTimeoutOpt, stallOpt, reserveOpt, moovFirstOpt, hlsOldestOpt, gapsOpt, quietOpt, stopTimeoutOpt, failAfterOpt})
