@@ -29,6 +29,10 @@ struct SourceOptions {
     // oldest one it still lists.
     HlsStart hlsStart = HlsStart::LiveEdge;
     const std::atomic<bool> *stopFlag = nullptr;
+    // Looks a host name up: getaddrinfo()'s return code (0, EAI_NONAME, ...).
+    // Empty: getaddrinfo. A test seam for a name server that never answers;
+    // it runs on a worker thread and may block for ever.
+    std::function<int(const QByteArray &host)> resolveHost;
 };
 
 class PacketSource {

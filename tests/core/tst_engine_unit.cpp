@@ -14,6 +14,9 @@
 #include <QTest>
 
 #include <condition_variable>
+#include <functional>
+
+#include <netdb.h>
 #include <mutex>
 
 using namespace tapedeck;
@@ -44,6 +47,33 @@ RecordState waitEnd(RecordingSession *s, int timeoutMs = 60000)
         QTest::qWait(5);
     }
     return s->state();
+}
+
+// A name server that never answers: every lookup blocks for good. Leaked on
+// purpose: abandoned lookups wait in it until the test process ends.
+struct DeadResolver {
+    std::mutex mutex;
+    std::condition_variable never;
+    std::atomic<int> asked{0};
+};
+
+SourceFactory withResolver(std::function<int(const QByteArray &)> resolve)
+{
+    return [resolve](const QString &spec, const SourceOptions &so) {
+        SourceOptions o = so;
+        o.resolveHost = resolve;
+        return makeSource(spec, o);
+    };
+}
+
+SourceFactory withDeadResolver(DeadResolver *dead)
+{
+    return withResolver([dead](const QByteArray &) {
+        dead->asked.fetch_add(1);
+        std::unique_lock lock(dead->mutex);
+        dead->never.wait(lock, [] { return false; });
+        return 0;
+    });
 }
 
 int totalPackets(const QString &file)
@@ -237,6 +267,70 @@ private slots:
         const QString recovered = copy.path() + u'/' + mp4s.first();
         QCOMPARE(ffmpegDecodeErrors(recovered), QString());
         QVERIFY2(totalPackets(recovered) >= 100, qPrintable(QString::number(totalPackets(recovered))));
+    }
+
+    void stopIsPromptWhileTheNameServerHangs()
+    {
+        auto *dead = new DeadResolver;
+        QTemporaryDir dir;
+        Engine engine;
+        engine.setSessionHooks({withDeadResolver(dead), {}});
+        RecordParams p = paramsFor(dir.path() + QStringLiteral("/r"));
+        p.source = QStringLiteral("rtmp://name-server-hangs.example/live/x");
+        p.openTimeoutMs = 600000; // only the stop can end it
+        auto id = engine.startRecording(p);
+        QVERIFY(id.ok());
+        RecordingSession *s = engine.session(*id);
+        QTRY_VERIFY_WITH_TIMEOUT(dead->asked.load() == 1, 30000);
+        QTest::qWait(50);
+        QCOMPARE(s->state(), RecordState::Waiting);
+        QElapsedTimer t;
+        t.start();
+        s->stop();
+        QVERIFY2(s->wait(30000), "a stop ends the lookup's wait");
+        QVERIFY2(t.elapsed() < 30000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(s->state(), RecordState::Finished);
+        QVERIFY2(s->endReason().contains(QStringLiteral("cancelled before the stream appeared")),
+                 qPrintable(s->endReason()));
+    }
+
+    void deadNameServerTimesOutClearly()
+    {
+        auto *dead = new DeadResolver;
+        QTemporaryDir dir;
+        Engine engine;
+        engine.setSessionHooks({withDeadResolver(dead), {}});
+        RecordParams p = paramsFor(dir.path() + QStringLiteral("/r"));
+        p.source = QStringLiteral("rtsp://user:secret@camera.example:554/stream");
+        p.openTimeoutMs = 300;
+        auto id = engine.startRecording(p);
+        QVERIFY(id.ok());
+        RecordingSession *s = engine.session(*id);
+        QCOMPARE(waitEnd(s), RecordState::Failed);
+        QVERIFY2(s->errorMessage().contains(QStringLiteral("the name server did not answer for \"camera.example\"")),
+                 qPrintable(s->errorMessage()));
+        QVERIFY(!s->errorMessage().contains(QStringLiteral("secret")));
+    }
+
+    void unknownNameFailsWithoutOpening()
+    {
+        QTemporaryDir dir;
+        std::atomic<int> asked{0};
+        Engine engine;
+        engine.setSessionHooks({withResolver([&asked](const QByteArray &host) {
+                                    asked.fetch_add(1);
+                                    return host == "no-such-name.example" ? EAI_NONAME : 0;
+                                }),
+                                {}});
+        RecordParams p = paramsFor(dir.path() + QStringLiteral("/r"));
+        p.source = QStringLiteral("rtmp://no-such-name.example/live/x");
+        auto id = engine.startRecording(p);
+        QVERIFY(id.ok());
+        RecordingSession *s = engine.session(*id);
+        QCOMPARE(waitEnd(s), RecordState::Failed);
+        QVERIFY2(s->errorMessage().contains(QStringLiteral("\"no-such-name.example\" does not resolve")),
+                 qPrintable(s->errorMessage()));
+        QCOMPARE(asked.load(), 1);
     }
 
     void durationEndsLikeAStop()
