@@ -95,8 +95,7 @@ Result<QString> resolveSource(const QString &spec)
 }
 
 // Runs one recording to its end; returns the exit code.
-int runSession(const RecordParams &params, bool quiet,
-               int stopTimeoutMs = RecordingSession::kDefaultShutdownDeadlineMs)
+int runSession(const RecordParams &params, bool quiet, int stopTimeoutMs = RecordingSession::kDefaultShutdownDeadlineMs)
 {
     Engine engine;
     engine.setShutdownDeadlineMs(stopTimeoutMs);
@@ -291,8 +290,9 @@ int runRecord(const QStringList &args)
                                     QStringLiteral("testing: make writes fail after N bytes"), QStringLiteral("bytes"));
     failAfterOpt.setFlags(QCommandLineOption::HiddenFromHelp);
     for (const auto &o :
-         {typeOpt, outOpt, outDirOpt, nameOpt, chunkOpt, durOpt, overwriteOpt, realtimeOpt, waitOpt, noReconnectOpt,
-          fsyncOpt, openTimeoutOpt, stallOpt, reserveOpt, moovFirstOpt, hlsOldestOpt, gapsOpt, quietOpt, stopTimeoutOpt, failAfterOpt})
+         {typeOpt,      outOpt,       outDirOpt,      nameOpt,  chunkOpt,       durOpt,      overwriteOpt,
+          realtimeOpt,  waitOpt,      noReconnectOpt, fsyncOpt, openTimeoutOpt, stallOpt,    reserveOpt,
+          moovFirstOpt, hlsOldestOpt, gapsOpt,        quietOpt, stopTimeoutOpt, failAfterOpt})
         p.addOption(o);
     p.addHelpOption();
     QString parseError;

@@ -2,7 +2,6 @@
 
 #include "core/Log.h"
 
-
 namespace tapedeck {
 
 Engine::Engine(QObject *parent) : QObject(parent)

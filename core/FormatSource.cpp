@@ -189,9 +189,10 @@ Status FormatSource::open()
             avformat_free_context(raw);
             if (m_interrupt.stopRequested())
                 return makeError(ErrorCode::Cancelled, QStringLiteral("stopped while opening %1").arg(displayName()));
-            return makeError(ErrorCode::Timeout, QStringLiteral("the name server did not answer for \"%1\" within %2 s")
-                                                     .arg(host)
-                                                     .arg(m_opt.openTimeoutMs / 1000.0));
+            return makeError(ErrorCode::Timeout,
+                             QStringLiteral("the name server did not answer for \"%1\" within %2 s")
+                                 .arg(host)
+                                 .arg(m_opt.openTimeoutMs / 1000.0));
         }
         if (found == Lookup::DoesNotResolve) {
             avformat_free_context(raw);

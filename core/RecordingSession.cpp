@@ -127,9 +127,9 @@ struct RecordingSession::Impl {
     int id = 0;
     RecordParams params; // the threads' own copy: they may outlive the session (abandon())
     SessionHooks hooks;
-    std::atomic<bool> stopFlag{false};  // stop asked: reader ends, writer finishes
-    std::atomic<bool> abortFlag{false}; // writer failed: reader ends at once
-    std::atomic<qint64> stopAtMs{0};    // steady clock of the first stop, 0: none yet
+    std::atomic<bool> stopFlag{false};   // stop asked: reader ends, writer finishes
+    std::atomic<bool> abortFlag{false};  // writer failed: reader ends at once
+    std::atomic<qint64> stopAtMs{0};     // steady clock of the first stop, 0: none yet
     std::shared_ptr<IoFaultInjector> io; // every file of the recording writes through it
     std::unique_ptr<PacketQueue> queue;
     std::thread reader;
@@ -166,8 +166,7 @@ struct RecordingSession::Impl {
     // Queues `f` to run in the session's thread. Called with `mutex` held:
     // posts from several threads then reach the session's thread in the
     // order of the changes they report.
-    template <class F>
-    void postLocked(F &&f)
+    template<class F> void postLocked(F &&f)
     {
         if (orphaned)
             return; // the session object may be gone; nobody listens any more
@@ -303,7 +302,7 @@ QString RecordingSession::abandon()
             return QString();
         d->orphaned = true;
         const QString file = d->stats.currentFile.isEmpty() ? QFileInfo(m_params.outBase).absoluteFilePath()
-                                                             : QFileInfo(d->stats.currentFile).absoluteFilePath();
+                                                            : QFileInfo(d->stats.currentFile).absoluteFilePath();
         const QString folder = QFileInfo(m_params.outBase).absolutePath();
         message = QStringLiteral("the recording of %1 to %2 did not end in time after the stop (the disk or "
                                  "the source does not answer); its files are left as they are in %3 and stay "
@@ -634,7 +633,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     wo.sourceDescription = display;
     wo.mp4ForceMoovFirst = p.mp4MoovFirst;
     wo.expectedDurationMs = p.maxDurationMs; // sizes the MP4 header room (0: open-ended)
-    wo.faults = io; // set in start(): counts progress (and faults, in tests)
+    wo.faults = io;                          // set in start(): counts progress (and faults, in tests)
 
     std::unique_ptr<ChunkedOutput> out;
     TimestampNormalizer norm;

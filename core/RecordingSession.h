@@ -17,7 +17,7 @@ namespace tapedeck {
 // Seams for tests: where a session's packets come from and what its files'
 // I/O does. Both empty in the product.
 struct SessionHooks {
-    SourceFactory sourceFactory;              // empty: makeSource
+    SourceFactory sourceFactory;               // empty: makeSource
     std::shared_ptr<IoFaultInjector> ioFaults; // empty: real I/O (or RecordParams::failAfterBytes)
 };
 

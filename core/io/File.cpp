@@ -28,9 +28,9 @@ qint64 IoFaultInjector::allow(qint64 want)
 
 void IoFaultInjector::noteProgress()
 {
-    const qint64 now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                           std::chrono::steady_clock::now().time_since_epoch())
-                           .count();
+    const qint64 now =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+            .count();
     m_lastProgressMs.store(now, std::memory_order_relaxed);
 }
 

@@ -62,7 +62,8 @@ QString checkSequence(const QVector<RecordState> &seq, RecordState final)
     if (!terminal(at))
         return QStringLiteral("no terminal state: %1").arg(describe(seq));
     if (at != final)
-        return QStringLiteral("observer ended in %1, the session in %2").arg(recordStateName(at), recordStateName(final));
+        return QStringLiteral("observer ended in %1, the session in %2")
+            .arg(recordStateName(at), recordStateName(final));
     return QString();
 }
 

@@ -243,7 +243,7 @@ private slots:
             shutdownMs = t.elapsed();
             QCOMPARE(gate->blocked.load(), 1);
             QCOMPARE(s->state(), RecordState::Stopping); // never reached its end, and says no more
-        } // ~Engine: returns too
+        }                                                // ~Engine: returns too
         QCOMPARE(abandoned.size(), 1);
         QVERIFY2(abandoned.first().contains(QStringLiteral("left as they are in %1").arg(dir.path())),
                  qPrintable(abandoned.first()));

@@ -172,9 +172,9 @@ private slots:
         // Hidden, not gone: the tests of a full disk use it.
         QTemporaryDir dir;
         const QString base = dir.path() + QStringLiteral("/rec");
-        r = runTapedeck({QStringLiteral("record"), QStringLiteral("demo?realtime=0&seconds=10"), QStringLiteral("--type"),
-                         QStringLiteral("ts"), QStringLiteral("--out"), base, QStringLiteral("--test-fail-after-bytes"),
-                         QStringLiteral("100000")});
+        r = runTapedeck({QStringLiteral("record"), QStringLiteral("demo?realtime=0&seconds=10"),
+                         QStringLiteral("--type"), QStringLiteral("ts"), QStringLiteral("--out"), base,
+                         QStringLiteral("--test-fail-after-bytes"), QStringLiteral("100000")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("disk is full"), r.err.constData());
         QVERIFY(QFileInfo(base + QStringLiteral(".ts")).size() >= 90000);

@@ -161,7 +161,8 @@ SourceFactory ScriptedSources::factory() const
     return [state = m_state](const QString &, const SourceOptions &opt) -> std::unique_ptr<PacketSource> {
         const int i = state->opens.fetch_add(1);
         const auto &conns = state->script.connections;
-        ScriptedConnection c = conns.empty() ? ScriptedConnection{} : conns[std::min<size_t>(size_t(i), conns.size() - 1)];
+        ScriptedConnection c =
+            conns.empty() ? ScriptedConnection{} : conns[std::min<size_t>(size_t(i), conns.size() - 1)];
         return std::make_unique<ScriptedSource>(state, std::move(c), opt);
     };
 }
