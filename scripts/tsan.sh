@@ -14,7 +14,10 @@ cmake --build build-tsan -j "$jobs" --target tst_engine_unit tst_engine_states
 built=$(date +%s)
 # Qt and FFmpeg are not instrumented: what happens inside them is theirs
 # (tests/tsan.supp); every report in Tapedeck's code fails the run.
-export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tests/tsan.supp ${TSAN_OPTIONS:-}"
+# die_after_fork=0: the tests run ffprobe (QProcess) as a judge.
+export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 die_after_fork=0 suppressions=$PWD/tests/tsan.supp ${TSAN_OPTIONS:-}"
 export QT_QPA_PLATFORM=offscreen
+# Qt's own event dispatcher rather than GLib's (not instrumented either).
+export QT_NO_GLIB=1
 ctest --test-dir build-tsan -L tsan --output-on-failure --timeout 600
 echo "tsan: build $((built - start)) s, tests $(( $(date +%s) - built )) s"
