@@ -18,10 +18,12 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <unistd.h>
 
 namespace tapedeck::cli {
@@ -93,9 +95,10 @@ Result<QString> resolveSource(const QString &spec)
 }
 
 // Runs one recording to its end; returns the exit code.
-int runSession(const RecordParams &params, bool quiet)
+int runSession(const RecordParams &params, bool quiet, int stopTimeoutMs = RecordingSession::kDefaultShutdownDeadlineMs)
 {
     Engine engine;
+    engine.setShutdownDeadlineMs(stopTimeoutMs);
     auto started = engine.startRecording(params);
     if (!started) {
         err(QStringLiteral("tapedeck: %1").arg(started.message()));
@@ -125,7 +128,15 @@ int runSession(const RecordParams &params, bool quiet)
     poll.setInterval(200);
     int ticks = 0;
     int lastSignals = 0;
+    bool stuck = false;
     QObject::connect(&poll, &QTimer::timeout, &engine, [&] {
+        if (s->state() == RecordState::Stopping && s->msSinceProgress() > stopTimeoutMs) {
+            // The files do not close (a disk that stopped answering): the
+            // shutdown below leaves them as they are, and says so.
+            stuck = true;
+            QCoreApplication::quit();
+            return;
+        }
         const int sig = g_signals.load();
         if (sig != lastSignals) {
             lastSignals = sig;
@@ -182,7 +193,21 @@ int runSession(const RecordParams &params, bool quiet)
     });
     poll.start();
     QCoreApplication::exec();
-    engine.waitAll(10000);
+    if (stuck)
+        engine.setShutdownDeadlineMs(0); // the deadline has passed already
+    const QStringList abandoned = engine.shutdown();
+    if (!abandoned.isEmpty()) {
+        if (tty && !quiet)
+            err(QString());
+        for (const QString &what : abandoned)
+            err(QStringLiteral("tapedeck: %1").arg(what));
+        // A writer thread is still blocked in the kernel: leave at once
+        // rather than run exit-time destructors under its feet. Its files
+        // are on disk as they are; the kernel drops their locks as we go.
+        std::fflush(stdout);
+        std::fflush(stderr);
+        std::_Exit(exitCode != 0 ? exitCode : 1);
+    }
     return exitCode;
 }
 
@@ -255,12 +280,19 @@ int runRecord(const QStringList &args)
         QStringLiteral("mode"), QStringLiteral("auto"));
     const QCommandLineOption quietOpt({QStringLiteral("q"), QStringLiteral("quiet")},
                                       QStringLiteral("no progress output"));
-    const QCommandLineOption failAfterOpt(QStringLiteral("test-fail-after-bytes"),
-                                          QStringLiteral("testing: make writes fail after N bytes"),
-                                          QStringLiteral("bytes"));
+    const QCommandLineOption stopTimeoutOpt(
+        QStringLiteral("stop-timeout"),
+        QStringLiteral("seconds a stop may go without any progress on disk; after that the files are left "
+                       "as they are (recoverable with tapedeck recover) and tapedeck exits"),
+        QStringLiteral("seconds"), QString::number(RecordingSession::kDefaultShutdownDeadlineMs / 1000));
+    // For tests only (a full disk after N bytes): accepted, never shown in --help.
+    QCommandLineOption failAfterOpt(QStringLiteral("test-fail-after-bytes"),
+                                    QStringLiteral("testing: make writes fail after N bytes"), QStringLiteral("bytes"));
+    failAfterOpt.setFlags(QCommandLineOption::HiddenFromHelp);
     for (const auto &o :
-         {typeOpt, outOpt, outDirOpt, nameOpt, chunkOpt, durOpt, overwriteOpt, realtimeOpt, waitOpt, noReconnectOpt,
-          fsyncOpt, openTimeoutOpt, stallOpt, reserveOpt, moovFirstOpt, hlsOldestOpt, gapsOpt, quietOpt, failAfterOpt})
+         {typeOpt,      outOpt,       outDirOpt,      nameOpt,  chunkOpt,       durOpt,      overwriteOpt,
+          realtimeOpt,  waitOpt,      noReconnectOpt, fsyncOpt, openTimeoutOpt, stallOpt,    reserveOpt,
+          moovFirstOpt, hlsOldestOpt, gapsOpt,        quietOpt, stopTimeoutOpt, failAfterOpt})
         p.addOption(o);
     p.addHelpOption();
     QString parseError;
@@ -356,7 +388,12 @@ int runRecord(const QStringList &args)
     params.diskReserveBytes = p.value(reserveOpt).toLongLong() * 1024 * 1024;
     if (p.isSet(failAfterOpt))
         params.failAfterBytes = p.value(failAfterOpt).toLongLong();
-    return runSession(params, p.isSet(quietOpt));
+    const double stopTimeout = p.value(stopTimeoutOpt).toDouble();
+    if (!(stopTimeout > 0)) {
+        err(QStringLiteral("tapedeck record: --stop-timeout takes a number of seconds above 0"));
+        return 2;
+    }
+    return runSession(params, p.isSet(quietOpt), int(std::min(stopTimeout, 86400.0) * 1000));
 }
 
 int runProbe(const QStringList &args)

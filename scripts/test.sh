@@ -2,7 +2,7 @@
 # Installs everything (build and test peers: ffmpeg, GStreamer, nginx-rtmp,
 # Xvfb, clang), builds Tapedeck with its tests, and runs every test with ctest.
 # Also builds core + CLI without Qt Widgets, which breaks if core ever reaches
-# for the GUI.
+# for the GUI, and runs the engine tests under ThreadSanitizer (scripts/tsan.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -26,6 +26,8 @@ set -o pipefail
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 ctest --test-dir build --output-on-failure -j "$jobs" --timeout 900 "$@" | tee "$log"
+echo "== tsan (engine tests under ThreadSanitizer, build-tsan) =="
+TSAN_BUILD_JOBS="$jobs" bash scripts/tsan.sh | tee -a "$log"
 echo "== fuzz (clang, libFuzzer + ASan/UBSan; 30 s per target) =="
 bash scripts/run-fuzz.sh 30 | tee -a "$log"
 echo "tests took $(( $(date +%s) - built )) s; total $(( $(date +%s) - start )) s"

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -23,6 +24,14 @@ qint64 IoFaultInjector::allow(qint64 want)
         if (m_remaining.compare_exchange_weak(cur, cur - grant))
             return grant;
     }
+}
+
+void IoFaultInjector::noteProgress()
+{
+    const qint64 now =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+    m_lastProgressMs.store(now, std::memory_order_relaxed);
 }
 
 Error errnoError(int err, const QString &what)
@@ -121,6 +130,8 @@ Status OutputFile::writeImpl(qint64 offset, const void *data, qint64 size, bool 
             return errnoError(err, QStringLiteral("cannot write %1").arg(m_path));
         }
         done += n;
+        if (m_faults)
+            m_faults->noteProgress();
     }
     if (offset + done > m_size)
         m_size = offset + done;
@@ -136,8 +147,12 @@ Status OutputFile::sync()
 {
     if (m_fd < 0)
         return {};
+    if (m_faults)
+        m_faults->beforeSync(m_path);
     if (::fsync(m_fd) != 0)
         return errnoError(errno, QStringLiteral("cannot flush %1 to disk").arg(m_path));
+    if (m_faults)
+        m_faults->noteProgress();
     return {};
 }
 

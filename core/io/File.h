@@ -8,24 +8,44 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
+#include <limits>
 #include <memory>
 
 namespace tapedeck {
 
-// Shared by every file of one recording: after `budget` bytes in total, the
-// next write fails (partially written, like a real full disk).
+// Shared by every file of one recording. Tells when its I/O last moved, and
+// is a test seam: after `budget` bytes in total the next write fails
+// (partially written, like a real full disk); fsyncs can be held.
 class IoFaultInjector {
 public:
-    explicit IoFaultInjector(qint64 budgetBytes, ErrorCode code = ErrorCode::Io)
+    explicit IoFaultInjector(qint64 budgetBytes = std::numeric_limits<qint64>::max(), ErrorCode code = ErrorCode::Io)
         : m_remaining(budgetBytes), m_code(code)
     {}
     // Returns how many of `want` bytes may be written; fewer means "then fail".
     qint64 allow(qint64 want);
     ErrorCode code() const { return m_code; }
+    // Called before every fsync of a file opened with this injector: a test
+    // can block it there, like a disk that stops answering (NFS, a dying USB
+    // stick). Set before the files are opened.
+    void setBeforeSync(std::function<void(const QString &path)> hook) { m_beforeSync = std::move(hook); }
+    void beforeSync(const QString &path) const
+    {
+        if (m_beforeSync)
+            m_beforeSync(path);
+    }
+    // When a write or an fsync through this injector last completed (steady
+    // clock, ms; 0: never). A session's shutdown deadline counts from here:
+    // a finish that is still writing (an MP4 moved to put its header first)
+    // is waited for, a disk that stopped answering is not.
+    void noteProgress();
+    qint64 lastProgressMs() const { return m_lastProgressMs.load(std::memory_order_relaxed); }
 
 private:
+    std::atomic<qint64> m_lastProgressMs{0};
     std::atomic<qint64> m_remaining;
     ErrorCode m_code;
+    std::function<void(const QString &path)> m_beforeSync;
 };
 
 enum class CreateMode {

@@ -11,17 +11,24 @@ Engine::Engine(QObject *parent) : QObject(parent)
     qRegisterMetaType<tapedeck::PreviewFrame>();
 }
 
-Engine::~Engine()
+Engine::~Engine() { shutdown(); }
+
+QStringList Engine::shutdown()
 {
+    // Every stop first: the sessions wind down in parallel, and each one's
+    // deadline counts from its own stop and last progress.
     stopAll();
-    waitAll(10000);
-    // Sessions' destructors stop and join whatever is left.
+    QStringList abandoned;
+    for (auto &[id, s] : m_sessions)
+        if (const QString what = s->stopWithin(m_shutdownDeadlineMs); !what.isEmpty())
+            abandoned << what;
+    return abandoned;
 }
 
 Result<int> Engine::startRecording(const RecordParams &params)
 {
     const int id = m_nextId++;
-    auto session = std::make_unique<RecordingSession>(id, params, this);
+    auto session = std::make_unique<RecordingSession>(id, params, this, m_hooks);
     RecordingSession *s = session.get();
     connect(s, &RecordingSession::stateChanged, this, &Engine::recordingStateChanged);
     connect(s, &RecordingSession::chunkFinished, this, &Engine::chunkFinished);
@@ -60,8 +67,7 @@ void Engine::removeRecording(int id)
     auto it = m_sessions.find(id);
     if (it == m_sessions.end())
         return;
-    it->second->stop();
-    it->second->wait();
+    it->second->stopWithin(m_shutdownDeadlineMs);
     m_sessions.erase(it);
     emit recordingRemoved(id);
 }

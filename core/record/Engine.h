@@ -15,7 +15,7 @@ class Engine : public QObject {
     Q_OBJECT
 public:
     explicit Engine(QObject *parent = nullptr);
-    ~Engine() override; // stops all sessions and waits for them
+    ~Engine() override; // shutdown()
 
     // Starts a recording; returns its id, or the reason it could not start.
     Result<int> startRecording(const RecordParams &params);
@@ -23,8 +23,22 @@ public:
     void stopAll();
     // Waits until every session has ended (for the CLI and tests).
     bool waitAll(int timeoutMs = -1);
-    // Forgets a finished or failed session.
+    // Stops every session and waits for them; one that has made no progress
+    // (nothing written or flushed) for the shutdown deadline since its stop
+    // is abandoned (RecordingSession::abandon(): files
+    // left as they are, recoverable). Returns what was abandoned, in words
+    // naming each recording (already logged); empty when all ended.
+    QStringList shutdown();
+    // The deadline of shutdown() and removeRecording(): how long a stopping
+    // session may go without any progress.
+    // Default RecordingSession::kDefaultShutdownDeadlineMs (10 s).
+    void setShutdownDeadlineMs(int ms) { m_shutdownDeadlineMs = ms; }
+    int shutdownDeadlineMs() const { return m_shutdownDeadlineMs; }
+    // Forgets a session, stopping it first (bounded like shutdown()).
     void removeRecording(int id);
+
+    // Test seam: every session started from now on uses these.
+    void setSessionHooks(SessionHooks hooks) { m_hooks = std::move(hooks); }
 
     RecordingSession *session(int id) const;
     std::vector<int> ids() const;
@@ -42,6 +56,8 @@ signals:
 private:
     std::map<int, std::unique_ptr<RecordingSession>> m_sessions;
     int m_nextId = 1;
+    SessionHooks m_hooks;
+    int m_shutdownDeadlineMs = RecordingSession::kDefaultShutdownDeadlineMs;
 };
 
 } // namespace tapedeck

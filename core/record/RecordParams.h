@@ -56,6 +56,11 @@ struct RecordParams {
 
 enum class RecordState { Waiting, Recording, Stopping, Finished, Failed };
 QString recordStateName(RecordState s);
+// Finished and Failed: nothing follows them.
+bool isTerminalState(RecordState s);
+// The one table of a recording's life (RecordingSession::Impl::transition
+// enforces it; docs/architecture.md draws it).
+bool isLegalTransition(RecordState from, RecordState to);
 
 struct RecordStats {
     qint64 mediaMs = 0;    // media time recorded

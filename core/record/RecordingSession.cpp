@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <random>
@@ -96,17 +97,50 @@ QString recordStateName(RecordState s)
     return QString();
 }
 
+bool isTerminalState(RecordState s) { return s == RecordState::Finished || s == RecordState::Failed; }
+
+// The one table of a recording's life (docs/architecture.md draws it):
+//   Waiting   -> Recording (the source opened), Stopping (stop asked),
+//                Finished / Failed (ended before it opened)
+//   Recording -> Stopping (stop asked, --duration reached, disk reserve),
+//                Finished / Failed (the source ended, a write failed)
+//   Stopping  -> Finished / Failed (the writer closed the files)
+// Finished and Failed are terminal. A reconnect stays in Recording.
+bool isLegalTransition(RecordState from, RecordState to)
+{
+    switch (from) {
+    case RecordState::Waiting:
+        return to != RecordState::Waiting;
+    case RecordState::Recording:
+        return to == RecordState::Stopping || isTerminalState(to);
+    case RecordState::Stopping:
+        return isTerminalState(to);
+    case RecordState::Finished:
+    case RecordState::Failed:
+        return false;
+    }
+    return false;
+}
+
 struct RecordingSession::Impl {
-    RecordingSession *q = nullptr;
-    std::atomic<bool> stopFlag{false};  // stop asked: reader ends, writer finishes
-    std::atomic<bool> abortFlag{false}; // writer failed: reader ends at once
+    RecordingSession *q = nullptr; // used only by postLocked(), never once orphaned
+    int id = 0;
+    RecordParams params; // the threads' own copy: they may outlive the session (abandon())
+    SessionHooks hooks;
+    std::atomic<bool> stopFlag{false};   // stop asked: reader ends, writer finishes
+    std::atomic<bool> abortFlag{false};  // writer failed: reader ends at once
+    std::atomic<qint64> stopAtMs{0};     // steady clock of the first stop, 0: none yet
+    std::shared_ptr<IoFaultInjector> io; // every file of the recording writes through it
     std::unique_ptr<PacketQueue> queue;
     std::thread reader;
     std::thread writer;
     std::mutex threadMutex;
 
     mutable std::mutex mutex; // guards everything below
+    std::condition_variable doneChanged;
+    // Written only by transition(), under `mutex`.
     RecordState state = RecordState::Waiting;
+    bool started = false;
     RecordStats stats;
     QString error;
     QString finalReason;
@@ -115,7 +149,9 @@ struct RecordingSession::Impl {
     QStringList notes; // what the user should know about the files (splits, header place, gaps)
     QString display;
     bool everOpened = false;
-    bool done = false;
+    bool readerDone = false; // the reader thread's function returned
+    bool done = false;       // terminal state reached: both threads are over
+    bool orphaned = false;   // abandon(): the session object may be gone
 
     // bitrate window
     qint64 rateWindowStartMs = 0;
@@ -127,17 +163,65 @@ struct RecordingSession::Impl {
     // and the input named as the cause, instead of one muxer failing on them.
     std::atomic<qint64> damagedInput{0};
 
-    void setState(RecordState s, const QString &reason = {})
+    // Queues `f` to run in the session's thread. Called with `mutex` held:
+    // posts from several threads then reach the session's thread in the
+    // order of the changes they report.
+    template<class F> void postLocked(F &&f)
     {
-        {
-            std::lock_guard lock(mutex);
-            if (state == s)
-                return;
-            state = s;
+        if (orphaned)
+            return; // the session object may be gone; nobody listens any more
+        QMetaObject::invokeMethod(q, std::forward<F>(f), Qt::QueuedConnection);
+    }
+
+    // The only writer of `state`. Refuses (and logs) what the table does not
+    // allow: a reader that connects just as a stop arrives cannot turn
+    // Stopping back into Recording. A terminal state also emits finished()
+    // or failed(), in the same queued call as its stateChanged().
+    void noteStop()
+    {
+        qint64 none = 0;
+        stopAtMs.compare_exchange_strong(none, nowMs());
+    }
+
+    bool transition(RecordState to, const QString &reason = {})
+    {
+        std::lock_guard lock(mutex);
+        return transitionLocked(to, reason);
+    }
+    bool transitionLocked(RecordState to, const QString &reason = {})
+    {
+        if (to == state || isTerminalState(state))
+            return false; // nothing new (a reconnect), or over already
+        if (!isLegalTransition(state, to)) {
+            logInfo(QStringLiteral("%1: %2 -> %3 refused (not a legal change)")
+                        .arg(display, recordStateName(state), recordStateName(to)));
+            return false;
         }
-        const int id = q->id();
-        QMetaObject::invokeMethod(
-            q, [q = q, id, s, reason] { emit q->stateChanged(id, s, reason); }, Qt::QueuedConnection);
+        state = to;
+        const int sid = id;
+        if (isTerminalState(to)) {
+            finalReason = reason;
+            done = true;
+            doneChanged.notify_all();
+            postLocked([q = q, sid, to, reason, fileList = files] {
+                emit q->stateChanged(sid, to, reason);
+                if (to == RecordState::Failed)
+                    emit q->failed(sid, reason);
+                else
+                    emit q->finished(sid, fileList);
+            });
+        } else {
+            postLocked([q = q, sid, to, reason] { emit q->stateChanged(sid, to, reason); });
+        }
+        return true;
+    }
+
+    // A stop from inside (--duration reached, disk reserve): like stop().
+    void stopFromInside()
+    {
+        noteStop();
+        stopFlag = true;
+        transition(RecordState::Stopping);
     }
 
     bool sleepInterruptible(qint64 ms)
@@ -162,10 +246,13 @@ struct RecordingSession::Impl {
     void writerLoop(const RecordParams &p);
 };
 
-RecordingSession::RecordingSession(int id, RecordParams params, QObject *parent)
-    : QObject(parent), m_id(id), m_params(std::move(params)), d(std::make_unique<Impl>())
+RecordingSession::RecordingSession(int id, RecordParams params, QObject *parent, SessionHooks hooks)
+    : QObject(parent), m_id(id), m_params(std::move(params)), d(std::make_shared<Impl>())
 {
     d->q = this;
+    d->params = m_params;
+    d->id = id;
+    d->hooks = std::move(hooks);
     d->display = m_params.sourceLabel.isEmpty() ? redactUrl(m_params.source) : m_params.sourceLabel;
     registerSecretsOf(m_params.source);
     // The output path is the user's own: printed as given, never scrubbed.
@@ -175,15 +262,73 @@ RecordingSession::RecordingSession(int id, RecordParams params, QObject *parent)
     registerUserPath(base.absolutePath());
 }
 
-RecordingSession::~RecordingSession()
+RecordingSession::~RecordingSession() { stopWithin(kDefaultShutdownDeadlineMs); }
+
+qint64 RecordingSession::msSinceProgress() const
+{
+    const qint64 stopAt = d->stopAtMs.load();
+    if (stopAt == 0)
+        return -1;
+    std::shared_ptr<IoFaultInjector> io;
+    {
+        std::lock_guard lock(d->mutex);
+        io = d->io;
+    }
+    return nowMs() - std::max(stopAt, io ? io->lastProgressMs() : 0);
+}
+
+QString RecordingSession::stopWithin(int deadlineMs)
 {
     stop();
-    wait();
+    while (!wait(100)) {
+        {
+            std::lock_guard lock(d->mutex);
+            if (d->orphaned)
+                return QString(); // said so already
+        }
+        if (msSinceProgress() >= deadlineMs)
+            return abandon();
+    }
+    return QString();
+}
+
+QString RecordingSession::abandon()
+{
+    std::lock_guard threads(d->threadMutex);
+    QString message;
+    {
+        std::lock_guard lock(d->mutex);
+        if (!d->started || d->done || d->orphaned)
+            return QString();
+        d->orphaned = true;
+        const QString file = d->stats.currentFile.isEmpty() ? QFileInfo(m_params.outBase).absoluteFilePath()
+                                                            : QFileInfo(d->stats.currentFile).absoluteFilePath();
+        const QString folder = QFileInfo(m_params.outBase).absolutePath();
+        message = QStringLiteral("the recording of %1 to %2 did not end in time after the stop (the disk or "
+                                 "the source does not answer); its files are left as they are in %3 and stay "
+                                 "recoverable: run `tapedeck recover %3` (or the app's recovery) once this "
+                                 "program has ended")
+                      .arg(d->display, file, folder);
+    }
+    logWarning(message);
+    // Let the threads go: they hold their own reference to the state they
+    // use, and finish on their own if the disk ever answers.
+    if (d->reader.joinable())
+        d->reader.detach();
+    if (d->writer.joinable())
+        d->writer.detach();
+    return message;
 }
 
 Status RecordingSession::start()
 {
     const RecordParams &p = m_params;
+    const Error again = makeError(ErrorCode::InvalidArgument, QStringLiteral("this recording was started already"));
+    {
+        std::lock_guard lock(d->mutex);
+        if (d->started)
+            return again;
+    }
     if (p.source.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("no source given"));
     if (p.outBase.trimmed().isEmpty())
@@ -211,43 +356,57 @@ Status RecordingSession::start()
                     .arg(dir)
                     .arg(p.diskReserveBytes / 1048576));
     }
-    d->queue =
-        std::make_unique<PacketQueue>(std::max(16, p.queueMaxPackets), std::max<qint64>(1 << 20, p.queueMaxBytes));
-    d->setState(RecordState::Waiting);
-    std::lock_guard lock(d->threadMutex);
-    // The reader first: the writer joins it when it ends.
-    d->reader = std::thread([this] { d->readerLoop(m_params); });
-    d->writer = std::thread([this] { d->writerLoop(m_params); });
+    std::lock_guard threads(d->threadMutex);
+    {
+        std::lock_guard lock(d->mutex);
+        if (d->started)
+            return again;
+        d->started = true;
+        d->queue =
+            std::make_unique<PacketQueue>(std::max(16, p.queueMaxPackets), std::max<qint64>(1 << 20, p.queueMaxBytes));
+        if (d->hooks.ioFaults)
+            d->io = d->hooks.ioFaults;
+        else if (p.failAfterBytes >= 0)
+            d->io = std::make_shared<IoFaultInjector>(p.failAfterBytes, ErrorCode::DiskFull);
+        else
+            d->io = std::make_shared<IoFaultInjector>();
+    }
+    // The threads share the state with the session, not the session itself:
+    // an abandoned one may outlive it.
+    d->reader = std::thread([self = d] {
+        self->readerLoop(self->params);
+        std::lock_guard lock(self->mutex);
+        self->readerDone = true;
+        self->doneChanged.notify_all();
+    });
+    d->writer = std::thread([self = d] { self->writerLoop(self->params); });
     return {};
 }
 
 void RecordingSession::stop()
 {
-    {
-        std::lock_guard lock(d->mutex);
-        if (d->state == RecordState::Recording)
-            d->state = RecordState::Stopping;
-        else if (d->done || d->stopFlag.load())
-            return;
-    }
-    if (!d->stopFlag.exchange(true))
-        emit stateChanged(m_id, state(), QString());
+    // The flag first: a reader that connects from now on ends at once, and
+    // its Recording is refused once Stopping is there.
+    d->noteStop();
+    d->stopFlag = true;
+    std::lock_guard lock(d->mutex);
+    if (d->started) // before start() there is nothing to stop yet; start() ends at once
+        d->transitionLocked(RecordState::Stopping);
 }
 
 bool RecordingSession::wait(int timeoutMs)
 {
-    const qint64 end = timeoutMs < 0 ? std::numeric_limits<qint64>::max() : nowMs() + timeoutMs;
-    while (true) {
-        {
-            std::lock_guard lock(d->mutex);
-            if (d->done)
-                break;
-        }
-        if (!d->queue)
+    {
+        std::unique_lock lock(d->mutex);
+        if (!d->started)
             return true; // never started
-        if (nowMs() > end)
+        auto isDone = [this] { return d->done || d->orphaned; };
+        if (timeoutMs < 0)
+            d->doneChanged.wait(lock, isDone);
+        else if (!d->doneChanged.wait_for(lock, std::chrono::milliseconds(timeoutMs), isDone))
             return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        if (!d->done)
+            return false; // abandoned: its threads are not ours to join any more
     }
     std::lock_guard lock(d->threadMutex);
     if (d->reader.joinable())
@@ -324,7 +483,8 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
     };
 
     while (!stopFlag.load() && !abortFlag.load()) {
-        std::unique_ptr<PacketSource> src = makeSource(p.source, so);
+        std::unique_ptr<PacketSource> src =
+            hooks.sourceFactory ? hooks.sourceFactory(p.source, so) : makeSource(p.source, so);
         Status opened = src->open();
         if (!opened) {
             if (opened.error().code == ErrorCode::Cancelled || stopFlag.load())
@@ -366,7 +526,7 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
             everOpened = true;
         }
         recordingStarted = true;
-        setState(RecordState::Recording);
+        transition(RecordState::Recording);
         const int videoIndex = firstVideoIndex(lastStreams);
 
         Error readError;
@@ -442,9 +602,10 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
         const QString reason = readError.message;
         dropReason = reason;
         logWarning(QStringLiteral("%1 dropped (%2); reconnecting").arg(display, reason));
-        const int id = q->id();
-        QMetaObject::invokeMethod(
-            q, [q = q, id, reason] { emit q->droppedSource(id, reason); }, Qt::QueuedConnection);
+        {
+            std::lock_guard lock(mutex);
+            postLocked([q = q, sid = id, reason] { emit q->droppedSource(sid, reason); });
+        }
         src.reset();
         // A connection that carried media for a while is retried at once:
         // that first retry decides how much of a returning source is lost
@@ -472,8 +633,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     wo.sourceDescription = display;
     wo.mp4ForceMoovFirst = p.mp4MoovFirst;
     wo.expectedDurationMs = p.maxDurationMs; // sizes the MP4 header room (0: open-ended)
-    if (p.failAfterBytes >= 0)
-        wo.faults = std::make_shared<IoFaultInjector>(p.failAfterBytes, ErrorCode::DiskFull);
+    wo.faults = io;                          // set in start(): counts progress (and faults, in tests)
 
     std::unique_ptr<ChunkedOutput> out;
     TimestampNormalizer norm;
@@ -568,7 +728,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         if (!out || !norm.normalize(pkt))
             continue;
         if (p.maxDurationMs > 0 && out->started() && out->mediaDurationUs() >= p.maxDurationMs * 1000) {
-            stopFlag = true; // reached --duration: finish like a stop
+            stopFromInside(); // reached --duration: finish like a stop
             continue;
         }
         if (auto changed = paramWatch.check(pkt)) {
@@ -589,9 +749,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             && nowMs() - lastPreviewMs >= 1000) {
             lastPreviewMs = nowMs();
             if (auto frame = preview.decodeKeyframe(pkt)) {
-                const int id = q->id();
-                QMetaObject::invokeMethod(
-                    q, [q = q, id, f = std::move(*frame)] { emit q->previewFrame(id, f); }, Qt::QueuedConnection);
+                std::lock_guard lock(mutex);
+                postLocked([q = q, sid = id, f = std::move(*frame)] { emit q->previewFrame(sid, f); });
             }
         }
         {
@@ -620,7 +779,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
                 finishNote = QStringLiteral("stopped: free disk space fell below the reserve of %1 MB")
                                  .arg(p.diskReserveBytes / 1048576);
                 logWarning(display + QStringLiteral(": ") + finishNote);
-                stopFlag = true;
+                stopFromInside();
             }
         }
     }
@@ -648,10 +807,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     }
     RecordState final = RecordState::Finished;
     QString reason = finishNote;
-    QStringList fileList;
     {
         std::lock_guard lock(mutex);
-        fileList = files;
         if (reason.isEmpty() && !endNote.isEmpty())
             reason = QStringLiteral("the source ended: %1").arg(endNote);
         if (const qint64 n = damagedInput.load(); n > 0) {
@@ -671,27 +828,12 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             reason = QStringLiteral("the stream ended before its first keyframe; no file was created");
         }
     }
-    // Join the reader here so "done" means both threads are over.
+    // Wait for the reader here so "done" means both threads are over (the
+    // owner joins the std::thread objects; the writer never touches them).
     stopFlag = true;
-    if (reader.joinable() && std::this_thread::get_id() != reader.get_id())
-        reader.join();
-    {
-        std::lock_guard lock(mutex);
-        state = final;
-        finalReason = reason;
-        done = true;
-    }
-    const int id = q->id();
-    QMetaObject::invokeMethod(
-        q,
-        [q = q, id, final, reason, fileList] {
-            emit q->stateChanged(id, final, reason);
-            if (final == RecordState::Failed)
-                emit q->failed(id, reason);
-            else
-                emit q->finished(id, fileList);
-        },
-        Qt::QueuedConnection);
+    std::unique_lock lock(mutex);
+    doneChanged.wait(lock, [this] { return readerDone; });
+    transitionLocked(final, reason);
 }
 
 } // namespace tapedeck

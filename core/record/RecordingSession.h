@@ -4,6 +4,8 @@
 // are emitted there (queued from the worker threads).
 
 #include "core/record/RecordParams.h"
+#include "core/source/Source.h"
+#include "core/io/File.h"
 
 #include <QObject>
 #include <QStringList>
@@ -12,11 +14,25 @@
 
 namespace tapedeck {
 
+// Seams for tests: where a session's packets come from and what its files'
+// I/O does. Both empty in the product.
+struct SessionHooks {
+    SourceFactory sourceFactory;               // empty: makeSource
+    std::shared_ptr<IoFaultInjector> ioFaults; // empty: real I/O (or RecordParams::failAfterBytes)
+};
+
 class RecordingSession : public QObject {
     Q_OBJECT
 public:
-    RecordingSession(int id, RecordParams params, QObject *parent = nullptr);
-    ~RecordingSession() override; // stops and joins
+    RecordingSession(int id, RecordParams params, QObject *parent = nullptr, SessionHooks hooks = {});
+    // Stops and joins; a session whose threads do not end within
+    // kDefaultShutdownDeadlineMs is abandoned (see abandon()).
+    ~RecordingSession() override;
+
+    // How long a stop may take before the files are left as they are: a
+    // writer stuck in fsync on a dead NFS server or a dying USB disk must
+    // not keep the program from ending.
+    static constexpr int kDefaultShutdownDeadlineMs = 10000;
 
     int id() const { return m_id; }
     const RecordParams &params() const { return m_params; }
@@ -27,8 +43,24 @@ public:
     // Asks to stop: a waiting record is cancelled (no file), a recording
     // closes its files. Returns at once; finished()/failed() follow.
     void stop();
-    // Blocks until both threads ended (or the timeout passed).
+    // Blocks until both threads ended (or the timeout passed). False at once
+    // for an abandoned session.
     bool wait(int timeoutMs = -1);
+    // Gives up on a session whose threads do not end (called after a stop
+    // and a deadline): its threads are let go and finish on their own if
+    // ever they can, no signal is emitted any more, and its files stay on
+    // disk exactly as they are: nothing is deleted or renamed, and the
+    // sidecars stay recoverable by `tapedeck recover` once this process has
+    // ended. Returns what happened in plain words (already logged), or ""
+    // when the session had ended after all (or never started).
+    QString abandon();
+    // stop(), then wait until the threads end; abandon() once nothing has
+    // reached the disk for `deadlineMs` since the stop (a finish that is
+    // still writing is waited for). Returns abandon()'s words, or "".
+    QString stopWithin(int deadlineMs);
+    // Since when nothing moved: the later of the stop and the last write or
+    // fsync that completed, in ms ago (-1 before any stop).
+    qint64 msSinceProgress() const;
 
     RecordState state() const;
     RecordStats stats() const;
@@ -55,7 +87,7 @@ private:
     struct Impl;
     const int m_id;
     const RecordParams m_params;
-    std::unique_ptr<Impl> d;
+    std::shared_ptr<Impl> d; // shared with the threads: an abandoned thread keeps it alive
 };
 
 } // namespace tapedeck

@@ -10,6 +10,11 @@
 #include <QUrlQuery>
 
 #include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
 
 #include <netdb.h>
 #include <sys/socket.h>
@@ -41,18 +46,60 @@ QString hostOf(const QString &url)
     return auth.section(u':', 0, 0);
 }
 
-// Called only after an open failed, to say *why* in plain words.
-bool hostResolves(const QString &host)
+int systemResolve(const QByteArray &host)
 {
-    if (host.isEmpty())
-        return true;
     addrinfo hints{};
     hints.ai_socktype = SOCK_STREAM;
     addrinfo *res = nullptr;
-    const int rc = getaddrinfo(host.toUtf8().constData(), nullptr, &hints, &res);
+    const int rc = getaddrinfo(host.constData(), nullptr, &hints, &res);
     if (res)
         freeaddrinfo(res);
-    return rc == 0 || rc == EAI_AGAIN;
+    return rc;
+}
+
+enum class Lookup { Resolves, DoesNotResolve, Unknown, Interrupted };
+
+// Looks `host` up without letting a dead name server hold a stop: the C
+// library's getaddrinfo() cannot be cancelled and ignores libavformat's
+// interrupt callback. It runs on a worker thread while the caller waits on
+// the interrupter (stop flag, open deadline). An interrupted wait leaves the
+// worker behind, detached: it owns nothing but its shared answer and ends
+// on its own whenever the resolver answers. This is the one place Tapedeck
+// lets a thread go unjoined, because nothing can end it earlier.
+Lookup lookUp(const QString &host, const SourceOptions &opt, const Interrupter &interrupt)
+{
+    if (host.isEmpty())
+        return Lookup::Resolves;
+    struct Answer {
+        std::mutex mutex;
+        std::condition_variable ready;
+        bool done = false;
+        int rc = 0;
+    };
+    auto answer = std::make_shared<Answer>();
+    std::function<int(const QByteArray &)> resolve = opt.resolveHost ? opt.resolveHost : systemResolve;
+    std::thread([answer, resolve, name = host.toUtf8()] {
+        const int rc = resolve(name);
+        std::lock_guard lock(answer->mutex);
+        answer->rc = rc;
+        answer->done = true;
+        answer->ready.notify_all();
+    }).detach();
+    std::unique_lock lock(answer->mutex);
+    while (!answer->done) {
+        if (interrupt.shouldInterrupt())
+            return Lookup::Interrupted;
+        answer->ready.wait_for(lock, std::chrono::milliseconds(20));
+    }
+    if (answer->rc == 0)
+        return Lookup::Resolves;
+    if (answer->rc == EAI_NONAME || answer->rc == EAI_FAIL
+#ifdef EAI_NODATA
+        || answer->rc == EAI_NODATA
+#endif
+    )
+        return Lookup::DoesNotResolve;
+    return Lookup::Unknown; // EAI_AGAIN and the like: let the open say what it finds
 }
 
 } // namespace
@@ -82,7 +129,7 @@ FormatSource::~FormatSource() = default;
 
 QString FormatSource::displayName() const { return redactUrl(m_url); }
 
-Error FormatSource::classifyOpenError(int err) const
+Error FormatSource::classifyOpenError(int err)
 {
     const QString where = displayName();
     if (m_interrupt.stopRequested())
@@ -92,10 +139,17 @@ Error FormatSource::classifyOpenError(int err) const
                          QStringLiteral("%1 did not answer within %2 s").arg(where).arg(m_opt.openTimeoutMs / 1000.0));
     if (err == AVERROR(ENOENT))
         return makeError(ErrorCode::NotFound, QStringLiteral("%1 does not exist").arg(where));
-    if (m_live && !m_listener && (err == AVERROR(EIO) || err < 0) && !hostResolves(hostOf(m_url)))
-        return makeError(
-            ErrorCode::NotFound,
-            QStringLiteral("the host name \"%1\" does not resolve (check the address)").arg(hostOf(m_url)));
+    if (m_live && !m_listener && (err == AVERROR(EIO) || err < 0)) {
+        // Only to say *why* in plain words; bounded like the open.
+        m_interrupt.arm(m_opt.openTimeoutMs);
+        const Lookup found = lookUp(hostOf(m_url), m_opt, m_interrupt);
+        if (found == Lookup::Interrupted && m_interrupt.stopRequested())
+            return makeError(ErrorCode::Cancelled, QStringLiteral("stopped while opening %1").arg(where));
+        if (found == Lookup::DoesNotResolve)
+            return makeError(
+                ErrorCode::NotFound,
+                QStringLiteral("the host name \"%1\" does not resolve (check the address)").arg(hostOf(m_url)));
+    }
     if (err == AVERROR(ECONNREFUSED))
         return makeError(ErrorCode::Network,
                          QStringLiteral("nothing is listening at %1 (connection refused)").arg(where));
@@ -123,6 +177,29 @@ Status FormatSource::open()
     // Listeners wait for their encoder until stopped; everything else gets the
     // open deadline.
     m_interrupt.arm(m_listener ? 0 : m_opt.openTimeoutMs);
+
+    // The host name first, interruptibly: libavformat's own lookup inside
+    // avformat_open_input() cannot be interrupted, so a dead name server
+    // would hold a stop until the C library gives up. Once this lookup
+    // answered, the one inside the open is normally served at once.
+    if (m_live && !m_listener) {
+        const QString host = hostOf(m_url);
+        const Lookup found = lookUp(host, m_opt, m_interrupt);
+        if (found == Lookup::Interrupted) {
+            avformat_free_context(raw);
+            if (m_interrupt.stopRequested())
+                return makeError(ErrorCode::Cancelled, QStringLiteral("stopped while opening %1").arg(displayName()));
+            return makeError(ErrorCode::Timeout,
+                             QStringLiteral("the name server did not answer for \"%1\" within %2 s")
+                                 .arg(host)
+                                 .arg(m_opt.openTimeoutMs / 1000.0));
+        }
+        if (found == Lookup::DoesNotResolve) {
+            avformat_free_context(raw);
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("the host name \"%1\" does not resolve (check the address)").arg(host));
+        }
+    }
 
     AVDictionary *opts = nullptr;
     const QString lower = m_url.toLower();

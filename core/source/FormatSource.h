@@ -19,7 +19,7 @@ public:
     QString displayName() const override;
 
 private:
-    Error classifyOpenError(int err) const;
+    Error classifyOpenError(int err); // may look the host up (re-arms the deadline)
     void pace(const AVPacket *pkt);
 
     QString m_url;

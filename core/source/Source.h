@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -28,6 +29,10 @@ struct SourceOptions {
     // oldest one it still lists.
     HlsStart hlsStart = HlsStart::LiveEdge;
     const std::atomic<bool> *stopFlag = nullptr;
+    // Looks a host name up: getaddrinfo()'s return code (0, EAI_NONAME, ...).
+    // Empty: getaddrinfo. A test seam for a name server that never answers;
+    // it runs on a worker thread and may block for ever.
+    std::function<int(const QByteArray &host)> resolveHost;
 };
 
 class PacketSource {
@@ -52,6 +57,11 @@ public:
 // "demo" / "demo?opts" → built-in generator; a device spec → capture and
 // encode; anything else → libavformat.
 std::unique_ptr<PacketSource> makeSource(const QString &spec, const SourceOptions &options);
+
+// Makes the source a session reads from, once per connection attempt.
+// makeSource by default; tests inject their own to script packets, gaps and
+// errors in-process (no network, no real time).
+using SourceFactory = std::function<std::unique_ptr<PacketSource>(const QString &spec, const SourceOptions &options)>;
 
 bool isDemoSpec(const QString &spec);
 // Cameras and microphones through libavdevice: "v4l2:/dev/video0",

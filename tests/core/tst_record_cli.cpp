@@ -162,6 +162,24 @@ private slots:
         QVERIFY(QFileInfo(base + QStringLiteral(".ts")).size() > 1000);
     }
 
+    void helpLeavesOutTestOptionsWhichStillWork()
+    {
+        ToolResult r = runTapedeck({QStringLiteral("record"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("--stop-timeout"), r.out.constData());
+        QVERIFY2(!r.out.contains("test-"), r.out.constData());
+
+        // Hidden, not gone: the tests of a full disk use it.
+        QTemporaryDir dir;
+        const QString base = dir.path() + QStringLiteral("/rec");
+        r = runTapedeck({QStringLiteral("record"), QStringLiteral("demo?realtime=0&seconds=10"),
+                         QStringLiteral("--type"), QStringLiteral("ts"), QStringLiteral("--out"), base,
+                         QStringLiteral("--test-fail-after-bytes"), QStringLiteral("100000")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("disk is full"), r.err.constData());
+        QVERIFY(QFileInfo(base + QStringLiteral(".ts")).size() >= 90000);
+    }
+
     void hostileNamesStayInsideOutputFolder()
     {
         QTemporaryDir dir;
