@@ -44,7 +44,7 @@ OutputFile::~OutputFile()
 }
 
 OutputFile::OutputFile(OutputFile &&o) noexcept
-    : m_fd(o.m_fd), m_path(std::move(o.m_path)), m_size(o.m_size), m_faults(std::move(o.m_faults))
+    : m_fd(o.m_fd), m_path(std::move(o.m_path)), m_size(o.m_size), m_writebackFrom(o.m_writebackFrom), m_faults(std::move(o.m_faults))
 {
     o.m_fd = -1;
 }
@@ -57,6 +57,7 @@ OutputFile &OutputFile::operator=(OutputFile &&o) noexcept
         m_fd = o.m_fd;
         m_path = std::move(o.m_path);
         m_size = o.m_size;
+        m_writebackFrom = o.m_writebackFrom;
         m_faults = std::move(o.m_faults);
         o.m_fd = -1;
     }
@@ -130,6 +131,16 @@ Status OutputFile::writeImpl(qint64 offset, const void *data, qint64 size, bool 
     }
     Q_UNUSED(append);
     return {};
+}
+
+void OutputFile::startWriteback()
+{
+    if (m_fd < 0 || m_size <= m_writebackFrom)
+        return;
+    // From where the last call stopped: a rewritten header (writeAt) before
+    // that point is covered by the next sync() anyway.
+    (void)::sync_file_range(m_fd, off_t(m_writebackFrom), off_t(m_size - m_writebackFrom), SYNC_FILE_RANGE_WRITE);
+    m_writebackFrom = m_size;
 }
 
 Status OutputFile::sync()

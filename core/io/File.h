@@ -54,6 +54,11 @@ public:
     // Writes at an absolute offset (does not move the append position).
     Status writeAt(qint64 offset, const void *data, qint64 size);
     Status sync();
+    // Starts writing the file's dirty pages to disk without waiting
+    // (sync_file_range), so that the next sync() finds little left to do and
+    // the disk works while the caller goes on. Durability still comes only
+    // from sync(); an error here is ignored (sync() reports it).
+    void startWriteback();
     Status truncate(qint64 size);
     Status close();
     qint64 size() const { return m_size; }
@@ -64,6 +69,7 @@ private:
     int m_fd = -1;
     QString m_path;
     qint64 m_size = 0;
+    qint64 m_writebackFrom = 0; // bytes before this were handed to startWriteback()
     std::shared_ptr<IoFaultInjector> m_faults;
 };
 

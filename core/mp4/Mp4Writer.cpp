@@ -173,6 +173,7 @@ public:
             return s;
         }
         m_open = true;
+        m_pendingData.reserve(kPendingBytes + kDirectWriteBytes);
         m_syncTimer.start();
         logInfo(QStringLiteral("MP4: recording %1 (%2 track(s), %3 bytes reserved for the header)")
                     .arg(m_final)
@@ -226,7 +227,7 @@ public:
             dts = 0;
 
         SampleRecord r;
-        r.offset = quint64(m_data.size());
+        r.offset = quint64(m_data.size() + qint64(m_pendingData.size()));
         r.size = quint32(bytes.size());
         r.flags = (pkt->flags & AV_PKT_FLAG_KEY) || t.setup.track.kind == TrackKind::Audio ? kRecordFlagSync : 0;
         r.dts = dts;
@@ -237,13 +238,25 @@ public:
             : 0;
         r.sequence = quint32(t.count);
 
-        // Sample bytes first, then the record that points at them: a record
-        // never refers to bytes that were not written before it.
-        if (auto s = m_data.write(bytes.constData(), bytes.size()); !s)
-            return fail(s.error());
-        const QByteArray rec = encodeRecord(r);
-        if (auto s = t.file.write(rec.constData(), rec.size()); !s)
-            return fail(s.error());
+        // Sample bytes and the record that points at them wait in memory
+        // while more packets are queued (flush()); the sample always reaches
+        // the kernel before its record (flushPending()).
+        const bool gather = m_options.gatherWrites && m_options.fsyncIntervalMs > 0;
+        if (!gather || bytes.size() >= kDirectWriteBytes) {
+            // A large sample (a keyframe) goes straight from the packet: no copy.
+            if (auto s = flushPending(); !s)
+                return fail(s.error());
+            if (auto s = m_data.write(bytes.constData(), bytes.size()); !s)
+                return fail(s.error());
+        } else {
+            m_pendingData.append(bytes);
+        }
+        char rec[kRecordSize];
+        encodeRecordInto(r, rec);
+        t.pendingRecords.append(rec, kRecordSize);
+        if (!gather)
+            if (auto s = flushPending(); !s) // the record, right after its sample
+                return fail(s.error());
         t.lastDts = dts;
         ++t.count;
 
@@ -251,7 +264,21 @@ public:
             if (auto s = syncAll(); !s)
                 return fail(s.error());
             m_syncTimer.restart();
+        } else if (m_pendingData.size() >= kPendingBytes) {
+            if (auto s = flushPending(); !s)
+                return fail(s.error());
         }
+        return {};
+    }
+
+    Status flush() override
+    {
+        if (m_error)
+            return *m_error;
+        if (!m_open)
+            return {};
+        if (auto s = flushPending(); !s)
+            return fail(s.error());
         return {};
     }
 
@@ -321,7 +348,10 @@ public:
 
     void abandon() override
     {
-        // Handles close; the sidecar set stays on disk for recovery.
+        // What was accepted reaches the set (unless writing already failed);
+        // handles close; the sidecar set stays on disk for recovery.
+        if (m_open && !m_error)
+            (void)flushPending();
         for (Track &t : m_tracks)
             (void)t.file.close();
         (void)m_data.close();
@@ -345,9 +375,9 @@ public:
 
     qint64 bytesWritten() const override
     {
-        qint64 n = m_data.size();
+        qint64 n = m_data.size() + qint64(m_pendingData.size());
         for (const Track &t : m_tracks)
-            n += t.file.size();
+            n += t.file.size() + qint64(t.pendingRecords.size());
         return n;
     }
 
@@ -360,7 +390,41 @@ private:
         quint64 count = 0;
         quint64 droppedWaiting = 0;
         quint64 nudged = 0;
+        QByteArray pendingRecords; // encoded records not yet handed to the kernel
     };
+
+    // Samples below this size are gathered (audio frames, P/B frames) and
+    // written with their records in one write per file; a flush happens at
+    // the latest once this much is pending. Larger samples are written
+    // straight from the packet.
+    static constexpr qsizetype kDirectWriteBytes = 64 * 1024;
+    static constexpr qsizetype kPendingBytes = 256 * 1024;
+    // The disk is asked to start writing every this many bytes, so the
+    // periodic fsync finds little left to do and the disk works in parallel.
+    static constexpr qint64 kWritebackBytes = 4 * 1024 * 1024;
+
+    // The order that makes a record safe: sample bytes before records, and
+    // both before any fsync (syncAll()).
+    Status flushPending()
+    {
+        if (!m_pendingData.isEmpty()) {
+            if (auto s = m_data.write(m_pendingData.constData(), m_pendingData.size()); !s)
+                return s;
+            m_pendingData.resize(0); // keeps its capacity
+        }
+        for (Track &t : m_tracks) {
+            if (t.pendingRecords.isEmpty())
+                continue;
+            if (auto s = t.file.write(t.pendingRecords.constData(), t.pendingRecords.size()); !s)
+                return s;
+            t.pendingRecords.resize(0);
+        }
+        if (m_data.size() - m_writebackMark >= kWritebackBytes) {
+            m_data.startWriteback();
+            m_writebackMark = m_data.size();
+        }
+        return {};
+    }
 
     Status createFiles(const QByteArray &ftyp)
     {
@@ -411,6 +475,8 @@ private:
 
     Status syncAll()
     {
+        if (auto s = flushPending(); !s)
+            return s;
         if (auto s = m_data.sync(); !s)
             return s;
         for (Track &t : m_tracks)
@@ -460,6 +526,8 @@ private:
     std::vector<Track> m_tracks;
     std::map<int, size_t> m_streamToTrack;
     OutputFile m_data;
+    QByteArray m_pendingData; // sample bytes not yet handed to the kernel (follow m_data.size())
+    qint64 m_writebackMark = 0;
     FileLock m_infoLock, m_dataLock;
     QElapsedTimer m_syncTimer;
     std::optional<Error> m_error;
