@@ -51,6 +51,12 @@ public:
 
     // Appends at the current end of file.
     Status write(const void *data, qint64 size);
+    // Appends several pieces with one system call where it can (pwritev).
+    struct Piece {
+        const void *data;
+        qint64 size;
+    };
+    Status writePieces(const Piece *pieces, int count);
     // Writes at an absolute offset (does not move the append position).
     Status writeAt(qint64 offset, const void *data, qint64 size);
     Status sync();

@@ -173,7 +173,6 @@ public:
             return s;
         }
         m_open = true;
-        m_pendingData.reserve(kPendingBytes + kDirectWriteBytes);
         m_syncTimer.start();
         logInfo(QStringLiteral("MP4: recording %1 (%2 track(s), %3 bytes reserved for the header)")
                     .arg(m_final)
@@ -227,7 +226,7 @@ public:
             dts = 0;
 
         SampleRecord r;
-        r.offset = quint64(m_data.size() + qint64(m_pendingData.size()));
+        r.offset = quint64(m_data.size() + m_pending.bytes);
         r.size = quint32(bytes.size());
         r.flags = (pkt->flags & AV_PKT_FLAG_KEY) || t.setup.track.kind == TrackKind::Audio ? kRecordFlagSync : 0;
         r.dts = dts;
@@ -242,14 +241,11 @@ public:
         // while more packets are queued (flush()); the sample always reaches
         // the kernel before its record (flushPending()).
         const bool gather = m_options.gatherWrites && m_options.fsyncIntervalMs > 0;
-        if (!gather || bytes.size() >= kDirectWriteBytes) {
-            // A large sample (a keyframe) goes straight from the packet: no copy.
-            if (auto s = flushPending(); !s)
-                return fail(s.error());
+        if (!gather) {
             if (auto s = m_data.write(bytes.constData(), bytes.size()); !s)
                 return fail(s.error());
         } else {
-            m_pendingData.append(bytes);
+            m_pending.add(bytes, pkt);
         }
         char rec[kRecordSize];
         encodeRecordInto(r, rec);
@@ -264,7 +260,7 @@ public:
             if (auto s = syncAll(); !s)
                 return fail(s.error());
             m_syncTimer.restart();
-        } else if (m_pendingData.size() >= kPendingBytes) {
+        } else if (m_pending.bytes >= kPendingBytes || m_pending.pieces.size() >= kPendingPieces) {
             if (auto s = flushPending(); !s)
                 return fail(s.error());
         }
@@ -375,7 +371,7 @@ public:
 
     qint64 bytesWritten() const override
     {
-        qint64 n = m_data.size() + qint64(m_pendingData.size());
+        qint64 n = m_data.size() + m_pending.bytes;
         for (const Track &t : m_tracks)
             n += t.file.size() + qint64(t.pendingRecords.size());
         return n;
@@ -393,12 +389,47 @@ private:
         QByteArray pendingRecords; // encoded records not yet handed to the kernel
     };
 
-    // Samples below this size are gathered (audio frames, P/B frames) and
-    // written with their records in one write per file; a flush happens at
-    // the latest once this much is pending. Larger samples are written
-    // straight from the packet.
-    static constexpr qsizetype kDirectWriteBytes = 64 * 1024;
-    static constexpr qsizetype kPendingBytes = 256 * 1024;
+    // Samples waiting for one pwritev, by reference: the packet's buffer
+    // (refcounted, no copy) or the converted bytes (Annex B input).
+    struct PendingSamples {
+        std::vector<OutputFile::Piece> pieces;
+        std::vector<AVBufferRef *> refs;
+        std::vector<QByteArray> owned;
+        qint64 bytes = 0;
+
+        void add(const QByteArray &sample, const AVPacket *pkt)
+        {
+            const char *d = sample.constData();
+            const bool inPacket = pkt->data && d >= reinterpret_cast<const char *>(pkt->data)
+                && d < reinterpret_cast<const char *>(pkt->data) + pkt->size;
+            AVBufferRef *ref = inPacket && pkt->buf ? av_buffer_ref(pkt->buf) : nullptr;
+            if (ref) {
+                refs.push_back(ref);
+            } else {
+                // Converted bytes, or a packet without a refcounted buffer:
+                // a copy that lives until the flush (a deep one for the latter).
+                owned.push_back(inPacket ? QByteArray(d, sample.size()) : sample);
+                d = owned.back().constData();
+            }
+            pieces.push_back({d, sample.size()});
+            bytes += sample.size();
+        }
+        void clear()
+        {
+            for (AVBufferRef *&r : refs)
+                av_buffer_unref(&r);
+            refs.clear();
+            owned.clear();
+            pieces.clear();
+            bytes = 0;
+        }
+        ~PendingSamples() { clear(); }
+    };
+
+    // At most this much waits for a flush (the session flushes sooner, when
+    // no packet is queued).
+    static constexpr qint64 kPendingBytes = 512 * 1024;
+    static constexpr size_t kPendingPieces = 256;
     // The disk is asked to start writing every this many bytes, so the
     // periodic fsync finds little left to do and the disk works in parallel.
     static constexpr qint64 kWritebackBytes = 4 * 1024 * 1024;
@@ -407,10 +438,11 @@ private:
     // both before any fsync (syncAll()).
     Status flushPending()
     {
-        if (!m_pendingData.isEmpty()) {
-            if (auto s = m_data.write(m_pendingData.constData(), m_pendingData.size()); !s)
+        if (!m_pending.pieces.empty()) {
+            const Status s = m_data.writePieces(m_pending.pieces.data(), int(m_pending.pieces.size()));
+            m_pending.clear();
+            if (!s)
                 return s;
-            m_pendingData.resize(0); // keeps its capacity
         }
         for (Track &t : m_tracks) {
             if (t.pendingRecords.isEmpty())
@@ -526,7 +558,7 @@ private:
     std::vector<Track> m_tracks;
     std::map<int, size_t> m_streamToTrack;
     OutputFile m_data;
-    QByteArray m_pendingData; // sample bytes not yet handed to the kernel (follow m_data.size())
+    PendingSamples m_pending; // sample bytes not yet handed to the kernel (follow m_data.size())
     qint64 m_writebackMark = 0;
     FileLock m_infoLock, m_dataLock;
     QElapsedTimer m_syncTimer;
