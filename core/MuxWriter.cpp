@@ -72,7 +72,7 @@ struct MuxWriter::Impl {
     qint64 lastSyncMs = 0;
     qint64 writebackMark = 0;
     PacketPtr scratch = makePacket(); // reused for every packet: a reference, no copy
-    std::optional<Error> ioError; // the first write error, with its real reason
+    std::optional<Error> ioError;     // the first write error, with its real reason
     bool headerWritten = false;
 
     static int writePacket(void *opaque, uint8_t *buf, int size) // non-const in FFmpeg 5.1

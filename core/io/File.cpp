@@ -45,7 +45,8 @@ OutputFile::~OutputFile()
 }
 
 OutputFile::OutputFile(OutputFile &&o) noexcept
-    : m_fd(o.m_fd), m_path(std::move(o.m_path)), m_size(o.m_size), m_writebackFrom(o.m_writebackFrom), m_faults(std::move(o.m_faults))
+    : m_fd(o.m_fd), m_path(std::move(o.m_path)), m_size(o.m_size), m_writebackFrom(o.m_writebackFrom),
+      m_faults(std::move(o.m_faults))
 {
     o.m_fd = -1;
 }
