@@ -3,7 +3,8 @@
 #
 #   bench/run.sh            full run (100 MB / 1 GB / 4 GB finish table, ...): about 10 minutes on 2 cores
 #   bench/run.sh --quick    short run (smaller sizes, fewer runs): about 2 minutes
-#   options: --build DIR (default ./build-bench)  --work DIR (default BUILD/bench-work)  --only 1,2,3,4,5
+#   options: --build DIR (default ./build-bench)  --work DIR (default BUILD/bench-work)  --only 1,2,3,4,5,6,7
+#            --hour   table 3 measures over one hour (memory flat over a long recording; not in the default run)
 #
 # Builds what it needs (core, CLI, bench programs; no GUI, no tests) with CMake
 # in ./build-bench, then measures every table side by side in the same run:
@@ -13,6 +14,7 @@
 #   4 throughput               bench/compare/throughput.py
 #   5 recovery scan            bench/scan
 #   6 MP4 repair corpus        bench/repair (UNTRUNC=/path adds untrunc's column)
+#   7 per-packet cost          bench/compare/steady.py: file → file TS/FLV/MP4 at 2-3 sizes, goals of issue 15
 # Progress goes to stderr; the tables also land in BUILD/bench-results.md.
 set -euo pipefail
 
@@ -21,7 +23,8 @@ root="$(cd "$here/.." && pwd)"
 quick=0
 build="$root/build-bench"
 work=""
-only="1,2,3,4,5,6"
+only="1,2,3,4,5,6,7"
+hour=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
@@ -29,7 +32,8 @@ while [ $# -gt 0 ]; do
     --build) build="$2"; shift ;;
     --work) work="$2"; shift ;;
     --only) only="$2"; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --hour) hour=1 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -96,7 +100,10 @@ if want 1; then
   echo
 fi
 if want 2; then py crash.py "${q[@]}"; echo; fi
-if want 3; then py cost.py "${q[@]}"; echo; fi
+if want 3; then
+  if [ $hour = 1 ]; then py cost.py --counts 8,32 --window 3600; else py cost.py "${q[@]}"; fi
+  echo
+fi
 if want 4; then
   if [ $quick = 1 ]; then py throughput.py --quick --runs 1; else py throughput.py --runs 3; fi
   echo
@@ -127,5 +134,9 @@ if want 6; then
   rm -rf "$work/repair-corpus"
   echo
 fi
-rm -rf "$work"/gst-finish "$work"/throughput "$work"/crash-* "$work"/cost-*
+if want 7; then
+  if [ $quick = 1 ]; then py steady.py --quick --runs 3; else py steady.py --runs 3; fi
+  echo
+fi
+rm -rf "$work"/gst-finish "$work"/throughput "$work"/steady "$work"/crash-* "$work"/cost-*
 say "tables saved in $results"

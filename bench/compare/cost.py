@@ -101,6 +101,7 @@ def main():
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--counts", help="e.g. 1,8,32 (default: 1,8,32; quick: 1,8)")
     ap.add_argument("--sides", default="tapedeck,ffmpeg")
+    ap.add_argument("--window", type=int, help="seconds measured (default 15; quick 5; 3600 = the one-hour run)")
     a = ap.parse_args()
     media = os.path.join(a.work, "media")
     os.makedirs(media, exist_ok=True)
@@ -108,7 +109,10 @@ def main():
     counts = [int(c) for c in a.counts.split(",")] if a.counts else [1, 8] if a.quick else [1, 8, 32]
     sides = a.sides.split(",")
     warmup, window = (3, 5) if a.quick else (4, 15)
+    if a.window:
+        window = a.window
     rows = []
+    goals = []
     for n in counts:
         res = {}
         for kind in sides:
@@ -125,6 +129,17 @@ def main():
                          "%.3f" % r["kept"] + ("" if r["alive"] == (1 if kind == "tapedeck" else n)
                                               else " (%d alive)" % r["alive"])
                          + (" (%d did not stop within 30 s)" % r["hung"] if r["hung"] else "")])
+        # Goals of issue 15, beside their measurement.
+        if "tapedeck" in res and "ffmpeg" in res and n in (8, 32):
+            td, ff = res["tapedeck"]["cpu"] / n, res["ffmpeg"]["cpu"] / n
+            goals.append(["N = %d: CPU per recording ≤ 0.8 × ffmpeg's" % n,
+                          "%.2f %% vs 0.8 × %.2f %% = %.2f %%" % (100 * td, 100 * ff, 80 * ff),
+                          "met" if td <= 0.8 * ff else "NOT met"])
+        if "tapedeck" in res and n == 32:
+            hwm, growth = res["tapedeck"]["hwm"] / n, res["tapedeck"]["growth"] / n
+            goals.append(["N = 32: memory ≤ 8 MB per recording, flat",
+                          "%.1f MB peak, %+.0f kB/s over %d s" % (hwm / 1e6, growth / 1e3, window),
+                          "met" if hwm <= 8e6 and growth <= 1e3 else "NOT met"])
     print("### 3. Cost per recording (live UDP MPEG-TS, %.1f Mbit/s each, stream copy to MP4)\n"
           % (next(iter(res.values()))["bps"] / 1e6))
     print(C.table(["N", "recorder", "CPU per recording (of one core)", "CPU total", "peak RSS per recording",
@@ -132,6 +147,9 @@ def main():
     print("\nCPU over a %d s window after a %d s warm-up (utime+stime, /proc/PID/stat); peak RSS = VmHWM summed over "
           "the recorder's processes. Frames kept = video frames in the worst of the N files (ffprobe -count_packets) / video frames sent until the recorders were stopped (SIGTERM, stream still live). RSS growth = change of the summed VmRSS over the window, per recording: a figure near the stream's byte rate means a buffer still filling, so peak RSS keeps rising with recording time. The UDP fan-out (this Python process) is not counted on either side. "
           "Files are MP4 on both sides; Tapedeck fsyncs every second, ffmpeg never." % (window, warmup))
+    if goals:
+        print("\nGoals (issue 15):\n")
+        print(C.table(["goal", "measured", "met?"], goals))
 
 
 if __name__ == "__main__":

@@ -71,9 +71,20 @@ public:
 
     // Appends at the current end of file.
     Status write(const void *data, qint64 size);
+    // Appends several pieces with one system call where it can (pwritev).
+    struct Piece {
+        const void *data;
+        qint64 size;
+    };
+    Status writePieces(const Piece *pieces, int count);
     // Writes at an absolute offset (does not move the append position).
     Status writeAt(qint64 offset, const void *data, qint64 size);
     Status sync();
+    // Starts writing the file's dirty pages to disk without waiting
+    // (sync_file_range), so that the next sync() finds little left to do and
+    // the disk works while the caller goes on. Durability still comes only
+    // from sync(); an error here is ignored (sync() reports it).
+    void startWriteback();
     Status truncate(qint64 size);
     Status close();
     qint64 size() const { return m_size; }
@@ -84,6 +95,7 @@ private:
     int m_fd = -1;
     QString m_path;
     qint64 m_size = 0;
+    qint64 m_writebackFrom = 0; // bytes before this were handed to startWriteback()
     std::shared_ptr<IoFaultInjector> m_faults;
 };
 

@@ -226,7 +226,7 @@ public:
             dts = 0;
 
         SampleRecord r;
-        r.offset = quint64(m_data.size());
+        r.offset = quint64(m_data.size() + m_pending.bytes);
         r.size = quint32(bytes.size());
         r.flags = (pkt->flags & AV_PKT_FLAG_KEY) || t.setup.track.kind == TrackKind::Audio ? kRecordFlagSync : 0;
         r.dts = dts;
@@ -237,13 +237,22 @@ public:
             : 0;
         r.sequence = quint32(t.count);
 
-        // Sample bytes first, then the record that points at them: a record
-        // never refers to bytes that were not written before it.
-        if (auto s = m_data.write(bytes.constData(), bytes.size()); !s)
-            return fail(s.error());
-        const QByteArray rec = encodeRecord(r);
-        if (auto s = t.file.write(rec.constData(), rec.size()); !s)
-            return fail(s.error());
+        // Sample bytes and the record that points at them wait in memory
+        // while more packets are queued (flush()); the sample always reaches
+        // the kernel before its record (flushPending()).
+        const bool gather = m_options.gatherWrites && m_options.fsyncIntervalMs > 0;
+        if (!gather) {
+            if (auto s = m_data.write(bytes.constData(), bytes.size()); !s)
+                return fail(s.error());
+        } else {
+            m_pending.add(bytes, pkt);
+        }
+        char rec[kRecordSize];
+        encodeRecordInto(r, rec);
+        t.pendingRecords.append(rec, kRecordSize);
+        if (!gather)
+            if (auto s = flushPending(); !s) // the record, right after its sample
+                return fail(s.error());
         t.lastDts = dts;
         ++t.count;
 
@@ -251,7 +260,21 @@ public:
             if (auto s = syncAll(); !s)
                 return fail(s.error());
             m_syncTimer.restart();
+        } else if (m_pending.bytes >= kPendingBytes || m_pending.pieces.size() >= kPendingPieces) {
+            if (auto s = flushPending(); !s)
+                return fail(s.error());
         }
+        return {};
+    }
+
+    Status flush() override
+    {
+        if (m_error)
+            return *m_error;
+        if (!m_open)
+            return {};
+        if (auto s = flushPending(); !s)
+            return fail(s.error());
         return {};
     }
 
@@ -321,7 +344,10 @@ public:
 
     void abandon() override
     {
-        // Handles close; the sidecar set stays on disk for recovery.
+        // What was accepted reaches the set (unless writing already failed);
+        // handles close; the sidecar set stays on disk for recovery.
+        if (m_open && !m_error)
+            (void)flushPending();
         for (Track &t : m_tracks)
             (void)t.file.close();
         (void)m_data.close();
@@ -345,9 +371,9 @@ public:
 
     qint64 bytesWritten() const override
     {
-        qint64 n = m_data.size();
+        qint64 n = m_data.size() + m_pending.bytes;
         for (const Track &t : m_tracks)
-            n += t.file.size();
+            n += t.file.size() + qint64(t.pendingRecords.size());
         return n;
     }
 
@@ -360,7 +386,77 @@ private:
         quint64 count = 0;
         quint64 droppedWaiting = 0;
         quint64 nudged = 0;
+        QByteArray pendingRecords; // encoded records not yet handed to the kernel
     };
+
+    // Samples waiting for one pwritev, by reference: the packet's buffer
+    // (refcounted, no copy) or the converted bytes (Annex B input).
+    struct PendingSamples {
+        std::vector<OutputFile::Piece> pieces;
+        std::vector<AVBufferRef *> refs;
+        std::vector<QByteArray> owned;
+        qint64 bytes = 0;
+
+        void add(const QByteArray &sample, const AVPacket *pkt)
+        {
+            const char *d = sample.constData();
+            const bool inPacket = pkt->data && d >= reinterpret_cast<const char *>(pkt->data)
+                && d < reinterpret_cast<const char *>(pkt->data) + pkt->size;
+            AVBufferRef *ref = inPacket && pkt->buf ? av_buffer_ref(pkt->buf) : nullptr;
+            if (ref) {
+                refs.push_back(ref);
+            } else {
+                // Converted bytes, or a packet without a refcounted buffer:
+                // a copy that lives until the flush (a deep one for the latter).
+                owned.push_back(inPacket ? QByteArray(d, sample.size()) : sample);
+                d = owned.back().constData();
+            }
+            pieces.push_back({d, sample.size()});
+            bytes += sample.size();
+        }
+        void clear()
+        {
+            for (AVBufferRef *&r : refs)
+                av_buffer_unref(&r);
+            refs.clear();
+            owned.clear();
+            pieces.clear();
+            bytes = 0;
+        }
+        ~PendingSamples() { clear(); }
+    };
+
+    // At most this much waits for a flush (the session flushes sooner, when
+    // no packet is queued).
+    static constexpr qint64 kPendingBytes = 512 * 1024;
+    static constexpr size_t kPendingPieces = 256;
+    // The disk is asked to start writing every this many bytes, so the
+    // periodic fsync finds little left to do and the disk works in parallel.
+    static constexpr qint64 kWritebackBytes = 4 * 1024 * 1024;
+
+    // The order that makes a record safe: sample bytes before records, and
+    // both before any fsync (syncAll()).
+    Status flushPending()
+    {
+        if (!m_pending.pieces.empty()) {
+            const Status s = m_data.writePieces(m_pending.pieces.data(), int(m_pending.pieces.size()));
+            m_pending.clear();
+            if (!s)
+                return s;
+        }
+        for (Track &t : m_tracks) {
+            if (t.pendingRecords.isEmpty())
+                continue;
+            if (auto s = t.file.write(t.pendingRecords.constData(), t.pendingRecords.size()); !s)
+                return s;
+            t.pendingRecords.resize(0);
+        }
+        if (m_data.size() - m_writebackMark >= kWritebackBytes) {
+            m_data.startWriteback();
+            m_writebackMark = m_data.size();
+        }
+        return {};
+    }
 
     Status createFiles(const QByteArray &ftyp)
     {
@@ -411,6 +507,8 @@ private:
 
     Status syncAll()
     {
+        if (auto s = flushPending(); !s)
+            return s;
         if (auto s = m_data.sync(); !s)
             return s;
         for (Track &t : m_tracks)
@@ -460,6 +558,8 @@ private:
     std::vector<Track> m_tracks;
     std::map<int, size_t> m_streamToTrack;
     OutputFile m_data;
+    PendingSamples m_pending; // sample bytes not yet handed to the kernel (follow m_data.size())
+    qint64 m_writebackMark = 0;
     FileLock m_infoLock, m_dataLock;
     QElapsedTimer m_syncTimer;
     std::optional<Error> m_error;

@@ -280,6 +280,23 @@ QByteArray encodeTrackHeader(quint32 trackNumber)
     return w.take();
 }
 
+void encodeRecordInto(const SampleRecord &r, char *out)
+{
+    auto le = [&out](quint64 v, int n) {
+        for (int i = 0; i < n; ++i)
+            *out++ = char(v >> (8 * i));
+    };
+    char *start = out;
+    le(r.offset, 8);
+    le(r.size, 4);
+    le(r.flags, 4);
+    le(quint64(r.dts), 8);
+    le(quint32(r.ctsOffset), 4);
+    le(r.duration, 4);
+    le(r.sequence, 4);
+    le(crc32(start, kRecordPayload), 4);
+}
+
 QByteArray encodeRecord(const SampleRecord &r)
 {
     LeWriter w;

@@ -136,6 +136,8 @@ QByteArray encodeInfo(const SidecarInfo &info);
 Result<SidecarInfo> decodeInfo(const QByteArray &bytes);
 QByteArray encodeTrackHeader(quint32 trackNumber);
 QByteArray encodeRecord(const SampleRecord &r);
+// The same 40 bytes into `out`, without an allocation (the writer's per-packet path).
+void encodeRecordInto(const SampleRecord &r, char *out);
 // Checks the CRC and field sanity; does not check offsets against the data file.
 Result<SampleRecord> decodeRecord(const char *bytes40);
 quint32 crc32(const char *data, qint64 size, quint32 crc = 0);

@@ -31,8 +31,10 @@ bool PacketQueue::pushPacket(PacketPtr pkt, bool dropWhenFull, int videoIndex, c
                 m_dropVideoUntilKey = true;
             return false;
         }
+        ++m_waitingPushers;
         while (full() && !m_closed && !abort.load())
             m_notFull.wait_for(lock, std::chrono::milliseconds(100));
+        --m_waitingPushers;
         if (m_closed || abort.load())
             return false;
     }
@@ -43,15 +45,39 @@ bool PacketQueue::pushPacket(PacketPtr pkt, bool dropWhenFull, int videoIndex, c
     QueueItem item;
     item.packet = std::move(pkt);
     m_items.push_back(std::move(item));
+    // A live packet wakes the writer at once (it should reach the disk now).
+    // A file read faster than it is written wakes it once per batch, not per
+    // packet; pop() looks again after kFileBatchWaitMs, so a slow read never
+    // leaves a few packets waiting for long.
+    m_batching = !dropWhenFull;
+    const bool wake = dropWhenFull || m_packets >= kFileBatchPackets || m_bytes >= m_maxBytes / 4;
     lock.unlock();
-    m_notEmpty.notify_one();
+    if (wake)
+        m_notEmpty.notify_one();
     return true;
 }
 
 std::optional<QueueItem> PacketQueue::pop()
 {
     std::unique_lock lock(m_mutex);
-    m_notEmpty.wait(lock, [this] { return !m_items.empty() || m_closed; });
+    auto ready = [this] { return !m_items.empty() || m_closed; };
+    while (!ready()) {
+        if (m_batching)
+            m_notEmpty.wait_for(lock, std::chrono::milliseconds(kFileBatchWaitMs));
+        else
+            m_notEmpty.wait(lock);
+    }
+    return takeFront(lock);
+}
+
+std::optional<QueueItem> PacketQueue::tryPop()
+{
+    std::unique_lock lock(m_mutex);
+    return takeFront(lock);
+}
+
+std::optional<QueueItem> PacketQueue::takeFront(std::unique_lock<std::mutex> &lock)
+{
     if (m_items.empty())
         return std::nullopt;
     QueueItem item = std::move(m_items.front());
@@ -60,8 +86,10 @@ std::optional<QueueItem> PacketQueue::pop()
         --m_packets;
         m_bytes -= item.packet->size;
     }
+    const bool wake = m_waitingPushers > 0 && (m_packets <= m_maxPackets / 2 && m_bytes <= m_maxBytes / 2);
     lock.unlock();
-    m_notFull.notify_one();
+    if (wake)
+        m_notFull.notify_one();
     return item;
 }
 

@@ -36,11 +36,14 @@ public:
     bool pushPacket(PacketPtr pkt, bool dropWhenFull, int videoIndex, const std::atomic<bool> &abort);
     // Blocks until an item is there or close() was called.
     std::optional<QueueItem> pop();
+    // Returns at once: the next item, or nullopt when none is waiting.
+    std::optional<QueueItem> tryPop();
     // Wakes everybody; pop() returns nullopt once empty, pushes are ignored.
     void close();
     qint64 bytes() const;
 
 private:
+    std::optional<QueueItem> takeFront(std::unique_lock<std::mutex> &lock);
     mutable std::mutex m_mutex;
     std::condition_variable m_notEmpty;
     std::condition_variable m_notFull;
@@ -50,6 +53,15 @@ private:
     int m_packets = 0;
     qint64 m_bytes = 0;
     bool m_closed = false;
+    // A pusher waiting on a full queue is woken once the queue has drained
+    // to half, not at every pop: a file read faster than it is written would
+    // otherwise cost two thread switches per packet.
+    int m_waitingPushers = 0;
+    // The last packet came from a file (pushed with dropWhenFull off): the
+    // writer is woken per batch (pushPacket()).
+    bool m_batching = false;
+    static constexpr int kFileBatchPackets = 16;
+    static constexpr int kFileBatchWaitMs = 20;
     bool m_dropVideoUntilKey = false;
 };
 

@@ -629,6 +629,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
 {
     WriterOptions wo;
     wo.fsyncIntervalMs = p.fsyncIntervalMs;
+    wo.gatherWrites = true; // this loop calls flush() before it waits for a packet
     wo.overwrite = p.overwrite == OverwritePolicy::Replace;
     wo.sourceDescription = display;
     wo.mp4ForceMoovFirst = p.mp4MoovFirst;
@@ -648,7 +649,23 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     QString finishNote;
     const QString outDir = QFileInfo(p.outBase).absolutePath();
 
-    while (auto item = queue->pop()) {
+    while (true) {
+        std::optional<QueueItem> item = queue->tryPop();
+        if (!item) {
+            // Nothing waiting: what the writer gathered goes to the kernel
+            // before this thread sleeps, so a kill loses at most the packet
+            // in flight (Writer.h, flush()).
+            if (out && !abortFlag.load()) {
+                if (Status s = out->flush(); !s) {
+                    failure = s.message();
+                    abortFlag = true;
+                    queue->close();
+                }
+            }
+            item = queue->pop();
+            if (!item)
+                break;
+        }
         if (item->kind == QueueItem::Kind::End)
             break;
         if (item->kind == QueueItem::Kind::Streams) {

@@ -153,11 +153,17 @@ Status ChunkedOutput::writeTo(Open &o, const AVPacket *pkt)
     }
     if (m_type == ContainerType::MpegTs)
         return o.writer->write(pkt); // continuous timeline
-    PacketPtr p = clonePacket(pkt);
-    if (!p)
-        return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
-    const AVRational tb = o.streams[size_t(p->stream_index)].timeBase;
+    const AVRational tb = o.streams[size_t(pkt->stream_index)].timeBase;
     const qint64 shift = av_rescale_q(o.startUs, kUs, tb);
+    if (shift == 0 && pkt->dts >= 0)
+        return o.writer->write(pkt); // the first chunk: nothing to shift, no copy
+    // A reference in a reused packet (no allocation per packet), dropped
+    // again once the writer has it.
+    if (!m_scratch)
+        m_scratch = makePacket();
+    if (!m_scratch || av_packet_ref(m_scratch.get(), pkt) < 0)
+        return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
+    AVPacket *p = m_scratch.get();
     p->dts -= shift;
     if (p->pts != AV_NOPTS_VALUE)
         p->pts -= shift;
@@ -167,7 +173,19 @@ Status ChunkedOutput::writeTo(Open &o, const AVPacket *pkt)
             p->pts -= p->dts;
         p->dts = 0;
     }
-    return o.writer->write(p.get());
+    const Status s = o.writer->write(p);
+    av_packet_unref(p);
+    return s;
+}
+
+Status ChunkedOutput::flush()
+{
+    if (m_prev.writer)
+        if (Status s = m_prev.writer->flush(); !s)
+            return s;
+    if (m_cur.writer)
+        return m_cur.writer->flush();
+    return {};
 }
 
 Status ChunkedOutput::write(const AVPacket *pkt)

@@ -42,6 +42,8 @@ public:
 
     // pkt has normalized (monotonic) timestamps in its stream's time base.
     Status write(const AVPacket *pkt);
+    // Hands what the open chunks' writers hold to the kernel (Writer.h).
+    Status flush();
     // Closes every open chunk; returns all finished files.
     Result<QStringList> finish();
     void abandon();
@@ -70,6 +72,7 @@ private:
     qint64 toUs(const AVPacket *pkt) const;
     bool isCutPoint(const AVPacket *pkt) const;
 
+    PacketPtr m_scratch; // writeTo(): the shifted copy of a packet
     ContainerType m_type;
     QString m_base;
     qint64 m_chunkUs;

@@ -17,6 +17,9 @@ qint64 monoMs()
         .count();
 }
 constexpr int kIoBufferSize = 64 * 1024;
+// The disk is asked to start writing every this many bytes (see
+// OutputFile::startWriteback), so the periodic fsync finds little to do.
+constexpr qint64 kWritebackBytes = 4 * 1024 * 1024;
 
 // Subtitle and data streams FFmpeg's MPEG-TS muxer writes with their proper
 // stream type and descriptors. Anything else it would turn into anonymous
@@ -67,7 +70,9 @@ struct MuxWriter::Impl {
     QStringList notes;
     qint64 pos = 0;
     qint64 lastSyncMs = 0;
-    std::optional<Error> ioError; // the first write error, with its real reason
+    qint64 writebackMark = 0;
+    PacketPtr scratch = makePacket(); // reused for every packet: a reference, no copy
+    std::optional<Error> ioError;     // the first write error, with its real reason
     bool headerWritten = false;
 
     static int writePacket(void *opaque, uint8_t *buf, int size) // non-const in FFmpeg 5.1
@@ -225,7 +230,12 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
     // FLV seeks back at the end to write duration and size; TS never seeks.
     d->io->seekable = d->type == ContainerType::Flv ? AVIO_SEEKABLE_NORMAL : 0;
     d->ctx->pb = d->io.get();
-    d->ctx->flags |= AVFMT_FLAG_CUSTOM_IO | AVFMT_FLAG_FLUSH_PACKETS;
+    // With gatherWrites, packets gather in the 64 KB buffer while more are
+    // queued, and flush() hands them to the kernel before the session waits
+    // for the next one (one write per batch, not per packet); without it,
+    // every packet is flushed as it is written.
+    d->ctx->flags |= AVFMT_FLAG_CUSTOM_IO | (options.gatherWrites ? 0 : AVFMT_FLAG_FLUSH_PACKETS);
+    d->ctx->flush_packets = options.gatherWrites ? 0 : 1;
 
     d->inTimeBases.clear();
     for (const StreamInfo &s : d->kept) {
@@ -270,8 +280,9 @@ Status MuxWriter::write(const AVPacket *pkt)
     if (pkt->stream_index < 0 || size_t(pkt->stream_index) >= d->outIndex.size()
         || d->outIndex[size_t(pkt->stream_index)] < 0)
         return {}; // a stream this container cannot carry (said in notes())
-    PacketPtr p = clonePacket(pkt);
-    if (!p)
+    // The muxer takes the reference and leaves `scratch` blank again.
+    PacketPtr &p = d->scratch;
+    if (!p || av_packet_ref(p.get(), pkt) < 0)
         return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
     p->stream_index = d->outIndex[size_t(pkt->stream_index)];
     AVStream *st = d->ctx->streams[p->stream_index];
@@ -289,12 +300,31 @@ Status MuxWriter::write(const AVPacket *pkt)
         logWarning(QStringLiteral("%1: a damaged packet from the source was left out").arg(d->finalPath));
         return {};
     }
-    if (err < 0)
+    if (err < 0) {
+        av_packet_unref(p.get());
         return d->muxError(err, QStringLiteral("cannot write"));
+    }
     if (d->opt.fsyncIntervalMs >= 0 && monoMs() - d->lastSyncMs >= d->opt.fsyncIntervalMs) {
+        // What the muxer's buffer holds belongs to this interval too.
+        if (auto s = flush(); !s)
+            return s;
         if (auto s = d->file.sync(); !s)
             return s;
         d->lastSyncMs = monoMs();
+    }
+    return {};
+}
+
+Status MuxWriter::flush()
+{
+    if (!d->ctx || !d->io)
+        return {};
+    avio_flush(d->io.get());
+    if (d->ioError)
+        return *d->ioError;
+    if (d->file.size() - d->writebackMark >= kWritebackBytes) {
+        d->file.startWriteback();
+        d->writebackMark = d->file.size();
     }
     return {};
 }
@@ -335,7 +365,11 @@ void MuxWriter::abandon()
     d->lock.release(); // an orphan now: recoverable at once
 }
 
-qint64 MuxWriter::bytesWritten() const { return d->file.size(); }
+qint64 MuxWriter::bytesWritten() const
+{
+    // Including what waits in the muxer's buffer for the next flush().
+    return d->file.size() + (d->io ? qint64(d->io->buf_ptr - d->io->buffer) : 0);
+}
 
 QStringList MuxWriter::notes() const { return d->notes; }
 

@@ -15,6 +15,7 @@ public:
     Status open(const QString &finalPath, const std::vector<StreamInfo> &streams,
                 const WriterOptions &options) override;
     Status write(const AVPacket *pkt) override;
+    Status flush() override;
     Result<QString> finish() override;
     void abandon() override;
     qint64 bytesWritten() const override;

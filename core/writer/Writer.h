@@ -25,6 +25,9 @@ struct WriterOptions {
     qint64 creationTimeUs = -1;              // file creation time (UTC µs); -1 = now. Recovery fixes it
                                              // so that a rerun writes the same bytes.
     std::shared_ptr<IoFaultInjector> faults; // test seam: fail writes after N bytes
+    bool gatherWrites = false;               // the caller calls flush() before it waits for the next
+                                             // packet: write() may gather packets (Writer.h, flush());
+                                             // off, every write() reaches the kernel before it returns
 };
 
 class ContainerWriter {
@@ -40,6 +43,12 @@ public:
     // Timestamps are in streams[pkt->stream_index].timeBase, dts monotonic per
     // stream and >= 0. The packet is not modified or kept.
     virtual Status write(const AVPacket *pkt) = 0;
+    // Hands everything write() accepted to the kernel. A writer may hold the
+    // last packets in memory to write them in one system call; the session
+    // calls flush() whenever no further packet is waiting, so a process kill
+    // loses no more than it did with one write per packet (the packets it
+    // would lose are still in the session's queue otherwise).
+    virtual Status flush() { return {}; }
 
     // Clean close: the final file is complete at the returned path.
     virtual Result<QString> finish() = 0;

@@ -490,24 +490,35 @@ private slots:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<int>("k");
+        QTest::addColumn<bool>("gather");
         for (const char *kind : {"h264_aac", "hevc_opus"})
             for (int k : {1, 2, 7, 40, 100, -1})
                 QTest::newRow(qPrintable(QStringLiteral("%1 k=%2").arg(QLatin1String(kind)).arg(k)))
-                    << QString::fromLatin1(kind) << k;
+                    << QString::fromLatin1(kind) << k << false;
+        // Gathered writes (how a session records, issue 15): after flush()
+        // the set holds exactly what one write per packet would have.
+        for (int k : {1, 7, 100, -1})
+            QTest::newRow(qPrintable(QStringLiteral("h264_aac gathered k=%1").arg(k)))
+                << QStringLiteral("h264_aac") << k << true;
     }
 
     void rebuildEqualsCleanStop()
     {
         QFETCH(QString, kind);
         QFETCH(int, k);
+        QFETCH(bool, gather);
         Media storage;
         const Media &m = media(kind, storage);
         QTemporaryDir out;
         const QString final = pathIn(out, QStringLiteral("clean.mp4"));
         const QString snap = pathIn(out, QStringLiteral("snap.mp4"));
         auto w = makeMp4Writer();
-        QVERIFY(w->open(final, m.streams, {}).ok());
+        WriterOptions wo;
+        wo.gatherWrites = gather;
+        QVERIFY(w->open(final, m.streams, wo).ok());
         QVERIFY(feed(m, *w, k).status.ok());
+        if (gather)
+            QVERIFY(w->flush().ok());
         QVERIFY(copySidecarSet(final, snap));
         const auto verdict = mp4::readSidecarSet(snap);
         QCOMPARE(verdict.verdict, mp4::Verdict::Complete);
