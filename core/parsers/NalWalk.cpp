@@ -175,20 +175,24 @@ std::optional<HevcSpsInfo> parseHevcSps(const uint8_t *nal, size_t size)
     if (chroma == 3)
         br.bits(1);
     HevcSpsInfo s;
-    s.width = int(br.ue());
-    s.height = int(br.ue());
+    // Every size comes from the file: 64-bit arithmetic, so a hostile
+    // conformance window cannot wrap a crop into a plausible picture size.
+    int64_t width = br.ue();
+    int64_t height = br.ue();
     if (br.flag()) {
-        const int sub = chroma == 1 || chroma == 2 ? 2 : 1;
-        const int subH = chroma == 1 ? 2 : 1;
-        const int l = int(br.ue()), r = int(br.ue()), t = int(br.ue()), b = int(br.ue());
-        s.width -= sub * (l + r);
-        s.height -= subH * (t + b);
+        const int64_t sub = chroma == 1 || chroma == 2 ? 2 : 1;
+        const int64_t subH = chroma == 1 ? 2 : 1;
+        const int64_t l = br.ue(), r = br.ue(), t = br.ue(), b = br.ue();
+        width -= sub * (l + r);
+        height -= subH * (t + b);
     }
     br.ue();
     br.ue();
-    const uint32_t pocBits = br.ue() + 4;
-    if (!br.ok() || pocBits > 16 || s.width <= 0 || s.height <= 0 || s.width > 16384 || s.height > 16384)
+    const uint64_t pocBits = uint64_t(br.ue()) + 4;
+    if (!br.ok() || pocBits > 16 || width <= 0 || height <= 0 || width > 16384 || height > 16384)
         return std::nullopt;
+    s.width = int(width);
+    s.height = int(height);
     s.log2MaxPocLsb = int(pocBits);
     return s;
 }
