@@ -132,6 +132,26 @@ void writeRandom(const QString &path, int bytes)
     f.write(data);
 }
 
+// A desktop app as a user starts it: its settings file (with the recordings
+// folder, when given), an engine, secrets in memory, the main window with the
+// recovery wizard attached, shown. Members in construction order.
+struct Studio {
+    Studio(const QString &ini, const QString &recordingsFolder = QString()) : settings(ini)
+    {
+        if (!recordingsFolder.isEmpty())
+            settings.setValue(SettingKey::RecordingsFolder, recordingsFolder);
+        window = std::make_unique<MainWindow>(settings, engine, secrets);
+        RecoveryWizard::attachTo(window.get());
+        window->show();
+    }
+    bool exposed() { return QTest::qWaitForWindowExposed(window.get()); }
+
+    Settings settings;
+    Engine engine;
+    MemorySecretStore secrets;
+    std::unique_ptr<MainWindow> window;
+};
+
 } // namespace
 
 class TestWizard : public QObject {
@@ -518,14 +538,9 @@ private slots:
         QString error;
         const QString info = makeKilledRecording(folder, QStringLiteral("show"), &error);
         QVERIFY2(!info.isEmpty(), qPrintable(error));
-        Settings settings(tmp.filePath(QStringLiteral("tapedeck.ini")));
-        settings.setValue(SettingKey::RecordingsFolder, folder);
-        Engine engine;
-        MemorySecretStore secrets;
-        MainWindow window(settings, engine, secrets);
-        RecoveryWizard::attachTo(&window);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Studio studio(tmp.filePath(QStringLiteral("tapedeck.ini")), folder);
+        QVERIFY(studio.exposed());
+        MainWindow &window = *studio.window;
         QSignalSpy notified(window.tray(), &TrayController::notified);
         window.checkForOrphans();
         QTRY_VERIFY_WITH_TIMEOUT(!notified.isEmpty(), 30000);
@@ -559,14 +574,9 @@ private slots:
     void mainWindowLeadsIntoWizard()
     {
         QTemporaryDir tmp;
-        Settings settings(tmp.filePath(QStringLiteral("tapedeck.ini")));
-        settings.setValue(SettingKey::RecordingsFolder, tmp.filePath(QStringLiteral("rec")));
-        Engine engine;
-        MemorySecretStore secrets;
-        MainWindow window(settings, engine, secrets);
-        RecoveryWizard::attachTo(&window);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Studio studio(tmp.filePath(QStringLiteral("tapedeck.ini")), tmp.filePath(QStringLiteral("rec")));
+        QVERIFY(studio.exposed());
+        MainWindow &window = *studio.window;
         auto wizard = [&window] { return window.findChild<RecoveryWizard *>(); };
 
         const QString folder = tmp.filePath(QStringLiteral("dropped"));
@@ -599,14 +609,9 @@ private slots:
         QString error;
         const QString info = makeKilledRecording(folder, QStringLiteral("roads"), &error);
         QVERIFY2(!info.isEmpty(), qPrintable(error));
-        Settings settings(tmp.filePath(QStringLiteral("tapedeck.ini")));
-        settings.setValue(SettingKey::RecordingsFolder, folder);
-        Engine engine;
-        MemorySecretStore secrets;
-        MainWindow window(settings, engine, secrets);
-        RecoveryWizard::attachTo(&window);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Studio studio(tmp.filePath(QStringLiteral("tapedeck.ini")), folder);
+        QVERIFY(studio.exposed());
+        MainWindow &window = *studio.window;
         auto wizard = [&window] { return window.findChild<RecoveryWizard *>(); };
         window.checkForOrphans();
         auto *notice = window.findChild<QPushButton *>(QStringLiteral("orphanNoticeButton"));
@@ -659,14 +664,9 @@ private slots:
         const QString ini = tmp.filePath(QStringLiteral("tapedeck.ini"));
         QString rebuilt;
         {
-            Settings settings(ini);
-            settings.setValue(SettingKey::RecordingsFolder, folder);
-            Engine engine;
-            MemorySecretStore secrets;
-            MainWindow window(settings, engine, secrets);
-            RecoveryWizard::attachTo(&window);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            Studio studio(ini, folder);
+            QVERIFY(studio.exposed());
+            MainWindow &window = *studio.window;
             window.checkForOrphans();
             auto *notice = window.findChild<QPushButton *>(QStringLiteral("orphanNoticeButton"));
             QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), 30000);
@@ -689,13 +689,9 @@ private slots:
         QVERIFY(!originals.isEmpty());
 
         // The next start: no "not closed properly", an offer to delete instead.
-        Settings settings(ini);
-        Engine engine;
-        MemorySecretStore secrets;
-        MainWindow window(settings, engine, secrets);
-        RecoveryWizard::attachTo(&window);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Studio studio(ini);
+        QVERIFY(studio.exposed());
+        MainWindow &window = *studio.window;
         QSignalSpy notified(window.tray(), &TrayController::notified);
         window.checkForOrphans();
         auto *kept = window.findChild<QPushButton *>(QStringLiteral("keptOriginalsButton"));
