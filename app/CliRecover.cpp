@@ -201,8 +201,9 @@ int runRecover(const QStringList &args)
             if (const QString note = outputNameNote(o, planned); !note.isEmpty())
                 o.notes << note;
             j = toJson(o, planned);
-            j[QStringLiteral("result")] =
-                o.rebuildable() ? QStringLiteral("would-rebuild") : QStringLiteral("cannot-rebuild");
+            j[QStringLiteral("result")] = o.verdict == Verdict::Empty ? QStringLiteral("would-clear")
+                : o.rebuildable()                                     ? QStringLiteral("would-rebuild")
+                                                                      : QStringLiteral("cannot-rebuild");
             if (!o.rebuildable())
                 ++failures;
             if (!json) {
@@ -212,7 +213,12 @@ int runRecover(const QStringList &args)
                 printLine(stdout, QStringLiteral("    %1").arg(o.reason));
                 for (const QString &n : o.notes)
                     printLine(stdout, QStringLiteral("    note: %1").arg(n));
-                if (o.rebuildable())
+                if (o.verdict == Verdict::Empty)
+                    printLine(stdout,
+                              QStringLiteral("    nothing to rebuild; %1")
+                                  .arg(opt.keep ? QStringLiteral("would be kept (--keep)")
+                                                : QStringLiteral("its file(s) would be removed")));
+                else if (o.rebuildable())
                     printLine(stdout, QStringLiteral("    would rebuild -> %1").arg(planned));
                 else
                     printLine(stdout, QStringLiteral("    cannot be rebuilt"));
@@ -223,6 +229,7 @@ int runRecover(const QStringList &args)
             const bool skipped = r.heldBy.owned();
             j[QStringLiteral("result")] = skipped ? ownerResult(r.heldBy)
                 : r.alreadyDone                   ? QStringLiteral("already-done")
+                : r.cleared                       ? QStringLiteral("cleared")
                 : r.ok                            ? QStringLiteral("rebuilt")
                                                   : QStringLiteral("failed");
             if (!r.ok && !skipped)
@@ -245,6 +252,8 @@ int runRecover(const QStringList &args)
                     printLine(stdout, QStringLiteral("    %1").arg(r.error));
                 } else if (r.alreadyDone) {
                     printLine(stdout, QStringLiteral("    already done by another process; nothing left to rebuild"));
+                } else if (r.cleared) {
+                    printLine(stdout, QStringLiteral("    nothing to rebuild"));
                 } else if (r.ok) {
                     printLine(stdout,
                               QStringLiteral("    rebuilt -> %1%2")
@@ -258,7 +267,7 @@ int runRecover(const QStringList &args)
                 // trimmed"): after a failure nothing of it happened.
                 for (const QString &n : (r.ok ? o.notes : QStringList()) + r.notes)
                     printLine(stdout, QStringLiteral("    note: %1").arg(n));
-                if (!r.removed.isEmpty())
+                if (!r.removed.isEmpty() && !r.cleared)
                     printLine(stdout, QStringLiteral("    removed %1 original file(s)").arg(r.removed.size()));
             }
         }
@@ -276,8 +285,9 @@ int runRecover(const QStringList &args)
         }
     }
     if (!json) {
-        const qint64 rebuildable =
-            std::count_if(res.orphans.cbegin(), res.orphans.cend(), [](const Orphan &o) { return o.rebuildable(); });
+        const qint64 rebuildable = std::count_if(res.orphans.cbegin(), res.orphans.cend(), [](const Orphan &o) {
+            return o.rebuildable() && o.verdict != Verdict::Empty;
+        });
         printLine(
             stdout,
             QStringLiteral(

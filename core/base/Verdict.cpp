@@ -17,6 +17,8 @@ QString verdictName(Verdict v)
         return QStringLiteral("not-a-recording");
     case Verdict::InUse:
         return QStringLiteral("in-use");
+    case Verdict::Empty:
+        return QStringLiteral("empty");
     }
     return QString();
 }

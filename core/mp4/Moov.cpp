@@ -276,7 +276,10 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
         if (i >= records.size() || records[i].empty())
             continue;
         const quint32 ts = info.tracks[i].timescale;
-        edits[i].delayMovie = quint64(std::max<qint64>(0, startMovie[i] - earliest));
+        // earliest <= startMovie[i], so the difference is non-negative; taken
+        // unsigned because hostile timestamps (av_rescale's INT64_MIN on
+        // overflow) can put it beyond qint64 (found by fuzz_sidecar_set).
+        edits[i].delayMovie = quint64(startMovie[i]) - quint64(earliest);
         edits[i].durationMovie = quint64(av_rescale(qint64(timing[i].presentDuration), kMovieTimescale, ts));
         movieDuration = std::max(movieDuration, edits[i].delayMovie + edits[i].durationMovie);
         nextTrackId = std::max(nextTrackId, info.tracks[i].number + 1);

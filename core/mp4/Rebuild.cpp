@@ -204,7 +204,7 @@ Result<RebuildReport> rebuildMp4(const QString &path, const RebuildOptions &opt)
     const SidecarReport &in = rep.input;
     if (!pathExists(in.paths.infoPath) && !pathExists(in.paths.dataPath))
         return makeError(ErrorCode::NotFound, QStringLiteral("no MP4 sidecar set at %1").arg(in.paths.finalPath));
-    if (in.verdict == Verdict::Unrecoverable)
+    if (in.verdict == Verdict::Unrecoverable || in.verdict == Verdict::Empty)
         return makeError(
             ErrorCode::Corrupt,
             QStringLiteral("cannot rebuild %1: %2").arg(in.paths.finalPath, in.reasons.join(QStringLiteral("; "))));

@@ -567,6 +567,7 @@ SidecarReport readSidecarSet(const QString &anyPath)
         if (!anyRecord && !rep.paths.finalExists) {
             // Stopped (or the power cut) between writing .info and creating
             // the data file: nothing was recorded into this set.
+            rep.verdict = Verdict::Empty;
             rep.reasons << QStringLiteral(
                 "no complete sample was recorded (stopped while its files were being created)");
             return rep;
@@ -597,6 +598,7 @@ SidecarReport readSidecarSet(const QString &anyPath)
         for (const QString &tp : std::as_const(rep.paths.trackPaths))
             anyRecord = anyRecord || regularFileSize(tp) > kTrackHeaderSize;
         if (!anyRecord && rep.dataFileSize <= rep.info.dataOffset) {
+            rep.verdict = Verdict::Empty;
             rep.reasons << QStringLiteral(
                 "no complete sample was recorded (stopped while its files were being created)");
             return rep;
@@ -636,6 +638,7 @@ SidecarReport readSidecarSet(const QString &anyPath)
         partial = true;
     }
     if (rep.totalSamples == 0) {
+        rep.verdict = Verdict::Empty;
         rep.reasons << QStringLiteral("no complete sample was recorded");
         return rep;
     }

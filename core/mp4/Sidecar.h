@@ -82,8 +82,8 @@ struct SampleRecord {
     quint32 sequence = 0; // index of this record in its track, from 0
 };
 
-// What the reader concluded about a sidecar set: Complete, Partial, Damaged
-// or Unrecoverable (core/base/Verdict.h).
+// What the reader concluded about a sidecar set: Complete, Partial, Damaged,
+// Empty (no sample at all) or Unrecoverable (core/base/Verdict.h).
 using tapedeck::Verdict;
 
 struct TrackReadResult {

@@ -272,6 +272,38 @@ double FlvWalk::durationSec() const
     return double(e - firstTs) / 1000.0;
 }
 
+namespace {
+// 9 for a video frame, 8 for an audio frame, 0 for anything else (script
+// data, and the AVC/AAC configuration tags, which carry no picture or sound).
+int frameKind(const uint8_t *data, const FlvTag &t)
+{
+    if ((t.type != 8 && t.type != 9) || t.dataSize < 1)
+        return 0;
+    const uint8_t b0 = data[t.offset + 11];
+    if (t.type == 9) {
+        const bool avcConfig = (b0 & 0x0f) == 7 && t.dataSize >= 2 && data[t.offset + 12] == 0;
+        return avcConfig ? 0 : 9;
+    }
+    const bool aacConfig = (b0 >> 4) == 10 && t.dataSize >= 2 && data[t.offset + 12] == 0;
+    return aacConfig ? 0 : 8;
+}
+} // namespace
+
+bool flvHoldsFrame(const uint8_t *data, size_t size, const FlvInspect &inspect)
+{
+    const int64_t total = static_cast<int64_t>(size);
+    int64_t pos = inspect.meta.present ? inspect.meta.tagEnd : int64_t(inspect.header.dataOffset) + 4;
+    while (pos < total) {
+        const auto t = parseFlvTag(data, size, pos);
+        if (!t)
+            return false;
+        if (frameKind(data, *t) != 0)
+            return true;
+        pos = t->end() + 4;
+    }
+    return false;
+}
+
 FlvWalk walkFlv(const uint8_t *data, size_t size, const FlvInspect &inspect)
 {
     FlvWalk w;
@@ -302,26 +334,19 @@ FlvWalk walkFlv(const uint8_t *data, size_t size, const FlvInspect &inspect)
         w.lastTagSize = 11 + t->dataSize;
         if (w.firstTs < 0)
             w.firstTs = t->timestampMs;
-        if (t->type == 9 && t->dataSize >= 1) {
-            const uint8_t b0 = data[t->offset + 11];
-            const bool avcConfig = (b0 & 0x0f) == 7 && t->dataSize >= 2 && data[t->offset + 12] == 0;
-            if (!avcConfig) {
-                if (w.firstVideoTs < 0)
-                    w.firstVideoTs = t->timestampMs;
-                w.lastVideoTs = t->timestampMs;
-                ++w.videoTags;
-                if ((b0 >> 4) == 1)
-                    w.keyframes.emplace_back(t->timestampMs, t->offset);
-            }
-        } else if (t->type == 8 && t->dataSize >= 1) {
-            const uint8_t b0 = data[t->offset + 11];
-            const bool aacConfig = (b0 >> 4) == 10 && t->dataSize >= 2 && data[t->offset + 12] == 0;
-            if (!aacConfig) {
-                if (w.firstAudioTs < 0)
-                    w.firstAudioTs = t->timestampMs;
-                w.lastAudioTs = t->timestampMs;
-                ++w.audioTags;
-            }
+        const int frame = frameKind(data, *t);
+        if (frame == 9) {
+            if (w.firstVideoTs < 0)
+                w.firstVideoTs = t->timestampMs;
+            w.lastVideoTs = t->timestampMs;
+            ++w.videoTags;
+            if ((data[t->offset + 11] >> 4) == 1)
+                w.keyframes.emplace_back(t->timestampMs, t->offset);
+        } else if (frame == 8) {
+            if (w.firstAudioTs < 0)
+                w.firstAudioTs = t->timestampMs;
+            w.lastAudioTs = t->timestampMs;
+            ++w.audioTags;
         }
         if (trailerMissing) {
             w.lastPrevSizeMissing = true;

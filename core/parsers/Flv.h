@@ -79,6 +79,11 @@ struct FlvWalk {
 };
 FlvWalk walkFlv(const uint8_t *data, size_t size, const FlvInspect &inspect);
 
+// Whether at least one whole audio or video frame follows the header (a
+// configuration tag is not a frame). An FLV cut before its first frame holds
+// only a header and metadata; no player opens it.
+bool flvHoldsFrame(const uint8_t *data, size_t size, const FlvInspect &inspect);
+
 // The rebuilt file's bytes, written through `sink` in order. Returns the size.
 // Deterministic: the same input gives the same bytes.
 Result<int64_t> writeRepairedFlv(const uint8_t *data, size_t size, const FlvInspect &inspect, const FlvWalk &walk,

@@ -33,4 +33,29 @@ struct TsTrimPlan {
 };
 TsTrimPlan planTsTrim(const uint8_t *data, int64_t goodBytes);
 
+// The audio and video streams the program table (PMT) declares, and which of
+// them never start a PES in the file. A TS cut just after a chunk began can
+// hold the video's first packets and none of the audio: its PMT still lists
+// the AAC stream, whose sample rate is then unknown, and ffmpeg and
+// GStreamer refuse the file. Only audio and video stream types count
+// (subtitles, SCTE-35 and metadata streams are sparse by nature). Files
+// longer than kTsSilenceWindow bytes are judged on that first window only
+// and a stream not yet seen there is not called silent: a scan of a healthy
+// recording stays O(1).
+struct TsStreamCheck {
+    int pmtPid = -1;             // -1: no PAT/PMT found before the media
+    bool pmtRewritable = false;  // the PMT section fits in one packet
+    std::vector<int> esPids;     // declared audio/video PIDs
+    std::vector<int> silentPids; // of those, the ones with no PES start
+    bool allSilent() const { return !esPids.empty() && silentPids.size() == esPids.size(); }
+};
+constexpr int64_t kTsSilenceWindow = 64LL << 20;
+// `keep` (optional): per packet, 0 = will be dropped by a trim (planTsTrim).
+TsStreamCheck checkTsStreams(const uint8_t *data, int64_t goodBytes, const std::vector<uint8_t> *keep = nullptr);
+
+// Copies one 188-byte PMT packet with the `drop` streams removed from its
+// table and the CRC recomputed; false (and `out` untouched) when the packet
+// is not a single-packet PMT section of `pmtPid`.
+bool rewritePmtPacket(const uint8_t *packet, int pmtPid, const std::vector<int> &drop, uint8_t *out);
+
 } // namespace tapedeck::recovery

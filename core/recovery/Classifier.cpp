@@ -180,7 +180,7 @@ Orphan classifySidecarSet(const QString &finalPath, const QStringList &members)
         }
     }
     const mp4::SidecarReport rep = mp4::readSidecarSet(finalPath);
-    o.verdict = rep.verdict; // the sidecar reader gives Complete, Partial, Damaged or Unrecoverable
+    o.verdict = rep.verdict; // the sidecar reader gives Complete, Partial, Damaged, Empty or Unrecoverable
     for (size_t i = 0; i < rep.info.tracks.size(); ++i) {
         const mp4::SidecarTrack &t = rep.info.tracks[i];
         TrackSummary s;
@@ -194,8 +194,9 @@ Orphan classifySidecarSet(const QString &finalPath, const QStringList &members)
         }
         o.tracks.push_back(s);
     }
-    o.durationSec = rep.verdict == mp4::Verdict::Unrecoverable ? -1 : rep.durationSec;
-    if (rep.verdict != mp4::Verdict::Unrecoverable)
+    const bool nothing = rep.verdict == mp4::Verdict::Unrecoverable || rep.verdict == mp4::Verdict::Empty;
+    o.durationSec = nothing ? -1 : rep.durationSec;
+    if (!nothing)
         o.rebuildBytes = static_cast<qint64>(rep.dataEnd);
     o.reason =
         rep.reasons.isEmpty() ? QStringLiteral("every index record is valid") : rep.reasons.join(QLatin1String("; "));
@@ -313,16 +314,34 @@ Orphan classifyTs(const QString &path)
     o.files << path;
     o.sizeBytes = static_cast<qint64>(map->size());
     o.rebuildBytes = t.goodBytes;
-    if (t.tailBytes == 0) {
+    const TsStreamCheck streams = checkTsStreams(map->data(), t.goodBytes);
+    if (streams.allSilent()) {
+        o.verdict = Verdict::Empty;
+        o.reason = QStringLiteral("holds no audio or video packet (stopped before its first frame)");
+        o.notes << QStringLiteral("recovery removes it (kept with --keep)");
+        return o;
+    }
+    if (t.tailBytes == 0 && streams.silentPids.empty()) {
         o.verdict = Verdict::Complete;
         o.reason = QStringLiteral("ends on a whole packet: nothing to recover");
         return o;
     }
     o.verdict = Verdict::Partial;
-    o.reason = t.badPackets > 0
-        ? QStringLiteral("ends in a partial packet and %1 packet(s) without sync byte").arg(t.badPackets)
-        : QStringLiteral("ends in a partial packet (%1 bytes)").arg(t.tailBytes);
-    o.notes << QStringLiteral("%1 bytes at the end will be trimmed").arg(t.tailBytes);
+    QStringList why;
+    if (t.tailBytes > 0) {
+        why << (t.badPackets > 0
+                    ? QStringLiteral("ends in a partial packet and %1 packet(s) without sync byte").arg(t.badPackets)
+                    : QStringLiteral("ends in a partial packet (%1 bytes)").arg(t.tailBytes));
+        o.notes << QStringLiteral("%1 bytes at the end will be trimmed").arg(t.tailBytes);
+    }
+    if (!streams.silentPids.empty()) {
+        // Cut before the first packet of one stream: players cannot open a
+        // stream whose parameters they never see.
+        why << QStringLiteral("declares %1 stream(s) that never carry a packet, so players refuse it")
+                   .arg(streams.silentPids.size());
+        o.notes << QStringLiteral("the empty stream(s) will be removed from the program table");
+    }
+    o.reason = why.join(QStringLiteral("; "));
     return o;
 }
 
@@ -343,6 +362,15 @@ Orphan classifyFlv(const QString &path)
         o.tracks.push_back(TrackSummary{QStringLiteral("video"), QString(), QString(), -1, -1});
     if (in.header.hasAudio)
         o.tracks.push_back(TrackSummary{QStringLiteral("audio"), QString(), QString(), -1, -1});
+    // Even a finished header can front a file with no frame (stopped, or cut,
+    // before the first one): nothing to play and nothing to keep. The check
+    // stops at the first frame, a few tags in.
+    if (!flvHoldsFrame(map->data(), map->size(), in)) {
+        o.verdict = Verdict::Empty;
+        o.reason = QStringLiteral("holds no audio or video frame (stopped before its first frame)");
+        o.notes << QStringLiteral("recovery removes it (kept with --keep)");
+        return o;
+    }
     if (!in.needsRepair) {
         o.verdict = Verdict::Complete;
         o.durationSec = in.meta.durationSec.value_or(-1);

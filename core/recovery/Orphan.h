@@ -19,7 +19,7 @@ enum class OrphanKind {
     RawPair,     // X.mp4.h264 + X.mp4.aac
     RawVideo,    // X.mp4.h264 alone
     RawAudio,    // X.mp4.aac alone
-    MpegTs,      // a TS ending in a partial packet
+    MpegTs,      // a TS ending in a partial packet, or declaring a stream it never carries
     Flv,         // an FLV whose header has no duration or keyframe index
     Mp4NoIndex,  // another recorder's MP4/MOV killed before it wrote its moov (repaired, Mp4Repair.h)
     NotRecording // anything else: never guessed at
@@ -65,9 +65,12 @@ struct Orphan {
     QStringList referenceCandidates;
     QString layoutSource;
 
+    // Recovery acts on it: rebuilds it, or (Empty) clears away files that
+    // hold nothing, which would otherwise be offered again at every scan.
     bool rebuildable() const
     {
-        return verdict == Verdict::Complete || verdict == Verdict::Partial || verdict == Verdict::Damaged;
+        return verdict == Verdict::Complete || verdict == Verdict::Partial || verdict == Verdict::Damaged
+            || verdict == Verdict::Empty;
     }
 };
 

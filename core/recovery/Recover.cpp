@@ -244,6 +244,24 @@ RecoverOutcome finishPlaced(const Orphan &o, const RecoverOptions &opt, RecoverO
     return out;
 }
 
+// An orphan that holds no media (Verdict::Empty, or found so while
+// rebuilding): there is nothing to rebuild, and left on disk it would be
+// offered again at every scan. Its files go (unless --keep); called with the
+// orphan's locks held, like a rebuild.
+RecoverOutcome clearEmpty(const Orphan &o, const RecoverOptions &opt, const QString &why)
+{
+    RecoverOutcome out;
+    out.ok = true;
+    out.cleared = true;
+    if (opt.keep) {
+        out.notes << QStringLiteral("nothing was recorded in it (%1); kept as it is (--keep)").arg(why);
+        return out;
+    }
+    out.removed = removeOriginals(o.files, QString());
+    out.notes << QStringLiteral("nothing was recorded in it (%1); its file(s) were removed").arg(why);
+    return out;
+}
+
 RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
 {
     RecoverOutcome out;
@@ -261,23 +279,47 @@ RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
         if (!t.isTs || t.packets == 0)
             return failed(out, t.problem.isEmpty() ? QStringLiteral("no whole packet") : t.problem);
         const TsTrimPlan plan = planTsTrim(map->data(), t.goodBytes);
+        // Judged on what the trim keeps: a stream whose only frame was torn
+        // is as empty as one that never started.
+        const TsStreamCheck streams = checkTsStreams(map->data(), t.goodBytes, &plan.keep);
+        if (streams.allSilent())
+            return clearEmpty(o, opt, QStringLiteral("no whole audio or video frame"));
+        const std::vector<int> drop = streams.pmtRewritable ? streams.silentPids : std::vector<int>();
         written = writeTempSynced(temp, &tempLock, [&](OutputFile &f) -> Status {
-            // Runs of kept packets are written in one go.
+            // Runs of kept packets are written in one go; a program table
+            // that names an empty stream is written rewritten, on its own.
             int64_t runStart = -1;
             const int64_t n = static_cast<int64_t>(plan.keep.size());
+            auto flush = [&](int64_t end) -> Status {
+                if (runStart >= 0 && end > runStart)
+                    if (auto s = f.write(map->data() + runStart * 188, (end - runStart) * 188); !s)
+                        return s;
+                runStart = -1;
+                return {};
+            };
             for (int64_t i = 0; i <= n; ++i) {
                 const bool keep = i < n && plan.keep[static_cast<size_t>(i)];
+                uint8_t pmt[188];
+                if (keep && !drop.empty() && rewritePmtPacket(map->data() + i * 188, streams.pmtPid, drop, pmt)) {
+                    if (auto s = flush(i); !s)
+                        return s;
+                    if (auto s = f.write(pmt, 188); !s)
+                        return s;
+                    continue;
+                }
                 if (keep && runStart < 0)
                     runStart = i;
-                if (!keep && runStart >= 0) {
-                    if (auto s = f.write(map->data() + runStart * 188, (i - runStart) * 188); !s)
+                if (!keep)
+                    if (auto s = flush(i); !s)
                         return s;
-                    runStart = -1;
-                }
             }
             return {};
         });
-        done << QStringLiteral("trimmed %1 byte(s) after the last whole packet").arg(t.tailBytes);
+        if (t.tailBytes > 0)
+            done << QStringLiteral("trimmed %1 byte(s) after the last whole packet").arg(t.tailBytes);
+        if (!drop.empty())
+            done << QStringLiteral("removed %1 stream(s) that never carry a packet from the program table")
+                        .arg(drop.size());
         if (plan.droppedPackets > 0)
             done << QStringLiteral("dropped the possibly torn last frame of %1 stream(s) (%2 packet(s))")
                         .arg(plan.droppedStreams)
@@ -287,8 +329,8 @@ RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
         if (!in.isFlv)
             return failed(out, in.problem);
         const FlvWalk w = walkFlv(map->data(), map->size(), in);
-        if (w.tags == 0)
-            return failed(out, QStringLiteral("no whole tag after the header: %1").arg(w.stopReason));
+        if (w.videoTags == 0 && w.audioTags == 0)
+            return clearEmpty(o, opt, QStringLiteral("no whole audio or video frame"));
         written = writeTempSynced(temp, &tempLock, [&](OutputFile &f) -> Status {
             auto r = writeRepairedFlv(map->data(), map->size(), in, w,
                                       [&](const char *d, int64_t n) { return f.write(d, n); });
@@ -522,7 +564,7 @@ void applyFrameRateOption(Orphan &o, const RecoverOptions &options)
 
 QString plannedOutput(const Orphan &o, const RecoverOptions &options)
 {
-    if (!o.rebuildable())
+    if (!o.rebuildable() || o.verdict == Verdict::Empty)
         return QString();
     if (o.finishedAlready)
         return o.target;
@@ -617,13 +659,16 @@ RecoverOutcome recoverOrphan(const Orphan &o, const RecoverOptions &options)
             out.error = fresh->reason;
             return out;
         }
-        out = rebuildLocked(*fresh, options);
+        if (fresh->verdict == Verdict::Empty)
+            out = clearEmpty(*fresh, options, fresh->reason);
+        else
+            out = rebuildLocked(*fresh, options);
         break; // the locks go only now, after the originals are gone
     }
-    if (out.ok && out.durationSec < 0)
+    if (out.ok && !out.cleared && out.durationSec < 0)
         if (auto d = probePlayable(out.output))
             out.durationSec = *d;
-    if (out.ok) {
+    if (out.ok && !out.cleared) {
         const QString note = outputNameNote(o, out.output);
         if (!note.isEmpty())
             out.notes.prepend(note);

@@ -39,6 +39,9 @@ struct RecoverOutcome {
     QString error;       // why it could not be rebuilt
     QStringList notes;   // what was inferred, dropped, reused
     QStringList removed; // originals deleted
+    // ok, no output: the orphan held nothing (Verdict::Empty) and its files
+    // were removed (or kept, with --keep).
+    bool cleared = false;
     double durationSec = -1;
 };
 

@@ -451,7 +451,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             std::abort();
 
     const SidecarReport rep = readSidecarSet(final);
-    if (rep.verdict == Verdict::Unrecoverable)
+    if (rep.verdict == Verdict::Unrecoverable || rep.verdict == Verdict::Empty)
         return 0;
     // What the reader accepted must be safe for the moov builder and for
     // every player: these are the promises of docs/sidecar-format.md.

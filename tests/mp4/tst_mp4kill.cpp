@@ -113,7 +113,7 @@ private:
             }
             const SidecarReport rep = readSidecarSet(final);
             qInfo("%s: %s", qPrintable(name), qPrintable(rep.summary()));
-            if (rep.verdict == Verdict::Unrecoverable && allowEmptyOpenSet && rep.totalSamples == 0
+            if (rep.verdict == Verdict::Empty && allowEmptyOpenSet && rep.totalSamples == 0
                 && rep.summary().contains(QStringLiteral("no complete sample"))) {
                 continue; // killed between creating the set and its first sample
             }

@@ -350,14 +350,10 @@ class Harness:
             if o.get("result") in ("failed",):
                 problems.append("recover failed on %s: %s" % (o.get("target"), o.get("error")))
             elif o.get("result") == "cannot-rebuild":
-                # A set cut before its first sample holds nothing to lose: no
-                # record yet, or only its .info (cut while the set was created).
-                reason = o.get("reason", "")
-                empty = "no complete sample" in reason or "nothing" in reason or (
-                    ".mdat is missing" in reason and not any(f.endswith(".mdat") for f in o.get("files", [])))
-                if not empty:
-                    problems.append("cannot rebuild %s: %s" % (o.get("target"), reason))
-        if rc not in (0, 1) or (rc == 1 and not orphans):
+                # Files cut before their first frame are "empty" and cleared
+                # (result "cleared"); anything left unrebuilt is a finding.
+                problems.append("cannot rebuild %s: %s" % (o.get("target"), o.get("reason", "")))
+        if rc != 0:
             problems.append("recover exited %d: %s" % (rc, err.strip()[:300]))
         problems += duplicates(folder)
         files = [f for f in media_files(folder) if os.path.getsize(f) > 0]  # empty: nothing to lose

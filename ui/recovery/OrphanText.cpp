@@ -123,6 +123,8 @@ QString OrphanText::rebuildable(const Orphan &o)
         return tr("Nothing can be rebuilt");
     case Verdict::NotRecording:
         return tr("Not a recording");
+    case Verdict::Empty:
+        return tr("Nothing was recorded in it: its leftover files are removed");
     case Verdict::InUse:
         break; // above
     }
@@ -150,6 +152,9 @@ QString OrphanText::displayName(const Orphan &o)
         break;
     case Verdict::Unrecoverable:
         bits << tr("unreadable");
+        break;
+    case Verdict::Empty:
+        bits << tr("empty");
         break;
     default:
         bits << (o.finishedAlready ? tr("already complete") : tr("unfinished"));

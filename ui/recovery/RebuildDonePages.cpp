@@ -182,7 +182,10 @@ void RebuildPage::onItemFinished(int index)
     QTreeWidgetItem *it = m_tree->topLevelItem(index);
     QProgressBar *bar = m_bars[size_t(index)];
     bar->setRange(0, 100);
-    if (r.outcome.ok) {
+    if (r.outcome.ok && r.outcome.cleared) {
+        bar->setValue(100);
+        it->setText(StatusCol, tr("Nothing was recorded in it: removed"));
+    } else if (r.outcome.ok) {
         bar->setValue(100);
         it->setText(StatusCol, tr("Rebuilt: %1").arg(QFileInfo(r.outcome.output).fileName()));
         it->setIcon(NameCol, QIcon(QStringLiteral(":/icons/play.svg")));
@@ -284,7 +287,15 @@ void DonePage::initializePage()
         const RebuildItemResult &r = results[i];
         auto *it = new QTreeWidgetItem(m_tree);
         it->setText(0, OrphanText::displayName(plan[i].orphan));
-        if (r.outcome.ok) {
+        if (r.outcome.ok && r.outcome.cleared) {
+            ++ok;
+            it->setText(1,
+                        r.outcome.removed.isEmpty()
+                            ? tr("Nothing was recorded in it; kept as it is.")
+                            : tr("Nothing was recorded in it; its leftover files were removed."));
+            if (!r.outcome.removed.isEmpty())
+                it->setToolTip(1, r.outcome.removed.join(QLatin1Char('\n')));
+        } else if (r.outcome.ok) {
             ++ok;
             it->setData(0, Qt::UserRole, r.outcome.output);
             it->setText(1, tr("Rebuilt as %1").arg(QDir::toNativeSeparators(r.outcome.output)));
