@@ -127,6 +127,9 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     for (const SourceEntry &e : m_sources->entries())
         folders << m_sources->options(e.id).folder;
     folders.removeDuplicates();
+    // What the recovery wizard rebuilt shows as "recovered" (core/app/Library.h).
+    m_recordings->setRecoveredIndexPath(
+        QFileInfo(rebuiltLedgerPath()).absoluteDir().filePath(QLatin1String(kRecoveredIndexFileName)));
     for (const QString &folder : std::as_const(folders))
         m_recordings->scanFolder(folder);
 
