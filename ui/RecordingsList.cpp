@@ -210,11 +210,15 @@ void RecordingsList::changeEvent(QEvent *e)
 
 void RecordingsList::retranslate()
 {
-    m_tree->setHeaderLabels(
-        {tr("Recording"), tr("Started"), tr("Duration"), tr("Size"), tr("Format"), tr("Source"), tr("State")});
+    m_tree->setHeaderLabels({tr("Recording", "column: the recording's name"), tr("Started"), tr("Duration"), tr("Size"),
+                             tr("Format"), tr("Source"), tr("State")});
     m_filter->setPlaceholderText(tr("Filter by name or source"));
-    const QStringList states{tr("All states"), tr("Recording"),  tr("Finished"),
-                             tr("Recovered"),  tr("Unfinished"), tr("Damaged")};
+    const QStringList states{tr("All states"),
+                             tr("Recording", "library state"),
+                             tr("Finished", "library state"),
+                             tr("Recovered", "library state"),
+                             tr("Unfinished", "library state"),
+                             tr("Damaged", "library state")};
     for (int i = 0; i < states.size(); ++i)
         m_stateFilter->setItemText(i, states[i]);
     m_play->setText(tr("&Play"));
@@ -348,26 +352,26 @@ void RecordingsList::updateItem(QTreeWidgetItem *item, const LibraryEntry &e)
     QString state, stateTip;
     switch (e.state) {
     case LibraryState::Recording:
-        state = tr("Recording");
+        state = tr("Recording", "library state");
         stateTip = e.owner.sinceMs > 0
             ? tr("Being recorded right now (since %1).")
                   .arg(loc.toString(QDateTime::fromMSecsSinceEpoch(e.owner.sinceMs), QLocale::ShortFormat))
             : tr("Being recorded right now.");
         break;
     case LibraryState::Finished:
-        state = tr("Finished");
+        state = tr("Finished", "library state");
         break;
     case LibraryState::Recovered:
-        state = tr("Recovered");
+        state = tr("Recovered", "library state");
         stateTip = tr("Rebuilt by the recovery wizard.");
         break;
     case LibraryState::Unfinished:
-        state = tr("Unfinished");
+        state = tr("Unfinished", "library state");
         stateTip = e.owner.owned() ? tr("Being recovered right now.")
                                    : tr("Not closed properly. File → Recover recordings… rebuilds it.");
         break;
     case LibraryState::Damaged:
-        state = tr("Damaged");
+        state = tr("Damaged", "library state");
         stateTip = tr("Does not open: %1").arg(e.problem);
         break;
     }
@@ -415,11 +419,11 @@ void RecordingsList::updateItem(QTreeWidgetItem *item, const LibraryEntry &e)
             child->setData(StartedCol, SortRole, c.part);
             QString chunkState;
             if (c.owner.owner == FileOwner::Recording)
-                chunkState = tr("Recording");
+                chunkState = tr("Recording", "library state");
             else if (!c.exists)
-                chunkState = tr("Unfinished");
+                chunkState = tr("Unfinished", "library state");
             else if (!c.problem.isEmpty())
-                chunkState = tr("Damaged");
+                chunkState = tr("Damaged", "library state");
             child->setText(StateCol, chunkState);
             if (c.path == current)
                 m_tree->setCurrentItem(child);
