@@ -33,6 +33,7 @@ namespace {
 constexpr int KeyRole = Qt::UserRole + 1;  // the recording's key (top-level rows)
 constexpr int PathRole = Qt::UserRole + 2; // the chunk's file (child rows)
 constexpr int SortRole = Qt::UserRole + 3;
+constexpr int PartRole = Qt::UserRole + 4; // a chunk's number (child rows)
 constexpr QSize kThumbSize(64, 36);
 
 enum Column { NameCol, StartedCol, DurationCol, SizeCol, FormatCol, SourceCol, StateCol, ColumnCount };
@@ -43,6 +44,13 @@ public:
     using QTreeWidgetItem::QTreeWidgetItem;
     bool operator<(const QTreeWidgetItem &other) const override
     {
+        // The parts of a recording always read first to last, whatever
+        // the column and direction the recordings are sorted by.
+        if (parent() && other.parent()) {
+            const bool less = data(NameCol, PartRole).toInt() < other.data(NameCol, PartRole).toInt();
+            const bool descending = treeWidget() && treeWidget()->header()->sortIndicatorOrder() == Qt::DescendingOrder;
+            return descending ? !less : less;
+        }
         const int col = treeWidget() ? treeWidget()->sortColumn() : 0;
         const QVariant a = data(col, SortRole), b = other.data(col, SortRole);
         if (a != b)
@@ -106,7 +114,7 @@ RecordingsList::RecordingsList(QWidget *parent) : QWidget(parent), m_cache(std::
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     QHeaderView *h = m_tree->header();
     h->setStretchLastSection(false);
-    h->setSectionResizeMode(NameCol, QHeaderView::Stretch);
+    h->setSectionResizeMode(NameCol, QHeaderView::Interactive); // fitColumns() gives it the rest
     for (int c : {StartedCol, DurationCol, SizeCol, FormatCol, StateCol})
         h->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     h->setSectionResizeMode(SourceCol, QHeaderView::Interactive);
@@ -138,6 +146,8 @@ RecordingsList::RecordingsList(QWidget *parent) : QWidget(parent), m_cache(std::
     lay->addWidget(m_tree, 1);
     lay->addWidget(m_message);
     lay->addLayout(buttons);
+
+    m_tree->viewport()->installEventFilter(this);
 
     m_watcher = new QFileSystemWatcher(this);
     m_debounce = new QTimer(this);
@@ -199,6 +209,30 @@ RecordingsList::~RecordingsList()
     m_closing = true;
     m_pool.clear();
     m_pool.waitForDone();
+}
+
+bool RecordingsList::eventFilter(QObject *watched, QEvent *e)
+{
+    if (watched == m_tree->viewport() && e->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, &RecordingsList::fitColumns);
+    return QWidget::eventFilter(watched, e);
+}
+
+void RecordingsList::fitColumns()
+{
+    // The name gets what the other columns leave; in a small window the
+    // columns that matter least go first (the tooltip and the sort keep
+    // them), so name, duration, size and state stay on screen.
+    const int avail = m_tree->viewport()->width();
+    m_tree->setColumnHidden(SourceCol, avail < 900);
+    m_tree->setColumnHidden(FormatCol, avail < 780);
+    m_tree->setColumnHidden(StartedCol, avail < 640);
+    QHeaderView *h = m_tree->header();
+    int others = 0;
+    for (int c = StartedCol; c < ColumnCount; ++c)
+        if (!m_tree->isColumnHidden(c))
+            others += h->sectionSize(c);
+    h->resizeSection(NameCol, std::max(140, avail - others));
 }
 
 void RecordingsList::changeEvent(QEvent *e)
@@ -332,6 +366,7 @@ void RecordingsList::applyScan(const QString &folder, const std::vector<LibraryE
             m_tree->setCurrentItem(item);
     applyFilter();
     updateButtons();
+    QTimer::singleShot(0, this, &RecordingsList::fitColumns); // after the contents sized their columns
 
     bool live = false;
     for (const LibraryEntry &e : std::as_const(m_entries))
@@ -410,13 +445,10 @@ void RecordingsList::updateItem(QTreeWidgetItem *item, const LibraryEntry &e)
             auto *child = new Item(item);
             child->setText(NameCol, QFileInfo(c.path).fileName());
             child->setData(NameCol, PathRole, c.path);
-            child->setData(NameCol, SortRole, c.part);
+            child->setData(NameCol, PartRole, c.part);
             child->setToolTip(NameCol, QDir::toNativeSeparators(c.path));
             child->setText(DurationCol, c.durationMs >= 0 ? formatDuration(c.durationMs) : QStringLiteral("–"));
-            child->setData(DurationCol, SortRole, c.part);
             child->setText(SizeCol, loc.formattedDataSize(c.sizeBytes));
-            child->setData(SizeCol, SortRole, c.part);
-            child->setData(StartedCol, SortRole, c.part);
             QString chunkState;
             if (c.owner.owner == FileOwner::Recording)
                 chunkState = tr("Recording", "library state");

@@ -66,6 +66,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *e) override;
+    bool eventFilter(QObject *watched, QEvent *e) override;
 
 private:
     void watch(const QString &folder);
@@ -74,6 +75,7 @@ private:
     void updateItem(QTreeWidgetItem *item, const LibraryEntry &e);
     void requestThumbnail(const LibraryEntry &e);
     void applyFilter();
+    void fitColumns();
     void updateButtons();
     void retranslate();
     void showMessage(const QString &text);
