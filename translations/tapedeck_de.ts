@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Dokumentation</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened here. The documentation is at:
+%1</source>
+        <translation>Hier ließ sich kein Webbrowser öffnen. Die Dokumentation finden Sie unter:
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;About Tapedeck</source>
+        <translation>&amp;Über Tapedeck</translation>
+    </message>
+    <message>
+        <source>About Tapedeck</source>
+        <translation>Über Tapedeck</translation>
+    </message>
+    <message>
+        <source>Tapedeck records live streams to MP4, MPEG-TS and FLV, and never loses a recording.</source>
+        <translation>Tapedeck nimmt Live-Streams als MP4, MPEG-TS und FLV auf und verliert keine Aufnahme.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Tapedeck is already running</source>
@@ -759,6 +792,26 @@ oder die Schaltflächen unten benutzen</translation>
     <message>
         <source>Playing %1</source>
         <translation>Wiedergabe: %1</translation>
+    </message>
+    <message>
+        <source>Left and Right arrows jump 5 seconds</source>
+        <translation>Pfeiltasten links und rechts springen 5 Sekunden</translation>
+    </message>
+    <message>
+        <source>Volume (Up and Down arrows)</source>
+        <translation>Lautstärke (Pfeiltasten auf und ab)</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>F or double-click; Esc leaves full screen</source>
+        <translation>F oder Doppelklick; Esc beendet das Vollbild</translation>
+    </message>
+    <message>
+        <source>Volume:</source>
+        <translation>Lautstärke:</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +1751,10 @@ oder die Schaltflächen unten benutzen</translation>
             <numerusform>%n Stream wird aufgenommen</numerusform>
             <numerusform>%n Streams werden aufgenommen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stop all recordings</source>
+        <translation>Alle Aufnahmen stoppen</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Documentation</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Documentation</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened here. The documentation is at:
+%1</source>
+        <translation>Aucun navigateur web n’a pu être ouvert ici. La documentation se trouve à l’adresse :
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;About Tapedeck</source>
+        <translation>À &amp;propos de Tapedeck</translation>
+    </message>
+    <message>
+        <source>About Tapedeck</source>
+        <translation>À propos de Tapedeck</translation>
+    </message>
+    <message>
+        <source>Tapedeck records live streams to MP4, MPEG-TS and FLV, and never loses a recording.</source>
+        <translation>Tapedeck enregistre des flux en direct en MP4, MPEG-TS et FLV, et ne perd jamais un enregistrement.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Tapedeck is already running</source>
@@ -759,6 +792,26 @@ ou utilisez les boutons ci-dessous</translation>
     <message>
         <source>Playing %1</source>
         <translation>Lecture : %1</translation>
+    </message>
+    <message>
+        <source>Left and Right arrows jump 5 seconds</source>
+        <translation>Les flèches gauche et droite sautent de 5 secondes</translation>
+    </message>
+    <message>
+        <source>Volume (Up and Down arrows)</source>
+        <translation>Volume (flèches haut et bas)</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Plein écran</translation>
+    </message>
+    <message>
+        <source>F or double-click; Esc leaves full screen</source>
+        <translation>F ou double-clic ; Échap quitte le plein écran</translation>
+    </message>
+    <message>
+        <source>Volume:</source>
+        <translation>Volume :</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +1751,10 @@ ou utilisez les boutons ci-dessous</translation>
             <numerusform>%n flux en cours d’enregistrement</numerusform>
             <numerusform>%n flux en cours d’enregistrement</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stop all recordings</source>
+        <translation>Arrêter tous les enregistrements</translation>
     </message>
 </context>
 </TS>
