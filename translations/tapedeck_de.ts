@@ -255,6 +255,10 @@
         <source>Select a recording to play it or show it in its folder.</source>
         <translation>Wählen Sie eine Aufnahme, um sie abzuspielen oder in ihrem Ordner zu zeigen.</translation>
     </message>
+    <message>
+        <source>No file manager could be opened here. The file is in %1</source>
+        <translation>Hier ließ sich kein Dateimanager öffnen. Die Datei liegt in %1</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::MainWindow</name>

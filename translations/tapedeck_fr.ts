@@ -255,6 +255,10 @@
         <source>Select a recording to play it or show it in its folder.</source>
         <translation>Sélectionnez un enregistrement pour le lire ou l’afficher dans son dossier.</translation>
     </message>
+    <message>
+        <source>No file manager could be opened here. The file is in %1</source>
+        <translation>Aucun gestionnaire de fichiers n’a pu être ouvert ici. Le fichier se trouve dans %1</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::MainWindow</name>
