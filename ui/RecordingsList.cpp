@@ -85,6 +85,22 @@ QIcon placeholderIcon()
     return QIcon(pm);
 }
 
+// Everything a row shows, so an unchanged recording is not drawn again.
+bool sameListing(const LibraryEntry &a, const LibraryEntry &b)
+{
+    if (a.state != b.state || a.sizeBytes != b.sizeBytes || a.durationMs != b.durationMs || a.source != b.source
+        || a.started != b.started || a.problem != b.problem || a.owner.owner != b.owner.owner
+        || a.chunks.size() != b.chunks.size())
+        return false;
+    for (size_t i = 0; i < a.chunks.size(); ++i) {
+        const LibraryChunk &x = a.chunks[i], &y = b.chunks[i];
+        if (x.path != y.path || x.sizeBytes != y.sizeBytes || x.durationMs != y.durationMs || x.exists != y.exists
+            || x.problem != y.problem || x.owner.owner != y.owner.owner)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 RecordingsList::RecordingsList(QWidget *parent) : QWidget(parent), m_cache(std::make_shared<ProbeCache>())
@@ -340,13 +356,18 @@ void RecordingsList::applyScan(const QString &folder, const std::vector<LibraryE
     for (const LibraryEntry &e : entries) {
         seen.insert(e.key);
         QTreeWidgetItem *item = m_items.value(e.key);
-        if (!item) {
+        const bool fresh = !item;
+        if (fresh) {
             item = new Item(m_tree);
             item->setData(NameCol, KeyRole, e.key);
             m_items.insert(e.key, item);
         }
+        // A folder is scanned again every few seconds while it records:
+        // rows that did not change keep their items (and their parts).
+        const bool same = !fresh && sameListing(m_entries.value(e.key), e);
         m_entries.insert(e.key, e);
-        updateItem(item, e);
+        if (!same)
+            updateItem(item, e);
         requestThumbnail(e);
     }
     for (auto it = m_items.begin(); it != m_items.end();) {
