@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Dokumentation</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened here. The documentation is at:
+%1</source>
+        <translation>Hier ließ sich kein Webbrowser öffnen. Die Dokumentation finden Sie unter:
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;About Tapedeck</source>
+        <translation>&amp;Über Tapedeck</translation>
+    </message>
+    <message>
+        <source>About Tapedeck</source>
+        <translation>Über Tapedeck</translation>
+    </message>
+    <message>
+        <source>Tapedeck records live streams to MP4, MPEG-TS and FLV, and never loses a recording.</source>
+        <translation>Tapedeck nimmt Live-Streams als MP4, MPEG-TS und FLV auf und verliert keine Aufnahme.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Tapedeck is already running</source>
@@ -221,6 +254,10 @@
     <message>
         <source>Select a recording to play it or show it in its folder.</source>
         <translation>Wählen Sie eine Aufnahme, um sie abzuspielen oder in ihrem Ordner zu zeigen.</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened here. The file is in %1</source>
+        <translation>Hier ließ sich kein Dateimanager öffnen. Die Datei liegt in %1</translation>
     </message>
 </context>
 <context>
@@ -760,6 +797,26 @@ oder die Schaltflächen unten benutzen</translation>
         <source>Playing %1</source>
         <translation>Wiedergabe: %1</translation>
     </message>
+    <message>
+        <source>Left and Right arrows jump 5 seconds</source>
+        <translation>Pfeiltasten links und rechts springen 5 Sekunden</translation>
+    </message>
+    <message>
+        <source>Volume (Up and Down arrows)</source>
+        <translation>Lautstärke (Pfeiltasten auf und ab)</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>F or double-click; Esc leaves full screen</source>
+        <translation>F oder Doppelklick; Esc beendet das Vollbild</translation>
+    </message>
+    <message>
+        <source>Volume:</source>
+        <translation>Lautstärke:</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::ProbeJob</name>
@@ -1020,20 +1077,8 @@ oder die Schaltflächen unten benutzen</translation>
 <context>
     <name>tapedeck::ui::RecordingsList</name>
     <message>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation>Größe</translation>
-    </message>
-    <message>
-        <source>Modified</source>
-        <translation>Geändert</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>Ordner</translation>
     </message>
     <message>
         <source>&amp;Play</source>
@@ -1042,6 +1087,170 @@ oder die Schaltflächen unten benutzen</translation>
     <message>
         <source>Show in &amp;folder</source>
         <translation>Im &amp;Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Filter by name or source</source>
+        <translation>Nach Name oder Quelle filtern</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen …</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Trash…</source>
+        <translation>&amp;Papierkorb …</translation>
+    </message>
+    <message>
+        <source>Being recorded right now (since %1).</source>
+        <translation>Wird gerade aufgenommen (seit %1).</translation>
+    </message>
+    <message>
+        <source>Being recorded right now.</source>
+        <translation>Wird gerade aufgenommen.</translation>
+    </message>
+    <message>
+        <source>Rebuilt by the recovery wizard.</source>
+        <translation>Vom Wiederherstellungsassistenten neu erstellt.</translation>
+    </message>
+    <message>
+        <source>Being recovered right now.</source>
+        <translation>Wird gerade wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Not closed properly. File → Recover recordings… rebuilds it.</source>
+        <translation>Nicht ordnungsgemäß abgeschlossen. Datei → Aufnahmen wiederherstellen … stellt sie wieder her.</translation>
+    </message>
+    <message>
+        <source>Does not open: %1</source>
+        <translation>Lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>%1 + recording</source>
+        <translation>%1 + läuft</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is being recorded right now. Stop the recording first; then it can be renamed or moved to the trash.</source>
+        <translation>„%1“ wird gerade aufgenommen. Stoppen Sie zuerst die Aufnahme; dann kann sie umbenannt oder in den Papierkorb verschoben werden.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is being rebuilt by the recovery wizard right now. Wait until it is done.</source>
+        <translation>„%1“ wird gerade vom Wiederherstellungsassistenten neu erstellt. Warten Sie, bis er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Nothing to play yet: the first part of this recording is still being written.</source>
+        <translation>Noch nichts abzuspielen: Der erste Teil dieser Aufnahme wird noch geschrieben.</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened here. The recording is in %1</source>
+        <translation>Hier ließ sich kein Dateimanager öffnen. Die Aufnahme liegt in %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not closed properly. Recover it first (File → Recover recordings…).</source>
+        <translation>„%1“ wurde nicht ordnungsgemäß abgeschlossen. Stellen Sie sie zuerst wieder her (Datei → Aufnahmen wiederherstellen …).</translation>
+    </message>
+    <message>
+        <source>Rename recording</source>
+        <translation>Aufnahme umbenennen</translation>
+    </message>
+    <message numerus="yes">
+        <source>New name for &quot;%1&quot; (its %n parts keep their numbers):</source>
+        <translation>
+            <numerusform>Neuer Name für „%1“ (sein %n Teil behält seine Nummer):</numerusform>
+            <numerusform>Neuer Name für „%1“ (seine %n Teile behalten ihre Nummern):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New name for &quot;%1&quot;:</source>
+        <translation>Neuer Name für „%1“:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be renamed to &quot;%2&quot;: a file of that name exists (%3).</source>
+        <translation>„%1“ kann nicht in „%2“ umbenannt werden: Eine Datei dieses Namens existiert (%3).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be renamed: %2</source>
+        <translation>„%1“ kann nicht umbenannt werden: %2</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>In den Papierkorb</translation>
+    </message>
+    <message>
+        <source>Move &quot;%1&quot; to the trash?</source>
+        <translation>„%1“ in den Papierkorb verschieben?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1. You can restore them from the trash.</source>
+        <translation>
+            <numerusform>%n Datei, %1. Sie können sie aus dem Papierkorb wiederherstellen.</numerusform>
+            <numerusform>%n Dateien, %1. Sie können sie aus dem Papierkorb wiederherstellen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>In den Papierkorb</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be moved to the trash: %2</source>
+        <translation>„%1“ konnte nicht in den Papierkorb verschoben werden: %2</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <comment>column: the recording&apos;s name</comment>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <comment>library state</comment>
+        <translation>Nimmt auf</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <comment>library state</comment>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <comment>library state</comment>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <comment>library state</comment>
+        <translation>Unvollständig</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <comment>library state</comment>
+        <translation>Beschädigt</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1755,10 @@ oder die Schaltflächen unten benutzen</translation>
             <numerusform>%n Stream wird aufgenommen</numerusform>
             <numerusform>%n Streams werden aufgenommen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stop all recordings</source>
+        <translation>Alle Aufnahmen stoppen</translation>
     </message>
 </context>
 </TS>

@@ -78,6 +78,23 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::ui::RecordingsList</name>
+    <message numerus="yes">
+        <source>New name for &quot;%1&quot; (its %n parts keep their numbers):</source>
+        <translation>
+            <numerusform>New name for &quot;%1&quot; (its part keeps its number):</numerusform>
+            <numerusform>New name for &quot;%1&quot; (its %n parts keep their numbers):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1. You can restore them from the trash.</source>
+        <translation>
+            <numerusform>%n file, %1. You can restore it from the trash.</numerusform>
+            <numerusform>%n files, %1. You can restore them from the trash.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::ui::RecoveryWizard</name>
     <message numerus="yes">
         <source>%n recording(s) rebuilt.</source>

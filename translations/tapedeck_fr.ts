@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Documentation</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Documentation</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened here. The documentation is at:
+%1</source>
+        <translation>Aucun navigateur web n’a pu être ouvert ici. La documentation se trouve à l’adresse :
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;About Tapedeck</source>
+        <translation>À &amp;propos de Tapedeck</translation>
+    </message>
+    <message>
+        <source>About Tapedeck</source>
+        <translation>À propos de Tapedeck</translation>
+    </message>
+    <message>
+        <source>Tapedeck records live streams to MP4, MPEG-TS and FLV, and never loses a recording.</source>
+        <translation>Tapedeck enregistre des flux en direct en MP4, MPEG-TS et FLV, et ne perd jamais un enregistrement.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Tapedeck is already running</source>
@@ -221,6 +254,10 @@
     <message>
         <source>Select a recording to play it or show it in its folder.</source>
         <translation>Sélectionnez un enregistrement pour le lire ou l’afficher dans son dossier.</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened here. The file is in %1</source>
+        <translation>Aucun gestionnaire de fichiers n’a pu être ouvert ici. Le fichier se trouve dans %1</translation>
     </message>
 </context>
 <context>
@@ -760,6 +797,26 @@ ou utilisez les boutons ci-dessous</translation>
         <source>Playing %1</source>
         <translation>Lecture : %1</translation>
     </message>
+    <message>
+        <source>Left and Right arrows jump 5 seconds</source>
+        <translation>Les flèches gauche et droite sautent de 5 secondes</translation>
+    </message>
+    <message>
+        <source>Volume (Up and Down arrows)</source>
+        <translation>Volume (flèches haut et bas)</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Plein écran</translation>
+    </message>
+    <message>
+        <source>F or double-click; Esc leaves full screen</source>
+        <translation>F ou double-clic ; Échap quitte le plein écran</translation>
+    </message>
+    <message>
+        <source>Volume:</source>
+        <translation>Volume :</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::ProbeJob</name>
@@ -1020,20 +1077,8 @@ ou utilisez les boutons ci-dessous</translation>
 <context>
     <name>tapedeck::ui::RecordingsList</name>
     <message>
-        <source>File</source>
-        <translation>Fichier</translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation>Taille</translation>
-    </message>
-    <message>
-        <source>Modified</source>
-        <translation>Modifié</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>Dossier</translation>
     </message>
     <message>
         <source>&amp;Play</source>
@@ -1042,6 +1087,170 @@ ou utilisez les boutons ci-dessous</translation>
     <message>
         <source>Show in &amp;folder</source>
         <translation>Afficher dans le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Filter by name or source</source>
+        <translation>Filtrer par nom ou source</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Trash…</source>
+        <translation>&amp;Corbeille…</translation>
+    </message>
+    <message>
+        <source>Being recorded right now (since %1).</source>
+        <translation>En cours d’enregistrement (depuis %1).</translation>
+    </message>
+    <message>
+        <source>Being recorded right now.</source>
+        <translation>En cours d’enregistrement.</translation>
+    </message>
+    <message>
+        <source>Rebuilt by the recovery wizard.</source>
+        <translation>Reconstruit par l’assistant de récupération.</translation>
+    </message>
+    <message>
+        <source>Being recovered right now.</source>
+        <translation>En cours de récupération.</translation>
+    </message>
+    <message>
+        <source>Not closed properly. File → Recover recordings… rebuilds it.</source>
+        <translation>Mal refermé. Fichier → Récupérer des enregistrements… le reconstruit.</translation>
+    </message>
+    <message>
+        <source>Does not open: %1</source>
+        <translation>Ne s’ouvre pas : %1</translation>
+    </message>
+    <message>
+        <source>%1 + recording</source>
+        <translation>%1 + en cours</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is being recorded right now. Stop the recording first; then it can be renamed or moved to the trash.</source>
+        <translation>« %1 » est en cours d’enregistrement. Arrêtez d’abord l’enregistrement ; il pourra ensuite être renommé ou mis à la corbeille.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is being rebuilt by the recovery wizard right now. Wait until it is done.</source>
+        <translation>« %1 » est en cours de reconstruction par l’assistant de récupération. Attendez qu’il ait terminé.</translation>
+    </message>
+    <message>
+        <source>Nothing to play yet: the first part of this recording is still being written.</source>
+        <translation>Rien à lire pour l’instant : la première partie de cet enregistrement est encore en cours d’écriture.</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened here. The recording is in %1</source>
+        <translation>Aucun gestionnaire de fichiers n’a pu être ouvert ici. L’enregistrement se trouve dans %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not closed properly. Recover it first (File → Recover recordings…).</source>
+        <translation>« %1 » a été mal refermé. Récupérez-le d’abord (Fichier → Récupérer des enregistrements…).</translation>
+    </message>
+    <message>
+        <source>Rename recording</source>
+        <translation>Renommer l’enregistrement</translation>
+    </message>
+    <message numerus="yes">
+        <source>New name for &quot;%1&quot; (its %n parts keep their numbers):</source>
+        <translation>
+            <numerusform>Nouveau nom pour « %1 » (sa %n partie garde son numéro) :</numerusform>
+            <numerusform>Nouveau nom pour « %1 » (ses %n parties gardent leurs numéros) :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New name for &quot;%1&quot;:</source>
+        <translation>Nouveau nom pour « %1 » :</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be renamed to &quot;%2&quot;: a file of that name exists (%3).</source>
+        <translation>« %1 » ne peut pas être renommé en « %2 » : un fichier de ce nom existe (%3).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be renamed: %2</source>
+        <translation>« %1 » ne peut pas être renommé : %2</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>Mettre à la corbeille</translation>
+    </message>
+    <message>
+        <source>Move &quot;%1&quot; to the trash?</source>
+        <translation>Mettre « %1 » à la corbeille ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1. You can restore them from the trash.</source>
+        <translation>
+            <numerusform>%n fichier, %1. Vous pourrez le restaurer depuis la corbeille.</numerusform>
+            <numerusform>%n fichiers, %1. Vous pourrez les restaurer depuis la corbeille.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>Mettre à la corbeille</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be moved to the trash: %2</source>
+        <translation>« %1 » n’a pas pu être mis à la corbeille : %2</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <comment>column: the recording&apos;s name</comment>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <comment>library state</comment>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <comment>library state</comment>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <comment>library state</comment>
+        <translation>Récupéré</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <comment>library state</comment>
+        <translation>Inachevé</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <comment>library state</comment>
+        <translation>Endommagé</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1755,10 @@ ou utilisez les boutons ci-dessous</translation>
             <numerusform>%n flux en cours d’enregistrement</numerusform>
             <numerusform>%n flux en cours d’enregistrement</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stop all recordings</source>
+        <translation>Arrêter tous les enregistrements</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include "core/app/OutputNaming.h"
 #include "core/recovery/Classifier.h"
 #include "ui/ActiveRecordingsView.h"
+#include "ui/HelpMenu.h"
 #include "ui/PlayerDialog.h"
 #include "ui/RecordOptionsWidget.h"
 #include "ui/RecordingsList.h"
@@ -127,6 +128,9 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     for (const SourceEntry &e : m_sources->entries())
         folders << m_sources->options(e.id).folder;
     folders.removeDuplicates();
+    // What the recovery wizard rebuilt shows as "recovered" (core/app/Library.h).
+    m_recordings->setRecoveredIndexPath(
+        QFileInfo(rebuiltLedgerPath()).absoluteDir().filePath(QLatin1String(kRecoveredIndexFileName)));
     for (const QString &folder : std::as_const(folders))
         m_recordings->scanFolder(folder);
 
@@ -194,6 +198,7 @@ void MainWindow::buildActions()
     connect(m_arm, &QAction::triggered, this, [this] { startSelected(StartMode::WaitForStream); });
     connect(m_stop, &QAction::triggered, this, &MainWindow::stopSelected);
     connect(m_stopAll, &QAction::triggered, &m_engine, &Engine::stopAll);
+    connect(m_tray, &TrayController::stopAllRequested, m_stopAll, &QAction::trigger);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
     // The same road as the notice: the orphans already found, if any.
     connect(m_recover, &QAction::triggered, this, [this] { requestRecovery(m_orphanPaths); });
@@ -213,6 +218,7 @@ void MainWindow::buildActions()
     rec->addAction(m_arm);
     rec->addAction(m_stop);
     rec->addAction(m_stopAll);
+    addHelpMenu(this);
 
     QToolBar *tb = addToolBar(tr("Main"));
     tb->setObjectName(QStringLiteral("mainToolBar"));

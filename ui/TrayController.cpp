@@ -6,6 +6,7 @@
 #include <QIcon>
 #include <QMenu>
 #include <QSystemTrayIcon>
+#include <QWidget>
 
 namespace tapedeck {
 namespace ui {
@@ -17,6 +18,9 @@ TrayController::TrayController(Settings &settings, QObject *parent) : QObject(pa
     m_status = m_menu->addAction(tr("Nothing is recording"));
     m_status->setEnabled(false);
     m_menu->addSeparator();
+    m_stopAll = m_menu->addAction(QIcon(QStringLiteral(":/icons/stop.svg")), tr("Stop all recordings"), this,
+                                  &TrayController::stopAllRequested);
+    m_stopAll->setObjectName(QStringLiteral("trayStopAll"));
     m_menu->addAction(tr("Show Tapedeck"), this, &TrayController::showWindowRequested);
     m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
 
@@ -45,6 +49,7 @@ void TrayController::setRecording(int activeCount)
     const QString text = rec ? tr("Recording %n stream(s)", nullptr, activeCount) : tr("Nothing is recording");
     m_icon->setToolTip(QStringLiteral("Tapedeck — ") + text);
     m_status->setText(text);
+    m_stopAll->setEnabled(rec);
     m_icon->setProperty("recording", rec);
 }
 
@@ -57,9 +62,30 @@ void TrayController::notify(NotificationKind kind, const QString &title, const Q
         : kind == NotificationKind::DiskLow || kind == NotificationKind::Orphans ? QSystemTrayIcon::Warning
                                                                                  : QSystemTrayIcon::Information;
     // The setting silences the pop-ups; the signal (status bar, tests) stays.
-    if (m_settings.flag(SettingKey::Notifications) && available() && m_icon->isVisible())
-        m_icon->showMessage(title, message, icon, 8000);
+    const auto *window = qobject_cast<const QWidget *>(parent());
+    const bool inFront = window && window->isVisible() && !window->isMinimized() && window->isActiveWindow();
+    if (m_settings.flag(SettingKey::Notifications) && wantsPopup(kind, inFront)) {
+        if (available() && m_icon->isVisible())
+            m_icon->showMessage(title, message, icon, 8000);
+        emit poppedUp(kind, title);
+    }
     emit notified(kind, title, message);
+}
+
+bool TrayController::wantsPopup(NotificationKind kind, bool windowInFront)
+{
+    switch (kind) {
+    case NotificationKind::Failed:
+    case NotificationKind::DiskLow:
+    case NotificationKind::Orphans:
+        return true;
+    case NotificationKind::Finished:
+    case NotificationKind::Info:
+        return !windowInFront;
+    case NotificationKind::Started:
+        return false;
+    }
+    return true;
 }
 
 void TrayController::onMessageClicked()

@@ -31,11 +31,18 @@ public:
     void setAvailableForTesting(bool available) { m_forceAvailable = available; }
     void setRecording(int activeCount);
     void notify(NotificationKind kind, const QString &title, const QString &message, const QStringList &paths = {});
+    // Whether `kind` deserves a pop-up: what needs attention (a failure, low
+    // disk, unfinished recordings) always; a finished recording or a note
+    // only when the window is not in front; a start never (its card says so).
+    static bool wantsPopup(NotificationKind kind, bool windowInFront);
     QMenu *menu() const { return m_menu; }
     QSystemTrayIcon *icon() const { return m_icon; }
 
 signals:
     void notified(tapedeck::ui::NotificationKind kind, const QString &title, const QString &message);
+    // A pop-up was asked of the desktop (tests: which ones, offscreen too).
+    void poppedUp(tapedeck::ui::NotificationKind kind, const QString &title);
+    void stopAllRequested();
     void showWindowRequested();
     void quitRequested();
     void recoveryRequested(const QStringList &paths);
@@ -48,6 +55,7 @@ private:
     QSystemTrayIcon *m_icon;
     QMenu *m_menu;
     QAction *m_status;
+    QAction *m_stopAll;
     bool m_forceAvailable = false;
     NotificationKind m_lastKind = NotificationKind::Info;
     QStringList m_lastPaths;

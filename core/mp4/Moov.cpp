@@ -385,10 +385,24 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
         writeTrackUdta(w, t);
         w.end(); // trak
     }
+    const QByteArray comment = info.source.toUtf8().left(0xFFFF);
+    if (!info.chapters.empty() || !comment.isEmpty())
+        w.begin("udta");
+    if (!comment.isEmpty()) {
+        // Where the recording came from (already free of credentials), as a
+        // QuickTime "\xA9cmt" string: FFmpeg and players read it as the
+        // "comment" tag, as TS and FLV recordings carry it; the library
+        // shows it as the source.
+        w.begin("\xA9"
+                "cmt");
+        w.u16(quint32(comment.size()));
+        w.u16(0x55C4); // "und"
+        w.bytes(comment);
+        w.end();
+    }
     if (!info.chapters.empty()) {
         // Nero chapters (moov/udta/chpl), read by FFmpeg, MP4Box and most
         // players: start in 100 ns units, a title of at most 255 bytes.
-        w.begin("udta");
         w.beginFull("chpl", 1, 0);
         w.u32(0);
         w.u8(quint32(std::min<size_t>(255, info.chapters.size())));
@@ -399,9 +413,10 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
             w.bytes(title);
         }
         w.end();
-        w.end();
     }
-    w.end(); // moov
+    if (!info.chapters.empty() || !comment.isEmpty())
+        w.end(); // udta
+    w.end();     // moov
     return w.take();
 }
 

@@ -787,7 +787,12 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             stats.bytes = bytes;
             stats.chunkIndex = std::max(0, out->chunkIndex());
             stats.currentFile = out->currentPath();
-            files = out->finishedFiles();
+            // Each chunk closed since the last packet is announced once (the
+            // library lists it while the recording goes on).
+            const QStringList done = out->finishedFiles();
+            for (qsizetype i = files.size(); i < done.size(); ++i)
+                postLocked([q = q, sid = id, f = done[i]] { emit q->chunkFinished(sid, f); });
+            files = done;
         }
         if (p.diskReserveBytes > 0 && nowMs() - lastDiskCheckMs >= 1000) {
             lastDiskCheckMs = nowMs();

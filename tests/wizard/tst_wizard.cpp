@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGroupBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QMediaPlayer>
 #include <QMessageBox>
@@ -304,6 +305,13 @@ private slots:
         QCOMPARE(player->player()->source(), QUrl::fromLocalFile(QDir(dir).filePath(QStringLiteral("camera.mp4"))));
         click(child<QPushButton>(w, "showInFolderButton"));
         QCOMPARE(m_opened, QList<QUrl>{QUrl::fromLocalFile(dir)});
+        QVERIFY(!child<QLabel>(w, "showInFolderProblem")->isVisible());
+        // No file manager (a bare window manager): it says where the file is.
+        m_wizard->setUrlOpener([](const QUrl &) { return false; });
+        click(child<QPushButton>(w, "showInFolderButton"));
+        auto *problem = child<QLabel>(w, "showInFolderProblem");
+        QVERIFY(problem->isVisible());
+        QVERIFY2(problem->text().contains(QDir::toNativeSeparators(dir)), qPrintable(problem->text()));
         player->close();
 
         click(w->button(QWizard::FinishButton));

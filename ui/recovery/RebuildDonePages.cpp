@@ -249,9 +249,16 @@ DonePage::DonePage(RecoveryWizard *wizard) : m_wizard(wizard)
     buttons->addStretch(1);
     buttons->addWidget(m_play);
     buttons->addWidget(m_show);
+    // Said when no file manager opens (a bare window manager has none).
+    auto *noFileManager = new QLabel(this);
+    noFileManager->setObjectName(QStringLiteral("showInFolderProblem"));
+    noFileManager->setWordWrap(true);
+    noFileManager->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    noFileManager->hide();
     auto *lay = new QVBoxLayout(this);
     lay->addWidget(m_summary);
     lay->addWidget(m_tree, 1);
+    lay->addWidget(noFileManager);
     lay->addLayout(buttons);
 
     connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &DonePage::updateButtons);
@@ -268,10 +275,17 @@ DonePage::DonePage(RecoveryWizard *wizard) : m_wizard(wizard)
         player->raise();
         player->play(file);
     });
-    connect(m_show, &QPushButton::clicked, this, [this] {
+    connect(m_show, &QPushButton::clicked, this, [this, noFileManager] {
         const QString file = selectedOutput();
-        if (!file.isEmpty())
-            m_wizard->openUrl(QUrl::fromLocalFile(QFileInfo(file).absolutePath()));
+        if (file.isEmpty())
+            return;
+        const QString folder = QFileInfo(file).absolutePath();
+        const bool opened = m_wizard->openUrl(QUrl::fromLocalFile(folder));
+        noFileManager->setText(
+            opened
+                ? QString()
+                : tr("No file manager could be opened here. The file is in %1").arg(QDir::toNativeSeparators(folder)));
+        noFileManager->setVisible(!opened);
     });
 }
 

@@ -4,10 +4,13 @@
 #include "ui/PlayerDialog.h"
 #include "ui/TrayController.h"
 #include "ui/recovery/RebuiltLedger.h"
+
+#include "core/app/Library.h"
 #include "ui/recovery/RecoveryPages.h"
 
 #include <QApplication>
 #include <QDesktopServices>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
@@ -184,9 +187,17 @@ void RecoveryWizard::rebuildFinished(int ok, int failed, bool cancelled)
     if (!m_ledgerPath.isEmpty()) {
         RebuiltLedger ledger(m_ledgerPath);
         const std::vector<RebuildItemResult> &results = m_job->results();
-        for (size_t i = 0; i < results.size() && i < m_plan.size(); ++i)
+        QStringList rebuilt;
+        for (size_t i = 0; i < results.size() && i < m_plan.size(); ++i) {
             if (results[i].outcome.ok && m_plan[i].options.keep && !results[i].outcome.output.isEmpty())
                 ledger.remember(m_plan[i].orphan, results[i].outcome.output);
+            if (results[i].outcome.ok && !results[i].outcome.output.isEmpty())
+                rebuilt << results[i].outcome.output;
+        }
+        // The library says "recovered" of these (a rebuilt MP4 is otherwise
+        // byte for byte what a clean stop writes).
+        RecoveredIndex(QFileInfo(m_ledgerPath).absoluteDir().filePath(QLatin1String(kRecoveredIndexFileName)))
+            .add(rebuilt);
     }
     if (m_closeWhenStopped) {
         m_closeWhenStopped = false;
