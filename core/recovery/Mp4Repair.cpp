@@ -188,12 +188,17 @@ Status setupFromStream(const uint8_t *data, int64_t begin, int64_t end, std::vec
         v.height = s->height;
         const auto [num, den] =
             hevcVpsFrameRate(reinterpret_cast<const uint8_t *>(params->vps.constData()), size_t(params->vps.size()));
-        timescaleFromRate(v, num > 0 ? num : 25, num > 0 ? den : 1);
-        if (num > 0)
+        if (num > 0) {
+            timescaleFromRate(v, num, den);
             notes << QStringLiteral("video frame rate %1 fps from the VPS timing").arg(fpsText(v.timescale, v.delta));
-        else
+        } else if (s->fpsNum > 0) {
+            timescaleFromRate(v, s->fpsNum, s->fpsDen);
+            notes << QStringLiteral("video frame rate %1 fps from the SPS timing").arg(fpsText(v.timescale, v.delta));
+        } else {
+            timescaleFromRate(v, 25, 1);
             notes << QStringLiteral(
-                "the VPS has no frame rate: 25 fps assumed (give a reference file for the right one)");
+                "neither VPS nor SPS has a frame rate: 25 fps assumed (give a reference file for the right one)");
+        }
     }
     if (!loadDecoderConfig(v.config, v.vstate))
         return makeError(ErrorCode::Corrupt, QStringLiteral("the in-band parameter sets are unreadable"));

@@ -38,6 +38,7 @@ struct CrcFrame {
 struct FrameCrc {
     std::map<int, std::vector<CrcFrame>> frames;
     std::map<int, QByteArray> mediaType;
+    std::map<int, std::pair<qint64, qint64>> timeBase; // num, den
 };
 
 FrameCrc frameCrc(const QString &file)
@@ -49,6 +50,12 @@ FrameCrc frameCrc(const QString &file)
                               QStringLiteral("-map"), QStringLiteral("0"), QStringLiteral("-c"), QStringLiteral("copy"),
                               QStringLiteral("-f"), QStringLiteral("framecrc"), QStringLiteral("-")});
     for (const QByteArray &line : r.out.split('\n')) {
+        if (line.startsWith("#tb")) {
+            const QList<QByteArray> f = line.split(':');
+            const QList<QByteArray> nd = f.value(1).trimmed().split('/');
+            out.timeBase[f[0].split(' ').last().toInt()] = {nd.value(0).toLongLong(), nd.value(1).toLongLong()};
+            continue;
+        }
         if (line.startsWith("#media_type")) {
             const QList<QByteArray> f = line.split(':');
             out.mediaType[f[0].split(' ').last().toInt()] = f.value(1).trimmed();
@@ -114,25 +121,31 @@ Judgement judge(const QString &original, const QString &broken, const QString &r
         if (repairedIndex < 0 || present.empty())
             continue;
         const auto &rf = r.frames.at(repairedIndex);
-        const qint64 offset = type == "audio" && !rf.empty() ? rf.front().pts - present.front().pts : 0;
+        // Times compared exactly, in units of 1/(od*rd) s (the repair may
+        // choose another clock than the original; a wrong frame rate must show).
+        const auto [on, od] = o.timeBase.at(index);
+        const auto [rn, rd] = r.timeBase.at(repairedIndex);
+        const auto usO = [&](qint64 pts) { return pts * on * rd; };
+        const auto usR = [&](qint64 pts) { return pts * rn * od; };
+        const qint64 offset = type == "audio" && !rf.empty() ? usR(rf.front().pts) - usO(present.front().pts) : 0;
         std::multimap<std::pair<qint64, QByteArray>, qint64> have;
         for (const CrcFrame &f : rf)
-            have.insert({{f.pts - offset, f.crc}, f.size});
+            have.insert({{usR(f.pts) - offset, f.crc}, f.size});
         int exact = 0;
         for (const CrcFrame &f : present) {
-            auto it = have.find({f.pts, f.crc});
+            auto it = have.find({usO(f.pts), f.crc});
             if (it != have.end() && it->second == f.size) {
                 ++exact;
                 have.erase(it);
             }
         }
         j.exact += exact;
-        j.detail += QStringLiteral("%1 #%2: %3/%4 exact (offset %5); ")
+        j.detail += QStringLiteral("%1 #%2: %3/%4 exact (offset %5 us); ")
                         .arg(QString::fromLatin1(type))
                         .arg(nth)
                         .arg(exact)
                         .arg(present.size())
-                        .arg(offset);
+                        .arg(double(offset) * 1e6 / double(od * rd), 0, 'f', 0);
     }
     return j;
 }
@@ -331,6 +344,24 @@ private slots:
         p.waitForFinished();
         QVERIFY(boxOffset(readAll(broken), "moov") < 0);
         repairAndJudge(d, m_inband, false);
+    }
+
+    // x265 puts its frame rate in the SPS VUI, not the VPS: without a
+    // reference the repair read 25 fps and no frame kept its time.
+    void repairsHevcWithoutReference()
+    {
+        const QString orig = m_dir.filePath(QStringLiteral("hevc.mp4"));
+        QVERIFY(ffmpegMake({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                            QStringLiteral("testsrc2=size=160x120:rate=30"), QStringLiteral("-f"),
+                            QStringLiteral("lavfi"), QStringLiteral("-i"),
+                            QStringLiteral("sine=frequency=440:sample_rate=48000"), QStringLiteral("-t"),
+                            QStringLiteral("6"), QStringLiteral("-c:v"), QStringLiteral("libx265"),
+                            QStringLiteral("-x265-params"),
+                            QStringLiteral("log-level=error:pools=1:frame-threads=1:bframes=3:repeat-headers=1"),
+                            QStringLiteral("-tag:v"), QStringLiteral("hvc1"), QStringLiteral("-c:a"),
+                            QStringLiteral("aac"), QStringLiteral("-b:a"), QStringLiteral("64k"), orig}));
+        const QByteArray full = readAll(orig);
+        repairAndJudge(caseDir(QStringLiteral("hevc-noref"), full.left(int(full.size() * 0.6)), false), orig, false);
     }
 
     void cliReferenceOptionAndJson()
