@@ -48,6 +48,12 @@ struct Track {
     VideoStreamState vstate;
     std::optional<AacFramer> aac;
     int64_t nextTicks = 0; // audio: decoded samples so far (for interleaving)
+    // Audio with no structure of its own (PCM, Opus) takes the bytes between
+    // the samples of the other tracks: the "residual" track.
+    bool residual = false;
+    AVCodecID pcmId = AV_CODEC_ID_NONE;
+    int blockAlign = 0; // PCM: bytes per frame (all channels)
+    int64_t lastFrameNum = -1; // H.264: frame_num of the last picture
     std::vector<Sample> samples;
     // HEVC POC across pictures.
     int64_t hevcPrevMsb = 0, hevcPrevLsb = 0;
@@ -65,6 +71,8 @@ QString codecName(RefCodec c)
         return QStringLiteral("aac");
     case RefCodec::Opus:
         return QStringLiteral("opus");
+    case RefCodec::Pcm:
+        return QStringLiteral("pcm");
     case RefCodec::Unknown:
         break;
     }
@@ -107,6 +115,35 @@ void timescaleFromRate(Track &t, int num, int den)
     t.delta = d;
 }
 
+// PCM's layout is all in its sample entry: the fourcc says the format.
+bool setupPcm(const RefTrack &r, Track &t)
+{
+    const QByteArray f = r.sampleEntryType;
+    int bits = 0;
+    if (f == "sowt" || f == "twos") {
+        bits = 16;
+        t.pcmId = f == "sowt" ? AV_CODEC_ID_PCM_S16LE : AV_CODEC_ID_PCM_S16BE;
+    } else if (f == "in24") {
+        bits = 24;
+        t.pcmId = AV_CODEC_ID_PCM_S24BE;
+    } else if (f == "in32" || f == "fl32") {
+        bits = 32;
+        t.pcmId = f == "in32" ? AV_CODEC_ID_PCM_S32BE : AV_CODEC_ID_PCM_F32BE;
+    } else if (f == "fl64") {
+        bits = 64;
+        t.pcmId = AV_CODEC_ID_PCM_F64BE;
+    } else if (f == "raw ") {
+        bits = 8;
+        t.pcmId = AV_CODEC_ID_PCM_U8;
+    }
+    if (bits == 0 || r.channels <= 0 || r.channels > 64 || r.sampleRate <= 0)
+        return false;
+    t.residual = true;
+    t.blockAlign = bits / 8 * r.channels;
+    t.timescale = uint32_t(r.sampleRate);
+    return true;
+}
+
 Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
 {
     for (const RefTrack &r : ref.tracks) {
@@ -137,10 +174,16 @@ Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
                 t.refDelayTicks = r.elstMediaTime;
             if (t.delta == 0)
                 return makeError(ErrorCode::Corrupt, QStringLiteral("the reference's video has no frame duration"));
+        } else if (r.codec == RefCodec::Pcm) {
+            if (!setupPcm(r, t))
+                return makeError(ErrorCode::Unsupported,
+                                 QStringLiteral("the reference's PCM audio (%1, %2 channel(s)) is not one repair reads")
+                                     .arg(QString::fromLatin1(r.sampleEntryType))
+                                     .arg(r.channels));
         } else {
             if (r.codec != RefCodec::Aac)
                 return makeError(ErrorCode::Unsupported,
-                                 QStringLiteral("the reference's audio is %1; repair handles AAC so far")
+                                 QStringLiteral("the reference's audio is %1; repair handles AAC and PCM so far")
                                      .arg(QString::fromLatin1(r.sampleEntryType)));
             auto f = AacFramer::open(r.config);
             if (!f)
@@ -151,6 +194,10 @@ Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
         }
         tracks.push_back(std::move(t));
     }
+    if (std::count_if(tracks.begin(), tracks.end(), [](const Track &t) { return t.residual; }) > 1)
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("the reference has two PCM or Opus tracks: their bytes cannot be told apart "
+                                        "without an index"));
     return {};
 }
 
@@ -289,6 +336,8 @@ struct Walker {
                 s.size = uint32_t(m->size);
                 s.key = m->key;
                 s.idr = m->idr;
+                if (m->slice)
+                    t.lastFrameNum = m->slice->frameNum;
                 if (!t.vstate.hevc) {
                     if (m->slice && t.vstate.sps)
                         s.poc = t.h264Poc.next(*m->slice, *t.vstate.sps);
@@ -331,6 +380,23 @@ struct Walker {
         return f->size;
     }
 
+    // A video sample whose NAL length runs past the end of the media: the
+    // sample the recorder was writing when it stopped, not residual audio.
+    bool looksLikeCutVideo(int64_t pos) const
+    {
+        for (const Track &t : *tracks) {
+            if (!t.video || pos + t.vstate.lengthSize + 2 > end)
+                continue;
+            int64_t len = 0;
+            for (int i = 0; i < t.vstate.lengthSize; ++i)
+                len = (len << 8) | data[pos + i];
+            const uint8_t h = data[pos + t.vstate.lengthSize];
+            if (len > end - pos - t.vstate.lengthSize && len < t.vstate.maxAccessUnit && (h & 0x80) == 0)
+                return true;
+        }
+        return false;
+    }
+
     // Which track has a sample at `pos`, -1 if none.
     int claim(int64_t pos, bool commit, int64_t *size)
     {
@@ -342,6 +408,72 @@ struct Walker {
             }
         }
         return -1;
+    }
+
+    int residual = -1; // index of the residual track, -1: none
+    int64_t residualSkipped = 0;
+
+    // Whether a video sample at `pos` (found while looking for the end of a
+    // residual run) is a real one: followed by another sample, or the end,
+    // or its picture fits the pictures before it (frame_num / POC).
+    bool residualBoundary(int64_t pos, int64_t size)
+    {
+        if (pos + size >= end)
+            return true;
+        int64_t n = 0;
+        if (claim(pos + size, false, &n) >= 0)
+            return true;
+        for (Track &t : *tracks) {
+            if (!t.video)
+                continue;
+            VideoStreamState st = t.vstate;
+            const auto m = matchAccessUnit(data + pos, end - pos, st);
+            if (!m || m->size != size)
+                continue;
+            if (m->idr)
+                return true;
+            if (!t.vstate.hevc) {
+                if (!m->slice || !t.vstate.sps)
+                    return false;
+                if (t.lastFrameNum < 0)
+                    return true;
+                const int64_t maxFrameNum = int64_t(1) << t.vstate.sps->log2MaxFrameNum;
+                const int64_t d = (int64_t(m->slice->frameNum) - t.lastFrameNum + maxFrameNum) % maxFrameNum;
+                return d <= 1;
+            }
+            if (m->hevcPocLsb < 0 || !t.vstate.hevcSps)
+                return false;
+            const int64_t maxLsb = int64_t(1) << t.vstate.hevcSps->log2MaxPocLsb;
+            const int64_t d = (int64_t(m->hevcPocLsb) - t.hevcPrevLsb + maxLsb) % maxLsb;
+            return d <= 64 || maxLsb - d <= 64;
+        }
+        return false;
+    }
+
+    // The bytes [from, to) belong to the residual track. `cut`: the media
+    // ends inside them (a partial frame at the end is left out).
+    void commitResidual(int64_t from, int64_t to, bool cut, std::vector<SkippedRange> &skipped)
+    {
+        Track &t = (*tracks)[size_t(residual)];
+        if (t.pcmId != AV_CODEC_ID_NONE) {
+            // ffmpeg reads a chunk of PCM as packets of at most 1024 frames;
+            // cutting the same way gives the same packets back.
+            const int64_t frames = (to - from) / t.blockAlign;
+            const int64_t rest = (to - from) - frames * t.blockAlign;
+            int64_t p = from;
+            for (int64_t left = frames; left > 0;) {
+                const int64_t n = std::min<int64_t>(left, 1024);
+                t.samples.push_back(Sample{p, uint32_t(n * t.blockAlign), int32_t(n), true, false, 0});
+                t.nextTicks += n;
+                p += n * t.blockAlign;
+                left -= n;
+            }
+            if (rest > 0) {
+                skipped.push_back(SkippedRange{p, rest});
+                if (!cut)
+                    residualSkipped += rest;
+            }
+        }
     }
 
     bool confirmed(int64_t pos)
@@ -371,6 +503,24 @@ struct Walker {
             int64_t n = 0;
             if (claim(pos, true, &n) >= 0) {
                 pos += n;
+                continue;
+            }
+            if (residual >= 0) {
+                // Everything up to the next real sample of another track.
+                int64_t q = pos + 1;
+                for (; q < end; ++q) {
+                    int64_t m = 0;
+                    if (claim(q, false, &m) >= 0 && residualBoundary(q, m))
+                        break;
+                    if (cancel && (q & 0xffff) == 0 && cancel->load(std::memory_order_relaxed))
+                        return makeError(ErrorCode::Cancelled, QStringLiteral("stopped"));
+                }
+                if (q >= end && looksLikeCutVideo(pos)) {
+                    skipped.push_back(SkippedRange{pos, end - pos});
+                } else {
+                    commitResidual(pos, std::min(q, end), q >= end, skipped);
+                }
+                pos = q;
                 continue;
             }
             // Resynchronise: the next position where a sample parses and is
@@ -519,16 +669,18 @@ StreamInfo streamFor(const Track &t, int index)
         s.frameRate = AVRational{int(t.timescale), int(std::max<uint32_t>(1, t.delta))};
     } else {
         p->codec_type = AVMEDIA_TYPE_AUDIO;
-        p->codec_id = AV_CODEC_ID_AAC;
+        p->codec_id = t.pcmId != AV_CODEC_ID_NONE ? t.pcmId : AV_CODEC_ID_AAC;
         p->sample_rate = t.sampleRate;
-        p->frame_size = 1024;
+        p->frame_size = t.pcmId != AV_CODEC_ID_NONE ? 0 : 1024;
         av_channel_layout_default(&p->ch_layout, t.channels);
         s.type = AVMEDIA_TYPE_AUDIO;
         s.timeBase = AVRational{1, t.sampleRate};
     }
-    p->extradata = static_cast<uint8_t *>(av_mallocz(size_t(t.config.size()) + AV_INPUT_BUFFER_PADDING_SIZE));
-    std::memcpy(p->extradata, t.config.constData(), size_t(t.config.size()));
-    p->extradata_size = int(t.config.size());
+    if (!t.config.isEmpty()) {
+        p->extradata = static_cast<uint8_t *>(av_mallocz(size_t(t.config.size()) + AV_INPUT_BUFFER_PADDING_SIZE));
+        std::memcpy(p->extradata, t.config.constData(), size_t(t.config.size()));
+        p->extradata_size = int(t.config.size());
+    }
     s.params = CodecParams(p.get());
     return s;
 }
@@ -564,6 +716,9 @@ RepairPlan planRepair(const QString &inputPath, const QString &referencePath)
     w.data = s.map.data();
     w.end = std::min(s.broken.mdatEnd, s.broken.mdatBegin + kPlanBytes);
     w.tracks = &s.tracks;
+    for (size_t i = 0; i < s.tracks.size(); ++i)
+        if (s.tracks[i].residual)
+            w.residual = int(i);
     std::vector<SkippedRange> skipped;
     (void)w.run(s.broken.mdatBegin, skipped, nullptr, {});
     int64_t skippedBytes = 0;
@@ -614,6 +769,9 @@ Result<RepairReport> repairMp4(const RepairParams &params)
     w.data = s.map.data();
     w.end = s.broken.mdatEnd;
     w.tracks = &s.tracks;
+    for (size_t i = 0; i < s.tracks.size(); ++i)
+        if (s.tracks[i].residual)
+            w.residual = int(i);
     if (auto st = w.run(s.broken.mdatBegin, rep.skipped, params.cancel, params.progress); !st)
         return st.error();
     for (const SkippedRange &r : rep.skipped) {
@@ -631,7 +789,7 @@ Result<RepairReport> repairMp4(const RepairParams &params)
     // Audio without a reference: 44.1 and 48 kHz (and their kin) decode
     // alike, so the rate is the one that keeps audio as long as the video.
     for (Track &t : s.tracks) {
-        if (t.video || !params.referencePath.isEmpty() || s.tracks.empty() || !s.tracks[0].video)
+        if (t.video || t.residual || !params.referencePath.isEmpty() || s.tracks.empty() || !s.tracks[0].video)
             continue;
         const Track &v = s.tracks[0];
         if (v.samples.empty() || v.delta == 0 || t.samples.empty())

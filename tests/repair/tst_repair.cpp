@@ -234,7 +234,8 @@ class TestRepair : public QObject {
     }
 
     // Repairs `dir`'s broken.mp4 and judges it against `original`.
-    void repairAndJudge(const QString &dir, const QString &original, bool expectReference)
+    void repairAndJudge(const QString &dir, const QString &original, bool expectReference,
+                        const QString &outExt = QStringLiteral("mp4"))
     {
         Orphan o = scanOne(dir);
         QCOMPARE(o.kind, OrphanKind::Mp4NoIndex);
@@ -244,7 +245,7 @@ class TestRepair : public QObject {
         RecoverOptions opt;
         const RecoverOutcome out = recoverOrphan(o, opt);
         QVERIFY2(out.ok, qPrintable(out.error));
-        QCOMPARE(out.output, dir + QStringLiteral("/broken.repaired.mp4"));
+        QCOMPARE(out.output, dir + QStringLiteral("/broken.repaired.") + outExt);
         // The original is someone else's file: never touched, never removed.
         QCOMPARE(QCryptographicHash::hash(readAll(o.target), QCryptographicHash::Sha256), before);
         QVERIFY(out.removed.isEmpty());
@@ -362,6 +363,49 @@ private slots:
                             QStringLiteral("aac"), QStringLiteral("-b:a"), QStringLiteral("64k"), orig}));
         const QByteArray full = readAll(orig);
         repairAndJudge(caseDir(QStringLiteral("hevc-noref"), full.left(int(full.size() * 0.6)), false), orig, false);
+    }
+
+    // A recording made with ffmpeg's encoder settings `enc` (video `rate`,
+    // 6 s) into orig.EXT and reference.EXT (2 s, other picture and tone),
+    // the original cut at 60 % as broken.EXT in its own folder.
+    QString makeCase(const QString &name, const QString &ext, const QStringList &enc, QString *orig,
+                     bool withReference = true, const QString &rate = QStringLiteral("30"))
+    {
+        const QString d = m_dir.filePath(name);
+        QDir().mkpath(d);
+        *orig = m_dir.filePath(name + QStringLiteral(".orig.") + ext);
+        const auto args = [&](const QString &pattern, const QString &freq, const QString &seconds) {
+            return QStringList{QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                               pattern + QStringLiteral("=size=160x120:rate=") + rate, QStringLiteral("-f"),
+                               QStringLiteral("lavfi"), QStringLiteral("-i"),
+                               QStringLiteral("sine=frequency=%1:sample_rate=48000").arg(freq), QStringLiteral("-t"),
+                               seconds}
+                + enc;
+        };
+        if (!ffmpegMake(args(QStringLiteral("testsrc2"), QStringLiteral("440"), QStringLiteral("6")) << *orig))
+            return {};
+        if (withReference
+            && !ffmpegMake(args(QStringLiteral("smptebars"), QStringLiteral("1000"), QStringLiteral("2"))
+                           << d + QStringLiteral("/reference.") + ext))
+            return {};
+        const QByteArray full = readAll(*orig);
+        writeAll(d + QStringLiteral("/broken.") + ext, full.left(int(full.size() * 0.6)));
+        return d;
+    }
+
+    // HEVC + PCM in a .mov (untrunc: 248 of 362 frames, then it stops; the
+    // repair refused PCM): PCM takes the bytes between the video samples.
+    void repairsHevcPcmMov()
+    {
+        QString orig;
+        const QString d = makeCase(
+            QStringLiteral("hevc-pcm"), QStringLiteral("mov"),
+            {QStringLiteral("-c:v"), QStringLiteral("libx265"), QStringLiteral("-x265-params"),
+             QStringLiteral("log-level=error:pools=1:frame-threads=1:bframes=3"), QStringLiteral("-c:a"),
+             QStringLiteral("pcm_s16le"), QStringLiteral("-ac"), QStringLiteral("2")},
+            &orig);
+        QVERIFY(!d.isEmpty());
+        repairAndJudge(d, orig, true, QStringLiteral("mov"));
     }
 
     void cliReferenceOptionAndJson()
