@@ -225,8 +225,15 @@ void readTrack(const uint8_t *data, const Box &trak, RefLayout &out)
         const uint32_t fixed = r.u32().value_or(0);
         const uint32_t n = r.u32().value_or(0);
         t.maxSampleSize = fixed;
-        for (uint32_t i = 0; fixed == 0 && i < n && r.remaining() >= 4; ++i)
-            t.maxSampleSize = std::max(t.maxSampleSize, *r.u32());
+        t.meanSampleSize = fixed;
+        uint64_t total = 0, count = 0;
+        for (uint32_t i = 0; fixed == 0 && i < n && r.remaining() >= 4; ++i, ++count) {
+            const uint32_t sz = *r.u32();
+            t.maxSampleSize = std::max(t.maxSampleSize, sz);
+            total += sz;
+        }
+        if (count > 0)
+            t.meanSampleSize = uint32_t(total / count);
     }
     if (const auto elst = findPath(data, trak, {fourccOf("edts"), fourccOf("elst")})) {
         ByteReader r = fullBox(data, *elst, &version);

@@ -56,6 +56,7 @@ struct RefTrack {
     int64_t firstCts = 0;       // composition offset of the first sample (B-frame delay)
     int64_t elstMediaTime = -1; // first edit's media time, -1 when there is no edit list
     uint32_t maxSampleSize = 0;
+    uint32_t meanSampleSize = 0;
     int nalLengthSize = 4; // from avcC/hvcC
 };
 

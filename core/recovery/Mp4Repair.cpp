@@ -54,6 +54,14 @@ struct Track {
     AVCodecID pcmId = AV_CODEC_ID_NONE;
     int blockAlign = 0; // PCM: bytes per frame (all channels)
     int64_t lastFrameNum = -1; // H.264: frame_num of the last picture
+    // Opus: TOC bytes seen at the start of a run (where a packet surely
+    // starts), and the sizes of the last packets (their mean predicts how
+    // many packets a run holds).
+    bool opus = false;
+    std::vector<uint8_t> opusTocs;
+    std::vector<uint32_t> recentSizes;
+    double meanSize = 0;
+    int64_t ambiguousRuns = 0;
     std::vector<Sample> samples;
     // HEVC POC across pictures.
     int64_t hevcPrevMsb = 0, hevcPrevLsb = 0;
@@ -115,6 +123,39 @@ void timescaleFromRate(Track &t, int num, int den)
     t.delta = d;
 }
 
+// Samples at 48 kHz of an Opus packet, from its TOC (RFC 6716 3.1), 0 when
+// the packet is malformed.
+int opusPacketSamples(const uint8_t *p, int64_t size)
+{
+    if (size < 1)
+        return 0;
+    const int config = p[0] >> 3;
+    static const int kSilkHybrid[] = {480, 960, 1920, 2880};
+    int frame = 0;
+    if (config < 12)
+        frame = kSilkHybrid[config & 3];
+    else if (config < 16)
+        frame = (config & 1) ? 960 : 480;
+    else
+        frame = 120 << (config & 3);
+    int frames = 1;
+    switch (p[0] & 3) {
+    case 0:
+        break;
+    case 1:
+    case 2:
+        frames = 2;
+        break;
+    default:
+        if (size < 2)
+            return 0;
+        frames = p[1] & 0x3f;
+        break;
+    }
+    const int samples = frame * frames;
+    return frames > 0 && samples <= 5760 ? samples : 0;
+}
+
 // PCM's layout is all in its sample entry: the fourcc says the format.
 bool setupPcm(const RefTrack &r, Track &t)
 {
@@ -174,6 +215,15 @@ Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
                 t.refDelayTicks = r.elstMediaTime;
             if (t.delta == 0)
                 return makeError(ErrorCode::Corrupt, QStringLiteral("the reference's video has no frame duration"));
+        } else if (r.codec == RefCodec::Opus) {
+            if (r.config.size() < 19 || r.channels <= 0)
+                return makeError(ErrorCode::Corrupt, QStringLiteral("the reference's Opus configuration is unreadable"));
+            t.residual = true;
+            t.opus = true;
+            t.sampleRate = 48000;
+            t.timescale = 48000;
+            t.channels = uint8_t(r.config[9]);
+            t.meanSize = r.meanSampleSize > 0 ? r.meanSampleSize : 160;
         } else if (r.codec == RefCodec::Pcm) {
             if (!setupPcm(r, t))
                 return makeError(ErrorCode::Unsupported,
@@ -183,7 +233,7 @@ Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
         } else {
             if (r.codec != RefCodec::Aac)
                 return makeError(ErrorCode::Unsupported,
-                                 QStringLiteral("the reference's audio is %1; repair handles AAC and PCM so far")
+                                 QStringLiteral("the reference's audio is %1; repair handles AAC, Opus and PCM")
                                      .arg(QString::fromLatin1(r.sampleEntryType)));
             auto f = AacFramer::open(r.config);
             if (!f)
@@ -455,6 +505,10 @@ struct Walker {
     void commitResidual(int64_t from, int64_t to, bool cut, std::vector<SkippedRange> &skipped)
     {
         Track &t = (*tracks)[size_t(residual)];
+        if (t.opus) {
+            commitOpus(t, from, to, cut);
+            return;
+        }
         if (t.pcmId != AV_CODEC_ID_NONE) {
             // ffmpeg reads a chunk of PCM as packets of at most 1024 frames;
             // cutting the same way gives the same packets back.
@@ -474,6 +528,83 @@ struct Walker {
                     residualSkipped += rest;
             }
         }
+    }
+
+    // An Opus run: packets without lengths, one after the other. A packet
+    // starts with a TOC byte like those seen at the start of runs; how
+    // many packets the run holds follows from its length and the recent
+    // packet sizes, and among the TOC-like bytes the split that makes the
+    // packets most alike is taken (VBR sizes vary little from one packet
+    // to the next; a byte that only looks like a TOC lands anywhere).
+    void commitOpus(Track &t, int64_t from, int64_t to, bool cut)
+    {
+        const int64_t len = to - from;
+        if (len <= 0)
+            return;
+        if (std::find(t.opusTocs.begin(), t.opusTocs.end(), data[from]) == t.opusTocs.end() && !cut)
+            t.opusTocs.push_back(data[from]);
+        const int parts = std::max<int64_t>(1, std::llround(double(len) / std::max(1.0, t.meanSize)));
+        std::vector<int64_t> bounds{from};
+        if (parts > 1) {
+            // The run's own TOC first (a stream changes its mode or bandwidth
+            // seldom; every other TOC value admitted doubles the bytes that only
+            // look like one), any TOC seen when that leaves too few.
+            std::vector<int64_t> cands{from};
+            for (int64_t i = from + 2; i < to - 1; ++i)
+                if (data[i] == data[from])
+                    cands.push_back(i);
+            if (int64_t(cands.size()) < parts) {
+                cands.assign(1, from);
+                for (int64_t i = from + 2; i < to - 1; ++i)
+                    if (std::find(t.opusTocs.begin(), t.opusTocs.end(), data[i]) != t.opusTocs.end())
+                        cands.push_back(i);
+            }
+            cands.push_back(to);
+            const size_t c = cands.size();
+            const int k = int(std::min<size_t>(size_t(parts), c - 1));
+            if (int(c) - 2 > k - 1)
+                ++t.ambiguousRuns;
+            // cost[j][m]: the best split of [from, cands[j]) into m packets.
+            const double target = double(len) / k;
+            const double inf = 1e300;
+            std::vector<std::vector<double>> cost(c, std::vector<double>(size_t(k) + 1, inf));
+            std::vector<std::vector<size_t>> back(c, std::vector<size_t>(size_t(k) + 1, 0));
+            cost[0][0] = 0;
+            for (size_t j = 1; j < c; ++j)
+                for (int m = 1; m <= k; ++m)
+                    for (size_t i = 0; i < j; ++i) {
+                        if (cost[i][size_t(m - 1)] >= inf)
+                            continue;
+                        const double d = double(cands[j] - cands[i]) - target;
+                        const double v = cost[i][size_t(m - 1)] + d * d;
+                        if (v < cost[j][size_t(m)]) {
+                            cost[j][size_t(m)] = v;
+                            back[j][size_t(m)] = i;
+                        }
+                    }
+            std::vector<int64_t> rev;
+            size_t j = c - 1;
+            for (int m = k; m > 1; --m) {
+                j = back[j][size_t(m)];
+                rev.push_back(cands[j]);
+            }
+            bounds.insert(bounds.end(), rev.rbegin(), rev.rend());
+        }
+        bounds.push_back(to);
+        for (size_t b = 0; b + 1 < bounds.size(); ++b) {
+            const int64_t size = bounds[b + 1] - bounds[b];
+            const int samples = opusPacketSamples(data + bounds[b], size);
+            if (samples == 0 || size > 1275 * 6)
+                continue;
+            t.samples.push_back(Sample{bounds[b], uint32_t(size), samples, true, false, 0});
+            t.nextTicks += samples;
+            t.recentSizes.push_back(uint32_t(size));
+        }
+        if (t.recentSizes.size() > 16)
+            t.recentSizes.erase(t.recentSizes.begin(), t.recentSizes.end() - 16);
+        if (!t.recentSizes.empty())
+            t.meanSize = double(std::accumulate(t.recentSizes.begin(), t.recentSizes.end(), uint64_t(0)))
+                / double(t.recentSizes.size());
     }
 
     bool confirmed(int64_t pos)
@@ -669,9 +800,9 @@ StreamInfo streamFor(const Track &t, int index)
         s.frameRate = AVRational{int(t.timescale), int(std::max<uint32_t>(1, t.delta))};
     } else {
         p->codec_type = AVMEDIA_TYPE_AUDIO;
-        p->codec_id = t.pcmId != AV_CODEC_ID_NONE ? t.pcmId : AV_CODEC_ID_AAC;
+        p->codec_id = t.opus ? AV_CODEC_ID_OPUS : t.pcmId != AV_CODEC_ID_NONE ? t.pcmId : AV_CODEC_ID_AAC;
         p->sample_rate = t.sampleRate;
-        p->frame_size = t.pcmId != AV_CODEC_ID_NONE ? 0 : 1024;
+        p->frame_size = t.opus ? 960 : t.pcmId != AV_CODEC_ID_NONE ? 0 : 1024;
         av_channel_layout_default(&p->ch_layout, t.channels);
         s.type = AVMEDIA_TYPE_AUDIO;
         s.timeBase = AVRational{1, t.sampleRate};
@@ -785,6 +916,12 @@ Result<RepairReport> repairMp4(const RepairParams &params)
             rep.notes
                 << QStringLiteral("skipped %1 byte(s) at byte %2 that matched no track").arg(r.size).arg(r.offset);
     }
+
+    for (const Track &t : s.tracks)
+        if (t.opus && t.ambiguousRuns > 0)
+            rep.notes << QStringLiteral("Opus packets carry no length: in %1 run(s) of audio the boundaries were chosen "
+                                        "among bytes that look like a packet start (by the packets' sizes)")
+                             .arg(t.ambiguousRuns);
 
     // Audio without a reference: 44.1 and 48 kHz (and their kin) decode
     // alike, so the rate is the one that keeps audio as long as the video.

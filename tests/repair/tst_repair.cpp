@@ -408,6 +408,22 @@ private slots:
         repairAndJudge(d, orig, true, QStringLiteral("mov"));
     }
 
+    // H.264 + Opus (untrunc: 1 frame; the repair refused Opus): Opus
+    // packets carry no length; they are split at their TOC bytes.
+    void repairsH264Opus()
+    {
+        QString orig;
+        const QString d = makeCase(QStringLiteral("h264-opus"), QStringLiteral("mp4"),
+                                   {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"),
+                                    QStringLiteral("veryfast"), QStringLiteral("-bf"), QStringLiteral("3"),
+                                    QStringLiteral("-threads"), QStringLiteral("1"), QStringLiteral("-c:a"),
+                                    QStringLiteral("libopus"), QStringLiteral("-b:a"), QStringLiteral("64k"),
+                                    QStringLiteral("-ac"), QStringLiteral("2")},
+                                   &orig);
+        QVERIFY(!d.isEmpty());
+        repairAndJudge(d, orig, true);
+    }
+
     void cliReferenceOptionAndJson()
     {
         const QByteArray full = readAll(m_orig);
