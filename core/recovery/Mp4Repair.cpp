@@ -62,6 +62,9 @@ struct Track {
     std::vector<uint32_t> recentSizes;
     double meanSize = 0;
     int64_t ambiguousRuns = 0;
+    bool discard = false;     // an audio track repair cannot frame: its bytes are left out
+    QString unsupported;      // its sample entry type
+    int64_t discardedBytes = 0;
     std::vector<Sample> samples;
     // HEVC POC across pictures.
     int64_t hevcPrevMsb = 0, hevcPrevLsb = 0;
@@ -230,11 +233,13 @@ Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
                                  QStringLiteral("the reference's PCM audio (%1, %2 channel(s)) is not one repair reads")
                                      .arg(QString::fromLatin1(r.sampleEntryType))
                                      .arg(r.channels));
+        } else if (r.codec != RefCodec::Aac) {
+            // An audio codec repair cannot frame: its bytes (those between
+            // the video samples) are left out, and the video still comes back.
+            t.residual = true;
+            t.discard = true;
+            t.unsupported = QString::fromLatin1(r.sampleEntryType).trimmed();
         } else {
-            if (r.codec != RefCodec::Aac)
-                return makeError(ErrorCode::Unsupported,
-                                 QStringLiteral("the reference's audio is %1; repair handles AAC, Opus and PCM")
-                                     .arg(QString::fromLatin1(r.sampleEntryType)));
             auto f = AacFramer::open(r.config);
             if (!f)
                 return f.error();
@@ -505,6 +510,10 @@ struct Walker {
     void commitResidual(int64_t from, int64_t to, bool cut, std::vector<SkippedRange> &skipped)
     {
         Track &t = (*tracks)[size_t(residual)];
+        if (t.discard) {
+            t.discardedBytes += to - from;
+            return;
+        }
         if (t.opus) {
             commitOpus(t, from, to, cut);
             return;
@@ -858,7 +867,8 @@ RepairPlan planRepair(const QString &inputPath, const QString &referencePath)
     const int64_t walked = w.end - s.broken.mdatBegin;
     plan.matchedShare = walked > 0 ? 1.0 - double(skippedBytes) / double(walked) : 0;
     for (const Track &t : s.tracks)
-        plan.tracks << describe(t);
+        if (!t.discard)
+            plan.tracks << describe(t);
     const bool anyVideo =
         std::any_of(s.tracks.begin(), s.tracks.end(), [](const Track &t) { return t.video && !t.samples.empty(); });
     plan.repairable = anyVideo && plan.matchedShare > 0.5;
@@ -917,6 +927,12 @@ Result<RepairReport> repairMp4(const RepairParams &params)
                 << QStringLiteral("skipped %1 byte(s) at byte %2 that matched no track").arg(r.size).arg(r.offset);
     }
 
+    for (const Track &t : s.tracks)
+        if (t.discard)
+            rep.notes << QStringLiteral("audio in %1 format cannot be recovered by this repair: %2 byte(s) of it were "
+                                        "left out, the video is complete")
+                             .arg(t.unsupported)
+                             .arg(t.discardedBytes);
     for (const Track &t : s.tracks)
         if (t.opus && t.ambiguousRuns > 0)
             rep.notes << QStringLiteral("Opus packets carry no length: in %1 run(s) of audio the boundaries were chosen "
