@@ -3,6 +3,7 @@
 #include "core/base/FFmpeg.h"
 #include "core/mp4/Mp4Writer.h"
 #include "core/parsers/AacFramer.h"
+#include "core/parsers/OpusScore.h"
 #include "core/io/MappedFile.h"
 #include "core/recovery/Mp4Layout.h"
 #include "core/parsers/NalWalk.h"
@@ -58,6 +59,7 @@ struct Track {
     // starts), and the sizes of the last packets (their mean predicts how
     // many packets a run holds).
     bool opus = false;
+    std::optional<OpusScore> opusScore;
     std::vector<uint8_t> opusTocs;
     std::vector<uint32_t> recentSizes;
     double meanSize = 0;
@@ -227,6 +229,8 @@ Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
             t.timescale = 48000;
             t.channels = uint8_t(r.config[9]);
             t.meanSize = r.meanSampleSize > 0 ? r.meanSampleSize : 160;
+            if (auto sc = OpusScore::open(r.config))
+                t.opusScore.emplace(std::move(*sc));
         } else if (r.codec == RefCodec::Pcm) {
             if (!setupPcm(r, t))
                 return makeError(ErrorCode::Unsupported,
@@ -598,6 +602,25 @@ struct Walker {
                 rev.push_back(cands[j]);
             }
             bounds.insert(bounds.end(), rev.rbegin(), rev.rend());
+            // Two packets and several look-alikes: sizes alone are too even
+            // to choose (VBR moves a few bytes); decode each split after the
+            // packets before it and keep the one whose sound jumps least.
+            if (k == 2 && c > 3 && t.opusScore) {
+                std::vector<OpusScore::Span> before;
+                for (size_t b = t.samples.size() > 2 ? t.samples.size() - 2 : 0; b < t.samples.size(); ++b)
+                    before.push_back({data + t.samples[b].offset, t.samples[b].size});
+                double best = 1e300;
+                for (size_t x = 1; x + 1 < c; ++x) {
+                    const double d = double(cands[x] - from) - target;
+                    const double v = t.opusScore->score(before, {{data + from, cands[x] - from},
+                                                                 {data + cands[x], to - cands[x]}})
+                        + d * d / 800.0;
+                    if (v < best) {
+                        best = v;
+                        bounds[1] = cands[x];
+                    }
+                }
+            }
         }
         bounds.push_back(to);
         for (size_t b = 0; b + 1 < bounds.size(); ++b) {
