@@ -6,7 +6,8 @@ CORPUS_DIR as made by make_corpus.sh. Per case: frames of the broken file
 that come back bit-exact with their original timestamps, decode errors
 (ffmpeg, GStreamer), wall time and MB/s of the repair. With UNTRUNC=/path
 set, untrunc (given the same reference file) gets a column too; nothing is
-ever downloaded.
+ever downloaded. untrunc's column: frames exact with their timestamps, and in
+brackets frames whose bytes came back whatever their time.
 """
 import glob
 import json
@@ -71,26 +72,37 @@ def main():
                 ref = [f for f in glob.glob(os.path.join(work, "reference.*"))]
                 if ref:
                     t1 = time.monotonic()
-                    subprocess.run([untrunc, "-s", ref[0], wb], capture_output=True, text=True, cwd=work, timeout=600)
+                    try:
+                        subprocess.run([untrunc, "-s", ref[0], wb], capture_output=True, text=True, cwd=work,
+                                       timeout=300)
+                    except subprocess.TimeoutExpired:
+                        row["untrunc_errors"] = "timeout"
                     row["untrunc_time"] = time.monotonic() - t1
                     fixed = glob.glob(wb + "_fixed*")
                     if fixed:
                         u = judged(orig, wb, fixed[0])
-                        row["untrunc_exact"] = u["exact"]
+                        row["untrunc_exact"] = f'{u["exact"]} ({u["bytes_only"]})'
                         row["untrunc_errors"] = u["ffmpeg_errors"]
+                    elif "untrunc_errors" not in row:
+                        row["untrunc_exact"] = 0
+                        row["untrunc_errors"] = "no file"
+                else:
+                    row["untrunc_errors"] = "no ref"
             rows.append(row)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     head = f'{"case":28} {"frames exact/present":>21} {"%":>6} {"ffmpeg err":>10} {"gst":>4} {"time s":>7} {"MB/s":>6}'
     if untrunc:
-        head += f' {"untrunc exact":>14} {"untrunc err":>11}'
+        head += f' {"untrunc exact (bytes)":>22} {"untrunc err":>11} {"u. time s":>9}'
     print(head)
     for r in rows:
         pct = 100.0 * r["exact"] / r["present"] if r.get("present") else 0
         line = (f'{r["case"]:28} {str(r["exact"]) + "/" + str(r["present"]):>21} {pct:6.1f} {str(r["ffmpeg_errors"]):>10} '
                 f'{"ok" if r["gst_ok"] else "FAIL":>4} {r["time"]:7.2f} {r["size"] / 1e6 / max(r["time"], 1e-6):6.1f}')
         if untrunc:
-            line += f' {str(r.get("untrunc_exact", "-")):>14} {str(r.get("untrunc_errors", "-")):>11}'
+            ut = r.get("untrunc_time")
+            line += (f' {str(r.get("untrunc_exact", "-")):>22} {str(r.get("untrunc_errors", "-")):>11}'
+                     f' {"-" if ut is None else f"{ut:.2f}":>9}')
         if r.get("error"):
             line += "  (" + r["error"][:90] + ")"
         print(line)

@@ -16,6 +16,7 @@ FF="ffmpeg -hide_banner -loglevel error -nostdin -y"
 V="testsrc2=size=320x240:rate=30"
 A="sine=frequency=440:sample_rate=48000"
 A2="sine=frequency=660:sample_rate=48000"
+A3="sine=frequency=880:sample_rate=48000"
 want() { [[ "$ONLY" == "  " || "$ONLY" == *" $1 "* ]]; }
 
 # cut FILE FRACTION: the index never written (what a kill leaves once the
@@ -72,6 +73,9 @@ ffcase h264_aac_killed mp4 kill -f lavfi -i "$V" -f lavfi -i "$A" -- "${X264[@]}
 ffcase h264_inband_killed_noref mp4 kill-noref -f lavfi -i "$V" -f lavfi -i "$A" -- "${X264[@]}" -x264-params repeat-headers=1 "${AAC[@]}"
 ffcase h264_aac_mov_2997 mov cut -f lavfi -i "testsrc2=size=320x240:rate=30000/1001" -f lavfi -i "$A" -- "${X264[@]}" "${AAC[@]}"
 ffcase h264_2aac_cut mp4 cut -f lavfi -i "$V" -f lavfi -i "$A" -f lavfi -i "$A2" -- -map 0 -map 1 -map 2 "${X264[@]}" "${AAC[@]}"
+ffcase h264_3aac_cut mp4 cut -f lavfi -i "$V" -f lavfi -i "$A" -f lavfi -i "$A2" -f lavfi -i "$A3" -- -map 0 -map 1 -map 2 -map 3 "${X264[@]}" "${AAC[@]}"
+ffcase hevc_inband_pcm_mov_cut mov cut -f lavfi -i "$V" -f lavfi -i "$A" -- -c:v libx265 -x265-params log-level=error:pools=1:frame-threads=1:bframes=3:repeat-headers=1 -c:a pcm_s16le -ac 2
+ffcase h264_opus_stereo_2997_cut mp4 cut -f lavfi -i "testsrc2=size=320x240:rate=30000/1001" -f lavfi -i "$A" -- "${X264[@]}" -c:a libopus -b:a 96k -ac 2
 ffcase hevc_aac_cut mp4 cut -f lavfi -i "$V" -f lavfi -i "$A" -- -c:v libx265 -x265-params log-level=error:pools=1:frame-threads=1:bframes=3 -tag:v hvc1 "${AAC[@]}"
 ffcase hevc_inband_killed_noref mp4 kill-noref -f lavfi -i "$V" -f lavfi -i "$A" -- -c:v libx265 -x265-params log-level=error:pools=1:frame-threads=1:bframes=3:repeat-headers=1 -tag:v hvc1 "${AAC[@]}"
 ffcase hevc_pcm_mov_cut mov cut -f lavfi -i "$V" -f lavfi -i "$A" -- -c:v libx265 -x265-params log-level=error:pools=1:frame-threads=1 -c:a pcm_s16le

@@ -322,6 +322,46 @@ QByteArray opusEntry(const AVCodecParameters *p, quint32 channels)
     return w.take();
 }
 
+// QuickTime's uncompressed sound entries (version 0 sound description): what
+// the repair of a .mov with PCM audio writes back (issue 12). ffmpeg and
+// GStreamer read them in any ISO BMFF file.
+const char *pcmFourcc(AVCodecID id)
+{
+    switch (id) {
+    case AV_CODEC_ID_PCM_S16LE:
+        return "sowt";
+    case AV_CODEC_ID_PCM_S16BE:
+        return "twos";
+    case AV_CODEC_ID_PCM_S24BE:
+        return "in24";
+    case AV_CODEC_ID_PCM_S32BE:
+        return "in32";
+    case AV_CODEC_ID_PCM_F32BE:
+        return "fl32";
+    case AV_CODEC_ID_PCM_F64BE:
+        return "fl64";
+    case AV_CODEC_ID_PCM_U8:
+        return "raw ";
+    default:
+        return nullptr;
+    }
+}
+
+QByteArray pcmEntry(const char *fourcc, quint32 channels, quint32 bits, quint32 sampleRate)
+{
+    BoxWriter w;
+    w.begin(fourcc);
+    w.zeros(6);
+    w.u16(1);
+    w.zeros(8);
+    w.u16(channels);
+    w.u16(bits);
+    w.zeros(4);
+    w.u32(sampleRate < 65536 ? sampleRate << 16 : 0);
+    w.end();
+    return w.take();
+}
+
 struct Adts {
     int headerSize = 0;
     int frameLength = 0;
@@ -427,6 +467,14 @@ Result<TrackSetup> setupTrack(const StreamInfo &s, quint32 number)
         t.sampleEntry = opusEntry(p, t.channels);
         return out;
     default:
+        if (const char *fourcc = pcmFourcc(p->codec_id); fourcc && p->sample_rate > 0) {
+            t.kind = TrackKind::Audio;
+            t.codecTag = QByteArray(fourcc, 4);
+            t.sampleRate = quint32(p->sample_rate);
+            t.channels = quint32(std::max(1, p->ch_layout.nb_channels));
+            t.sampleEntry = pcmEntry(fourcc, t.channels, quint32(av_get_bits_per_sample(p->codec_id)), t.sampleRate);
+            return out;
+        }
         return makeError(ErrorCode::Unsupported,
                          QStringLiteral("MP4 recording supports H.264, HEVC, AAC and Opus, not %1")
                              .arg(QString::fromUtf8(avcodec_get_name(p->codec_id))));

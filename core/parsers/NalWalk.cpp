@@ -2,6 +2,9 @@
 
 #include "core/parsers/Bytes.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace tapedeck::recovery {
 
 namespace {
@@ -157,6 +160,124 @@ std::pair<int, int> hevcVpsFrameRate(const uint8_t *nal, size_t size)
     return {int(scale), int(units)};
 }
 
+namespace {
+
+void skipScalingListData(BitReader &br)
+{
+    for (int sizeId = 0; sizeId < 4 && br.ok(); ++sizeId)
+        for (int matrixId = 0; matrixId < 6 && br.ok(); matrixId += sizeId == 3 ? 3 : 1) {
+            if (!br.flag()) {
+                br.ue(); // scaling_list_pred_matrix_id_delta
+                continue;
+            }
+            const int coefs = std::min(64, 1 << (4 + (sizeId << 1)));
+            if (sizeId > 1)
+                br.se();
+            for (int i = 0; i < coefs && br.ok(); ++i)
+                br.se();
+        }
+}
+
+// st_ref_pic_set() of an SPS (H.265 7.3.7); returns false on nonsense.
+bool skipShortTermRps(BitReader &br, int idx, std::vector<int> &numDeltaPocs)
+{
+    bool interPred = idx != 0 && br.flag();
+    if (interPred) {
+        br.bits(1);
+        if (br.ue() > 32767)
+            return false;
+        const int ref = numDeltaPocs[size_t(idx - 1)];
+        int count = 0;
+        for (int j = 0; j <= ref && br.ok(); ++j) {
+            const bool used = br.flag();
+            const bool useDelta = used || br.flag();
+            if (useDelta)
+                ++count;
+        }
+        numDeltaPocs[size_t(idx)] = count;
+        return br.ok() && count <= 32;
+    }
+    const uint32_t neg = br.ue(), pos = br.ue();
+    if (neg > 16 || pos > 16)
+        return false;
+    for (uint32_t i = 0; i < neg + pos && br.ok(); ++i) {
+        br.ue();
+        br.bits(1);
+    }
+    numDeltaPocs[size_t(idx)] = int(neg + pos);
+    return br.ok();
+}
+
+void readHevcSpsTiming(BitReader &br, int maxSub, int pocBits, HevcSpsInfo &s)
+{
+    const bool orderingAll = br.flag();
+    for (int i = orderingAll ? 0 : maxSub; i <= maxSub && br.ok(); ++i) {
+        br.ue();
+        br.ue();
+        br.ue();
+    }
+    for (int i = 0; i < 6; ++i)
+        br.ue(); // coding/transform block sizes, hierarchy depths
+    if (br.flag() && br.flag())
+        skipScalingListData(br);
+    br.bits(2); // amp, sample adaptive offset
+    if (br.flag()) {
+        br.bits(8);
+        br.ue();
+        br.ue();
+        br.bits(1);
+    }
+    const uint32_t rpsCount = br.ue();
+    if (!br.ok() || rpsCount > 64)
+        return;
+    std::vector<int> numDeltaPocs(rpsCount + 1, 0);
+    for (uint32_t i = 0; i < rpsCount; ++i)
+        if (!skipShortTermRps(br, int(i), numDeltaPocs))
+            return;
+    if (br.flag()) {
+        const uint32_t lt = br.ue();
+        if (lt > 32)
+            return;
+        for (uint32_t i = 0; i < lt && br.ok(); ++i) {
+            br.bits(pocBits);
+            br.bits(1);
+        }
+    }
+    br.bits(2); // temporal mvp, strong intra smoothing
+    if (!br.flag()) // vui_parameters_present_flag
+        return;
+    if (br.flag() && br.bits(8) == 255)
+        br.bits(32);
+    if (br.flag())
+        br.bits(1);
+    if (br.flag()) {
+        br.bits(4);
+        if (br.flag())
+            br.bits(24);
+    }
+    if (br.flag()) {
+        br.ue();
+        br.ue();
+    }
+    br.bits(3); // neutral chroma, field_seq, frame_field_info
+    if (br.flag())
+        for (int i = 0; i < 4; ++i)
+            br.ue();
+    if (!br.flag() || !br.ok())
+        return;
+    const uint32_t units = br.bits(32);
+    const uint32_t scale = br.bits(32);
+    if (!br.ok() || units == 0 || scale == 0 || scale > uint32_t(INT32_MAX) || units > uint32_t(INT32_MAX))
+        return;
+    const double fps = double(scale) / units;
+    if (fps < 1 || fps > 480)
+        return;
+    s.fpsNum = int(scale);
+    s.fpsDen = int(units);
+}
+
+} // namespace
+
 std::optional<HevcSpsInfo> parseHevcSps(const uint8_t *nal, size_t size)
 {
     if (size < 4)
@@ -194,6 +315,9 @@ std::optional<HevcSpsInfo> parseHevcSps(const uint8_t *nal, size_t size)
     s.width = int(width);
     s.height = int(height);
     s.log2MaxPocLsb = int(pocBits);
+    // The rest only for the VUI's timing (x265 and most cameras put the
+    // frame rate there and not in the VPS); any inconsistency leaves it unknown.
+    readHevcSpsTiming(br, maxSub, int(pocBits), s);
     return s;
 }
 

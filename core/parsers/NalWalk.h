@@ -22,6 +22,7 @@ namespace tapedeck::recovery {
 struct HevcSpsInfo {
     int width = 0, height = 0;
     int log2MaxPocLsb = 0;
+    int fpsNum = 0, fpsDen = 1; // VUI timing (time_scale / num_units_in_tick), 0 when absent
 };
 std::optional<HevcSpsInfo> parseHevcSps(const uint8_t *nal, size_t size);
 

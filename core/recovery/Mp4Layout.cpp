@@ -120,7 +120,8 @@ void readAudioEntry(const uint8_t *data, const Box &entry, RefTrack &t)
     const uint16_t version = r.u16().value_or(0);
     r.skip(6);
     t.channels = r.u16().value_or(0);
-    r.skip(6);
+    t.bitsPerSample = r.u16().value_or(0);
+    r.skip(4);
     t.sampleRate = int(r.u32().value_or(0) >> 16);
     // QuickTime sound description versions 1 and 2 carry more fields.
     int64_t children = entry.payload + 28;
@@ -191,6 +192,9 @@ void readTrack(const uint8_t *data, const Box &trak, RefLayout &out)
         t.codec = RefCodec::Aac;
     else if (et == fourccOf("Opus"))
         t.codec = RefCodec::Opus;
+    else if (et == fourccOf("sowt") || et == fourccOf("twos") || et == fourccOf("in24") || et == fourccOf("in32")
+             || et == fourccOf("fl32") || et == fourccOf("fl64") || et == fourccOf("raw "))
+        t.codec = RefCodec::Pcm;
     if (t.video)
         readVisualEntry(data, *entry, t);
     else
@@ -221,8 +225,15 @@ void readTrack(const uint8_t *data, const Box &trak, RefLayout &out)
         const uint32_t fixed = r.u32().value_or(0);
         const uint32_t n = r.u32().value_or(0);
         t.maxSampleSize = fixed;
-        for (uint32_t i = 0; fixed == 0 && i < n && r.remaining() >= 4; ++i)
-            t.maxSampleSize = std::max(t.maxSampleSize, *r.u32());
+        t.meanSampleSize = fixed;
+        uint64_t total = 0, count = 0;
+        for (uint32_t i = 0; fixed == 0 && i < n && r.remaining() >= 4; ++i, ++count) {
+            const uint32_t sz = *r.u32();
+            t.maxSampleSize = std::max(t.maxSampleSize, sz);
+            total += sz;
+        }
+        if (count > 0)
+            t.meanSampleSize = uint32_t(total / count);
     }
     if (const auto elst = findPath(data, trak, {fourccOf("edts"), fourccOf("elst")})) {
         ByteReader r = fullBox(data, *elst, &version);

@@ -40,7 +40,7 @@ struct BrokenMp4 {
 };
 BrokenMp4 inspectBrokenMp4(const uint8_t *data, size_t size);
 
-enum class RefCodec { Unknown, H264, Hevc, Aac, Opus };
+enum class RefCodec { Unknown, H264, Hevc, Aac, Opus, Pcm };
 
 struct RefTrack {
     bool video = false;
@@ -50,11 +50,13 @@ struct RefTrack {
     QByteArray config; // avcC / hvcC payload, AudioSpecificConfig, or an OpusHead
     int width = 0, height = 0;
     int sampleRate = 0, channels = 0;
+    int bitsPerSample = 0;    // PCM: from the sound description
     uint32_t sampleDelta = 0; // the most common stts delta
     int64_t samples = 0;
     int64_t firstCts = 0;       // composition offset of the first sample (B-frame delay)
     int64_t elstMediaTime = -1; // first edit's media time, -1 when there is no edit list
     uint32_t maxSampleSize = 0;
+    uint32_t meanSampleSize = 0;
     int nalLengthSize = 4; // from avcC/hvcC
 };
 

@@ -3,6 +3,7 @@
 #include "core/base/FFmpeg.h"
 #include "core/mp4/Mp4Writer.h"
 #include "core/parsers/AacFramer.h"
+#include "core/parsers/OpusScore.h"
 #include "core/io/MappedFile.h"
 #include "core/recovery/Mp4Layout.h"
 #include "core/parsers/NalWalk.h"
@@ -48,6 +49,24 @@ struct Track {
     VideoStreamState vstate;
     std::optional<AacFramer> aac;
     int64_t nextTicks = 0; // audio: decoded samples so far (for interleaving)
+    // Audio with no structure of its own (PCM, Opus) takes the bytes between
+    // the samples of the other tracks: the "residual" track.
+    bool residual = false;
+    AVCodecID pcmId = AV_CODEC_ID_NONE;
+    int blockAlign = 0; // PCM: bytes per frame (all channels)
+    int64_t lastFrameNum = -1; // H.264: frame_num of the last picture
+    // Opus: TOC bytes seen at the start of a run (where a packet surely
+    // starts), and the sizes of the last packets (their mean predicts how
+    // many packets a run holds).
+    bool opus = false;
+    std::optional<OpusScore> opusScore;
+    std::vector<uint8_t> opusTocs;
+    std::vector<uint32_t> recentSizes;
+    double meanSize = 0;
+    int64_t ambiguousRuns = 0;
+    bool discard = false;     // an audio track repair cannot frame: its bytes are left out
+    QString unsupported;      // its sample entry type
+    int64_t discardedBytes = 0;
     std::vector<Sample> samples;
     // HEVC POC across pictures.
     int64_t hevcPrevMsb = 0, hevcPrevLsb = 0;
@@ -65,6 +84,8 @@ QString codecName(RefCodec c)
         return QStringLiteral("aac");
     case RefCodec::Opus:
         return QStringLiteral("opus");
+    case RefCodec::Pcm:
+        return QStringLiteral("pcm");
     case RefCodec::Unknown:
         break;
     }
@@ -107,6 +128,68 @@ void timescaleFromRate(Track &t, int num, int den)
     t.delta = d;
 }
 
+// Samples at 48 kHz of an Opus packet, from its TOC (RFC 6716 3.1), 0 when
+// the packet is malformed.
+int opusPacketSamples(const uint8_t *p, int64_t size)
+{
+    if (size < 1)
+        return 0;
+    const int config = p[0] >> 3;
+    static const int kSilkHybrid[] = {480, 960, 1920, 2880};
+    int frame = 0;
+    if (config < 12)
+        frame = kSilkHybrid[config & 3];
+    else if (config < 16)
+        frame = (config & 1) ? 960 : 480;
+    else
+        frame = 120 << (config & 3);
+    int frames = 1;
+    switch (p[0] & 3) {
+    case 0:
+        break;
+    case 1:
+    case 2:
+        frames = 2;
+        break;
+    default:
+        if (size < 2)
+            return 0;
+        frames = p[1] & 0x3f;
+        break;
+    }
+    const int samples = frame * frames;
+    return frames > 0 && samples <= 5760 ? samples : 0;
+}
+
+// PCM's layout is all in its sample entry: the fourcc says the format.
+bool setupPcm(const RefTrack &r, Track &t)
+{
+    const QByteArray f = r.sampleEntryType;
+    int bits = 0;
+    if (f == "sowt" || f == "twos") {
+        bits = 16;
+        t.pcmId = f == "sowt" ? AV_CODEC_ID_PCM_S16LE : AV_CODEC_ID_PCM_S16BE;
+    } else if (f == "in24") {
+        bits = 24;
+        t.pcmId = AV_CODEC_ID_PCM_S24BE;
+    } else if (f == "in32" || f == "fl32") {
+        bits = 32;
+        t.pcmId = f == "in32" ? AV_CODEC_ID_PCM_S32BE : AV_CODEC_ID_PCM_F32BE;
+    } else if (f == "fl64") {
+        bits = 64;
+        t.pcmId = AV_CODEC_ID_PCM_F64BE;
+    } else if (f == "raw ") {
+        bits = 8;
+        t.pcmId = AV_CODEC_ID_PCM_U8;
+    }
+    if (bits == 0 || r.channels <= 0 || r.channels > 64 || r.sampleRate <= 0)
+        return false;
+    t.residual = true;
+    t.blockAlign = bits / 8 * r.channels;
+    t.timescale = uint32_t(r.sampleRate);
+    return true;
+}
+
 Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
 {
     for (const RefTrack &r : ref.tracks) {
@@ -137,11 +220,30 @@ Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
                 t.refDelayTicks = r.elstMediaTime;
             if (t.delta == 0)
                 return makeError(ErrorCode::Corrupt, QStringLiteral("the reference's video has no frame duration"));
-        } else {
-            if (r.codec != RefCodec::Aac)
+        } else if (r.codec == RefCodec::Opus) {
+            if (r.config.size() < 19 || r.channels <= 0)
+                return makeError(ErrorCode::Corrupt, QStringLiteral("the reference's Opus configuration is unreadable"));
+            t.residual = true;
+            t.opus = true;
+            t.sampleRate = 48000;
+            t.timescale = 48000;
+            t.channels = uint8_t(r.config[9]);
+            t.meanSize = r.meanSampleSize > 0 ? r.meanSampleSize : 160;
+            if (auto sc = OpusScore::open(r.config))
+                t.opusScore.emplace(std::move(*sc));
+        } else if (r.codec == RefCodec::Pcm) {
+            if (!setupPcm(r, t))
                 return makeError(ErrorCode::Unsupported,
-                                 QStringLiteral("the reference's audio is %1; repair handles AAC so far")
-                                     .arg(QString::fromLatin1(r.sampleEntryType)));
+                                 QStringLiteral("the reference's PCM audio (%1, %2 channel(s)) is not one repair reads")
+                                     .arg(QString::fromLatin1(r.sampleEntryType))
+                                     .arg(r.channels));
+        } else if (r.codec != RefCodec::Aac) {
+            // An audio codec repair cannot frame: its bytes (those between
+            // the video samples) are left out, and the video still comes back.
+            t.residual = true;
+            t.discard = true;
+            t.unsupported = QString::fromLatin1(r.sampleEntryType).trimmed();
+        } else {
             auto f = AacFramer::open(r.config);
             if (!f)
                 return f.error();
@@ -151,6 +253,10 @@ Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
         }
         tracks.push_back(std::move(t));
     }
+    if (std::count_if(tracks.begin(), tracks.end(), [](const Track &t) { return t.residual; }) > 1)
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("the reference has two PCM or Opus tracks: their bytes cannot be told apart "
+                                        "without an index"));
     return {};
 }
 
@@ -188,12 +294,17 @@ Status setupFromStream(const uint8_t *data, int64_t begin, int64_t end, std::vec
         v.height = s->height;
         const auto [num, den] =
             hevcVpsFrameRate(reinterpret_cast<const uint8_t *>(params->vps.constData()), size_t(params->vps.size()));
-        timescaleFromRate(v, num > 0 ? num : 25, num > 0 ? den : 1);
-        if (num > 0)
+        if (num > 0) {
+            timescaleFromRate(v, num, den);
             notes << QStringLiteral("video frame rate %1 fps from the VPS timing").arg(fpsText(v.timescale, v.delta));
-        else
+        } else if (s->fpsNum > 0) {
+            timescaleFromRate(v, s->fpsNum, s->fpsDen);
+            notes << QStringLiteral("video frame rate %1 fps from the SPS timing").arg(fpsText(v.timescale, v.delta));
+        } else {
+            timescaleFromRate(v, 25, 1);
             notes << QStringLiteral(
-                "the VPS has no frame rate: 25 fps assumed (give a reference file for the right one)");
+                "neither VPS nor SPS has a frame rate: 25 fps assumed (give a reference file for the right one)");
+        }
     }
     if (!loadDecoderConfig(v.config, v.vstate))
         return makeError(ErrorCode::Corrupt, QStringLiteral("the in-band parameter sets are unreadable"));
@@ -284,6 +395,8 @@ struct Walker {
                 s.size = uint32_t(m->size);
                 s.key = m->key;
                 s.idr = m->idr;
+                if (m->slice)
+                    t.lastFrameNum = m->slice->frameNum;
                 if (!t.vstate.hevc) {
                     if (m->slice && t.vstate.sps)
                         s.poc = t.h264Poc.next(*m->slice, *t.vstate.sps);
@@ -326,6 +439,23 @@ struct Walker {
         return f->size;
     }
 
+    // A video sample whose NAL length runs past the end of the media: the
+    // sample the recorder was writing when it stopped, not residual audio.
+    bool looksLikeCutVideo(int64_t pos) const
+    {
+        for (const Track &t : *tracks) {
+            if (!t.video || pos + t.vstate.lengthSize + 2 > end)
+                continue;
+            int64_t len = 0;
+            for (int i = 0; i < t.vstate.lengthSize; ++i)
+                len = (len << 8) | data[pos + i];
+            const uint8_t h = data[pos + t.vstate.lengthSize];
+            if (len > end - pos - t.vstate.lengthSize && len < t.vstate.maxAccessUnit && (h & 0x80) == 0)
+                return true;
+        }
+        return false;
+    }
+
     // Which track has a sample at `pos`, -1 if none.
     int claim(int64_t pos, bool commit, int64_t *size)
     {
@@ -337,6 +467,176 @@ struct Walker {
             }
         }
         return -1;
+    }
+
+    int residual = -1; // index of the residual track, -1: none
+    int64_t residualSkipped = 0;
+
+    // Whether a video sample at `pos` (found while looking for the end of a
+    // residual run) is a real one: followed by another sample, or the end,
+    // or its picture fits the pictures before it (frame_num / POC).
+    bool residualBoundary(int64_t pos, int64_t size)
+    {
+        if (pos + size >= end)
+            return true;
+        int64_t n = 0;
+        if (claim(pos + size, false, &n) >= 0)
+            return true;
+        for (Track &t : *tracks) {
+            if (!t.video)
+                continue;
+            VideoStreamState st = t.vstate;
+            const auto m = matchAccessUnit(data + pos, end - pos, st);
+            if (!m || m->size != size)
+                continue;
+            if (m->idr)
+                return true;
+            if (!t.vstate.hevc) {
+                if (!m->slice || !t.vstate.sps)
+                    return false;
+                if (t.lastFrameNum < 0)
+                    return true;
+                const int64_t maxFrameNum = int64_t(1) << t.vstate.sps->log2MaxFrameNum;
+                const int64_t d = (int64_t(m->slice->frameNum) - t.lastFrameNum + maxFrameNum) % maxFrameNum;
+                return d <= 1;
+            }
+            if (m->hevcPocLsb < 0 || !t.vstate.hevcSps)
+                return false;
+            const int64_t maxLsb = int64_t(1) << t.vstate.hevcSps->log2MaxPocLsb;
+            const int64_t d = (int64_t(m->hevcPocLsb) - t.hevcPrevLsb + maxLsb) % maxLsb;
+            return d <= 64 || maxLsb - d <= 64;
+        }
+        return false;
+    }
+
+    // The bytes [from, to) belong to the residual track. `cut`: the media
+    // ends inside them (a partial frame at the end is left out).
+    void commitResidual(int64_t from, int64_t to, bool cut, std::vector<SkippedRange> &skipped)
+    {
+        Track &t = (*tracks)[size_t(residual)];
+        if (t.discard) {
+            t.discardedBytes += to - from;
+            return;
+        }
+        if (t.opus) {
+            commitOpus(t, from, to, cut);
+            return;
+        }
+        if (t.pcmId != AV_CODEC_ID_NONE) {
+            // ffmpeg reads a chunk of PCM as packets of at most 1024 frames;
+            // cutting the same way gives the same packets back.
+            const int64_t frames = (to - from) / t.blockAlign;
+            const int64_t rest = (to - from) - frames * t.blockAlign;
+            int64_t p = from;
+            for (int64_t left = frames; left > 0;) {
+                const int64_t n = std::min<int64_t>(left, 1024);
+                t.samples.push_back(Sample{p, uint32_t(n * t.blockAlign), int32_t(n), true, false, 0});
+                t.nextTicks += n;
+                p += n * t.blockAlign;
+                left -= n;
+            }
+            if (rest > 0) {
+                skipped.push_back(SkippedRange{p, rest});
+                if (!cut)
+                    residualSkipped += rest;
+            }
+        }
+    }
+
+    // An Opus run: packets without lengths, one after the other. A packet
+    // starts with a TOC byte like those seen at the start of runs; how
+    // many packets the run holds follows from its length and the recent
+    // packet sizes, and among the TOC-like bytes the split that makes the
+    // packets most alike is taken (VBR sizes vary little from one packet
+    // to the next; a byte that only looks like a TOC lands anywhere).
+    void commitOpus(Track &t, int64_t from, int64_t to, bool cut)
+    {
+        const int64_t len = to - from;
+        if (len <= 0)
+            return;
+        if (std::find(t.opusTocs.begin(), t.opusTocs.end(), data[from]) == t.opusTocs.end() && !cut)
+            t.opusTocs.push_back(data[from]);
+        const int parts = std::max<int64_t>(1, std::llround(double(len) / std::max(1.0, t.meanSize)));
+        std::vector<int64_t> bounds{from};
+        if (parts > 1) {
+            // The run's own TOC first (a stream changes its mode or bandwidth
+            // seldom; every other TOC value admitted doubles the bytes that only
+            // look like one), any TOC seen when that leaves too few.
+            std::vector<int64_t> cands{from};
+            for (int64_t i = from + 2; i < to - 1; ++i)
+                if (data[i] == data[from])
+                    cands.push_back(i);
+            if (int64_t(cands.size()) < parts) {
+                cands.assign(1, from);
+                for (int64_t i = from + 2; i < to - 1; ++i)
+                    if (std::find(t.opusTocs.begin(), t.opusTocs.end(), data[i]) != t.opusTocs.end())
+                        cands.push_back(i);
+            }
+            cands.push_back(to);
+            const size_t c = cands.size();
+            const int k = int(std::min<size_t>(size_t(parts), c - 1));
+            if (int(c) - 2 > k - 1)
+                ++t.ambiguousRuns;
+            // cost[j][m]: the best split of [from, cands[j]) into m packets.
+            const double target = double(len) / k;
+            const double inf = 1e300;
+            std::vector<std::vector<double>> cost(c, std::vector<double>(size_t(k) + 1, inf));
+            std::vector<std::vector<size_t>> back(c, std::vector<size_t>(size_t(k) + 1, 0));
+            cost[0][0] = 0;
+            for (size_t j = 1; j < c; ++j)
+                for (int m = 1; m <= k; ++m)
+                    for (size_t i = 0; i < j; ++i) {
+                        if (cost[i][size_t(m - 1)] >= inf)
+                            continue;
+                        const double d = double(cands[j] - cands[i]) - target;
+                        const double v = cost[i][size_t(m - 1)] + d * d;
+                        if (v < cost[j][size_t(m)]) {
+                            cost[j][size_t(m)] = v;
+                            back[j][size_t(m)] = i;
+                        }
+                    }
+            std::vector<int64_t> rev;
+            size_t j = c - 1;
+            for (int m = k; m > 1; --m) {
+                j = back[j][size_t(m)];
+                rev.push_back(cands[j]);
+            }
+            bounds.insert(bounds.end(), rev.rbegin(), rev.rend());
+            // Two packets and several look-alikes: sizes alone are too even
+            // to choose (VBR moves a few bytes); decode each split after the
+            // packets before it and keep the one whose sound jumps least.
+            if (k == 2 && c > 3 && t.opusScore) {
+                std::vector<OpusScore::Span> before;
+                for (size_t b = t.samples.size() > 2 ? t.samples.size() - 2 : 0; b < t.samples.size(); ++b)
+                    before.push_back({data + t.samples[b].offset, t.samples[b].size});
+                double best = 1e300;
+                for (size_t x = 1; x + 1 < c; ++x) {
+                    const double d = double(cands[x] - from) - target;
+                    const double v = t.opusScore->score(before, {{data + from, cands[x] - from},
+                                                                 {data + cands[x], to - cands[x]}})
+                        + d * d / 800.0;
+                    if (v < best) {
+                        best = v;
+                        bounds[1] = cands[x];
+                    }
+                }
+            }
+        }
+        bounds.push_back(to);
+        for (size_t b = 0; b + 1 < bounds.size(); ++b) {
+            const int64_t size = bounds[b + 1] - bounds[b];
+            const int samples = opusPacketSamples(data + bounds[b], size);
+            if (samples == 0 || size > 1275 * 6)
+                continue;
+            t.samples.push_back(Sample{bounds[b], uint32_t(size), samples, true, false, 0});
+            t.nextTicks += samples;
+            t.recentSizes.push_back(uint32_t(size));
+        }
+        if (t.recentSizes.size() > 16)
+            t.recentSizes.erase(t.recentSizes.begin(), t.recentSizes.end() - 16);
+        if (!t.recentSizes.empty())
+            t.meanSize = double(std::accumulate(t.recentSizes.begin(), t.recentSizes.end(), uint64_t(0)))
+                / double(t.recentSizes.size());
     }
 
     bool confirmed(int64_t pos)
@@ -366,6 +666,24 @@ struct Walker {
             int64_t n = 0;
             if (claim(pos, true, &n) >= 0) {
                 pos += n;
+                continue;
+            }
+            if (residual >= 0) {
+                // Everything up to the next real sample of another track.
+                int64_t q = pos + 1;
+                for (; q < end; ++q) {
+                    int64_t m = 0;
+                    if (claim(q, false, &m) >= 0 && residualBoundary(q, m))
+                        break;
+                    if (cancel && (q & 0xffff) == 0 && cancel->load(std::memory_order_relaxed))
+                        return makeError(ErrorCode::Cancelled, QStringLiteral("stopped"));
+                }
+                if (q >= end && looksLikeCutVideo(pos)) {
+                    skipped.push_back(SkippedRange{pos, end - pos});
+                } else {
+                    commitResidual(pos, std::min(q, end), q >= end, skipped);
+                }
+                pos = q;
                 continue;
             }
             // Resynchronise: the next position where a sample parses and is
@@ -514,16 +832,18 @@ StreamInfo streamFor(const Track &t, int index)
         s.frameRate = AVRational{int(t.timescale), int(std::max<uint32_t>(1, t.delta))};
     } else {
         p->codec_type = AVMEDIA_TYPE_AUDIO;
-        p->codec_id = AV_CODEC_ID_AAC;
+        p->codec_id = t.opus ? AV_CODEC_ID_OPUS : t.pcmId != AV_CODEC_ID_NONE ? t.pcmId : AV_CODEC_ID_AAC;
         p->sample_rate = t.sampleRate;
-        p->frame_size = 1024;
+        p->frame_size = t.opus ? 960 : t.pcmId != AV_CODEC_ID_NONE ? 0 : 1024;
         av_channel_layout_default(&p->ch_layout, t.channels);
         s.type = AVMEDIA_TYPE_AUDIO;
         s.timeBase = AVRational{1, t.sampleRate};
     }
-    p->extradata = static_cast<uint8_t *>(av_mallocz(size_t(t.config.size()) + AV_INPUT_BUFFER_PADDING_SIZE));
-    std::memcpy(p->extradata, t.config.constData(), size_t(t.config.size()));
-    p->extradata_size = int(t.config.size());
+    if (!t.config.isEmpty()) {
+        p->extradata = static_cast<uint8_t *>(av_mallocz(size_t(t.config.size()) + AV_INPUT_BUFFER_PADDING_SIZE));
+        std::memcpy(p->extradata, t.config.constData(), size_t(t.config.size()));
+        p->extradata_size = int(t.config.size());
+    }
     s.params = CodecParams(p.get());
     return s;
 }
@@ -559,6 +879,9 @@ RepairPlan planRepair(const QString &inputPath, const QString &referencePath)
     w.data = s.map.data();
     w.end = std::min(s.broken.mdatEnd, s.broken.mdatBegin + kPlanBytes);
     w.tracks = &s.tracks;
+    for (size_t i = 0; i < s.tracks.size(); ++i)
+        if (s.tracks[i].residual)
+            w.residual = int(i);
     std::vector<SkippedRange> skipped;
     (void)w.run(s.broken.mdatBegin, skipped, nullptr, {});
     int64_t skippedBytes = 0;
@@ -567,7 +890,8 @@ RepairPlan planRepair(const QString &inputPath, const QString &referencePath)
     const int64_t walked = w.end - s.broken.mdatBegin;
     plan.matchedShare = walked > 0 ? 1.0 - double(skippedBytes) / double(walked) : 0;
     for (const Track &t : s.tracks)
-        plan.tracks << describe(t);
+        if (!t.discard)
+            plan.tracks << describe(t);
     const bool anyVideo =
         std::any_of(s.tracks.begin(), s.tracks.end(), [](const Track &t) { return t.video && !t.samples.empty(); });
     plan.repairable = anyVideo && plan.matchedShare > 0.5;
@@ -609,6 +933,9 @@ Result<RepairReport> repairMp4(const RepairParams &params)
     w.data = s.map.data();
     w.end = s.broken.mdatEnd;
     w.tracks = &s.tracks;
+    for (size_t i = 0; i < s.tracks.size(); ++i)
+        if (s.tracks[i].residual)
+            w.residual = int(i);
     if (auto st = w.run(s.broken.mdatBegin, rep.skipped, params.cancel, params.progress); !st)
         return st.error();
     for (const SkippedRange &r : rep.skipped) {
@@ -623,10 +950,22 @@ Result<RepairReport> repairMp4(const RepairParams &params)
                 << QStringLiteral("skipped %1 byte(s) at byte %2 that matched no track").arg(r.size).arg(r.offset);
     }
 
+    for (const Track &t : s.tracks)
+        if (t.discard)
+            rep.notes << QStringLiteral("audio in %1 format cannot be recovered by this repair: %2 byte(s) of it were "
+                                        "left out, the video is complete")
+                             .arg(t.unsupported)
+                             .arg(t.discardedBytes);
+    for (const Track &t : s.tracks)
+        if (t.opus && t.ambiguousRuns > 0)
+            rep.notes << QStringLiteral("Opus packets carry no length: in %1 run(s) of audio the boundaries were chosen "
+                                        "among bytes that look like a packet start (by the packets' sizes)")
+                             .arg(t.ambiguousRuns);
+
     // Audio without a reference: 44.1 and 48 kHz (and their kin) decode
     // alike, so the rate is the one that keeps audio as long as the video.
     for (Track &t : s.tracks) {
-        if (t.video || !params.referencePath.isEmpty() || s.tracks.empty() || !s.tracks[0].video)
+        if (t.video || t.residual || !params.referencePath.isEmpty() || s.tracks.empty() || !s.tracks[0].video)
             continue;
         const Track &v = s.tracks[0];
         if (v.samples.empty() || v.delta == 0 || t.samples.empty())

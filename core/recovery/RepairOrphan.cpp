@@ -15,11 +15,22 @@ namespace tapedeck::recovery {
 
 namespace {
 
+// PCM audio is QuickTime's (an MP4 has no PCM entry players read): a
+// repair with PCM keeps the .mov name.
+QString repairedExtension(const Orphan &o)
+{
+    for (const TrackSummary &t : o.tracks)
+        if (t.codec == QLatin1String("pcm"))
+            return QStringLiteral(".mov");
+    return QStringLiteral(".mp4");
+}
+
 QString outputName(const Orphan &o, const RecoverOptions &opt, int i)
 {
     const QFileInfo t(o.target);
     const QString dir = opt.outDir.isEmpty() ? t.absolutePath() : QDir(opt.outDir).absolutePath();
-    const QString suffix = i == 0 ? QStringLiteral(".repaired.mp4") : QStringLiteral(".repaired-%1.mp4").arg(i);
+    const QString ext = repairedExtension(o);
+    const QString suffix = i == 0 ? QStringLiteral(".repaired") + ext : QStringLiteral(".repaired-%1").arg(i) + ext;
     return dir + QLatin1Char('/') + t.completeBaseName() + suffix;
 }
 
@@ -38,8 +49,9 @@ void describePlan(Orphan &o, const RepairPlan &plan)
     for (const QString &t : plan.tracks) {
         TrackSummary s;
         const QString codec = t.section(QLatin1Char(' '), 0, 0);
-        s.kind = codec == QLatin1String("aac") || codec == QLatin1String("opus") ? QStringLiteral("audio")
-                                                                                 : QStringLiteral("video");
+        s.kind = codec == QLatin1String("aac") || codec == QLatin1String("opus") || codec == QLatin1String("pcm")
+            ? QStringLiteral("audio")
+            : QStringLiteral("video");
         s.codec = codec;
         s.detail = t.section(QLatin1Char(' '), 1);
         o.tracks.push_back(s);
@@ -95,7 +107,7 @@ Orphan classifyMp4WithoutIndex(const QString &path, const QStringList &healthyBe
     if (!plan.repairable)
         o.reason = QStringLiteral("MP4 without index — not repairable: %1; %2").arg(why, plan.problem);
     const QString done = QFileInfo(path).absolutePath() + QLatin1Char('/') + QFileInfo(path).completeBaseName()
-        + QStringLiteral(".repaired.mp4");
+        + QStringLiteral(".repaired") + repairedExtension(o);
     if (pathExists(done))
         o.notes << QStringLiteral("already repaired once as %1; a new repair gets another name")
                        .arg(QFileInfo(done).fileName());
@@ -139,7 +151,7 @@ RecoverOutcome recoverMp4WithoutIndex(const Orphan &o, const RecoverOptions &opt
     // Written under a temporary name the scanner ignores, renamed when whole.
     const QFileInfo fi(final);
     const QString temp =
-        fi.absolutePath() + QLatin1Char('/') + fi.completeBaseName() + QStringLiteral(".recovering.mp4");
+        fi.absolutePath() + QLatin1Char('/') + fi.completeBaseName() + QStringLiteral(".recovering") + repairedExtension(o);
     removeWriterLeftovers(temp);
     RepairParams p;
     p.inputPath = o.target;

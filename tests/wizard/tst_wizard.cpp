@@ -730,6 +730,81 @@ private slots:
         }
         qunsetenv("XDG_DATA_HOME");
     }
+
+    // An MP4 another recorder left without its index, beside a healthy file
+    // of the same recorder and one of another: the Choose page picks the
+    // right reference, "None" and the wrong file make it unrepairable, and
+    // the repair done with the chosen reference says which one it used.
+    void referenceChoiceForMp4WithoutIndex()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("phone"));
+        QVERIFY(QDir().mkpath(dir));
+        const auto make = [&](const QString &pattern, const QString &codec, double seconds, const QString &out) {
+            const auto r = testsupport::runTool(
+                QStringLiteral("ffmpeg"),
+                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-nostdin"), QStringLiteral("-y"),
+                 QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                 pattern + QStringLiteral("=size=160x120:rate=30"), QStringLiteral("-f"), QStringLiteral("lavfi"),
+                 QStringLiteral("-i"), QStringLiteral("sine=frequency=440:sample_rate=48000"), QStringLiteral("-t"),
+                 QString::number(seconds), QStringLiteral("-c:v"), codec, QStringLiteral("-threads"),
+                 QStringLiteral("1"), QStringLiteral("-c:a"), QStringLiteral("aac"), out});
+            return r.exitCode == 0;
+        };
+        const QString orig = tmp.filePath(QStringLiteral("orig.mp4"));
+        QVERIFY(make(QStringLiteral("testsrc2"), QStringLiteral("libx264"), 4, orig));
+        QVERIFY(make(QStringLiteral("smptebars"), QStringLiteral("libx264"), 2, dir + QStringLiteral("/same.mp4")));
+        QVERIFY(make(QStringLiteral("smptebars"), QStringLiteral("mpeg4"), 2, dir + QStringLiteral("/other.mp4")));
+        const QByteArray full = readAll(orig);
+        QFile broken(dir + QStringLiteral("/clip.mp4"));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(full.left(int(full.size() * 0.6)));
+        broken.close();
+
+        RecoveryWizard *w = openWizard();
+        QVERIFY(dropPaths(w, {dir}));
+        click(next());
+        QTRY_VERIFY_WITH_TIMEOUT(next()->isEnabled(), 60000);
+        click(next());
+        auto *box = child<QGroupBox>(w, "referenceBox");
+        QVERIFY(box && box->isVisible());
+        const auto combo = [&] {
+            const auto combos = box->findChildren<QComboBox *>();
+            return combos.isEmpty() ? nullptr : combos.first();
+        };
+        QVERIFY(combo());
+        QCOMPARE(combo()->currentText(), QStringLiteral("same.mp4")); // picked by its tracks
+        QVERIFY(w->button(QWizard::CommitButton)->isEnabled());
+        // The layout from the stream alone: this file has no parameter sets in it.
+        const auto choose = [&](const QString &text) {
+            QComboBox *c = combo();
+            const int i = c->findText(text, Qt::MatchStartsWith);
+            QVERIFY2(i >= 0, qPrintable(text));
+            c->setCurrentIndex(i);
+            emit c->activated(i);
+        };
+        choose(QStringLiteral("None"));
+        QTRY_VERIFY(combo() && combo()->currentIndex() == 0);
+        QTRY_VERIFY2(!combo()->toolTip().startsWith(QStringLiteral("Layout from")), qPrintable(combo()->toolTip()));
+        QVERIFY2(combo()->toolTip().contains(QStringLiteral("give a healthy file")), qPrintable(combo()->toolTip()));
+        QTRY_VERIFY(!w->button(QWizard::CommitButton)->isEnabled());
+        choose(QStringLiteral("other.mp4")); // MPEG-4 part 2: explains none of it
+        QTRY_VERIFY(combo() && combo()->currentText() == QStringLiteral("other.mp4"));
+        QTRY_VERIFY(!w->button(QWizard::CommitButton)->isEnabled());
+        choose(QStringLiteral("same.mp4"));
+        QTRY_VERIFY(combo() && combo()->currentText() == QStringLiteral("same.mp4"));
+        QTRY_VERIFY(w->button(QWizard::CommitButton)->isEnabled());
+        const QByteArray before = readAll(broken.fileName());
+        click(w->button(QWizard::CommitButton));
+        QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(RecoveryWizard::DonePageId), 120000);
+        const RebuildItemResult &r = w->job()->results().at(0);
+        QVERIFY2(r.outcome.ok, qPrintable(r.outcome.error));
+        QCOMPARE(r.outcome.output, dir + QStringLiteral("/clip.repaired.mp4"));
+        QVERIFY2(r.outcome.notes.join(u' ').contains(QStringLiteral("reference same.mp4")),
+                 qPrintable(r.outcome.notes.join(u' ')));
+        QVERIFY(testsupport::ffmpegDecodeErrors(r.outcome.output).isEmpty());
+        QCOMPARE(readAll(broken.fileName()), before); // never modified
+    }
 };
 
 QTEST_MAIN(TestWizard)
