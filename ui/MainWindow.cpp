@@ -52,16 +52,6 @@ constexpr int IconRole = Qt::UserRole + 4; // which icon, for tests and accessib
 
 QIcon icon(const char *name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
 
-bool isSidecarPath(const QString &path)
-{
-    static const QStringList suffixes = {QStringLiteral(".mp4.info"), QStringLiteral(".mp4.mdat"),
-                                         QStringLiteral(".h264"), QStringLiteral(".aac")};
-    for (const QString &s : suffixes)
-        if (path.endsWith(s, Qt::CaseInsensitive))
-            return true;
-    return path.contains(QStringLiteral(".mp4.track"), Qt::CaseInsensitive);
-}
-
 } // namespace
 
 MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets, QWidget *parent)
@@ -605,7 +595,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *e)
 {
     for (const QUrl &u : e->mimeData()->urls())
         if (u.isLocalFile()
-            && (isSidecarPath(u.toLocalFile())
+            && (recovery::isRecoveryInputName(u.toLocalFile())
                 || QFileInfo(u.toLocalFile()).isDir())) { // folders: the wizard scans them
             e->acceptProposedAction();
             return;

@@ -7,6 +7,7 @@
 #include "core/app/RecordingService.h"
 #include "core/io/File.h"
 #include "core/record/Engine.h"
+#include "core/recovery/Classifier.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -216,6 +217,17 @@ private slots:
         QVERIFY(service.newlyLowDisks().empty()); // once
         service.stopAll();
         QVERIFY(engine.waitAll(30000));
+    }
+
+    // What a window sends to recovery when it is dropped: the core's one
+    // notion of a sidecar name (the window had a second list of its own).
+    void recoveryNamesAreCores()
+    {
+        for (const char *yes : {"/r/crashed.mp4.info", "/r/crashed.mp4.mdat", "/r/crashed.mp4.track2",
+                                "/r/cam.mp4.h264", "/r/cam.mp4.AAC"})
+            QVERIFY2(recovery::isRecoveryInputName(QString::fromLatin1(yes)), yes);
+        for (const char *no : {"/r/movie.mp4", "/r/notes.txt", "/r/x.info", "/r/x.mdat"})
+            QVERIFY2(!recovery::isRecoveryInputName(QString::fromLatin1(no)), no);
     }
 
     void probeOutcomes()
