@@ -491,7 +491,6 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
             Orphan o = classifyMp4(f, &healthy);
             if (healthy) {
                 ++res.healthyFiles;
-                res.healthyMp4s << f;
                 healthyByDir[QFileInfo(f).absolutePath()] << f;
             } else if (o.kind == OrphanKind::Mp4NoIndex && !sidecars.contains(f) && !raws.contains(f)) {
                 withoutIndex << f;
