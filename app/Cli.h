@@ -27,13 +27,14 @@ bool isCommand(const char *name);
 // Runs the command named in argv[1] (one table for both binaries).
 int runCommandLine(int argc, char **argv, HeadlessDefault fallback);
 
-// Each takes the arguments after the subcommand name and returns the exit code.
-int runRecord(const QStringList &args);
-int runProbe(const QStringList &args);
-int runRecover(const QStringList &args);
+// Each takes the arguments after the subcommand name (CliMain.cpp's command
+// table names them) and returns what the exit status says.
+ExitCode runRecord(const QStringList &args);
+ExitCode runProbe(const QStringList &args);
+ExitCode runRecover(const QStringList &args);
 // Plain `tapedeck` on a machine with no display: record the demo source for a
 // few seconds and say where the file went.
-int runHeadlessDemo();
+ExitCode runHeadlessDemo();
 
 void printUsage();
 

@@ -6,44 +6,52 @@
 #include <QStringList>
 
 #include <cstdio>
-#include <cstring>
+#include <array>
+#include <string_view>
 #include <iterator>
 
 namespace tapedeck::cli {
 
 namespace {
 
-int runVersion(const QStringList &)
+ExitCode runVersion(const QStringList &)
 {
     std::printf("tapedeck %s\n", TAPEDECK_VERSION);
-    return int(ExitCode::Ok);
+    return ExitCode::Ok;
 }
 
-int runHelp(const QStringList &)
+ExitCode runHelp(const QStringList &)
 {
     printUsage();
-    return int(ExitCode::Ok);
+    return ExitCode::Ok;
 }
 
-// The commands both binaries answer. One table, so the desktop binary and
-// tapedeck-cli cannot drift apart.
+// The commands both binaries answer (KeePassXC's src/cli/Command.h shape: a
+// name, its aliases and what runs it). One table, so the desktop binary and
+// tapedeck-cli cannot drift apart, and a new command is one line here.
 struct Command {
-    const char *name;
-    int (*run)(const QStringList &args);
+    std::string_view name;
+    std::array<std::string_view, 2> aliases; // empty ones are unused
+    ExitCode (*run)(const QStringList &args);
 };
 
-constexpr Command kCommands[] = {
-    {"record", runRecord}, {"probe", runProbe}, {"recover", runRecover},   {"help", runHelp},
-    {"--help", runHelp},   {"-h", runHelp},     {"--version", runVersion},
+const Command kCommands[] = {
+    {"record", {}, runRecord},           {"probe", {}, runProbe},       {"recover", {}, runRecover},
+    {"help", {"--help", "-h"}, runHelp}, {"--version", {}, runVersion},
 };
 
 const Command *findCommand(const char *name)
 {
     if (!name)
         return nullptr;
-    for (const Command &c : kCommands)
-        if (std::strcmp(c.name, name) == 0)
+    const std::string_view wanted(name);
+    for (const Command &c : kCommands) {
+        if (c.name == wanted)
             return &c;
+        for (std::string_view alias : c.aliases)
+            if (!alias.empty() && alias == wanted)
+                return &c;
+    }
     return nullptr;
 }
 
@@ -66,11 +74,11 @@ int runCommandLine(int argc, char **argv, HeadlessDefault fallback)
         QStringList args;
         for (int i = 2; i < argc; ++i)
             args << decodePath(QByteArray(argv[i]));
-        return c->run(args);
+        return int(c->run(args));
     }
     if (!sub) {
         if (fallback == HeadlessDefault::RecordDemo)
-            return runHeadlessDemo();
+            return int(runHeadlessDemo());
         printUsage();
         return int(ExitCode::Usage);
     }

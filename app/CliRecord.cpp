@@ -1,12 +1,12 @@
 // tapedeck record / probe / headless demo.
 
 #include "app/Cli.h"
-#include "core/record/Engine.h"
 #include "core/app/OutputNaming.h"
-#include "core/source/Probe.h"
-#include "core/base/Redact.h"
+#include "core/app/Prober.h"
 #include "core/app/Settings.h"
-#include "core/io/Paths.h"
+#include "core/app/RecordingService.h"
+#include "core/base/Redact.h"
+#include "core/record/Engine.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -76,11 +76,10 @@ QString clock(qint64 ms)
 // Named sources from the user's list resolve to their URL. A source whose
 // credential lives in the desktop keychain cannot be completed here: say so
 // rather than open a URL with "***" in it.
-Result<QString> resolveSource(const QString &spec)
+Result<QString> resolveSource(const Settings &settings, const QString &spec)
 {
     if (spec.contains(QStringLiteral("://")) || isDemoSpec(spec) || isDeviceSpec(spec) || QFileInfo::exists(spec))
         return spec;
-    Settings settings;
     for (const NamedSource &n : loadNamedSources(settings)) {
         if (n.name != spec)
             continue;
@@ -94,18 +93,22 @@ Result<QString> resolveSource(const QString &spec)
     return spec; // not a name: libavformat says what is wrong with it
 }
 
-// Runs one recording to its end; returns the exit code.
-int runSession(const RecordParams &params, bool quiet, int stopTimeoutMs = RecordingSession::kDefaultShutdownDeadlineMs)
+// Runs one recording to its end through the application layer (the same
+// RecordingService::start the desktop app calls); returns the exit code.
+ExitCode runSession(RecordingService &service, Engine &engine, const RecordRequest &request, bool quiet,
+                    int stopTimeoutMs = RecordingSession::kDefaultShutdownDeadlineMs)
 {
-    Engine engine;
     engine.setShutdownDeadlineMs(stopTimeoutMs);
-    auto started = engine.startRecording(params);
+    auto started = service.start(request);
     if (!started) {
         err(QStringLiteral("tapedeck: %1").arg(started.message()));
-        return started.error().code == ErrorCode::AlreadyExists || started.error().code == ErrorCode::InUse ? 4 : 1;
+        return started.error().code == ErrorCode::AlreadyExists || started.error().code == ErrorCode::InUse
+            ? ExitCode::TargetExists
+            : ExitCode::Failed;
     }
     const int id = *started;
     RecordingSession *s = engine.session(id);
+    const RecordParams &params = s->params();
 
     QJsonObject info{
         {QStringLiteral("id"), id},
@@ -123,7 +126,7 @@ int runSession(const RecordParams &params, bool quiet, int stopTimeoutMs = Recor
 
     const bool tty = isatty(STDERR_FILENO);
     installSignalHandlers();
-    int exitCode = 0;
+    ExitCode exitCode = ExitCode::Ok;
     QTimer poll;
     poll.setInterval(200);
     int ticks = 0;
@@ -146,7 +149,7 @@ int runSession(const RecordParams &params, bool quiet, int stopTimeoutMs = Recor
             }
             if (!quiet)
                 err(QStringLiteral("\ntapedeck: stopping..."));
-            engine.stopAll();
+            service.stopAll();
         }
         if (!quiet && tty && ++ticks % 3 == 0) {
             const RecordStats st = s->stats();
@@ -169,7 +172,7 @@ int runSession(const RecordParams &params, bool quiet, int stopTimeoutMs = Recor
         const QString why = s->endReason();
         if (files.isEmpty()) {
             err(QStringLiteral("tapedeck: nothing was recorded (%1)").arg(why));
-            exitCode = 3;
+            exitCode = ExitCode::NothingRecorded;
         } else if (!quiet) {
             if (!why.isEmpty())
                 err(QStringLiteral("tapedeck: %1").arg(why));
@@ -188,7 +191,7 @@ int runSession(const RecordParams &params, bool quiet, int stopTimeoutMs = Recor
         const QStringList files = s->files();
         for (const QString &f : files)
             err(QStringLiteral("  kept %1").arg(QFileInfo(f).absoluteFilePath()));
-        exitCode = 1;
+        exitCode = ExitCode::Failed;
         QCoreApplication::quit();
     });
     poll.start();
@@ -206,7 +209,7 @@ int runSession(const RecordParams &params, bool quiet, int stopTimeoutMs = Recor
         // are on disk as they are; the kernel drops their locks as we go.
         std::fflush(stdout);
         std::fflush(stderr);
-        std::_Exit(exitCode != 0 ? exitCode : 1);
+        std::_Exit(int(exitCode != ExitCode::Ok ? exitCode : ExitCode::Failed));
     }
     return exitCode;
 }
@@ -229,20 +232,31 @@ void printUsage()
     std::fputs(text, stdout);
 }
 
-int runRecord(const QStringList &args)
+ExitCode runRecord(const QStringList &args)
 {
+    // The defaults are the application layer's (the desktop app's settings,
+    // or the registry's defaults when the user never changed one), so a
+    // recording made here is made like one started in the window. What a
+    // command line states each time (chunks, overwrite, duration) is not
+    // taken from the window's choices.
+    Settings settings;
+    Engine engine;
+    RecordingService service(settings, engine);
+    const RecordParams defaults = service.defaults();
+    auto seconds = [](qint64 ms) { return QString::number(double(ms) / 1000.0); };
+
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Record a stream to MP4, MPEG-TS or FLV."));
     p.addPositionalArgument(QStringLiteral("source"), QStringLiteral("URL, file, named source or \"demo\""));
     const QCommandLineOption typeOpt(QStringLiteral("type"), QStringLiteral("mp4, ts or flv"), QStringLiteral("type"),
-                                     QStringLiteral("mp4"));
+                                     containerName(defaults.type));
     const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("output path without extension"),
                                     QStringLiteral("path"));
     const QCommandLineOption outDirOpt(QStringLiteral("out-dir"), QStringLiteral("output folder (name from --name)"),
                                        QStringLiteral("dir"));
     const QCommandLineOption nameOpt(QStringLiteral("name"),
                                      QStringLiteral("file-name pattern: {source} {date} {time} {datetime}"),
-                                     QStringLiteral("pattern"), QString::fromLatin1(kDefaultFileNamePattern));
+                                     QStringLiteral("pattern"), settings.string(SettingKey::FileNamePattern));
     const QCommandLineOption chunkOpt(QStringLiteral("chunk"),
                                       QStringLiteral("chunk length in seconds (cut at the next keyframe)"),
                                       QStringLiteral("seconds"), QStringLiteral("0"));
@@ -256,16 +270,16 @@ int runRecord(const QStringList &args)
     const QCommandLineOption noReconnectOpt(QStringLiteral("no-reconnect"),
                                             QStringLiteral("end the recording when a live source drops"));
     const QCommandLineOption fsyncOpt(QStringLiteral("fsync-ms"), QStringLiteral("flush to disk at least this often"),
-                                      QStringLiteral("ms"), QStringLiteral("1000"));
+                                      QStringLiteral("ms"), QString::number(defaults.fsyncIntervalMs));
     const QCommandLineOption openTimeoutOpt(QStringLiteral("open-timeout"),
                                             QStringLiteral("seconds to wait for a source to open"),
-                                            QStringLiteral("seconds"), QStringLiteral("10"));
+                                            QStringLiteral("seconds"), seconds(defaults.openTimeoutMs));
     const QCommandLineOption stallOpt(QStringLiteral("stall-timeout"),
                                       QStringLiteral("seconds without data that count as a drop"),
-                                      QStringLiteral("seconds"), QStringLiteral("5"));
-    const QCommandLineOption reserveOpt(QStringLiteral("reserve-mb"),
-                                        QStringLiteral("refuse or stop below this much free disk space"),
-                                        QStringLiteral("MB"), QStringLiteral("0"));
+                                      QStringLiteral("seconds"), seconds(defaults.stallTimeoutMs));
+    const QCommandLineOption reserveOpt(
+        QStringLiteral("reserve-mb"), QStringLiteral("refuse or stop below this much free disk space (0: no check)"),
+        QStringLiteral("MB"), QString::number(defaults.diskReserveBytes / (1024 * 1024)));
     const QCommandLineOption moovFirstOpt(
         QStringLiteral("moov-first"),
         QStringLiteral(
@@ -277,7 +291,7 @@ int runRecord(const QStringList &args)
         QStringLiteral("gaps"),
         QStringLiteral("after a drop: close (the timeline goes on), real (keep the outage as a gap) "
                        "or auto (real for RTSP cameras, close otherwise)"),
-        QStringLiteral("mode"), QStringLiteral("auto"));
+        QStringLiteral("mode"), gapModeName(defaults.gapMode));
     const QCommandLineOption quietOpt({QStringLiteral("q"), QStringLiteral("quiet")},
                                       QStringLiteral("no progress output"));
     const QCommandLineOption stopTimeoutOpt(
@@ -298,31 +312,31 @@ int runRecord(const QStringList &args)
     QString parseError;
     if (!parseArguments(p, QStringLiteral("tapedeck record"), args, &parseError)) {
         err(QStringLiteral("tapedeck record: %1").arg(parseError));
-        return 2;
+        return ExitCode::Usage;
     }
     if (p.isSet(QStringLiteral("help"))) {
         std::fputs(p.helpText().toUtf8().constData(), stdout);
-        return 0;
+        return ExitCode::Ok;
     }
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 1) {
         err(QStringLiteral("tapedeck record: give exactly one SOURCE (see tapedeck record --help)"));
-        return 2;
+        return ExitCode::Usage;
     }
-    RecordParams params;
-    auto resolved = resolveSource(pos.first());
+    auto resolved = resolveSource(settings, pos.first());
     if (!resolved) {
         err(QStringLiteral("tapedeck record: %1").arg(resolved.message()));
-        return 2;
+        return ExitCode::Usage;
     }
-    params.source = *resolved;
+    RecordRequest request = service.request(*resolved);
+    RecordParams &params = request.params;
     auto type = parseContainerType(p.value(typeOpt));
     if (!type) {
         err(QStringLiteral("tapedeck record: %1").arg(type.message()));
-        return 2;
+        return ExitCode::Usage;
     }
     params.type = *type;
-    auto seconds = [&](const QCommandLineOption &o, qint64 *msOut) {
+    auto toMs = [&](const QCommandLineOption &o, qint64 *msOut) {
         bool ok = false;
         const double v = p.value(o).toDouble(&ok);
         // "nan" and "inf" parse as numbers; NaN fails every comparison, so
@@ -337,53 +351,59 @@ int runRecord(const QStringList &args)
         *msOut = qint64(v * 1000);
         return true;
     };
-    if (!seconds(chunkOpt, &params.chunkDurationMs) || !seconds(durOpt, &params.maxDurationMs)
-        || !seconds(openTimeoutOpt, &params.openTimeoutMs) || !seconds(stallOpt, &params.stallTimeoutMs))
-        return 2;
+    if (!toMs(chunkOpt, &params.chunkDurationMs) || !toMs(durOpt, &params.maxDurationMs)
+        || !toMs(openTimeoutOpt, &params.openTimeoutMs) || !toMs(stallOpt, &params.stallTimeoutMs))
+        return ExitCode::Usage;
     if (p.isSet(outOpt) == p.isSet(outDirOpt)) {
         err(QStringLiteral("tapedeck record: give either --out PATH or --out-dir DIR"));
-        return 2;
+        return ExitCode::Usage;
     }
     if (p.isSet(outOpt)) {
-        params.outBase = p.value(outOpt);
+        request.outBase = p.value(outOpt);
         // The user may type the extension; the type decides it.
         const QString ext = u'.' + containerName(params.type);
-        if (params.outBase.endsWith(ext, Qt::CaseInsensitive))
-            params.outBase.chop(ext.size());
+        if (request.outBase.endsWith(ext, Qt::CaseInsensitive))
+            request.outBase.chop(ext.size());
         // "--out rec/" (or "--out rec/.mp4", or "") names a folder, not a
         // file: it would make a hidden "rec/.mp4". A usage error, since only
         // the user knows the name they want; --out-dir picks one.
-        const QString fileName = params.outBase.section(QLatin1Char('/'), -1);
+        const QString fileName = request.outBase.section(QLatin1Char('/'), -1);
         if (fileName.isEmpty() || fileName == QLatin1String(".") || fileName == QLatin1String("..")) {
             err(QStringLiteral(
                     "tapedeck record: --out wants a file path without extension (media/rec writes media/rec%1), "
                     "not a folder (\"%2\"); use --out-dir DIR to have the name made for you")
                     .arg(ext, p.value(outOpt)));
-            return 2;
+            return ExitCode::Usage;
         }
     } else {
-        auto base = buildOutputBase(p.value(outDirOpt), p.value(nameOpt), streamNameOf(params.source));
+        request.folder = p.value(outDirOpt);
+        request.pattern = p.value(nameOpt);
+        if (request.folder.isEmpty()) {
+            err(QStringLiteral("tapedeck record: --out-dir needs a folder"));
+            return ExitCode::Usage;
+        }
+        // Named here, not in start(): a pattern that cannot make a name is
+        // the command line's fault (a usage error), not the recording's.
+        auto base = service.outputBase(request);
         if (!base) {
             err(QStringLiteral("tapedeck record: %1").arg(base.message()));
-            return 2;
+            return ExitCode::Usage;
         }
-        params.outBase = *base;
+        request.outBase = *base;
     }
     params.overwrite = p.isSet(overwriteOpt) ? OverwritePolicy::Replace : OverwritePolicy::Refuse;
     params.pacing = p.isSet(realtimeOpt) ? Pacing::Realtime : Pacing::AsFastAsPossible;
     params.startMode = p.isSet(waitOpt) ? StartMode::WaitForStream : StartMode::Immediate;
     params.reconnect = !p.isSet(noReconnectOpt);
     params.mp4MoovFirst = p.isSet(moovFirstOpt);
-    params.hlsStart = p.isSet(hlsOldestOpt) ? HlsStart::Oldest : HlsStart::LiveEdge;
-    const QString gaps = p.value(gapsOpt).toLower();
-    if (gaps == u"close")
-        params.gapMode = GapMode::Close;
-    else if (gaps == u"real")
-        params.gapMode = GapMode::RealTime;
-    else if (gaps != u"auto") {
+    if (p.isSet(hlsOldestOpt))
+        params.hlsStart = HlsStart::Oldest;
+    auto gaps = parseGapMode(p.value(gapsOpt));
+    if (!gaps) {
         err(QStringLiteral("tapedeck record: --gaps takes close, real or auto"));
-        return 2;
+        return ExitCode::Usage;
     }
+    params.gapMode = *gaps;
     params.fsyncIntervalMs = p.value(fsyncOpt).toLongLong();
     params.diskReserveBytes = p.value(reserveOpt).toLongLong() * 1024 * 1024;
     if (p.isSet(failAfterOpt))
@@ -391,45 +411,44 @@ int runRecord(const QStringList &args)
     const double stopTimeout = p.value(stopTimeoutOpt).toDouble();
     if (!(stopTimeout > 0)) {
         err(QStringLiteral("tapedeck record: --stop-timeout takes a number of seconds above 0"));
-        return 2;
+        return ExitCode::Usage;
     }
-    return runSession(params, p.isSet(quietOpt), int(std::min(stopTimeout, 86400.0) * 1000));
+    return runSession(service, engine, request, p.isSet(quietOpt), int(std::min(stopTimeout, 86400.0) * 1000));
 }
 
-int runProbe(const QStringList &args)
+ExitCode runProbe(const QStringList &args)
 {
+    Settings settings;
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("source"), QStringLiteral("URL, file, named source or \"demo\""));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("print JSON"));
     const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("seconds to wait"),
-                                        QStringLiteral("seconds"), QStringLiteral("10"));
+                                        QStringLiteral("seconds"),
+                                        QString::number(settings.integer(SettingKey::OpenTimeoutMs) / 1000.0));
     p.addOption(jsonOpt);
     p.addOption(timeoutOpt);
     p.addHelpOption();
     if (!p.parse(QStringList{QStringLiteral("tapedeck probe")} + args) || p.positionalArguments().size() != 1) {
         err(QStringLiteral("tapedeck probe: give exactly one SOURCE"));
-        return 2;
+        return ExitCode::Usage;
     }
-    auto resolved = resolveSource(p.positionalArguments().first());
+    auto resolved = resolveSource(settings, p.positionalArguments().first());
     if (!resolved) {
         err(QStringLiteral("tapedeck probe: %1").arg(resolved.message()));
-        return 2;
+        return ExitCode::Usage;
     }
     const QString spec = *resolved;
-    ProbeOptions po;
-    po.openTimeoutMs = qint64(p.value(timeoutOpt).toDouble() * 1000);
-    const Result<ProbeReport> report = probeSource(spec, po);
-    if (!report.ok() || report.value().streams.empty()) {
-        const QString why =
-            report.ok() ? QStringLiteral("the source opened but carries no audio or video") : report.message();
+    const ProbeOutcome outcome = probe(spec, qint64(p.value(timeoutOpt).toDouble() * 1000));
+    if (!outcome.ok()) {
+        const QString why = outcome.message();
         if (p.isSet(jsonOpt))
             out(QJsonDocument(QJsonObject{{QStringLiteral("source"), redactUrl(spec)},
                                           {QStringLiteral("error"), redactText(why)}})
                     .toJson(QJsonDocument::Compact));
         err(QStringLiteral("tapedeck probe: %1").arg(redactText(why)));
-        return 1;
+        return ExitCode::Failed;
     }
-    const ProbeReport &r = report.value();
+    const ProbeReport &r = outcome.report;
     if (p.isSet(jsonOpt)) {
         out(QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact));
     } else {
@@ -437,31 +456,21 @@ int runProbe(const QStringList &args)
         for (const ProbedStream &s : r.streams)
             out(QStringLiteral("  #%1 %2: %3").arg(s.index).arg(s.type, s.description).toUtf8());
     }
-    return 0;
+    return ExitCode::Ok;
 }
 
-int runHeadlessDemo()
+ExitCode runHeadlessDemo()
 {
     Settings settings;
-    const QString folder = settings.string(SettingKey::RecordingsFolder);
-    // Made durable (synced into its parent), like every folder a recording creates.
-    if (auto made = makeDirectories(folder); !made) {
-        err(QStringLiteral("tapedeck: %1").arg(made.message()));
-        return 1;
-    }
-    auto base = buildOutputBase(folder, QStringLiteral("demo_{datetime}"), QStringLiteral("demo"));
-    if (!base) {
-        err(QStringLiteral("tapedeck: %1").arg(base.message()));
-        return 1;
-    }
+    Engine engine;
+    RecordingService service(settings, engine);
+    RecordRequest request = service.request(QStringLiteral("demo"));
+    request.pattern = QStringLiteral("demo_{datetime}");
+    request.params.type = ContainerType::Mp4;
+    request.params.maxDurationMs = 5000;
     err(QStringLiteral("tapedeck: no display found; recording the built-in demo source for 5 seconds (headless)."));
-    RecordParams params;
-    params.source = QStringLiteral("demo");
-    params.type = ContainerType::Mp4;
-    params.outBase = *base;
-    params.maxDurationMs = 5000;
-    const int rc = runSession(params, false);
-    if (rc == 0)
+    const ExitCode rc = runSession(service, engine, request, false);
+    if (rc == ExitCode::Ok)
         err(QStringLiteral(
             "tapedeck: done. Start Tapedeck on a desktop to see the studio, or run \"tapedeck --help\"."));
     return rc;

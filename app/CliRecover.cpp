@@ -100,7 +100,7 @@ QString describe(const Orphan &o)
 
 } // namespace
 
-int runRecover(const QStringList &args)
+ExitCode runRecover(const QStringList &args)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Find orphaned recordings (after a crash) and rebuild them."));
@@ -127,11 +127,11 @@ int runRecover(const QStringList &args)
     QString parseError;
     if (!parseArguments(p, QStringLiteral("tapedeck recover"), args, &parseError)) {
         printLine(stderr, QStringLiteral("tapedeck recover: %1").arg(parseError));
-        return 2;
+        return ExitCode::Usage;
     }
     if (p.isSet(QStringLiteral("help"))) {
         printLine(stdout, p.helpText());
-        return 0;
+        return ExitCode::Ok;
     }
     ScanParams scan;
     scan.paths = p.positionalArguments();
@@ -144,31 +144,31 @@ int runRecover(const QStringList &args)
                 scan.paths << folder;
         if (scan.paths.isEmpty()) {
             printLine(stdout, QStringLiteral("no recordings folder yet: nothing to recover"));
-            return 0;
+            return ExitCode::Ok;
         }
     }
     if (scan.paths.isEmpty()) {
         printLine(stderr, QStringLiteral("tapedeck recover: give at least one file or folder (or --scan-default)"));
         printLine(stderr, p.helpText());
-        return 2;
+        return ExitCode::Usage;
     }
     RecoverOptions opt;
     opt.outDir = p.value(outOpt);
     if (p.isSet(outOpt) && opt.outDir.isEmpty()) {
         printLine(stderr, QStringLiteral("tapedeck recover: --out needs a folder name"));
-        return 2;
+        return ExitCode::Usage;
     }
     opt.keep = p.isSet(keepOpt);
     if (p.isSet(fpsOpt) && !parseFps(p.value(fpsOpt), &opt.fpsNum, &opt.fpsDen)) {
         printLine(
             stderr,
             QStringLiteral("tapedeck recover: --fps wants a frame rate between 1 and 480 (30, 29.97, 30000/1001)"));
-        return 2;
+        return ExitCode::Usage;
     }
     const QString reference = p.value(refOpt);
     if (!reference.isEmpty() && !QFileInfo(reference).isFile()) {
         printLine(stderr, QStringLiteral("tapedeck recover: --reference %1: no such file").arg(reference));
-        return 2;
+        return ExitCode::Usage;
     }
     const bool dryRun = p.isSet(dryOpt) || scanDefault;
     const bool json = p.isSet(jsonOpt);
@@ -303,8 +303,8 @@ int runRecover(const QStringList &args)
     }
     std::fflush(stdout);
     if (scanDefault && p.positionalArguments().isEmpty())
-        return 0; // a notice, not a failure
-    return failures > 0 || !res.errors.isEmpty() ? 1 : 0;
+        return ExitCode::Ok; // a notice, not a failure
+    return failures > 0 || !res.errors.isEmpty() ? ExitCode::Failed : ExitCode::Ok;
 }
 
 } // namespace tapedeck::cli

@@ -3,7 +3,7 @@
 #include "core/record/Engine.h"
 #include "core/app/Settings.h"
 #include "ui/MainWindow.h"
-#include "ui/ProbeJob.h"
+#include "core/app/Prober.h"
 #include "ui/SecretStore.h"
 #include "ui/SingleInstance.h"
 #include "ui/Translations.h"
@@ -90,7 +90,7 @@ int runGui(int argc, char **argv)
     // Closing the window cancels any "Check" still talking to a server;
     // give those workers a moment to leave libav before the process ends.
     host.reset();
-    ui::ProbeJob::waitForWorkers(3000);
+    ProbeJob::waitForWorkers(3000);
     return rc;
 }
 

@@ -53,20 +53,10 @@ constexpr int IconRole = Qt::UserRole + 4; // which icon, for tests and accessib
 
 QIcon icon(const char *name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
 
-bool isSidecarPath(const QString &path)
-{
-    static const QStringList suffixes = {QStringLiteral(".mp4.info"), QStringLiteral(".mp4.mdat"),
-                                         QStringLiteral(".h264"), QStringLiteral(".aac")};
-    for (const QString &s : suffixes)
-        if (path.endsWith(s, Qt::CaseInsensitive))
-            return true;
-    return path.contains(QStringLiteral(".mp4.track"), Qt::CaseInsensitive);
-}
-
 } // namespace
 
 MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets, QWidget *parent)
-    : QMainWindow(parent), m_settings(settings), m_engine(engine)
+    : QMainWindow(parent), m_settings(settings), m_engine(engine), m_service(settings, engine)
 {
     initTapedeckResources();
     setObjectName(QStringLiteral("mainWindow"));
@@ -413,7 +403,7 @@ void MainWindow::updateActions()
     const QString id = currentSourceId();
     const SourceEntry *e = m_sources->find(id);
     const bool named = e && e->kind == SourceKind::Named;
-    const bool busy = m_recordingOfSource.contains(id);
+    const bool busy = m_service.recordingOf(id).has_value();
     m_editSource->setEnabled(named);
     m_removeSource->setEnabled(named && !busy);
     m_record->setEnabled(!id.isEmpty() && !busy && !m_quitting);
@@ -483,39 +473,30 @@ void MainWindow::openSettings()
 
 void MainWindow::adoptSessions()
 {
-    // Sessions the engine already runs (this window replaces another one).
-    for (int id : m_engine.ids()) {
-        RecordingSession *s = m_engine.session(id);
+    // Sessions the engine already runs (this window replaces another one):
+    // the service knows their sources, the cards name them in this language.
+    for (const RecordingInfo &r : m_service.list()) {
+        RecordingSession *s = m_engine.session(r.id);
         if (!s)
             continue;
-        m_recordingNames.insert(id, s->params().sourceLabel);
-        m_active->addRecording(id, s->params().sourceLabel, s->displaySource(), s->params().chunkDurationMs > 0);
-        if (RecordingCard *card = m_active->card(id))
+        m_active->addRecording(r.id, recordingName(r.id), r.source, s->params().chunkDurationMs > 0);
+        if (RecordingCard *card = m_active->card(r.id))
             card->setStats(s->stats());
-        for (const QString &f : s->files())
+        for (const QString &f : r.files)
             m_recordings->addFile(f);
     }
 }
 
-void MainWindow::adoptRecordingsBySource(const QHash<QString, int> &bySource)
+QString MainWindow::recordingName(int id) const
 {
-    for (auto it = bySource.begin(); it != bySource.end(); ++it) {
-        RecordingSession *s = m_engine.session(it.value());
-        if (s && s->state() != RecordState::Finished && s->state() != RecordState::Failed)
-            m_recordingOfSource.insert(it.key(), it.value());
-        // The card and notices name the source in the new language.
-        QString name;
-        if (const SourceEntry *e = m_sources->find(it.key()))
-            name = e->name;
-        else if (it.key() == QLatin1String("demo"))
-            name = m_sources->entries().constFirst().name;
-        if (!name.isEmpty()) {
-            m_recordingNames.insert(it.value(), name);
-            if (RecordingCard *card = m_active->card(it.value()))
-                card->setTitle(name);
-        }
-    }
-    updateActions();
+    const std::optional<RecordingInfo> r = m_service.info(id);
+    if (!r)
+        return QString();
+    if (const SourceEntry *e = m_sources->find(r->owner))
+        return e->name;
+    if (r->owner == QLatin1String("demo"))
+        return m_sources->entries().constFirst().name;
+    return r->label;
 }
 
 void MainWindow::requestRecovery(const QStringList &paths)
@@ -620,7 +601,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *e)
 {
     for (const QUrl &u : e->mimeData()->urls())
         if (u.isLocalFile()
-            && (isSidecarPath(u.toLocalFile())
+            && (recovery::isRecoveryInputName(u.toLocalFile())
                 || QFileInfo(u.toLocalFile()).isDir())) { // folders: the wizard scans them
             e->acceptProposedAction();
             return;

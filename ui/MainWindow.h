@@ -3,6 +3,7 @@
 // controls, the live recordings and the finished files on the right.
 // Talks to core through the Engine only; nothing here blocks the UI thread.
 
+#include "core/app/RecordingService.h"
 #include "core/record/RecordParams.h"
 #include "ui/SourceStore.h"
 
@@ -53,10 +54,9 @@ public:
     void openSourceDialog(const QString &editId = QString(), const QString &prefillUrl = QString());
     void openSettings();
 
-    // Running recordings by source, so a successor window (after a language
-    // switch) can take them over; the engine keeps recording meanwhile.
-    QHash<QString, int> recordingsBySource() const { return m_recordingOfSource; }
-    void adoptRecordingsBySource(const QHash<QString, int> &bySource);
+    // The application layer this window calls (which source records is
+    // kept there, so a successor window after a language switch knows it).
+    RecordingService &service() { return m_service; }
     void playFile(const QString &path);
     // Stops everything and quits once the files are closed.
     void quitGracefully();
@@ -95,6 +95,9 @@ private:
     void beginRecording(const SourceEntry &entry, const RecordOptions &opts, StartMode mode, const QString &spec);
     void reportFailure(const QString &sourceName, const QString &reason);
     void checkDiskSpace();
+    // The name a recording goes by here: its source's name in the current
+    // language, or the label it was started with.
+    QString recordingName(int id) const;
     void showOrphanNotice(int count);
     void showKeptNotice(const QStringList &outputs);
     void deleteKeptOriginals();
@@ -106,6 +109,7 @@ private:
 
     Settings &m_settings;
     Engine &m_engine;
+    RecordingService m_service;
     SourceStore *m_sources;
     TrayController *m_tray;
 
@@ -132,13 +136,10 @@ private:
     QAction *m_recover = nullptr;
     QAction *m_quit = nullptr;
 
-    QHash<QString, int> m_recordingOfSource; // source id → recording id (active only)
-    QHash<int, QString> m_recordingNames;    // recording id → source name
-    QSet<QString> m_lowDiskWarned;           // folders already warned about
-    QStringList m_orphanPaths;               // found by the last orphan scan
-    QStringList m_keptOriginals;             // files of sets already rebuilt, kept by the user
-    QPushButton *m_orphanNotice = nullptr;   // status bar: "Recover…"
-    QPushButton *m_keptNotice = nullptr;     // status bar: "Delete kept originals…"
+    QStringList m_orphanPaths;             // found by the last orphan scan
+    QStringList m_keptOriginals;           // files of sets already rebuilt, kept by the user
+    QPushButton *m_orphanNotice = nullptr; // status bar: "Recover…"
+    QPushButton *m_keptNotice = nullptr;   // status bar: "Delete kept originals…"
     bool m_quitting = false;
 };
 

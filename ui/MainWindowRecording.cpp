@@ -28,7 +28,6 @@
 #include <QPushButton>
 #include <QPointer>
 #include <QStatusBar>
-#include <QStorageInfo>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -38,7 +37,7 @@ namespace ui {
 void MainWindow::startSelected(StartMode mode)
 {
     const QString id = currentSourceId();
-    if (id.isEmpty() || m_recordingOfSource.contains(id) || m_quitting)
+    if (id.isEmpty() || m_service.recordingOf(id) || m_quitting)
         return;
     SourceEntry entry;
     if (const SourceEntry *e = m_sources->find(id))
@@ -71,7 +70,7 @@ void MainWindow::askForSecret(const SourceEntry &entry, const RecordOptions &opt
     connect(dlg, &QDialog::accepted, this, [this, dlg, id, opts, mode] {
         m_sources->provideSecret(id, dlg->fullUrl());
         const SourceEntry *e = m_sources->find(id);
-        if (!e || m_recordingOfSource.contains(id) || m_quitting) {
+        if (!e || m_service.recordingOf(id) || m_quitting) {
             updateActions();
             return;
         }
@@ -87,57 +86,43 @@ void MainWindow::askForSecret(const SourceEntry &entry, const RecordOptions &opt
 void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &opts, StartMode mode,
                                 const QString &spec)
 {
-    const QString folder = opts.folder.isEmpty() ? defaultRecordingsFolder() : opts.folder;
-    // Made durable (synced into its parent), like every folder a recording creates.
-    if (const Status made = makeDirectories(folder); !made) {
-        reportFailure(entry.name, tr("The folder \"%1\" cannot be created.").arg(QDir::toNativeSeparators(folder)));
-        updateActions();
-        return;
-    }
-    const qint64 reserveBytes = m_settings.integer(SettingKey::DiskReserveMb) * 1024 * 1024;
-    const QStorageInfo storage(folder);
-    if (storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < reserveBytes) {
-        reportFailure(entry.name,
-                      tr("Only %1 free in \"%2\"; recording needs at least %3 free (see Settings → Disk).")
-                          .arg(QLocale().formattedDataSize(storage.bytesAvailable()), QDir::toNativeSeparators(folder),
-                               QLocale().formattedDataSize(reserveBytes)));
-        updateActions();
-        return;
-    }
-
-    RecordParams p;
-    p.source = spec;
-    p.sourceLabel = entry.name;
-    p.type = parseContainerType(opts.format).ok() ? parseContainerType(opts.format).value() : ContainerType::Mp4;
+    // Everything but what this window chose comes from the application
+    // layer: the same defaults, naming and checks as the command line.
+    RecordRequest r = m_service.request(spec);
+    r.owner = entry.id;
+    r.label = entry.name;
+    r.folder = opts.folder.isEmpty() ? defaultRecordingsFolder() : opts.folder;
+    r.pattern = opts.pattern;
     // The demo's name is translated on screen; its files are named the same
     // in every language.
-    const QString nameForFiles = entry.kind == SourceKind::Demo ? QStringLiteral("Demo") : entry.name;
-    p.outBase = QDir(folder).filePath(expandFileNamePattern(opts.pattern, nameForFiles, QDateTime::currentDateTime()));
+    r.nameForFiles = entry.kind == SourceKind::Demo ? QStringLiteral("Demo") : entry.name;
+    RecordParams &p = r.params;
+    if (auto type = parseContainerType(opts.format))
+        p.type = *type;
     p.chunkDurationMs = qint64(opts.chunkSeconds) * 1000;
     p.overwrite = opts.overwrite ? OverwritePolicy::Replace : OverwritePolicy::Refuse;
     p.startMode = mode;
     // Files play back as recordings of a live stream; the demo paces itself.
     p.pacing = Pacing::Realtime;
-    p.retryInitialMs = m_settings.integer(SettingKey::ReconnectInitialMs);
-    p.retryMaxMs = m_settings.integer(SettingKey::ReconnectMaxMs);
-    p.openTimeoutMs = m_settings.integer(SettingKey::OpenTimeoutMs);
-    p.stallTimeoutMs = m_settings.integer(SettingKey::StallTimeoutMs);
-    p.fsyncIntervalMs = m_settings.integer(SettingKey::FsyncIntervalMs);
-    p.diskReserveBytes = reserveBytes;
     p.previewEnabled = true;
-    p.hlsStart = m_settings.flag(SettingKey::HlsFromOldest) ? HlsStart::Oldest : HlsStart::LiveEdge;
-    const QString gaps = m_settings.string(SettingKey::Gaps);
-    p.gapMode = gaps == u"close" ? GapMode::Close : gaps == u"real" ? GapMode::RealTime : GapMode::Auto;
 
-    Result<int> started = m_engine.startRecording(p);
+    Result<int> started = m_service.start(r);
     if (!started.ok()) {
-        reportFailure(entry.name, redactText(started.message()));
+        const QString folder = r.folder;
+        const DiskSpace disk = m_service.diskSpace(folder);
+        if (!QDir(folder).exists())
+            reportFailure(entry.name, tr("The folder \"%1\" cannot be created.").arg(QDir::toNativeSeparators(folder)));
+        else if (started.error().code == ErrorCode::DiskFull && disk.belowReserve())
+            reportFailure(entry.name,
+                          tr("Only %1 free in \"%2\"; recording needs at least %3 free (see Settings → Disk).")
+                              .arg(QLocale().formattedDataSize(disk.freeBytes), QDir::toNativeSeparators(folder),
+                                   QLocale().formattedDataSize(disk.reserveBytes)));
+        else
+            reportFailure(entry.name, redactText(started.message()));
         updateActions();
         return;
     }
     const int rid = started.value();
-    m_recordingOfSource.insert(entry.id, rid);
-    m_recordingNames.insert(rid, entry.name);
     m_active->addRecording(rid, entry.name, redactUrl(spec), p.chunkDurationMs > 0);
     m_tabs->setCurrentWidget(m_active);
     statusBar()->showMessage(mode == StartMode::WaitForStream ? tr("Waiting for \"%1\" to appear…").arg(entry.name)
@@ -148,21 +133,16 @@ void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &o
 
 void MainWindow::stopSelected()
 {
-    const auto it = m_recordingOfSource.constFind(currentSourceId());
-    if (it != m_recordingOfSource.constEnd()) {
-        m_engine.stopRecording(it.value());
+    if (const std::optional<int> mine = m_service.recordingOf(currentSourceId())) {
+        m_service.stop(*mine);
         return;
     }
     // The selected source does not record: the one that does, or a choice.
-    QList<int> running;
-    for (int id : m_engine.ids())
-        if (RecordingSession *s = m_engine.session(id))
-            if (s->state() != RecordState::Finished && s->state() != RecordState::Failed)
-                running << id;
-    if (running.isEmpty())
+    const std::vector<int> running = m_service.live();
+    if (running.empty())
         return;
     if (running.size() == 1) {
-        m_engine.stopRecording(running.first());
+        m_service.stop(running.front());
         return;
     }
     auto *box = new QMessageBox(QMessageBox::Question, tr("Stop which recording?"),
@@ -170,10 +150,10 @@ void MainWindow::stopSelected()
                                 QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("stopWhichBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
-    for (int id : std::as_const(running)) {
-        QPushButton *b = box->addButton(m_recordingNames.value(id), QMessageBox::AcceptRole);
+    for (int id : running) {
+        QPushButton *b = box->addButton(recordingName(id), QMessageBox::AcceptRole);
         b->setObjectName(QStringLiteral("stopRecording_%1").arg(id));
-        connect(b, &QPushButton::clicked, this, [this, id] { m_engine.stopRecording(id); });
+        connect(b, &QPushButton::clicked, this, [this, id] { m_service.stop(id); });
     }
     QPushButton *all = box->addButton(tr("Stop all"), QMessageBox::DestructiveRole);
     all->setObjectName(QStringLiteral("stopAllButton"));
@@ -190,7 +170,7 @@ void MainWindow::reportFailure(const QString &sourceName, const QString &reason)
 void MainWindow::onStateChanged(int id, RecordState state, const QString &reason)
 {
     m_active->onStateChanged(id, state, reason);
-    const QString name = m_recordingNames.value(id);
+    const QString name = recordingName(id);
     if (state == RecordState::Recording && !name.isEmpty()) {
         QString folder;
         if (RecordingSession *s = m_engine.session(id))
@@ -198,14 +178,6 @@ void MainWindow::onStateChanged(int id, RecordState state, const QString &reason
         m_tray->notify(NotificationKind::Started, tr("Recording \"%1\"").arg(name),
                        tr("Recording into %1").arg(QDir::toNativeSeparators(folder)));
         checkDiskSpace(); // warn at once rather than at the next periodic check
-    }
-    if (state == RecordState::Finished || state == RecordState::Failed) {
-        for (auto it = m_recordingOfSource.begin(); it != m_recordingOfSource.end(); ++it) {
-            if (it.value() == id) {
-                m_recordingOfSource.erase(it);
-                break;
-            }
-        }
     }
     updateActions();
     if (m_quitting && m_engine.activeCount() == 0)
@@ -216,7 +188,7 @@ void MainWindow::onFinished(int id, const QStringList &files)
 {
     for (const QString &f : files)
         m_recordings->addFile(f);
-    const QString name = m_recordingNames.value(id);
+    const QString name = recordingName(id);
     if (files.isEmpty()) {
         statusBar()->showMessage(tr("\"%1\" was cancelled before the stream appeared.").arg(name), 8000);
     } else {
@@ -230,7 +202,7 @@ void MainWindow::onFinished(int id, const QStringList &files)
 
 void MainWindow::onFailed(int id, const QString &reason)
 {
-    reportFailure(m_recordingNames.value(id), redactText(reason));
+    reportFailure(recordingName(id), redactText(reason));
     if (RecordingSession *s = m_engine.session(id))
         for (const QString &f : s->files())
             m_recordings->addFile(f);
@@ -239,29 +211,11 @@ void MainWindow::onFailed(int id, const QString &reason)
 
 void MainWindow::checkDiskSpace()
 {
-    const qint64 reserve = m_settings.integer(SettingKey::DiskReserveMb) * 1024 * 1024;
-    // Warn with room to spare: twice the reserve, and at least 256 MB above it.
-    const qint64 warnBelow = reserve + qMax<qint64>(reserve, 256LL * 1024 * 1024);
-    for (int id : m_recordingOfSource) {
-        RecordingSession *s = m_engine.session(id);
-        if (!s)
-            continue;
-        const QString folder = QFileInfo(s->params().outBase).absolutePath();
-        const QStorageInfo storage(folder);
-        if (!storage.isValid())
-            continue;
-        if (storage.bytesAvailable() >= warnBelow) {
-            m_lowDiskWarned.remove(folder);
-            continue;
-        }
-        if (m_lowDiskWarned.contains(folder))
-            continue;
-        m_lowDiskWarned.insert(folder);
+    for (const DiskSpace &d : m_service.newlyLowDisks())
         m_tray->notify(NotificationKind::DiskLow, tr("Disk space is running low"),
                        tr("%1 free in \"%2\". Recordings stop cleanly below %3.")
-                           .arg(QLocale().formattedDataSize(storage.bytesAvailable()), QDir::toNativeSeparators(folder),
-                                QLocale().formattedDataSize(reserve)));
-    }
+                           .arg(QLocale().formattedDataSize(d.freeBytes), QDir::toNativeSeparators(d.folder),
+                                QLocale().formattedDataSize(d.reserveBytes)));
 }
 
 void MainWindow::checkForOrphans()

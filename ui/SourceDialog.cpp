@@ -1,13 +1,16 @@
 #include "ui/LayoutUtil.h"
 #include "ui/SourceDialog.h"
 
-#include "ui/ProbeJob.h"
+#include "core/app/Prober.h"
+#include "core/base/Redact.h"
+
 #include "ui/SecretFields.h"
 #include "ui/SourceStore.h"
 
 #include <QAudioDevice>
 #include <QCameraDevice>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -23,6 +26,55 @@
 
 namespace tapedeck {
 namespace ui {
+namespace {
+
+// The prober's outcome in the user's language. The context keeps the
+// translations made when these sentences lived in ui/ProbeJob
+// (QT_TRANSLATE_NOOP marks them for lupdate).
+QString probeText(const char *text) { return QCoreApplication::translate("tapedeck::ui::ProbeJob", text); }
+
+QString probeSentence(const ProbeOutcome &r)
+{
+    const QString why = redactText(r.error.message);
+    switch (r.problem) {
+    case ProbeProblem::None:
+        return QString();
+    case ProbeProblem::NoAddress:
+        return probeText(QT_TRANSLATE_NOOP("tapedeck::ui::ProbeJob", "Enter an address first."));
+    case ProbeProblem::NoMedia:
+        return probeText(
+            QT_TRANSLATE_NOOP("tapedeck::ui::ProbeJob", "The source opened but carries no audio or video."));
+    case ProbeProblem::Cancelled:
+        return probeText(QT_TRANSLATE_NOOP("tapedeck::ui::ProbeJob", "The check was cancelled."));
+    case ProbeProblem::OpenFailed:
+        break;
+    }
+    switch (r.error.code) {
+    case ErrorCode::NotFound:
+        return probeText(QT_TRANSLATE_NOOP("tapedeck::ui::ProbeJob", "Nothing was found at this address. (%1)"))
+            .arg(why);
+    case ErrorCode::Network:
+        return probeText(QT_TRANSLATE_NOOP(
+                             "tapedeck::ui::ProbeJob",
+                             "Could not connect to the server. Check the address and that the server is running. (%1)"))
+            .arg(why);
+    case ErrorCode::Timeout:
+        return probeText(QT_TRANSLATE_NOOP("tapedeck::ui::ProbeJob",
+                                           "The source did not answer in time. Is the stream live? (%1)"))
+            .arg(why);
+    case ErrorCode::Unsupported:
+        return probeText(QT_TRANSLATE_NOOP("tapedeck::ui::ProbeJob", "Tapedeck cannot read this kind of source. (%1)"))
+            .arg(why);
+    case ErrorCode::InvalidArgument:
+        return probeText(QT_TRANSLATE_NOOP("tapedeck::ui::ProbeJob", "This address is not valid. (%1)")).arg(why);
+    case ErrorCode::Cancelled:
+        return probeText(QT_TRANSLATE_NOOP("tapedeck::ui::ProbeJob", "The check was cancelled."));
+    default:
+        return probeText(QT_TRANSLATE_NOOP("tapedeck::ui::ProbeJob", "The source could not be opened: %1")).arg(why);
+    }
+}
+
+} // namespace
 
 SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *parent)
     : QDialog(parent), m_store(store), m_openTimeoutMs(openTimeoutMs)
@@ -222,20 +274,21 @@ void SourceDialog::check()
     updateButtons();
 }
 
-void SourceDialog::showProbe(const ProbeResult &r)
+void SourceDialog::showProbe(const ProbeOutcome &r)
 {
     if (sender() != m_job)
         return;
     m_job->deleteLater();
     m_job = nullptr;
-    if (r.ok) {
-        QString text = tr("Found %n stream(s):", nullptr, int(r.streams.size()));
-        for (const QString &s : r.streams)
+    if (r.ok()) {
+        const QStringList streams = r.report.descriptions();
+        QString text = tr("Found %n stream(s):", nullptr, int(streams.size()));
+        for (const QString &s : streams)
             text += QStringLiteral("\n• ") + s;
         m_result->setText(text);
         m_result->setProperty("probeOk", true);
     } else {
-        m_result->setText(r.error);
+        m_result->setText(probeSentence(r));
         m_result->setProperty("probeOk", false);
     }
     updateButtons();

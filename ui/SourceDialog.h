@@ -11,12 +11,12 @@ class QPushButton;
 class QDialogButtonBox;
 
 namespace tapedeck {
+class ProbeJob;
+struct ProbeOutcome;
 namespace ui {
 
-class ProbeJob;
 class SecretFields;
 class SourceStore;
-struct ProbeResult;
 
 class SourceDialog : public QDialog {
     Q_OBJECT
@@ -35,7 +35,7 @@ public:
 
 private:
     void check();
-    void showProbe(const ProbeResult &r);
+    void showProbe(const ProbeOutcome &r);
     void updateButtons();
     // Moves secrets typed into the address into the masked fields.
     void maskAddress();

@@ -4,6 +4,7 @@
 // secrets is kept in the SecretStore) and the cameras and microphones Qt
 // Multimedia finds. Also the per-source recording options.
 
+#include "core/app/Settings.h"
 #include "core/base/Result.h"
 
 #include <QHash>
@@ -14,10 +15,6 @@
 #include <functional>
 
 class QMediaDevices;
-
-namespace tapedeck {
-class Settings;
-}
 
 namespace tapedeck {
 namespace ui {
@@ -39,8 +36,8 @@ struct SourceEntry {
 };
 
 struct RecordOptions {
-    QString format = QStringLiteral("mp4"); // "mp4" | "ts" | "flv"
-    int chunkSeconds = 0;                   // 0 = one file
+    QString format = containerName(kDefaultContainer); // "mp4" | "ts" | "flv"
+    int chunkSeconds = 0;                              // 0 = one file
     QString folder;
     QString pattern;
     bool overwrite = false;

@@ -33,13 +33,11 @@ void WindowHost::switchLanguage(const QString &language)
     installTranslations(*QCoreApplication::instance(), language);
     std::unique_ptr<MainWindow> old = std::move(m_window);
     const bool wasVisible = old->isVisible();
-    const QHash<QString, int> running = old->recordingsBySource();
     const QHash<int, QPixmap> pictures = old->activeView()->previews();
     old->hide();
     // The old window's destructor saves its geometry; the new one restores it.
     old.reset();
     create();
-    m_window->adoptRecordingsBySource(running);
     m_window->activeView()->restorePreviews(pictures);
     if (wasVisible)
         m_window->show();

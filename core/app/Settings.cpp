@@ -1,6 +1,7 @@
 #include "core/app/Settings.h"
 
 #include "core/app/OutputNaming.h"
+#include "core/record/RecordParams.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -20,33 +21,78 @@ QString defaultRecordingsFolder()
     return base + QStringLiteral("/Tapedeck");
 }
 
+namespace {
+
+// Each key names its own entry, so the order of the enum does not matter:
+// reordering it cannot swap two defaults, and a key without an entry does not
+// compile (tapedeck_app builds with -Werror=switch). Engine knobs take their
+// defaults from RecordParams, the one place they are written down.
+SettingDef makeSettingDef(SettingKey key)
+{
+    const RecordParams engine;
+    switch (key) {
+    case SettingKey::RecordingsFolder:
+        return {"recording/folder", QVariant()}; // resolved lazily: defaultRecordingsFolder()
+    case SettingKey::DefaultFormat:
+        return {"recording/format", containerName(kDefaultContainer)};
+    case SettingKey::DefaultChunkSeconds:
+        return {"recording/chunkSeconds", 0};
+    case SettingKey::FileNamePattern:
+        return {"recording/namePattern", QString::fromLatin1(kDefaultFileNamePattern)};
+    case SettingKey::Overwrite:
+        return {"recording/overwrite", false};
+    case SettingKey::FsyncIntervalMs:
+        return {"safety/fsyncIntervalMs", engine.fsyncIntervalMs};
+    case SettingKey::ReconnectInitialMs:
+        return {"network/reconnectInitialMs", engine.retryInitialMs};
+    case SettingKey::ReconnectMaxMs:
+        return {"network/reconnectMaxMs", engine.retryMaxMs};
+    case SettingKey::OpenTimeoutMs:
+        return {"network/openTimeoutMs", engine.openTimeoutMs};
+    case SettingKey::StallTimeoutMs:
+        return {"network/stallTimeoutMs", engine.stallTimeoutMs};
+    case SettingKey::DiskReserveMb:
+        return {"disk/reserveMb", kDefaultDiskReserveMb};
+    case SettingKey::MinimizeToTray:
+        return {"behaviour/minimizeToTray", true};
+    case SettingKey::StartMinimized:
+        return {"behaviour/startMinimized", false};
+    case SettingKey::Notifications:
+        return {"behaviour/notifications", true};
+    case SettingKey::TrayHintShown:
+        return {"behaviour/trayHintShown", false};
+    case SettingKey::Language:
+        return {"behaviour/language", QString()};
+    case SettingKey::WindowGeometry:
+        return {"window/geometry", QByteArray()};
+    case SettingKey::WindowState:
+        return {"window/state", QByteArray()};
+    case SettingKey::Sources:
+        return {"sources/list", QVariantList()};
+    case SettingKey::LastRecoveryFolder:
+        return {"recovery/lastFolder", QString()};
+    case SettingKey::SourceRecordOptions:
+        return {"sources/recordOptions", QVariantMap()};
+    case SettingKey::HlsFromOldest:
+        return {"network/hlsFromOldest", engine.hlsStart == HlsStart::Oldest};
+    case SettingKey::Gaps:
+        return {"recording/gaps", gapModeName(engine.gapMode)};
+    case SettingKey::Count_:
+        break;
+    }
+    return {"", QVariant()};
+}
+
+} // namespace
+
 const SettingDef &settingDef(SettingKey key)
 {
-    static const std::array<SettingDef, size_t(SettingKey::Count_)> defs = {{
-        {"recording/folder", QVariant()}, // resolved lazily: defaultRecordingsFolder()
-        {"recording/format", QStringLiteral("mp4")},
-        {"recording/chunkSeconds", 0},
-        {"recording/namePattern", QString::fromLatin1(kDefaultFileNamePattern)},
-        {"recording/overwrite", false},
-        {"safety/fsyncIntervalMs", 1000},
-        {"network/reconnectInitialMs", 500},
-        {"network/reconnectMaxMs", 5000},
-        {"network/openTimeoutMs", 10000},
-        {"network/stallTimeoutMs", 5000},
-        {"disk/reserveMb", 500},
-        {"behaviour/minimizeToTray", true},
-        {"behaviour/startMinimized", false},
-        {"behaviour/notifications", true},
-        {"behaviour/trayHintShown", false},
-        {"behaviour/language", QString()},
-        {"window/geometry", QByteArray()},
-        {"window/state", QByteArray()},
-        {"sources/list", QVariantList()},
-        {"recovery/lastFolder", QString()},
-        {"sources/recordOptions", QVariantMap()},
-        {"network/hlsFromOldest", false},
-        {"recording/gaps", QStringLiteral("auto")},
-    }};
+    static const std::array<SettingDef, size_t(SettingKey::Count_)> defs = [] {
+        std::array<SettingDef, size_t(SettingKey::Count_)> all;
+        for (size_t i = 0; i < all.size(); ++i)
+            all[i] = makeSettingDef(SettingKey(i));
+        return all;
+    }();
     return defs[size_t(key)];
 }
 

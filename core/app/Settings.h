@@ -3,6 +3,8 @@
 // default. No string keys anywhere else. Tests use a throwaway instance backed
 // by a file of their own.
 
+#include "core/base/MediaTypes.h"
+
 #include <QSettings>
 #include <QString>
 #include <QVariant>
@@ -11,6 +13,13 @@
 #include <vector>
 
 namespace tapedeck {
+
+// The recording defaults the application chooses. The engine's own (timeouts,
+// reconnects, fsync, gaps) are RecordParams' initialisers; the registry below
+// takes both from there, and the front ends take them from the registry
+// (core/app/RecordingService: RecordingService::defaults()).
+inline constexpr ContainerType kDefaultContainer = ContainerType::Mp4;
+inline constexpr int kDefaultDiskReserveMb = 500;
 
 enum class SettingKey {
     // Recording defaults

@@ -320,7 +320,6 @@ public:
         if (rep->input.verdict != Verdict::Complete)
             logWarning(QStringLiteral("MP4: %1 was finished from an index that did not read back cleanly: %2")
                            .arg(m_final, rep->input.summary()));
-        m_finished = true;
         if (rep->placement == MoovPlacement::End)
             m_notes << QStringLiteral(
                            "%1: the header (moov, %2 kB) is at the end of the file, after the media: the %3 kB "
@@ -566,7 +565,7 @@ private:
     QStringList m_createdTracks;
     QStringList m_notes;
     bool m_createdInfo = false, m_createdData = false;
-    bool m_open = false, m_finished = false;
+    bool m_open = false;
 };
 
 } // namespace

@@ -478,9 +478,10 @@ TrackReadResult readTrack(const QString &path, const SidecarTrack &track, const 
                 const qint64 rest = whole - index;
                 // A zeroed tail (file extended, data never written) is the
                 // normal shape of a crash; anything else is damage.
-                bool allZero = true;
-                if (rec || rec.message() != QStringLiteral("zeroed record"))
-                    allZero = false;
+                // A record that decoded is not zero (40 zero bytes never
+                // carry a valid checksum); the bytes decide, never the
+                // error's words.
+                bool allZero = !rec.ok();
                 if (allZero) {
                     for (qint64 k = i; k < n && allZero; ++k)
                         for (int b = 0; b < kRecordSize && allZero; ++b)

@@ -38,7 +38,6 @@ Result<int> Engine::startRecording(const RecordParams &params)
     if (Status st = s->start(); !st)
         return st.error();
     m_sessions.emplace(id, std::move(session));
-    emit recordingAdded(id);
     return id;
 }
 
@@ -69,7 +68,6 @@ void Engine::removeRecording(int id)
         return;
     it->second->stopWithin(m_shutdownDeadlineMs);
     m_sessions.erase(it);
-    emit recordingRemoved(id);
 }
 
 RecordingSession *Engine::session(int id) const

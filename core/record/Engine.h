@@ -45,12 +45,10 @@ public:
     int activeCount() const; // waiting + recording + stopping
 
 signals:
-    void recordingAdded(int id);
     void recordingStateChanged(int id, tapedeck::RecordState state, const QString &reason);
     void chunkFinished(int id, const QString &path);
     void recordingFinished(int id, const QStringList &files);
     void recordingFailed(int id, const QString &reason);
-    void recordingRemoved(int id);
     void previewFrame(int id, const tapedeck::PreviewFrame &frame);
 
 private:

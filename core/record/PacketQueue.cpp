@@ -103,10 +103,4 @@ void PacketQueue::close()
     m_notFull.notify_all();
 }
 
-qint64 PacketQueue::bytes() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_bytes;
-}
-
 } // namespace tapedeck

@@ -21,7 +21,6 @@ struct QueueItem {
     PacketPtr packet;
     std::vector<StreamInfo> streams; // Kind::Streams
     SourceTags sourceTags;           // Kind::Streams: what the source says about itself
-    bool reconnected = false;        // Kind::Streams after a drop
     qint64 gapMs = 0;                // Kind::Streams after a drop: wall time since the last packet
     QString gapReason;               // Kind::Streams after a drop: why the source dropped
 };
@@ -40,7 +39,6 @@ public:
     std::optional<QueueItem> tryPop();
     // Wakes everybody; pop() returns nullopt once empty, pushes are ignored.
     void close();
-    qint64 bytes() const;
 
 private:
     std::optional<QueueItem> takeFront(std::unique_lock<std::mutex> &lock);

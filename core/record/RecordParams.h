@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/MediaTypes.h"
+#include "core/base/Result.h"
 #include "core/source/Source.h"
 
 #include <QMetaType>
@@ -23,10 +24,14 @@ enum class GapMode {
     RealTime, // the outage stays in the timeline as a gap as long as it lasted (a camera archive)
 };
 GapMode effectiveGapMode(GapMode mode, const QString &source);
+// "auto", "close", "real": the words of the setting and of `--gaps`.
+QString gapModeName(GapMode mode);
+Result<GapMode> parseGapMode(const QString &name);
 
 struct RecordParams {
     QString source;      // URL, local path or "demo[?opts]" (named sources resolved by the caller)
     QString sourceLabel; // optional friendly name for UI/logs (never a secret)
+    QString owner;       // who asked for it (a front end's source id); one live recording per owner (core/app/Studio)
     ContainerType type = ContainerType::MpegTs;
     QString outBase;            // path without extension: x/rec -> x/rec.ts or x/rec_part0000.ts
     qint64 chunkDurationMs = 0; // 0 = one file
@@ -55,6 +60,18 @@ struct RecordParams {
 };
 
 enum class RecordState { Waiting, Recording, Stopping, Finished, Failed };
+
+// Why a recording ended: one value for each way, and one text for each
+// (endReasonText), which is what RecordingSession::endReason() says.
+enum class EndReason {
+    Stopped,       // asked to stop, --duration reached, or a file / finite demo ended: nothing to add
+    SourceGone,    // a live source went away and reconnecting was off (detail: why)
+    DiskReserve,   // free space fell below the reserve (detail: the reserve in MB)
+    NeverAppeared, // stopped while waiting for the stream: no file
+    NoKeyframe,    // the stream ended before its first keyframe: no file
+    Failed,        // an error (detail: which)
+};
+QString endReasonText(EndReason why, const QString &detail = QString());
 QString recordStateName(RecordState s);
 // Finished and Failed: nothing follows them.
 bool isTerminalState(RecordState s);

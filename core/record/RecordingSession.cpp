@@ -80,6 +80,47 @@ GapMode effectiveGapMode(GapMode mode, const QString &source)
     return source.startsWith(QStringLiteral("rtsp"), Qt::CaseInsensitive) ? GapMode::RealTime : GapMode::Close;
 }
 
+QString gapModeName(GapMode mode)
+{
+    switch (mode) {
+    case GapMode::Auto:
+        return QStringLiteral("auto");
+    case GapMode::Close:
+        return QStringLiteral("close");
+    case GapMode::RealTime:
+        return QStringLiteral("real");
+    }
+    return QString();
+}
+
+Result<GapMode> parseGapMode(const QString &name)
+{
+    for (GapMode m : {GapMode::Auto, GapMode::Close, GapMode::RealTime})
+        if (name.compare(gapModeName(m), Qt::CaseInsensitive) == 0)
+            return m;
+    return makeError(ErrorCode::InvalidArgument,
+                     QStringLiteral("gaps takes close, real or auto (got \"%1\")").arg(name));
+}
+
+QString endReasonText(EndReason why, const QString &detail)
+{
+    switch (why) {
+    case EndReason::Stopped:
+        return QString();
+    case EndReason::SourceGone:
+        return QStringLiteral("the source ended: %1").arg(detail);
+    case EndReason::DiskReserve:
+        return QStringLiteral("stopped: free disk space fell below the reserve of %1 MB").arg(detail);
+    case EndReason::NeverAppeared:
+        return QStringLiteral("cancelled before the stream appeared; no file was created");
+    case EndReason::NoKeyframe:
+        return QStringLiteral("the stream ended before its first keyframe; no file was created");
+    case EndReason::Failed:
+        return detail;
+    }
+    return detail;
+}
+
 QString recordStateName(RecordState s)
 {
     switch (s) {
@@ -144,6 +185,7 @@ struct RecordingSession::Impl {
     RecordStats stats;
     QString error;
     QString finalReason;
+    EndReason endKind = EndReason::Stopped;
     QString endNote; // why a recording ended by itself (source gone, reserve)
     QStringList files;
     QStringList notes; // what the user should know about the files (splits, header place, gaps)
@@ -448,6 +490,12 @@ QString RecordingSession::endReason() const
     return d->finalReason;
 }
 
+EndReason RecordingSession::endReasonKind() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->endKind;
+}
+
 QStringList RecordingSession::notes() const
 {
     std::lock_guard lock(d->mutex);
@@ -508,7 +556,6 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
         si.kind = QueueItem::Kind::Streams;
         si.streams = src->streams();
         si.sourceTags = src->sourceTags();
-        si.reconnected = recordingStarted;
         if (recordingStarted) {
             si.gapMs = lastPacketMs > 0 ? nowMs() - lastPacketMs : 0;
             si.gapReason = dropReason;
@@ -646,7 +693,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     qint64 lastPreviewMs = 0;
     qint64 lastDiskCheckMs = nowMs();
     QString failure;
-    QString finishNote;
+    EndReason finishKind = EndReason::Stopped; // DiskReserve when the writer stopped it
     const QString outDir = QFileInfo(p.outBase).absolutePath();
 
     while (true) {
@@ -798,9 +845,9 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             lastDiskCheckMs = nowMs();
             auto free = freeDiskBytes(outDir);
             if (free && *free < p.diskReserveBytes) {
-                finishNote = QStringLiteral("stopped: free disk space fell below the reserve of %1 MB")
-                                 .arg(p.diskReserveBytes / 1048576);
-                logWarning(display + QStringLiteral(": ") + finishNote);
+                finishKind = EndReason::DiskReserve;
+                logWarning(display + QStringLiteral(": ")
+                           + endReasonText(finishKind, QString::number(p.diskReserveBytes / 1048576)));
                 stopFromInside();
             }
         }
@@ -828,34 +875,45 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         stats.bytes = out->bytesWritten();
     }
     RecordState final = RecordState::Finished;
-    QString reason = finishNote;
+    QString finalText;
     {
         std::lock_guard lock(mutex);
-        if (reason.isEmpty() && !endNote.isEmpty())
-            reason = QStringLiteral("the source ended: %1").arg(endNote);
+        EndReason why = finishKind;
+        QString detail = why == EndReason::DiskReserve ? QString::number(p.diskReserveBytes / 1048576) : QString();
+        if (why == EndReason::Stopped && !endNote.isEmpty()) {
+            why = EndReason::SourceGone;
+            detail = endNote;
+        }
+        if (!error.isEmpty()) {
+            why = EndReason::Failed;
+            detail = error;
+        } else if (!everOpened) {
+            why = EndReason::NeverAppeared;
+        } else if (!out || !out->started()) {
+            why = EndReason::NoKeyframe;
+        }
+        endKind = why;
+        QString reason = endReasonText(why, detail);
         if (const qint64 n = damagedInput.load(); n > 0) {
             const QString note =
                 QStringLiteral("the input %1 is damaged or cut short: %2 incomplete packet(s) left out")
                     .arg(display)
                     .arg(n);
             logWarning(note);
-            reason = reason.isEmpty() ? note : reason + QStringLiteral("; ") + note;
+            // Said with the reason, except where the reason alone counts.
+            if (why == EndReason::Stopped || why == EndReason::SourceGone || why == EndReason::DiskReserve)
+                reason = reason.isEmpty() ? note : reason + QStringLiteral("; ") + note;
         }
-        if (!error.isEmpty()) {
+        if (why == EndReason::Failed)
             final = RecordState::Failed;
-            reason = error;
-        } else if (!everOpened) {
-            reason = QStringLiteral("cancelled before the stream appeared; no file was created");
-        } else if (!out || !out->started()) {
-            reason = QStringLiteral("the stream ended before its first keyframe; no file was created");
-        }
+        finalText = reason;
     }
     // Wait for the reader here so "done" means both threads are over (the
     // owner joins the std::thread objects; the writer never touches them).
     stopFlag = true;
     std::unique_lock lock(mutex);
     doneChanged.wait(lock, [this] { return readerDone; });
-    transitionLocked(final, reason);
+    transitionLocked(final, finalText);
 }
 
 } // namespace tapedeck

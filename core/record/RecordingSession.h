@@ -68,6 +68,8 @@ public:
     // Why it ended, in words (failure reason, "the source ended: ...",
     // "cancelled before the stream appeared ..."); empty for a plain stop.
     QString endReason() const;
+    // The same as a value (endReasonText() words it); Stopped until the end.
+    EndReason endReasonKind() const;
     QStringList files() const; // every finished file so far
     // What the user should know about the files, in words: why a recording
     // was split, where an MP4's header went, what a container left out, the

@@ -89,6 +89,12 @@ bool isRecoveryTempPath(const QString &path)
     return QFileInfo(path).fileName().contains(QLatin1String(".recovering."));
 }
 
+bool isRecoveryInputName(const QString &path)
+{
+    return mp4::isSidecarPath(path) || path.endsWith(QLatin1String(".h264"), Qt::CaseInsensitive)
+        || path.endsWith(QLatin1String(".aac"), Qt::CaseInsensitive);
+}
+
 std::pair<int, int> mp4FrameRate(const QString &path)
 {
     auto map = MappedFile::open(path);
@@ -513,7 +519,6 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
             Orphan o = classifyMp4(f, &healthy);
             if (healthy) {
                 ++res.healthyFiles;
-                res.healthyMp4s << f;
                 healthyByDir[QFileInfo(f).absolutePath()] << f;
             } else if (o.kind == OrphanKind::Mp4NoIndex && !sidecars.contains(f) && !raws.contains(f)) {
                 withoutIndex << f;

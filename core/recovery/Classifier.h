@@ -34,4 +34,9 @@ std::pair<int, int> mp4FrameRate(const QString &path);
 // The file names recovery itself writes while it works (never orphans).
 bool isRecoveryTempPath(const QString &path);
 
+// A name recovery takes by its name alone: a file of a sidecar set
+// (mp4::isSidecarPath: NAME.mp4.info, .mdat, .trackN) or half of a raw pair
+// (.h264, .aac). What a window accepts when such a file is dropped on it.
+bool isRecoveryInputName(const QString &path);
+
 } // namespace tapedeck::recovery

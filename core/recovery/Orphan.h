@@ -87,7 +87,6 @@ struct ScanResult {
     std::vector<Orphan> inUse;
     qint64 filesSeen = 0;
     qint64 healthyFiles = 0; // complete MP4/TS/FLV files (nothing to do)
-    QStringList healthyMp4s; // frame-rate donors for raw .h264 files
     QStringList errors;      // unreadable paths
     bool cancelled = false;
 };

@@ -195,6 +195,8 @@ private slots:
         QCOMPARE(s->state(), RecordState::Finished);
         QVERIFY2(s->endReason().contains(QStringLiteral("cancelled before the stream appeared")),
                  qPrintable(s->endReason()));
+        QCOMPARE(s->endReasonKind(), EndReason::NeverAppeared);
+        QCOMPARE(s->endReason(), endReasonText(EndReason::NeverAppeared));
         QVERIFY(QDir(dir.path()).isEmpty());
     }
 
@@ -347,9 +349,39 @@ private slots:
         QVERIFY(id.ok());
         RecordingSession *s = engine.session(*id);
         QCOMPARE(waitEnd(s), RecordState::Finished);
+        QCOMPARE(s->endReasonKind(), EndReason::Stopped);
         QCOMPARE(s->files().size(), 1);
         const double seconds = ffprobeDuration(s->files().first());
         QVERIFY2(seconds >= 1.9 && seconds <= 2.2, qPrintable(QString::number(seconds)));
+    }
+
+    // A chunk that closes is announced at once (chunkFinished), before the
+    // recording ends, so a list of recordings can show it while the next
+    // chunk is written.
+    void closedChunksAreAnnouncedAsTheyClose()
+    {
+        QTemporaryDir dir;
+        ScriptedConnection c;
+        c.packets = 1000000;
+        ScriptedSources sources({{c}, false});
+        Engine engine;
+        engine.setSessionHooks({sources.factory(), {}});
+        QSignalSpy chunks(&engine, &Engine::chunkFinished);
+        QSignalSpy finished(&engine, &Engine::recordingFinished);
+        RecordParams p = paramsFor(dir.path() + QStringLiteral("/r"));
+        p.chunkDurationMs = 1000;
+        p.maxDurationMs = 3500;
+        auto id = engine.startRecording(p);
+        QVERIFY(id.ok());
+        QVERIFY(finished.wait(60000));
+        const QStringList all = finished.first().at(1).toStringList();
+        QVERIFY2(all.size() >= 3, qPrintable(all.join(u' ')));
+        // Every chunk but the last closed while recording, in order.
+        QCOMPARE(chunks.size(), all.size() - 1);
+        for (int i = 0; i < chunks.size(); ++i) {
+            QCOMPARE(chunks.at(i).at(0).toInt(), *id);
+            QCOMPARE(chunks.at(i).at(1).toString(), all.at(i));
+        }
     }
 };
 

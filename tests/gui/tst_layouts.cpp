@@ -16,7 +16,6 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
-#include <QDeadlineTimer>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -130,14 +129,14 @@ private slots:
             // A recording's card keeps its Stop button on screen.
             window.selectSource(QStringLiteral("demo"));
             QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("recordButton")), Qt::LeftButton);
-            QDeadlineTimer deadline(15000);
             RecordingCard *card = nullptr;
-            while (!card && !deadline.hasExpired()) {
-                if (!engine.ids().empty())
-                    card = window.activeView()->card(engine.ids().back());
-                QTest::qWait(50);
-            }
-            QVERIFY(card);
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    if (!engine.ids().empty())
+                        card = window.activeView()->card(engine.ids().back());
+                    return card != nullptr;
+                },
+                15000));
             settle();
             QCOMPARE(window.size(), QSize(640, 480));
             auto *stop = card->findChild<QPushButton *>(QStringLiteral("cardStopButton"));

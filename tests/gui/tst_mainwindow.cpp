@@ -19,7 +19,6 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDeadlineTimer>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -49,12 +48,20 @@ using namespace tapedeck::ui;
 
 namespace {
 
+// A widget by its objectName. A missing one (an objectName that changed)
+// fails the test function with its name, and the caller gets a stand-in of
+// the same type, so the rest of the function runs harmlessly instead of
+// crashing the whole binary on a null pointer. Stand-ins are never freed:
+// they exist only in a run that has failed already.
 template<class T> T *child(QObject *parent, const char *name)
 {
-    T *w = parent->findChild<T *>(QLatin1String(name));
-    if (!w)
-        qWarning("no child %s", name);
-    return w;
+    if (T *w = parent ? parent->findChild<T *>(QLatin1String(name)) : nullptr)
+        return w;
+    QTest::qFail(qPrintable(QStringLiteral("no child \"%1\" of type %2 under %3")
+                                .arg(QLatin1String(name), QLatin1String(T::staticMetaObject.className()),
+                                     parent ? parent->objectName() : QStringLiteral("(null)"))),
+                 __FILE__, __LINE__);
+    return new T;
 }
 
 void selectByData(QComboBox *combo, const QString &data)
@@ -99,7 +106,9 @@ class TestMainWindow : public QObject {
     std::unique_ptr<MemorySecretStore> m_secrets;
     std::unique_ptr<MainWindow> m_window;
 
-    QString iniPath() const { return m_tmp.filePath(QStringLiteral("tapedeck.ini")); }
+    QString m_ini; // this test function's own settings file (init())
+
+    QString iniPath() const { return m_ini; }
 
     void openWindow()
     {
@@ -134,14 +143,15 @@ class TestMainWindow : public QObject {
     // The card of the newest recording, or null when none appeared in time.
     RecordingCard *waitForCard()
     {
-        QDeadlineTimer deadline(15000);
-        while (!deadline.hasExpired()) {
-            if (!m_engine->ids().empty())
-                if (RecordingCard *card = m_window->activeView()->card(m_engine->ids().back()))
-                    return card;
-            QTest::qWait(50);
-        }
-        return nullptr;
+        RecordingCard *card = nullptr;
+        QTest::qWaitFor(
+            [&] {
+                if (!m_engine->ids().empty())
+                    card = m_window->activeView()->card(m_engine->ids().back());
+                return card != nullptr;
+            },
+            15000);
+        return card;
     }
 
     static RecordState cardState(RecordingCard *card)
@@ -150,10 +160,21 @@ class TestMainWindow : public QObject {
     }
 
 private slots:
-    void initTestCase()
+    void initTestCase() { QVERIFY(m_tmp.isValid()); }
+
+    // Every test function starts from settings of its own: one that fails
+    // half-way (or changes a setting) cannot leave its state to the next.
+    void init()
     {
-        QVERIFY(m_tmp.isValid());
-        Settings s(iniPath());
+        QString name = QString::fromLatin1(QTest::currentTestFunction());
+        if (const char *tag = QTest::currentDataTag())
+            name += u'_' + QString::fromLatin1(tag);
+        for (QChar &c : name)
+            if (!c.isLetterOrNumber())
+                c = u'_';
+        m_ini = m_tmp.filePath(QStringLiteral("settings/%1.ini").arg(name));
+        QVERIFY(!QFile::exists(m_ini));
+        Settings s(m_ini);
         s.setValue(SettingKey::RecordingsFolder, m_tmp.filePath(QStringLiteral("rec")));
         s.setValue(SettingKey::DiskReserveMb, 1); // CI disks can be small
         s.setValue(SettingKey::OpenTimeoutMs, 3000);
@@ -168,6 +189,17 @@ private slots:
         }
         closeWindow();
         m_engine.reset();
+    }
+
+    // The lookup helper itself: an objectName that is not there is a test
+    // failure with its name, and what follows in the test cannot crash.
+    void missingChildFailsWithoutCrashing()
+    {
+        QWidget parent;
+        QEXPECT_FAIL("", "no widget has this objectName: the helper must fail the test", Continue);
+        QLabel *label = child<QLabel>(&parent, "noSuchLabel");
+        QVERIFY(label);
+        label->setText(QStringLiteral("a stand-in takes this"));
     }
 
     void addSourceThroughDialog()
@@ -493,8 +525,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Waiting, 10000);
         QCOMPARE(child<QLabel>(card, "stateLabel")->text(), QStringLiteral("Waiting for stream"));
         // Still waiting after a few retries (nothing is listening on the port).
-        QTest::qWait(2500);
-        QCOMPARE(cardState(card), RecordState::Waiting);
+        // (Watched, not slept: a change fails at once.)
+        QVERIFY(!QTest::qWaitFor([&] { return cardState(card) != RecordState::Waiting; }, 2500));
         QVERIFY(child<QPushButton>(m_window.get(), "stopButton")->isEnabled());
 
         QTest::mouseClick(child<QPushButton>(m_window.get(), "stopButton"), Qt::LeftButton);
@@ -650,8 +682,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT((box = m_window->findChild<QMessageBox *>(QStringLiteral("quitBox"))), 5000);
         QVERIFY(m_window->isVisible());
         QTest::mouseClick(box->button(QMessageBox::No), Qt::LeftButton);
-        QTest::qWait(300);
-        QCOMPARE(cardState(card), RecordState::Recording);
+        QVERIFY(!QTest::qWaitFor([&] { return cardState(card) != RecordState::Recording; }, 300));
         QCOMPARE(m_engine->activeCount(), 1);
         QTest::mouseClick(child<QPushButton>(m_window.get(), "stopButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Finished, 30000);
@@ -687,8 +718,7 @@ private slots:
         QTRY_VERIFY(!m_window->isVisible());
         QCOMPARE(hints(), 1);
         QVERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("quitBox")));
-        QTest::qWait(300);
-        QCOMPARE(cardState(card), RecordState::Recording);
+        QVERIFY(!QTest::qWaitFor([&] { return cardState(card) != RecordState::Recording; }, 300));
 
         m_window->show();
         m_window->close();
@@ -726,9 +756,6 @@ private slots:
         };
         QTRY_VERIFY_WITH_TIMEOUT(!lowDisk().isEmpty(), 20000);
         QVERIFY2(lowDisk().contains(folder), qPrintable(lowDisk()));
-        Settings s(iniPath());
-        s.setValue(SettingKey::DiskReserveMb, 1);
-        s.sync();
     }
 
     // The hook the recovery wizard attaches to: the menu action, and sidecar
@@ -865,18 +892,18 @@ private slots:
         QVERIFY2(m_window->statusBar()->currentMessage().contains(message),
                  qPrintable(m_window->statusBar()->currentMessage()));
 
-        // The recording's card says the same, in the window.
-        if (!m_engine->ids().empty()) {
-            RecordingCard *card = m_window->activeView()->card(m_engine->ids().back());
-            QVERIFY(card);
-            QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Failed, 10000);
-            auto *error = child<QLabel>(card, "errorLabel");
-            QVERIFY(!error->isHidden());
-            QVERIFY2(error->text().size() > 10, qPrintable(error->text()));
-            // A sentence, not a raw engine line; no "0:00:00 / 0 bytes" (issue 13.5).
-            QVERIFY2(!error->text().at(0).isLower() && error->text().endsWith(u'.'), qPrintable(error->text()));
-            QVERIFY(child<QWidget>(card, "figuresBox")->isHidden());
-        }
+        // The recording's card says the same, in the window (the source
+        // fails when it is opened, after the recording started: a card).
+        QCOMPARE(m_engine->ids().size(), size_t(1));
+        RecordingCard *card = m_window->activeView()->card(m_engine->ids().back());
+        QVERIFY(card);
+        QTRY_COMPARE_WITH_TIMEOUT(cardState(card), RecordState::Failed, 10000);
+        auto *error = child<QLabel>(card, "errorLabel");
+        QVERIFY(!error->isHidden());
+        QVERIFY2(error->text().size() > 10, qPrintable(error->text()));
+        // A sentence, not a raw engine line; no "0:00:00 / 0 bytes" (issue 13.5).
+        QVERIFY2(!error->text().at(0).isLower() && error->text().endsWith(u'.'), qPrintable(error->text()));
+        QVERIFY(child<QWidget>(card, "figuresBox")->isHidden());
         QVERIFY(child<QPushButton>(m_window.get(), "recordButton")->isEnabled());
     }
 };

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The folder tree is the map: every file in a core room includes only its own
 room and the rooms below it (core/CMakeLists.txt links them in that order),
-core never includes a front end (app/, ui/), and every core source file is
-listed in core/CMakeLists.txt (no GLOB: a file left out would silently not be
+core never includes a front end (app/, ui/), and every source file of core,
+ui/ and app/ is listed in its CMakeLists.txt (no GLOB: a file left out would silently not be
 built, or be built only by accident through a test).
 
     tests/scripts/tst_layers.py SOURCE_DIR
@@ -61,6 +61,19 @@ def main(root):
                             path, own, inc, own, ", ".join(sorted(ALLOWED[own] | {own}))))
                 elif parts[0] == "core":
                     problems.append("core/%s includes %s, which is in no room" % (path, inc))
+    # The front ends list their sources by name too.
+    for front in ("ui", "app"):
+        base = os.path.join(root, front)
+        cmake = open(os.path.join(base, "CMakeLists.txt")).read()
+        if re.search(r"file\s*\(\s*GLOB", cmake, re.I):
+            problems.append("%s/CMakeLists.txt uses GLOB: list the sources" % front)
+        for dirpath, _, names in os.walk(base):
+            for name in sorted(names):
+                if not name.endswith((".cpp", ".h")):
+                    continue
+                path = os.path.relpath(os.path.join(dirpath, name), base).replace(os.sep, "/")
+                if not re.search(r"(^|\s)%s(\s|\)|$)" % re.escape(path), cmake):
+                    problems.append("%s/%s is not listed in %s/CMakeLists.txt" % (front, path, front))
     for p in problems:
         print("tst_layers: " + p)
     print("tst_layers: %d problem(s)" % len(problems))
