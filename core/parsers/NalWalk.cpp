@@ -243,7 +243,7 @@ void readHevcSpsTiming(BitReader &br, int maxSub, int pocBits, HevcSpsInfo &s)
             br.bits(1);
         }
     }
-    br.bits(2); // temporal mvp, strong intra smoothing
+    br.bits(2);     // temporal mvp, strong intra smoothing
     if (!br.flag()) // vui_parameters_present_flag
         return;
     if (br.flag() && br.bits(8) == 255)

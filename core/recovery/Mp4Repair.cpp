@@ -53,7 +53,7 @@ struct Track {
     // the samples of the other tracks: the "residual" track.
     bool residual = false;
     AVCodecID pcmId = AV_CODEC_ID_NONE;
-    int blockAlign = 0; // PCM: bytes per frame (all channels)
+    int blockAlign = 0;        // PCM: bytes per frame (all channels)
     int64_t lastFrameNum = -1; // H.264: frame_num of the last picture
     // Opus: TOC bytes seen at the start of a run (where a packet surely
     // starts), and the sizes of the last packets (their mean predicts how
@@ -64,8 +64,8 @@ struct Track {
     std::vector<uint32_t> recentSizes;
     double meanSize = 0;
     int64_t ambiguousRuns = 0;
-    bool discard = false;     // an audio track repair cannot frame: its bytes are left out
-    QString unsupported;      // its sample entry type
+    bool discard = false; // an audio track repair cannot frame: its bytes are left out
+    QString unsupported;  // its sample entry type
     int64_t discardedBytes = 0;
     std::vector<Sample> samples;
     // HEVC POC across pictures.
@@ -222,7 +222,8 @@ Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
                 return makeError(ErrorCode::Corrupt, QStringLiteral("the reference's video has no frame duration"));
         } else if (r.codec == RefCodec::Opus) {
             if (r.config.size() < 19 || r.channels <= 0)
-                return makeError(ErrorCode::Corrupt, QStringLiteral("the reference's Opus configuration is unreadable"));
+                return makeError(ErrorCode::Corrupt,
+                                 QStringLiteral("the reference's Opus configuration is unreadable"));
             t.residual = true;
             t.opus = true;
             t.sampleRate = 48000;
@@ -612,8 +613,8 @@ struct Walker {
                 double best = 1e300;
                 for (size_t x = 1; x + 1 < c; ++x) {
                     const double d = double(cands[x] - from) - target;
-                    const double v = t.opusScore->score(before, {{data + from, cands[x] - from},
-                                                                 {data + cands[x], to - cands[x]}})
+                    const double v =
+                        t.opusScore->score(before, {{data + from, cands[x] - from}, {data + cands[x], to - cands[x]}})
                         + d * d / 800.0;
                     if (v < best) {
                         best = v;
@@ -958,8 +959,9 @@ Result<RepairReport> repairMp4(const RepairParams &params)
                              .arg(t.discardedBytes);
     for (const Track &t : s.tracks)
         if (t.opus && t.ambiguousRuns > 0)
-            rep.notes << QStringLiteral("Opus packets carry no length: in %1 run(s) of audio the boundaries were chosen "
-                                        "among bytes that look like a packet start (by the packets' sizes)")
+            rep.notes << QStringLiteral(
+                             "Opus packets carry no length: in %1 run(s) of audio the boundaries were chosen "
+                             "among bytes that look like a packet start (by the packets' sizes)")
                              .arg(t.ambiguousRuns);
 
     // Audio without a reference: 44.1 and 48 kHz (and their kin) decode

@@ -150,8 +150,8 @@ RecoverOutcome recoverMp4WithoutIndex(const Orphan &o, const RecoverOptions &opt
     }
     // Written under a temporary name the scanner ignores, renamed when whole.
     const QFileInfo fi(final);
-    const QString temp =
-        fi.absolutePath() + QLatin1Char('/') + fi.completeBaseName() + QStringLiteral(".recovering") + repairedExtension(o);
+    const QString temp = fi.absolutePath() + QLatin1Char('/') + fi.completeBaseName() + QStringLiteral(".recovering")
+        + repairedExtension(o);
     removeWriterLeftovers(temp);
     RepairParams p;
     p.inputPath = o.target;

@@ -365,15 +365,27 @@ private slots:
     void repairsHevcWithoutReference()
     {
         const QString orig = m_dir.filePath(QStringLiteral("hevc.mp4"));
-        QVERIFY(ffmpegMake({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                            QStringLiteral("testsrc2=size=160x120:rate=30"), QStringLiteral("-f"),
-                            QStringLiteral("lavfi"), QStringLiteral("-i"),
-                            QStringLiteral("sine=frequency=440:sample_rate=48000"), QStringLiteral("-t"),
-                            QStringLiteral("6"), QStringLiteral("-c:v"), QStringLiteral("libx265"),
+        QVERIFY(ffmpegMake({QStringLiteral("-f"),
+                            QStringLiteral("lavfi"),
+                            QStringLiteral("-i"),
+                            QStringLiteral("testsrc2=size=160x120:rate=30"),
+                            QStringLiteral("-f"),
+                            QStringLiteral("lavfi"),
+                            QStringLiteral("-i"),
+                            QStringLiteral("sine=frequency=440:sample_rate=48000"),
+                            QStringLiteral("-t"),
+                            QStringLiteral("6"),
+                            QStringLiteral("-c:v"),
+                            QStringLiteral("libx265"),
                             QStringLiteral("-x265-params"),
                             QStringLiteral("log-level=error:pools=1:frame-threads=1:bframes=3:repeat-headers=1"),
-                            QStringLiteral("-tag:v"), QStringLiteral("hvc1"), QStringLiteral("-c:a"),
-                            QStringLiteral("aac"), QStringLiteral("-b:a"), QStringLiteral("64k"), orig}));
+                            QStringLiteral("-tag:v"),
+                            QStringLiteral("hvc1"),
+                            QStringLiteral("-c:a"),
+                            QStringLiteral("aac"),
+                            QStringLiteral("-b:a"),
+                            QStringLiteral("64k"),
+                            orig}));
         const QByteArray full = readAll(orig);
         repairAndJudge(caseDir(QStringLiteral("hevc-noref"), full.left(int(full.size() * 0.6)), false), orig, false);
     }
@@ -388,12 +400,12 @@ private slots:
         QDir().mkpath(d);
         *orig = m_dir.filePath(name + QStringLiteral(".orig.") + ext);
         const auto args = [&](const QString &pattern, const QString &freq, const QString &seconds) {
-            return QStringList{QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                               pattern + QStringLiteral("=size=160x120:rate=") + rate, QStringLiteral("-f"),
-                               QStringLiteral("lavfi"), QStringLiteral("-i"),
-                               QStringLiteral("sine=frequency=%1:sample_rate=48000").arg(freq), QStringLiteral("-t"),
-                               seconds}
-                + enc;
+            return QStringList{QStringLiteral("-f"), QStringLiteral("lavfi"),
+                               QStringLiteral("-i"), pattern + QStringLiteral("=size=160x120:rate=") + rate,
+                               QStringLiteral("-f"), QStringLiteral("lavfi"),
+                               QStringLiteral("-i"), QStringLiteral("sine=frequency=%1:sample_rate=48000").arg(freq),
+                               QStringLiteral("-t"), seconds}
+            + enc;
         };
         if (!ffmpegMake(args(QStringLiteral("testsrc2"), QStringLiteral("440"), QStringLiteral("6")) << *orig))
             return {};
@@ -411,12 +423,12 @@ private slots:
     void repairsHevcPcmMov()
     {
         QString orig;
-        const QString d = makeCase(
-            QStringLiteral("hevc-pcm"), QStringLiteral("mov"),
-            {QStringLiteral("-c:v"), QStringLiteral("libx265"), QStringLiteral("-x265-params"),
-             QStringLiteral("log-level=error:pools=1:frame-threads=1:bframes=3"), QStringLiteral("-c:a"),
-             QStringLiteral("pcm_s16le"), QStringLiteral("-ac"), QStringLiteral("2")},
-            &orig);
+        const QString d =
+            makeCase(QStringLiteral("hevc-pcm"), QStringLiteral("mov"),
+                     {QStringLiteral("-c:v"), QStringLiteral("libx265"), QStringLiteral("-x265-params"),
+                      QStringLiteral("log-level=error:pools=1:frame-threads=1:bframes=3"), QStringLiteral("-c:a"),
+                      QStringLiteral("pcm_s16le"), QStringLiteral("-ac"), QStringLiteral("2")},
+                     &orig);
         QVERIFY(!d.isEmpty());
         repairAndJudge(d, orig, true, QStringLiteral("mov"));
     }

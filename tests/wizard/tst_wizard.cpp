@@ -741,14 +741,28 @@ private slots:
         const QString dir = tmp.filePath(QStringLiteral("phone"));
         QVERIFY(QDir().mkpath(dir));
         const auto make = [&](const QString &pattern, const QString &codec, double seconds, const QString &out) {
-            const auto r = testsupport::runTool(
-                QStringLiteral("ffmpeg"),
-                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-nostdin"), QStringLiteral("-y"),
-                 QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                 pattern + QStringLiteral("=size=160x120:rate=30"), QStringLiteral("-f"), QStringLiteral("lavfi"),
-                 QStringLiteral("-i"), QStringLiteral("sine=frequency=440:sample_rate=48000"), QStringLiteral("-t"),
-                 QString::number(seconds), QStringLiteral("-c:v"), codec, QStringLiteral("-threads"),
-                 QStringLiteral("1"), QStringLiteral("-c:a"), QStringLiteral("aac"), out});
+            const auto r = testsupport::runTool(QStringLiteral("ffmpeg"),
+                                                {QStringLiteral("-v"),
+                                                 QStringLiteral("error"),
+                                                 QStringLiteral("-nostdin"),
+                                                 QStringLiteral("-y"),
+                                                 QStringLiteral("-f"),
+                                                 QStringLiteral("lavfi"),
+                                                 QStringLiteral("-i"),
+                                                 pattern + QStringLiteral("=size=160x120:rate=30"),
+                                                 QStringLiteral("-f"),
+                                                 QStringLiteral("lavfi"),
+                                                 QStringLiteral("-i"),
+                                                 QStringLiteral("sine=frequency=440:sample_rate=48000"),
+                                                 QStringLiteral("-t"),
+                                                 QString::number(seconds),
+                                                 QStringLiteral("-c:v"),
+                                                 codec,
+                                                 QStringLiteral("-threads"),
+                                                 QStringLiteral("1"),
+                                                 QStringLiteral("-c:a"),
+                                                 QStringLiteral("aac"),
+                                                 out});
             return r.exitCode == 0;
         };
         const QString orig = tmp.filePath(QStringLiteral("orig.mp4"));
