@@ -95,6 +95,15 @@ inline bool recordAndKill(const QStringList &recordArgs, const QString &watch, q
     return reached;
 }
 
+// `tapedeck record demo --type TYPE --duration SECONDS --out BASE`, stopped cleanly.
+inline bool recordDemo(const QString &type, int seconds, const QString &base)
+{
+    const auto r = testsupport::runTapedeck({QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"),
+                                             type, QStringLiteral("--duration"), QString::number(seconds),
+                                             QStringLiteral("--out"), base, QStringLiteral("-q")});
+    return r.exitCode == 0;
+}
+
 // Runs `tapedeck recover ARGS --json`; returns the JSON objects printed.
 inline QList<QJsonObject> recoverJson(const QStringList &args, int *exitCode)
 {

@@ -146,11 +146,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString ts = dir.filePath(QStringLiteral("feed.ts"));
-        const auto r = testsupport::runTapedeck(
-            {QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"), QStringLiteral("ts"),
-             QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--out"),
-             dir.filePath(QStringLiteral("feed")), QStringLiteral("-q")});
-        QCOMPARE(r.exitCode, 0);
+        QVERIFY(recordDemo(QStringLiteral("ts"), 3, dir.filePath(QStringLiteral("feed"))));
         QFile f(ts);
         QVERIFY(f.open(QIODevice::ReadWrite));
         const qint64 whole = f.size();
@@ -187,11 +183,7 @@ private slots:
         QFETCH(bool, keepVideo);
         QTemporaryDir dir;
         const QString full = dir.filePath(QStringLiteral("full.ts"));
-        const auto r = testsupport::runTapedeck(
-            {QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"), QStringLiteral("ts"),
-             QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("--out"),
-             dir.filePath(QStringLiteral("full")), QStringLiteral("-q")});
-        QCOMPARE(r.exitCode, 0);
+        QVERIFY(recordDemo(QStringLiteral("ts"), 2, dir.filePath(QStringLiteral("full"))));
         // The audio PID as ffprobe sees it.
         const auto probe = testsupport::runTool(
             QStringLiteral("ffprobe"),
@@ -267,11 +259,7 @@ private slots:
         QFETCH(bool, keep);
         QTemporaryDir dir;
         const QString flv = dir.filePath(QStringLiteral("show.flv"));
-        const auto r = testsupport::runTapedeck(
-            {QStringLiteral("record"), QStringLiteral("demo"), QStringLiteral("--type"), QStringLiteral("flv"),
-             QStringLiteral("--duration"), QStringLiteral("1"), QStringLiteral("--out"),
-             dir.filePath(QStringLiteral("show")), QStringLiteral("-q")});
-        QCOMPARE(r.exitCode, 0);
+        QVERIFY(recordDemo(QStringLiteral("flv"), 1, dir.filePath(QStringLiteral("show"))));
         const QByteArray all = readAll(flv);
         qsizetype end = 13; // header + PreviousTagSize0
         for (int i = 0; i < tags; ++i) {
