@@ -1,6 +1,7 @@
 #include "core/app/Library.h"
 
 #include "core/app/OutputNaming.h"
+#include "core/base/TsMarks.h"
 #include "core/io/File.h"
 #include "core/io/Paths.h"
 #include "core/mp4/Sidecar.h"
@@ -21,6 +22,24 @@
 namespace tapedeck {
 
 namespace {
+
+// A Tapedeck TS file that begins with its begin mark and lacks the end mark
+// was not closed (killed, power cut): recovery drops its torn last frame.
+bool tsLeftUnclosed(const QString &path)
+{
+    auto f = InputFile::open(path);
+    if (!f)
+        return false;
+    const qint64 whole = f->size() / kTsMarkPacket * kTsMarkPacket;
+    if (whole < 2 * kTsMarkPacket)
+        return false;
+    const QByteArray first = f->readAt(0, kTsMarkPacket);
+    const QByteArray last = f->readAt(whole - kTsMarkPacket, kTsMarkPacket);
+    if (first.size() != kTsMarkPacket || last.size() != kTsMarkPacket)
+        return false;
+    return isTsMarkPacket(reinterpret_cast<const uint8_t *>(first.constData()), TsMark::Begin)
+        && (f->size() != whole || !isTsMarkPacket(reinterpret_cast<const uint8_t *>(last.constData()), TsMark::End));
+}
 
 // A repair of another writer's MP4 and a rebuild of raw streams say so in
 // the source they store (core/recovery/Mp4Repair.cpp, RawRebuild.cpp).
@@ -337,6 +356,8 @@ std::vector<LibraryEntry> scanLibraryFolder(const QString &folderIn, ProbeCache 
             }
             if (c.owner.owned()) // TS/FLV being written, or a rebuild at work
                 continue;
+            if (e.format == ContainerType::MpegTs && tsLeftUnclosed(c.path))
+                anyOpen = true;
             const FileProbe p = cache ? cache->probe(c.path) : probeRecordingFile(c.path);
             if (!p.ok) {
                 c.problem = p.problem;

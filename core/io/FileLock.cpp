@@ -5,6 +5,7 @@
 
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QThread>
 
 #include <cerrno>
@@ -197,6 +198,42 @@ Result<FileLock> FileLock::acquire(const QString &path, Role role, int waitMs, O
         }
         QThread::msleep(50);
     }
+}
+
+Result<FileLock> FileLock::createAtomically(const QString &path, const QByteArray &data, int waitMs)
+{
+    const QString tmp = path + QStringLiteral(".tmp");
+    // CreateOrOpen, then lock, then truncate: a stale temp file of a stopped
+    // run is reused, one a live recording holds is refused.
+    auto f = OutputFile::open(tmp, CreateMode::CreateOrOpen);
+    if (!f)
+        return f.error();
+    auto lock = acquire(tmp, Role::Recording, waitMs);
+    if (!lock)
+        return lock.error();
+    const auto written = [&]() -> Status {
+        if (auto s = f->truncate(0); !s)
+            return s;
+        if (auto s = f->write(data.constData(), data.size()); !s)
+            return s;
+        if (auto s = f->sync(); !s)
+            return s;
+        return f->close();
+    }();
+    if (!written) {
+        removePath(tmp);
+        return written.error();
+    }
+    if (auto s = renameFile(tmp, path, true); !s) {
+        removePath(tmp);
+        return s.error();
+    }
+    lock->m_path = path;
+    if (auto s = syncDirectory(QFileInfo(path).absolutePath()); !s) {
+        removePath(path);
+        return s.error();
+    }
+    return lock;
 }
 
 } // namespace tapedeck

@@ -67,6 +67,13 @@ public:
     // file that is already gone. NotFound when there is no file.
     static Result<FileLock> acquire(const QString &path, Role role, int waitMs = 0, OwnerInfo *holder = nullptr);
 
+    // Writes the small file `path` atomically (temp file, fsync, rename, fsync
+    // folder), like writeFileAtomically, but owned from its first byte: the
+    // temporary file is locked for a recording before anything is written,
+    // and the lock, which belongs to the file and not to its name, comes
+    // along through the rename. A recording's first file is so never seen
+    // unowned, not even as `path.tmp` (docs/recovery.md, "Ownership").
+    static Result<FileLock> createAtomically(const QString &path, const QByteArray &data, int waitMs = 0);
     bool isLocked() const { return m_fd >= 0; }
     const QString &path() const { return m_path; }
     // Drops the lock now (the destructor does the same).

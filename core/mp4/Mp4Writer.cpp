@@ -460,15 +460,14 @@ private:
     Status createFiles(const QByteArray &ftyp)
     {
         // .info first (atomically): a data file never exists without its setup.
-        if (auto s = writeFileAtomically(m_set.infoPath, encodeInfo(m_info)); !s)
-            return s;
-        m_createdInfo = true;
         // The set is owned from its first file on (docs/recovery.md,
-        // "Ownership"): the .info until the .mdat exists, then the .mdat,
-        // whose lock follows it through the rename to NAME.mp4 at the finish.
-        auto infoLock = FileLock::acquire(m_set.infoPath, FileLock::Role::Recording, kLockWaitMs);
+        // "Ownership"): the .info (already as .info.tmp) until the .mdat
+        // exists, then the .mdat, whose lock follows it through the rename to
+        // NAME.mp4 at the finish.
+        auto infoLock = FileLock::createAtomically(m_set.infoPath, encodeInfo(m_info), kLockWaitMs);
         if (!infoLock)
             return infoLock.error();
+        m_createdInfo = true;
         m_infoLock = std::move(*infoLock);
         auto data = OutputFile::open(m_set.dataPath, CreateMode::NewOnly, m_options.faults);
         if (!data)

@@ -527,6 +527,19 @@ TrackReadResult readTrack(const QString &path, const SidecarTrack &track, const 
 
 } // namespace
 
+namespace {
+// Whether any NAME.trackN exists beside the set (whatever N).
+bool anyTrackFile(const QString &finalPath)
+{
+    const QFileInfo fi(finalPath);
+    const QString prefix = fi.fileName() + QStringLiteral(".track");
+    for (const DirEntry &e : listDirectory(fi.absolutePath()))
+        if (e.name.startsWith(prefix) && finalPathForSidecar(e.name) == fi.fileName())
+            return true;
+    return false;
+}
+} // namespace
+
 SidecarReport readSidecarSet(const QString &anyPath)
 {
     SidecarReport rep;
@@ -538,6 +551,15 @@ SidecarReport readSidecarSet(const QString &anyPath)
     if (!infoFile) {
         if (pathExists(rep.paths.infoPath)) {
             rep.reasons << infoFile.message();
+            return rep;
+        }
+        if (!rep.paths.finalExists && isRegularFile(rep.paths.infoPath + QStringLiteral(".tmp"))
+            && !pathExists(rep.paths.dataPath) && !anyTrackFile(rep.paths.finalPath)) {
+            // Stopped (or the power cut) while the set's first file was being
+            // written: .info is written as .info.tmp and renamed, and the
+            // data file comes only after it. Nothing was recorded.
+            rep.verdict = Verdict::Empty;
+            rep.reasons << QStringLiteral("no sample was recorded (stopped while its first file was being written)");
             return rep;
         }
         rep.reasons << QStringLiteral("%1 is missing: without it the codec setup is unknown and nothing can be rebuilt")

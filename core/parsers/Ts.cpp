@@ -1,5 +1,7 @@
 #include "core/parsers/Ts.h"
 
+#include "core/base/TsMarks.h"
+
 #include <algorithm>
 
 namespace tapedeck::recovery {
@@ -112,6 +114,16 @@ TsInspect inspectTs(const uint8_t *data, size_t size)
     r.goodBytes = whole * kPacket;
     r.tailBytes = n - r.goodBytes;
     return r;
+}
+
+TsClosure tsClosure(const uint8_t *data, int64_t goodBytes)
+{
+    TsClosure c;
+    if (goodBytes < 2 * kPacket)
+        return c;
+    c.ours = isTsMarkPacket(data, TsMark::Begin);
+    c.closed = c.ours && isTsMarkPacket(data + goodBytes - kPacket, TsMark::End);
+    return c;
 }
 
 TsTrimPlan planTsTrim(const uint8_t *data, int64_t goodBytes)

@@ -22,6 +22,14 @@ struct TsInspect {
 // `data` is the whole file (memory-mapped: only the touched pages are read).
 TsInspect inspectTs(const uint8_t *data, size_t size);
 
+// Tapedeck's own marks (core/base/TsMarks.h): `ours` when the first packet
+// is the begin mark, `closed` when the last whole packet is the end mark.
+struct TsClosure {
+    bool ours = false;
+    bool closed = false;
+};
+TsClosure tsClosure(const uint8_t *data, int64_t goodBytes);
+
 // The last PES of each elementary stream in a killed file may be torn (its
 // frame cut short even though the packets are whole). Walks every packet of
 // [0, goodBytes) and marks, per PID, the packets of a last PES that cannot be

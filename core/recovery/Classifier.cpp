@@ -327,13 +327,23 @@ Orphan classifyTs(const QString &path)
         o.notes << QStringLiteral("recovery removes it (kept with --keep)");
         return o;
     }
-    if (t.tailBytes == 0 && streams.silentPids.empty()) {
+    // A file of Tapedeck's that was not closed may end on a packet boundary
+    // inside its last frame (a power cut tears writes at sector boundaries,
+    // and every 24,064 bytes one is also a packet boundary).
+    const TsClosure closure = tsClosure(map->data(), t.goodBytes);
+    const bool unclosed = closure.ours && !closure.closed;
+    if (t.tailBytes == 0 && streams.silentPids.empty() && !unclosed) {
         o.verdict = Verdict::Complete;
-        o.reason = QStringLiteral("ends on a whole packet: nothing to recover");
+        o.reason = closure.closed ? QStringLiteral("closed by its recorder: nothing to recover")
+                                  : QStringLiteral("ends on a whole packet: nothing to recover");
         return o;
     }
     o.verdict = Verdict::Partial;
     QStringList why;
+    if (unclosed && t.tailBytes == 0) {
+        why << QStringLiteral("was not closed by its recorder (its last frame may be cut off)");
+        o.notes << QStringLiteral("the last frame of a stream is dropped unless it can be shown whole");
+    }
     if (t.tailBytes > 0) {
         why << (t.badPackets > 0
                     ? QStringLiteral("ends in a partial packet and %1 packet(s) without sync byte").arg(t.badPackets)

@@ -1,5 +1,7 @@
 #include "core/recovery/Recover.h"
 
+#include "core/base/TsMarks.h"
+
 #include "core/base/FFmpeg.h"
 #include "core/base/Log.h"
 #include "core/io/File.h"
@@ -285,6 +287,7 @@ RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
         if (streams.allSilent())
             return clearEmpty(o, opt, QStringLiteral("no whole audio or video frame"));
         const std::vector<int> drop = streams.pmtRewritable ? streams.silentPids : std::vector<int>();
+        const TsClosure closure = tsClosure(map->data(), t.goodBytes);
         written = writeTempSynced(temp, &tempLock, [&](OutputFile &f) -> Status {
             // Runs of kept packets are written in one go; a program table
             // that names an empty stream is written rewritten, on its own.
@@ -312,6 +315,11 @@ RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
                 if (!keep)
                     if (auto s = flush(i); !s)
                         return s;
+            }
+            if (closure.ours && !closure.closed) {
+                // Closed now: a second recovery must not take another frame.
+                const auto mark = tsMarkPacket(TsMark::End);
+                return f.write(mark.data(), int64_t(mark.size()));
             }
             return {};
         });

@@ -1,6 +1,7 @@
 #include "core/writer/MuxWriter.h"
 
 #include "core/base/Log.h"
+#include "core/base/TsMarks.h"
 #include "core/io/FileLock.h"
 
 #include <QDir>
@@ -263,6 +264,9 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
     AVDictionary *mopts = nullptr;
     if (d->type == ContainerType::MpegTs) {
         av_dict_set(&mopts, "mpegts_flags", "resend_headers+initial_discontinuity", 0);
+        // "Written by Tapedeck, judge my end by the end mark" (core/base/TsMarks.h).
+        const auto mark = tsMarkPacket(TsMark::Begin);
+        avio_write(d->io.get(), mark.data(), int(mark.size()));
     }
     const int err = avformat_write_header(d->ctx.get(), &mopts);
     av_dict_free(&mopts);
@@ -334,6 +338,11 @@ Result<QString> MuxWriter::finish()
     if (!d->ctx)
         return makeError(ErrorCode::Internal, QStringLiteral("writer is not open"));
     const int err = av_write_trailer(d->ctx.get());
+    if (err >= 0 && d->type == ContainerType::MpegTs) {
+        // Closed: nothing after this packet belongs to the recording.
+        const auto mark = tsMarkPacket(TsMark::End);
+        avio_write(d->io.get(), mark.data(), int(mark.size()));
+    }
     avio_flush(d->io.get());
     if (err < 0 || d->ioError) {
         Error e = d->muxError(err, QStringLiteral("cannot finish"));

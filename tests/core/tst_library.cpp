@@ -173,6 +173,13 @@ private slots:
         QVERIFY(QFile::copy(m_rec + "/plain.ts", dir + "/indexed.ts"));
         RecoveredIndex index(m_tmp.filePath(QStringLiteral("recovered.json")));
         index.add({dir + "/indexed.ts"});
+        QVERIFY(QFile::copy(m_rec + "/plain.ts", dir + "/plain.ts"));
+        {
+            QFile closed(m_rec + "/plain.ts");
+            QVERIFY(closed.open(QIODevice::ReadOnly));
+            const QByteArray all = closed.readAll();
+            writeFile(dir + "/unclosed.ts", all.left(all.size() - 188 * 5)); // whole packets, no end mark
+        }
 
         const auto all = scanLibraryFolder(dir, nullptr, index.load());
         QCOMPARE(findEntry(all, QStringLiteral("broken"))->state, LibraryState::Damaged);
@@ -181,6 +188,9 @@ private slots:
         QCOMPARE(findEntry(all, QStringLiteral("crashed"))->chunks.front().sidecars.size(), 2);
         QCOMPARE(findEntry(all, QStringLiteral("byname.recovered"))->state, LibraryState::Recovered);
         QCOMPARE(findEntry(all, QStringLiteral("indexed"))->state, LibraryState::Recovered);
+        QCOMPARE(findEntry(all, QStringLiteral("plain"))->state, LibraryState::Finished);
+        // A TS of Tapedeck's without its end mark was never closed (power cut).
+        QCOMPARE(findEntry(all, QStringLiteral("unclosed"))->state, LibraryState::Unfinished);
         // An unfinished set is not renamed (the wizard rebuilds it under its own name).
         auto r = renameRecording(*findEntry(all, QStringLiteral("crashed")), QStringLiteral("other"));
         QVERIFY(!r);

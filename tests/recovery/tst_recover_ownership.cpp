@@ -229,6 +229,31 @@ private slots:
         QCOMPARE(QFileInfo(ts).size() % 188, 0);
     }
 
+    // A recording's first file is written as NAME.mp4.info.tmp and renamed.
+    // It is locked from its first byte (FileLock::createAtomically), so a
+    // scan in that instant sees a set being recorded, never an orphan to
+    // clear; once its writer is gone, the lone temp file is an empty set.
+    void loneInfoTmpOfALiveRecordingIsLeftAlone()
+    {
+        QTemporaryDir tmp;
+        const QString info = tmp.filePath(QStringLiteral("cam.mp4.info"));
+        auto lock = FileLock::createAtomically(info, QByteArray("not yet renamed"));
+        QVERIFY2(lock, qPrintable(lock.message()));
+        QCOMPARE(fileOwner(info).owner, FileOwner::Recording);       // the lock came along through the rename
+        QVERIFY(QFile::rename(info, info + QStringLiteral(".tmp"))); // as in the instant before the rename
+        QCOMPARE(fileOwner(info + QStringLiteral(".tmp")).owner, FileOwner::Recording);
+        int rc = -1;
+        const auto res = recoverJson({tmp.path()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(resultsOf(res), QStringList{QStringLiteral("being-recorded")});
+        QCOMPARE(filesIn(tmp.path()), QStringList{QStringLiteral("cam.mp4.info.tmp")});
+        lock->release();
+        const auto after = recoverJson({tmp.path()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(resultsOf(after), QStringList{QStringLiteral("cleared")});
+        QCOMPARE(filesIn(tmp.path()), QStringList());
+    }
+
     // A second recording onto a live one is refused with the reason, even
     // with --overwrite, and the live one finishes whole.
     void recordOntoLiveRecordingIsRefused_data()
