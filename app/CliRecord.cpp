@@ -395,7 +395,7 @@ ExitCode runRecord(const QStringList &args)
     params.pacing = p.isSet(realtimeOpt) ? Pacing::Realtime : Pacing::AsFastAsPossible;
     params.startMode = p.isSet(waitOpt) ? StartMode::WaitForStream : StartMode::Immediate;
     params.reconnect = !p.isSet(noReconnectOpt);
-    params.mp4MoovFirst = p.isSet(moovFirstOpt);
+    params.forceMoovFirst = p.isSet(moovFirstOpt);
     if (p.isSet(hlsOldestOpt))
         params.hlsStart = HlsStart::Oldest;
     auto gaps = parseGapMode(p.value(gapsOpt));

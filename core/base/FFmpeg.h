@@ -53,10 +53,6 @@ struct AVIOContextDeleter {
         avio_context_free(&c);
     }
 };
-struct AVDictionaryDeleter {
-    void operator()(AVDictionary *d) const { av_dict_free(&d); }
-};
-
 using PacketPtr = std::unique_ptr<AVPacket, AVPacketDeleter>;
 using FramePtr = std::unique_ptr<AVFrame, AVFrameDeleter>;
 using CodecContextPtr = std::unique_ptr<AVCodecContext, AVCodecContextDeleter>;
@@ -67,7 +63,32 @@ using SwsContextPtr = std::unique_ptr<SwsContext, SwsContextDeleter>;
 using SwrContextPtr = std::unique_ptr<SwrContext, SwrContextDeleter>;
 using ParserContextPtr = std::unique_ptr<AVCodecParserContext, AVCodecParserContextDeleter>;
 using IOContextPtr = std::unique_ptr<AVIOContext, AVIOContextDeleter>;
-using DictionaryPtr = std::unique_ptr<AVDictionary, AVDictionaryDeleter>;
+
+// Options for an FFmpeg open call (avformat_open_input, avcodec_open2,
+// avformat_write_header), freed on every path. Those calls take
+// AVDictionary** and leave in it the entries they did not use.
+class Dictionary {
+public:
+    Dictionary() = default;
+    ~Dictionary() { av_dict_free(&m_dict); }
+    Dictionary(const Dictionary &) = delete;
+    Dictionary &operator=(const Dictionary &) = delete;
+    Dictionary &set(const char *key, const char *value, int flags = 0)
+    {
+        av_dict_set(&m_dict, key, value, flags);
+        return *this;
+    }
+    Dictionary &setInt(const char *key, int64_t value, int flags = 0)
+    {
+        av_dict_set_int(&m_dict, key, value, flags);
+        return *this;
+    }
+    AVDictionary **out() { return &m_dict; }
+    const AVDictionary *get() const { return m_dict; }
+
+private:
+    AVDictionary *m_dict = nullptr;
+};
 
 PacketPtr makePacket();
 PacketPtr clonePacket(const AVPacket *src);

@@ -307,7 +307,7 @@ public:
 
         RebuildOptions ro;
         ro.overwrite = m_options.overwrite;
-        ro.forceMoovFirst = m_tuning.forceMoovFirst || m_options.mp4ForceMoovFirst;
+        ro.forceMoovFirst = m_options.forceMoovFirst;
         ro.faults = m_options.faults;
         auto rep = rebuildMp4(m_final, ro);
         if (!rep) {

@@ -10,10 +10,8 @@ struct Mp4WriterTuning {
     // included; 0 = estimate from WriterOptions::expectedDurationMs and the
     // track rates (docs/sidecar-format.md, "Reserved room").
     qint64 reservedBytes = 0;
-    // When the moov does not fit the room, copy the media once at the end to
-    // still get moov-before-mdat (costs O(media) time and twice the space
-    // briefly). Off: the moov goes after the media, no copy.
-    bool forceMoovFirst = false;
+    // Header-first at any cost is WriterOptions::forceMoovFirst (one option,
+    // one name, from RecordParams down to RebuildOptions).
 };
 
 // The crash-safe MP4 writer (sidecar files, finalised in O(index)).

@@ -15,7 +15,6 @@ namespace tapedeck::mp4 {
 namespace {
 
 constexpr int kRecordPayload = kRecordSize - 4;
-constexpr quint32 kMaxTracks = 64;
 constexpr quint32 kMaxBlob = 16 * 1024 * 1024;
 constexpr quint32 kMaxTimescale = 0x7FFFFFFF;
 // Largest offset a file position (off_t, qint64) can hold.
@@ -195,7 +194,7 @@ Result<SidecarInfo> decodeInfo(const QByteArray &bytes)
     info.dataOffset = r.u(8);
     info.source = QString::fromUtf8(r.blob(kMaxBlob));
     const quint32 count = quint32(r.u(4));
-    if (!r.ok() || count == 0 || count > kMaxTracks)
+    if (!r.ok() || count == 0 || count > quint32(kMaxTracks))
         return corrupt(QStringLiteral("bad track count"));
     for (quint32 i = 0; i < count && r.ok(); ++i) {
         SidecarTrack t;
@@ -356,6 +355,15 @@ QString finalPathForSidecar(const QString &path)
     if (digits > 0 && QStringView(p).left(p.size() - digits).endsWith(QLatin1String(".track")))
         p.chop(digits + 6);
     return p;
+}
+
+void removeWriterOutput(const QString &finalPath)
+{
+    removePath(finalPath);
+    for (const QString &suffix : {QStringLiteral(".info"), QStringLiteral(".info.tmp"), QStringLiteral(".mdat")})
+        removePath(finalPath + suffix);
+    for (int i = 1; i <= kMaxTracks; ++i)
+        removePath(finalPath + QStringLiteral(".track%1").arg(i));
 }
 
 bool isSidecarPath(const QString &path)

@@ -23,6 +23,7 @@ inline constexpr char kInfoMagic[8] = {'T', 'D', 'M', 'P', '4', 'I', 'N', 'F'};
 inline constexpr char kTrackMagic[8] = {'T', 'D', 'M', 'P', '4', 'T', 'R', 'K'};
 inline constexpr quint32 kFormatVersion = 1; // .trackN files (and .info version 1)
 inline constexpr quint32 kInfoVersion = 2;   // .info written now; versions 1 and 2 are read
+inline constexpr int kMaxTracks = 64;        // tracks a set may have (.info refuses more)
 inline constexpr int kTrackHeaderSize = 16;  // magic, u32 version, u32 track number
 inline constexpr int kRecordSize = 40;
 inline constexpr int kMdatHeaderSize = 16; // u32 size=1, "mdat", u64 largesize
@@ -126,6 +127,10 @@ bool isSidecarPath(const QString &path);
 // Final paths (NAME.mp4) of every sidecar set in `dir` (a set is named by its
 // .info, .info.tmp, .mdat or .trackN files), sorted. Not recursive.
 QStringList findSidecarSets(const QString &dir);
+// Removes `finalPath` and every sidecar file of its set (.info, .info.tmp,
+// .mdat, .track1 … .track<kMaxTracks>): the leftovers of a writer whose
+// output was a temporary name. Never call it on a user's recording.
+void removeWriterOutput(const QString &finalPath);
 
 // Reads and validates a sidecar set. Never modifies anything. Always returns a
 // report; a missing or unreadable .info gives Verdict::Unrecoverable with a reason.

@@ -54,7 +54,7 @@ struct RecordParams {
     int queueMaxPackets = 2048; // bounded reader→writer queue
     qint64 queueMaxBytes = 64 * 1024 * 1024;
     bool previewEnabled = false; // decode a frame now and then for the UI
-    bool mp4MoovFirst = false;   // MP4 whose moov outgrew its room: copy once to keep it first (O(media))
+    bool forceMoovFirst = false; // MP4 whose moov outgrew its room: copy once to keep it first (O(media))
 
     qint64 failAfterBytes = -1; // test seam: writes fail after this many bytes
 };

@@ -679,7 +679,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     wo.gatherWrites = true; // this loop calls flush() before it waits for a packet
     wo.overwrite = p.overwrite == OverwritePolicy::Replace;
     wo.sourceDescription = display;
-    wo.mp4ForceMoovFirst = p.mp4MoovFirst;
+    wo.forceMoovFirst = p.forceMoovFirst;
     wo.expectedDurationMs = p.maxDurationMs; // sizes the MP4 header room (0: open-ended)
     wo.faults = io;                          // set in start(): counts progress (and faults, in tests)
 

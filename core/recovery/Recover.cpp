@@ -149,16 +149,6 @@ Result<QString> placeFile(const QString &temp, const Names &names, bool *reused)
                      QStringLiteral("no free name for the rebuilt file in %1").arg(names.dir));
 }
 
-void removeTempSet(const QString &temp)
-{
-    // The MP4 writer's own sidecars for the temporary name, from a stopped run.
-    removePath(temp);
-    for (const QString &suffix : {QStringLiteral(".info"), QStringLiteral(".info.tmp"), QStringLiteral(".mdat")})
-        removePath(temp + suffix);
-    for (int i = 1; i <= 16; ++i)
-        removePath(temp + QStringLiteral(".track%1").arg(i));
-}
-
 // `output` is never removed, whatever name it has (the chosen result is
 // never an original).
 QStringList removeOriginals(const QStringList &files, const QString &output)
@@ -400,7 +390,7 @@ RecoverOutcome recoverRaw(const Orphan &o, const RecoverOptions &opt)
     p.makeWriter = opt.makeWriter;
     auto r = rebuildRawStreams(p);
     if (!r) {
-        removeTempSet(temp);
+        mp4::removeWriterOutput(temp); // the MP4 writer's own sidecars for the temporary name
         return failed(out, r.message());
     }
     out.notes << r->notes;

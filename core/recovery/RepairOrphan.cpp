@@ -3,6 +3,7 @@
 #include "core/io/File.h"
 #include "core/io/Paths.h"
 #include "core/io/MappedFile.h"
+#include "core/mp4/Sidecar.h"
 #include "core/recovery/Mp4Layout.h"
 #include "core/recovery/Mp4Repair.h"
 
@@ -32,15 +33,6 @@ QString outputName(const Orphan &o, const RecoverOptions &opt, int i)
     const QString ext = repairedExtension(o);
     const QString suffix = i == 0 ? QStringLiteral(".repaired") + ext : QStringLiteral(".repaired-%1").arg(i) + ext;
     return dir + QLatin1Char('/') + t.completeBaseName() + suffix;
-}
-
-void removeWriterLeftovers(const QString &temp)
-{
-    QFile::remove(temp);
-    for (const QString &suffix : {QStringLiteral(".info"), QStringLiteral(".info.tmp"), QStringLiteral(".mdat")})
-        QFile::remove(temp + suffix);
-    for (int i = 1; i <= 16; ++i)
-        QFile::remove(temp + QStringLiteral(".track%1").arg(i));
 }
 
 void describePlan(Orphan &o, const RepairPlan &plan)
@@ -152,7 +144,7 @@ RecoverOutcome recoverMp4WithoutIndex(const Orphan &o, const RecoverOptions &opt
     const QFileInfo fi(final);
     const QString temp = fi.absolutePath() + QLatin1Char('/') + fi.completeBaseName() + QStringLiteral(".recovering")
         + repairedExtension(o);
-    removeWriterLeftovers(temp);
+    mp4::removeWriterOutput(temp);
     RepairParams p;
     p.inputPath = o.target;
     p.referencePath = o.reference;
@@ -162,12 +154,12 @@ RecoverOutcome recoverMp4WithoutIndex(const Orphan &o, const RecoverOptions &opt
     p.makeWriter = options.makeWriter;
     auto r = repairMp4(p);
     if (!r) {
-        removeWriterLeftovers(temp);
+        mp4::removeWriterOutput(temp);
         out.error = r.message();
         return out;
     }
     if (auto v = verifyPlayable(temp); !v) {
-        removeWriterLeftovers(temp);
+        mp4::removeWriterOutput(temp);
         out.error = QStringLiteral("the repaired file does not open: %1").arg(v.message());
         return out;
     }

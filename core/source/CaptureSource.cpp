@@ -154,12 +154,9 @@ private:
         m_enc->gop_size = std::max(1, int(2 * av_q2d(fps)));
         m_enc->max_b_frames = 0;
         m_enc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-        AVDictionary *o = nullptr;
-        av_dict_set(&o, "preset", "veryfast", 0);
-        av_dict_set(&o, "tune", "zerolatency", 0);
-        av_dict_set(&o, "crf", "23", 0);
-        const int err = avcodec_open2(m_enc.get(), codec, &o);
-        av_dict_free(&o);
+        Dictionary o;
+        o.set("preset", "veryfast").set("tune", "zerolatency").set("crf", "23");
+        const int err = avcodec_open2(m_enc.get(), codec, o.out());
         if (err < 0)
             return makeError(ErrorCode::Codec,
                              QStringLiteral("cannot start the H.264 encoder: %1").arg(ffmpegErrorString(err)));

@@ -173,14 +173,13 @@ private:
         m_venc->max_b_frames = m_bframes;
         m_venc->bit_rate = 800000;
         m_venc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-        AVDictionary *o = nullptr;
-        av_dict_set(&o, "preset", "ultrafast", 0);
+        Dictionary o;
+        o.set("preset", "ultrafast");
         if (m_bframes == 0)
-            av_dict_set(&o, "tune", "zerolatency", 0);
+            o.set("tune", "zerolatency");
         if (m_video == u"hevc")
-            av_dict_set(&o, "x265-params", "log-level=error", 0);
-        const int err = avcodec_open2(m_venc.get(), codec, &o);
-        av_dict_free(&o);
+            o.set("x265-params", "log-level=error");
+        const int err = avcodec_open2(m_venc.get(), codec, o.out());
         if (err < 0)
             return makeError(ErrorCode::Codec,
                              QStringLiteral("cannot open the demo video encoder: %1").arg(ffmpegErrorString(err)));

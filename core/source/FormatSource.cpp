@@ -201,31 +201,31 @@ Status FormatSource::open()
         }
     }
 
-    AVDictionary *opts = nullptr;
+    Dictionary opts;
     const QString lower = m_url.toLower();
     const qint64 rwTimeoutUs = std::max<qint64>(m_opt.stallTimeoutMs, 1000) * 1000;
     if (lower.startsWith(QStringLiteral("rtsp"))) {
-        av_dict_set(&opts, "rtsp_flags", "prefer_tcp", 0);
-        av_dict_set_int(&opts, "timeout", rwTimeoutUs, 0);
+        opts.set("rtsp_flags", "prefer_tcp");
+        opts.setInt("timeout", rwTimeoutUs);
     } else if (lower.startsWith(QStringLiteral("http"))) {
-        av_dict_set_int(&opts, "rw_timeout", rwTimeoutUs, 0);
-        av_dict_set(&opts, "reconnect", "0", 0);
+        opts.setInt("rw_timeout", rwTimeoutUs);
+        opts.set("reconnect", "0");
         // HLS demuxer (ignored by other HTTP formats): libavformat starts a
         // live playlist 3 segments from its end (-3); -1 is the newest
         // segment, the live edge; 0 the oldest one still listed. A playlist
         // that has ended (VOD) always plays from its start.
-        av_dict_set_int(&opts, "live_start_index", m_opt.hlsStart == HlsStart::Oldest ? 0 : -1, 0);
+        opts.setInt("live_start_index", m_opt.hlsStart == HlsStart::Oldest ? 0 : -1);
     } else if (lower.startsWith(QStringLiteral("rtmp")) && m_listener) {
-        av_dict_set(&opts, "listen", "1", 0);
+        opts.set("listen", "1");
     } else if (lower.startsWith(QStringLiteral("udp"))) {
-        av_dict_set_int(&opts, "timeout", rwTimeoutUs, 0);
-        av_dict_set(&opts, "overrun_nonfatal", "1", 0);
+        opts.setInt("timeout", rwTimeoutUs);
+        opts.set("overrun_nonfatal", "1");
         // libavformat counts this in 188-byte packets: 8192 is 1.5 MB, about
         // 2 s of a 6 Mbit/s stream. Our own queue absorbs slow disks; a
         // larger socket FIFO only costs memory per recording (bench table 3).
-        av_dict_set_int(&opts, "fifo_size", 8192, 0);
+        opts.setInt("fifo_size", 8192);
     }
-    av_dict_set(&opts, "analyzeduration", "5000000", AV_DICT_DONT_OVERWRITE);
+    opts.set("analyzeduration", "5000000", AV_DICT_DONT_OVERWRITE);
 
     QByteArray path = m_url.toUtf8();
     if (lower.startsWith(QStringLiteral("rtmp")) && m_listener) {
@@ -237,8 +237,7 @@ Status FormatSource::open()
     }
     if (lower.startsWith(QStringLiteral("file://")))
         path = QUrl(m_url).toLocalFile().toUtf8();
-    int err = avformat_open_input(&raw, path.constData(), nullptr, &opts);
-    av_dict_free(&opts);
+    int err = avformat_open_input(&raw, path.constData(), nullptr, opts.out());
     if (err < 0)
         return classifyOpenError(err); // avformat_open_input freed raw
     m_ctx.reset(raw);

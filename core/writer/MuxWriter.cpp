@@ -261,15 +261,14 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
             av_dict_set(&d->ctx->metadata, key, it->toUtf8().constData(), 0);
     }
 
-    AVDictionary *mopts = nullptr;
+    Dictionary mopts;
     if (d->type == ContainerType::MpegTs) {
-        av_dict_set(&mopts, "mpegts_flags", "resend_headers+initial_discontinuity", 0);
+        mopts.set("mpegts_flags", "resend_headers+initial_discontinuity");
         // "Written by Tapedeck, judge my end by the end mark" (core/base/TsMarks.h).
         const auto mark = tsMarkPacket(TsMark::Begin);
         avio_write(d->io.get(), mark.data(), int(mark.size()));
     }
-    const int err = avformat_write_header(d->ctx.get(), &mopts);
-    av_dict_free(&mopts);
+    const int err = avformat_write_header(d->ctx.get(), mopts.out());
     if (err < 0)
         return d->muxError(err, QStringLiteral("cannot start"));
     d->headerWritten = true;

@@ -18,7 +18,7 @@ struct WriterOptions {
     qint64 expectedDurationMs = 0;           // how long this file will be at most (chunk length or
                                              // --duration), sizes the MP4 header room; 0 = unknown
     bool overwrite = false;                  // replace an existing final file
-    bool mp4ForceMoovFirst = false;          // MP4: copy the media at the end if the moov room was too small
+    bool forceMoovFirst = false;             // MP4: copy the media at the end if the moov room was too small
     QString sourceDescription;               // credential-free source, stored as metadata
     SourceTags sourceTags;                   // what the source says about itself (creation_time,
                                              // service_name/provider): kept where the container can

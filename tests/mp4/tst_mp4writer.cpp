@@ -266,7 +266,7 @@ private slots:
         Mp4WriterTuning tuning;
         tuning.reservedBytes = 512;
         WriterOptions o;
-        o.mp4ForceMoovFirst = true; // what a user setting sets
+        o.forceMoovFirst = true; // what a user setting sets
         auto w = makeMp4Writer(tuning);
         QVERIFY(w->open(final, m.streams, o).ok());
         const FeedResult fed = feed(m, *w);
