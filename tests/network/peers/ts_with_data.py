@@ -13,6 +13,8 @@ ffprobe) recognises them:
   PID 0x0201  timed ID3 (stream type 0x15, metadata descriptor "ID3 ")
   PID 0x0202  SMPTE KLV (stream type 0x06, registration "KLVA")
   PID 0x0203  DVB subtitles (stream type 0x06, subtitling descriptor, "eng")
+  PID 0x0204  DVB teletext (stream type 0x06, teletext descriptor, "deu"
+              subtitles on page 888)
 
 One packet of each is placed after every 30th video PES from the second
 keyframe on, with the PTS of that video frame; every payload differs, so a
@@ -22,7 +24,7 @@ import struct
 import sys
 
 TS = 188
-SCTE_PID, ID3_PID, KLV_PID, DVB_PID = 0x200, 0x201, 0x202, 0x203
+SCTE_PID, ID3_PID, KLV_PID, DVB_PID, TTX_PID = 0x200, 0x201, 0x202, 0x203, 0x204
 
 
 def crc32_mpeg(data):
@@ -136,6 +138,14 @@ def dvb_subtitle(n):
     return bytes([0x20, 0x00]) + page + end + b"\xff"
 
 
+def teletext(n):
+    """One PES payload: data identifier 0x10 and one EBU teletext data unit
+    (a page header row, 44 bytes) whose text differs each time."""
+    row = bytes([0x55, 0x55, 0x27]) + bytes([0x15] * 8) + ("Tapedeck %04d" % n).encode().ljust(33, b" ")
+    unit = bytes([0x02, 0x2C, 0xE0 | 0x08]) + row[:43]
+    return bytes([0x10]) + unit
+
+
 def new_pmt(section):
     """The PMT section with the four streams added (and CUEI registered)."""
     section_length = ((section[1] & 0x0F) << 8) | section[2]
@@ -151,6 +161,7 @@ def new_pmt(section):
     es += entry(0x15, ID3_PID, b"\x26\x0d\xff\xffID3 \xff" + b"ID3 " + b"\x00\x0f")
     es += entry(0x06, KLV_PID, b"\x05\x04KLVA")
     es += entry(0x06, DVB_PID, b"\x59\x08eng\x10\x00\x01\x00\x01")
+    es += entry(0x06, TTX_PID, b"\x56\x05deu\x10\x88")
     body = section[3:10] + bytes([0xF0 | (len(program_info) >> 8), len(program_info) & 0xFF]) + program_info + es
     length = len(body) + 4
     head = bytes([section[0], (section[1] & 0xF0) | (length >> 8), length & 0xFF])
@@ -211,6 +222,7 @@ def main():
                 out.extend(pes_packets(ID3_PID, 0xBD, pts, cell, counter))
                 out.extend(pes_packets(KLV_PID, 0xBD, pts, klv_packet(n), counter))
                 out.extend(pes_packets(DVB_PID, 0xBD, pts, dvb_subtitle(n), counter))
+                out.extend(pes_packets(TTX_PID, 0xBD, pts, teletext(n), counter))
     open(dst, "wb").write(b"".join(out))
     print("added %d cue(s) of each kind" % n)
 
