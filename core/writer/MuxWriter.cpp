@@ -424,6 +424,10 @@ qint64 MuxWriter::bytesWritten() const
 QStringList MuxWriter::notes() const
 {
     QStringList n = d->notes;
+    if (d->cues && d->cues->pmtUnchanged())
+        n << QStringLiteral("%1: the program table is too long to declare its SCTE-35 streams; their cues are "
+                            "written as private data, which SCTE-35 readers do not recognise")
+                 .arg(QFileInfo(d->finalPath).fileName());
     if (d->cues && d->cues->malformedCues() > 0)
         n << QStringLiteral("%1: %2 SCTE-35 cue message(s) from the source were not whole sections; left out")
                  .arg(QFileInfo(d->finalPath).fileName())

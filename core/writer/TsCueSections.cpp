@@ -86,7 +86,13 @@ void TsCueSections::rewritePmt(const uint8_t *p, QByteArray &out)
 {
     const int pl = payloadAt(p);
     const int sec = pl + 1 + p[pl];
-    const auto passOn = [&] { out.append(reinterpret_cast<const char *>(p), kTs); };
+    // A PMT this filter cannot rewrite stays as the muxer wrote it, and so
+    // do the cues: sections on a PID the PMT calls private data would be
+    // worse than FFmpeg's PES.
+    const auto passOn = [&] {
+        m_pmtUnchanged = true;
+        out.append(reinterpret_cast<const char *>(p), kTs);
+    };
     if (sec + 12 > kTs || p[sec] != 0x02)
         return passOn();
     const int len = ((p[sec + 1] & 0x0F) << 8) | p[sec + 2];
@@ -132,6 +138,10 @@ void TsCueSections::rewritePmt(const uint8_t *p, QByteArray &out)
 
 void TsCueSections::cuePacket(int pid, const uint8_t *p, QByteArray &out)
 {
+    if (m_pmtUnchanged) {
+        out.append(reinterpret_cast<const char *>(p), kTs);
+        return;
+    }
     const int pl = payloadAt(p);
     if (pl < 0)
         return; // adaptation only: nothing of the cue

@@ -29,6 +29,8 @@ public:
 
     // Cues that were not whole sections (left out), for the notes.
     int malformedCues() const { return m_malformed; }
+    // The PMT spans more than one packet and was left as it was (so were the cues).
+    bool pmtUnchanged() const { return m_pmtUnchanged; }
 
 private:
     void packet(const uint8_t *p, QByteArray &out);
@@ -42,6 +44,7 @@ private:
     std::map<int, QByteArray> m_pes;     // a cue PID's PES being gathered
     std::map<int, uint8_t> m_continuity; // our own counter per cue PID
     int m_malformed = 0;
+    bool m_pmtUnchanged = false; // a PMT too long to rewrite: cues stay FFmpeg's PES
 };
 
 // CRC-32/MPEG-2 of PSI sections.
