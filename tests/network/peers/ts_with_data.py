@@ -9,7 +9,8 @@ the stream type and descriptors a broadcaster uses, so that a demuxer (and
 ffprobe) recognises them:
 
   PID 0x0200  SCTE-35 splice_info_sections (stream type 0x86, "CUEI"
-              registration in the program info), a time_signal each second
+              registration in the program info), a time_signal each second,
+              every other one with 25 avail descriptors (two TS packets)
   PID 0x0201  timed ID3 (stream type 0x15, metadata descriptor "ID3 ")
   PID 0x0202  SMPTE KLV (stream type 0x06, registration "KLVA")
   PID 0x0203  DVB subtitles (stream type 0x06, subtitling descriptor, "eng")
@@ -104,14 +105,17 @@ def section_packets(pid, section, counter):
     return out
 
 
-def scte35_time_signal(pts):
+def scte35_time_signal(pts, avails=0):
+    """A time_signal; with `avails` avail_descriptors (10 bytes each), so
+    that a cue can be longer than one TS packet."""
     command = bytes([0xFE | ((pts >> 32) & 1)]) + struct.pack(">I", pts & 0xFFFFFFFF)
+    descriptors = b"".join(b"\x00\x08CUEI" + struct.pack(">I", i) for i in range(avails))
     body = bytes([0x00])  # protocol_version
     body += bytes([0x00]) + b"\x00\x00\x00\x00"  # not encrypted, pts_adjustment 0
     body += bytes([0x00])  # cw_index
     body += struct.pack(">I", (0xFFF << 20) | (len(command) << 8) | 0x06)[:4]  # tier, length, time_signal
     body += command
-    body += struct.pack(">H", 0)  # descriptor_loop_length
+    body += struct.pack(">H", len(descriptors)) + descriptors
     length = len(body) + 4  # + CRC
     section = bytes([0xFC, 0x30 | (length >> 8), length & 0xFF]) + body
     return section + struct.pack(">I", crc32_mpeg(section))
@@ -213,7 +217,9 @@ def main():
                 p = pl[9:14]
                 pts = (((p[0] >> 1) & 7) << 30) | (p[1] << 22) | ((p[2] >> 1) << 15) | (p[3] << 7) | (p[4] >> 1)
                 n += 1
-                out.extend(section_packets(SCTE_PID, scte35_time_signal(pts + 90000), counter))
+                # Every other cue spans two TS packets.
+                cue = scte35_time_signal(pts + 90000, 25 if n % 2 == 0 else 0)
+                out.extend(section_packets(SCTE_PID, cue, counter))
                 # Metadata in PES (stream type 0x15) comes in access-unit
                 # cells: a 5-byte header before the ID3 tag (H.222.0
                 # 2.12.4.2; FFmpeg's demuxer takes it off).
