@@ -801,7 +801,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             if (p.type == ContainerType::Mp4) {
                 addNote(QStringLiteral("at %1 the source's %2; MP4 holds one codec setup per file, so a new file "
                                        "was started at that keyframe")
-                            .arg(clockText(out->mediaDurationUs() / 1000),
+                            .arg(clockText((out->mediaDurationUs() + 500000) / 1000), // to the nearest second
                                  describeChange(streams[size_t(pkt->stream_index)],
                                                 (*changed)[size_t(pkt->stream_index)])));
                 out->changeStreams(*changed);

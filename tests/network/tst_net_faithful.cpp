@@ -514,6 +514,8 @@ private slots:
         qInfo("MP4 notes: %s", qPrintable(said));
         for (const QString &k : kinds)
             QVERIFY2(said.contains(k) && said.contains(QStringLiteral("left out")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("dvb_subtitle eng")) && said.contains(QStringLiteral("dvb_teletext deu")),
+                 qPrintable(said));
         judgeFiles(mp4, {});
     }
 
