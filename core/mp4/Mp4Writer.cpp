@@ -125,8 +125,11 @@ public:
         QStringList leftOut;
         for (const StreamInfo &s : streams) {
             if (s.type != AVMEDIA_TYPE_VIDEO && s.type != AVMEDIA_TYPE_AUDIO) {
-                leftOut << QStringLiteral("%1 (%2)").arg(QString::fromUtf8(av_get_media_type_string(s.type)),
-                                                         QString::fromUtf8(avcodec_get_name(s.params->codec_id)));
+                // Named as the TS writer names them: kind, codec, language.
+                QString codec = QString::fromUtf8(avcodec_get_name(s.params->codec_id));
+                if (!s.tags.language.isEmpty())
+                    codec += u' ' + s.tags.language;
+                leftOut << QStringLiteral("%1 (%2)").arg(QString::fromUtf8(av_get_media_type_string(s.type)), codec);
                 continue;
             }
             auto setup = setupTrack(s, quint32(m_tracks.size() + 1));

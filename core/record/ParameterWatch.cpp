@@ -159,4 +159,22 @@ std::optional<std::vector<StreamInfo>> ParameterWatch::check(const AVPacket *pkt
     return next;
 }
 
+QString describeChange(const StreamInfo &was, const StreamInfo &now)
+{
+    auto text = [](const StreamInfo &s) {
+        const AVCodecParameters *c = s.params.get();
+        QString t = QString::fromUtf8(avcodec_get_name(c->codec_id));
+        if (c->profile >= 0)
+            if (const char *name = avcodec_profile_name(c->codec_id, c->profile))
+                t += QStringLiteral(" ") + QString::fromUtf8(name);
+        if (c->width > 0)
+            t += QStringLiteral(" %1x%2").arg(c->width).arg(c->height);
+        return t;
+    };
+    const QString a = text(was), b = text(now);
+    return a == b
+        ? QStringLiteral("%1 setup changed (%2)").arg(QString::fromUtf8(av_get_media_type_string(now.type)), b)
+        : QStringLiteral("%1 changed from %2 to %3").arg(QString::fromUtf8(av_get_media_type_string(now.type)), a, b);
+}
+
 } // namespace tapedeck

@@ -37,4 +37,8 @@ private:
     std::vector<Watch> m_watch;
 };
 
+// What changed between two setups of one stream, in words for the notes:
+// "video changed from h264 High 320x240 to h264 High 640x480".
+QString describeChange(const StreamInfo &was, const StreamInfo &now);
+
 } // namespace tapedeck

@@ -798,9 +798,15 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         if (auto changed = paramWatch.check(pkt)) {
             // In-band change (new SPS, new sequence header): MP4 starts a new
             // chunk at this keyframe; TS and FLV carry it in-band and go on.
+            if (p.type == ContainerType::Mp4) {
+                addNote(QStringLiteral("at %1 the source's %2; MP4 holds one codec setup per file, so a new file "
+                                       "was started at that keyframe")
+                            .arg(clockText((out->mediaDurationUs() + 500000) / 1000), // to the nearest second
+                                 describeChange(streams[size_t(pkt->stream_index)],
+                                                (*changed)[size_t(pkt->stream_index)])));
+                out->changeStreams(*changed);
+            }
             streams = *changed;
-            if (p.type == ContainerType::Mp4)
-                out->changeStreams(streams);
         }
         Status s = out->write(pkt);
         if (!s) {

@@ -3,6 +3,7 @@
 #include "core/base/Log.h"
 #include "core/base/TsMarks.h"
 #include "core/io/FileLock.h"
+#include "core/writer/TsCueSections.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -23,9 +24,9 @@ constexpr int kIoBufferSize = 64 * 1024;
 constexpr qint64 kWritebackBytes = 4 * 1024 * 1024;
 
 // Subtitle and data streams FFmpeg's MPEG-TS muxer writes with their proper
-// stream type and descriptors. Anything else it would turn into anonymous
-// private data (SCTE-35 among them: FFmpeg writes its sections as PES,
-// which no SCTE-35 reader accepts), so those are left out and said so.
+// stream type and descriptors, and SCTE-35 cues, which TsCueSections turns
+// from FFmpeg's PES back into sections. Anything else it would turn into
+// anonymous private data, so those are left out and said so.
 bool tsCarries(AVCodecID id)
 {
     switch (id) {
@@ -33,11 +34,16 @@ bool tsCarries(AVCodecID id)
     case AV_CODEC_ID_DVB_TELETEXT:
     case AV_CODEC_ID_TIMED_ID3:
     case AV_CODEC_ID_SMPTE_KLV:
+    case AV_CODEC_ID_SCTE_35:
         return true;
     default:
         return false;
     }
 }
+
+// The muxer's PIDs: 0x100 + stream index (set explicitly below, so the cue
+// filter knows them whatever FFmpeg's default).
+constexpr int kTsStartPid = 0x100;
 
 // Language, title, dispositions and side data (rotation, HDR) of the source
 // stream. The muxers keep what their container can carry: MPEG-TS the
@@ -55,6 +61,27 @@ void copyStreamTags(AVStream *st, const StreamTags &tags)
             memcpy(dst, bytes.constData(), size_t(bytes.size()));
     }
 }
+// Timed ID3 in MPEG-TS (stream type 0x15) travels in metadata access-unit
+// cells: a 5-byte header before the tag (H.222.0 2.12.4.2). FFmpeg's
+// demuxer takes the header off, and 5.1's muxer does not put it back, so a
+// copied tag would lose its first 5 bytes on the next read. One complete
+// cell per packet: service 0, fragment indication '11' (whole AU), random
+// access point.
+Status wrapMetadataCell(AVPacket *p, uint8_t sequence)
+{
+    if (p->size > 0xFFFF)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("an ID3 tag over 64 KB"));
+    PacketPtr cell = makePacket();
+    if (!cell || av_new_packet(cell.get(), p->size + 5) < 0 || av_packet_copy_props(cell.get(), p) < 0)
+        return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
+    const uint8_t head[5] = {0x00, sequence, 0xDF, uint8_t(p->size >> 8), uint8_t(p->size & 0xFF)};
+    memcpy(cell->data, head, 5);
+    memcpy(cell->data + 5, p->data, size_t(p->size));
+    av_packet_unref(p);
+    av_packet_move_ref(p, cell.get());
+    return {};
+}
+
 } // namespace
 
 struct MuxWriter::Impl {
@@ -72,8 +99,10 @@ struct MuxWriter::Impl {
     qint64 pos = 0;
     qint64 lastSyncMs = 0;
     qint64 writebackMark = 0;
-    PacketPtr scratch = makePacket(); // reused for every packet: a reference, no copy
-    std::optional<Error> ioError;     // the first write error, with its real reason
+    PacketPtr scratch = makePacket();    // reused for every packet: a reference, no copy
+    std::optional<Error> ioError;        // the first write error, with its real reason
+    std::unique_ptr<TsCueSections> cues; // MPEG-TS with SCTE-35 streams only
+    uint8_t id3Sequence = 0;             // metadata AU cells' sequence_number
     bool headerWritten = false;
 
     static int writePacket(void *opaque, uint8_t *buf, int size) // non-const in FFmpeg 5.1
@@ -81,6 +110,16 @@ struct MuxWriter::Impl {
         auto *d = static_cast<Impl *>(opaque);
         if (d->ioError)
             return AVERROR(EIO);
+        if (d->cues) {
+            // TS never seeks: the filter's packets simply follow each other.
+            const QByteArray out = d->cues->push(buf, size);
+            if (Status s = d->file.writeAt(d->pos, out.constData(), out.size()); !s) {
+                d->ioError = s.error();
+                return AVERROR(EIO);
+            }
+            d->pos += out.size();
+            return size;
+        }
         Status s = d->file.writeAt(d->pos, buf, size);
         if (!s) {
             d->ioError = s.error();
@@ -239,7 +278,10 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
     d->ctx->flush_packets = options.gatherWrites ? 0 : 1;
 
     d->inTimeBases.clear();
+    std::set<int> cuePids;
     for (const StreamInfo &s : d->kept) {
+        if (d->type == ContainerType::MpegTs && s.params->codec_id == AV_CODEC_ID_SCTE_35)
+            cuePids.insert(kTsStartPid + int(d->inTimeBases.size()));
         AVStream *st = avformat_new_stream(d->ctx.get(), nullptr);
         if (!st || avcodec_parameters_copy(st->codecpar, s.params.get()) < 0)
             return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
@@ -264,6 +306,9 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
     Dictionary mopts;
     if (d->type == ContainerType::MpegTs) {
         mopts.set("mpegts_flags", "resend_headers+initial_discontinuity");
+        mopts.setInt("mpegts_start_pid", kTsStartPid);
+        if (!cuePids.empty())
+            d->cues = std::make_unique<TsCueSections>(std::move(cuePids));
         // "Written by Tapedeck, judge my end by the end mark" (core/base/TsMarks.h).
         const auto mark = tsMarkPacket(TsMark::Begin);
         avio_write(d->io.get(), mark.data(), int(mark.size()));
@@ -289,6 +334,11 @@ Status MuxWriter::write(const AVPacket *pkt)
         return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
     p->stream_index = d->outIndex[size_t(pkt->stream_index)];
     AVStream *st = d->ctx->streams[p->stream_index];
+    if (d->type == ContainerType::MpegTs && st->codecpar->codec_id == AV_CODEC_ID_TIMED_ID3)
+        if (auto s = wrapMetadataCell(p.get(), d->id3Sequence++); !s) {
+            av_packet_unref(p.get());
+            return s;
+        }
     av_packet_rescale_ts(p.get(), d->inTimeBases[size_t(p->stream_index)], st->time_base);
     p->pos = -1;
     // Interleaved like ffmpeg's own muxing: players (GStreamer's flvdemux in
@@ -379,6 +429,18 @@ qint64 MuxWriter::bytesWritten() const
     return d->file.size() + (d->io ? qint64(d->io->buf_ptr - d->io->buffer) : 0);
 }
 
-QStringList MuxWriter::notes() const { return d->notes; }
+QStringList MuxWriter::notes() const
+{
+    QStringList n = d->notes;
+    if (d->cues && d->cues->pmtUnchanged())
+        n << QStringLiteral("%1: the program table is too long to declare its SCTE-35 streams; their cues are "
+                            "written as private data, which SCTE-35 readers do not recognise")
+                 .arg(QFileInfo(d->finalPath).fileName());
+    if (d->cues && d->cues->malformedCues() > 0)
+        n << QStringLiteral("%1: %2 SCTE-35 cue message(s) from the source were not whole sections; left out")
+                 .arg(QFileInfo(d->finalPath).fileName())
+                 .arg(d->cues->malformedCues());
+    return n;
+}
 
 } // namespace tapedeck

@@ -389,6 +389,8 @@ MediaReport checkOutput(const QString &file, const CheckOptions &opt)
         } else if (k == u"audio") {
             ++r.audioPackets;
         }
+        if (qIsNaN(p.dts) && k == u"data")
+            continue; // asynchronous metadata (KLV, MISB ST 1402) carries no time by design
         if (qIsNaN(p.dts)) {
             r.why = QStringLiteral("packet without dts in stream %1").arg(p.stream);
             return r;

@@ -51,7 +51,7 @@ bool concatFiles(const QStringList &parts, const QString &out)
 
 // Records a local file to `format` (as fast as possible) and judges it.
 void recordFile(const QString &src, const QString &format, const QString &outBase, const CheckOptions &opt,
-                std::vector<MediaReport> *reports)
+                std::vector<MediaReport> *reports, QStringList *files = nullptr, QStringList *notes = nullptr)
 {
     tapedeck::RecordParams p;
     p.source = src;
@@ -62,6 +62,10 @@ void recordFile(const QString &src, const QString &format, const QString &outBas
     QVERIFY2(st.ok(), qPrintable(st.message()));
     QVERIFY2(rec.waitEnded(60000), qPrintable(describe(rec)));
     QVERIFY2(rec.session().state() == tapedeck::RecordState::Finished, qPrintable(describe(rec)));
+    if (files)
+        *files = rec.files();
+    if (notes)
+        *notes = rec.session().notes();
     judgeFiles(rec.files(), opt, reports);
 }
 
@@ -192,13 +196,23 @@ private slots:
         const QString src = dir.filePath(QStringLiteral("res.ts"));
         QVERIFY(concatFiles({a, b}, src));
         std::vector<MediaReport> reports;
-        recordFile(src, format, dir.filePath(QStringLiteral("rec")), CheckOptions{true, true, 7.5, true}, &reports);
+        QStringList files, notes;
+        recordFile(src, format, dir.filePath(QStringLiteral("rec")), CheckOptions{true, true, 7.5, true}, &reports,
+                   &files, &notes);
         if (QTest::currentTestFailed())
             return;
         QCOMPARE(totalVideo(reports), 180);
         if (format == u"mp4") {
-            // A new chunk at the first keyframe of the new resolution.
+            // A new file at the first keyframe of the new resolution, named
+            // as docs/network.md says (the library groups rec_2 with rec),
+            // and a note that says why.
             QCOMPARE(reports.size(), size_t(2));
+            QCOMPARE(QFileInfo(files.value(0)).fileName(), QStringLiteral("rec.mp4"));
+            QCOMPARE(QFileInfo(files.value(1)).fileName(), QStringLiteral("rec_2.mp4"));
+            const QStringList why = notes.filter(QStringLiteral("a new file was started"));
+            QVERIFY2(why.size() == 1 && why.first().contains(QStringLiteral("320x240"))
+                         && why.first().contains(QStringLiteral("640x480")),
+                     qPrintable(notes.join(u'\n')));
             QCOMPARE(reports[0].width, 320);
             QCOMPARE(reports[1].width, 640);
             QCOMPARE(reports[0].videoPackets, 90);
