@@ -10,6 +10,9 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -321,6 +324,54 @@ private slots:
         r = m_svc.request("DELETE", "/api/v1/files/files/live.ts");
         QCOMPARE(r.status, 200);
         QVERIFY(!QFile::exists(m_svc.dir + QStringLiteral("/recordings/files/live.ts")));
+    }
+
+    void warnsBeyondLoopbackWithoutTls()
+    {
+        ServiceProcess open;
+        QTemporaryDir dir;
+        const QString why =
+            open.start(dir.filePath(QStringLiteral("open")), {QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")});
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(open.request("GET", "/api/v1/health").status, 200);
+        QVERIFY(open.terminate());
+        QVERIFY(open.stderrText().contains("WARNING: listening on 0.0.0.0:0 WITHOUT TLS"));
+        QVERIFY(!m_svc.stderrText().contains("WARNING")); // not on loopback
+    }
+
+    void tls()
+    {
+        TAPEDECK_REQUIRE_TOOL("openssl");
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("cert.pem")), key = dir.filePath(QStringLiteral("key.pem"));
+        const ToolResult made = runTool(
+            QStringLiteral("openssl"),
+            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+             QStringLiteral("-nodes"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
+             QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost")},
+            60000);
+        QCOMPARE(made.exitCode, 0);
+        ServiceProcess svc;
+        const QString why = svc.start(dir.filePath(QStringLiteral("tls")),
+                                      {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QVERIFY(svc.hello.value(QStringLiteral("listening")).toString().startsWith(QLatin1String("https://")));
+        // Plain HTTP gets no HTTP answer from a TLS port.
+        QCOMPARE(svc.request("GET", "/api/v1/health").status, 0);
+        QSslSocket s;
+        QSslConfiguration config = s.sslConfiguration();
+        config.setCaCertificates(QSslCertificate::fromPath(cert));
+        s.setSslConfiguration(config);
+        s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), svc.port, QStringLiteral("localhost"));
+        QVERIFY2(s.waitForEncrypted(60000), qPrintable(s.errorString()));
+        s.write("GET /api/v1/health HTTP/1.1\r\nConnection: close\r\nAuthorization: Bearer " + svc.token + "\r\n\r\n");
+        QByteArray reply;
+        while (s.waitForReadyRead(30000))
+            reply += s.readAll();
+        reply += s.readAll();
+        QVERIFY2(reply.startsWith("HTTP/1.1 200 OK"), reply.constData());
+        QVERIFY(reply.contains("\"status\":\"ok\""));
+        QVERIFY(svc.terminate());
     }
 
     void orphansEndpoints()
