@@ -27,6 +27,9 @@ private slots:
         QVERIFY(needed.contains(QStringLiteral("libQt6Core")));
         for (const char *gui : {"libQt6Gui", "libQt6Widgets", "libQt6Multimedia", "libqt6keychain", "libQt6Svg"})
             QVERIFY2(!needed.contains(QLatin1String(gui)), gui);
+        // libavdevice (and its ~80 libraries: SDL, X11, PulseAudio...) is
+        // loaded only when a camera or microphone is opened (CaptureSource).
+        QVERIFY(!needed.contains(QLatin1String("libavdevice")));
     }
 
     void versionAndUsage()
