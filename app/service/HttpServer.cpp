@@ -324,8 +324,8 @@ void HttpServer::onConnection(QTcpSocket *socket)
     connect(socket, &QObject::destroyed, socket, [parser] { delete parser; });
     socket->setProperty("streaming", false);
     connect(socket, &QIODevice::readyRead, this, [this, socket, parser, idle] {
-        if (socket->property("streaming").toBool()) {
-            socket->readAll(); // an event stream is one-way
+        if (socket->property("streaming").toBool() || socket->property("closing").toBool()) {
+            socket->readAll(); // an event stream is one-way; a closing connection is done
             return;
         }
         idle->start();
@@ -344,6 +344,7 @@ void HttpServer::onConnection(QTcpSocket *socket)
             }
             socket->write(serializeResponse(response, request.keepAlive));
             if (!request.keepAlive) {
+                socket->setProperty("closing", true);
                 socket->disconnectFromHost();
                 return;
             }
@@ -354,6 +355,7 @@ void HttpServer::onConnection(QTcpSocket *socket)
             r.status = parser->errorStatus();
             r.body = errorJson(parser->errorText());
             socket->write(serializeResponse(r, false));
+            socket->setProperty("closing", true);
             socket->disconnectFromHost();
         }
     });

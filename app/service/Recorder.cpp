@@ -290,6 +290,31 @@ void Recorder::onEnded(int engineId)
         persist();
     }
     emit event("state", toJson(*e));
+    pruneEnded();
+}
+
+void Recorder::pruneEnded()
+{
+    // A service runs for months: ended recordings stay listed (with their
+    // files and figures) up to a bound, then the oldest are forgotten here
+    // and in the engine. Their files stay on disk (GET /api/v1/files).
+    int ended = 0;
+    for (const auto &e : m_entries)
+        ended += !e->run.wanted && isTerminalState(e->run.state) ? 1 : 0;
+    for (auto it = m_entries.begin(); it != m_entries.end() && ended > kMaxEndedListed;) {
+        Entry &e = **it;
+        if (e.run.wanted || !isTerminalState(e.run.state)) {
+            ++it;
+            continue;
+        }
+        m_finishedBytes += e.run.stats.bytes;
+        m_finishedFiles += e.run.files.size();
+        const int engineId = e.run.engineId;
+        it = m_entries.erase(it);
+        --ended;
+        if (engineId)
+            QTimer::singleShot(0, &m_engine, [this, engineId] { m_engine.removeRecording(engineId); });
+    }
 }
 
 void Recorder::refresh(Entry &e) const

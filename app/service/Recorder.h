@@ -39,6 +39,9 @@ struct ApiError {
 class Recorder : public QObject {
     Q_OBJECT
 public:
+    // Ended recordings kept in the list (the oldest are forgotten first).
+    static constexpr int kMaxEndedListed = 200;
+
     explicit Recorder(ServiceStore &store, QObject *parent = nullptr);
     ~Recorder() override;
 
@@ -111,6 +114,7 @@ private:
     void persist();
     void onStateChanged(int engineId, RecordState state, const QString &reason);
     void onEnded(int engineId);
+    void pruneEnded();
 
     ServiceStore &m_store;
     Settings m_settings;
