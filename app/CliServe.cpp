@@ -83,6 +83,10 @@ ExitCode runServe(const QStringList &args)
     const QCommandLineOption rotateOpt(
         QStringLiteral("rotate-token"),
         QStringLiteral("write a new token (a running service takes it at once) and exit"));
+    const QCommandLineOption tokenFileOpt(
+        QStringLiteral("token-file"),
+        QStringLiteral("read the token from this file (a Kubernetes Secret...) instead of DIR/token"),
+        QStringLiteral("file"));
     const QCommandLineOption certOpt(QStringLiteral("tls-cert"), QStringLiteral("PEM certificate (chain) for HTTPS"),
                                      QStringLiteral("file"));
     const QCommandLineOption keyOpt(QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS"),
@@ -91,7 +95,7 @@ ExitCode runServe(const QStringList &args)
         QStringLiteral("stop-timeout"),
         QStringLiteral("on SIGTERM, seconds to finish every file before the rest is left recoverable"),
         QStringLiteral("seconds"), QString::number(kDefaultStopSeconds));
-    p.addOptions({listenOpt, dirOpt, rotateOpt, certOpt, keyOpt, stopOpt});
+    p.addOptions({listenOpt, dirOpt, rotateOpt, tokenFileOpt, certOpt, keyOpt, stopOpt});
     p.addHelpOption();
     QString parseError;
     if (!parseArguments(p, QStringLiteral("tapedeck serve"), args, &parseError)) {
@@ -114,6 +118,8 @@ ExitCode runServe(const QStringList &args)
         return ExitCode::Usage;
     }
     ServiceStore store(dir);
+    if (p.isSet(tokenFileOpt))
+        store.setExternalTokenFile(p.value(tokenFileOpt));
     if (p.isSet(rotateOpt)) {
         if (Status s = store.rotateToken(); !s) {
             say(s.message());

@@ -121,7 +121,10 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 ServiceStore::ServiceStore(QString dir) : m_dir(QFileInfo(dir).absoluteFilePath()) {}
 
 QString ServiceStore::recordingsDir() const { return m_dir + QStringLiteral("/recordings"); }
-QString ServiceStore::tokenPath() const { return m_dir + QStringLiteral("/token"); }
+QString ServiceStore::tokenPath() const
+{
+    return m_externalToken.isEmpty() ? m_dir + QStringLiteral("/token") : m_externalToken;
+}
 QString ServiceStore::desiredPath() const { return m_dir + QStringLiteral("/desired.json"); }
 QString ServiceStore::settingsPath() const { return m_dir + QStringLiteral("/settings.ini"); }
 QString ServiceStore::lockPath() const { return m_dir + QStringLiteral("/service.lock"); }
@@ -133,6 +136,12 @@ Status ServiceStore::prepare(bool *tokenCreated)
     if (auto s = makeDirectories(recordingsDir()); !s)
         return s;
     ::chmod(encodePath(m_dir).constData(), 0700);
+    if (tokenIsExternal()) {
+        if (token().isEmpty())
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("the token file %1 is missing or empty").arg(tokenPath()));
+        return {};
+    }
     if (!QFileInfo::exists(tokenPath())) {
         if (auto s = writeToken(newToken()); !s)
             return s;
@@ -149,6 +158,9 @@ Status ServiceStore::prepare(bool *tokenCreated)
 
 Status ServiceStore::rotateToken()
 {
+    if (tokenIsExternal())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("the token comes from %1; replace it there").arg(tokenPath()));
     if (auto s = makeDirectories(m_dir); !s)
         return s;
     return writeToken(newToken());

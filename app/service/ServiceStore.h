@@ -51,6 +51,10 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 class ServiceStore {
 public:
     explicit ServiceStore(QString dir);
+    // The token comes from this file, managed by someone else (a Kubernetes
+    // Secret, a systemd credential): never created or rotated here.
+    void setExternalTokenFile(const QString &path) { m_externalToken = path; }
+    bool tokenIsExternal() const { return !m_externalToken.isEmpty(); }
 
     const QString &dir() const { return m_dir; }
     QString recordingsDir() const;
@@ -74,6 +78,7 @@ private:
     Status writeToken(const QByteArray &token);
 
     QString m_dir;
+    QString m_externalToken;
     QByteArray m_token;
     qint64 m_tokenStamp = -1;
 };

@@ -62,7 +62,7 @@ QString ServiceProcess::start(const QString &serviceDir, const QStringList &extr
         return QStringLiteral("no \"listening\" line; stderr: %1").arg(QString::fromUtf8(stderrText()));
     hello = QJsonDocument::fromJson(process.readLine()).object();
     port = quint16(hello.value(QStringLiteral("listening")).toString().section(u':', -1).toUInt());
-    QFile f(dir + QStringLiteral("/token"));
+    QFile f(hello.value(QStringLiteral("tokenFile")).toString());
     if (!f.open(QIODevice::ReadOnly))
         return QStringLiteral("no token file");
     token = f.readAll().trimmed();

@@ -326,6 +326,34 @@ private slots:
         QVERIFY(!QFile::exists(m_svc.dir + QStringLiteral("/recordings/files/live.ts")));
     }
 
+    void tokenFromAFile()
+    {
+        // As a Kubernetes Secret mounts it: read-only, owned by someone else.
+        QTemporaryDir dir;
+        const QString tokenFile = dir.filePath(QStringLiteral("secret-token"));
+        QFile f(tokenFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("external-token-123456\n");
+        f.close();
+        QFile::setPermissions(tokenFile, QFile::ReadOwner);
+        ServiceProcess svc;
+        QString why = svc.start(dir.filePath(QStringLiteral("svc")), {QStringLiteral("--token-file"), tokenFile});
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(svc.request("GET", "/api/v1/health", {}, QByteArray("external-token-123456")).status, 200);
+        QCOMPARE(svc.request("GET", "/api/v1/health", {}, QByteArray("external-token-12345")).status, 401);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("svc/token")))); // none made beside it
+        QVERIFY(svc.terminate());
+        // A missing file is an error at start, not a service nobody can use.
+        const ToolResult r =
+            runTool(QStringLiteral(TAPEDECK_CLI_BIN),
+                    {QStringLiteral("serve"), QStringLiteral("--dir"), dir.filePath(QStringLiteral("svc")),
+                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--token-file"),
+                     dir.filePath(QStringLiteral("nothing"))},
+                    60000);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("missing or empty"));
+    }
+
     void warnsBeyondLoopbackWithoutTls()
     {
         ServiceProcess open;
