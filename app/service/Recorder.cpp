@@ -109,7 +109,13 @@ int Recorder::resumeWanted()
 {
     auto wanted = m_store.loadDesired();
     if (!wanted) {
-        logLine(wanted.message());
+        // Kept for a person (or a newer Tapedeck) to read: the next save
+        // would otherwise replace it with only what is started from now on.
+        auto aside = m_store.setDesiredAside();
+        logLine(QStringLiteral("WARNING: %1; nothing was resumed. %2")
+                    .arg(wanted.message(),
+                         aside ? QStringLiteral("It was kept as %1.").arg(*aside)
+                               : QStringLiteral("It could not be moved aside (%1).").arg(aside.message())));
         return 0;
     }
     int started = 0;

@@ -4,6 +4,7 @@
 #include "core/io/Paths.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -204,6 +205,12 @@ Result<std::vector<WantedRecording>> ServiceStore::loadDesired() const
         return makeError(
             ErrorCode::Corrupt,
             QStringLiteral("%1 is not valid JSON (%2); it was left as it is").arg(desiredPath(), pe.errorString()));
+    const int version = doc.object().value(QStringLiteral("version")).toInt();
+    if (version != 1)
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("%1 has version %2, which this Tapedeck does not know (it writes version 1)")
+                             .arg(desiredPath())
+                             .arg(version));
     for (const QJsonValue &v : doc.object().value(QStringLiteral("recordings")).toArray()) {
         auto w = WantedRecording::fromJson(v.toObject());
         if (!w)
@@ -211,6 +218,15 @@ Result<std::vector<WantedRecording>> ServiceStore::loadDesired() const
         out.push_back(*w);
     }
     return out;
+}
+
+Result<QString> ServiceStore::setDesiredAside() const
+{
+    const QString aside = desiredPath() + QStringLiteral(".unreadable-")
+        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    if (auto s = renameFile(desiredPath(), aside, false); !s)
+        return s.error();
+    return aside;
 }
 
 Status ServiceStore::saveDesired(const std::vector<WantedRecording> &wanted) const

@@ -73,6 +73,9 @@ public:
 
     Result<std::vector<WantedRecording>> loadDesired() const;
     Status saveDesired(const std::vector<WantedRecording> &wanted) const;
+    // A desired.json this service cannot read (damaged, or written by a newer
+    // version) is renamed aside, never overwritten; returns the new name.
+    Result<QString> setDesiredAside() const;
 
 private:
     Status writeToken(const QByteArray &token);

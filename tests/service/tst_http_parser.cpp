@@ -173,6 +173,21 @@ private slots:
         QCOMPARE(back->front().source, w.source);
         QCOMPARE(back->front().runBase(), w.outBase + QStringLiteral("_r2"));
         QCOMPARE(back->front().chunkMs, qint64(5000));
+
+        // A newer version's file, or a damaged one, is refused, never half-read.
+        for (const QByteArray &bad : {QByteArray("{\"version\":2,\"recordings\":[]}"), QByteArray("{\"vers")}) {
+            QFile f(store.desiredPath());
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(bad);
+            f.close();
+            QVERIFY(!store.loadDesired().ok());
+        }
+        auto aside = store.setDesiredAside();
+        QVERIFY(aside.ok());
+        QVERIFY(!QFileInfo::exists(store.desiredPath()));
+        QFile kept(*aside);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("{\"vers"));
     }
 };
 

@@ -199,6 +199,31 @@ private slots:
              filesUnder(dir, {QStringLiteral("*.mp4"), QStringLiteral("*.ts"), QStringLiteral("*.flv")}))
             QVERIFY2(ffmpegDecodeErrors(f).isEmpty(), qPrintable(f));
     }
+
+    void unreadableDesiredStateIsKept()
+    {
+        const QString dir = m_tmp.filePath(QStringLiteral("bad"));
+        QVERIFY(QDir().mkpath(dir));
+        QFile f(dir + QStringLiteral("/desired.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"version\":7,\"recordings\":[{\"from\":\"the future\"}]}");
+        f.close();
+        ServiceProcess svc;
+        const QString why = svc.start(dir);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(svc.hello.value(QStringLiteral("resumed")).toInt(), 0);
+        const QString id = start(svc, "{\"source\":\"demo\",\"type\":\"ts\",\"out\":\"new\"}");
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(desiredIds(dir), QStringList{id});
+        const QStringList aside = QDir(dir).entryList({QStringLiteral("desired.json.unreadable-*")});
+        QCOMPARE(aside.size(), 1);
+        QFile kept(dir + u'/' + aside.first());
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QVERIFY(kept.readAll().contains("the future"));
+        QVERIFY(stop(svc, id));
+        QVERIFY(svc.terminate());
+        QVERIFY(svc.stderrText().contains("version 7"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServiceRestart)
