@@ -8,8 +8,11 @@ manifests and the Containerfile pass exists in the real `tapedeck-cli serve`.
 
 usage: tst_deploy.py SOURCE_DIR TAPEDECK_CLI
 """
+import os
 import re
+import shutil
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -71,6 +74,28 @@ check("-DTAPEDECK_BUILD_GUI=OFF" in containerfile, "the image build does not swi
 helptext = subprocess.run([cli, "serve", "--help"], capture_output=True, text=True, timeout=60).stdout
 for opt in list(opts) + ["dir", "listen"]:
     check(re.search(r"--" + re.escape(opt) + r"(?![\w-])", helptext), f"tapedeck-cli serve has no --{opt}")
+
+# The systemd unit: its options exist, its stop timeout covers --stop-timeout,
+# and systemd-analyze accepts it (with the binary that was just built).
+unit = (src / "deploy/systemd/tapedeck-recorder.service").read_text()
+execstart = next(l for l in unit.splitlines() if l.startswith("ExecStart="))
+unit_opts = re.findall(r"--([a-z-]+)", execstart)
+unit_stop = float(re.search(r"--stop-timeout[ =](\S+)", execstart).group(1))
+for opt in unit_opts:
+    check(re.search(r"--" + re.escape(opt) + r"(?![\w-])", helptext), f"the unit passes --{opt}, which serve lacks")
+timeout = float(re.search(r"^TimeoutStopSec=(\d+)", unit, re.M).group(1))
+check(timeout >= unit_stop + 5, "TimeoutStopSec does not cover --stop-timeout plus the exit")
+if not shutil.which("systemd-analyze"):
+    check(os.environ.get("CI") != "true", "systemd-analyze is missing (required under CI)")
+    print("note: systemd-analyze is not installed; the unit was not verified by systemd")
+else:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "tapedeck-recorder.service"
+        path.write_text(unit.replace("/usr/bin/tapedeck-cli", str(Path(cli).resolve())))
+        r = subprocess.run(["systemd-analyze", "verify", str(path)], capture_output=True, text=True, timeout=60)
+        # Messages about the host's own units are not ours.
+        ours = [l for l in (r.stdout + r.stderr).splitlines() if "tapedeck-recorder.service" in l]
+        check(not ours, "systemd-analyze: " + "; ".join(ours))
 
 for p in problems:
     print("FAIL:", p)
