@@ -36,7 +36,8 @@ struct Command {
 };
 
 const Command kCommands[] = {
-    {"record", {}, runRecord},           {"probe", {}, runProbe},       {"recover", {}, runRecover},
+    {"record", {}, runRecord},           {"probe", {}, runProbe},
+    {"recover", {}, runRecover},         {"serve", {}, runServe},
     {"help", {"--help", "-h"}, runHelp}, {"--version", {}, runVersion},
 };
 

@@ -24,6 +24,7 @@ TEST_PKGS=(
   clang libclang-rt-14-dev
   dbus-x11 appstream desktop-file-utils dpkg-dev clang-format
   fuse3 libfuse3-dev
+  openssl python3-yaml systemd
 )
 
 want=("${BUILD_PKGS[@]}")

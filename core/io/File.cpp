@@ -1,5 +1,6 @@
 #include "core/io/File.h"
 #include "core/io/Paths.h"
+#include "core/io/SyncStats.h"
 
 #include <QDir>
 #include <QFile>
@@ -208,8 +209,13 @@ Status OutputFile::sync()
         return {};
     if (m_faults)
         m_faults->beforeSync(m_path);
-    if (::fsync(m_fd) != 0)
-        return errnoError(errno, QStringLiteral("cannot flush %1 to disk").arg(m_path));
+    const auto began = std::chrono::steady_clock::now();
+    const int rc = ::fsync(m_fd);
+    const int err = errno;
+    recordSyncLatency(
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - began).count());
+    if (rc != 0)
+        return errnoError(err, QStringLiteral("cannot flush %1 to disk").arg(m_path));
     if (m_faults)
         m_faults->noteProgress();
     return {};

@@ -11,7 +11,7 @@
 #include "core/source/Source.h"
 
 extern "C" {
-#include <libavdevice/avdevice.h>
+#include <libavdevice/version.h>
 #include <libavutil/audio_fifo.h>
 #include <libavutil/imgutils.h>
 }
@@ -23,6 +23,8 @@ extern "C" {
 #include <deque>
 #include <mutex>
 #include <thread>
+
+#include <dlfcn.h>
 
 namespace tapedeck {
 namespace {
@@ -332,6 +334,29 @@ private:
     std::thread m_thread;
 };
 
+// libavdevice is loaded when a device is first opened, not when the program
+// starts: on Debian it pulls in some 80 more shared libraries (SDL, X11,
+// PulseAudio, JACK, ...) that every start of tapedeck-cli would otherwise map
+// and relocate, and that a server without a desktop may not even have.
+Status loadDeviceSupport()
+{
+    static const Status result = []() -> Status {
+        const QByteArray name = "libavdevice.so." + QByteArray::number(LIBAVDEVICE_VERSION_MAJOR);
+        void *lib = ::dlopen(name.constData(), RTLD_NOW | RTLD_GLOBAL);
+        if (!lib)
+            return makeError(ErrorCode::Unsupported,
+                             QStringLiteral("cameras and microphones need %1, which could not be loaded (%2)")
+                                 .arg(QString::fromLatin1(name), QString::fromLocal8Bit(::dlerror())));
+        auto registerAll = reinterpret_cast<void (*)()>(::dlsym(lib, "avdevice_register_all"));
+        if (!registerAll)
+            return makeError(ErrorCode::Unsupported,
+                             QStringLiteral("%1 has no avdevice_register_all").arg(QString::fromLatin1(name)));
+        registerAll(); // its devices join libavformat's input formats
+        return {};
+    }();
+    return result;
+}
+
 class CaptureSource final : public PacketSource {
 public:
     CaptureSource(QString spec, SourceOptions opt) : m_spec(std::move(spec)), m_opt(opt) {}
@@ -339,8 +364,8 @@ public:
 
     Status open() override
     {
-        static std::once_flag once;
-        std::call_once(once, [] { avdevice_register_all(); });
+        if (Status loaded = loadDeviceSupport(); !loaded)
+            return loaded;
         m_inputs.clear();
         m_streams.clear();
         for (const QString &part : m_spec.split(u'+', Qt::SkipEmptyParts)) {

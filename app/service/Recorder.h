@@ -1,0 +1,130 @@
+#pragma once
+// The recorder service's recordings: what should be running (persisted in
+// the ServiceStore), what is running (the engine, through the application
+// layer's RecordingService) and what happened to each, as JSON for the API
+// and events for the event stream. Front-end free: HTTP lives in ServiceApi.
+
+#include "app/service/ServiceStore.h"
+#include "core/app/RecordingService.h"
+#include "core/app/Settings.h"
+#include "core/record/Engine.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+
+#include <map>
+#include <memory>
+
+namespace tapedeck::service {
+
+// A start request, as the API and the EvoStream commands give it.
+struct StartSpec {
+    QString source;
+    QString type;           // mp4, ts, flv (empty: the settings' default)
+    qint64 chunkMs = 0;     // 0: one file
+    qint64 durationMs = 0;  // 0: until stopped
+    bool overwrite = false; // replace existing files (first run only)
+    bool waitForStream = false;
+    QString out;  // path without extension, relative to the recordings folder
+    QString name; // or: a file-name pattern ({source} {date} {time} {datetime})
+};
+
+// An error with the HTTP status it answers with.
+struct ApiError {
+    int status = 400;
+    QString message;
+};
+
+class Recorder : public QObject {
+    Q_OBJECT
+public:
+    // Ended recordings kept in the list (the oldest are forgotten first).
+    static constexpr int kMaxEndedListed = 200;
+
+    explicit Recorder(ServiceStore &store, QObject *parent = nullptr);
+    ~Recorder() override;
+
+    // At start, before anything is resumed: rebuilds the orphans this
+    // service left in its folders (a SIGKILL, an OOM kill, a power cut) with
+    // core/recovery under the same locks as `tapedeck recover`. Returns one
+    // JSON object per orphan (also kept for GET /api/v1/orphans' "lastRecovery").
+    QJsonArray recoverOwnOrphans();
+    // Starts every recording of desired.json again, each into a new file.
+    // Returns how many were started; a failure is logged and kept in its entry.
+    int resumeWanted();
+
+    // Validates, names, starts and persists; the new id or why not.
+    std::variant<QString, ApiError> start(const StartSpec &spec);
+    // Stops a recording and forgets it in the desired state. False: no such id.
+    bool stop(const QString &id);
+
+    QJsonArray list() const;
+    std::optional<QJsonObject> get(const QString &id) const;
+    // Ids of recordings started from EvoStream's localStreamName (for stopRecord).
+    QStringList idsOfSource(const QString &source) const;
+
+    // SIGTERM: stops every recording and waits until all files are finished
+    // or `deadlineMs` has passed, then abandons what is left (recoverable).
+    // The desired state is kept: they resume after the next start.
+    QStringList shutdown(int deadlineMs);
+    bool shuttingDown() const { return m_shuttingDown; }
+
+    // Figures for /metrics.
+    struct Totals {
+        std::map<QString, int> byState;
+        qint64 bytes = 0;
+        qint64 dropped = 0;
+        qint64 reconnects = 0;
+        qint64 filesFinished = 0;
+        int wanted = 0;
+    };
+    Totals totals() const;
+    QString recordingsDir() const { return m_store.recordingsDir(); }
+    const QJsonArray &lastRecovery() const { return m_lastRecovery; }
+    ServiceStore &store() { return m_store; }
+    Settings &settings() { return m_settings; }
+
+signals:
+    // A state change or a finished file ("state", "file"), for the event stream.
+    void event(const QByteArray &name, const QJsonObject &data);
+
+private:
+    struct Run {
+        int engineId = 0;
+        RecordState state = RecordState::Waiting;
+        RecordStats stats;       // the last figures seen
+        qint64 earlierBytes = 0; // of earlier runs of this recording (not after a restart)
+        QStringList files;       // finished files of this run
+        QString error;
+        QString reason;     // why it ended
+        bool wanted = true; // still in the desired state
+    };
+    struct Entry {
+        WantedRecording want;
+        Run run;
+    };
+
+    std::optional<ApiError> launch(Entry &entry, bool firstRun);
+    void refresh(Entry &e) const;
+    QJsonObject toJson(const Entry &e) const;
+    Entry *byEngineId(int engineId);
+    Entry *byId(const QString &id);
+    const Entry *byId(const QString &id) const;
+    void persist();
+    void onStateChanged(int engineId, RecordState state, const QString &reason);
+    void onEnded(int engineId);
+    void pruneEnded();
+
+    ServiceStore &m_store;
+    Settings m_settings;
+    Engine m_engine;
+    RecordingService m_service;
+    std::vector<std::unique_ptr<Entry>> m_entries; // in start order
+    QJsonArray m_lastRecovery;
+    bool m_shuttingDown = false;
+    qint64 m_finishedBytes = 0; // of entries no longer listed
+    qint64 m_finishedFiles = 0;
+};
+
+} // namespace tapedeck::service
