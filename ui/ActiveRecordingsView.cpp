@@ -2,6 +2,7 @@
 
 #include "core/record/Engine.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QFrame>
 #include <QGridLayout>
@@ -24,6 +25,33 @@ QString formatDuration(qint64 ms)
         .arg(s / 3600)
         .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
         .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString formatTimeLeft(qint64 seconds)
+{
+    if (seconds < 60)
+        return RecordingCard::tr("under a minute");
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        return RecordingCard::tr("about %n min", nullptr, int(minutes));
+    const qint64 hours = minutes / 60;
+    if (hours < 48)
+        return RecordingCard::tr("about %1 h %2 min").arg(hours).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    return RecordingCard::tr("about %n days", nullptr, int(hours / 24));
+}
+
+QString diskText(const DiskForecast &d)
+{
+    if (d.freeBytes < 0)
+        return RecordingCard::tr("free space unknown");
+    const QString free = QLocale().formattedDataSize(d.freeBytes);
+    if (d.belowReserve())
+        return RecordingCard::tr("%1 free: below the reserve of %2")
+            .arg(free, QLocale().formattedDataSize(d.reserveBytes));
+    const qint64 left = d.secondsLeft();
+    if (left < 0)
+        return RecordingCard::tr("%1 free").arg(free);
+    return RecordingCard::tr("%1 free, %2 left").arg(free, formatTimeLeft(left));
 }
 
 QString friendlySentence(const QString &engineLine)
@@ -101,6 +129,8 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     m_dropped = figure(frame, "droppedLabel");
     m_file = figure(frame, "fileLabel");
     m_file->setWordWrap(true);
+    m_disk = figure(frame, "diskLabel");
+    m_disk->setWordWrap(true);
 
     m_figures = new QWidget(frame);
     m_figures->setObjectName(QStringLiteral("figuresBox"));
@@ -108,9 +138,9 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     grid->setContentsMargins(0, 0, 0, 0);
     // Two columns of figures, one pair per row: the card fits a 640-pixel
     // window with its Stop button on screen.
-    const QList<QPair<QString, QLabel *>> rows = {{tr("Elapsed:"), m_elapsed}, {tr("Size:"), m_size},
-                                                  {tr("Bitrate:"), m_bitrate}, {tr("Chunk:"), m_chunk},
-                                                  {tr("Dropped:"), m_dropped}, {tr("File:"), m_file}};
+    const QList<QPair<QString, QLabel *>> rows = {
+        {tr("Elapsed:"), m_elapsed}, {tr("Size:"), m_size}, {tr("Bitrate:"), m_bitrate}, {tr("Chunk:"), m_chunk},
+        {tr("Dropped:"), m_dropped}, {tr("File:"), m_file}, {tr("Disk:"), m_disk}};
     for (int r = 0; r < rows.size(); ++r) {
         grid->addWidget(new QLabel(rows[r].first, frame), r, 0);
         grid->addWidget(rows[r].second, r, 1);
@@ -199,6 +229,15 @@ void RecordingCard::setPreviewPixmap(const QPixmap &pixmap)
     m_preview->setProperty("hasPicture", true);
 }
 
+void RecordingCard::setDisk(const DiskForecast &disk)
+{
+    m_disk->setText(diskText(disk));
+    m_disk->setToolTip(QDir::toNativeSeparators(disk.folder));
+    m_disk->setProperty("low", disk.low());
+    m_disk->setProperty("secondsLeft", disk.secondsLeft());
+    m_disk->setStyleSheet(disk.low() ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
+}
+
 void RecordingCard::setTitle(const QString &title) { m_title->setText(title); }
 
 QPixmap RecordingCard::preview() const
@@ -271,6 +310,21 @@ void ActiveRecordingsView::onPreview(int id, const PreviewFrame &frame)
 {
     if (RecordingCard *c = m_cards.value(id))
         c->setPreview(frame);
+}
+
+void ActiveRecordingsView::setDiskForecasts(const std::vector<DiskForecast> &forecasts)
+{
+    for (RecordingCard *c : std::as_const(m_cards)) {
+        if (c->state() == RecordState::Finished || c->state() == RecordState::Failed)
+            continue;
+        const RecordingSession *s = m_engine.session(c->id());
+        if (!s)
+            continue;
+        const QString folder = QFileInfo(s->params().outBase).absolutePath();
+        for (const DiskForecast &f : forecasts)
+            if (f.folder == folder)
+                c->setDisk(f);
+    }
 }
 
 QHash<int, QPixmap> ActiveRecordingsView::previews() const

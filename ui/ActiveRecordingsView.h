@@ -3,6 +3,7 @@
 // figures (elapsed, size, bitrate, chunk, dropped packets) and a small
 // preview decoded from the recording's own packets.
 
+#include "core/app/DiskForecast.h"
 #include "core/record/RecordParams.h"
 
 #include <QHash>
@@ -31,6 +32,8 @@ public:
     void setPreview(const PreviewFrame &frame);
     RecordState state() const { return m_state; }
     void setTitle(const QString &title);
+    // Free space and time left where this recording writes.
+    void setDisk(const DiskForecast &disk);
     QPixmap preview() const;
     void setPreviewPixmap(const QPixmap &pixmap);
 
@@ -54,6 +57,7 @@ private:
     QLabel *m_chunk;
     QLabel *m_dropped;
     QLabel *m_file;
+    QLabel *m_disk;
     QWidget *m_figures;
     qint64 m_bytes = 0;
     QPushButton *m_stop;
@@ -70,6 +74,8 @@ public:
 
     void onStateChanged(int id, RecordState state, const QString &reason);
     void onPreview(int id, const PreviewFrame &frame);
+    // Each live card gets the forecast of the folder it writes into.
+    void setDiskForecasts(const std::vector<DiskForecast> &forecasts);
     // A successor window (language switch) keeps the last pictures.
     QHash<int, QPixmap> previews() const;
     void restorePreviews(const QHash<int, QPixmap> &previews);
@@ -90,6 +96,11 @@ private:
 };
 
 QString formatDuration(qint64 ms);
+// "about 3 h 20 min", "about 2 days", "under a minute" (seconds >= 0).
+QString formatTimeLeft(qint64 seconds);
+// "12.3 GiB free, about 3 h 20 min left" (or only the free space when the
+// time cannot be told yet).
+QString diskText(const DiskForecast &disk);
 // An engine line ("nothing is listening at … (connection refused)") as a
 // sentence for people: capital first letter, a full stop at the end.
 QString friendlySentence(const QString &engineLine);

@@ -106,9 +106,11 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
             });
 
     m_diskTimer = new QTimer(this);
-    m_diskTimer->setInterval(10000);
+    // statvfs per folder: cheap enough every 2 s, and time left moves.
+    m_diskTimer->setInterval(2000);
     connect(m_diskTimer, &QTimer::timeout, this, &MainWindow::checkDiskSpace);
     m_diskTimer->start();
+    updateDiskStatus();
 
     reloadSources();
     selectSource(QStringLiteral("demo"));
@@ -121,8 +123,12 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     // What the recovery wizard rebuilt shows as "recovered" (core/app/Library.h).
     m_recordings->setRecoveredIndexPath(
         QFileInfo(rebuiltLedgerPath()).absoluteDir().filePath(QLatin1String(kRecoveredIndexFileName)));
+    m_recordings->setKeptIndexPath(keptIndexPath());
     for (const QString &folder : std::as_const(folders))
         m_recordings->scanFolder(folder);
+    // Rules run at start (a folder may have grown while Tapedeck was off),
+    // then on their timer.
+    QTimer::singleShot(0, this, &MainWindow::enforceRetention);
 
     resize(1000, 680);
     restoreGeometry(m_settings.value(SettingKey::WindowGeometry).toByteArray());
@@ -335,6 +341,9 @@ void MainWindow::buildUi()
     m_keptNotice->hide();
     connect(m_keptNotice, &QPushButton::clicked, this, &MainWindow::deleteKeptOriginals);
     statusBar()->addPermanentWidget(m_keptNotice);
+    m_diskStatus = new QLabel(this);
+    m_diskStatus->setObjectName(QStringLiteral("diskStatusLabel"));
+    statusBar()->addPermanentWidget(m_diskStatus);
 }
 
 void MainWindow::reloadSources()
@@ -458,12 +467,20 @@ void MainWindow::openSettings()
 {
     auto *dlg = new SettingsDialog(m_settings, this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setKeptIndexPath(keptIndexPath());
+    {
+        QStringList folders;
+        for (const SourceEntry &e : m_sources->entries())
+            folders << m_sources->options(e.id).folder;
+        dlg->setKnownFolders(folders);
+    }
     const QString languageBefore = m_settings.string(SettingKey::Language);
     connect(dlg, &SettingsDialog::applied, this, [this, languageBefore] {
         // Defaults may have changed for sources without their own options.
         onSourceSelected();
         m_tray->setRecording(m_engine.activeCount());
         statusBar()->showMessage(tr("Settings saved."), 5000);
+        enforceRetention();
         const QString language = m_settings.string(SettingKey::Language);
         if (language != languageBefore)
             emit languageChanged(language);

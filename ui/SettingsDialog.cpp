@@ -4,7 +4,15 @@
 #include "core/app/Settings.h"
 #include "ui/RecordOptionsWidget.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QLocale>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QThreadPool>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -17,6 +25,8 @@
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace tapedeck {
 namespace ui {
@@ -70,6 +80,7 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent) : QDialog(pa
     addPage(tr("Crash safety"), QStringLiteral("shield"), safetyPage());
     addPage(tr("Network"), QStringLiteral("network"), networkPage());
     addPage(tr("Disk"), QStringLiteral("disk"), diskPage());
+    addPage(tr("Retention"), QStringLiteral("remove"), retentionPage());
     addPage(tr("Behaviour"), QStringLiteral("settings"), behaviourPage());
     addPage(tr("Language"), QStringLiteral("language"), languagePage());
     // As wide as the longest page name in this language ("Résistance aux
@@ -188,12 +199,175 @@ QWidget *SettingsDialog::diskPage()
     m_reserve->setSingleStep(100);
     // The same units as every size on screen (QLocale::formattedDataSize: KiB, MiB, GiB).
     m_reserve->setSuffix(tr(" MiB"));
+    m_diskWarn = new QSpinBox(page);
+    m_diskWarn->setObjectName(QStringLiteral("diskWarnSpin"));
+    m_diskWarn->setRange(0, 24 * 60);
+    m_diskWarn->setSingleStep(5);
+    m_diskWarn->setSuffix(tr(" min"));
+    m_diskWarn->setSpecialValueText(tr("Only near the reserve"));
     auto *form = new QFormLayout(page);
     form->addRow(tr("Keep free at least:"), m_reserve);
     form->addRow(note(tr("Below this, a recording does not start, and a running recording stops cleanly and "
                          "keeps what it wrote."),
                       page));
+    form->addRow(tr("Warn when less is left than:"), m_diskWarn);
+    form->addRow(note(tr("Time left is the free space above the reserve at the bitrates of everything recording "
+                         "to the same disk. The status bar and each recording show it."),
+                      page));
     return page;
+}
+
+QWidget *SettingsDialog::retentionPage()
+{
+    auto *page = new QWidget;
+    m_retentionFolder = new QComboBox(page);
+    m_retentionFolder->setObjectName(QStringLiteral("retentionFolderCombo"));
+    m_retentionFolder->setEditable(true);
+    m_retentionFolder->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_retentionFolder->setMinimumContentsLength(12);
+    m_retentionGb = new QDoubleSpinBox(page);
+    m_retentionGb->setObjectName(QStringLiteral("retentionGbSpin"));
+    m_retentionGb->setRange(0, 1024 * 1024);
+    m_retentionGb->setDecimals(3); // down to about 1 MiB
+    m_retentionGb->setSuffix(tr(" GiB"));
+    m_retentionGb->setSpecialValueText(tr("No limit"));
+    m_retentionDays = new QSpinBox(page);
+    m_retentionDays->setObjectName(QStringLiteral("retentionDaysSpin"));
+    m_retentionDays->setRange(0, 36500);
+    m_retentionDays->setSuffix(tr(" days"));
+    m_retentionDays->setSpecialValueText(tr("No limit"));
+    m_retentionPreview = new QPushButton(tr("Preview"), page);
+    m_retentionPreview->setObjectName(QStringLiteral("retentionPreviewButton"));
+    m_retentionSummary = new QLabel(page);
+    m_retentionSummary->setObjectName(QStringLiteral("retentionSummaryLabel"));
+    m_retentionSummary->setWordWrap(true);
+    m_retentionList = new QListWidget(page);
+    m_retentionList->setObjectName(QStringLiteral("retentionPreviewList"));
+    m_retentionList->setTextElideMode(Qt::ElideMiddle);
+
+    // A folder picked from the list or typed and confirmed with Enter: each
+    // keystroke of a typed path is not a folder of its own.
+    connect(m_retentionFolder, &QComboBox::textActivated, this, [this](const QString &folder) {
+        storeRule();
+        showRule(folder);
+    });
+    connect(m_retentionPreview, &QPushButton::clicked, this, &SettingsDialog::previewRetention);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Folder:"), m_retentionFolder);
+    form->addRow(tr("Keep at most:"), m_retentionGb);
+    form->addRow(tr("Delete after:"), m_retentionDays);
+    auto *lay = new QVBoxLayout(page);
+    lay->addLayout(form);
+    lay->addWidget(note(tr("The oldest finished recordings are deleted first, for good: the trash is on the same "
+                           "disk and would free nothing. Recordings in progress, unfinished or damaged ones and "
+                           "those marked Keep in the library are never deleted."),
+                        page));
+    auto *previewRow = new QHBoxLayout;
+    previewRow->addWidget(m_retentionPreview);
+    previewRow->addWidget(m_retentionSummary, 1);
+    lay->addLayout(previewRow);
+    lay->addWidget(m_retentionList, 1);
+    return page;
+}
+
+void SettingsDialog::setKnownFolders(const QStringList &folders)
+{
+    QSignalBlocker block(m_retentionFolder);
+    const QString current = m_retentionFolder->currentText();
+    for (const QString &f : folders) {
+        const QString native = QDir::toNativeSeparators(QDir::cleanPath(f));
+        if (!f.isEmpty() && m_retentionFolder->findText(native) < 0)
+            m_retentionFolder->addItem(native);
+    }
+    m_retentionFolder->setCurrentText(current);
+}
+
+RetentionRule SettingsDialog::currentRule() const
+{
+    RetentionRule r;
+    r.folder = QDir::cleanPath(
+        QFileInfo(QDir::fromNativeSeparators(m_retentionFolder->currentText().trimmed())).absoluteFilePath());
+    r.maxBytes = std::llround(m_retentionGb->value() * 1024.0 * 1024.0 * 1024.0);
+    r.maxAgeDays = m_retentionDays->value();
+    return r;
+}
+
+void SettingsDialog::storeRule()
+{
+    if (m_ruleFolder.isEmpty())
+        return;
+    RetentionRule r = currentRule();
+    r.folder = m_ruleFolder;
+    std::erase_if(m_rules, [&](const RetentionRule &x) { return x.folder == r.folder; });
+    m_rules.push_back(r);
+}
+
+void SettingsDialog::showRule(const QString &folderText)
+{
+    const QString folder =
+        QDir::cleanPath(QFileInfo(QDir::fromNativeSeparators(folderText.trimmed())).absoluteFilePath());
+    m_ruleFolder = folderText.trimmed().isEmpty() ? QString() : folder;
+    RetentionRule r;
+    for (const RetentionRule &x : m_rules)
+        if (x.folder == folder)
+            r = x;
+    m_retentionGb->setValue(double(r.maxBytes) / (1024.0 * 1024.0 * 1024.0));
+    m_retentionDays->setValue(r.maxAgeDays);
+    m_retentionSummary->clear();
+    m_retentionList->clear();
+}
+
+void SettingsDialog::previewRetention()
+{
+    const RetentionRule rule = currentRule();
+    const QString keptPath = m_keptIndexPath;
+    const int generation = ++m_previewGeneration;
+    m_retentionList->clear();
+    if (!rule.active()) {
+        m_retentionSummary->setText(tr("No limit is set for this folder: nothing is deleted."));
+        return;
+    }
+    m_retentionSummary->setText(tr("Looking at the folder…"));
+    m_retentionSummary->setProperty("planned", QVariant());
+    m_retentionPreview->setEnabled(false);
+    QPointer<SettingsDialog> self(this);
+    // Scanning probes every file: never on the GUI thread. The dialog may be
+    // gone when the answer comes; the generation drops stale answers.
+    QThreadPool::globalInstance()->start([self, rule, keptPath, generation] {
+        const QSet<QString> kept = keptPath.isEmpty() ? QSet<QString>() : RecoveredIndex(keptPath).load();
+        const RetentionPlan plan = QFileInfo(rule.folder).isDir()
+            ? planRetention(scanLibraryFolder(rule.folder), rule, kept, QDateTime::currentDateTime())
+            : RetentionPlan{};
+        QMetaObject::invokeMethod(qApp, [self, plan, generation] {
+            if (!self || generation != self->m_previewGeneration)
+                return;
+            self->m_retentionPreview->setEnabled(true);
+            const QLocale loc;
+            for (const RetentionRemoval &r : plan.remove) {
+                const QString why = r.reason == RetentionReason::TooOld ? tr("too old") : tr("over the size limit");
+                auto *item = new QListWidgetItem(tr("%1 — %2, %3 (%4)")
+                                                     .arg(r.entry.name,
+                                                          r.entry.started.isValid()
+                                                              ? loc.toString(r.entry.started, QLocale::ShortFormat)
+                                                              : tr("unknown date"),
+                                                          loc.formattedDataSize(r.entry.sizeBytes), why),
+                                                 self->m_retentionList);
+                item->setToolTip(QDir::toNativeSeparators(r.entry.allFiles().join(u'\n')));
+            }
+            QString text = plan.remove.empty()
+                ? tr("Nothing would be deleted now (the folder holds %1).").arg(loc.formattedDataSize(plan.totalBytes))
+                : tr("%n recording(s) would be deleted, %1 of %2.", nullptr, int(plan.remove.size()))
+                      .arg(loc.formattedDataSize(plan.bytesFreed()), loc.formattedDataSize(plan.totalBytes));
+            if (plan.guarded > 0)
+                text += u' '
+                    + tr("%n protected recording(s) stay (in progress, unfinished, damaged or kept).", nullptr,
+                         plan.guarded);
+            self->m_retentionSummary->setText(text);
+            self->m_retentionSummary->setProperty("planned", int(plan.remove.size()));
+            self->m_retentionSummary->setProperty("guarded", plan.guarded);
+        });
+    });
 }
 
 QWidget *SettingsDialog::behaviourPage()
@@ -243,6 +417,17 @@ void SettingsDialog::load()
     m_openTimeout->setValue(toSeconds(s.integer(SettingKey::OpenTimeoutMs)));
     m_stallTimeout->setValue(toSeconds(s.integer(SettingKey::StallTimeoutMs)));
     m_reserve->setValue(int(s.integer(SettingKey::DiskReserveMb)));
+    m_diskWarn->setValue(int(s.integer(SettingKey::DiskWarnMinutes)));
+    m_rules = loadRetentionRules(s);
+    {
+        QStringList folders{s.string(SettingKey::RecordingsFolder)};
+        for (const RetentionRule &r : m_rules)
+            folders << r.folder;
+        setKnownFolders(folders);
+        QSignalBlocker block(m_retentionFolder);
+        m_retentionFolder->setCurrentIndex(0);
+        showRule(m_retentionFolder->currentText());
+    }
     m_tray->setChecked(s.flag(SettingKey::MinimizeToTray));
     m_startMinimized->setChecked(s.flag(SettingKey::StartMinimized));
     m_notifications->setChecked(s.flag(SettingKey::Notifications));
@@ -263,6 +448,12 @@ void SettingsDialog::accept()
     s.setValue(SettingKey::OpenTimeoutMs, qint64(m_openTimeout->value()) * 1000);
     s.setValue(SettingKey::StallTimeoutMs, qint64(m_stallTimeout->value()) * 1000);
     s.setValue(SettingKey::DiskReserveMb, m_reserve->value());
+    s.setValue(SettingKey::DiskWarnMinutes, m_diskWarn->value());
+    // What is on screen belongs to the folder on screen (typed without Enter, too).
+    if (!m_retentionFolder->currentText().trimmed().isEmpty())
+        m_ruleFolder = currentRule().folder;
+    storeRule();
+    saveRetentionRules(s, m_rules);
     s.setValue(SettingKey::MinimizeToTray, m_tray->isChecked());
     s.setValue(SettingKey::StartMinimized, m_startMinimized->isChecked());
     s.setValue(SettingKey::Notifications, m_notifications->isChecked());

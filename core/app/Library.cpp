@@ -508,4 +508,26 @@ Result<QStringList> trashRecording(const LibraryEntry &entry)
     return trashed;
 }
 
+Result<QStringList> deleteRecordingFiles(const LibraryEntry &entry)
+{
+    for (const LibraryChunk &c : entry.chunks)
+        if (!c.sidecars.isEmpty())
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QStringLiteral("%1 was not closed properly: recover it before deleting it").arg(entry.name));
+    auto locks = lockAll(entry);
+    if (!locks)
+        return locks.error();
+    QStringList deleted;
+    for (const QString &f : entry.allFiles()) {
+        QFile file(f);
+        if (!file.remove())
+            return makeError(
+                ErrorCode::Io,
+                QStringLiteral("%1 could not be deleted (%2)").arg(QFileInfo(f).fileName(), file.errorString()));
+        deleted << f;
+    }
+    return deleted;
+}
+
 } // namespace tapedeck

@@ -162,4 +162,10 @@ Result<QStringList> renameRecording(const LibraryEntry &entry, const QString &ne
 // failure the files not yet trashed stay where they are.
 Result<QStringList> trashRecording(const LibraryEntry &entry);
 
+// Deletes every file of a finished recording for good (retention: the trash
+// would keep the bytes on the same disk). Refused like renameRecording while
+// any file is held or a chunk is still sidecars; the files are locked while
+// they go. Returns the files deleted.
+Result<QStringList> deleteRecordingFiles(const LibraryEntry &entry);
+
 } // namespace tapedeck
