@@ -590,6 +590,42 @@
             <numerusform>(%n weitere Ordner)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Start at login could not be changed</source>
+        <translation>Der Start bei der Anmeldung ließ sich nicht ändern</translation>
+    </message>
+    <message>
+        <source>S&amp;plit now</source>
+        <translation>Jetzt &amp;teilen</translation>
+    </message>
+    <message>
+        <source>Go on in a new file from the next keyframe (%1)</source>
+        <translation>Ab dem nächsten Schlüsselbild in einer neuen Datei weitermachen (%1)</translation>
+    </message>
+    <message>
+        <source>Add &amp;marker</source>
+        <translation>&amp;Marke setzen</translation>
+    </message>
+    <message>
+        <source>Mark this moment as a chapter of the recording (%1)</source>
+        <translation>Diesen Moment als Kapitel der Aufnahme markieren (%1)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; goes on in a new file from the next keyframe.</source>
+        <translation>„%1“ geht ab dem nächsten Schlüsselbild in einer neuen Datei weiter.</translation>
+    </message>
+    <message>
+        <source>Markers are kept in MP4 recordings only.</source>
+        <translation>Marken werden nur in MP4-Aufnahmen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Marker %1</source>
+        <translation>Marke %1</translation>
+    </message>
+    <message>
+        <source>Marker &quot;%1&quot; at %2 in &quot;%3&quot;.</source>
+        <translation>Marke „%1“ bei %2 in „%3“.</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::OrphanText</name>
@@ -1165,6 +1201,26 @@ oder die Schaltflächen unten benutzen</translation>
         <source>Disk:</source>
         <translation>Datenträger:</translation>
     </message>
+    <message>
+        <source>Split now</source>
+        <translation>Jetzt teilen</translation>
+    </message>
+    <message>
+        <source>Close this file and go on in a new one from the next keyframe</source>
+        <translation>Diese Datei schließen und ab dem nächsten Schlüsselbild in einer neuen weitermachen</translation>
+    </message>
+    <message>
+        <source>Marker name</source>
+        <translation>Name der Marke</translation>
+    </message>
+    <message>
+        <source>Add marker</source>
+        <translation>Marke setzen</translation>
+    </message>
+    <message>
+        <source>Markers are kept in MP4 recordings only.</source>
+        <translation>Marken werden nur in MP4-Aufnahmen gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecordingsList</name>
@@ -1364,6 +1420,14 @@ oder die Schaltflächen unten benutzen</translation>
     <message>
         <source>Kept recordings are never removed by the retention rules (Settings → Retention).</source>
         <translation>Behaltene Aufnahmen werden von den Aufbewahrungsregeln nie gelöscht (Einstellungen → Aufbewahrung).</translation>
+    </message>
+    <message>
+        <source>Marker: %1</source>
+        <translation>Marke: %1</translation>
+    </message>
+    <message>
+        <source>Marker &quot;%1&quot; at %2 in %3</source>
+        <translation>Marke „%1“ bei %2 in %3</translation>
     </message>
 </context>
 <context>
@@ -1812,6 +1876,14 @@ oder die Schaltflächen unten benutzen</translation>
             <numerusform>%n geschützte Aufnahme bleibt (laufend, unvollständig, beschädigt oder behalten).</numerusform>
             <numerusform>%n geschützte Aufnahmen bleiben (laufend, unvollständig, beschädigt oder behalten).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Start Tapedeck when I log in</source>
+        <translation>Tapedeck bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>Adds Tapedeck to the desktop&apos;s autostart (%1)</source>
+        <translation>Trägt Tapedeck in den Autostart des Desktops ein (%1)</translation>
     </message>
 </context>
 <context>

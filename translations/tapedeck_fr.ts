@@ -590,6 +590,42 @@
             <numerusform>(%n autres dossiers)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Start at login could not be changed</source>
+        <translation>Le démarrage à l’ouverture de session n’a pas pu être modifié</translation>
+    </message>
+    <message>
+        <source>S&amp;plit now</source>
+        <translation>&amp;Couper maintenant</translation>
+    </message>
+    <message>
+        <source>Go on in a new file from the next keyframe (%1)</source>
+        <translation>Continuer dans un nouveau fichier à partir de la prochaine image clé (%1)</translation>
+    </message>
+    <message>
+        <source>Add &amp;marker</source>
+        <translation>Ajouter un &amp;repère</translation>
+    </message>
+    <message>
+        <source>Mark this moment as a chapter of the recording (%1)</source>
+        <translation>Marquer ce moment comme chapitre de l’enregistrement (%1)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; goes on in a new file from the next keyframe.</source>
+        <translation>« %1 » continue dans un nouveau fichier à partir de la prochaine image clé.</translation>
+    </message>
+    <message>
+        <source>Markers are kept in MP4 recordings only.</source>
+        <translation>Les repères ne sont conservés que dans les enregistrements MP4.</translation>
+    </message>
+    <message>
+        <source>Marker %1</source>
+        <translation>Repère %1</translation>
+    </message>
+    <message>
+        <source>Marker &quot;%1&quot; at %2 in &quot;%3&quot;.</source>
+        <translation>Repère « %1 » à %2 dans « %3 ».</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::OrphanText</name>
@@ -1165,6 +1201,26 @@ ou utilisez les boutons ci-dessous</translation>
         <source>Disk:</source>
         <translation>Disque :</translation>
     </message>
+    <message>
+        <source>Split now</source>
+        <translation>Couper maintenant</translation>
+    </message>
+    <message>
+        <source>Close this file and go on in a new one from the next keyframe</source>
+        <translation>Fermer ce fichier et continuer dans un nouveau à partir de la prochaine image clé</translation>
+    </message>
+    <message>
+        <source>Marker name</source>
+        <translation>Nom du repère</translation>
+    </message>
+    <message>
+        <source>Add marker</source>
+        <translation>Ajouter un repère</translation>
+    </message>
+    <message>
+        <source>Markers are kept in MP4 recordings only.</source>
+        <translation>Les repères ne sont conservés que dans les enregistrements MP4.</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecordingsList</name>
@@ -1364,6 +1420,14 @@ ou utilisez les boutons ci-dessous</translation>
     <message>
         <source>Kept recordings are never removed by the retention rules (Settings → Retention).</source>
         <translation>Les enregistrements gardés ne sont jamais supprimés par les règles de conservation (Paramètres → Conservation).</translation>
+    </message>
+    <message>
+        <source>Marker: %1</source>
+        <translation>Repère : %1</translation>
+    </message>
+    <message>
+        <source>Marker &quot;%1&quot; at %2 in %3</source>
+        <translation>Repère « %1 » à %2 dans %3</translation>
     </message>
 </context>
 <context>
@@ -1689,7 +1753,7 @@ ou utilisez les boutons ci-dessous</translation>
     </message>
     <message>
         <source>Keep running in the tray when the window is closed</source>
-        <translation>Continuer dans la zone de notification quand la fenêtre est fermée</translation>
+        <translation>Rester dans la zone de notification à la fermeture</translation>
     </message>
     <message>
         <source>Start minimised to the tray</source>
@@ -1812,6 +1876,14 @@ ou utilisez les boutons ci-dessous</translation>
             <numerusform>%n enregistrement protégé reste (en cours, inachevé, endommagé ou gardé).</numerusform>
             <numerusform>%n enregistrements protégés restent (en cours, inachevés, endommagés ou gardés).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Start Tapedeck when I log in</source>
+        <translation>Démarrer Tapedeck à l’ouverture de session</translation>
+    </message>
+    <message>
+        <source>Adds Tapedeck to the desktop&apos;s autostart (%1)</source>
+        <translation>Ajoute Tapedeck au démarrage automatique du bureau (%1)</translation>
     </message>
 </context>
 <context>

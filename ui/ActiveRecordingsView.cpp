@@ -8,6 +8,7 @@
 #include <QGridLayout>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPixmap>
 #include <QPushButton>
@@ -153,7 +154,23 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     m_dismiss = new QPushButton(tr("Dismiss"), frame);
     m_dismiss->setObjectName(QStringLiteral("cardDismissButton"));
     m_dismiss->hide();
+    m_split = new QPushButton(tr("Split now"), frame);
+    m_split->setObjectName(QStringLiteral("cardSplitButton"));
+    m_split->setToolTip(tr("Close this file and go on in a new one from the next keyframe"));
+    m_markerName = new QLineEdit(frame);
+    m_markerName->setObjectName(QStringLiteral("markerNameEdit"));
+    m_markerName->setPlaceholderText(tr("Marker name"));
+    m_markerName->setMaxLength(100);
+    m_marker = new QPushButton(tr("Add marker"), frame);
+    m_marker->setObjectName(QStringLiteral("cardMarkerButton"));
     connect(m_stop, &QPushButton::clicked, this, [this] { emit stopClicked(m_id); });
+    connect(m_split, &QPushButton::clicked, this, [this] { emit splitClicked(m_id); });
+    auto marker = [this] {
+        emit markerClicked(m_id, m_markerName->text().trimmed());
+        m_markerName->clear();
+    };
+    connect(m_marker, &QPushButton::clicked, this, marker);
+    connect(m_markerName, &QLineEdit::returnPressed, this, marker);
     connect(m_dismiss, &QPushButton::clicked, this, [this] { emit dismissClicked(m_id); });
 
     // The buttons sit under the picture and the state under the name: the
@@ -161,6 +178,7 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     auto *left = new QVBoxLayout;
     left->addWidget(m_preview);
     left->addWidget(m_stop);
+    left->addWidget(m_split);
     left->addWidget(m_dismiss);
     left->addStretch(1);
 
@@ -169,6 +187,10 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     right->addWidget(m_stateLabel);
     right->addWidget(m_error);
     right->addWidget(m_figures);
+    auto *markerRow = new QHBoxLayout;
+    markerRow->addWidget(m_markerName, 1);
+    markerRow->addWidget(m_marker);
+    right->addLayout(markerRow);
     right->addStretch(1);
 
     auto *row = new QHBoxLayout(frame);
@@ -191,6 +213,7 @@ void RecordingCard::setState(RecordState state, const QString &reason)
     m_stop->setEnabled(state != RecordState::Stopping);
     m_stop->setText(state == RecordState::Waiting ? tr("Cancel") : tr("Stop"));
     m_dismiss->setVisible(done);
+    updateMarkerControls();
     if (state == RecordState::Failed && !reason.isEmpty()) {
         m_error->setText(friendlySentence(reason));
         m_error->show();
@@ -227,6 +250,27 @@ void RecordingCard::setPreviewPixmap(const QPixmap &pixmap)
 {
     m_preview->setPixmap(pixmap);
     m_preview->setProperty("hasPicture", true);
+}
+
+void RecordingCard::setMarkersSupported(bool supported)
+{
+    m_markersSupported = supported;
+    updateMarkerControls();
+}
+
+void RecordingCard::updateMarkerControls()
+{
+    const bool live = m_state == RecordState::Recording;
+    const bool done = m_state == RecordState::Finished || m_state == RecordState::Failed;
+    m_split->setVisible(!done);
+    m_split->setEnabled(live);
+    m_markerName->setVisible(!done);
+    m_marker->setVisible(!done);
+    m_markerName->setEnabled(live && m_markersSupported);
+    m_marker->setEnabled(live && m_markersSupported);
+    const QString why = m_markersSupported ? QString() : tr("Markers are kept in MP4 recordings only.");
+    m_marker->setToolTip(why);
+    m_markerName->setToolTip(why);
 }
 
 void RecordingCard::setDisk(const DiskForecast &disk)
@@ -290,10 +334,14 @@ void ActiveRecordingsView::addRecording(int id, const QString &title, const QStr
     auto *card = new RecordingCard(id, title, detail, chunked, this);
     connect(card, &RecordingCard::stopClicked, this, &ActiveRecordingsView::stopRequested);
     connect(card, &RecordingCard::dismissClicked, this, &ActiveRecordingsView::dismiss);
+    connect(card, &RecordingCard::splitClicked, this, &ActiveRecordingsView::splitRequested);
+    connect(card, &RecordingCard::markerClicked, this, &ActiveRecordingsView::markerRequested);
     m_list->insertWidget(0, card);
     m_cards.insert(id, card);
-    if (RecordingSession *s = m_engine.session(id))
+    if (RecordingSession *s = m_engine.session(id)) {
+        card->setMarkersSupported(s->params().type == ContainerType::Mp4);
         card->setState(s->state(), s->errorMessage());
+    }
     updateEmpty();
 }
 

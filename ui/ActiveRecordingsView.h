@@ -11,6 +11,7 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTimer;
 class QVBoxLayout;
@@ -35,6 +36,8 @@ public:
     // Free space and time left where this recording writes.
     void setDisk(const DiskForecast &disk);
     QPixmap preview() const;
+    // Markers become MP4 chapters; TS and FLV have no place for them.
+    void setMarkersSupported(bool supported);
     void setPreviewPixmap(const QPixmap &pixmap);
 
     static QString stateText(RecordState s);
@@ -42,6 +45,9 @@ public:
 signals:
     void stopClicked(int id);
     void dismissClicked(int id);
+    void splitClicked(int id);
+    // `name` as typed (may be empty: the window names it).
+    void markerClicked(int id, const QString &name);
 
 private:
     const int m_id;
@@ -62,6 +68,11 @@ private:
     qint64 m_bytes = 0;
     QPushButton *m_stop;
     QPushButton *m_dismiss;
+    QPushButton *m_split;
+    QLineEdit *m_markerName;
+    QPushButton *m_marker;
+    bool m_markersSupported = true;
+    void updateMarkerControls();
 };
 
 class ActiveRecordingsView : public QWidget {
@@ -82,6 +93,8 @@ public:
 
 signals:
     void stopRequested(int id);
+    void splitRequested(int id);
+    void markerRequested(int id, const QString &name);
 
 private:
     void refresh();

@@ -87,6 +87,9 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     connect(&m_engine, &Engine::chunkFinished, this, [this](int, const QString &path) { m_recordings->addFile(path); });
     connect(&m_engine, &Engine::previewFrame, m_active, &ActiveRecordingsView::onPreview);
     connect(m_active, &ActiveRecordingsView::stopRequested, &m_engine, &Engine::stopRecording);
+    connect(m_active, &ActiveRecordingsView::splitRequested, this, [this](int id) { splitRecording(id); });
+    connect(m_active, &ActiveRecordingsView::markerRequested, this,
+            [this](int id, const QString &name) { addMarker(id, name); });
 
     connect(m_tray, &TrayController::showWindowRequested, this, [this] {
         showNormal();
@@ -214,6 +217,7 @@ void MainWindow::buildActions()
     rec->addAction(m_arm);
     rec->addAction(m_stop);
     rec->addAction(m_stopAll);
+    buildMarkerActions(rec);
     addHelpMenu(this);
 
     QToolBar *tb = addToolBar(tr("Main"));
@@ -426,6 +430,8 @@ void MainWindow::updateActions()
     m_armButton->setEnabled(m_arm->isEnabled());
     m_stopButton->setEnabled(m_stop->isEnabled());
     m_tray->setRecording(m_engine.activeCount());
+    m_split->setEnabled(markerTarget().has_value());
+    m_marker->setEnabled(m_split->isEnabled());
 }
 
 void MainWindow::openSourceDialog(const QString &editId, const QString &prefillUrl)
@@ -475,7 +481,9 @@ void MainWindow::openSettings()
         dlg->setKnownFolders(folders);
     }
     const QString languageBefore = m_settings.string(SettingKey::Language);
-    connect(dlg, &SettingsDialog::applied, this, [this, languageBefore] {
+    connect(dlg, &SettingsDialog::applied, this, [this, languageBefore, dlg] {
+        if (!dlg->autostartError().isEmpty())
+            m_tray->notify(NotificationKind::Failed, tr("Start at login could not be changed"), dlg->autostartError());
         // Defaults may have changed for sources without their own options.
         onSourceSelected();
         m_tray->setRecording(m_engine.activeCount());

@@ -14,6 +14,7 @@
 class QAction;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QPushButton;
 class QTabWidget;
 class QTimer;
@@ -74,6 +75,10 @@ public:
     // Applies every folder's retention rule now, off the GUI thread
     // (also every 10 minutes, after each recording and after the settings).
     void enforceRetention();
+    // Split now / add a marker on `id`, or (-1) on the recording the
+    // actions aim at: the selected source's, or the only one running.
+    void splitRecording(int id = -1);
+    void addMarker(int id = -1, const QString &name = QString());
     // The orphans the last scan found (what the notice and the menu open).
     QStringList knownOrphans() const { return m_orphanPaths; }
 
@@ -103,6 +108,8 @@ private:
     void beginRecording(const SourceEntry &entry, const RecordOptions &opts, StartMode mode, const QString &spec);
     void reportFailure(const QString &sourceName, const QString &reason);
     void checkDiskSpace();
+    void buildMarkerActions(QMenu *menu);
+    std::optional<int> markerTarget() const;
     // The status bar's and the cards' free space and time left.
     void updateDiskStatus();
     // The name a recording goes by here: its source's name in the current
@@ -145,6 +152,9 @@ private:
     QAction *m_settingsAction = nullptr;
     QAction *m_recover = nullptr;
     QAction *m_quit = nullptr;
+    QAction *m_split = nullptr;
+    QAction *m_marker = nullptr;
+    QHash<int, int> m_markerCount; // per recording: "Marker 1", "Marker 2", …
 
     QStringList m_orphanPaths;             // found by the last orphan scan
     QStringList m_keptOriginals;           // files of sets already rebuilt, kept by the user

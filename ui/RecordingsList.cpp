@@ -36,7 +36,8 @@ namespace {
 constexpr int KeyRole = Qt::UserRole + 1;  // the recording's key (top-level rows)
 constexpr int PathRole = Qt::UserRole + 2; // the chunk's file (child rows)
 constexpr int SortRole = Qt::UserRole + 3;
-constexpr int PartRole = Qt::UserRole + 4; // a chunk's number (child rows)
+constexpr int PartRole = Qt::UserRole + 4;   // a chunk's number (child rows)
+constexpr int MarkerRole = Qt::UserRole + 5; // a marker's time in its file, ms (marker rows)
 constexpr QSize kThumbSize(64, 36);
 
 enum Column { NameCol, StartedCol, DurationCol, SizeCol, FormatCol, SourceCol, StateCol, ColumnCount };
@@ -50,7 +51,10 @@ public:
         // The parts of a recording always read first to last, whatever
         // the column and direction the recordings are sorted by.
         if (parent() && other.parent()) {
-            const bool less = data(NameCol, PartRole).toInt() < other.data(NameCol, PartRole).toInt();
+            // Markers (and parts) in time order: a marker row sorts by its time.
+            const bool markers = data(NameCol, MarkerRole).isValid() && other.data(NameCol, MarkerRole).isValid();
+            const int role = markers ? MarkerRole : PartRole;
+            const bool less = data(NameCol, role).toLongLong() < other.data(NameCol, role).toLongLong();
             const bool descending = treeWidget() && treeWidget()->header()->sortIndicatorOrder() == Qt::DescendingOrder;
             return descending ? !less : less;
         }
@@ -98,7 +102,7 @@ bool sameListing(const LibraryEntry &a, const LibraryEntry &b)
     for (size_t i = 0; i < a.chunks.size(); ++i) {
         const LibraryChunk &x = a.chunks[i], &y = b.chunks[i];
         if (x.path != y.path || x.sizeBytes != y.sizeBytes || x.durationMs != y.durationMs || x.exists != y.exists
-            || x.problem != y.problem || x.owner.owner != y.owner.owner)
+            || x.problem != y.problem || x.owner.owner != y.owner.owner || x.markers != y.markers)
             return false;
     }
     return true;
@@ -259,7 +263,9 @@ void RecordingsList::fitColumns()
     for (int c = StartedCol; c < ColumnCount; ++c)
         if (!m_tree->isColumnHidden(c))
             others += h->sectionSize(c);
-    h->resizeSection(NameCol, std::max(140, avail - others));
+    // A few pixels spare on the right: the last column ("Endommagé") does not
+    // touch the frame.
+    h->resizeSection(NameCol, std::max(140, avail - others - 8));
 }
 
 void RecordingsList::changeEvent(QEvent *e)
@@ -512,6 +518,23 @@ void RecordingsList::updateItem(QTreeWidgetItem *item, const LibraryEntry &e)
         ? m_tree->currentItem()->data(NameCol, PathRole).toString()
         : QString();
     qDeleteAll(item->takeChildren());
+    // Markers (MP4 chapters) under the file they are in: one row each, at
+    // its time in that file; Play on it plays the file.
+    auto addMarkers = [&](QTreeWidgetItem *parent, const LibraryChunk &c) {
+        for (const LibraryMarker &m : c.markers) {
+            auto *row = new Item(parent);
+            row->setText(NameCol, tr("Marker: %1").arg(m.title));
+            row->setData(NameCol, PathRole, c.path);
+            row->setData(NameCol, MarkerRole, m.atMs);
+            row->setData(StartedCol, SortRole, m.atMs);
+            row->setText(DurationCol, formatDuration(m.atMs));
+            row->setToolTip(
+                NameCol,
+                tr("Marker \"%1\" at %2 in %3").arg(m.title, formatDuration(m.atMs), QFileInfo(c.path).fileName()));
+        }
+    };
+    if (e.chunks.size() == 1)
+        addMarkers(item, e.chunks.front());
     if (e.chunks.size() > 1) {
         for (const LibraryChunk &c : e.chunks) {
             auto *child = new Item(item);
@@ -529,6 +552,7 @@ void RecordingsList::updateItem(QTreeWidgetItem *item, const LibraryEntry &e)
             else if (!c.problem.isEmpty())
                 chunkState = tr("Damaged", "library state");
             child->setText(StateCol, chunkState);
+            addMarkers(child, c);
             if (c.path == current)
                 m_tree->setCurrentItem(child);
         }
@@ -602,7 +626,7 @@ QStringList RecordingsList::files() const
 const LibraryEntry *RecordingsList::selectedEntry() const
 {
     QTreeWidgetItem *item = m_tree->currentItem();
-    if (item && item->parent())
+    while (item && item->parent()) // a part, or a marker under a part
         item = item->parent();
     if (!item)
         return nullptr;

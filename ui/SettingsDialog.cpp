@@ -1,6 +1,7 @@
 #include "ui/LayoutUtil.h"
 #include "ui/SettingsDialog.h"
 
+#include "core/app/Autostart.h"
 #include "core/app/Settings.h"
 #include "ui/RecordOptionsWidget.h"
 
@@ -51,6 +52,15 @@ QSpinBox *secondsSpin(QWidget *parent, const char *name, int min, int max)
     s->setRange(min, max);
     s->setSuffix(SettingsDialog::tr(" s"));
     return s;
+}
+
+// A field that does not fit beside its label goes under it: the dialog fits
+// a 640-pixel screen in French and German too.
+QFormLayout *makeForm(QWidget *page)
+{
+    auto *form = page ? new QFormLayout(page) : new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    return form;
 }
 
 int toSeconds(qint64 ms) { return int((ms + 500) / 1000); }
@@ -144,7 +154,7 @@ QWidget *SettingsDialog::recordingPage()
     m_overwrite = new QCheckBox(tr("Replace existing files"), page);
     m_overwrite->setObjectName(QStringLiteral("defaultOverwriteCheck"));
 
-    auto *form = new QFormLayout(page);
+    auto *form = makeForm(page);
     form->addRow(note(tr("Used for sources that have no settings of their own."), page));
     form->addRow(tr("Folder:"), folderRow);
     form->addRow(tr("Format:"), m_format);
@@ -160,7 +170,7 @@ QWidget *SettingsDialog::safetyPage()
     auto *page = new QWidget;
     m_fsync = msSpin(page, "fsyncSpin", 0, 60000, 250);
     m_fsync->setSpecialValueText(tr("Every packet"));
-    auto *form = new QFormLayout(page);
+    auto *form = makeForm(page);
     form->addRow(tr("Flush to disk every:"), m_fsync);
     form->addRow(note(tr("MP4 recordings are written crash-safe. Data reaches the disk with every packet; this "
                          "interval bounds what a power cut can lose. Shorter is safer, longer is easier on the "
@@ -176,7 +186,7 @@ QWidget *SettingsDialog::networkPage()
     m_reconnectMax = secondsSpin(page, "reconnectMaxSpin", 1, 600);
     m_openTimeout = secondsSpin(page, "openTimeoutSpin", 1, 120);
     m_stallTimeout = secondsSpin(page, "stallTimeoutSpin", 1, 120);
-    auto *form = new QFormLayout(page);
+    auto *form = makeForm(page);
     form->addRow(tr("First reconnect after:"), m_reconnectInitial);
     form->addRow(tr("Longest wait between reconnects:"), m_reconnectMax);
     form->addRow(tr("Give up opening after:"), m_openTimeout);
@@ -205,7 +215,7 @@ QWidget *SettingsDialog::diskPage()
     m_diskWarn->setSingleStep(5);
     m_diskWarn->setSuffix(tr(" min"));
     m_diskWarn->setSpecialValueText(tr("Only near the reserve"));
-    auto *form = new QFormLayout(page);
+    auto *form = makeForm(page);
     form->addRow(tr("Keep free at least:"), m_reserve);
     form->addRow(note(tr("Below this, a recording does not start, and a running recording stops cleanly and "
                          "keeps what it wrote."),
@@ -253,7 +263,7 @@ QWidget *SettingsDialog::retentionPage()
     });
     connect(m_retentionPreview, &QPushButton::clicked, this, &SettingsDialog::previewRetention);
 
-    auto *form = new QFormLayout;
+    auto *form = makeForm(nullptr);
     form->addRow(tr("Folder:"), m_retentionFolder);
     form->addRow(tr("Keep at most:"), m_retentionGb);
     form->addRow(tr("Delete after:"), m_retentionDays);
@@ -377,11 +387,16 @@ QWidget *SettingsDialog::behaviourPage()
     m_tray->setObjectName(QStringLiteral("minimizeToTrayCheck"));
     m_startMinimized = new QCheckBox(tr("Start minimised to the tray"), page);
     m_startMinimized->setObjectName(QStringLiteral("startMinimizedCheck"));
+    m_startAtLogin = new QCheckBox(tr("Start Tapedeck when I log in"), page);
+    m_startAtLogin->setObjectName(QStringLiteral("startAtLoginCheck"));
+    m_startAtLogin->setToolTip(
+        tr("Adds Tapedeck to the desktop's autostart (%1)").arg(QDir::toNativeSeparators(autostartEntryPath())));
     m_notifications = new QCheckBox(tr("Show notifications"), page);
     m_notifications->setObjectName(QStringLiteral("notificationsCheck"));
     auto *lay = new QVBoxLayout(page);
     lay->addWidget(m_tray);
     lay->addWidget(m_startMinimized);
+    lay->addWidget(m_startAtLogin);
     lay->addWidget(m_notifications);
     lay->addStretch(1);
     return page;
@@ -397,7 +412,7 @@ QWidget *SettingsDialog::languagePage()
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
     m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
-    auto *form = new QFormLayout(page);
+    auto *form = makeForm(page);
     form->addRow(tr("Language:"), m_language);
     form->addRow(note(tr("The window switches to the new language when you press OK; recordings keep running."), page));
     return page;
@@ -430,6 +445,7 @@ void SettingsDialog::load()
     }
     m_tray->setChecked(s.flag(SettingKey::MinimizeToTray));
     m_startMinimized->setChecked(s.flag(SettingKey::StartMinimized));
+    m_startAtLogin->setChecked(autostartEnabled());
     m_notifications->setChecked(s.flag(SettingKey::Notifications));
     m_language->setCurrentIndex(qMax(0, m_language->findData(s.string(SettingKey::Language))));
 }
@@ -456,6 +472,11 @@ void SettingsDialog::accept()
     saveRetentionRules(s, m_rules);
     s.setValue(SettingKey::MinimizeToTray, m_tray->isChecked());
     s.setValue(SettingKey::StartMinimized, m_startMinimized->isChecked());
+    // The entry is the desktop's, not a setting: written or removed only
+    // when the box changed, so a hand-made entry is not rewritten.
+    if (m_startAtLogin->isChecked() != autostartEnabled())
+        if (Status done = setAutostart(m_startAtLogin->isChecked(), QCoreApplication::applicationFilePath()); !done)
+            m_autostartError = done.message();
     s.setValue(SettingKey::Notifications, m_notifications->isChecked());
     s.setValue(SettingKey::Language, m_language->currentData());
     s.sync();

@@ -39,6 +39,8 @@ public:
     void setKeptIndexPath(const QString &path) { m_keptIndexPath = path; }
     // Lists what the current rule would delete now (a scan off the GUI thread).
     void previewRetention();
+    // Why the autostart entry could not be written (after accept), or "".
+    QString autostartError() const { return m_autostartError; }
 
     enum Page { RecordingPage, SafetyPage, NetworkPage, DiskPage, RetentionPage, BehaviourPage, LanguagePage };
 
@@ -77,6 +79,7 @@ private:
     QCheckBox *m_tray = nullptr;
     QCheckBox *m_startMinimized = nullptr;
     QCheckBox *m_notifications = nullptr;
+    QCheckBox *m_startAtLogin = nullptr;
     QComboBox *m_language = nullptr;
     QSpinBox *m_diskWarn = nullptr;
     QComboBox *m_retentionFolder = nullptr;
@@ -89,6 +92,7 @@ private:
     QString m_ruleFolder;
     QString m_keptIndexPath;
     int m_previewGeneration = 0;
+    QString m_autostartError;
 };
 
 } // namespace ui

@@ -173,6 +173,14 @@ FileProbe probeRecordingFile(const QString &path)
     }
     for (unsigned i = 0; i < ctx->nb_streams; ++i)
         p.hasVideo = p.hasVideo || ctx->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO;
+    for (unsigned i = 0; i < ctx->nb_chapters; ++i) {
+        const AVChapter *c = ctx->chapters[i];
+        LibraryMarker m;
+        m.atMs = av_rescale_q(c->start, c->time_base, AVRational{1, 1000});
+        if (const AVDictionaryEntry *e = av_dict_get(c->metadata, "title", nullptr, 0))
+            m.title = QString::fromUtf8(e->value);
+        p.chapters.push_back(m);
+    }
     return p;
 }
 
@@ -344,6 +352,11 @@ std::vector<LibraryEntry> scanLibraryFolder(const QString &folderIn, ProbeCache 
                 continue;
             }
             c.durationMs = p.durationMs;
+            // The writer opens the chapter list with "recording" at 0 when
+            // the first marker comes later: not a marker of the user's.
+            for (const LibraryMarker &m : p.chapters)
+                if (!(m.atMs == 0 && m.title == QLatin1String("recording")))
+                    c.markers.push_back(m);
             if (p.durationMs >= 0) {
                 duration += p.durationMs;
                 durationKnown = true;

@@ -95,6 +95,28 @@ bool RecordingService::stop(int id)
 
 void RecordingService::stopAll() { m_engine.stopAll(); }
 
+bool RecordingService::splitNow(int id)
+{
+    RecordingSession *s = m_engine.session(id);
+    if (!s || s->state() != RecordState::Recording)
+        return false;
+    s->splitNow();
+    return true;
+}
+
+bool RecordingService::addMarker(int id, const QString &title)
+{
+    RecordingSession *s = m_engine.session(id);
+    if (!s || s->state() != RecordState::Recording || title.trimmed().isEmpty())
+        return false;
+    // A chapter title is at most 255 bytes of UTF-8 (docs/sidecar-format.md).
+    QString t = title.trimmed();
+    while (t.toUtf8().size() > 255)
+        t.chop(1);
+    s->addMarker(t);
+    return true;
+}
+
 std::optional<RecordingInfo> RecordingService::info(int id) const
 {
     const RecordingSession *s = m_engine.session(id);

@@ -87,6 +87,9 @@ public:
     // Stops one recording (a waiting one is cancelled). False: no such id.
     bool stop(int id);
     void stopAll();
+    // A new chunk at the next keyframe; a named marker (an MP4 chapter). False: no such live recording.
+    bool splitNow(int id);
+    bool addMarker(int id, const QString &title);
 
     std::vector<RecordingInfo> list() const;
     std::optional<RecordingInfo> info(int id) const;

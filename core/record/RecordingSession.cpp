@@ -171,6 +171,8 @@ struct RecordingSession::Impl {
     std::atomic<bool> stopFlag{false};   // stop asked: reader ends, writer finishes
     std::atomic<bool> abortFlag{false};  // writer failed: reader ends at once
     std::atomic<qint64> stopAtMs{0};     // steady clock of the first stop, 0: none yet
+    std::atomic<bool> splitAsked{false}; // splitNow(): the writer cuts at the next keyframe
+    std::atomic<bool> markersAsked{false};
     std::shared_ptr<IoFaultInjector> io; // every file of the recording writes through it
     std::unique_ptr<PacketQueue> queue;
     std::thread reader;
@@ -188,7 +190,8 @@ struct RecordingSession::Impl {
     EndReason endKind = EndReason::Stopped;
     QString endNote; // why a recording ended by itself (source gone, reserve)
     QStringList files;
-    QStringList notes; // what the user should know about the files (splits, header place, gaps)
+    QStringList notes;   // what the user should know about the files (splits, header place, gaps)
+    QStringList markers; // addMarker(), not yet handed to the writer
     QString display;
     bool everOpened = false;
     bool readerDone = false; // the reader thread's function returned
@@ -434,6 +437,17 @@ void RecordingSession::stop()
     std::lock_guard lock(d->mutex);
     if (d->started) // before start() there is nothing to stop yet; start() ends at once
         d->transitionLocked(RecordState::Stopping);
+}
+
+void RecordingSession::splitNow() { d->splitAsked = true; }
+
+void RecordingSession::addMarker(const QString &title)
+{
+    {
+        std::lock_guard lock(d->mutex);
+        d->markers << title;
+    }
+    d->markersAsked = true;
 }
 
 bool RecordingSession::wait(int timeoutMs)
@@ -801,6 +815,17 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             streams = *changed;
             if (p.type == ContainerType::Mp4)
                 out->changeStreams(streams);
+        }
+        if (splitAsked.exchange(false))
+            out->splitAtNextCutPoint();
+        if (markersAsked.exchange(false)) {
+            QStringList asked;
+            {
+                std::lock_guard lock(mutex);
+                asked.swap(markers);
+            }
+            for (const QString &title : std::as_const(asked))
+                out->addMarker(title);
         }
         Status s = out->write(pkt);
         if (!s) {

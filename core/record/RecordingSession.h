@@ -43,6 +43,12 @@ public:
     // Asks to stop: a waiting record is cancelled (no file), a recording
     // closes its files. Returns at once; finished()/failed() follow.
     void stop();
+    // A new chunk from the next video keyframe (any time, chunked or not).
+    void splitNow();
+    // A named marker at the next packet: a chapter of the MP4 being written
+    // (kept in its .info at once, so a recovered file has it too). TS and
+    // FLV have no chapters and ignore it.
+    void addMarker(const QString &title);
     // Blocks until both threads ended (or the timeout passed). False at once
     // for an abandoned session.
     bool wait(int timeoutMs = -1);

@@ -1,5 +1,5 @@
-// Disk space and retention through the real main window (issue 13,
-// "Features people expect"): the status bar and each card show the free
+// Disk space, retention, split now and markers through the real main
+// window (issue 13, "Features people expect"): the status bar and each card show the free
 // space and the time left at the current bitrate; a recording marked Keep in
 // the library survives a retention rule; the Settings page previews what a
 // rule deletes before anything is deleted, and the rule, once saved, deletes
@@ -183,6 +183,67 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(card, "diskLabel")->property("low").toBool(), 30000);
         QTRY_VERIFY(child<QLabel>(m_window.get(), "diskStatusLabel")->property("low").toBool());
         snap(QStringLiteral("disk-low"));
+    }
+
+    // Split now and markers from the card and the shortcuts; the library
+    // lists the markers under the files they are in.
+    void splitAndMarkers()
+    {
+        const QString folder = m_tmp.filePath(QStringLiteral("rec_markers"));
+        QVERIFY(QDir().mkpath(folder));
+        openWindow(QStringLiteral("markers"), folder);
+        m_window->selectSource(QStringLiteral("demo"));
+        QTest::mouseClick(child<QPushButton>(m_window.get(), "recordButton"), Qt::LeftButton);
+        RecordingCard *card = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !m_engine->ids().empty() && (card = m_window->activeView()->card(m_engine->ids().back())), 15000);
+        const int id = card->id();
+        const RecordingSession *s = m_engine->session(id);
+        auto *split = child<QPushButton>(card, "cardSplitButton");
+        auto *markerButton = child<QPushButton>(card, "cardMarkerButton");
+        QTRY_VERIFY_WITH_TIMEOUT(s->state() == RecordState::Recording && s->stats().mediaMs > 1000, 30000);
+        QTRY_VERIFY(markerButton->isEnabled() && split->isEnabled());
+        QTest::keyClicks(child<QLineEdit>(card, "markerNameEdit"), QStringLiteral("Goal"));
+        snap(QStringLiteral("card-markers"));
+        QTest::mouseClick(markerButton, Qt::LeftButton);
+        QVERIFY(child<QLineEdit>(card, "markerNameEdit")->text().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(s->stats().mediaMs > 2500, 30000);
+        QSignalSpy chunks(m_engine.get(), &Engine::chunkFinished);
+        // The shortcuts aim at the only recording.
+        QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_K));
+        QTRY_VERIFY_WITH_TIMEOUT(chunks.count() == 1, 30000);
+        QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_M));
+        QTRY_VERIFY_WITH_TIMEOUT(s->stats().mediaMs > 4500, 30000);
+        QTest::mouseClick(child<QPushButton>(card, "cardStopButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(s->state() == RecordState::Finished, 30000);
+        const QStringList files = s->files();
+        QCOMPARE(files.size(), 2);
+
+        auto *tabs = child<QTabWidget>(m_window.get(), "mainTabs");
+        tabs->setCurrentWidget(m_window->recordingsList());
+        auto *tree = child<QTreeWidget>(m_window.get(), "recordingsList");
+        // One recording, two parts, a marker under each.
+        auto markersUnder = [](QTreeWidgetItem *part) {
+            QStringList out;
+            for (int i = 0; part && i < part->childCount(); ++i)
+                out << part->child(i)->text(0);
+            return out;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(tree->topLevelItemCount() == 1 && tree->topLevelItem(0)->childCount() == 2
+                                     && markersUnder(tree->topLevelItem(0)->child(0)).size() == 1
+                                     && markersUnder(tree->topLevelItem(0)->child(1)).size() == 1,
+                                 30000);
+        QTreeWidgetItem *rec = tree->topLevelItem(0);
+        QVERIFY2(markersUnder(rec->child(0)).constFirst().contains(QStringLiteral("Goal")),
+                 qPrintable(markersUnder(rec->child(0)).join(u'|')));
+        const qint64 goalMs = rec->child(0)->child(0)->data(0, Qt::UserRole + 5).toLongLong();
+        QVERIFY2(goalMs >= 900, qPrintable(QString::number(goalMs)));
+        if (english())
+            QCOMPARE(markersUnder(rec->child(1)).constFirst(), QStringLiteral("Marker: Marker 2"));
+        rec->setExpanded(true);
+        rec->child(0)->setExpanded(true);
+        rec->child(1)->setExpanded(true);
+        snap(QStringLiteral("library-markers"));
     }
 
     // Keep in the library, the preview in Settings, and the rule applied.
