@@ -182,6 +182,7 @@ void MainWindow::onStateChanged(int id, RecordState state, const QString &reason
                        tr("Recording into %1").arg(QDir::toNativeSeparators(folder)));
         checkDiskSpace(); // warn at once rather than at the next periodic check
     }
+    updateDiskStatus(); // a recording that ended no longer counts in the time left
     updateActions();
     if (m_quitting && m_engine.activeCount() == 0)
         QTimer::singleShot(0, qApp, &QCoreApplication::quit);

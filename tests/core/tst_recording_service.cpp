@@ -276,9 +276,14 @@ private slots:
         const QStringList second = chapters(files[1]);
         QCOMPARE(second.size(), 2);
         QVERIFY2(second[1].startsWith(QStringLiteral("Second half@")), qPrintable(second.join(u' ')));
-        // Each part starts at a keyframe and decodes cleanly.
-        for (const QString &f : files)
+        // Each part starts at a keyframe, decodes cleanly and holds what
+        // was recorded into it (about 1.5 s and 2 s here).
+        for (const QString &f : files) {
             QVERIFY2(testsupport::ffmpegDecodeErrors(f).isEmpty(), qPrintable(f));
+            const double seconds = testsupport::ffprobeDuration(f);
+            qInfo("%s: %.3f s", qPrintable(QFileInfo(f).fileName()), seconds);
+            QVERIFY2(seconds > 0.9, qPrintable(QStringLiteral("%1: %2 s").arg(f).arg(seconds)));
+        }
     }
 
     // Start at login: an XDG autostart entry, written and removed on request.
