@@ -269,6 +269,13 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::ui::LevelMeter</name>
+    <message>
+        <source>Peak %1 dBFS</source>
+        <translation>Spitze %1 dBFS</translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::ui::MainWindow</name>
     <message>
         <source>Tapedeck</source>
@@ -1221,6 +1228,14 @@ oder die Schaltflächen unten benutzen</translation>
         <source>Markers are kept in MP4 recordings only.</source>
         <translation>Marken werden nur in MP4-Aufnahmen gespeichert.</translation>
     </message>
+    <message>
+        <source>Audio:</source>
+        <translation>Ton:</translation>
+    </message>
+    <message>
+        <source>Silent for %1: check the source&apos;s sound.</source>
+        <translation>Seit %1 still: Ton der Quelle prüfen.</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecordingsList</name>
@@ -1884,6 +1899,14 @@ oder die Schaltflächen unten benutzen</translation>
     <message>
         <source>Adds Tapedeck to the desktop&apos;s autostart (%1)</source>
         <translation>Trägt Tapedeck in den Autostart des Desktops ein (%1)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Warn when a recording is silent for:</source>
+        <translation>Warnen, wenn eine Aufnahme still ist seit:</translation>
     </message>
 </context>
 <context>

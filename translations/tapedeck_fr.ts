@@ -269,6 +269,13 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::ui::LevelMeter</name>
+    <message>
+        <source>Peak %1 dBFS</source>
+        <translation>Crête %1 dBFS</translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::ui::MainWindow</name>
     <message>
         <source>Tapedeck</source>
@@ -1221,6 +1228,14 @@ ou utilisez les boutons ci-dessous</translation>
         <source>Markers are kept in MP4 recordings only.</source>
         <translation>Les repères ne sont conservés que dans les enregistrements MP4.</translation>
     </message>
+    <message>
+        <source>Audio:</source>
+        <translation>Son :</translation>
+    </message>
+    <message>
+        <source>Silent for %1: check the source&apos;s sound.</source>
+        <translation>Silence depuis %1 : vérifiez le son de la source.</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecordingsList</name>
@@ -1884,6 +1899,14 @@ ou utilisez les boutons ci-dessous</translation>
     <message>
         <source>Adds Tapedeck to the desktop&apos;s autostart (%1)</source>
         <translation>Ajoute Tapedeck au démarrage automatique du bureau (%1)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Warn when a recording is silent for:</source>
+        <translation>Avertir d’un silence de plus de :</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/ActiveRecordingsView.h"
 
 #include "core/record/Engine.h"
+#include "ui/LevelMeter.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -130,6 +131,12 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     m_dropped = figure(frame, "droppedLabel");
     m_file = figure(frame, "fileLabel");
     m_file->setWordWrap(true);
+    m_meter = new LevelMeter(frame);
+    m_silence = new QLabel(frame);
+    m_silence->setObjectName(QStringLiteral("silenceLabel"));
+    m_silence->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_silence->setWordWrap(true);
+    m_silence->hide();
     m_disk = figure(frame, "diskLabel");
     m_disk->setWordWrap(true);
 
@@ -146,6 +153,12 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
         grid->addWidget(new QLabel(rows[r].first, frame), r, 0);
         grid->addWidget(rows[r].second, r, 1);
     }
+    // The meter's row appears once there is sound to show (not for video only).
+    m_meterLabel = new QLabel(tr("Audio:"), frame);
+    grid->addWidget(m_meterLabel, int(rows.size()), 0);
+    grid->addWidget(m_meter, int(rows.size()), 1, Qt::AlignVCenter);
+    m_meterLabel->hide();
+    m_meter->hide();
     grid->setColumnStretch(1, 1);
     grid->setVerticalSpacing(2);
 
@@ -187,6 +200,7 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     right->addWidget(m_stateLabel);
     right->addWidget(m_error);
     right->addWidget(m_figures);
+    right->addWidget(m_silence);
     auto *markerRow = new QHBoxLayout;
     markerRow->addWidget(m_markerName, 1);
     markerRow->addWidget(m_marker);
@@ -273,6 +287,20 @@ void RecordingCard::updateMarkerControls()
     m_markerName->setToolTip(why);
 }
 
+void RecordingCard::setAudio(const AudioLevels &levels, qint64 silenceWarnMs)
+{
+    const bool any = levels.measured > 0 && m_state == RecordState::Recording;
+    m_meterLabel->setVisible(any);
+    m_meter->setVisible(any);
+    if (any)
+        m_meter->setLevels(levels);
+    const bool silent = any && silenceWarnMs > 0 && levels.silentMs >= silenceWarnMs;
+    m_silence->setVisible(silent);
+    m_silence->setProperty("silent", silent);
+    if (silent)
+        m_silence->setText(tr("Silent for %1: check the source's sound.").arg(formatDuration(levels.silentMs)));
+}
+
 void RecordingCard::setDisk(const DiskForecast &disk)
 {
     m_disk->setText(diskText(disk));
@@ -322,7 +350,7 @@ ActiveRecordingsView::ActiveRecordingsView(Engine &engine, QWidget *parent) : QW
     lay->addWidget(scroll);
 
     m_timer = new QTimer(this);
-    m_timer->setInterval(500);
+    m_timer->setInterval(200); // the audio meters move with it
     connect(m_timer, &QTimer::timeout, this, &ActiveRecordingsView::refresh);
     m_timer->start();
 }
@@ -396,8 +424,10 @@ void ActiveRecordingsView::refresh()
     for (RecordingCard *c : std::as_const(m_cards)) {
         if (c->state() == RecordState::Finished || c->state() == RecordState::Failed)
             continue;
-        if (RecordingSession *s = m_engine.session(c->id()))
+        if (RecordingSession *s = m_engine.session(c->id())) {
             c->setStats(s->stats());
+            c->setAudio(s->audioLevels(), m_silenceWarnMs);
+        }
     }
 }
 

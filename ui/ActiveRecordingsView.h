@@ -4,6 +4,7 @@
 // preview decoded from the recording's own packets.
 
 #include "core/app/DiskForecast.h"
+#include "core/record/AudioMeter.h"
 #include "core/record/RecordParams.h"
 
 #include <QHash>
@@ -23,6 +24,8 @@ class Engine;
 namespace tapedeck {
 namespace ui {
 
+class LevelMeter;
+
 class RecordingCard : public QWidget {
     Q_OBJECT
 public:
@@ -35,6 +38,9 @@ public:
     void setTitle(const QString &title);
     // Free space and time left where this recording writes.
     void setDisk(const DiskForecast &disk);
+    // The audio meter, and a warning once it has been silent for
+    // `silenceWarnMs` (0: never warn).
+    void setAudio(const AudioLevels &levels, qint64 silenceWarnMs);
     QPixmap preview() const;
     // Markers become MP4 chapters; TS and FLV have no place for them.
     void setMarkersSupported(bool supported);
@@ -64,6 +70,9 @@ private:
     QLabel *m_dropped;
     QLabel *m_file;
     QLabel *m_disk;
+    LevelMeter *m_meter;
+    QLabel *m_meterLabel;
+    QLabel *m_silence;
     QWidget *m_figures;
     qint64 m_bytes = 0;
     QPushButton *m_stop;
@@ -87,6 +96,7 @@ public:
     void onPreview(int id, const PreviewFrame &frame);
     // Each live card gets the forecast of the folder it writes into.
     void setDiskForecasts(const std::vector<DiskForecast> &forecasts);
+    void setSilenceWarnMs(qint64 ms) { m_silenceWarnMs = ms; }
     // A successor window (language switch) keeps the last pictures.
     QHash<int, QPixmap> previews() const;
     void restorePreviews(const QHash<int, QPixmap> &previews);
@@ -106,6 +116,7 @@ private:
     QLabel *m_empty;
     QTimer *m_timer;
     QHash<int, RecordingCard *> m_cards;
+    qint64 m_silenceWarnMs = 0;
 };
 
 QString formatDuration(qint64 ms);

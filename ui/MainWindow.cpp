@@ -114,6 +114,7 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     connect(m_diskTimer, &QTimer::timeout, this, &MainWindow::checkDiskSpace);
     m_diskTimer->start();
     updateDiskStatus();
+    m_active->setSilenceWarnMs(std::max<qint64>(0, m_settings.integer(SettingKey::SilenceWarnSeconds)) * 1000);
 
     reloadSources();
     selectSource(QStringLiteral("demo"));
@@ -488,6 +489,7 @@ void MainWindow::openSettings()
         onSourceSelected();
         m_tray->setRecording(m_engine.activeCount());
         statusBar()->showMessage(tr("Settings saved."), 5000);
+        m_active->setSilenceWarnMs(std::max<qint64>(0, m_settings.integer(SettingKey::SilenceWarnSeconds)) * 1000);
         enforceRetention();
         const QString language = m_settings.string(SettingKey::Language);
         if (language != languageBefore)

@@ -397,6 +397,14 @@ QWidget *SettingsDialog::behaviourPage()
     lay->addWidget(m_tray);
     lay->addWidget(m_startMinimized);
     lay->addWidget(m_startAtLogin);
+    m_silenceWarn = new QSpinBox(page);
+    m_silenceWarn->setObjectName(QStringLiteral("silenceWarnSpin"));
+    m_silenceWarn->setRange(0, 3600);
+    m_silenceWarn->setSuffix(tr(" s"));
+    m_silenceWarn->setSpecialValueText(tr("Never"));
+    auto *silenceForm = makeForm(nullptr);
+    silenceForm->addRow(tr("Warn when a recording is silent for:"), m_silenceWarn);
+    lay->addLayout(silenceForm);
     lay->addWidget(m_notifications);
     lay->addStretch(1);
     return page;
@@ -446,6 +454,7 @@ void SettingsDialog::load()
     m_tray->setChecked(s.flag(SettingKey::MinimizeToTray));
     m_startMinimized->setChecked(s.flag(SettingKey::StartMinimized));
     m_startAtLogin->setChecked(autostartEnabled());
+    m_silenceWarn->setValue(int(s.integer(SettingKey::SilenceWarnSeconds)));
     m_notifications->setChecked(s.flag(SettingKey::Notifications));
     m_language->setCurrentIndex(qMax(0, m_language->findData(s.string(SettingKey::Language))));
 }
@@ -472,6 +481,7 @@ void SettingsDialog::accept()
     saveRetentionRules(s, m_rules);
     s.setValue(SettingKey::MinimizeToTray, m_tray->isChecked());
     s.setValue(SettingKey::StartMinimized, m_startMinimized->isChecked());
+    s.setValue(SettingKey::SilenceWarnSeconds, m_silenceWarn->value());
     // The entry is the desktop's, not a setting: written or removed only
     // when the box changed, so a hand-made entry is not rewritten.
     if (m_startAtLogin->isChecked() != autostartEnabled())

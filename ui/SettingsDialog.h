@@ -80,6 +80,7 @@ private:
     QCheckBox *m_startMinimized = nullptr;
     QCheckBox *m_notifications = nullptr;
     QCheckBox *m_startAtLogin = nullptr;
+    QSpinBox *m_silenceWarn = nullptr;
     QComboBox *m_language = nullptr;
     QSpinBox *m_diskWarn = nullptr;
     QComboBox *m_retentionFolder = nullptr;

@@ -57,6 +57,8 @@ SettingDef makeSettingDef(SettingKey key)
         return {"disk/warnMinutes", kDefaultDiskWarnMinutes};
     case SettingKey::RetentionRules:
         return {"disk/retention", QString()};
+    case SettingKey::SilenceWarnSeconds:
+        return {"behaviour/silenceWarnSeconds", 30};
     case SettingKey::MinimizeToTray:
         return {"behaviour/minimizeToTray", true};
     case SettingKey::StartMinimized:

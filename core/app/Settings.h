@@ -54,6 +54,7 @@ enum class SettingKey {
     Gaps,                // "auto" | "close" | "real": a drop's outage closed up or kept as real time
     DiskWarnMinutes,     // warn when a recording folder has less than this left at the current bitrates
     RetentionRules,      // map: folder -> {maxGb, maxDays} (core/app/Retention.h)
+    SilenceWarnSeconds,  // a recording silent this long gets a warning on its card (0: never)
     Count_
 };
 

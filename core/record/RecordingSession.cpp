@@ -1,5 +1,7 @@
 #include "core/record/RecordingSession.h"
 
+#include "core/record/AudioMeter.h"
+
 #include "core/io/FileLock.h"
 
 #include "core/writer/ChunkedOutput.h"
@@ -173,6 +175,7 @@ struct RecordingSession::Impl {
     std::atomic<qint64> stopAtMs{0};     // steady clock of the first stop, 0: none yet
     std::atomic<bool> splitAsked{false}; // splitNow(): the writer cuts at the next keyframe
     std::atomic<bool> markersAsked{false};
+    AudioMeter meter;                    // fed by the writer, decoded on its own thread
     std::shared_ptr<IoFaultInjector> io; // every file of the recording writes through it
     std::unique_ptr<PacketQueue> queue;
     std::thread reader;
@@ -439,6 +442,8 @@ void RecordingSession::stop()
         d->transitionLocked(RecordState::Stopping);
 }
 
+AudioLevels RecordingSession::audioLevels() const { return d->meter.levels(); }
+
 void RecordingSession::splitNow() { d->splitAsked = true; }
 
 void RecordingSession::addMarker(const QString &title)
@@ -701,6 +706,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     TimestampNormalizer norm;
     ParameterWatch paramWatch;
     PreviewDecoder preview;
+    int meterIndex = -1; // the output stream the audio meter hears
     std::vector<StreamInfo> streams;
     std::vector<int> inMap;              // connection's stream index -> output stream (empty: same)
     std::vector<AVRational> inTimeBases; // the connection's time bases, when remapped
@@ -782,6 +788,14 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             const int v = firstVideoIndex(streams);
             if (p.previewEnabled && v >= 0)
                 preview.reset(streams[size_t(v)]);
+            meterIndex = -1;
+            if (p.previewEnabled)
+                for (const StreamInfo &st : streams)
+                    if (st.type == AVMEDIA_TYPE_AUDIO) {
+                        if (meter.start(st))
+                            meterIndex = int(&st - streams.data());
+                        break;
+                    }
             continue;
         }
         if (abortFlag.load())
@@ -834,6 +848,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             queue->close();
             continue;
         }
+        if (pkt->stream_index == meterIndex)
+            meter.push(pkt);
         if (p.previewEnabled && (pkt->flags & AV_PKT_FLAG_KEY) && pkt->stream_index == firstVideoIndex(streams)
             && nowMs() - lastPreviewMs >= 1000) {
             lastPreviewMs = nowMs();

@@ -3,6 +3,7 @@
 // (queue → chunked output). Lives in the thread that created it; its signals
 // are emitted there (queued from the worker threads).
 
+#include "core/record/AudioMeter.h"
 #include "core/record/RecordParams.h"
 #include "core/source/Source.h"
 #include "core/io/File.h"
@@ -82,6 +83,9 @@ public:
     // gaps in the source. Complete once finished()/failed() was emitted.
     QStringList notes() const;
     QString displaySource() const; // redacted
+    // Peak and RMS per channel of the recording's first audio stream (empty
+    // without audio or without previews), and how long it has been silent.
+    AudioLevels audioLevels() const;
 
 signals:
     void stateChanged(int id, tapedeck::RecordState state, const QString &reason);

@@ -132,7 +132,7 @@ private slots:
     // Free space and time left: in the status bar before anything records
     // (free space only), then on the card and in the status bar with the time
     // left once the recording's bitrate is known.
-    void freeSpaceAndTimeLeft()
+    void freeSpaceAndTimeLeft() // and the audio meter
     {
         const QString folder = m_tmp.filePath(QStringLiteral("rec_space"));
         QVERIFY(QDir().mkpath(folder));
@@ -161,6 +161,13 @@ private slots:
         QVERIFY(status->text() != disk->text());
         QVERIFY(status->text().contains(disk->text().section(u',', 0, 0))); // the same free space
         QVERIFY(!status->property("low").toBool());
+        // The audio meter hears the demo's tone (0.2 of full scale: about
+        // -14 dBFS at its peak); no silence warning.
+        auto *meter = child<QWidget>(card, "levelMeter");
+        QTRY_VERIFY_WITH_TIMEOUT(meter->isVisible(), 15000);
+        QTRY_VERIFY(meter->property("peakDb").toDouble() > -20.0);
+        QVERIFY2(meter->property("peakDb").toDouble() < -10.0, qPrintable(meter->property("peakDb").toString()));
+        QVERIFY(!child<QLabel>(card, "silenceLabel")->isVisible());
         snap(QStringLiteral("disk-space"));
     }
 
