@@ -259,6 +259,21 @@
         <source>No file manager could be opened here. The file is in %1</source>
         <translation>Hier ließ sich kein Dateimanager öffnen. Die Datei liegt in %1</translation>
     </message>
+    <message>
+        <source>Nothing was recorded in it; kept as it is.</source>
+        <translation>Darin wurde nichts aufgenommen; unverändert aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded in it; its leftover files were removed.</source>
+        <translation>Darin wurde nichts aufgenommen; die übrigen Dateien wurden entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::LevelMeter</name>
+    <message>
+        <source>Peak %1 dBFS</source>
+        <translation>Spitze %1 dBFS</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::MainWindow</name>
@@ -552,6 +567,72 @@
         <source>Remove the selected source</source>
         <translation>Gewählte Quelle entfernen</translation>
     </message>
+    <message>
+        <source>Retention could not delete everything</source>
+        <translation>Die Aufbewahrungsregel konnte nicht alles löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retention deleted %n old file(s) in %1.</source>
+        <translation>
+            <numerusform>Die Aufbewahrungsregel hat %n alte Datei in %1 gelöscht.</numerusform>
+            <numerusform>Die Aufbewahrungsregel hat %n alte Dateien in %1 gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At the current bitrates that is %1.</source>
+        <translation>Bei den aktuellen Bitraten reicht das noch %1.</translation>
+    </message>
+    <message>
+        <source>Disk: %1</source>
+        <translation>Datenträger: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more folder(s))</source>
+        <translation>
+            <numerusform>(%n weiterer Ordner)</numerusform>
+            <numerusform>(%n weitere Ordner)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start at login could not be changed</source>
+        <translation>Der Start bei der Anmeldung ließ sich nicht ändern</translation>
+    </message>
+    <message>
+        <source>S&amp;plit now</source>
+        <translation>Jetzt &amp;teilen</translation>
+    </message>
+    <message>
+        <source>Go on in a new file from the next keyframe (%1)</source>
+        <translation>Ab dem nächsten Schlüsselbild in einer neuen Datei weitermachen (%1)</translation>
+    </message>
+    <message>
+        <source>Add &amp;marker</source>
+        <translation>&amp;Marke setzen</translation>
+    </message>
+    <message>
+        <source>Mark this moment as a chapter of the recording (%1)</source>
+        <translation>Diesen Moment als Kapitel der Aufnahme markieren (%1)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; goes on in a new file from the next keyframe.</source>
+        <translation>„%1“ geht ab dem nächsten Schlüsselbild in einer neuen Datei weiter.</translation>
+    </message>
+    <message>
+        <source>Markers are kept in MP4 recordings only.</source>
+        <translation>Marken werden nur in MP4-Aufnahmen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Marker %1</source>
+        <translation>Marke %1</translation>
+    </message>
+    <message>
+        <source>Marker &quot;%1&quot; at %2 in &quot;%3&quot;.</source>
+        <translation>Marke „%1“ bei %2 in „%3“.</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::OrphanText</name>
@@ -714,6 +795,14 @@
     <message>
         <source>%1 — the sound of an unfinished recording</source>
         <translation>%1 — der Ton einer unvollendeten Aufnahme</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded in it: its leftover files are removed</source>
+        <translation>Darin wurde nichts aufgenommen: die übrigen Dateien werden entfernt</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
     </message>
 </context>
 <context>
@@ -927,6 +1016,10 @@ oder die Schaltflächen unten benutzen</translation>
         <source>Done.</source>
         <translation>Fertig.</translation>
     </message>
+    <message>
+        <source>Nothing was recorded in it: removed</source>
+        <translation>Darin wurde nichts aufgenommen: entfernt</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecordOptionsWidget</name>
@@ -1072,6 +1165,76 @@ oder die Schaltflächen unten benutzen</translation>
     <message>
         <source>one file</source>
         <translation>eine Datei</translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>unter einer Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min</source>
+        <translation>
+            <numerusform>etwa %n Min.</numerusform>
+            <numerusform>etwa %n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min</source>
+        <translation>etwa %1 Std. %2 Min.</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n days</source>
+        <translation>
+            <numerusform>etwa %n Tag</numerusform>
+            <numerusform>etwa %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>free space unknown</source>
+        <translation>freier Platz unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 free: below the reserve of %2</source>
+        <translation>%1 frei: unter der Reserve von %2</translation>
+    </message>
+    <message>
+        <source>%1 free</source>
+        <translation>%1 frei</translation>
+    </message>
+    <message>
+        <source>%1 free, %2 left</source>
+        <translation>%1 frei, reicht %2</translation>
+    </message>
+    <message>
+        <source>Disk:</source>
+        <translation>Datenträger:</translation>
+    </message>
+    <message>
+        <source>Split now</source>
+        <translation>Jetzt teilen</translation>
+    </message>
+    <message>
+        <source>Close this file and go on in a new one from the next keyframe</source>
+        <translation>Diese Datei schließen und ab dem nächsten Schlüsselbild in einer neuen weitermachen</translation>
+    </message>
+    <message>
+        <source>Marker name</source>
+        <translation>Name der Marke</translation>
+    </message>
+    <message>
+        <source>Add marker</source>
+        <translation>Marke setzen</translation>
+    </message>
+    <message>
+        <source>Markers are kept in MP4 recordings only.</source>
+        <translation>Marken werden nur in MP4-Aufnahmen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Audio:</source>
+        <translation>Ton:</translation>
+    </message>
+    <message>
+        <source>Silent for %1: check the source&apos;s sound.</source>
+        <translation>Seit %1 still: Ton der Quelle prüfen.</translation>
     </message>
 </context>
 <context>
@@ -1251,6 +1414,35 @@ oder die Schaltflächen unten benutzen</translation>
         <source>Damaged</source>
         <comment>library state</comment>
         <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Behalten</translation>
+    </message>
+    <message>
+        <source>%1, kept</source>
+        <comment>library state of a recording marked Keep</comment>
+        <translation>%1, behalten</translation>
+    </message>
+    <message>
+        <source>Marked &quot;Keep&quot;: never removed by retention.</source>
+        <translation>Als „Behalten“ markiert: wird von der Aufbewahrung nie gelöscht.</translation>
+    </message>
+    <message>
+        <source>Built-in demo</source>
+        <translation>Eingebaute Demo</translation>
+    </message>
+    <message>
+        <source>Kept recordings are never removed by the retention rules (Settings → Retention).</source>
+        <translation>Behaltene Aufnahmen werden von den Aufbewahrungsregeln nie gelöscht (Einstellungen → Aufbewahrung).</translation>
+    </message>
+    <message>
+        <source>Marker: %1</source>
+        <translation>Marke: %1</translation>
+    </message>
+    <message>
+        <source>Marker &quot;%1&quot; at %2 in %3</source>
+        <translation>Marke „%1“ bei %2 in %3</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1801,112 @@ oder die Schaltflächen unten benutzen</translation>
     <message>
         <source>A server that refuses the connection is reported at once; one that does not answer is given this long.</source>
         <translation>Ein Server, der die Verbindung ablehnt, wird sofort gemeldet; einer, der nicht antwortet, bekommt so lange Zeit.</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Aufbewahrung</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Only near the reserve</source>
+        <translation>Nur nahe der Reserve</translation>
+    </message>
+    <message>
+        <source>Warn when less is left than:</source>
+        <translation>Warnen, wenn weniger übrig ist als:</translation>
+    </message>
+    <message>
+        <source>Time left is the free space above the reserve at the bitrates of everything recording to the same disk. The status bar and each recording show it.</source>
+        <translation>Die Restzeit ist der freie Platz über der Reserve bei den Bitraten aller Aufnahmen auf denselben Datenträger. Die Statusleiste und jede Aufnahme zeigen sie an.</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Keep at most:</source>
+        <translation>Höchstens behalten:</translation>
+    </message>
+    <message>
+        <source>Delete after:</source>
+        <translation>Löschen nach:</translation>
+    </message>
+    <message>
+        <source>The oldest finished recordings are deleted first, for good: the trash is on the same disk and would free nothing. Recordings in progress, unfinished or damaged ones and those marked Keep in the library are never deleted.</source>
+        <translation>Die ältesten abgeschlossenen Aufnahmen werden zuerst endgültig gelöscht: Der Papierkorb liegt auf demselben Datenträger und würde nichts freigeben. Laufende, unvollständige oder beschädigte Aufnahmen und solche, die in der Bibliothek als „Behalten“ markiert sind, werden nie gelöscht.</translation>
+    </message>
+    <message>
+        <source>No limit is set for this folder: nothing is deleted.</source>
+        <translation>Für diesen Ordner ist keine Grenze gesetzt: Es wird nichts gelöscht.</translation>
+    </message>
+    <message>
+        <source>Looking at the folder…</source>
+        <translation>Ordner wird durchgesehen …</translation>
+    </message>
+    <message>
+        <source>too old</source>
+        <translation>zu alt</translation>
+    </message>
+    <message>
+        <source>over the size limit</source>
+        <translation>über der Größengrenze</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 (%4)</source>
+        <translation>%1 — %2, %3 (%4)</translation>
+    </message>
+    <message>
+        <source>unknown date</source>
+        <translation>Datum unbekannt</translation>
+    </message>
+    <message>
+        <source>Nothing would be deleted now (the folder holds %1).</source>
+        <translation>Jetzt würde nichts gelöscht (der Ordner enthält %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) would be deleted, %1 of %2.</source>
+        <translation>
+            <numerusform>%n Aufnahme würde gelöscht, %1 von %2.</numerusform>
+            <numerusform>%n Aufnahmen würden gelöscht, %1 von %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n protected recording(s) stay (in progress, unfinished, damaged or kept).</source>
+        <translation>
+            <numerusform>%n geschützte Aufnahme bleibt (laufend, unvollständig, beschädigt oder behalten).</numerusform>
+            <numerusform>%n geschützte Aufnahmen bleiben (laufend, unvollständig, beschädigt oder behalten).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start Tapedeck when I log in</source>
+        <translation>Tapedeck bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>Adds Tapedeck to the desktop&apos;s autostart (%1)</source>
+        <translation>Trägt Tapedeck in den Autostart des Desktops ein (%1)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Warn when a recording is silent for:</source>
+        <translation>Warnen, wenn eine Aufnahme still ist seit:</translation>
     </message>
 </context>
 <context>

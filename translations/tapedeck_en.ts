@@ -76,6 +76,37 @@
             <numerusform>These recordings were rebuilt and their rebuilt files exist. Move the %n original files they were rebuilt from to the trash?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Retention deleted %n old file(s) in %1.</source>
+        <translation>
+            <numerusform>Retention deleted %n old file in %1.</numerusform>
+            <numerusform>Retention deleted %n old files in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more folder(s))</source>
+        <translation>
+            <numerusform>(%n more folder)</numerusform>
+            <numerusform>(%n more folders)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::RecordingCard</name>
+    <message numerus="yes">
+        <source>about %n min</source>
+        <translation>
+            <numerusform>about %n min</numerusform>
+            <numerusform>about %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n days</source>
+        <translation>
+            <numerusform>about %n day</numerusform>
+            <numerusform>about %n days</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecordingsList</name>
@@ -160,6 +191,23 @@
         <translation>
             <numerusform>In use by another process, left alone (%n)</numerusform>
             <numerusform>In use by another process, left alone (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::SettingsDialog</name>
+    <message numerus="yes">
+        <source>%n recording(s) would be deleted, %1 of %2.</source>
+        <translation>
+            <numerusform>%n recording would be deleted, %1 of %2.</numerusform>
+            <numerusform>%n recordings would be deleted, %1 of %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n protected recording(s) stay (in progress, unfinished, damaged or kept).</source>
+        <translation>
+            <numerusform>%n protected recording stays (in progress, unfinished, damaged or kept).</numerusform>
+            <numerusform>%n protected recordings stay (in progress, unfinished, damaged or kept).</numerusform>
         </translation>
     </message>
 </context>

@@ -259,6 +259,21 @@
         <source>No file manager could be opened here. The file is in %1</source>
         <translation>Aucun gestionnaire de fichiers n’a pu être ouvert ici. Le fichier se trouve dans %1</translation>
     </message>
+    <message>
+        <source>Nothing was recorded in it; kept as it is.</source>
+        <translation>Rien n’y a été enregistré ; conservé tel quel.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded in it; its leftover files were removed.</source>
+        <translation>Rien n’y a été enregistré ; ses fichiers restants ont été supprimés.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::LevelMeter</name>
+    <message>
+        <source>Peak %1 dBFS</source>
+        <translation>Crête %1 dBFS</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::MainWindow</name>
@@ -552,6 +567,72 @@
         <source>Remove the selected source</source>
         <translation>Retirer la source choisie</translation>
     </message>
+    <message>
+        <source>Retention could not delete everything</source>
+        <translation>La conservation n’a pas pu tout supprimer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retention deleted %n old file(s) in %1.</source>
+        <translation>
+            <numerusform>La conservation a supprimé %n ancien fichier dans %1.</numerusform>
+            <numerusform>La conservation a supprimé %n anciens fichiers dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At the current bitrates that is %1.</source>
+        <translation>Aux débits actuels, cela fait %1.</translation>
+    </message>
+    <message>
+        <source>Disk: %1</source>
+        <translation>Disque : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more folder(s))</source>
+        <translation>
+            <numerusform>(%n autre dossier)</numerusform>
+            <numerusform>(%n autres dossiers)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start at login could not be changed</source>
+        <translation>Le démarrage à l’ouverture de session n’a pas pu être modifié</translation>
+    </message>
+    <message>
+        <source>S&amp;plit now</source>
+        <translation>&amp;Couper maintenant</translation>
+    </message>
+    <message>
+        <source>Go on in a new file from the next keyframe (%1)</source>
+        <translation>Continuer dans un nouveau fichier à partir de la prochaine image clé (%1)</translation>
+    </message>
+    <message>
+        <source>Add &amp;marker</source>
+        <translation>Ajouter un &amp;repère</translation>
+    </message>
+    <message>
+        <source>Mark this moment as a chapter of the recording (%1)</source>
+        <translation>Marquer ce moment comme chapitre de l’enregistrement (%1)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; goes on in a new file from the next keyframe.</source>
+        <translation>« %1 » continue dans un nouveau fichier à partir de la prochaine image clé.</translation>
+    </message>
+    <message>
+        <source>Markers are kept in MP4 recordings only.</source>
+        <translation>Les repères ne sont conservés que dans les enregistrements MP4.</translation>
+    </message>
+    <message>
+        <source>Marker %1</source>
+        <translation>Repère %1</translation>
+    </message>
+    <message>
+        <source>Marker &quot;%1&quot; at %2 in &quot;%3&quot;.</source>
+        <translation>Repère « %1 » à %2 dans « %3 ».</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::OrphanText</name>
@@ -714,6 +795,14 @@
     <message>
         <source>%1 — the sound of an unfinished recording</source>
         <translation>%1 — le son d’un enregistrement inachevé</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded in it: its leftover files are removed</source>
+        <translation>Rien n’y a été enregistré : ses fichiers restants sont supprimés</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
     </message>
 </context>
 <context>
@@ -927,6 +1016,10 @@ ou utilisez les boutons ci-dessous</translation>
         <source>Done.</source>
         <translation>Terminé.</translation>
     </message>
+    <message>
+        <source>Nothing was recorded in it: removed</source>
+        <translation>Rien n’y a été enregistré : supprimé</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecordOptionsWidget</name>
@@ -1072,6 +1165,76 @@ ou utilisez les boutons ci-dessous</translation>
     <message>
         <source>one file</source>
         <translation>un seul fichier</translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>moins d’une minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min</source>
+        <translation>
+            <numerusform>environ %n min</numerusform>
+            <numerusform>environ %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min</source>
+        <translation>environ %1 h %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n days</source>
+        <translation>
+            <numerusform>environ %n jour</numerusform>
+            <numerusform>environ %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>free space unknown</source>
+        <translation>espace libre inconnu</translation>
+    </message>
+    <message>
+        <source>%1 free: below the reserve of %2</source>
+        <translation>%1 libres : sous la réserve de %2</translation>
+    </message>
+    <message>
+        <source>%1 free</source>
+        <translation>%1 libres</translation>
+    </message>
+    <message>
+        <source>%1 free, %2 left</source>
+        <translation>%1 libres, encore %2</translation>
+    </message>
+    <message>
+        <source>Disk:</source>
+        <translation>Disque :</translation>
+    </message>
+    <message>
+        <source>Split now</source>
+        <translation>Couper maintenant</translation>
+    </message>
+    <message>
+        <source>Close this file and go on in a new one from the next keyframe</source>
+        <translation>Fermer ce fichier et continuer dans un nouveau à partir de la prochaine image clé</translation>
+    </message>
+    <message>
+        <source>Marker name</source>
+        <translation>Nom du repère</translation>
+    </message>
+    <message>
+        <source>Add marker</source>
+        <translation>Ajouter un repère</translation>
+    </message>
+    <message>
+        <source>Markers are kept in MP4 recordings only.</source>
+        <translation>Les repères ne sont conservés que dans les enregistrements MP4.</translation>
+    </message>
+    <message>
+        <source>Audio:</source>
+        <translation>Son :</translation>
+    </message>
+    <message>
+        <source>Silent for %1: check the source&apos;s sound.</source>
+        <translation>Silence depuis %1 : vérifiez le son de la source.</translation>
     </message>
 </context>
 <context>
@@ -1251,6 +1414,35 @@ ou utilisez les boutons ci-dessous</translation>
         <source>Damaged</source>
         <comment>library state</comment>
         <translation>Endommagé</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Garder</translation>
+    </message>
+    <message>
+        <source>%1, kept</source>
+        <comment>library state of a recording marked Keep</comment>
+        <translation>%1, gardé</translation>
+    </message>
+    <message>
+        <source>Marked &quot;Keep&quot;: never removed by retention.</source>
+        <translation>Marqué « Garder » : jamais supprimé par la conservation.</translation>
+    </message>
+    <message>
+        <source>Built-in demo</source>
+        <translation>Démo intégrée</translation>
+    </message>
+    <message>
+        <source>Kept recordings are never removed by the retention rules (Settings → Retention).</source>
+        <translation>Les enregistrements gardés ne sont jamais supprimés par les règles de conservation (Paramètres → Conservation).</translation>
+    </message>
+    <message>
+        <source>Marker: %1</source>
+        <translation>Repère : %1</translation>
+    </message>
+    <message>
+        <source>Marker &quot;%1&quot; at %2 in %3</source>
+        <translation>Repère « %1 » à %2 dans %3</translation>
     </message>
 </context>
 <context>
@@ -1576,7 +1768,7 @@ ou utilisez les boutons ci-dessous</translation>
     </message>
     <message>
         <source>Keep running in the tray when the window is closed</source>
-        <translation>Continuer dans la zone de notification quand la fenêtre est fermée</translation>
+        <translation>Rester dans la zone de notification à la fermeture</translation>
     </message>
     <message>
         <source>Start minimised to the tray</source>
@@ -1609,6 +1801,112 @@ ou utilisez les boutons ci-dessous</translation>
     <message>
         <source>A server that refuses the connection is reported at once; one that does not answer is given this long.</source>
         <translation>Un serveur qui refuse la connexion est signalé aussitôt ; un serveur qui ne répond pas a ce délai.</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Conservation</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Only near the reserve</source>
+        <translation>Seulement près de la réserve</translation>
+    </message>
+    <message>
+        <source>Warn when less is left than:</source>
+        <translation>Avertir s’il reste moins de :</translation>
+    </message>
+    <message>
+        <source>Time left is the free space above the reserve at the bitrates of everything recording to the same disk. The status bar and each recording show it.</source>
+        <translation>Le temps restant est l’espace libre au-dessus de la réserve, aux débits de tout ce qui enregistre sur le même disque. La barre d’état et chaque enregistrement l’affichent.</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> Gio</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sans limite</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Keep at most:</source>
+        <translation>Garder au plus :</translation>
+    </message>
+    <message>
+        <source>Delete after:</source>
+        <translation>Supprimer après :</translation>
+    </message>
+    <message>
+        <source>The oldest finished recordings are deleted first, for good: the trash is on the same disk and would free nothing. Recordings in progress, unfinished or damaged ones and those marked Keep in the library are never deleted.</source>
+        <translation>Les enregistrements terminés les plus anciens sont supprimés en premier, définitivement : la corbeille est sur le même disque et ne libérerait rien. Les enregistrements en cours, inachevés ou endommagés et ceux marqués « Garder » dans la bibliothèque ne sont jamais supprimés.</translation>
+    </message>
+    <message>
+        <source>No limit is set for this folder: nothing is deleted.</source>
+        <translation>Aucune limite pour ce dossier : rien n’est supprimé.</translation>
+    </message>
+    <message>
+        <source>Looking at the folder…</source>
+        <translation>Examen du dossier…</translation>
+    </message>
+    <message>
+        <source>too old</source>
+        <translation>trop ancien</translation>
+    </message>
+    <message>
+        <source>over the size limit</source>
+        <translation>au-delà de la taille maximale</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 (%4)</source>
+        <translation>%1 — %2, %3 (%4)</translation>
+    </message>
+    <message>
+        <source>unknown date</source>
+        <translation>date inconnue</translation>
+    </message>
+    <message>
+        <source>Nothing would be deleted now (the folder holds %1).</source>
+        <translation>Rien ne serait supprimé maintenant (le dossier contient %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) would be deleted, %1 of %2.</source>
+        <translation>
+            <numerusform>%n enregistrement serait supprimé, %1 sur %2.</numerusform>
+            <numerusform>%n enregistrements seraient supprimés, %1 sur %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n protected recording(s) stay (in progress, unfinished, damaged or kept).</source>
+        <translation>
+            <numerusform>%n enregistrement protégé reste (en cours, inachevé, endommagé ou gardé).</numerusform>
+            <numerusform>%n enregistrements protégés restent (en cours, inachevés, endommagés ou gardés).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start Tapedeck when I log in</source>
+        <translation>Démarrer Tapedeck à l’ouverture de session</translation>
+    </message>
+    <message>
+        <source>Adds Tapedeck to the desktop&apos;s autostart (%1)</source>
+        <translation>Ajoute Tapedeck au démarrage automatique du bureau (%1)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Warn when a recording is silent for:</source>
+        <translation>Avertir d’un silence de plus de :</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,15 @@
 #include "ui/ActiveRecordingsView.h"
 
 #include "core/record/Engine.h"
+#include "ui/LevelMeter.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QFrame>
 #include <QGridLayout>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPixmap>
 #include <QPushButton>
@@ -24,6 +27,33 @@ QString formatDuration(qint64 ms)
         .arg(s / 3600)
         .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
         .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString formatTimeLeft(qint64 seconds)
+{
+    if (seconds < 60)
+        return RecordingCard::tr("under a minute");
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        return RecordingCard::tr("about %n min", nullptr, int(minutes));
+    const qint64 hours = minutes / 60;
+    if (hours < 48)
+        return RecordingCard::tr("about %1 h %2 min").arg(hours).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    return RecordingCard::tr("about %n days", nullptr, int(hours / 24));
+}
+
+QString diskText(const DiskForecast &d)
+{
+    if (d.freeBytes < 0)
+        return RecordingCard::tr("free space unknown");
+    const QString free = QLocale().formattedDataSize(d.freeBytes);
+    if (d.belowReserve())
+        return RecordingCard::tr("%1 free: below the reserve of %2")
+            .arg(free, QLocale().formattedDataSize(d.reserveBytes));
+    const qint64 left = d.secondsLeft();
+    if (left < 0)
+        return RecordingCard::tr("%1 free").arg(free);
+    return RecordingCard::tr("%1 free, %2 left").arg(free, formatTimeLeft(left));
 }
 
 QString friendlySentence(const QString &engineLine)
@@ -101,6 +131,14 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     m_dropped = figure(frame, "droppedLabel");
     m_file = figure(frame, "fileLabel");
     m_file->setWordWrap(true);
+    m_meter = new LevelMeter(frame);
+    m_silence = new QLabel(frame);
+    m_silence->setObjectName(QStringLiteral("silenceLabel"));
+    m_silence->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_silence->setWordWrap(true);
+    m_silence->hide();
+    m_disk = figure(frame, "diskLabel");
+    m_disk->setWordWrap(true);
 
     m_figures = new QWidget(frame);
     m_figures->setObjectName(QStringLiteral("figuresBox"));
@@ -108,13 +146,19 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     grid->setContentsMargins(0, 0, 0, 0);
     // Two columns of figures, one pair per row: the card fits a 640-pixel
     // window with its Stop button on screen.
-    const QList<QPair<QString, QLabel *>> rows = {{tr("Elapsed:"), m_elapsed}, {tr("Size:"), m_size},
-                                                  {tr("Bitrate:"), m_bitrate}, {tr("Chunk:"), m_chunk},
-                                                  {tr("Dropped:"), m_dropped}, {tr("File:"), m_file}};
+    const QList<QPair<QString, QLabel *>> rows = {
+        {tr("Elapsed:"), m_elapsed}, {tr("Size:"), m_size}, {tr("Bitrate:"), m_bitrate}, {tr("Chunk:"), m_chunk},
+        {tr("Dropped:"), m_dropped}, {tr("File:"), m_file}, {tr("Disk:"), m_disk}};
     for (int r = 0; r < rows.size(); ++r) {
         grid->addWidget(new QLabel(rows[r].first, frame), r, 0);
         grid->addWidget(rows[r].second, r, 1);
     }
+    // The meter's row appears once there is sound to show (not for video only).
+    m_meterLabel = new QLabel(tr("Audio:"), frame);
+    grid->addWidget(m_meterLabel, int(rows.size()), 0);
+    grid->addWidget(m_meter, int(rows.size()), 1, Qt::AlignVCenter);
+    m_meterLabel->hide();
+    m_meter->hide();
     grid->setColumnStretch(1, 1);
     grid->setVerticalSpacing(2);
 
@@ -123,7 +167,23 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     m_dismiss = new QPushButton(tr("Dismiss"), frame);
     m_dismiss->setObjectName(QStringLiteral("cardDismissButton"));
     m_dismiss->hide();
+    m_split = new QPushButton(tr("Split now"), frame);
+    m_split->setObjectName(QStringLiteral("cardSplitButton"));
+    m_split->setToolTip(tr("Close this file and go on in a new one from the next keyframe"));
+    m_markerName = new QLineEdit(frame);
+    m_markerName->setObjectName(QStringLiteral("markerNameEdit"));
+    m_markerName->setPlaceholderText(tr("Marker name"));
+    m_markerName->setMaxLength(100);
+    m_marker = new QPushButton(tr("Add marker"), frame);
+    m_marker->setObjectName(QStringLiteral("cardMarkerButton"));
     connect(m_stop, &QPushButton::clicked, this, [this] { emit stopClicked(m_id); });
+    connect(m_split, &QPushButton::clicked, this, [this] { emit splitClicked(m_id); });
+    auto marker = [this] {
+        emit markerClicked(m_id, m_markerName->text().trimmed());
+        m_markerName->clear();
+    };
+    connect(m_marker, &QPushButton::clicked, this, marker);
+    connect(m_markerName, &QLineEdit::returnPressed, this, marker);
     connect(m_dismiss, &QPushButton::clicked, this, [this] { emit dismissClicked(m_id); });
 
     // The buttons sit under the picture and the state under the name: the
@@ -131,6 +191,7 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     auto *left = new QVBoxLayout;
     left->addWidget(m_preview);
     left->addWidget(m_stop);
+    left->addWidget(m_split);
     left->addWidget(m_dismiss);
     left->addStretch(1);
 
@@ -139,6 +200,11 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     right->addWidget(m_stateLabel);
     right->addWidget(m_error);
     right->addWidget(m_figures);
+    right->addWidget(m_silence);
+    auto *markerRow = new QHBoxLayout;
+    markerRow->addWidget(m_markerName, 1);
+    markerRow->addWidget(m_marker);
+    right->addLayout(markerRow);
     right->addStretch(1);
 
     auto *row = new QHBoxLayout(frame);
@@ -161,6 +227,7 @@ void RecordingCard::setState(RecordState state, const QString &reason)
     m_stop->setEnabled(state != RecordState::Stopping);
     m_stop->setText(state == RecordState::Waiting ? tr("Cancel") : tr("Stop"));
     m_dismiss->setVisible(done);
+    updateMarkerControls();
     if (state == RecordState::Failed && !reason.isEmpty()) {
         m_error->setText(friendlySentence(reason));
         m_error->show();
@@ -197,6 +264,50 @@ void RecordingCard::setPreviewPixmap(const QPixmap &pixmap)
 {
     m_preview->setPixmap(pixmap);
     m_preview->setProperty("hasPicture", true);
+}
+
+void RecordingCard::setMarkersSupported(bool supported)
+{
+    m_markersSupported = supported;
+    updateMarkerControls();
+}
+
+void RecordingCard::updateMarkerControls()
+{
+    const bool live = m_state == RecordState::Recording;
+    const bool done = m_state == RecordState::Finished || m_state == RecordState::Failed;
+    m_split->setVisible(!done);
+    m_split->setEnabled(live);
+    m_markerName->setVisible(!done);
+    m_marker->setVisible(!done);
+    m_markerName->setEnabled(live && m_markersSupported);
+    m_marker->setEnabled(live && m_markersSupported);
+    const QString why = m_markersSupported ? QString() : tr("Markers are kept in MP4 recordings only.");
+    m_marker->setToolTip(why);
+    m_markerName->setToolTip(why);
+}
+
+void RecordingCard::setAudio(const AudioLevels &levels, qint64 silenceWarnMs)
+{
+    const bool any = levels.measured > 0 && m_state == RecordState::Recording;
+    m_meterLabel->setVisible(any);
+    m_meter->setVisible(any);
+    if (any)
+        m_meter->setLevels(levels);
+    const bool silent = any && silenceWarnMs > 0 && levels.silentMs >= silenceWarnMs;
+    m_silence->setVisible(silent);
+    m_silence->setProperty("silent", silent);
+    if (silent)
+        m_silence->setText(tr("Silent for %1: check the source's sound.").arg(formatDuration(levels.silentMs)));
+}
+
+void RecordingCard::setDisk(const DiskForecast &disk)
+{
+    m_disk->setText(diskText(disk));
+    m_disk->setToolTip(QDir::toNativeSeparators(disk.folder));
+    m_disk->setProperty("low", disk.low());
+    m_disk->setProperty("secondsLeft", disk.secondsLeft());
+    m_disk->setStyleSheet(disk.low() ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
 }
 
 void RecordingCard::setTitle(const QString &title) { m_title->setText(title); }
@@ -239,7 +350,7 @@ ActiveRecordingsView::ActiveRecordingsView(Engine &engine, QWidget *parent) : QW
     lay->addWidget(scroll);
 
     m_timer = new QTimer(this);
-    m_timer->setInterval(500);
+    m_timer->setInterval(200); // the audio meters move with it
     connect(m_timer, &QTimer::timeout, this, &ActiveRecordingsView::refresh);
     m_timer->start();
 }
@@ -251,10 +362,14 @@ void ActiveRecordingsView::addRecording(int id, const QString &title, const QStr
     auto *card = new RecordingCard(id, title, detail, chunked, this);
     connect(card, &RecordingCard::stopClicked, this, &ActiveRecordingsView::stopRequested);
     connect(card, &RecordingCard::dismissClicked, this, &ActiveRecordingsView::dismiss);
+    connect(card, &RecordingCard::splitClicked, this, &ActiveRecordingsView::splitRequested);
+    connect(card, &RecordingCard::markerClicked, this, &ActiveRecordingsView::markerRequested);
     m_list->insertWidget(0, card);
     m_cards.insert(id, card);
-    if (RecordingSession *s = m_engine.session(id))
+    if (RecordingSession *s = m_engine.session(id)) {
+        card->setMarkersSupported(s->params().type == ContainerType::Mp4);
         card->setState(s->state(), s->errorMessage());
+    }
     updateEmpty();
 }
 
@@ -271,6 +386,21 @@ void ActiveRecordingsView::onPreview(int id, const PreviewFrame &frame)
 {
     if (RecordingCard *c = m_cards.value(id))
         c->setPreview(frame);
+}
+
+void ActiveRecordingsView::setDiskForecasts(const std::vector<DiskForecast> &forecasts)
+{
+    for (RecordingCard *c : std::as_const(m_cards)) {
+        if (c->state() == RecordState::Finished || c->state() == RecordState::Failed)
+            continue;
+        const RecordingSession *s = m_engine.session(c->id());
+        if (!s)
+            continue;
+        const QString folder = QFileInfo(s->params().outBase).absolutePath();
+        for (const DiskForecast &f : forecasts)
+            if (f.folder == folder)
+                c->setDisk(f);
+    }
 }
 
 QHash<int, QPixmap> ActiveRecordingsView::previews() const
@@ -294,8 +424,10 @@ void ActiveRecordingsView::refresh()
     for (RecordingCard *c : std::as_const(m_cards)) {
         if (c->state() == RecordState::Finished || c->state() == RecordState::Failed)
             continue;
-        if (RecordingSession *s = m_engine.session(c->id()))
+        if (RecordingSession *s = m_engine.session(c->id())) {
             c->setStats(s->stats());
+            c->setAudio(s->audioLevels(), m_silenceWarnMs);
+        }
     }
 }
 

@@ -3,6 +3,8 @@
 // figures (elapsed, size, bitrate, chunk, dropped packets) and a small
 // preview decoded from the recording's own packets.
 
+#include "core/app/DiskForecast.h"
+#include "core/record/AudioMeter.h"
 #include "core/record/RecordParams.h"
 
 #include <QHash>
@@ -10,6 +12,7 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTimer;
 class QVBoxLayout;
@@ -21,6 +24,8 @@ class Engine;
 namespace tapedeck {
 namespace ui {
 
+class LevelMeter;
+
 class RecordingCard : public QWidget {
     Q_OBJECT
 public:
@@ -31,7 +36,14 @@ public:
     void setPreview(const PreviewFrame &frame);
     RecordState state() const { return m_state; }
     void setTitle(const QString &title);
+    // Free space and time left where this recording writes.
+    void setDisk(const DiskForecast &disk);
+    // The audio meter, and a warning once it has been silent for
+    // `silenceWarnMs` (0: never warn).
+    void setAudio(const AudioLevels &levels, qint64 silenceWarnMs);
     QPixmap preview() const;
+    // Markers become MP4 chapters; TS and FLV have no place for them.
+    void setMarkersSupported(bool supported);
     void setPreviewPixmap(const QPixmap &pixmap);
 
     static QString stateText(RecordState s);
@@ -39,6 +51,9 @@ public:
 signals:
     void stopClicked(int id);
     void dismissClicked(int id);
+    void splitClicked(int id);
+    // `name` as typed (may be empty: the window names it).
+    void markerClicked(int id, const QString &name);
 
 private:
     const int m_id;
@@ -54,10 +69,19 @@ private:
     QLabel *m_chunk;
     QLabel *m_dropped;
     QLabel *m_file;
+    QLabel *m_disk;
+    LevelMeter *m_meter;
+    QLabel *m_meterLabel;
+    QLabel *m_silence;
     QWidget *m_figures;
     qint64 m_bytes = 0;
     QPushButton *m_stop;
     QPushButton *m_dismiss;
+    QPushButton *m_split;
+    QLineEdit *m_markerName;
+    QPushButton *m_marker;
+    bool m_markersSupported = true;
+    void updateMarkerControls();
 };
 
 class ActiveRecordingsView : public QWidget {
@@ -70,12 +94,17 @@ public:
 
     void onStateChanged(int id, RecordState state, const QString &reason);
     void onPreview(int id, const PreviewFrame &frame);
+    // Each live card gets the forecast of the folder it writes into.
+    void setDiskForecasts(const std::vector<DiskForecast> &forecasts);
+    void setSilenceWarnMs(qint64 ms) { m_silenceWarnMs = ms; }
     // A successor window (language switch) keeps the last pictures.
     QHash<int, QPixmap> previews() const;
     void restorePreviews(const QHash<int, QPixmap> &previews);
 
 signals:
     void stopRequested(int id);
+    void splitRequested(int id);
+    void markerRequested(int id, const QString &name);
 
 private:
     void refresh();
@@ -87,9 +116,15 @@ private:
     QLabel *m_empty;
     QTimer *m_timer;
     QHash<int, RecordingCard *> m_cards;
+    qint64 m_silenceWarnMs = 0;
 };
 
 QString formatDuration(qint64 ms);
+// "about 3 h 20 min", "about 2 days", "under a minute" (seconds >= 0).
+QString formatTimeLeft(qint64 seconds);
+// "12.3 GiB free, about 3 h 20 min left" (or only the free space when the
+// time cannot be told yet).
+QString diskText(const DiskForecast &disk);
 // An engine line ("nothing is listening at … (connection refused)") as a
 // sentence for people: capital first letter, a full stop at the end.
 QString friendlySentence(const QString &engineLine);

@@ -87,6 +87,9 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     connect(&m_engine, &Engine::chunkFinished, this, [this](int, const QString &path) { m_recordings->addFile(path); });
     connect(&m_engine, &Engine::previewFrame, m_active, &ActiveRecordingsView::onPreview);
     connect(m_active, &ActiveRecordingsView::stopRequested, &m_engine, &Engine::stopRecording);
+    connect(m_active, &ActiveRecordingsView::splitRequested, this, [this](int id) { splitRecording(id); });
+    connect(m_active, &ActiveRecordingsView::markerRequested, this,
+            [this](int id, const QString &name) { addMarker(id, name); });
 
     connect(m_tray, &TrayController::showWindowRequested, this, [this] {
         showNormal();
@@ -106,9 +109,12 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
             });
 
     m_diskTimer = new QTimer(this);
-    m_diskTimer->setInterval(10000);
+    // statvfs per folder: cheap enough every 2 s, and time left moves.
+    m_diskTimer->setInterval(2000);
     connect(m_diskTimer, &QTimer::timeout, this, &MainWindow::checkDiskSpace);
     m_diskTimer->start();
+    updateDiskStatus();
+    m_active->setSilenceWarnMs(std::max<qint64>(0, m_settings.integer(SettingKey::SilenceWarnSeconds)) * 1000);
 
     reloadSources();
     selectSource(QStringLiteral("demo"));
@@ -121,8 +127,12 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     // What the recovery wizard rebuilt shows as "recovered" (core/app/Library.h).
     m_recordings->setRecoveredIndexPath(
         QFileInfo(rebuiltLedgerPath()).absoluteDir().filePath(QLatin1String(kRecoveredIndexFileName)));
+    m_recordings->setKeptIndexPath(keptIndexPath());
     for (const QString &folder : std::as_const(folders))
         m_recordings->scanFolder(folder);
+    // Rules run at start (a folder may have grown while Tapedeck was off),
+    // then on their timer.
+    QTimer::singleShot(0, this, &MainWindow::enforceRetention);
 
     resize(1000, 680);
     restoreGeometry(m_settings.value(SettingKey::WindowGeometry).toByteArray());
@@ -208,6 +218,7 @@ void MainWindow::buildActions()
     rec->addAction(m_arm);
     rec->addAction(m_stop);
     rec->addAction(m_stopAll);
+    buildMarkerActions(rec);
     addHelpMenu(this);
 
     QToolBar *tb = addToolBar(tr("Main"));
@@ -335,6 +346,9 @@ void MainWindow::buildUi()
     m_keptNotice->hide();
     connect(m_keptNotice, &QPushButton::clicked, this, &MainWindow::deleteKeptOriginals);
     statusBar()->addPermanentWidget(m_keptNotice);
+    m_diskStatus = new QLabel(this);
+    m_diskStatus->setObjectName(QStringLiteral("diskStatusLabel"));
+    statusBar()->addPermanentWidget(m_diskStatus);
 }
 
 void MainWindow::reloadSources()
@@ -417,6 +431,8 @@ void MainWindow::updateActions()
     m_armButton->setEnabled(m_arm->isEnabled());
     m_stopButton->setEnabled(m_stop->isEnabled());
     m_tray->setRecording(m_engine.activeCount());
+    m_split->setEnabled(markerTarget().has_value());
+    m_marker->setEnabled(m_split->isEnabled());
 }
 
 void MainWindow::openSourceDialog(const QString &editId, const QString &prefillUrl)
@@ -458,12 +474,23 @@ void MainWindow::openSettings()
 {
     auto *dlg = new SettingsDialog(m_settings, this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setKeptIndexPath(keptIndexPath());
+    {
+        QStringList folders;
+        for (const SourceEntry &e : m_sources->entries())
+            folders << m_sources->options(e.id).folder;
+        dlg->setKnownFolders(folders);
+    }
     const QString languageBefore = m_settings.string(SettingKey::Language);
-    connect(dlg, &SettingsDialog::applied, this, [this, languageBefore] {
+    connect(dlg, &SettingsDialog::applied, this, [this, languageBefore, dlg] {
+        if (!dlg->autostartError().isEmpty())
+            m_tray->notify(NotificationKind::Failed, tr("Start at login could not be changed"), dlg->autostartError());
         // Defaults may have changed for sources without their own options.
         onSourceSelected();
         m_tray->setRecording(m_engine.activeCount());
         statusBar()->showMessage(tr("Settings saved."), 5000);
+        m_active->setSilenceWarnMs(std::max<qint64>(0, m_settings.integer(SettingKey::SilenceWarnSeconds)) * 1000);
+        enforceRetention();
         const QString language = m_settings.string(SettingKey::Language);
         if (language != languageBefore)
             emit languageChanged(language);

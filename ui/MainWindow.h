@@ -12,7 +12,9 @@
 #include <QSet>
 
 class QAction;
+class QLabel;
 class QListWidget;
+class QMenu;
 class QPushButton;
 class QTabWidget;
 class QTimer;
@@ -68,10 +70,21 @@ public:
     void openArguments(const QStringList &items);
     // The file where the wizard remembers sets it rebuilt and kept.
     QString rebuiltLedgerPath() const;
+    // The library's "Keep" marks (retention never removes those).
+    QString keptIndexPath() const;
+    // Applies every folder's retention rule now, off the GUI thread
+    // (also every 10 minutes, after each recording and after the settings).
+    void enforceRetention();
+    // Split now / add a marker on `id`, or (-1) on the recording the
+    // actions aim at: the selected source's, or the only one running.
+    void splitRecording(int id = -1);
+    void addMarker(int id = -1, const QString &name = QString());
     // The orphans the last scan found (what the notice and the menu open).
     QStringList knownOrphans() const { return m_orphanPaths; }
 
 signals:
+    // A retention run finished (files deleted, possibly none).
+    void retentionApplied(const QStringList &deleted);
     // The hook for the recovery wizard: sidecar files dropped on the window,
     // found at start-up (notification clicked) or the menu action (empty).
     void recoveryRequested(const QStringList &paths);
@@ -95,6 +108,10 @@ private:
     void beginRecording(const SourceEntry &entry, const RecordOptions &opts, StartMode mode, const QString &spec);
     void reportFailure(const QString &sourceName, const QString &reason);
     void checkDiskSpace();
+    void buildMarkerActions(QMenu *menu);
+    std::optional<int> markerTarget() const;
+    // The status bar's and the cards' free space and time left.
+    void updateDiskStatus();
     // The name a recording goes by here: its source's name in the current
     // language, or the label it was started with.
     QString recordingName(int id) const;
@@ -135,12 +152,18 @@ private:
     QAction *m_settingsAction = nullptr;
     QAction *m_recover = nullptr;
     QAction *m_quit = nullptr;
+    QAction *m_split = nullptr;
+    QAction *m_marker = nullptr;
+    QHash<int, int> m_markerCount; // per recording: "Marker 1", "Marker 2", …
 
     QStringList m_orphanPaths;             // found by the last orphan scan
     QStringList m_keptOriginals;           // files of sets already rebuilt, kept by the user
     QPushButton *m_orphanNotice = nullptr; // status bar: "Recover…"
     QPushButton *m_keptNotice = nullptr;   // status bar: "Delete kept originals…"
+    QLabel *m_diskStatus = nullptr;        // status bar: free space and time left
     bool m_quitting = false;
+    bool m_retentionRunning = false;
+    QTimer *m_retentionTimer = nullptr;
 };
 
 } // namespace ui

@@ -23,6 +23,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -30,6 +31,8 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+
+#include <limits>
 
 namespace tapedeck {
 namespace ui {
@@ -179,6 +182,7 @@ void MainWindow::onStateChanged(int id, RecordState state, const QString &reason
                        tr("Recording into %1").arg(QDir::toNativeSeparators(folder)));
         checkDiskSpace(); // warn at once rather than at the next periodic check
     }
+    updateDiskStatus(); // a recording that ended no longer counts in the time left
     updateActions();
     if (m_quitting && m_engine.activeCount() == 0)
         QTimer::singleShot(0, qApp, &QCoreApplication::quit);
@@ -197,6 +201,7 @@ void MainWindow::onFinished(int id, const QStringList &files)
             tr("%n file(s) saved: %1", nullptr, int(files.size())).arg(QDir::toNativeSeparators(files.constLast())),
             files);
     }
+    enforceRetention(); // the folder just grew
     updateActions();
 }
 
@@ -211,11 +216,53 @@ void MainWindow::onFailed(int id, const QString &reason)
 
 void MainWindow::checkDiskSpace()
 {
+    updateDiskStatus();
     for (const DiskSpace &d : m_service.newlyLowDisks())
         m_tray->notify(NotificationKind::DiskLow, tr("Disk space is running low"),
                        tr("%1 free in \"%2\". Recordings stop cleanly below %3.")
-                           .arg(QLocale().formattedDataSize(d.freeBytes), QDir::toNativeSeparators(d.folder),
-                                QLocale().formattedDataSize(d.reserveBytes)));
+                               .arg(QLocale().formattedDataSize(d.freeBytes), QDir::toNativeSeparators(d.folder),
+                                    QLocale().formattedDataSize(d.reserveBytes))
+                           + (d.secondsLeft() > 0 ? u' '
+                                      + tr("At the current bitrates that is %1.").arg(formatTimeLeft(d.secondsLeft()))
+                                                  : QString()));
+}
+
+void MainWindow::updateDiskStatus()
+{
+    const std::vector<DiskForecast> all = m_service.diskForecasts();
+    m_active->setDiskForecasts(all);
+    if (all.empty()) {
+        // Nothing records: the room in the default folder.
+        const DiskSpace d = m_service.diskSpace(m_settings.string(SettingKey::RecordingsFolder));
+        m_diskStatus->setText(d.freeBytes < 0 ? QString() : tr("Disk: %1").arg(diskText(d)));
+        m_diskStatus->setToolTip(QDir::toNativeSeparators(d.folder));
+        m_diskStatus->setProperty("low", false);
+        m_diskStatus->setProperty("secondsLeft", qint64(-1));
+        m_diskStatus->setStyleSheet(QString());
+        return;
+    }
+    // The folder that fills first speaks for all; the tooltip lists each.
+    auto rank = [](const DiskForecast &f) {
+        const qint64 left = f.secondsLeft();
+        return left < 0 ? std::numeric_limits<qint64>::max() : left;
+    };
+    const DiskForecast *first = &all.front();
+    QStringList lines;
+    bool low = false;
+    for (const DiskForecast &f : all) {
+        if (rank(f) < rank(*first))
+            first = &f;
+        low = low || f.low();
+        lines << tr("%1: %2").arg(QDir::toNativeSeparators(f.folder), diskText(f));
+    }
+    QString text = tr("Disk: %1").arg(diskText(*first));
+    if (all.size() > 1)
+        text += u' ' + tr("(%n more folder(s))", nullptr, int(all.size() - 1));
+    m_diskStatus->setText(text);
+    m_diskStatus->setToolTip(lines.join(u'\n'));
+    m_diskStatus->setProperty("low", low);
+    m_diskStatus->setProperty("secondsLeft", first->secondsLeft()); // for tests, in any language
+    m_diskStatus->setStyleSheet(low ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
 }
 
 void MainWindow::checkForOrphans()

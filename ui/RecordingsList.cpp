@@ -2,7 +2,10 @@
 
 #include "ui/ActiveRecordingsView.h"
 
+#include <algorithm>
+
 #include <QComboBox>
+#include <QSignalBlocker>
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
@@ -33,7 +36,8 @@ namespace {
 constexpr int KeyRole = Qt::UserRole + 1;  // the recording's key (top-level rows)
 constexpr int PathRole = Qt::UserRole + 2; // the chunk's file (child rows)
 constexpr int SortRole = Qt::UserRole + 3;
-constexpr int PartRole = Qt::UserRole + 4; // a chunk's number (child rows)
+constexpr int PartRole = Qt::UserRole + 4;   // a chunk's number (child rows)
+constexpr int MarkerRole = Qt::UserRole + 5; // a marker's time in its file, ms (marker rows)
 constexpr QSize kThumbSize(64, 36);
 
 enum Column { NameCol, StartedCol, DurationCol, SizeCol, FormatCol, SourceCol, StateCol, ColumnCount };
@@ -47,7 +51,10 @@ public:
         // The parts of a recording always read first to last, whatever
         // the column and direction the recordings are sorted by.
         if (parent() && other.parent()) {
-            const bool less = data(NameCol, PartRole).toInt() < other.data(NameCol, PartRole).toInt();
+            // Markers (and parts) in time order: a marker row sorts by its time.
+            const bool markers = data(NameCol, MarkerRole).isValid() && other.data(NameCol, MarkerRole).isValid();
+            const int role = markers ? MarkerRole : PartRole;
+            const bool less = data(NameCol, role).toLongLong() < other.data(NameCol, role).toLongLong();
             const bool descending = treeWidget() && treeWidget()->header()->sortIndicatorOrder() == Qt::DescendingOrder;
             return descending ? !less : less;
         }
@@ -95,7 +102,7 @@ bool sameListing(const LibraryEntry &a, const LibraryEntry &b)
     for (size_t i = 0; i < a.chunks.size(); ++i) {
         const LibraryChunk &x = a.chunks[i], &y = b.chunks[i];
         if (x.path != y.path || x.sizeBytes != y.sizeBytes || x.durationMs != y.durationMs || x.exists != y.exists
-            || x.problem != y.problem || x.owner.owner != y.owner.owner)
+            || x.problem != y.problem || x.owner.owner != y.owner.owner || x.markers != y.markers)
             return false;
     }
     return true;
@@ -145,6 +152,8 @@ RecordingsList::RecordingsList(QWidget *parent) : QWidget(parent), m_cache(std::
     m_show = button("folder", "showInFolderButton");
     m_rename = button("edit", "renameButton");
     m_delete = button("remove", "deleteButton");
+    m_keep = button("record", "keepButton");
+    m_keep->setCheckable(true);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("libraryMessage"));
     m_message->setWordWrap(true);
@@ -153,6 +162,9 @@ RecordingsList::RecordingsList(QWidget *parent) : QWidget(parent), m_cache(std::
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_filter, 1);
     filters->addWidget(m_stateFilter);
+    // Keep sits up here: the action row below is as wide as a 640-pixel
+    // window allows in German and French already.
+    filters->addWidget(m_keep);
     auto *buttons = new QHBoxLayout;
     for (QPushButton *b : {m_play, m_show, m_rename, m_delete})
         buttons->addWidget(b);
@@ -198,6 +210,7 @@ RecordingsList::RecordingsList(QWidget *parent) : QWidget(parent), m_cache(std::
     connect(m_show, &QPushButton::clicked, this, &RecordingsList::showInFolder);
     connect(m_rename, &QPushButton::clicked, this, &RecordingsList::renameSelected);
     connect(m_delete, &QPushButton::clicked, this, &RecordingsList::deleteSelected);
+    connect(m_keep, &QPushButton::clicked, this, &RecordingsList::setKeepSelected);
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *) { playSelected(); });
     connect(m_tree, &QTreeWidget::itemSelectionChanged, this, [this] {
         m_message->hide();
@@ -207,9 +220,11 @@ RecordingsList::RecordingsList(QWidget *parent) : QWidget(parent), m_cache(std::
         if (!m_tree->itemAt(pos))
             return;
         QMenu menu(this);
-        for (QPushButton *b : {m_play, m_show, m_rename, m_delete}) {
+        for (QPushButton *b : {m_play, m_show, m_rename, m_delete, m_keep}) {
             QAction *a = menu.addAction(b->icon(), b->text());
             a->setEnabled(b->isEnabled());
+            a->setCheckable(b->isCheckable());
+            a->setChecked(b->isChecked());
             connect(a, &QAction::triggered, b, &QPushButton::click);
         }
         menu.exec(m_tree->viewport()->mapToGlobal(pos));
@@ -248,7 +263,9 @@ void RecordingsList::fitColumns()
     for (int c = StartedCol; c < ColumnCount; ++c)
         if (!m_tree->isColumnHidden(c))
             others += h->sectionSize(c);
-    h->resizeSection(NameCol, std::max(140, avail - others));
+    // A few pixels spare on the right: the last column ("Endommagé") does not
+    // touch the frame.
+    h->resizeSection(NameCol, std::max(140, avail - others - 8));
 }
 
 void RecordingsList::changeEvent(QEvent *e)
@@ -275,6 +292,8 @@ void RecordingsList::retranslate()
     m_show->setText(tr("Show in &folder"));
     m_rename->setText(tr("&Rename…"));
     m_delete->setText(tr("Move to &Trash…"));
+    m_keep->setText(tr("&Keep"));
+    m_keep->setToolTip(tr("Kept recordings are never removed by the retention rules (Settings → Retention)."));
     for (auto it = m_items.cbegin(); it != m_items.cend(); ++it)
         updateItem(it.value(), m_entries.value(it.key()));
 }
@@ -284,6 +303,37 @@ void RecordingsList::setRecoveredIndexPath(const QString &path)
     m_recoveredIndexPath = path;
     for (const QString &f : std::as_const(m_folders))
         startScan(f);
+}
+
+void RecordingsList::setKeptIndexPath(const QString &path)
+{
+    m_keptIndexPath = path;
+    m_kept = RecoveredIndex(path).load();
+    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it)
+        updateItem(it.value(), m_entries.value(it.key()));
+    updateButtons();
+}
+
+bool RecordingsList::isKept(const LibraryEntry &e) const
+{
+    const QStringList files = e.allFiles();
+    return std::any_of(files.begin(), files.end(), [this](const QString &f) { return m_kept.contains(f); });
+}
+
+void RecordingsList::setKeepSelected(bool keep)
+{
+    const LibraryEntry *e = selectedEntry();
+    if (!e || m_keptIndexPath.isEmpty())
+        return;
+    RecoveredIndex index(m_keptIndexPath);
+    if (keep)
+        index.add(e->allFiles());
+    else
+        index.remove(e->allFiles());
+    m_kept = index.load();
+    if (QTreeWidgetItem *item = m_items.value(e->key))
+        updateItem(item, *e);
+    updateButtons();
 }
 
 void RecordingsList::addFile(const QString &path) { scanFolder(QFileInfo(path).absolutePath()); }
@@ -431,6 +481,11 @@ void RecordingsList::updateItem(QTreeWidgetItem *item, const LibraryEntry &e)
         stateTip = tr("Does not open: %1").arg(e.problem);
         break;
     }
+    if (isKept(e)) {
+        state = tr("%1, kept", "library state of a recording marked Keep").arg(state);
+        stateTip =
+            (stateTip.isEmpty() ? QString() : stateTip + u'\n') + tr("Marked \"Keep\": never removed by retention.");
+    }
     QString duration = e.durationMs >= 0 ? formatDuration(e.durationMs) : QStringLiteral("–");
     if (e.state == LibraryState::Recording)
         duration = e.durationMs >= 0 ? tr("%1 + recording").arg(duration) : tr("recording");
@@ -446,7 +501,9 @@ void RecordingsList::updateItem(QTreeWidgetItem *item, const LibraryEntry &e)
     item->setData(SizeCol, SortRole, e.sizeBytes);
     item->setText(FormatCol, formatName(e.format));
     item->setData(FormatCol, SortRole, formatName(e.format));
-    item->setText(SourceCol, e.source);
+    // The built-in demo by its name, not its test options ("demo?realtime=0").
+    const bool demo = e.source == QLatin1String("demo") || e.source.startsWith(QLatin1String("demo?"));
+    item->setText(SourceCol, demo ? tr("Built-in demo") : e.source);
     item->setToolTip(SourceCol, e.source);
     item->setData(SourceCol, SortRole, e.source.toLower());
     item->setText(StateCol, state);
@@ -461,6 +518,23 @@ void RecordingsList::updateItem(QTreeWidgetItem *item, const LibraryEntry &e)
         ? m_tree->currentItem()->data(NameCol, PathRole).toString()
         : QString();
     qDeleteAll(item->takeChildren());
+    // Markers (MP4 chapters) under the file they are in: one row each, at
+    // its time in that file; Play on it plays the file.
+    auto addMarkers = [&](QTreeWidgetItem *parent, const LibraryChunk &c) {
+        for (const LibraryMarker &m : c.markers) {
+            auto *row = new Item(parent);
+            row->setText(NameCol, tr("Marker: %1").arg(m.title));
+            row->setData(NameCol, PathRole, c.path);
+            row->setData(NameCol, MarkerRole, m.atMs);
+            row->setData(StartedCol, SortRole, m.atMs);
+            row->setText(DurationCol, formatDuration(m.atMs));
+            row->setToolTip(
+                NameCol,
+                tr("Marker \"%1\" at %2 in %3").arg(m.title, formatDuration(m.atMs), QFileInfo(c.path).fileName()));
+        }
+    };
+    if (e.chunks.size() == 1)
+        addMarkers(item, e.chunks.front());
     if (e.chunks.size() > 1) {
         for (const LibraryChunk &c : e.chunks) {
             auto *child = new Item(item);
@@ -478,6 +552,7 @@ void RecordingsList::updateItem(QTreeWidgetItem *item, const LibraryEntry &e)
             else if (!c.problem.isEmpty())
                 chunkState = tr("Damaged", "library state");
             child->setText(StateCol, chunkState);
+            addMarkers(child, c);
             if (c.path == current)
                 m_tree->setCurrentItem(child);
         }
@@ -551,7 +626,7 @@ QStringList RecordingsList::files() const
 const LibraryEntry *RecordingsList::selectedEntry() const
 {
     QTreeWidgetItem *item = m_tree->currentItem();
-    if (item && item->parent())
+    while (item && item->parent()) // a part, or a marker under a part
         item = item->parent();
     if (!item)
         return nullptr;
@@ -603,6 +678,9 @@ void RecordingsList::updateButtons()
     m_show->setEnabled(e != nullptr);
     m_rename->setEnabled(e != nullptr);
     m_delete->setEnabled(e != nullptr);
+    m_keep->setEnabled(e != nullptr && !m_keptIndexPath.isEmpty());
+    QSignalBlocker block(m_keep);
+    m_keep->setChecked(e && isKept(*e));
 }
 
 void RecordingsList::showMessage(const QString &text)
@@ -682,6 +760,12 @@ void RecordingsList::renameSelected()
             const QStringList before = e.allFiles();
             for (int i = 0; i < before.size() && i < done->size(); ++i)
                 index.rename(before[i], done->at(i));
+        }
+        if (!m_keptIndexPath.isEmpty() && isKept(e)) {
+            RecoveredIndex kept(m_keptIndexPath);
+            kept.remove(e.allFiles());
+            kept.add(*done);
+            m_kept = kept.load();
         }
         showMessage(QString());
         startScan(e.folder);

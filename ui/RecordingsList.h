@@ -43,6 +43,9 @@ public:
     // Where the recovery wizard notes what it rebuilt (RecoveredIndex).
     void setRecoveredIndexPath(const QString &path);
     QString recoveredIndexPath() const { return m_recoveredIndexPath; }
+    // Where the "Keep" marks live (retention never removes a kept recording).
+    void setKeptIndexPath(const QString &path);
+    bool isKept(const LibraryEntry &e) const;
 
     // A file this app just wrote: its folder is watched and scanned again.
     void addFile(const QString &path);
@@ -86,6 +89,7 @@ private:
     void showInFolder();
     void renameSelected();
     void deleteSelected();
+    void setKeepSelected(bool keep);
 
     QTreeWidget *m_tree;
     QLineEdit *m_filter;
@@ -94,12 +98,15 @@ private:
     QPushButton *m_show;
     QPushButton *m_rename;
     QPushButton *m_delete;
+    QPushButton *m_keep;
     QLabel *m_message;
     QFileSystemWatcher *m_watcher;
     QTimer *m_debounce;
     QTimer *m_livePoll;
 
     QString m_recoveredIndexPath;
+    QString m_keptIndexPath;
+    QSet<QString> m_kept;                      // files of recordings marked "Keep"
     QHash<QString, LibraryEntry> m_entries;    // key -> recording
     QHash<QString, QTreeWidgetItem *> m_items; // key -> its row
     QSet<QString> m_folders;                   // scanned at least once

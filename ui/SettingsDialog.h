@@ -2,10 +2,18 @@
 // Settings, in pages: recording defaults, crash safety, network, disk,
 // behaviour, language. Reads and writes the typed registry only.
 
+#include "core/app/Retention.h"
+
 #include <QDialog>
+#include <QPointer>
+
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
 class QLineEdit;
 class QListWidget;
 class QSpinBox;
@@ -25,6 +33,16 @@ public:
 
     void accept() override;
     void showPage(int index);
+    // Folders the retention page offers (the sources' own folders).
+    void setKnownFolders(const QStringList &folders);
+    // Where the library keeps its "Keep" marks (the preview honours them).
+    void setKeptIndexPath(const QString &path) { m_keptIndexPath = path; }
+    // Lists what the current rule would delete now (a scan off the GUI thread).
+    void previewRetention();
+    // Why the autostart entry could not be written (after accept), or "".
+    QString autostartError() const { return m_autostartError; }
+
+    enum Page { RecordingPage, SafetyPage, NetworkPage, DiskPage, RetentionPage, BehaviourPage, LanguagePage };
 
 signals:
     void applied(); // the settings were written; apply what can be applied live
@@ -34,6 +52,10 @@ private:
     QWidget *safetyPage();
     QWidget *networkPage();
     QWidget *diskPage();
+    QWidget *retentionPage();
+    void storeRule(); // the spins into m_rules for m_ruleFolder
+    void showRule(const QString &folder);
+    RetentionRule currentRule() const;
     QWidget *behaviourPage();
     QWidget *languagePage();
     void addPage(const QString &title, const QString &icon, QWidget *page);
@@ -57,7 +79,21 @@ private:
     QCheckBox *m_tray = nullptr;
     QCheckBox *m_startMinimized = nullptr;
     QCheckBox *m_notifications = nullptr;
+    QCheckBox *m_startAtLogin = nullptr;
+    QSpinBox *m_silenceWarn = nullptr;
     QComboBox *m_language = nullptr;
+    QSpinBox *m_diskWarn = nullptr;
+    QComboBox *m_retentionFolder = nullptr;
+    QDoubleSpinBox *m_retentionGb = nullptr;
+    QSpinBox *m_retentionDays = nullptr;
+    QPushButton *m_retentionPreview = nullptr;
+    QLabel *m_retentionSummary = nullptr;
+    QListWidget *m_retentionList = nullptr;
+    std::vector<RetentionRule> m_rules;
+    QString m_ruleFolder;
+    QString m_keptIndexPath;
+    int m_previewGeneration = 0;
+    QString m_autostartError;
 };
 
 } // namespace ui

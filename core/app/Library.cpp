@@ -192,6 +192,14 @@ FileProbe probeRecordingFile(const QString &path)
     }
     for (unsigned i = 0; i < ctx->nb_streams; ++i)
         p.hasVideo = p.hasVideo || ctx->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO;
+    for (unsigned i = 0; i < ctx->nb_chapters; ++i) {
+        const AVChapter *c = ctx->chapters[i];
+        LibraryMarker m;
+        m.atMs = av_rescale_q(c->start, c->time_base, AVRational{1, 1000});
+        if (const AVDictionaryEntry *e = av_dict_get(c->metadata, "title", nullptr, 0))
+            m.title = QString::fromUtf8(e->value);
+        p.chapters.push_back(m);
+    }
     return p;
 }
 
@@ -365,6 +373,11 @@ std::vector<LibraryEntry> scanLibraryFolder(const QString &folderIn, ProbeCache 
                 continue;
             }
             c.durationMs = p.durationMs;
+            // The writer opens the chapter list with "recording" at 0 when
+            // the first marker comes later: not a marker of the user's.
+            for (const LibraryMarker &m : p.chapters)
+                if (!(m.atMs == 0 && m.title == QLatin1String("recording")))
+                    c.markers.push_back(m);
             if (p.durationMs >= 0) {
                 duration += p.durationMs;
                 durationKnown = true;
@@ -527,6 +540,28 @@ Result<QStringList> trashRecording(const LibraryEntry &entry)
         trashed << f;
     }
     return trashed;
+}
+
+Result<QStringList> deleteRecordingFiles(const LibraryEntry &entry)
+{
+    for (const LibraryChunk &c : entry.chunks)
+        if (!c.sidecars.isEmpty())
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QStringLiteral("%1 was not closed properly: recover it before deleting it").arg(entry.name));
+    auto locks = lockAll(entry);
+    if (!locks)
+        return locks.error();
+    QStringList deleted;
+    for (const QString &f : entry.allFiles()) {
+        QFile file(f);
+        if (!file.remove())
+            return makeError(
+                ErrorCode::Io,
+                QStringLiteral("%1 could not be deleted (%2)").arg(QFileInfo(f).fileName(), file.errorString()));
+        deleted << f;
+    }
+    return deleted;
 }
 
 } // namespace tapedeck

@@ -58,6 +58,13 @@ struct NameParts {
 };
 NameParts parseRecordingName(const QString &fileName);
 
+// A chapter of an MP4 (a marker the user dropped, or a gap in the source).
+struct LibraryMarker {
+    qint64 atMs = 0; // from the start of its file
+    QString title;
+    bool operator==(const LibraryMarker &) const = default;
+};
+
 struct LibraryChunk {
     QString path;         // the chunk's file (may not exist yet: sidecars only)
     QStringList sidecars; // its sidecar files that exist
@@ -66,8 +73,9 @@ struct LibraryChunk {
     qint64 durationMs = -1; // -1: unknown (still recording, or damaged)
     bool exists = false;    // the chunk file itself is there
     bool recovered = false;
-    QString problem; // why it does not open
-    OwnerInfo owner; // who holds it now
+    QString problem;                    // why it does not open
+    OwnerInfo owner;                    // who holds it now
+    std::vector<LibraryMarker> markers; // its chapters, without the implicit first one at 0
     QStringList allFiles() const;
 };
 
@@ -97,6 +105,7 @@ struct FileProbe {
     QString source;         // the "comment" tag the writers store
     QDateTime created;      // "creation_time" when the file has one
     bool hasVideo = false;
+    std::vector<LibraryMarker> chapters; // as libavformat reads them (MP4: chpl)
 };
 FileProbe probeRecordingFile(const QString &path);
 
@@ -161,5 +170,11 @@ Result<QStringList> renameRecording(const LibraryEntry &entry, const QString &ne
 // refused like renameRecording while held. Returns the files trashed; on a
 // failure the files not yet trashed stay where they are.
 Result<QStringList> trashRecording(const LibraryEntry &entry);
+
+// Deletes every file of a finished recording for good (retention: the trash
+// would keep the bytes on the same disk). Refused like renameRecording while
+// any file is held or a chunk is still sidecars; the files are locked while
+// they go. Returns the files deleted.
+Result<QStringList> deleteRecordingFiles(const LibraryEntry &entry);
 
 } // namespace tapedeck

@@ -8,6 +8,7 @@
 #include "core/record/Engine.h"
 
 #include <QFileInfo>
+#include <QHash>
 
 #include <algorithm>
 
@@ -16,19 +17,10 @@ namespace tapedeck {
 namespace {
 
 constexpr qint64 kMiB = 1024 * 1024;
-// A low-disk warning comes at least this far above the reserve.
-constexpr qint64 kLowDiskMarginBytes = 256 * kMiB;
 
 bool isLive(RecordState s) { return !isTerminalState(s); }
 
 } // namespace
-
-bool DiskSpace::low() const
-{
-    if (freeBytes < 0)
-        return false;
-    return freeBytes < reserveBytes + std::max(reserveBytes, kLowDiskMarginBytes);
-}
 
 RecordingService::RecordingService(Settings &settings, Engine &engine) : m_settings(settings), m_engine(engine) {}
 
@@ -103,6 +95,28 @@ bool RecordingService::stop(int id)
 
 void RecordingService::stopAll() { m_engine.stopAll(); }
 
+bool RecordingService::splitNow(int id)
+{
+    RecordingSession *s = m_engine.session(id);
+    if (!s || s->state() != RecordState::Recording)
+        return false;
+    s->splitNow();
+    return true;
+}
+
+bool RecordingService::addMarker(int id, const QString &title)
+{
+    RecordingSession *s = m_engine.session(id);
+    if (!s || s->state() != RecordState::Recording || title.trimmed().isEmpty())
+        return false;
+    // A chapter title is at most 255 bytes of UTF-8 (docs/sidecar-format.md).
+    QString t = title.trimmed();
+    while (t.toUtf8().size() > 255)
+        t.chop(1);
+    s->addMarker(t);
+    return true;
+}
+
 std::optional<RecordingInfo> RecordingService::info(int id) const
 {
     const RecordingSession *s = m_engine.session(id);
@@ -150,31 +164,51 @@ std::vector<int> RecordingService::live() const
 
 DiskSpace RecordingService::diskSpace(const QString &folder) const
 {
+    const qint64 reserve = std::max<qint64>(0, m_settings.integer(SettingKey::DiskReserveMb)) * kMiB;
     DiskSpace d;
     d.folder = folder;
-    d.reserveBytes = std::max<qint64>(0, m_settings.integer(SettingKey::DiskReserveMb)) * kMiB;
+    d.volume = volumeOf(folder);
+    d.reserveBytes = reserve;
+    d.warnSeconds = std::max<qint64>(0, m_settings.integer(SettingKey::DiskWarnMinutes)) * 60;
     if (auto free = freeDiskBytes(folder))
         d.freeBytes = *free;
     return d;
 }
 
+std::vector<DiskForecast> RecordingService::diskForecasts() const
+{
+    std::vector<DiskLoad> loads;
+    QHash<QString, QString> volumes; // asked once per folder
+    for (int id : live()) {
+        const RecordingSession *s = m_engine.session(id);
+        const QString folder = QFileInfo(s->params().outBase).absolutePath();
+        if (!volumes.contains(folder))
+            volumes.insert(folder, volumeOf(folder));
+        loads.push_back({folder, volumes.value(folder), s->stats().bitrateBps});
+    }
+    const qint64 reserve = std::max<qint64>(0, m_settings.integer(SettingKey::DiskReserveMb)) * kMiB;
+    const qint64 warn = std::max<qint64>(0, m_settings.integer(SettingKey::DiskWarnMinutes)) * 60;
+    return forecastDisks(
+        loads,
+        [](const QString &folder) -> std::optional<qint64> {
+            if (auto free = freeDiskBytes(folder))
+                return *free;
+            return std::nullopt;
+        },
+        reserve, warn);
+}
+
 std::vector<DiskSpace> RecordingService::newlyLowDisks()
 {
     std::vector<DiskSpace> out;
-    QSet<QString> seen;
-    for (int id : live()) {
-        const QString folder = QFileInfo(m_engine.session(id)->params().outBase).absolutePath();
-        if (seen.contains(folder))
-            continue;
-        seen.insert(folder);
-        const DiskSpace d = diskSpace(folder);
+    for (const DiskForecast &d : diskForecasts()) {
         if (!d.low()) {
-            m_lowReported.remove(folder);
+            m_lowReported.remove(d.folder);
             continue;
         }
-        if (m_lowReported.contains(folder))
+        if (m_lowReported.contains(d.folder))
             continue;
-        m_lowReported.insert(folder);
+        m_lowReported.insert(d.folder);
         out.push_back(d);
     }
     return out;

@@ -14,6 +14,7 @@
 // window replaced after a language switch, a service beside the window)
 // agree on who records what.
 
+#include "core/app/DiskForecast.h"
 #include "core/base/Result.h"
 #include "core/record/RecordParams.h"
 
@@ -58,18 +59,10 @@ struct RecordingInfo {
     QStringList files; // finished so far
 };
 
-// Free space where a recording writes, against the reserve of the settings.
-struct DiskSpace {
-    QString folder;
-    qint64 freeBytes = -1; // -1: unknown (no such filesystem)
-    qint64 reserveBytes = 0;
-
-    // The engine refuses to start, and stops cleanly, below the reserve.
-    bool belowReserve() const { return freeBytes >= 0 && freeBytes < reserveBytes; }
-    // Worth a warning while recording: below twice the reserve, and below
-    // 256 MB above it, so there is time to act before the stop.
-    bool low() const;
-};
+// Free space where a recording writes, against the reserve of the settings
+// (core/app/DiskForecast.h): the engine refuses to start, and stops cleanly,
+// below the reserve.
+using DiskSpace = DiskForecast;
 
 class RecordingService {
 public:
@@ -94,6 +87,9 @@ public:
     // Stops one recording (a waiting one is cancelled). False: no such id.
     bool stop(int id);
     void stopAll();
+    // A new chunk at the next keyframe; a named marker (an MP4 chapter). False: no such live recording.
+    bool splitNow(int id);
+    bool addMarker(int id, const QString &title);
 
     std::vector<RecordingInfo> list() const;
     std::optional<RecordingInfo> info(int id) const;
@@ -102,9 +98,14 @@ public:
     // Live recordings, oldest first.
     std::vector<int> live() const;
 
+    // Free space of `folder` (no recordings counted: no time left).
     DiskSpace diskSpace(const QString &folder) const;
-    // Folders of live recordings that became low() since the last call: each
-    // is reported once until it has room again.
+    // Every folder live recordings write into, with the time left at their
+    // current bitrates (all recordings on the same filesystem counted).
+    std::vector<DiskForecast> diskForecasts() const;
+    // Folders of live recordings that became low() since the last call
+    // (within the settings' warning time of the reserve, or close to it):
+    // each is reported once until it has room again.
     std::vector<DiskSpace> newlyLowDisks();
 
 private:

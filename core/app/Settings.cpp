@@ -53,6 +53,12 @@ SettingDef makeSettingDef(SettingKey key)
         return {"network/stallTimeoutMs", engine.stallTimeoutMs};
     case SettingKey::DiskReserveMb:
         return {"disk/reserveMb", kDefaultDiskReserveMb};
+    case SettingKey::DiskWarnMinutes:
+        return {"disk/warnMinutes", kDefaultDiskWarnMinutes};
+    case SettingKey::RetentionRules:
+        return {"disk/retention", QString()};
+    case SettingKey::SilenceWarnSeconds:
+        return {"behaviour/silenceWarnSeconds", 30};
     case SettingKey::MinimizeToTray:
         return {"behaviour/minimizeToTray", true};
     case SettingKey::StartMinimized:

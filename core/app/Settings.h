@@ -20,6 +20,7 @@ namespace tapedeck {
 // (core/app/RecordingService: RecordingService::defaults()).
 inline constexpr ContainerType kDefaultContainer = ContainerType::Mp4;
 inline constexpr int kDefaultDiskReserveMb = 500;
+inline constexpr int kDefaultDiskWarnMinutes = 30;
 
 enum class SettingKey {
     // Recording defaults
@@ -51,6 +52,9 @@ enum class SettingKey {
     SourceRecordOptions, // map: source id -> {format, chunkSeconds, folder, pattern, overwrite}
     HlsFromOldest,       // live HLS: take every segment still listed instead of starting at the live edge
     Gaps,                // "auto" | "close" | "real": a drop's outage closed up or kept as real time
+    DiskWarnMinutes,     // warn when a recording folder has less than this left at the current bitrates
+    RetentionRules,      // map: folder -> {maxGb, maxDays} (core/app/Retention.h)
+    SilenceWarnSeconds,  // a recording silent this long gets a warning on its card (0: never)
     Count_
 };
 

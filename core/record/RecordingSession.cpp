@@ -1,5 +1,7 @@
 #include "core/record/RecordingSession.h"
 
+#include "core/record/AudioMeter.h"
+
 #include "core/io/FileLock.h"
 
 #include "core/writer/ChunkedOutput.h"
@@ -171,6 +173,9 @@ struct RecordingSession::Impl {
     std::atomic<bool> stopFlag{false};   // stop asked: reader ends, writer finishes
     std::atomic<bool> abortFlag{false};  // writer failed: reader ends at once
     std::atomic<qint64> stopAtMs{0};     // steady clock of the first stop, 0: none yet
+    std::atomic<bool> splitAsked{false}; // splitNow(): the writer cuts at the next keyframe
+    std::atomic<bool> markersAsked{false};
+    AudioMeter meter;                    // fed by the writer, decoded on its own thread
     std::shared_ptr<IoFaultInjector> io; // every file of the recording writes through it
     std::unique_ptr<PacketQueue> queue;
     std::thread reader;
@@ -188,7 +193,8 @@ struct RecordingSession::Impl {
     EndReason endKind = EndReason::Stopped;
     QString endNote; // why a recording ended by itself (source gone, reserve)
     QStringList files;
-    QStringList notes; // what the user should know about the files (splits, header place, gaps)
+    QStringList notes;   // what the user should know about the files (splits, header place, gaps)
+    QStringList markers; // addMarker(), not yet handed to the writer
     QString display;
     bool everOpened = false;
     bool readerDone = false; // the reader thread's function returned
@@ -434,6 +440,19 @@ void RecordingSession::stop()
     std::lock_guard lock(d->mutex);
     if (d->started) // before start() there is nothing to stop yet; start() ends at once
         d->transitionLocked(RecordState::Stopping);
+}
+
+AudioLevels RecordingSession::audioLevels() const { return d->meter.levels(); }
+
+void RecordingSession::splitNow() { d->splitAsked = true; }
+
+void RecordingSession::addMarker(const QString &title)
+{
+    {
+        std::lock_guard lock(d->mutex);
+        d->markers << title;
+    }
+    d->markersAsked = true;
 }
 
 bool RecordingSession::wait(int timeoutMs)
@@ -687,6 +706,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     TimestampNormalizer norm;
     ParameterWatch paramWatch;
     PreviewDecoder preview;
+    int meterIndex = -1; // the output stream the audio meter hears
     std::vector<StreamInfo> streams;
     std::vector<int> inMap;              // connection's stream index -> output stream (empty: same)
     std::vector<AVRational> inTimeBases; // the connection's time bases, when remapped
@@ -768,6 +788,14 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             const int v = firstVideoIndex(streams);
             if (p.previewEnabled && v >= 0)
                 preview.reset(streams[size_t(v)]);
+            meterIndex = -1;
+            if (p.previewEnabled)
+                for (const StreamInfo &st : streams)
+                    if (st.type == AVMEDIA_TYPE_AUDIO) {
+                        if (meter.start(st))
+                            meterIndex = int(&st - streams.data());
+                        break;
+                    }
             continue;
         }
         if (abortFlag.load())
@@ -808,6 +836,17 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             }
             streams = *changed;
         }
+        if (splitAsked.exchange(false))
+            out->splitAtNextCutPoint();
+        if (markersAsked.exchange(false)) {
+            QStringList asked;
+            {
+                std::lock_guard lock(mutex);
+                asked.swap(markers);
+            }
+            for (const QString &title : std::as_const(asked))
+                out->addMarker(title);
+        }
         Status s = out->write(pkt);
         if (!s) {
             failure = s.message();
@@ -815,6 +854,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             queue->close();
             continue;
         }
+        if (pkt->stream_index == meterIndex)
+            meter.push(pkt);
         if (p.previewEnabled && (pkt->flags & AV_PKT_FLAG_KEY) && pkt->stream_index == firstVideoIndex(streams)
             && nowMs() - lastPreviewMs >= 1000) {
             lastPreviewMs = nowMs();

@@ -3,6 +3,7 @@
 // (queue → chunked output). Lives in the thread that created it; its signals
 // are emitted there (queued from the worker threads).
 
+#include "core/record/AudioMeter.h"
 #include "core/record/RecordParams.h"
 #include "core/source/Source.h"
 #include "core/io/File.h"
@@ -43,6 +44,12 @@ public:
     // Asks to stop: a waiting record is cancelled (no file), a recording
     // closes its files. Returns at once; finished()/failed() follow.
     void stop();
+    // A new chunk from the next video keyframe (any time, chunked or not).
+    void splitNow();
+    // A named marker at the next packet: a chapter of the MP4 being written
+    // (kept in its .info at once, so a recovered file has it too). TS and
+    // FLV have no chapters and ignore it.
+    void addMarker(const QString &title);
     // Blocks until both threads ended (or the timeout passed). False at once
     // for an abandoned session.
     bool wait(int timeoutMs = -1);
@@ -76,6 +83,9 @@ public:
     // gaps in the source. Complete once finished()/failed() was emitted.
     QStringList notes() const;
     QString displaySource() const; // redacted
+    // Peak and RMS per channel of the recording's first audio stream (empty
+    // without audio or without previews), and how long it has been silent.
+    AudioLevels audioLevels() const;
 
 signals:
     void stateChanged(int id, tapedeck::RecordState state, const QString &reason);

@@ -147,9 +147,10 @@ Status ChunkedOutput::closePrevious()
 
 Status ChunkedOutput::writeTo(Open &o, const AVPacket *pkt)
 {
-    if (!m_pendingMarker.isEmpty() && &o == &m_cur) {
-        o.writer->addMarker(std::max<qint64>(0, toUs(pkt) - o.startUs), m_pendingMarker);
-        m_pendingMarker.clear();
+    if (!m_pendingMarkers.isEmpty() && &o == &m_cur) {
+        for (const QString &title : std::as_const(m_pendingMarkers))
+            o.writer->addMarker(std::max<qint64>(0, toUs(pkt) - o.startUs), title);
+        m_pendingMarkers.clear();
     }
     if (m_type == ContainerType::MpegTs)
         return o.writer->write(pkt); // continuous timeline
@@ -249,8 +250,9 @@ Status ChunkedOutput::write(const AVPacket *pkt)
                 return s;
     }
 
-    const bool due = m_chunkUs > 0 && us - m_cur.startUs >= m_chunkUs;
+    const bool due = m_splitAsked || (m_chunkUs > 0 && us - m_cur.startUs >= m_chunkUs);
     if (due && isCutPoint(pkt)) {
+        m_splitAsked = false;
         if (auto s = closePrevious(); !s)
             return s;
         m_prev = std::move(m_cur);

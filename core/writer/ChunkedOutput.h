@@ -38,7 +38,13 @@ public:
     void changeStreams(const std::vector<StreamInfo> &streams);
 
     // Marks a gap in the source before the next packet (MP4: a chapter).
-    void markGap(const QString &title) { m_pendingMarker = title; }
+    void markGap(const QString &title) { addMarker(title); }
+    // A named marker before the next packet (MP4: a chapter; TS and FLV
+    // have no place for one).
+    void addMarker(const QString &title) { m_pendingMarkers << title; }
+    // Starts the next chunk at the next cut point (video keyframe), whatever
+    // the chunk length; an unchunked recording goes on in BASE_2.ext.
+    void splitAtNextCutPoint() { m_splitAsked = m_started; }
 
     // pkt has normalized (monotonic) timestamps in its stream's time base.
     Status write(const AVPacket *pkt);
@@ -96,7 +102,8 @@ private:
     qint64 m_closedBytes = 0;
     QStringList m_finished;
     QStringList m_notes;
-    QString m_pendingMarker;
+    QStringList m_pendingMarkers;
+    bool m_splitAsked = false;
 };
 
 } // namespace tapedeck

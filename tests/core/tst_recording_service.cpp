@@ -1,6 +1,7 @@
 // The application layer (core/app/RecordingService, core/app/Prober): one place for
 // every recording default, naming, owners, the disk reserve and probing,
 // called the same way by the desktop app, the command line and a service.
+#include "core/app/Autostart.h"
 #include "core/app/OutputNaming.h"
 #include "core/app/Prober.h"
 #include "core/app/Settings.h"
@@ -8,8 +9,12 @@
 #include "core/io/File.h"
 #include "core/record/Engine.h"
 #include "core/recovery/Classifier.h"
+#include "TestSupport.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFileInfo>
 #include <QSet>
 #include <QSignalSpy>
@@ -217,6 +222,93 @@ private slots:
         QVERIFY(service.newlyLowDisks().empty()); // once
         service.stopAll();
         QVERIFY(engine.waitAll(30000));
+    }
+
+    // Split now and markers (issue 13, features): a new file from the next
+    // keyframe, and named markers as MP4 chapters that ffprobe reads.
+    void splitNowAndMarkers()
+    {
+        auto settings = freshSettings();
+        Engine engine;
+        RecordingService service(*settings, engine);
+        RecordRequest r = service.request(QStringLiteral("demo?seconds=30"));
+        r.folder = m_tmp.filePath(QStringLiteral("split"));
+        r.nameForFiles = QStringLiteral("cut");
+        r.pattern = QStringLiteral("{source}");
+        r.params.type = ContainerType::Mp4;
+        r.params.chunkDurationMs = 0; // one file, unless split
+        auto id = service.start(r);
+        QVERIFY2(id.ok(), qPrintable(id.message()));
+        QVERIFY(!service.splitNow(*id + 1000)); // no such recording
+        const RecordingSession *s = engine.session(*id);
+        QTRY_VERIFY_WITH_TIMEOUT(s->state() == RecordState::Recording && s->stats().mediaMs > 1000, 30000);
+        QVERIFY(service.addMarker(*id, QStringLiteral("Goal")));
+        QVERIFY(!service.addMarker(*id, QStringLiteral("  "))); // a marker has a name
+        QTRY_VERIFY_WITH_TIMEOUT(s->stats().mediaMs > 2500, 30000);
+        QSignalSpy chunks(&engine, &Engine::chunkFinished);
+        QVERIFY(service.splitNow(*id));
+        QTRY_VERIFY_WITH_TIMEOUT(chunks.count() == 1, 30000);
+        QVERIFY(service.addMarker(*id, QStringLiteral("Second half")));
+        QTRY_VERIFY_WITH_TIMEOUT(s->stats().mediaMs > 4500, 30000);
+        service.stopAll();
+        QVERIFY(engine.waitAll(30000));
+        const QStringList files = s->files();
+        QCOMPARE(files.size(), 2);
+        QCOMPARE(QFileInfo(files[0]).fileName(), QStringLiteral("cut.mp4"));
+        QCOMPARE(QFileInfo(files[1]).fileName(), QStringLiteral("cut_2.mp4"));
+        auto chapters = [](const QString &file) {
+            const auto out =
+                testsupport::runTool(QStringLiteral("ffprobe"),
+                                     {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_chapters"),
+                                      QStringLiteral("-of"), QStringLiteral("json"), file});
+            QStringList titles;
+            for (const QJsonValue &c :
+                 QJsonDocument::fromJson(out.out).object().value(QStringLiteral("chapters")).toArray())
+                titles
+                    << c.toObject().value(QStringLiteral("tags")).toObject().value(QStringLiteral("title")).toString()
+                        + u'@' + c.toObject().value(QStringLiteral("start_time")).toString();
+            return titles;
+        };
+        const QStringList first = chapters(files[0]);
+        QCOMPARE(first.size(), 2); // "recording" from 0, then the marker
+        QVERIFY2(first[1].startsWith(QStringLiteral("Goal@")), qPrintable(first.join(u' ')));
+        QVERIFY2(first[1].section(u'@', 1).toDouble() >= 0.9, qPrintable(first.join(u' ')));
+        const QStringList second = chapters(files[1]);
+        QCOMPARE(second.size(), 2);
+        QVERIFY2(second[1].startsWith(QStringLiteral("Second half@")), qPrintable(second.join(u' ')));
+        // Each part starts at a keyframe, decodes cleanly and holds what
+        // was recorded into it (about 1.5 s and 2 s here).
+        for (const QString &f : files) {
+            QVERIFY2(testsupport::ffmpegDecodeErrors(f).isEmpty(), qPrintable(f));
+            const double seconds = testsupport::ffprobeDuration(f);
+            qInfo("%s: %.3f s", qPrintable(QFileInfo(f).fileName()), seconds);
+            QVERIFY2(seconds > 0.9, qPrintable(QStringLiteral("%1: %2 s").arg(f).arg(seconds)));
+        }
+    }
+
+    // Start at login: an XDG autostart entry, written and removed on request.
+    void autostartEntry()
+    {
+        const QByteArray before = qgetenv("XDG_CONFIG_HOME");
+        qputenv("XDG_CONFIG_HOME", m_tmp.filePath(QStringLiteral("config")).toUtf8());
+        const QString path = autostartEntryPath();
+        QCOMPARE(path, m_tmp.filePath(QStringLiteral("config/autostart/io.github.tapedeck.Tapedeck.desktop")));
+        QVERIFY(!autostartEnabled());
+        const QString exe = QStringLiteral("/opt/my \"apps\"/tape$deck");
+        QVERIFY(setAutostart(true, exe));
+        QVERIFY(autostartEnabled());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY2(text.startsWith(QStringLiteral("[Desktop Entry]\n")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Exec=\"/opt/my \\\"apps\\\"/tape\\$deck\"\n")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Type=Application\n")));
+        f.close();
+        QVERIFY(setAutostart(false, exe));
+        QVERIFY(!autostartEnabled());
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(setAutostart(false, exe)); // nothing to remove: fine
+        qputenv("XDG_CONFIG_HOME", before);
     }
 
     // What a window sends to recovery when it is dropped: the core's one

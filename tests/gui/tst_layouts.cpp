@@ -161,6 +161,19 @@ private slots:
             SettingsDialog dlg(settings);
             dlg.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+            // Every page (Retention's preview too) fits the smallest screen.
+            QStringList pages;
+            if (auto *st = dlg.findChild<QStackedWidget *>())
+                for (int i = 0; i < st->count(); ++i)
+                    pages << QStringLiteral("page %1: %2x%3")
+                                 .arg(i)
+                                 .arg(st->widget(i)->minimumSizeHint().width())
+                                 .arg(st->widget(i)->minimumSizeHint().height());
+            QVERIFY2(dlg.minimumSizeHint().width() <= 640 && dlg.minimumSizeHint().height() <= 480,
+                     qPrintable(QStringLiteral("settings need %1x%2 (%3)")
+                                    .arg(dlg.minimumSizeHint().width())
+                                    .arg(dlg.minimumSizeHint().height())
+                                    .arg(pages.join(QStringLiteral(", ")))));
             dlg.resize(dlg.minimumSizeHint());
             settle();
             auto *stack = dlg.findChild<QStackedWidget *>();
