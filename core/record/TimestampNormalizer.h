@@ -39,7 +39,13 @@ private:
         bool resync = false;
         bool invented = false; // every dts so far was invented (none came in)
         bool sparse = false;   // subtitles and timed data: long silences are normal, not jumps
+        bool video = false;
     };
+
+    // `dts` moved to the nearest whole number of frames (at least one) after
+    // the video track's last packet: frames after a gap stay on the grid of
+    // those before it.
+    static qint64 onFrameGrid(const Track &t, qint64 dts);
 
     qint64 endUs() const; // end of the latest packet of the audio/video streams
 
