@@ -20,7 +20,8 @@ public:
     // each stream continues from where the stream left off, all streams
     // shifted by the same amount so audio and video stay together.
     // `keepGapUs` > 0 keeps that much time between the two (real time
-    // across the outage) instead of closing the gap up.
+    // across the outage) instead of closing the gap up, rounded to whole
+    // video frames so the video keeps its frame grid.
     void discontinuity(qint64 keepGapUs = 0);
 
     // Rewrites pkt->dts/pts/duration in place. Returns false when the packet
