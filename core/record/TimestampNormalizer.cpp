@@ -23,6 +23,7 @@ void TimestampNormalizer::reset(const std::vector<StreamInfo> &streams)
         Track &t = m_tracks[i];
         t.tb = streams[i].timeBase;
         t.sparse = streams[i].type == AVMEDIA_TYPE_SUBTITLE || streams[i].type == AVMEDIA_TYPE_DATA;
+        t.video = streams[i].type == AVMEDIA_TYPE_VIDEO;
         if (floorUs != AV_NOPTS_VALUE) {
             t.lastOutDts = av_rescale_q(floorUs, kUs, t.tb);
             t.lastDuration = 0;
@@ -42,6 +43,17 @@ void TimestampNormalizer::discontinuity(qint64 keepGapUs)
     m_resyncPending = true;
     m_haveResyncDelta = false;
     m_resyncGapUs = std::max<qint64>(0, keepGapUs);
+}
+
+qint64 TimestampNormalizer::onFrameGrid(const Track &t, qint64 dts)
+{
+    // Only a video track whose frame length is known (more than a tick: a
+    // nudged or invented length says nothing about the grid).
+    if (!t.video || t.lastOutDts == AV_NOPTS_VALUE || t.lastDuration <= 1)
+        return dts;
+    const qint64 frame = t.lastDuration;
+    const qint64 frames = std::max<qint64>(1, (dts - t.lastOutDts + frame / 2) / frame);
+    return t.lastOutDts + frames * frame;
 }
 
 qint64 TimestampNormalizer::endUs() const
@@ -109,12 +121,25 @@ bool TimestampNormalizer::normalize(AVPacket *pkt)
             qint64 expected = avEnd != AV_NOPTS_VALUE ? av_rescale_q(avEnd, kUs, t.tb)
                                                       : t.lastOutDts + std::max<qint64>(1, t.lastDuration);
             expected += av_rescale_q(m_resyncGapUs, kUs, t.tb);
+            // A kept gap measured in wall-clock milliseconds is no whole
+            // number of frames: rounded to one, so that every stream moves
+            // by the same amount and the video stays on its frame grid.
+            // Off the grid, FFmpeg guesses a wrong frame rate for the file
+            // (240 fps, then the average): its decode reports equal dts and
+            // a transcode drops frames (docs/timestamps.md, "Gaps").
+            expected = onFrameGrid(t, expected);
             const qint64 deltaTb = expected - (inDts + t.offset);
             m_resyncDeltaUs = av_rescale_q(deltaTb, t.tb, kUs);
             m_haveResyncDelta = true;
+            m_resyncGapUs = 0; // kept once: a later resync (invented timestamps turning real) adds none
             t.offset += deltaTb;
         } else {
             t.offset += av_rescale_q(m_resyncDeltaUs, kUs, t.tb);
+            // The shift was fixed by another stream (audio first): the video
+            // still lands on its own frame grid, at most half a frame from
+            // where the shift put it.
+            const qint64 candidate = inDts + t.offset;
+            t.offset += onFrameGrid(t, candidate) - candidate;
         }
         // A stream that had run ahead of the others before the drop never
         // overlaps its own past: its packets would be stacked one tick apart.

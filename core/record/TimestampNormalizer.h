@@ -20,7 +20,8 @@ public:
     // each stream continues from where the stream left off, all streams
     // shifted by the same amount so audio and video stay together.
     // `keepGapUs` > 0 keeps that much time between the two (real time
-    // across the outage) instead of closing the gap up.
+    // across the outage) instead of closing the gap up, rounded to whole
+    // video frames so the video keeps its frame grid.
     void discontinuity(qint64 keepGapUs = 0);
 
     // Rewrites pkt->dts/pts/duration in place. Returns false when the packet
@@ -39,7 +40,13 @@ private:
         bool resync = false;
         bool invented = false; // every dts so far was invented (none came in)
         bool sparse = false;   // subtitles and timed data: long silences are normal, not jumps
+        bool video = false;
     };
+
+    // `dts` moved to the nearest whole number of frames (at least one) after
+    // the video track's last packet: frames after a gap stay on the grid of
+    // those before it.
+    static qint64 onFrameGrid(const Track &t, qint64 dts);
 
     qint64 endUs() const; // end of the latest packet of the audio/video streams
 

@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <cstdlib>
+
 using namespace tapedeck;
 
 namespace {
@@ -186,6 +188,81 @@ private slots:
         n.discontinuity(5'000'000);
         const Out v2 = feed(n, 0, 42, 42, kFrame);
         QCOMPARE(v2.dts, v + kFrame + 5 * 90000);
+    }
+
+    // Issue 17 (flaky tst_net_faithful::gapsKeptOrClosedAndMarked): a kept
+    // gap of 4.123 s is not a whole number of 30 fps frames. Placed as it is,
+    // every frame after it sits 0.7 frame off the grid of the frames before;
+    // FFmpeg then guesses 240 fps (falling back to the 17 fps average), and
+    // its decode of the file reports "non monotonically increasing dts ...
+    // 1 >= 1" while a transcode drops frames. The gap is kept to the nearest
+    // whole frame, with audio moving by the same amount.
+    void realTimeGapKeepsTheFrameGrid()
+    {
+        TimestampNormalizer n;
+        n.reset(streams90k());
+        qint64 v = 0, a = 0;
+        for (int i = 0; i < 60; ++i) {
+            v = feed(n, 0, i * kFrame, i * kFrame, kFrame).dts;
+            a = feed(n, 1, i * kFrame + 100, i * kFrame + 100, 1920).dts;
+        }
+        const qint64 gapUs = 4'123'456;
+        n.discontinuity(gapUs);
+        const Out v2 = feed(n, 0, 42, 42, kFrame);
+        const Out a2 = feed(n, 1, 42 + 500, 42 + 500, 1920);
+        QVERIFY2((v2.dts - v) % kFrame == 0,
+                 qPrintable(QStringLiteral("video %1 after %2: off the frame grid").arg(v2.dts).arg(v)));
+        const qint64 wanted = v + kFrame + gapUs * 90 / 1000;
+        QVERIFY2(std::llabs(v2.dts - wanted) <= kFrame / 2, "the gap is kept to the nearest frame");
+        QCOMPARE(a2.dts - v2.dts, qint64(500)); // audio moved with the video
+        QVERIFY(a2.dts > a);
+        // The frames after the gap keep their spacing.
+        QCOMPARE(feed(n, 0, 42 + kFrame, 42 + kFrame, kFrame).dts - v2.dts, kFrame);
+    }
+
+    // The same when the new connection's first packet is audio (it fixes
+    // the shift): the video still lands on its grid, at most half a frame
+    // from where the shared shift would put it. Closing the gap up too.
+    void firstAudioAfterAGapKeepsTheVideoGrid_data()
+    {
+        QTest::addColumn<qint64>("gapUs");
+        QTest::newRow("real time") << qint64(4'123'456);
+        QTest::newRow("closed up") << qint64(0);
+    }
+    void firstAudioAfterAGapKeepsTheVideoGrid()
+    {
+        QFETCH(qint64, gapUs);
+        TimestampNormalizer n;
+        n.reset(streams90k());
+        qint64 v = 0, a = 0;
+        for (int i = 0; i < 60; ++i) {
+            v = feed(n, 0, i * kFrame, i * kFrame, kFrame).dts;
+            a = feed(n, 1, i * kFrame + 100, i * kFrame + 100, 1920).dts;
+        }
+        n.discontinuity(gapUs);
+        const Out a2 = feed(n, 1, 1000, 1000, 1920);
+        const Out v2 = feed(n, 0, 1000 + 1234, 1000 + 1234, kFrame);
+        QVERIFY(a2.dts >= a + 1920);
+        QVERIFY2(v2.dts > v && (v2.dts - v) % kFrame == 0,
+                 qPrintable(QStringLiteral("video %1 after %2: off the frame grid").arg(v2.dts).arg(v)));
+        QVERIFY2(std::llabs((v2.dts - a2.dts) - 1234) <= kFrame / 2, "A/V moved by at most half a frame");
+    }
+
+    // A stream whose timestamps were invented across a kept gap gets its
+    // first real one later: that resync continues the stream; it does not
+    // add the gap a second time.
+    void aKeptGapIsAddedOnce()
+    {
+        TimestampNormalizer n;
+        n.reset(streams90k());
+        qint64 v = 0;
+        for (int i = 0; i < 10; ++i)
+            v = feed(n, 0, AV_NOPTS_VALUE, AV_NOPTS_VALUE, kFrame).dts;
+        n.discontinuity(5'000'000);
+        const Out v2 = feed(n, 0, AV_NOPTS_VALUE, AV_NOPTS_VALUE, kFrame);
+        QCOMPARE(v2.dts, v + kFrame + 5 * 90000);
+        const Out v3 = feed(n, 0, 900000, 900000, kFrame); // the first real timestamp
+        QCOMPARE(v3.dts, v2.dts + kFrame);
     }
 
     void newLayoutContinuesTheTimeline()

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <cmath>
+
 using namespace nettest;
 using tapedeck::RecordState;
 
@@ -609,13 +611,20 @@ private slots:
         QVERIFY(rec.stopAndWait(10000) >= 0);
         QCOMPARE(rec.files().size(), 1);
         const QString file = rec.files().first();
-        // The largest step between successive video frames.
+        // The largest step between successive video frames, and the steps
+        // that are no whole number of the publisher's 30 fps frames: off
+        // that grid FFmpeg guesses another frame rate for the file (its
+        // decode then reports equal dts, a transcode drops frames).
         double lastDts = -1, widest = 0;
+        int offGrid = 0;
         for (const ProbedPacket &pk : probePackets(file)) {
             if (pk.stream != 0)
                 continue;
-            if (lastDts >= 0)
-                widest = std::max(widest, pk.dts - lastDts);
+            if (lastDts >= 0) {
+                const double step = pk.dts - lastDts;
+                widest = std::max(widest, step);
+                offGrid += std::abs(step * 30 - std::round(step * 30)) > 0.01 ? 1 : 0;
+            }
             lastDts = pk.dts;
         }
         const auto r =
@@ -625,6 +634,7 @@ private slots:
         const QJsonArray chapters = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("chapters")).toArray();
         const QString notes = rec.session().notes().join(u'\n');
         qInfo("widest video step %.2f s; %d chapter(s); notes: %s", widest, int(chapters.size()), qPrintable(notes));
+        QCOMPARE(offGrid, 0);
         if (realTime)
             QVERIFY2(widest >= 3.0, "the outage is not in the timeline");
         else
