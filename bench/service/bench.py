@@ -162,6 +162,7 @@ def run_tapedeck(exe, n, work, dgrams, warmup, window, jobs):
         states = [r["state"] for r in svc.call("GET", "/api/v1/recordings")["recordings"]]
         m["recording"] = states.count("recording")
         drops = sum(r.get("drops", 0) for r in svc.call("GET", "/api/v1/recordings")["recordings"])
+        sent = fan.frames_sent
         t = time.monotonic()
         for i in ids:
             svc.call("DELETE", "/api/v1/recordings/" + i)
@@ -173,6 +174,7 @@ def run_tapedeck(exe, n, work, dgrams, warmup, window, jobs):
             time.sleep(0.2)
         m["stop_s"] = time.monotonic() - t
         m["drops"] = drops
+        m["sent"] = sent
         fan.stop()
         fan.join()
     finally:
@@ -201,6 +203,7 @@ def run_ffmpeg(n, work, dgrams, warmup, window, jobs):
         m = measure([p.pid for p in procs], fan, warmup, window)
         m["recording"] = sum(p.poll() is None for p in procs)
         m["drops"] = None
+        m["sent"] = fan.frames_sent
         t = time.monotonic()
         C.kill_all(procs, signal.SIGTERM)  # ffmpeg finishes its MP4 on SIGTERM
         deadline = time.monotonic() + 60
@@ -293,7 +296,8 @@ def main():
 
     def check(r):
         ok = r["files"] == r["expected"] and r["bad"] == 0 and r["recording"] == r["expected"]
-        s = "%d/%d files, %d errors" % (r["files"] - r["bad"], r["expected"], r["errors"])
+        s = "%d/%d files, %d errors, worst %d/%d frames" % (r["files"] - r["bad"], r["expected"], r["errors"],
+                                                             r["min_frames"], r["sent"])
         if r["recording"] != r["expected"]:
             s += ", %d of %d recording at the end of the window" % (r["recording"], r["expected"])
         if r["exit"] not in (0, "0"):
@@ -333,7 +337,8 @@ def main():
           "SIGTERM). CPU = utime+stime (/proc/PID/stat) over a %g s window after a %g s warm-up; memory = mean over "
           "the window of PSS (smaps_rollup) and VmRSS, summed over the recorder's processes (RSS counts ffmpeg's "
           "shared libraries N times, PSS shares them). Files: decoded by `ffmpeg -v error` (all streams), error "
-          "lines counted. The UDP fan-out (the bench's Python process) is not counted. Load average %.1f at the "
+          "lines counted; worst = video frames in the file that has fewest / video frames sent per stream until "
+          "the stop began (a recorder that began late or lost datagrams has fewer). The UDP fan-out (the bench's Python process) is not counted. Load average %.1f at the "
           "start, %.1f at the end (%d cores)." % (window, warmup, load0[0], load1[0], os.cpu_count()))
     # How cost grows: the slope between the smallest and the largest N.
     for kind, label in (("tapedeck", "Tapedeck (one process)"), ("ffmpeg", "ffmpeg (one process each)")):
