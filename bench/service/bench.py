@@ -32,6 +32,7 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+KEEP = False  # --keep: leave each run's folder (files, logs) to look at
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "compare"))
 import common as C  # noqa: E402
@@ -91,6 +92,9 @@ def decode(path):
     errors = [l for l in r.stderr.splitlines() if l.strip()]
     if r.returncode != 0 and not errors:
         errors = ["exit %d" % r.returncode]
+    if KEEP and errors:
+        with open(path + ".decode-errors.txt", "w") as f:
+            f.write("\n".join(errors) + "\n")
     return vframes, len(errors)
 
 
@@ -184,7 +188,8 @@ def run_tapedeck(exe, n, work, dgrams, warmup, window, jobs):
     files = sorted(os.path.join(rec, f) for f in os.listdir(rec) if f.endswith(".mp4")) if os.path.isdir(rec) else []
     m.update(judge(files, jobs))
     m["expected"] = n
-    shutil.rmtree(root, ignore_errors=True)
+    if not KEEP:
+        shutil.rmtree(root, ignore_errors=True)
     return m
 
 
@@ -227,7 +232,8 @@ def run_ffmpeg(n, work, dgrams, warmup, window, jobs):
     files = sorted(os.path.join(d, f) for f in os.listdir(d) if f.endswith(".mp4"))
     m.update(judge(files, jobs))
     m["expected"] = n
-    shutil.rmtree(d, ignore_errors=True)
+    if not KEEP:
+        shutil.rmtree(d, ignore_errors=True)
     return m
 
 
@@ -256,7 +262,12 @@ def main():
     ap.add_argument("--sides", default="tapedeck,ffmpeg")
     ap.add_argument("--jobs", type=int, default=2, help="ffmpeg decodes in parallel when judging (default 2)")
     ap.add_argument("--work", help="scratch folder (default: a new temp folder, removed at the end)")
+    ap.add_argument("--keep", action="store_true", help="keep the recordings and logs (needs --work)")
     a = ap.parse_args()
+    if a.keep and not a.work:
+        sys.exit("bench/service: --keep needs --work DIR")
+    global KEEP
+    KEEP = a.keep
     exe = find_exe(a.exe)
     counts = [int(c) for c in (a.counts or ("1,4" if a.quick else "1,8,32,64")).replace(" ", ",").split(",") if c]
     window = a.window or (8 if a.quick else 30)
