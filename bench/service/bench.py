@@ -318,7 +318,7 @@ def main():
     rows = []
     for n in counts:
         t, f = res.get(("tapedeck", n)), res.get(("ffmpeg", n))
-        row = [n]
+        row = [n, " / ".join("%.1f" % (r["bps"] / 1e6) if r else "-" for r in (t, f))]
         for r in (t, f):
             if r is None:
                 row += ["-"] * 5
@@ -330,9 +330,9 @@ def main():
         else:
             row += ["-", "-"]
         rows.append(row)
-    bps = next(iter(res.values()))["bps"] / 1e6 if res else 0
-    print("### Recordings per service process (live UDP MPEG-TS, %.1f Mbit/s each, stream copy to MP4)\n" % bps)
-    print(C.table(["N", "Tapedeck CPU per rec. (of one core)", "Tapedeck CPU (process)", "Tapedeck MB per rec. (PSS)",
+    print("### Recordings per service process (live UDP MPEG-TS, 720p30 %s video + AAC, stream copy to MP4)\n"
+          % a.bitrate)
+    print(C.table(["N", "Mbit/s per stream sent (Tapedeck / ffmpeg run)", "Tapedeck CPU per rec. (of one core)", "Tapedeck CPU (process)", "Tapedeck MB per rec. (PSS)",
                    "Tapedeck MB process (PSS / RSS)", "Tapedeck files",
                    "ffmpeg CPU per rec.", "ffmpeg CPU (N processes)", "ffmpeg MB per rec. (PSS)",
                    "ffmpeg MB, N processes (PSS / RSS)", "ffmpeg files",
@@ -348,7 +348,8 @@ def main():
           "SIGTERM). CPU = utime+stime (/proc/PID/stat) over a %g s window after a %g s warm-up; memory = mean over "
           "the window of PSS (smaps_rollup) and VmRSS, summed over the recorder's processes (RSS counts ffmpeg's "
           "shared libraries N times, PSS shares them). Files: decoded by `ffmpeg -v error` (all streams), error "
-          "lines counted; worst = video frames in the file that has fewest / video frames sent per stream until "
+          "lines counted. Mbit/s sent = what the fan-out reached per stream over the window: below the clip's rate, "
+          "the sender (and so the machine) could not keep up and the row is not a like-for-like figure; worst = video frames in the file that has fewest / video frames sent per stream until "
           "the stop began (a recorder that began late or lost datagrams has fewer). The UDP fan-out (the bench's Python process) is not counted. Load average %.1f at the "
           "start, %.1f at the end (%d cores)." % (window, warmup, load0[0], load1[0], os.cpu_count()))
     # How cost grows: the slope between the smallest and the largest N.
