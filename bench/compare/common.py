@@ -222,6 +222,23 @@ def kill_all(procs, sig=signal.SIGKILL):
             pass
 
 
+def stop_all(procs, seconds):
+    """SIGTERM to all (while the stream is still live), then one shared
+    deadline; a recorder still running after it is killed and counted.
+    Returns how many were killed."""
+    kill_all(procs, signal.SIGTERM)
+    deadline = time.monotonic() + seconds
+    hung = 0
+    for p in procs:
+        try:
+            p.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            hung += 1
+            p.kill()
+            p.wait()
+    return hung
+
+
 # ---------------------------------------------------------------- judges
 
 def decode_count(path):

@@ -37,19 +37,7 @@ def measure(procs, fan, warmup, window):
 
 
 def stop(procs):
-    """SIGTERM to all (while the stream is still live), then one shared
-    deadline; a recorder still running after it is killed and counted."""
-    C.kill_all(procs, signal.SIGTERM)
-    deadline = time.monotonic() + 30
-    hung = 0
-    for p in procs:
-        try:
-            p.wait(timeout=max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            hung += 1
-            p.kill()
-            p.wait()
-    return hung
+    return C.stop_all(procs, 30)
 
 
 def dir_bytes(d):

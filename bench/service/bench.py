@@ -210,16 +210,7 @@ def run_ffmpeg(n, work, dgrams, warmup, window, jobs):
         m["drops"] = None
         m["sent"] = fan.frames_sent
         t = time.monotonic()
-        C.kill_all(procs, signal.SIGTERM)  # ffmpeg finishes its MP4 on SIGTERM
-        deadline = time.monotonic() + 60
-        hung = 0
-        for p in procs:
-            try:
-                p.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                hung += 1
-                p.kill()
-                p.wait()
+        hung = C.stop_all(procs, 60)  # ffmpeg finishes its MP4 on SIGTERM
         m["stop_s"] = time.monotonic() - t
         m["exit"] = "%d killed" % hung if hung else 0
         fan.stop()
