@@ -634,6 +634,18 @@ const LibraryEntry *RecordingsList::selectedEntry() const
     return it == m_entries.cend() ? nullptr : &it.value();
 }
 
+std::optional<LibraryEntry> RecordingsList::selectedUnowned()
+{
+    const LibraryEntry *sel = selectedEntry();
+    if (!sel)
+        return std::nullopt;
+    if (const OwnerInfo owner = currentOwner(*sel); owner.owned()) {
+        showMessage(refusal(*sel, owner));
+        return std::nullopt;
+    }
+    return *sel;
+}
+
 QString RecordingsList::selectedFile() const
 {
     QTreeWidgetItem *item = m_tree->currentItem();
@@ -722,14 +734,10 @@ void RecordingsList::showInFolder()
 
 void RecordingsList::renameSelected()
 {
-    const LibraryEntry *sel = selectedEntry();
-    if (!sel)
+    const std::optional<LibraryEntry> chosen = selectedUnowned();
+    if (!chosen)
         return;
-    const LibraryEntry e = *sel;
-    if (const OwnerInfo owner = currentOwner(e); owner.owned()) {
-        showMessage(refusal(e, owner));
-        return;
-    }
+    const LibraryEntry e = *chosen;
     if (e.state == LibraryState::Unfinished) {
         showMessage(tr("\"%1\" was not closed properly. Recover it first (File → Recover recordings…).").arg(e.name));
         return;
@@ -782,14 +790,10 @@ void RecordingsList::renameSelected()
 
 void RecordingsList::deleteSelected()
 {
-    const LibraryEntry *sel = selectedEntry();
-    if (!sel)
+    const std::optional<LibraryEntry> chosen = selectedUnowned();
+    if (!chosen)
         return;
-    const LibraryEntry e = *sel;
-    if (const OwnerInfo owner = currentOwner(e); owner.owned()) {
-        showMessage(refusal(e, owner));
-        return;
-    }
+    const LibraryEntry e = *chosen;
     auto *box = new QMessageBox(QMessageBox::Question, tr("Move to trash"), tr("Move \"%1\" to the trash?").arg(e.name),
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("deleteConfirm"));

@@ -20,6 +20,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QFileSystemWatcher;
@@ -84,6 +85,9 @@ private:
     void showMessage(const QString &text);
     const LibraryEntry *selectedEntry() const;
     QString refusal(const LibraryEntry &e, const OwnerInfo &owner) const;
+    // The selected recording when no live process owns it (a copy: the list
+    // may be rescanned while a dialog is open); otherwise says why, nullopt.
+    std::optional<LibraryEntry> selectedUnowned();
 
     void playSelected();
     void showInFolder();
