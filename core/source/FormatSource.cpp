@@ -203,7 +203,12 @@ Status FormatSource::open()
 
     Dictionary opts;
     const QString lower = m_url.toLower();
-    const qint64 rwTimeoutUs = std::max<qint64>(m_opt.stallTimeoutMs, 1000) * 1000;
+    // libavformat's own socket time-outs must not end the open before the
+    // open time-out the user set (an RTSP camera that accepts and never
+    // answers used to fail after the stall time-out, as "not a media
+    // stream"); while reading, our interrupt enforces the stall time-out.
+    const qint64 rwTimeoutUs =
+        std::max({m_opt.stallTimeoutMs, m_listener ? 0 : m_opt.openTimeoutMs, qint64(1000)}) * 1000;
     if (lower.startsWith(QStringLiteral("rtsp"))) {
         opts.set("rtsp_flags", "prefer_tcp");
         opts.setInt("timeout", rwTimeoutUs);

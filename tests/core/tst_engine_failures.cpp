@@ -91,6 +91,39 @@ private slots:
                  qPrintable(engine.session(*id)->errorMessage()));
     }
 
+    // The open time-out is what Settings says, whatever the stall time-out:
+    // with 10 s set, an RTSP camera that accepted and never answered failed
+    // after the stall time-out (libavformat's socket time-out) with "cannot
+    // reach … (Connection timed out)" (issue 13, item 7).
+    void silentServerGetsTheWholeOpenTimeout_data()
+    {
+        QTest::addColumn<QString>("scheme");
+        QTest::newRow("rtsp") << QStringLiteral("rtsp://127.0.0.1:%1/cam");
+        QTest::newRow("http") << QStringLiteral("http://127.0.0.1:%1/live.m3u8");
+        QTest::newRow("rtmp") << QStringLiteral("rtmp://127.0.0.1:%1/live/x");
+    }
+    void silentServerGetsTheWholeOpenTimeout()
+    {
+        QFETCH(QString, scheme);
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        QTemporaryDir dir;
+        Engine engine;
+        RecordParams p = paramsFor(scheme.arg(silent.serverPort()), dir.path() + QStringLiteral("/r"));
+        p.openTimeoutMs = 3000;
+        p.stallTimeoutMs = 1000;
+        QElapsedTimer t;
+        t.start();
+        auto id = engine.startRecording(p);
+        QVERIFY(id.ok());
+        QCOMPARE(waitEnd(engine, *id), RecordState::Failed);
+        const QString why = engine.session(*id)->errorMessage();
+        QVERIFY2(why.contains(QStringLiteral("did not answer within 3 s")), qPrintable(why));
+        // Never before the time-out the user set (a lower bound only: a busy
+        // machine can only make it later).
+        QVERIFY2(t.elapsed() >= 2900, qPrintable(QString::number(t.elapsed())));
+    }
+
     void armedRecordWaitsThenCancelsWithoutFile_data()
     {
         QTest::addColumn<bool>("silent");
