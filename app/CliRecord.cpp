@@ -153,14 +153,15 @@ ExitCode runSession(RecordingService &service, Engine &engine, const RecordReque
         }
         if (!quiet && tty && ++ticks % 3 == 0) {
             const RecordStats st = s->stats();
-            const QString line =
-                QStringLiteral("\r%1  %2  %3 kbit/s  chunk %4  packets %5  dropped %6  reconnects %7   ")
-                    .arg(recordStateName(s->state()), clock(st.mediaMs), humanBytes(st.bytes))
-                    .arg(st.bitrateBps / 1000)
-                    .arg(st.chunkIndex)
-                    .arg(st.packets)
-                    .arg(st.droppedPackets)
-                    .arg(st.reconnects);
+            QString line = QStringLiteral("\r%1  %2  %3 kbit/s  chunk %4  packets %5  dropped %6  reconnects %7   ")
+                               .arg(recordStateName(s->state()), clock(st.mediaMs), humanBytes(st.bytes))
+                               .arg(st.bitrateBps / 1000)
+                               .arg(st.chunkIndex)
+                               .arg(st.packets)
+                               .arg(st.droppedPackets)
+                               .arg(st.reconnects);
+            if (st.picturelessUnits > 0) // not lost: left out (see the notes at the end)
+                line += QStringLiteral("no picture %1   ").arg(st.picturelessUnits);
             const QByteArray b = line.toUtf8();
             std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
         }

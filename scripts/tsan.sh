@@ -10,7 +10,7 @@ start=$(date +%s)
 jobs=${TSAN_BUILD_JOBS:-$(nproc 2>/dev/null || echo 2)}
 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTAPEDECK_TSAN=ON \
   -DTAPEDECK_BUILD_GUI=OFF -DTAPEDECK_BUILD_TESTS=ON >/dev/null
-cmake --build build-tsan -j "$jobs" --target tst_engine_unit tst_engine_states
+cmake --build build-tsan -j "$jobs" --target tst_engine_unit tst_engine_states tst_packet_worker
 built=$(date +%s)
 # Qt and FFmpeg are not instrumented: what happens inside them is theirs
 # (tests/tsan.supp); every report in Tapedeck's code fails the run.

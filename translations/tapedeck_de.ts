@@ -1236,6 +1236,14 @@ oder die Schaltflächen unten benutzen</translation>
         <source>Silent for %1: check the source&apos;s sound.</source>
         <translation>Seit %1 still: Ton der Quelle prüfen.</translation>
     </message>
+    <message>
+        <source>Packets lost because the disk could not keep up. Access units that hold no picture (some sources send them after network loss) are left out of the file and counted apart.</source>
+        <translation>Pakete, die verloren gingen, weil die Festplatte nicht mithielt. Zugriffseinheiten ohne Bild (manche Quellen senden sie nach Netzverlusten) werden nicht in die Datei geschrieben und getrennt gezählt.</translation>
+    </message>
+    <message>
+        <source>%1 (+%2 without a picture)</source>
+        <translation>%1 (+%2 ohne Bild)</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecordingsList</name>

@@ -1236,6 +1236,14 @@ ou utilisez les boutons ci-dessous</translation>
         <source>Silent for %1: check the source&apos;s sound.</source>
         <translation>Silence depuis %1 : vérifiez le son de la source.</translation>
     </message>
+    <message>
+        <source>Packets lost because the disk could not keep up. Access units that hold no picture (some sources send them after network loss) are left out of the file and counted apart.</source>
+        <translation>Paquets perdus parce que le disque n’a pas suivi. Les unités d’accès sans image (certaines sources en envoient après une perte réseau) sont écartées du fichier et comptées à part.</translation>
+    </message>
+    <message>
+        <source>%1 (+%2 without a picture)</source>
+        <translation>%1 (+%2 sans image)</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecordingsList</name>

@@ -129,6 +129,10 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     m_bitrate = figure(frame, "bitrateLabel");
     m_chunk = figure(frame, "chunkLabel");
     m_dropped = figure(frame, "droppedLabel");
+    m_dropped->setWordWrap(true);
+    m_dropped->setToolTip(tr("Packets lost because the disk could not keep up. Access units that hold no picture "
+                             "(some sources send them after network loss) are left out of the file and counted "
+                             "apart."));
     m_file = figure(frame, "fileLabel");
     m_file->setWordWrap(true);
     m_meter = new LevelMeter(frame);
@@ -248,7 +252,12 @@ void RecordingCard::setStats(const RecordStats &s)
     m_bitrate->setText(tr("%1 kbit/s").arg(loc.toString(s.bitrateBps / 1000)));
     // Counted from 1 for people; the file names count from part0000.
     m_chunk->setText(m_chunked ? QString::number(s.chunkIndex + 1) : tr("one file"));
-    m_dropped->setText(loc.toString(s.droppedPackets));
+    // Access units without a picture are not lost packets: said apart, and
+    // only when there were some.
+    m_dropped->setText(
+        s.picturelessUnits > 0
+            ? tr("%1 (+%2 without a picture)").arg(loc.toString(s.droppedPackets), loc.toString(s.picturelessUnits))
+            : loc.toString(s.droppedPackets));
     if (!s.currentFile.isEmpty()) {
         // Break points after '_', '-' and '.' (zero-width spaces): a long
         // file name wraps between its parts, never in the middle of one.

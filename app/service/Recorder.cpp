@@ -359,6 +359,7 @@ QJsonObject Recorder::toJson(const Entry &e) const
         {QStringLiteral("chunk"), st.chunkIndex},
         {QStringLiteral("packets"), double(st.packets)},
         {QStringLiteral("drops"), double(st.droppedPackets)},
+        {QStringLiteral("picturelessUnits"), double(st.picturelessUnits)},
         {QStringLiteral("reconnects"), st.reconnects},
         {QStringLiteral("currentFile"), st.currentFile},
         {QStringLiteral("files"), QJsonArray::fromStringList(e.run.files)},
@@ -405,6 +406,7 @@ Recorder::Totals Recorder::totals() const
         ++t.byState[recordStateName(e->run.state).toLower()];
         t.bytes += e->run.stats.bytes;
         t.dropped += e->run.stats.droppedPackets;
+        t.pictureless += e->run.stats.picturelessUnits;
         t.reconnects += e->run.stats.reconnects;
         t.filesFinished += e->run.files.size();
         t.wanted += e->run.wanted ? 1 : 0;

@@ -75,6 +75,7 @@ public:
         std::map<QString, int> byState;
         qint64 bytes = 0;
         qint64 dropped = 0;
+        qint64 pictureless = 0;
         qint64 reconnects = 0;
         qint64 filesFinished = 0;
         int wanted = 0;

@@ -346,6 +346,9 @@ HttpResponse ServiceApi::metrics() const
     out += "tapedeck_files_finished_total " + QByteArray::number(t.filesFinished) + '\n';
     metric("tapedeck_dropped_packets_total", "counter", "Packets dropped because the writer fell behind.");
     out += "tapedeck_dropped_packets_total " + QByteArray::number(t.dropped) + '\n';
+    metric("tapedeck_pictureless_units_total", "counter",
+           "Access units without a picture (a delimiter or SEI only, after packet loss), left out.");
+    out += "tapedeck_pictureless_units_total " + QByteArray::number(t.pictureless) + '\n';
     metric("tapedeck_reconnects_total", "counter", "Source drops survived by reconnecting.");
     out += "tapedeck_reconnects_total " + QByteArray::number(t.reconnects) + '\n';
     metric("tapedeck_disk_free_bytes", "gauge", "Free space where recordings are written.");
@@ -371,7 +374,8 @@ QByteArray ServiceApi::figuresJson() const
     for (const QJsonValue &v : m_recorder.list()) {
         const QJsonObject o = v.toObject();
         QJsonObject f;
-        for (const char *k : {"id", "state", "bytes", "mediaSeconds", "bitrate", "chunk", "drops", "reconnects"})
+        for (const char *k :
+             {"id", "state", "bytes", "mediaSeconds", "bitrate", "chunk", "drops", "picturelessUnits", "reconnects"})
             f.insert(QLatin1String(k), o.value(QLatin1String(k)));
         figures.append(f);
     }

@@ -81,41 +81,22 @@ bool AudioMeter::start(const StreamInfo &audio)
     if (!dec || avcodec_parameters_to_context(dec.get(), audio.params.get()) < 0
         || avcodec_open2(dec.get(), codec, nullptr) < 0)
         return false;
+    FramePtr frame = makeFrame();
+    if (!frame)
+        return false;
+    m_dec = std::move(dec);
+    m_frame = std::move(frame);
     {
         std::lock_guard lock(m_mutex);
-        m_stop = false;
-        m_queue.clear();
         m_levels = {};
     }
-    m_thread = std::thread([this, d = std::move(dec)]() mutable { run(std::move(d)); });
+    m_worker.start([this](AVPacket *pkt) { decode(pkt); }, kMaxQueued, PacketWorker::WhenFull::RefuseNew);
     return true;
 }
 
-void AudioMeter::stop()
-{
-    {
-        std::lock_guard lock(m_mutex);
-        m_stop = true;
-        m_queue.clear();
-    }
-    m_wake.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
-}
+void AudioMeter::stop() { m_worker.stop(); }
 
-void AudioMeter::push(const AVPacket *pkt)
-{
-    {
-        std::lock_guard lock(m_mutex);
-        if (!m_thread.joinable() || m_stop || m_queue.size() >= kMaxQueued)
-            return;
-        PacketPtr ref = clonePacket(pkt);
-        if (!ref)
-            return;
-        m_queue.push_back(std::move(ref));
-    }
-    m_wake.notify_one();
-}
+void AudioMeter::push(const AVPacket *pkt) { m_worker.push(pkt); }
 
 AudioLevels AudioMeter::levels() const
 {
@@ -123,38 +104,23 @@ AudioLevels AudioMeter::levels() const
     return m_levels;
 }
 
-void AudioMeter::run(CodecContextPtr dec)
+void AudioMeter::decode(AVPacket *pkt)
 {
-    FramePtr frame = makeFrame();
-    if (!frame)
-        return;
-    while (true) {
-        PacketPtr pkt;
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stop || !m_queue.empty(); });
-            if (m_stop)
-                return;
-            pkt = std::move(m_queue.front());
-            m_queue.pop_front();
-        }
-        if (avcodec_send_packet(dec.get(), pkt.get()) < 0)
-            continue; // a packet the decoder refuses: the next one may do
-        while (avcodec_receive_frame(dec.get(), frame.get()) >= 0) {
-            const auto m = measureFrame(frame.get());
-            const int rate = frame->sample_rate > 0 ? frame->sample_rate : dec->sample_rate;
-            const qint64 ms = rate > 0 ? qint64(frame->nb_samples) * 1000 / rate : 0;
-            av_frame_unref(frame.get());
-            if (!m)
-                continue;
-            const bool silent =
-                std::all_of(m->peakDb.begin(), m->peakDb.end(), [](float db) { return db < kSilenceDb; });
-            std::lock_guard lock(m_mutex);
-            m_levels.peakDb = m->peakDb;
-            m_levels.rmsDb = m->rmsDb;
-            m_levels.silentMs = silent ? m_levels.silentMs + ms : 0;
-            ++m_levels.measured;
-        }
+    if (avcodec_send_packet(m_dec.get(), pkt) < 0)
+        return; // a packet the decoder refuses: the next one may do
+    while (avcodec_receive_frame(m_dec.get(), m_frame.get()) >= 0) {
+        const auto m = measureFrame(m_frame.get());
+        const int rate = m_frame->sample_rate > 0 ? m_frame->sample_rate : m_dec->sample_rate;
+        const qint64 ms = rate > 0 ? qint64(m_frame->nb_samples) * 1000 / rate : 0;
+        av_frame_unref(m_frame.get());
+        if (!m)
+            continue;
+        const bool silent = std::all_of(m->peakDb.begin(), m->peakDb.end(), [](float db) { return db < kSilenceDb; });
+        std::lock_guard lock(m_mutex);
+        m_levels.peakDb = m->peakDb;
+        m_levels.rmsDb = m->rmsDb;
+        m_levels.silentMs = silent ? m_levels.silentMs + ms : 0;
+        ++m_levels.measured;
     }
 }
 

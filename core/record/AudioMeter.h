@@ -7,12 +7,10 @@
 
 #include "core/base/FFmpeg.h"
 #include "core/base/MediaTypes.h"
+#include "core/record/PacketWorker.h"
 
-#include <condition_variable>
-#include <deque>
 #include <mutex>
 #include <optional>
-#include <thread>
 #include <vector>
 
 namespace tapedeck {
@@ -52,14 +50,13 @@ public:
     AudioLevels levels() const;
 
 private:
-    void run(CodecContextPtr dec);
+    void decode(AVPacket *pkt); // on the worker's thread
 
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<PacketPtr> m_queue;
-    bool m_stop = false;
+    CodecContextPtr m_dec; // the worker's while it runs
+    FramePtr m_frame;
+    mutable std::mutex m_mutex; // guards m_levels
     AudioLevels m_levels;
-    std::thread m_thread;
+    PacketWorker m_worker; // last: stopped first
 };
 
 } // namespace tapedeck

@@ -48,4 +48,24 @@ std::optional<PreviewFrame> PreviewDecoder::decodeKeyframe(const AVPacket *pkt)
     return out;
 }
 
+void PreviewWorker::start(const StreamInfo &video, Sink sink)
+{
+    m_worker.stop();
+    m_decoder.reset(video);
+    m_sink = std::move(sink);
+    m_worker.start(
+        [this](AVPacket *pkt) {
+            if (auto frame = m_decoder.decodeKeyframe(pkt))
+                m_sink(std::move(*frame));
+        },
+        1, PacketWorker::WhenFull::ReplaceOldest);
+}
+
+bool PreviewWorker::push(const AVPacket *pkt)
+{
+    if (!(pkt->flags & AV_PKT_FLAG_KEY))
+        return false;
+    return m_worker.push(pkt);
+}
+
 } // namespace tapedeck

@@ -86,8 +86,11 @@ struct RecordStats {
     int chunkIndex = 0;    // current chunk number
     qint64 packets = 0;
     qint64 droppedPackets = 0; // dropped because the writer fell behind
-    int reconnects = 0;        // source drops survived
-    QString currentFile;       // final name of the file being written
+    // Access units that held no picture (only a delimiter or SEI, as a
+    // depacketizer hands over after packet loss): left out of the file.
+    qint64 picturelessUnits = 0;
+    int reconnects = 0;  // source drops survived
+    QString currentFile; // final name of the file being written
 };
 
 // A decoded preview frame: tightly packed RGB32 (0xffRRGGBB), for the UI.

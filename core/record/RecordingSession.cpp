@@ -206,6 +206,10 @@ struct RecordingSession::Impl {
     qint64 rateWindowBytes = 0;
 
     std::atomic<qint64> dropped{0};
+    // Access units with no picture (a delimiter or SEI only, handed over by
+    // a depacketizer after packet loss): left out, and counted as what they
+    // are, not as packets the writer lost.
+    std::atomic<qint64> pictureless{0};
     // Packets a file source returned incomplete (AV_PKT_FLAG_CORRUPT: the
     // file is cut short or damaged there). Left out by every container alike,
     // and the input named as the cause, instead of one muxer failing on them.
@@ -292,6 +296,10 @@ struct RecordingSession::Impl {
 
     void readerLoop(const RecordParams &p);
     void writerLoop(const RecordParams &p);
+
+    // Keyframes for the preview are decoded here, not on the writer's
+    // thread. Declared last: stopped before anything its pictures use.
+    PreviewWorker preview;
 };
 
 RecordingSession::RecordingSession(int id, RecordParams params, QObject *parent, SessionHooks hooks)
@@ -488,6 +496,7 @@ RecordStats RecordingSession::stats() const
     std::lock_guard lock(d->mutex);
     RecordStats s = d->stats;
     s.droppedPackets = d->dropped.load();
+    s.picturelessUnits = d->pictureless.load();
     return s;
 }
 
@@ -705,7 +714,6 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     std::unique_ptr<ChunkedOutput> out;
     TimestampNormalizer norm;
     ParameterWatch paramWatch;
-    PreviewDecoder preview;
     int meterIndex = -1; // the output stream the audio meter hears
     std::vector<StreamInfo> streams;
     std::vector<int> inMap;              // connection's stream index -> output stream (empty: same)
@@ -787,7 +795,10 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             paramWatch.reset(streams);
             const int v = firstVideoIndex(streams);
             if (p.previewEnabled && v >= 0)
-                preview.reset(streams[size_t(v)]);
+                preview.start(streams[size_t(v)], [this](PreviewFrame f) {
+                    std::lock_guard lock(mutex);
+                    postLocked([q = q, sid = id, f = std::move(f)] { emit q->previewFrame(sid, f); });
+                });
             meterIndex = -1;
             if (p.previewEnabled)
                 for (const StreamInfo &st : streams)
@@ -814,7 +825,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         }
         if (size_t(pkt->stream_index) < streams.size()
             && isPictureless(pkt, streams[size_t(pkt->stream_index)].params.get())) {
-            dropped.fetch_add(1);
+            pictureless.fetch_add(1);
             continue;
         }
         if (!out || !norm.normalize(pkt))
@@ -857,13 +868,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         if (pkt->stream_index == meterIndex)
             meter.push(pkt);
         if (p.previewEnabled && (pkt->flags & AV_PKT_FLAG_KEY) && pkt->stream_index == firstVideoIndex(streams)
-            && nowMs() - lastPreviewMs >= 1000) {
+            && nowMs() - lastPreviewMs >= 1000 && preview.push(pkt))
             lastPreviewMs = nowMs();
-            if (auto frame = preview.decodeKeyframe(pkt)) {
-                std::lock_guard lock(mutex);
-                postLocked([q = q, sid = id, f = std::move(*frame)] { emit q->previewFrame(sid, f); });
-            }
-        }
         {
             std::lock_guard lock(mutex);
             const qint64 now = nowMs();
@@ -900,6 +906,12 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         }
     }
     queue->close();
+    preview.stop(); // no picture after the last state change
+    meter.stop();   // its last levels stay readable
+    if (const qint64 n = pictureless.load(); n > 0)
+        addNote(QStringLiteral("%1 access unit(s) held no picture (only a delimiter or SEI, as a source sends after "
+                               "packet loss) and were left out")
+                    .arg(n));
 
     QStringList finished;
     if (!failure.isEmpty() || abortFlag.load()) {

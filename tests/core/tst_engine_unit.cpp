@@ -383,6 +383,61 @@ private slots:
             QCOMPARE(chunks.at(i).at(1).toString(), all.at(i));
         }
     }
+
+    // An access unit with no picture (a delimiter only, as a depacketizer
+    // hands over after RTP loss) is left out and counted as what it is, not
+    // as a packet the writer lost (droppedPackets means "fell behind").
+    void picturelessUnitsAreCountedApart()
+    {
+        QTemporaryDir dir;
+        ScriptedConnection c;
+        c.packets = ScriptedSources::libraryPackets();
+        c.picturelessEvery = 10;
+        ScriptedSources sources({{c}, /*live*/ false});
+        Engine engine;
+        engine.setSessionHooks({sources.factory(), {}});
+        auto id = engine.startRecording(paramsFor(dir.path() + QStringLiteral("/r"), ContainerType::Mp4));
+        QVERIFY(id.ok());
+        RecordingSession *s = engine.session(*id);
+        QCOMPARE(waitEnd(s), RecordState::Finished);
+        QVERIFY2(sources.picturelessSent() >= 5, qPrintable(QString::number(sources.picturelessSent())));
+        QCOMPARE(s->stats().picturelessUnits, qint64(sources.picturelessSent()));
+        QCOMPARE(s->stats().droppedPackets, 0);
+        // Every real packet is in the file, none of the empty ones.
+        QCOMPARE(totalPackets(s->files().first()), c.packets);
+        const QString notes = s->notes().join(u'\n');
+        QVERIFY2(notes.contains(QStringLiteral("%1 access unit(s) held no picture").arg(sources.picturelessSent())),
+                 qPrintable(notes));
+    }
+
+    // Preview pictures are decoded by a worker of their own, fed by the
+    // writer with the recording's keyframes: they still arrive, one per
+    // second at most, and the file keeps every packet.
+    void previewPicturesComeFromTheRecordingsKeyframes()
+    {
+        QTemporaryDir dir;
+        ScriptedConnection c;
+        c.packets = 60;
+        c.stallUntilStop = true;
+        ScriptedSources sources({{c}, /*live*/ true});
+        Engine engine;
+        engine.setSessionHooks({sources.factory(), {}});
+        QSignalSpy previews(&engine, &Engine::previewFrame);
+        RecordParams p = paramsFor(dir.path() + QStringLiteral("/r"));
+        p.previewEnabled = true;
+        auto id = engine.startRecording(p);
+        QVERIFY(id.ok());
+        RecordingSession *s = engine.session(*id);
+        QTRY_VERIFY_WITH_TIMEOUT(!previews.isEmpty(), 30000);
+        const auto frame = previews.first().at(1).value<PreviewFrame>();
+        QCOMPARE(previews.first().at(0).toInt(), *id);
+        QCOMPARE(frame.width, 160); // the library's size: below the preview's 320
+        QCOMPARE(frame.height, 96);
+        QCOMPARE(frame.rgb32.size(), qsizetype(160) * 96 * 4);
+        s->stop();
+        QCOMPARE(waitEnd(s), RecordState::Finished);
+        QCOMPARE(totalPackets(s->files().first()), c.packets);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEngineUnit)

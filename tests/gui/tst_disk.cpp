@@ -192,6 +192,23 @@ private slots:
         snap(QStringLiteral("disk-low"));
     }
 
+    // A card says packets the writer lost apart from access units that held
+    // no picture (left out on purpose): the second only when there are some.
+    void droppedAndPicturelessAreSaidApart()
+    {
+        RecordingCard card(1, QStringLiteral("cam"), QString(), false);
+        auto *dropped = child<QLabel>(&card, "droppedLabel");
+        RecordStats st;
+        st.droppedPackets = 2;
+        card.setStats(st);
+        QCOMPARE(dropped->text(), QLocale().toString(2));
+        st.picturelessUnits = 1234;
+        card.setStats(st);
+        QCOMPARE(dropped->text(),
+                 QStringLiteral("%1 (+%2 without a picture)").arg(QLocale().toString(2), QLocale().toString(1234)));
+        QVERIFY(!dropped->toolTip().isEmpty());
+    }
+
     // Split now and markers from the card and the shortcuts; the library
     // lists the markers under the files they are in.
     void splitAndMarkers()

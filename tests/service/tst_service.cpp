@@ -203,7 +203,8 @@ private slots:
         QVERIFY(!id.isEmpty());
         QVERIFY(m_svc.waitFor(id, [](const QJsonObject &o) {
             return o.value(QStringLiteral("state")).toString() == QLatin1String("recording")
-                && o.value(QStringLiteral("bytes")).toDouble() > 0;
+                && o.value(QStringLiteral("bytes")).toDouble() > 0
+                && o.value(QStringLiteral("picturelessUnits")).isDouble();
         }));
         // Events without polling: the recording's state change and figures.
         QDeadlineTimer deadline(60000);
@@ -235,6 +236,9 @@ private slots:
         QVERIFY(recording >= 1);
         QVERIFY(m.body.contains("tapedeck_fsync_duration_seconds_count"));
         QVERIFY(m.body.contains("tapedeck_disk_free_bytes"));
+        // Empty access units are their own figure, not "drops".
+        QVERIFY(m.body.contains("\ntapedeck_pictureless_units_total 0\n"));
+        QVERIFY(m.body.contains("\ntapedeck_dropped_packets_total 0\n"));
 
         QVERIFY(m_svc.waitFor(
             id, [](const QJsonObject &o) { return o.value(QStringLiteral("mediaSeconds")).toDouble() >= 2; }));

@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <chrono>
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -70,6 +71,7 @@ struct ScriptedSources::State {
     Script script;
     std::atomic<int> opens{0};
     std::atomic<int> packets{0};
+    std::atomic<int> pictureless{0};
 };
 
 namespace {
@@ -113,6 +115,21 @@ public:
         if (!pause(m_conn.packetDelayUs))
             return makeError(ErrorCode::Cancelled, QStringLiteral("stopped"));
         const Library &lib = library();
+        if (m_conn.picturelessEvery > 0 && m_last && m_sinceEmpty >= m_conn.picturelessEvery) {
+            // What an RTP depacketizer hands over after loss: an access unit
+            // of the video stream holding only a delimiter, no picture.
+            m_sinceEmpty = 0;
+            m_state->pictureless.fetch_add(1);
+            PacketPtr p = makePacket();
+            static const uint8_t aud[] = {0, 0, 0, 1, 0x09, 0xf0};
+            if (av_new_packet(p.get(), int(sizeof aud)) < 0)
+                return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
+            std::memcpy(p->data, aud, sizeof aud);
+            p->stream_index = m_last->stream_index;
+            p->pts = m_last->pts;
+            p->dts = m_last->dts;
+            return p;
+        }
         const int n = int(lib.packets.size());
         const AVPacket *from = lib.packets[size_t(m_next % n)].get();
         PacketPtr p = clonePacket(from);
@@ -124,6 +141,10 @@ public:
             p->dts += shift;
         ++m_next;
         m_state->packets.fetch_add(1);
+        if (lib.streams[size_t(p->stream_index)].type == AVMEDIA_TYPE_VIDEO) {
+            m_last = clonePacket(p.get());
+            ++m_sinceEmpty;
+        }
         return p;
     }
 
@@ -146,6 +167,8 @@ private:
     SourceOptions m_opt;
     std::vector<StreamInfo> m_streams;
     int m_next = 0;
+    PacketPtr m_last; // the last video packet handed over
+    int m_sinceEmpty = 0;
 };
 
 } // namespace
@@ -169,6 +192,7 @@ SourceFactory ScriptedSources::factory() const
 
 int ScriptedSources::opens() const { return m_state->opens.load(); }
 int ScriptedSources::packetsRead() const { return m_state->packets.load(); }
+int ScriptedSources::picturelessSent() const { return m_state->pictureless.load(); }
 const std::vector<StreamInfo> &ScriptedSources::streams() { return library().streams; }
 int ScriptedSources::libraryPackets() { return int(library().packets.size()); }
 

@@ -23,6 +23,9 @@ struct ScriptedConnection {
     // After the packets: read() blocks until stop (a stalled peer that is
     // not given up on), else returns `end`.
     bool stallUntilStop = false;
+    // After every this many video packets, one more access unit of the video
+    // stream with no picture in it (only a delimiter), extra to `packets`.
+    int picturelessEvery = 0;
     tapedeck::Error end{tapedeck::ErrorCode::EndOfStream, QStringLiteral("the script ended")};
 };
 
@@ -36,8 +39,9 @@ public:
     explicit ScriptedSources(Script script);
     // The factory to put into SessionHooks::sourceFactory.
     tapedeck::SourceFactory factory() const;
-    int opens() const;       // open() calls so far
-    int packetsRead() const; // packets handed over so far
+    int opens() const;           // open() calls so far
+    int packetsRead() const;     // packets handed over so far
+    int picturelessSent() const; // access units without a picture handed over (picturelessEvery)
 
     // The library the packets come from: its streams and packets in order.
     static const std::vector<tapedeck::StreamInfo> &streams();
