@@ -126,6 +126,16 @@ TsClosure tsClosure(const uint8_t *data, int64_t goodBytes)
     return c;
 }
 
+bool tsHoldsOnlyNullPackets(const uint8_t *data, int64_t goodBytes)
+{
+    for (int64_t at = 0; at + kPacket <= goodBytes; at += kPacket) {
+        const int pid = ((data[at + 1] & 0x1f) << 8) | data[at + 2];
+        if (pid != 0x1fff)
+            return false;
+    }
+    return true;
+}
+
 TsTrimPlan planTsTrim(const uint8_t *data, int64_t goodBytes)
 {
     TsTrimPlan plan;

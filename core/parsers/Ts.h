@@ -30,6 +30,12 @@ struct TsClosure {
 };
 TsClosure tsClosure(const uint8_t *data, int64_t goodBytes);
 
+// True when every whole packet is a null packet (PID 0x1FFF: padding, or
+// Tapedeck's marks): a file that holds nothing, as a power cut leaves a
+// chunk just opened. Stops at the first other packet, so O(1) for a file
+// with media.
+bool tsHoldsOnlyNullPackets(const uint8_t *data, int64_t goodBytes);
+
 // The last PES of each elementary stream in a killed file may be torn (its
 // frame cut short even though the packets are whole). Walks every packet of
 // [0, goodBytes) and marks, per PID, the packets of a last PES that cannot be

@@ -321,7 +321,10 @@ Orphan classifyTs(const QString &path)
     o.sizeBytes = static_cast<qint64>(map->size());
     o.rebuildBytes = t.goodBytes;
     const TsStreamCheck streams = checkTsStreams(map->data(), t.goodBytes);
-    if (streams.allSilent()) {
+    // Only padding (Tapedeck's begin mark, as a power cut right after a
+    // chunk opened leaves it), or tables whose streams never start: nothing
+    // a player could open, and nothing to keep.
+    if (streams.allSilent() || tsHoldsOnlyNullPackets(map->data(), t.goodBytes)) {
         o.verdict = Verdict::Empty;
         o.reason = QStringLiteral("holds no audio or video packet (stopped before its first frame)");
         o.notes << QStringLiteral("recovery removes it (kept with --keep)");

@@ -1,5 +1,6 @@
 // libFuzzer target: MPEG-TS inspection, Tapedeck's marks, the torn-PES trim
-// plan, the check for declared streams that never start, and the PMT rewrite.
+// plan, the check for declared streams that never start, a file of padding
+// only, and the PMT rewrite.
 #include "core/parsers/Ts.h"
 
 #include <algorithm>
@@ -19,6 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (int64_t(plan.keep.size()) != t.goodBytes / 188 || plan.droppedPackets > int64_t(plan.keep.size()))
         __builtin_trap();
     const TsStreamCheck streams = checkTsStreams(data, t.goodBytes, &plan.keep);
+    // A file of padding only has no program table.
+    if (tsHoldsOnlyNullPackets(data, t.goodBytes) && streams.pmtPid >= 0)
+        __builtin_trap();
     for (int pid : streams.silentPids)
         if (std::find(streams.esPids.begin(), streams.esPids.end(), pid) == streams.esPids.end())
             __builtin_trap();

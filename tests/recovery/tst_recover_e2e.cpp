@@ -4,6 +4,7 @@
 // recording, a TS cut mid-packet; plus the output rules.
 
 #include "RecoveryTestUtil.h"
+#include "core/base/TsMarks.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -436,6 +437,50 @@ private slots:
         QCOMPARE(dry.size(), 1);
         QCOMPARE(dry[0][QStringLiteral("verdict")].toString(), QStringLiteral("empty"));
         QCOMPARE(dry[0][QStringLiteral("result")].toString(), QStringLiteral("would-clear"));
+        const auto res = recoverJson({dir.path()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(res[0][QStringLiteral("result")].toString(), QStringLiteral("cleared"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList());
+    }
+
+    // A power cut just after a TS chunk opened can leave it holding only
+    // Tapedeck's begin mark (a null packet), synced with the new chunk: the
+    // power-cut harness found it (ts-chunk, cut at operation 8, 557, 834).
+    // Nothing in it can play: it is empty and cleared, never "complete".
+    void tsHoldingOnlyPaddingIsCleared_data()
+    {
+        QTest::addColumn<int>("nullPackets");
+        QTest::addColumn<bool>("beginMark");
+        QTest::newRow("begin mark only") << 0 << true;
+        QTest::newRow("begin mark and padding") << 3 << true;
+        QTest::newRow("padding only") << 2 << false;
+    }
+    void tsHoldingOnlyPaddingIsCleared()
+    {
+        QFETCH(int, nullPackets);
+        QFETCH(bool, beginMark);
+        QTemporaryDir dir;
+        const QString ts = dir.filePath(QStringLiteral("r_part0003.ts"));
+        {
+            QFile f(ts);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            if (beginMark) {
+                const auto mark = tapedeck::tsMarkPacket(tapedeck::TsMark::Begin);
+                f.write(reinterpret_cast<const char *>(mark.data()), qint64(mark.size()));
+            }
+            QByteArray null(188, char(0xff));
+            null[0] = 0x47;
+            null[1] = 0x1f;
+            null[2] = char(0xff);
+            null[3] = 0x10;
+            for (int i = 0; i < nullPackets; ++i)
+                f.write(null);
+        }
+        int rc = -1;
+        const auto dry = recoverJson({QStringLiteral("--dry-run"), dir.path()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(dry.size(), 1);
+        QCOMPARE(dry[0][QStringLiteral("verdict")].toString(), QStringLiteral("empty"));
         const auto res = recoverJson({dir.path()}, &rc);
         QCOMPARE(rc, 0);
         QCOMPARE(res[0][QStringLiteral("result")].toString(), QStringLiteral("cleared"));
