@@ -4,6 +4,7 @@
 // layer's RecordingService) and what happened to each, as JSON for the API
 // and events for the event stream. Front-end free: HTTP lives in ServiceApi.
 
+#include "app/service/NamedSources.h"
 #include "app/service/ServiceStore.h"
 #include "core/app/RecordingService.h"
 #include "core/app/Settings.h"
@@ -21,6 +22,8 @@ namespace tapedeck::service {
 // A start request, as the API and the EvoStream commands give it.
 struct StartSpec {
     QString source;
+    QString sourceName;     // or: a named source (/api/v1/sources), its type and chunk as defaults
+    bool chunkGiven = false; // chunkMs was in the request (else a named source's chunk applies)
     QString type;           // mp4, ts, flv (empty: the settings' default)
     qint64 chunkMs = 0;     // 0: one file
     qint64 durationMs = 0;  // 0: until stopped
@@ -30,11 +33,8 @@ struct StartSpec {
     QString name; // or: a file-name pattern ({source} {date} {time} {datetime})
 };
 
-// An error with the HTTP status it answers with.
-struct ApiError {
-    int status = 400;
-    QString message;
-};
+// One line on stderr, "tapedeck serve: ..." (redacted).
+void logServiceLine(const QString &line);
 
 class Recorder : public QObject {
     Q_OBJECT
@@ -83,10 +83,15 @@ public:
     QString recordingsDir() const { return m_store.recordingsDir(); }
     const QJsonArray &lastRecovery() const { return m_lastRecovery; }
     ServiceStore &store() { return m_store; }
+    NamedSources &sources() { return m_sources; }
+    // Tells the event stream that a named source was created, changed or
+    // removed (its public, redacted form; {"name","deleted":true}).
+    void sourceChanged(const QJsonObject &data) { emit event("source", data); }
     Settings &settings() { return m_settings; }
 
 signals:
-    // A state change or a finished file ("state", "file"), for the event stream.
+    // A state change, a finished file or a named source ("state", "file",
+    // "source"), for the event stream.
     void event(const QByteArray &name, const QJsonObject &data);
 
 private:
@@ -117,6 +122,7 @@ private:
     void pruneEnded();
 
     ServiceStore &m_store;
+    NamedSources m_sources;
     Settings m_settings;
     Engine m_engine;
     RecordingService m_service;
