@@ -61,8 +61,11 @@ RemoteRecorder::RemoteRecorder(const QUrl &base, QByteArray token, QObject *pare
 
 RemoteRecorder::~RemoteRecorder()
 {
-    if (m_stream)
-        m_stream->abort();
+    m_wanted = false;
+    if (QNetworkReply *s = m_stream) {
+        m_stream = nullptr; // its finished() (emitted by abort) is not a lost link
+        s->abort();
+    }
 }
 
 void RemoteRecorder::connectToRecorder()
