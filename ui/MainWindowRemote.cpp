@@ -13,6 +13,8 @@
 #include "ui/TrayController.h"
 
 #include <QComboBox>
+#include <QDateTime>
+#include <QImage>
 #include <QJsonArray>
 #include <QPushButton>
 #include <QStatusBar>
@@ -171,7 +173,10 @@ void MainWindow::startRemote(const SourceEntry &entry, const RecordOptions &opts
         const QString rid = r.json.value(QStringLiteral("id")).toString();
         const int card = m_remote->cardId(recorderId, rid);
         m_remoteTitles.insert(card, title);
-        if (!m_active->card(card))
+        // Its first event may have made the card already (named after the address).
+        if (RecordingCard *c = m_active->card(card))
+            c->setTitle(title);
+        else
             m_active->addRecording(card, title, detail, r.json.value(QStringLiteral("chunkLength")).toDouble() > 0);
         m_tabs->setCurrentWidget(m_active);
         onRemoteRecording(recorderId, rid, r.json);
@@ -200,7 +205,7 @@ void MainWindow::onRemoteRecording(const QString &recorderId, const QString &rem
     RecordingCard *c = m_active->card(card);
     const QString reason = o.value(QStringLiteral("error")).toString().isEmpty() ? o.value(QStringLiteral("reason")).toString()
                                                                                  : o.value(QStringLiteral("error")).toString();
-    c->setMarkersSupported(false); // split and markers are not in the API yet
+    c->setRemote(true);
     c->setState(state, reason);
     c->setStats(statsOf(o));
     const RecordState before = m_remoteStates.value(card, RecordState::Waiting);
@@ -232,10 +237,33 @@ void MainWindow::onRemoteFigures(const QString &recorderId)
     const RecorderEntry *rec = m_remote->find(recorderId);
     if (!rec || !rec->client)
         return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (auto it = rec->client->recordings().begin(); it != rec->client->recordings().end(); ++it) {
         const int card = m_remote->cardId(recorderId, it.key());
-        if (RecordingCard *c = m_active->card(card); c && !terminal(c->state()))
-            c->setStats(statsOf(it.value()));
+        RecordingCard *c = m_active->card(card);
+        if (!c || terminal(c->state()))
+            continue;
+        c->setStats(statsOf(it.value()));
+        // A new keyframe there (its counter moved): fetched, at most every
+        // 2 s per card, never asked for when there is nothing new.
+        const int seq = it.value().value(QStringLiteral("preview")).toInt();
+        if (seq > 0 && seq != m_remotePreviewSeq.value(card) && now - m_remotePreviewAtMs.value(card) >= 2000) {
+            m_remotePreviewSeq.insert(card, seq);
+            m_remotePreviewAtMs.insert(card, now);
+            rec->client->fetchPreview(it.key(), this, [this, card](const QByteArray &png) {
+                QImage img;
+                RecordingCard *target = m_active->card(card);
+                if (!target || !img.loadFromData(png, "PNG"))
+                    return;
+                img = img.convertToFormat(QImage::Format_RGB32);
+                PreviewFrame frame; // the same path (and scaling) as a local preview
+                frame.width = img.width();
+                frame.height = img.height();
+                for (int y = 0; y < img.height(); ++y)
+                    frame.rgb32.append(reinterpret_cast<const char *>(img.constScanLine(y)), img.width() * 4);
+                target->setPreview(frame);
+            });
+        }
     }
 }
 
@@ -254,7 +282,7 @@ void MainWindow::onRemoteLink(const QString &recorderId)
         c->setTitle(unreachable ? tr("%1 (recorder unreachable)").arg(it.value()) : it.value());
     }
     if (unreachable)
-        statusBar()->showMessage(tr("The recorder \"%1\" cannot be reached (%2). Its recordings go on; Tapedeck "
+        statusBar()->showMessage(tr("The recorder \"%1\" cannot be reached. %2 Its recordings go on; Tapedeck "
                                     "keeps trying.")
                                      .arg(rec->name, rec->client->linkError()),
                                  15000);

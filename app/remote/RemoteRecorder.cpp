@@ -54,7 +54,7 @@ RemoteRecorder::RemoteRecorder(const QUrl &base, QByteArray token, QObject *pare
             s->abort();
             s->deleteLater();
         }
-        setLink(Link::Unreachable, tr("The recorder's event stream went silent."));
+        setLink(Link::Unreachable, tr("No sign of life for %1 s.").arg(kHeartbeatTimeoutMs / 1000));
         scheduleRetry();
     });
 }
@@ -120,6 +120,22 @@ void RemoteRecorder::request(const QByteArray &method, const QString &path, cons
         r->deleteLater();
         if (ctx && done)
             done(replyOf(r));
+    });
+}
+
+void RemoteRecorder::fetchPreview(const QString &id, QObject *context, std::function<void(const QByteArray &)> done)
+{
+    QNetworkReply *r = send("GET",
+                            QStringLiteral("/api/v1/recordings/%1/preview")
+                                .arg(QString::fromLatin1(QUrl::toPercentEncoding(id))),
+                            {}, false);
+    QPointer<QObject> ctx(context);
+    connect(r, &QNetworkReply::finished, this, [r, ctx, done = std::move(done)] {
+        r->deleteLater();
+        const bool png = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200
+            && r->header(QNetworkRequest::ContentTypeHeader).toString() == QLatin1String("image/png");
+        if (ctx && done)
+            done(png ? r->readAll() : QByteArray());
     });
 }
 
@@ -209,7 +225,7 @@ void RemoteRecorder::onStreamEnded()
                                         s->error() == QNetworkReply::NoError ? QString() : s->errorString());
     if (!m_wanted)
         return;
-    setLink(Link::Unreachable, status == 200 ? tr("The recorder closed its event stream.") : why);
+    setLink(Link::Unreachable, status == 200 ? tr("The connection was closed.") : why);
     scheduleRetry();
 }
 

@@ -71,6 +71,9 @@ public:
     void listSources(QObject *context, Callback done);
     void request(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
                  Callback done);
+    // The recording's last keyframe as PNG (a recorder started with
+    // --previews); `done` gets the image bytes, empty when there is none.
+    void fetchPreview(const QString &id, QObject *context, std::function<void(const QByteArray &png)> done);
 
     // Events of the stream are given a second without a "figures" heartbeat
     // this long means the link is dead (a cable pulled leaves no TCP error).

@@ -1,5 +1,6 @@
 #include "app/service/Recorder.h"
 
+#include "app/service/Png.h"
 #include "core/app/OutputNaming.h"
 #include "core/base/Log.h"
 #include "core/base/Redact.h"
@@ -66,6 +67,12 @@ Recorder::Recorder(ServiceStore &store, QObject *parent)
     connect(&m_engine, &Engine::recordingStateChanged, this, &Recorder::onStateChanged);
     connect(&m_engine, &Engine::recordingFinished, this, [this](int id, const QStringList &) { onEnded(id); });
     connect(&m_engine, &Engine::recordingFailed, this, [this](int id, const QString &) { onEnded(id); });
+    connect(&m_engine, &Engine::previewFrame, this, [this](int engineId, const PreviewFrame &frame) {
+        if (Entry *e = byEngineId(engineId)) {
+            e->run.preview = frame;
+            ++e->run.previewSeq;
+        }
+    });
     connect(&m_engine, &Engine::chunkFinished, this, [this](int engineId, const QString &path) {
         if (Entry *e = byEngineId(engineId))
             emit event("file", QJsonObject{{QStringLiteral("id"), e->want.id}, {QStringLiteral("path"), path}});
@@ -160,6 +167,7 @@ std::optional<ApiError> Recorder::launch(Entry &e, bool firstRun)
     r.params.maxDurationMs = e.want.durationMs;
     r.params.overwrite = firstRun && e.want.overwrite ? OverwritePolicy::Replace : OverwritePolicy::Refuse;
     r.params.startMode = e.want.waitForStream ? StartMode::WaitForStream : StartMode::Immediate;
+    r.params.previewEnabled = m_previews;
     auto id = m_service.start(r);
     if (!id) {
         e.run.error = redactText(id.message());
@@ -389,6 +397,8 @@ QJsonObject Recorder::toJson(const Entry &e) const
     };
     if (!e.want.sourceName.isEmpty())
         o.insert(QStringLiteral("sourceName"), e.want.sourceName);
+    if (m_previews)
+        o.insert(QStringLiteral("preview"), e.run.previewSeq);
     if (!e.run.error.isEmpty())
         o.insert(QStringLiteral("error"), e.run.error);
     if (!e.run.reason.isEmpty())
@@ -409,6 +419,26 @@ std::optional<QJsonObject> Recorder::get(const QString &id) const
     if (const Entry *e = byId(id))
         return toJson(*e);
     return std::nullopt;
+}
+
+std::variant<QByteArray, ApiError> Recorder::previewPng(const QString &id)
+{
+    Entry *e = byId(id);
+    if (!e)
+        return ApiError{404, QStringLiteral("no recording with id \"%1\"").arg(id.left(64))};
+    if (!m_previews)
+        return ApiError{404, QStringLiteral("previews are off on this recorder (start it with tapedeck-cli serve --previews)")};
+    if (e->run.previewSeq == 0)
+        return ApiError{404, QStringLiteral("no keyframe yet (an audio-only recording never has one)")};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (e->run.previewPngSeq != e->run.previewSeq && (e->run.previewPng.isEmpty() || now - e->run.previewPngAtMs >= 1000)) {
+        e->run.previewPng = encodePng(e->run.preview);
+        e->run.previewPngSeq = e->run.previewSeq;
+        e->run.previewPngAtMs = now;
+    }
+    if (e->run.previewPng.isEmpty())
+        return ApiError{500, QStringLiteral("the keyframe could not be encoded")};
+    return e->run.previewPng;
 }
 
 QStringList Recorder::idsOfSource(const QString &source) const

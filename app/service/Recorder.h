@@ -54,6 +54,14 @@ public:
     // Returns how many were started; a failure is logged and kept in its entry.
     int resumeWanted();
 
+    // Previews (--previews): each recording decodes a keyframe at most once a
+    // second (core's PreviewDecoder, 320 px wide) for previewPng().
+    void setPreviews(bool on) { m_previews = on; }
+    bool previews() const { return m_previews; }
+    // The last keyframe of a recording as PNG; encoded at most once a second
+    // per recording whatever the number of clients asking (cached between).
+    std::variant<QByteArray, ApiError> previewPng(const QString &id);
+
     // Validates, names, starts and persists; the new id or why not.
     std::variant<QString, ApiError> start(const StartSpec &spec);
     // Stops a recording and forgets it in the desired state. False: no such id.
@@ -104,6 +112,11 @@ private:
         QString error;
         QString reason;     // why it ended
         bool wanted = true; // still in the desired state
+        PreviewFrame preview;    // the last keyframe decoded (--previews)
+        int previewSeq = 0;      // counts them: clients fetch when it changes
+        QByteArray previewPng;   // cached encoding of previewPngSeq
+        int previewPngSeq = -1;
+        qint64 previewPngAtMs = 0;
     };
     struct Entry {
         WantedRecording want;
@@ -129,6 +142,7 @@ private:
     std::vector<std::unique_ptr<Entry>> m_entries; // in start order
     QJsonArray m_lastRecovery;
     bool m_shuttingDown = false;
+    bool m_previews = false;
     qint64 m_finishedBytes = 0; // of entries no longer listed
     qint64 m_finishedFiles = 0;
 };

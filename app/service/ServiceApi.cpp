@@ -236,6 +236,17 @@ HttpResponse ServiceApi::recordings(const HttpRequest &request, const QString &i
         r.headers.append(qMakePair(QByteArray("Location"), "/api/v1/recordings/" + newId.toUtf8()));
         return r;
     }
+    if (id.endsWith(QLatin1String("/preview")) && id.count(u'/') == 1) {
+        if (request.method != "GET")
+            return errorResponse(405, QStringLiteral("use GET on /api/v1/recordings/{id}/preview"));
+        auto png = m_recorder.previewPng(id.section(u'/', 0, 0));
+        if (const ApiError *e = std::get_if<ApiError>(&png))
+            return errorResponse(e->status, e->message);
+        HttpResponse r;
+        r.contentType = "image/png";
+        r.body = std::get<QByteArray>(png);
+        return r;
+    }
     if (id.contains(u'/'))
         return errorResponse(404, QStringLiteral("no such endpoint"));
     if (request.method == "GET") {
@@ -440,7 +451,9 @@ QByteArray ServiceApi::figuresJson() const
     for (const QJsonValue &v : m_recorder.list()) {
         const QJsonObject o = v.toObject();
         QJsonObject f;
-        for (const char *k : {"id", "state", "bytes", "mediaSeconds", "bitrate", "chunk", "drops", "reconnects"})
+        for (const char *k :
+             {"id", "state", "bytes", "mediaSeconds", "bitrate", "chunk", "drops", "reconnects", "currentFile", "preview"})
+            if (o.contains(QLatin1String(k)))
             f.insert(QLatin1String(k), o.value(QLatin1String(k)));
         figures.append(f);
     }

@@ -130,9 +130,9 @@ private slots:
     {
         TAPEDECK_REQUIRE_TOOL("ffmpeg");
         ServiceProcess a, b;
-        QString why = a.start(m_tmp.filePath(QStringLiteral("a")));
+        QString why = a.start(m_tmp.filePath(QStringLiteral("a")), {QStringLiteral("--previews")});
         QVERIFY2(why.isEmpty(), qPrintable(why));
-        why = b.start(m_tmp.filePath(QStringLiteral("b")));
+        why = b.start(m_tmp.filePath(QStringLiteral("b")), {QStringLiteral("--previews")});
         QVERIFY2(why.isEmpty(), qPrintable(why));
         QVERIFY(a.port != b.port && a.token != b.token);
 
@@ -181,6 +181,8 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(textOf(c, "elapsedLabel") >= QStringLiteral("0:00:02"), 120000);
             QVERIFY(textOf(c, "sizeLabel") != QLatin1String("–"));
             QVERIFY(!textOf(c, "sizeLabel").startsWith(QLatin1String("0 ")));
+            // The recorder's own keyframe, over the API.
+            QTRY_VERIFY_WITH_TIMEOUT(!c->preview().isNull(), 60000);
         }
         snap(QStringLiteral("studio-two-recorders"));
 
@@ -196,7 +198,7 @@ private slots:
 
         // Back on its port: it resumed the recording into a new file; the
         // studio reconnects (backoff) and catches up on the same card.
-        why = b.start(m_tmp.filePath(QStringLiteral("b")), {QStringLiteral("--listen"),
+        why = b.start(m_tmp.filePath(QStringLiteral("b")), {QStringLiteral("--previews"), QStringLiteral("--listen"),
                                                             QStringLiteral("127.0.0.1:%1").arg(portB)});
         QVERIFY2(why.isEmpty(), qPrintable(why));
         QTRY_VERIFY_WITH_TIMEOUT(listText(w, QStringLiteral("Recorder B")).endsWith(QStringLiteral("— connected")), 120000);

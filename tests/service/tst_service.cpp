@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSslCertificate>
@@ -453,6 +454,48 @@ private slots:
         QVERIFY(QFile::exists(path));
         QCOMPARE(ffmpegDecodeErrors(path), QString());
         QCOMPARE(m_svc.request("DELETE", "/api/v1/sources/studio-demo").status, 200);
+    }
+
+    void previewsOfKeyframes()
+    {
+        TAPEDECK_REQUIRE_TOOL("ffprobe");
+        // Off unless asked for (a keyframe decode a second per recording).
+        const QString off = startDemo("{\"source\":\"demo\",\"type\":\"ts\",\"out\":\"preview/off\"}");
+        QVERIFY(!off.isEmpty());
+        HttpReply r = m_svc.request("GET", "/api/v1/recordings/" + off.toUtf8() + "/preview");
+        QCOMPARE(r.status, 404);
+        QVERIFY(r.json().value(QStringLiteral("error")).toString().contains(QLatin1String("--previews")));
+        QVERIFY(stopAndWait(off));
+
+        QTemporaryDir dir;
+        ServiceProcess svc;
+        const QString why = svc.start(dir.filePath(QStringLiteral("svc")), {QStringLiteral("--previews")});
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        r = svc.request("POST", "/api/v1/recordings", "{\"source\":\"demo\",\"type\":\"mp4\",\"out\":\"p\"}");
+        QCOMPARE(r.status, 201);
+        const QString id = r.json().value(QStringLiteral("id")).toString();
+        QVERIFY(svc.waitFor(id, [](const QJsonObject &o) { return o.value(QStringLiteral("preview")).toInt() >= 1; }));
+        r = svc.request("GET", "/api/v1/recordings/" + id.toUtf8() + "/preview");
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.head.contains("Content-Type: image/png"));
+        QVERIFY(r.body.startsWith("\x89PNG\r\n\x1a\n"));
+        // An independent reader decodes it, and sees the picture's size.
+        const QString png = dir.filePath(QStringLiteral("preview.png"));
+        QFile f(png);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(r.body);
+        f.close();
+        QCOMPARE(ffmpegDecodeErrors(png), QString());
+        const QJsonObject stream =
+            QJsonDocument::fromJson(ffprobeJson(png)).object().value(QStringLiteral("streams")).toArray().first().toObject();
+        QCOMPARE(stream.value(QStringLiteral("codec_name")).toString(), QStringLiteral("png"));
+        QVERIFY(stream.value(QStringLiteral("width")).toInt() > 0 && stream.value(QStringLiteral("height")).toInt() > 0);
+        // Asked again at once: the same bytes (encoded at most once a second).
+        QCOMPARE(svc.request("GET", "/api/v1/recordings/" + id.toUtf8() + "/preview").body, r.body);
+        QCOMPARE(svc.request("POST", "/api/v1/recordings/" + id.toUtf8() + "/preview").status, 405);
+        QCOMPARE(svc.request("GET", "/api/v1/recordings/r000000000000/preview").status, 404);
+        QVERIFY(svc.request("DELETE", "/api/v1/recordings/" + id.toUtf8()).status == 200);
+        QVERIFY(svc.terminate());
     }
 
     void filesOwnedByARecordingStay()
