@@ -15,11 +15,13 @@
 #include "ui/RecordersView.h"
 #include "ui/RemoteRecorders.h"
 #include "ui/SecretStore.h"
+#include "ui/TrayController.h"
 
 #include <QComboBox>
 #include <QGuiApplication>
 #include <QProcess>
 #include <QScreen>
+#include <QSignalSpy>
 #include <QDialogButtonBox>
 #include <QJsonArray>
 #include <QLabel>
@@ -104,7 +106,7 @@ class TestStudioRemote : public QObject {
         return nullptr;
     }
 
-    QString listText(MainWindow *w, const QString &name)
+    static QString listText(MainWindow *w, const QString &name)
     {
         auto *list = child<QListWidget>(w, "recorderList");
         for (int i = 0; i < list->count(); ++i)
@@ -126,6 +128,42 @@ class TestStudioRemote : public QObject {
     }
 
 private slots:
+    void aTokenTheKeychainLostIsAskedFor()
+    {
+        ServiceProcess svc;
+        QTemporaryDir tmp;
+        const QString why = svc.start(tmp.filePath(QStringLiteral("svc")));
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        // A recorder saved by an earlier run whose token no keychain kept.
+        Settings settings(tmp.filePath(QStringLiteral("studio.ini")));
+        settings.setJsonValue(SettingKey::Recorders,
+                              QVariantList{QVariantMap{{QStringLiteral("id"), QStringLiteral("rec-1")},
+                                                       {QStringLiteral("name"), QStringLiteral("Server")},
+                                                       {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1").arg(svc.port)}}});
+        Engine engine;
+        MemorySecretStore secrets; // empty: nothing was kept
+        MainWindow w(settings, engine, secrets);
+        QSignalSpy notified(w.tray(), &TrayController::notified);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY(listText(&w, QStringLiteral("Server")).contains(QLatin1String("needs its token")));
+        QTRY_VERIFY(!notified.isEmpty());
+        QVERIFY(notified.last().at(1).toString().contains(QLatin1String("needs its token")));
+        // Choosing it to record asks for the token (the address is fixed).
+        auto *combo = child<QComboBox>(&w, "recorderCombo");
+        combo->setCurrentIndex(combo->findData(QStringLiteral("rec-1")));
+        RecorderDialog *dlg = nullptr;
+        QTRY_VERIFY((dlg = w.findChild<RecorderDialog *>()) != nullptr && dlg->isVisible());
+        QVERIFY(child<QLineEdit>(dlg, "recorderAddress")->isReadOnly());
+        QTest::keyClicks(child<QLineEdit>(dlg, "recorderToken"), QString::fromUtf8(svc.token));
+        QTest::mouseClick(dlg->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(listText(&w, QStringLiteral("Server")).endsWith(QStringLiteral("— connected")), 60000);
+        bool kept = false;
+        secrets.read(QStringLiteral("recorder-token:rec-1"), [&](bool found, const QString &t) { kept = found && t.toUtf8() == svc.token; });
+        QTRY_VERIFY(kept);
+        QVERIFY(svc.terminate());
+    }
+
     void twoRecordersFromOneStudio()
     {
         TAPEDECK_REQUIRE_TOOL("ffmpeg");
