@@ -95,7 +95,10 @@ ExitCode runServe(const QStringList &args)
         QStringLiteral("stop-timeout"),
         QStringLiteral("on SIGTERM, seconds to finish every file before the rest is left recoverable"),
         QStringLiteral("seconds"), QString::number(kDefaultStopSeconds));
-    p.addOptions({listenOpt, dirOpt, rotateOpt, tokenFileOpt, certOpt, keyOpt, stopOpt});
+    const QCommandLineOption previewsOpt(
+        QStringLiteral("previews"),
+        QStringLiteral("decode one keyframe a second of each recording for GET /api/v1/recordings/ID/preview"));
+    p.addOptions({listenOpt, dirOpt, rotateOpt, tokenFileOpt, certOpt, keyOpt, stopOpt, previewsOpt});
     p.addHelpOption();
     QString parseError;
     if (!parseArguments(p, QStringLiteral("tapedeck serve"), args, &parseError)) {
@@ -170,6 +173,7 @@ ExitCode runServe(const QStringList &args)
     std::signal(SIGPIPE, SIG_IGN);
 
     Recorder recorder(store);
+    recorder.setPreviews(p.isSet(previewsOpt));
     // First what an earlier run left behind (it was killed), then what
     // should be running: the resumed runs write new files beside them.
     const QJsonArray recovered = recorder.recoverOwnOrphans();

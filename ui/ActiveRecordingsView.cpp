@@ -281,10 +281,16 @@ void RecordingCard::setMarkersSupported(bool supported)
     updateMarkerControls();
 }
 
+void RecordingCard::setRemote(bool remote)
+{
+    m_remote = remote;
+    updateMarkerControls();
+}
+
 void RecordingCard::updateMarkerControls()
 {
     const bool live = m_state == RecordState::Recording;
-    const bool done = m_state == RecordState::Finished || m_state == RecordState::Failed;
+    const bool done = m_state == RecordState::Finished || m_state == RecordState::Failed || m_remote;
     m_split->setVisible(!done);
     m_split->setEnabled(live);
     m_markerName->setVisible(!done);

@@ -45,6 +45,9 @@ public:
     // Markers become MP4 chapters; TS and FLV have no place for them.
     void setMarkersSupported(bool supported);
     void setPreviewPixmap(const QPixmap &pixmap);
+    // A recording on a remote recorder: its API has no split or markers
+    // (yet), and this computer's disk says nothing about it.
+    void setRemote(bool remote);
 
     static QString stateText(RecordState s);
 
@@ -81,6 +84,7 @@ private:
     QLineEdit *m_markerName;
     QPushButton *m_marker;
     bool m_markersSupported = true;
+    bool m_remote = false;
     void updateMarkerControls();
 };
 

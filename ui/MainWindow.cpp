@@ -8,13 +8,16 @@
 #include "ui/HelpMenu.h"
 #include "ui/PlayerDialog.h"
 #include "ui/RecordOptionsWidget.h"
+#include "ui/RecordersView.h"
 #include "ui/RecordingsList.h"
+#include "ui/RemoteRecorders.h"
 #include "ui/SecretStore.h"
 #include "ui/SettingsDialog.h"
 #include "ui/SourceDialog.h"
 #include "ui/TrayController.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -65,9 +68,11 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     setAcceptDrops(true);
 
     m_sources = new SourceStore(settings, secrets, this);
+    m_remote = new RemoteRecorders(settings, secrets, this);
     m_tray = new TrayController(settings, this);
     buildActions();
     buildUi();
+    setUpRemote();
 
     connect(m_sources, &SourceStore::changed, this, &MainWindow::reloadSources);
     connect(m_sources, &SourceStore::secretStoreWarning, this,
@@ -86,7 +91,12 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     connect(&m_engine, &Engine::recordingFailed, this, &MainWindow::onFailed);
     connect(&m_engine, &Engine::chunkFinished, this, [this](int, const QString &path) { m_recordings->addFile(path); });
     connect(&m_engine, &Engine::previewFrame, m_active, &ActiveRecordingsView::onPreview);
-    connect(m_active, &ActiveRecordingsView::stopRequested, &m_engine, &Engine::stopRecording);
+    connect(m_active, &ActiveRecordingsView::stopRequested, this, [this](int id) {
+        if (id < 0)
+            stopRemote(id); // a remote recording's card
+        else
+            m_engine.stopRecording(id);
+    });
     connect(m_active, &ActiveRecordingsView::splitRequested, this, [this](int id) { splitRecording(id); });
     connect(m_active, &ActiveRecordingsView::markerRequested, this,
             [this](int id, const QString &name) { addMarker(id, name); });
@@ -293,8 +303,20 @@ void MainWindow::buildUi()
     buttons->addWidget(m_armButton);
     buttons->addWidget(m_stopButton);
     buttons->addStretch(1);
+    // Where Record starts it: this computer or one of the remote recorders.
+    m_recorderCombo = new QComboBox(controlsBox);
+    m_recorderCombo->setObjectName(QStringLiteral("recorderCombo"));
+    m_recorderCombo->setToolTip(tr("Record on this computer or on a recorder (Recorders tab)"));
+    m_recorderCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_recorderCombo->setMinimumContentsLength(12);
+    auto *where = new QHBoxLayout;
+    auto *whereLabel = new QLabel(tr("Record on:"), controlsBox);
+    whereLabel->setBuddy(m_recorderCombo);
+    where->addWidget(whereLabel);
+    where->addWidget(m_recorderCombo, 1);
     auto *controlsLay = new QVBoxLayout(controlsBox);
     controlsLay->addWidget(m_options);
+    controlsLay->addLayout(where);
     controlsLay->addLayout(buttons);
 
     m_active = new ActiveRecordingsView(m_engine);
@@ -304,6 +326,9 @@ void MainWindow::buildUi()
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->addTab(m_active, icon("record"), tr("Active"));
     m_tabs->addTab(m_recordings, icon("play"), tr("Recordings"));
+    m_recordersView = new RecordersView(*m_remote);
+    connect(m_recordersView, &RecordersView::addRequested, this, &MainWindow::openRecorderDialog);
+    m_tabs->addTab(m_recordersView, icon("settings"), tr("Recorders"));
 
     // The options scroll and share the height with the recordings through a
     // splitter: at 640×480 a card (and its Stop button) still has room, and
@@ -417,7 +442,8 @@ void MainWindow::updateActions()
     const QString id = currentSourceId();
     const SourceEntry *e = m_sources->find(id);
     const bool named = e && e->kind == SourceKind::Named;
-    const bool busy = m_service.recordingOf(id).has_value();
+    // A source records once here, and as often as wanted on recorders.
+    const bool busy = m_service.recordingOf(id).has_value() && selectedRecorderId().isEmpty();
     m_editSource->setEnabled(named);
     m_removeSource->setEnabled(named && !busy);
     m_record->setEnabled(!id.isEmpty() && !busy && !m_quitting);
@@ -430,7 +456,11 @@ void MainWindow::updateActions()
     m_recordButton->setEnabled(m_record->isEnabled());
     m_armButton->setEnabled(m_arm->isEnabled());
     m_stopButton->setEnabled(m_stop->isEnabled());
-    m_tray->setRecording(m_engine.activeCount());
+    // The tray counts what records anywhere this studio drives.
+    int remoteLive = 0;
+    for (RecordState st : std::as_const(m_remoteStates))
+        remoteLive += st == RecordState::Finished || st == RecordState::Failed ? 0 : 1;
+    m_tray->setRecording(m_engine.activeCount() + remoteLive);
     m_split->setEnabled(markerTarget().has_value());
     m_marker->setEnabled(m_split->isEnabled());
 }

@@ -12,6 +12,7 @@
 #include <QSet>
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -36,6 +37,8 @@ class RecordingsList;
 class SecretStore;
 class TrayController;
 class PlayerDialog;
+class RecordersView;
+class RemoteRecorders;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -82,6 +85,15 @@ public:
     // The orphans the last scan found (what the notice and the menu open).
     QStringList knownOrphans() const { return m_orphanPaths; }
 
+    // Remote recorders (tapedeck-cli serve) beside "This computer".
+    RemoteRecorders *remoteRecorders() const { return m_remote; }
+    RecordersView *recordersView() const { return m_recordersView; }
+    // Where Record starts the selected source: "" = this computer, or a recorder's id.
+    QString selectedRecorderId() const;
+    void setRecorderChoice(const QString &recorderId);
+    // The dialog that adds a recorder (name, address, token).
+    void openRecorderDialog();
+
 signals:
     // A retention run finished (files deleted, possibly none).
     void retentionApplied(const QStringList &deleted);
@@ -119,6 +131,17 @@ private:
     void showKeptNotice(const QStringList &outputs);
     void deleteKeptOriginals();
     void saveWindowState();
+
+    // MainWindowRemote.cpp: remote recordings as cards, notifications, stop.
+    void setUpRemote();
+    void reloadRecorderChoice();
+    void startRemote(const SourceEntry &entry, const RecordOptions &opts, StartMode mode, const QString &spec,
+                     const QString &recorderId);
+    void onRemoteRecording(const QString &recorderId, const QString &remoteId, const QJsonObject &o);
+    void onRemoteFigures(const QString &recorderId);
+    void onRemoteLink(const QString &recorderId);
+    void stopRemote(int cardId);
+    void askRecorderToken(const QString &recorderId);
 
     void onStateChanged(int id, RecordState state, const QString &reason);
     void onFinished(int id, const QStringList &files);
@@ -164,6 +187,15 @@ private:
     bool m_quitting = false;
     bool m_retentionRunning = false;
     QTimer *m_retentionTimer = nullptr;
+
+    RemoteRecorders *m_remote = nullptr;
+    RecordersView *m_recordersView = nullptr;
+    QComboBox *m_recorderCombo = nullptr;
+    QHash<int, QString> m_remoteTitles;      // card id -> "Demo on Studio server"
+    QHash<int, RecordState> m_remoteStates;  // card id -> last state seen (for notifications)
+    QHash<int, int> m_remotePreviewSeq;      // card id -> the recorder's preview counter last fetched
+    QHash<int, qint64> m_remotePreviewAtMs;  // card id -> when it was last fetched
+    QSet<QString> m_tokenAsked;              // recorders whose token was asked for this session
 };
 
 } // namespace ui

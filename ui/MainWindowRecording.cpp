@@ -40,7 +40,7 @@ namespace ui {
 void MainWindow::startSelected(StartMode mode)
 {
     const QString id = currentSourceId();
-    if (id.isEmpty() || m_service.recordingOf(id) || m_quitting)
+    if (id.isEmpty() || (selectedRecorderId().isEmpty() && m_service.recordingOf(id)) || m_quitting)
         return;
     SourceEntry entry;
     if (const SourceEntry *e = m_sources->find(id))
@@ -73,7 +73,7 @@ void MainWindow::askForSecret(const SourceEntry &entry, const RecordOptions &opt
     connect(dlg, &QDialog::accepted, this, [this, dlg, id, opts, mode] {
         m_sources->provideSecret(id, dlg->fullUrl());
         const SourceEntry *e = m_sources->find(id);
-        if (!e || m_service.recordingOf(id) || m_quitting) {
+        if (!e || (selectedRecorderId().isEmpty() && m_service.recordingOf(id)) || m_quitting) {
             updateActions();
             return;
         }
@@ -89,6 +89,10 @@ void MainWindow::askForSecret(const SourceEntry &entry, const RecordOptions &opt
 void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &opts, StartMode mode,
                                 const QString &spec)
 {
+    if (const QString recorder = selectedRecorderId(); !recorder.isEmpty()) {
+        startRemote(entry, opts, mode, spec, recorder);
+        return;
+    }
     // Everything but what this window chose comes from the application
     // layer: the same defaults, naming and checks as the command line.
     RecordRequest r = m_service.request(spec);

@@ -1,5 +1,6 @@
 #include "app/service/Recorder.h"
 
+#include "app/service/Png.h"
 #include "core/app/OutputNaming.h"
 #include "core/base/Log.h"
 #include "core/base/Redact.h"
@@ -19,14 +20,16 @@
 
 namespace tapedeck::service {
 
-namespace {
-
-void logLine(const QString &line)
+void logServiceLine(const QString &line)
 {
     const QByteArray b = (QStringLiteral("tapedeck serve: ") + redactText(line) + u'\n').toUtf8();
     std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
     std::fflush(stderr);
 }
+
+namespace {
+
+void logLine(const QString &line) { logServiceLine(line); }
 
 // "a/b/c" relative to `root`, with no way out of it: no absolute path, no
 // "..", no empty or dot component, and each component a safe file name.
@@ -56,11 +59,20 @@ QJsonObject orphanJson(const recovery::Orphan &o, const QString &output = {})
 } // namespace
 
 Recorder::Recorder(ServiceStore &store, QObject *parent)
-    : QObject(parent), m_store(store), m_settings(store.settingsPath()), m_service(m_settings, m_engine)
+    : QObject(parent), m_store(store), m_sources(store.sourcesPath()), m_settings(store.settingsPath()),
+      m_service(m_settings, m_engine)
 {
+    if (const QString warning = m_sources.load(); !warning.isEmpty())
+        logLine(warning);
     connect(&m_engine, &Engine::recordingStateChanged, this, &Recorder::onStateChanged);
     connect(&m_engine, &Engine::recordingFinished, this, [this](int id, const QStringList &) { onEnded(id); });
     connect(&m_engine, &Engine::recordingFailed, this, [this](int id, const QString &) { onEnded(id); });
+    connect(&m_engine, &Engine::previewFrame, this, [this](int engineId, const PreviewFrame &frame) {
+        if (Entry *e = byEngineId(engineId)) {
+            e->run.preview = frame;
+            ++e->run.previewSeq;
+        }
+    });
     connect(&m_engine, &Engine::chunkFinished, this, [this](int engineId, const QString &path) {
         if (Entry *e = byEngineId(engineId))
             emit event("file", QJsonObject{{QStringLiteral("id"), e->want.id}, {QStringLiteral("path"), path}});
@@ -143,7 +155,10 @@ int Recorder::resumeWanted()
 
 std::optional<ApiError> Recorder::launch(Entry &e, bool firstRun)
 {
-    RecordRequest r = m_service.request(e.want.source);
+    // Recorded by name: the source's address as it is now (a stream key
+    // changed with PUT /api/v1/sources applies from the next run on).
+    const NamedSource *named = e.want.sourceName.isEmpty() ? nullptr : m_sources.find(e.want.sourceName);
+    RecordRequest r = m_service.request(named ? named->url : e.want.source);
     r.owner = e.want.id;
     r.label = e.want.id;
     r.outBase = e.want.runBase();
@@ -152,6 +167,7 @@ std::optional<ApiError> Recorder::launch(Entry &e, bool firstRun)
     r.params.maxDurationMs = e.want.durationMs;
     r.params.overwrite = firstRun && e.want.overwrite ? OverwritePolicy::Replace : OverwritePolicy::Refuse;
     r.params.startMode = e.want.waitForStream ? StartMode::WaitForStream : StartMode::Immediate;
+    r.params.previewEnabled = m_previews;
     auto id = m_service.start(r);
     if (!id) {
         e.run.error = redactText(id.message());
@@ -174,14 +190,28 @@ std::variant<QString, ApiError> Recorder::start(const StartSpec &spec)
 {
     if (m_shuttingDown)
         return ApiError{503, QStringLiteral("the service is shutting down")};
-    if (spec.source.trimmed().isEmpty())
-        return ApiError{400, QStringLiteral("\"source\" is required (a URL, \"demo\" or a device)")};
+    if (spec.source.trimmed().isEmpty() == spec.sourceName.isEmpty())
+        return ApiError{400, spec.sourceName.isEmpty()
+                                 ? QStringLiteral("\"source\" (a URL, \"demo\" or a device) or \"sourceName\" "
+                                                  "(a named source) is required")
+                                 : QStringLiteral("give either \"source\" or \"sourceName\", not both")};
     WantedRecording w;
     w.id = newRecordingId();
     w.source = spec.source.trimmed();
     w.created = QDateTime::currentDateTimeUtc();
     registerSecretsOf(w.source);
-    if (!spec.type.isEmpty()) {
+    const NamedSource *named = nullptr;
+    if (!spec.sourceName.isEmpty()) {
+        named = m_sources.find(spec.sourceName);
+        if (!named)
+            return ApiError{404, QStringLiteral("no source named \"%1\" (GET /api/v1/sources lists them)")
+                                     .arg(spec.sourceName.left(64))};
+        w.source = named->url;
+        w.sourceName = named->name;
+    }
+    if (spec.type.isEmpty() && named && named->type) {
+        w.type = *named->type;
+    } else if (!spec.type.isEmpty()) {
         auto t = parseContainerType(spec.type);
         if (!t)
             return ApiError{400, QStringLiteral("\"type\" must be mp4, ts or flv")};
@@ -189,7 +219,7 @@ std::variant<QString, ApiError> Recorder::start(const StartSpec &spec)
     } else {
         w.type = m_service.defaults().type;
     }
-    w.chunkMs = spec.chunkMs;
+    w.chunkMs = !spec.chunkGiven && named && named->chunkMs >= 0 ? named->chunkMs : spec.chunkMs;
     w.durationMs = spec.durationMs;
     w.overwrite = spec.overwrite;
     w.waitForStream = spec.waitForStream;
@@ -211,6 +241,7 @@ std::variant<QString, ApiError> Recorder::start(const StartSpec &spec)
         RecordRequest r = m_service.request(w.source);
         r.folder = recordingsDir();
         r.pattern = spec.name;
+        r.nameForFiles = w.sourceName; // {source}: the name, not the stream key's path
         auto base = m_service.outputBase(r);
         if (!base)
             return ApiError{400, base.message()};
@@ -365,6 +396,10 @@ QJsonObject Recorder::toJson(const Entry &e) const
         {QStringLiteral("files"), QJsonArray::fromStringList(e.run.files)},
         {QStringLiteral("created"), e.want.created.toUTC().toString(Qt::ISODate)},
     };
+    if (!e.want.sourceName.isEmpty())
+        o.insert(QStringLiteral("sourceName"), e.want.sourceName);
+    if (m_previews)
+        o.insert(QStringLiteral("preview"), e.run.previewSeq);
     if (!e.run.error.isEmpty())
         o.insert(QStringLiteral("error"), e.run.error);
     if (!e.run.reason.isEmpty())
@@ -385,6 +420,26 @@ std::optional<QJsonObject> Recorder::get(const QString &id) const
     if (const Entry *e = byId(id))
         return toJson(*e);
     return std::nullopt;
+}
+
+std::variant<QByteArray, ApiError> Recorder::previewPng(const QString &id)
+{
+    Entry *e = byId(id);
+    if (!e)
+        return ApiError{404, QStringLiteral("no recording with id \"%1\"").arg(id.left(64))};
+    if (!m_previews)
+        return ApiError{404, QStringLiteral("previews are off on this recorder (start it with tapedeck-cli serve --previews)")};
+    if (e->run.previewSeq == 0)
+        return ApiError{404, QStringLiteral("no keyframe yet (an audio-only recording never has one)")};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (e->run.previewPngSeq != e->run.previewSeq && (e->run.previewPng.isEmpty() || now - e->run.previewPngAtMs >= 1000)) {
+        e->run.previewPng = encodePng(e->run.preview);
+        e->run.previewPngSeq = e->run.previewSeq;
+        e->run.previewPngAtMs = now;
+    }
+    if (e->run.previewPng.isEmpty())
+        return ApiError{500, QStringLiteral("the keyframe could not be encoded")};
+    return e->run.previewPng;
 }
 
 QStringList Recorder::idsOfSource(const QString &source) const

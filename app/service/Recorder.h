@@ -4,6 +4,7 @@
 // layer's RecordingService) and what happened to each, as JSON for the API
 // and events for the event stream. Front-end free: HTTP lives in ServiceApi.
 
+#include "app/service/NamedSources.h"
 #include "app/service/ServiceStore.h"
 #include "core/app/RecordingService.h"
 #include "core/app/Settings.h"
@@ -21,6 +22,8 @@ namespace tapedeck::service {
 // A start request, as the API and the EvoStream commands give it.
 struct StartSpec {
     QString source;
+    QString sourceName;     // or: a named source (/api/v1/sources), its type and chunk as defaults
+    bool chunkGiven = false; // chunkMs was in the request (else a named source's chunk applies)
     QString type;           // mp4, ts, flv (empty: the settings' default)
     qint64 chunkMs = 0;     // 0: one file
     qint64 durationMs = 0;  // 0: until stopped
@@ -30,11 +33,8 @@ struct StartSpec {
     QString name; // or: a file-name pattern ({source} {date} {time} {datetime})
 };
 
-// An error with the HTTP status it answers with.
-struct ApiError {
-    int status = 400;
-    QString message;
-};
+// One line on stderr, "tapedeck serve: ..." (redacted).
+void logServiceLine(const QString &line);
 
 class Recorder : public QObject {
     Q_OBJECT
@@ -53,6 +53,14 @@ public:
     // Starts every recording of desired.json again, each into a new file.
     // Returns how many were started; a failure is logged and kept in its entry.
     int resumeWanted();
+
+    // Previews (--previews): each recording decodes a keyframe at most once a
+    // second (core's PreviewDecoder, 320 px wide) for previewPng().
+    void setPreviews(bool on) { m_previews = on; }
+    bool previews() const { return m_previews; }
+    // The last keyframe of a recording as PNG; encoded at most once a second
+    // per recording whatever the number of clients asking (cached between).
+    std::variant<QByteArray, ApiError> previewPng(const QString &id);
 
     // Validates, names, starts and persists; the new id or why not.
     std::variant<QString, ApiError> start(const StartSpec &spec);
@@ -84,10 +92,15 @@ public:
     QString recordingsDir() const { return m_store.recordingsDir(); }
     const QJsonArray &lastRecovery() const { return m_lastRecovery; }
     ServiceStore &store() { return m_store; }
+    NamedSources &sources() { return m_sources; }
+    // Tells the event stream that a named source was created, changed or
+    // removed (its public, redacted form; {"name","deleted":true}).
+    void sourceChanged(const QJsonObject &data) { emit event("source", data); }
     Settings &settings() { return m_settings; }
 
 signals:
-    // A state change or a finished file ("state", "file"), for the event stream.
+    // A state change, a finished file or a named source ("state", "file",
+    // "source"), for the event stream.
     void event(const QByteArray &name, const QJsonObject &data);
 
 private:
@@ -100,6 +113,11 @@ private:
         QString error;
         QString reason;     // why it ended
         bool wanted = true; // still in the desired state
+        PreviewFrame preview;    // the last keyframe decoded (--previews)
+        int previewSeq = 0;      // counts them: clients fetch when it changes
+        QByteArray previewPng;   // cached encoding of previewPngSeq
+        int previewPngSeq = -1;
+        qint64 previewPngAtMs = 0;
     };
     struct Entry {
         WantedRecording want;
@@ -118,12 +136,14 @@ private:
     void pruneEnded();
 
     ServiceStore &m_store;
+    NamedSources m_sources;
     Settings m_settings;
     Engine m_engine;
     RecordingService m_service;
     std::vector<std::unique_ptr<Entry>> m_entries; // in start order
     QJsonArray m_lastRecovery;
     bool m_shuttingDown = false;
+    bool m_previews = false;
     qint64 m_finishedBytes = 0; // of entries no longer listed
     qint64 m_finishedFiles = 0;
 };

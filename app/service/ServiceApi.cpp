@@ -168,6 +168,8 @@ HttpResponse ServiceApi::route(const HttpRequest &request)
     }
     if (rest == QLatin1String("recordings") || rest.startsWith(QLatin1String("recordings/")))
         return recordings(request, rest.mid(11));
+    if (rest == QLatin1String("sources") || rest.startsWith(QLatin1String("sources/")))
+        return sources(request, rest.mid(8));
     if (rest == QLatin1String("files") || rest.startsWith(QLatin1String("files/")))
         return files(request, rest.mid(6));
     if (rest == QLatin1String("orphans") || rest.startsWith(QLatin1String("orphans/")))
@@ -191,19 +193,22 @@ HttpResponse ServiceApi::recordings(const HttpRequest &request, const QString &i
                                               ? pe.errorString()
                                               : QStringLiteral("got another JSON value")));
         const QJsonObject o = doc.object();
-        static const QStringList known{QStringLiteral("source"),   QStringLiteral("type"),      QStringLiteral("chunk"),
-                                       QStringLiteral("duration"), QStringLiteral("overwrite"), QStringLiteral("wait"),
-                                       QStringLiteral("out"),      QStringLiteral("name")};
+        static const QStringList known{
+            QStringLiteral("source"),   QStringLiteral("type"),      QStringLiteral("chunk"),
+            QStringLiteral("duration"), QStringLiteral("overwrite"), QStringLiteral("wait"),
+            QStringLiteral("out"),      QStringLiteral("name"),      QStringLiteral("sourceName")};
         for (auto it = o.begin(); it != o.end(); ++it)
             if (!known.contains(it.key()))
                 return errorResponse(
                     400,
                     QStringLiteral("unknown field \"%1\" (known: %2)").arg(it.key(), known.join(QLatin1String(", "))));
         StartSpec spec;
-        for (const char *f : {"source", "type", "out", "name"})
+        for (const char *f : {"source", "type", "out", "name", "sourceName"})
             if (o.contains(QLatin1String(f)) && !o.value(QLatin1String(f)).isString())
                 return errorResponse(400, QStringLiteral("\"%1\" must be a string").arg(QLatin1String(f)));
         spec.source = o.value(QStringLiteral("source")).toString();
+        spec.sourceName = o.value(QStringLiteral("sourceName")).toString();
+        spec.chunkGiven = o.contains(QStringLiteral("chunk"));
         spec.type = o.value(QStringLiteral("type")).toString();
         spec.out = o.value(QStringLiteral("out")).toString();
         spec.name = o.value(QStringLiteral("name")).toString();
@@ -232,6 +237,17 @@ HttpResponse ServiceApi::recordings(const HttpRequest &request, const QString &i
         r.headers.append(qMakePair(QByteArray("Location"), "/api/v1/recordings/" + newId.toUtf8()));
         return r;
     }
+    if (id.endsWith(QLatin1String("/preview")) && id.count(u'/') == 1) {
+        if (request.method != "GET")
+            return errorResponse(405, QStringLiteral("use GET on /api/v1/recordings/{id}/preview"));
+        auto png = m_recorder.previewPng(id.section(u'/', 0, 0));
+        if (const ApiError *e = std::get_if<ApiError>(&png))
+            return errorResponse(e->status, e->message);
+        HttpResponse r;
+        r.contentType = "image/png";
+        r.body = std::get<QByteArray>(png);
+        return r;
+    }
     if (id.contains(u'/'))
         return errorResponse(404, QStringLiteral("no such endpoint"));
     if (request.method == "GET") {
@@ -245,6 +261,71 @@ HttpResponse ServiceApi::recordings(const HttpRequest &request, const QString &i
         return jsonResponse(200, *m_recorder.get(id));
     }
     return errorResponse(405, QStringLiteral("use GET or DELETE on /api/v1/recordings/{id}"));
+}
+
+HttpResponse ServiceApi::sources(const HttpRequest &request, const QString &name)
+{
+    NamedSources &store = m_recorder.sources();
+    auto body = [&]() -> std::variant<QJsonObject, HttpResponse> {
+        QJsonParseError pe{};
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &pe);
+        if (pe.error != QJsonParseError::NoError || !doc.isObject())
+            return errorResponse(400,
+                                 QStringLiteral("the body must be a JSON object (%1)")
+                                     .arg(pe.error != QJsonParseError::NoError
+                                              ? pe.errorString()
+                                              : QStringLiteral("got another JSON value")));
+        return doc.object();
+    };
+    // Names only in logs: the addresses hold the secrets.
+    auto changed = [&](const NamedSource &s, const char *what, int status) {
+        logServiceLine(QStringLiteral("source %1 %2").arg(s.name, QLatin1String(what)));
+        m_recorder.sourceChanged(s.publicJson());
+        HttpResponse r = jsonResponse(status, s.publicJson());
+        if (status == 201)
+            r.headers.append(qMakePair(QByteArray("Location"), "/api/v1/sources/" + s.name.toUtf8()));
+        return r;
+    };
+    if (name.isEmpty()) {
+        if (request.method == "GET")
+            return jsonResponse(200, QJsonObject{{QStringLiteral("sources"), store.publicList()}});
+        if (request.method != "POST")
+            return errorResponse(405, QStringLiteral("use GET or POST on /api/v1/sources"));
+        auto o = body();
+        if (auto *r = std::get_if<HttpResponse>(&o))
+            return *r;
+        auto made = store.create(std::get<QJsonObject>(o));
+        if (auto *e = std::get_if<ApiError>(&made))
+            return errorResponse(e->status, e->message);
+        return changed(std::get<NamedSource>(made), "created", 201);
+    }
+    if (!NamedSources::validName(name))
+        return errorResponse(404, QStringLiteral("no source named \"%1\"").arg(name.left(64)));
+    if (request.method == "GET") {
+        if (const NamedSource *s = store.find(name))
+            return jsonResponse(200, s->publicJson());
+        return errorResponse(404, QStringLiteral("no source named \"%1\"").arg(name));
+    }
+    if (request.method == "PUT" || request.method == "PATCH") {
+        auto o = body();
+        if (auto *r = std::get_if<HttpResponse>(&o))
+            return *r;
+        auto updated = store.update(name, std::get<QJsonObject>(o));
+        if (auto *e = std::get_if<ApiError>(&updated))
+            return errorResponse(e->status, e->message);
+        return changed(std::get<NamedSource>(updated), "changed", 200);
+    }
+    if (request.method == "DELETE") {
+        auto removed = store.remove(name);
+        if (auto *e = std::get_if<ApiError>(&removed))
+            return errorResponse(e->status, e->message);
+        if (!std::get<bool>(removed))
+            return errorResponse(404, QStringLiteral("no source named \"%1\"").arg(name));
+        logServiceLine(QStringLiteral("source %1 removed").arg(name));
+        m_recorder.sourceChanged(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("deleted"), true}});
+        return jsonResponse(200, QJsonObject{{QStringLiteral("removed"), name}});
+    }
+    return errorResponse(405, QStringLiteral("use GET, PUT, PATCH or DELETE on /api/v1/sources/{name}"));
 }
 
 HttpResponse ServiceApi::files(const HttpRequest &request, const QString &name)
@@ -351,6 +432,8 @@ HttpResponse ServiceApi::metrics() const
     out += "tapedeck_pictureless_units_total " + QByteArray::number(t.pictureless) + '\n';
     metric("tapedeck_reconnects_total", "counter", "Source drops survived by reconnecting.");
     out += "tapedeck_reconnects_total " + QByteArray::number(t.reconnects) + '\n';
+    metric("tapedeck_sources", "gauge", "Named sources kept by this service.");
+    out += "tapedeck_sources " + QByteArray::number(qint64(m_recorder.sources().all().size())) + '\n';
     metric("tapedeck_disk_free_bytes", "gauge", "Free space where recordings are written.");
     auto free = freeDiskBytes(m_recorder.recordingsDir());
     out += "tapedeck_disk_free_bytes " + QByteArray::number(free ? *free : -1) + '\n';
@@ -374,9 +457,10 @@ QByteArray ServiceApi::figuresJson() const
     for (const QJsonValue &v : m_recorder.list()) {
         const QJsonObject o = v.toObject();
         QJsonObject f;
-        for (const char *k :
-             {"id", "state", "bytes", "mediaSeconds", "bitrate", "chunk", "drops", "picturelessUnits", "reconnects"})
-            f.insert(QLatin1String(k), o.value(QLatin1String(k)));
+        for (const char *k : {"id", "state", "bytes", "mediaSeconds", "bitrate", "chunk", "drops", "picturelessUnits",
+                              "reconnects", "currentFile", "preview"})
+            if (o.contains(QLatin1String(k)))
+                f.insert(QLatin1String(k), o.value(QLatin1String(k)));
         figures.append(f);
     }
     return compact(QJsonObject{{QStringLiteral("recordings"), figures}});

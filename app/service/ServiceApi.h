@@ -25,6 +25,7 @@ public:
 private:
     HttpResponse route(const HttpRequest &request);
     HttpResponse recordings(const HttpRequest &request, const QString &id);
+    HttpResponse sources(const HttpRequest &request, const QString &name);
     HttpResponse files(const HttpRequest &request, const QString &name);
     HttpResponse orphans(const HttpRequest &request, const QString &action);
     HttpResponse metrics() const;

@@ -18,8 +18,6 @@
 
 namespace tapedeck::service {
 
-namespace {
-
 // A private file written atomically: mode 0600 from its creation (never
 // readable by others, not even for a moment), fsynced, renamed over the old
 // one, the folder fsynced.
@@ -54,8 +52,6 @@ Status writePrivateFile(const QString &path, const QByteArray &data)
     return syncDirectory(QFileInfo(path).absolutePath());
 }
 
-} // namespace
-
 QString WantedRecording::runBase() const
 {
     return resumes == 0 ? outBase : outBase + QStringLiteral("_r%1").arg(resumes);
@@ -74,6 +70,7 @@ QJsonObject WantedRecording::toJson() const
         {QStringLiteral("waitForStream"), waitForStream},
         {QStringLiteral("resumes"), resumes},
         {QStringLiteral("created"), created.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("sourceName"), sourceName},
     };
 }
 
@@ -93,8 +90,11 @@ Result<WantedRecording> WantedRecording::fromJson(const QJsonObject &o)
     w.waitForStream = o.value(QStringLiteral("waitForStream")).toBool();
     w.resumes = o.value(QStringLiteral("resumes")).toInt();
     w.created = QDateTime::fromString(o.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs);
+    w.sourceName = o.value(QStringLiteral("sourceName")).toString();
     return w;
 }
+
+QString ServiceStore::sourcesPath() const { return m_dir + QStringLiteral("/sources.json"); }
 
 QString newRecordingId()
 {

@@ -5,6 +5,7 @@
 //   DIR/desired.json   the recordings that should be running, mode 0600
 //                      (their sources may hold credentials), written
 //                      atomically (temp file, fsync, rename, fsync folder)
+//   DIR/sources.json   the named sources with their secrets, mode 0600
 //   DIR/settings.ini   the service's own recording defaults
 //   DIR/recordings/    where recordings go unless a request names a path
 //   DIR/service.lock   held while a service runs on DIR (one service per folder)
@@ -21,6 +22,12 @@
 
 namespace tapedeck::service {
 
+// An error with the HTTP status it answers with.
+struct ApiError {
+    int status = 400;
+    QString message;
+};
+
 // One recording the service was asked to keep running.
 struct WantedRecording {
     QString id;     // stable across restarts: "r" + 12 hex digits
@@ -33,6 +40,7 @@ struct WantedRecording {
     bool waitForStream = false; // armed: wait for the stream to appear
     int resumes = 0;            // how often it was resumed after a restart
     QDateTime created;
+    QString sourceName; // recorded by name: the named source's address at each (re)start
 
     // The output base of the current run: outBase, then outBase_r1, _r2, ...
     // after each restart, so a resumed run never touches an earlier file.
@@ -42,6 +50,10 @@ struct WantedRecording {
 };
 
 QString newRecordingId();
+// A file only its owner may read (mode 0600 from its creation, never
+// readable by others even for a moment), written atomically: temp file,
+// fsync, rename, fsync of the folder.
+Status writePrivateFile(const QString &path, const QByteArray &data);
 // A token of 32 random bytes (QRandomGenerator::system), base64url.
 QByteArray newToken();
 // Compares without an early exit, so timing says nothing about how much of a
@@ -62,6 +74,7 @@ public:
     QString desiredPath() const;
     QString settingsPath() const;
     QString lockPath() const;
+    QString sourcesPath() const; // the named sources (NamedSources), mode 0600
 
     // Makes the folders (durably) and the token when there is none yet;
     // *created tells whether a new token was made.

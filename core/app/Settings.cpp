@@ -79,6 +79,8 @@ SettingDef makeSettingDef(SettingKey key)
         return {"recovery/lastFolder", QString()};
     case SettingKey::SourceRecordOptions:
         return {"sources/recordOptions", QVariantMap()};
+    case SettingKey::Recorders:
+        return {"recorders/list", QVariantList()};
     case SettingKey::HlsFromOldest:
         return {"network/hlsFromOldest", engine.hlsStart == HlsStart::Oldest};
     case SettingKey::Gaps:

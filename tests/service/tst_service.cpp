@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSslCertificate>
@@ -306,6 +307,199 @@ private slots:
         QVERIFY2(!everything.contains("s3cretPW"), everything.constData());
         QVERIFY2(!everything.contains("t0kenVALUE"), everything.constData());
         QVERIFY(everything.contains("127.0.0.1")); // the rest of the source is still shown
+    }
+
+    void namedSources_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        const QByteArray src = "/api/v1/sources";
+        QTest::newRow("no name") << QByteArray("POST") << src << QByteArray("{\"url\":\"demo\"}") << 400;
+        QTest::newRow("bad name") << QByteArray("POST") << src << QByteArray("{\"name\":\"../x\",\"url\":\"demo\"}")
+                                  << 400;
+        QTest::newRow("no url") << QByteArray("POST") << src << QByteArray("{\"name\":\"x\"}") << 400;
+        QTest::newRow("empty url") << QByteArray("POST") << src << QByteArray("{\"name\":\"x\",\"url\":\" \"}") << 400;
+        QTest::newRow("redaction mark")
+            << QByteArray("POST") << src << QByteArray("{\"name\":\"x\",\"url\":\"rtmp://a:***@h/live/k\"}") << 400;
+        QTest::newRow("unknown field") << QByteArray("POST") << src
+                                       << QByteArray("{\"name\":\"x\",\"url\":\"demo\",\"pw\":1}") << 400;
+        QTest::newRow("bad type") << QByteArray("POST") << src
+                                  << QByteArray("{\"name\":\"x\",\"url\":\"demo\",\"type\":\"avi\"}") << 400;
+        QTest::newRow("bad chunk") << QByteArray("POST") << src
+                                   << QByteArray("{\"name\":\"x\",\"url\":\"demo\",\"chunk\":-5}") << 400;
+        QTest::newRow("not json") << QByteArray("POST") << src << QByteArray("name=x") << 400;
+        QTest::newRow("unknown source") << QByteArray("GET") << QByteArray("/api/v1/sources/nothing") << QByteArray()
+                                        << 404;
+        QTest::newRow("change unknown") << QByteArray("PUT") << QByteArray("/api/v1/sources/nothing")
+                                        << QByteArray("{\"url\":\"demo\"}") << 404;
+        QTest::newRow("remove unknown") << QByteArray("DELETE") << QByteArray("/api/v1/sources/nothing") << QByteArray()
+                                        << 404;
+        QTest::newRow("method on list") << QByteArray("DELETE") << src << QByteArray() << 405;
+        QTest::newRow("method on one") << QByteArray("POST") << QByteArray("/api/v1/sources/x") << QByteArray("{}")
+                                       << 405;
+        QTest::newRow("record unknown name")
+            << QByteArray("POST") << QByteArray("/api/v1/recordings") << QByteArray("{\"sourceName\":\"nothing\"}")
+            << 404;
+        QTest::newRow("source and name") << QByteArray("POST") << QByteArray("/api/v1/recordings")
+                                         << QByteArray("{\"source\":\"demo\",\"sourceName\":\"x\"}") << 400;
+    }
+    void namedSources()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, path);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        const HttpReply r = m_svc.request(method, path, body);
+        QCOMPARE(r.status, status);
+        QVERIFY2(!r.json().value(QStringLiteral("error")).toString().isEmpty(), r.body.constData());
+    }
+
+    void namedSourceSecretsStayOnTheServer()
+    {
+        // The event stream first: "source" events must not carry secrets either.
+        QTcpSocket events;
+        events.connectToHost(QStringLiteral("127.0.0.1"), m_svc.port);
+        QVERIFY(events.waitForConnected(30000));
+        events.write("GET /api/v1/events HTTP/1.1\r\nAuthorization: Bearer " + m_svc.token + "\r\n\r\n");
+        QByteArray seen;
+        QDeadlineTimer head(60000);
+        while (!seen.contains("event: snapshot") && !head.hasExpired())
+            if (events.waitForReadyRead(1000))
+                seen += events.readAll();
+
+        const QByteArray closed = QByteArray::number(freeTcpPort());
+        const QByteArray url =
+            "rtmp://alice:s3cretPW@127.0.0.1:" + closed + "/live/streamkey?token=t0kenVALUE";
+        HttpReply r = m_svc.request("POST", "/api/v1/sources",
+                                    "{\"name\":\"cam1\",\"url\":\"" + url + "\",\"type\":\"flv\",\"chunk\":60}");
+        QCOMPARE(r.status, 201);
+        QVERIFY(r.head.contains("Location: /api/v1/sources/cam1"));
+        QJsonObject j = r.json();
+        QCOMPARE(j.value(QStringLiteral("name")).toString(), QStringLiteral("cam1"));
+        QCOMPARE(j.value(QStringLiteral("hasSecret")).toBool(), true);
+        QCOMPARE(j.value(QStringLiteral("type")).toString(), QStringLiteral("flv"));
+        QCOMPARE(j.value(QStringLiteral("chunk")).toDouble(), 60.0);
+        QVERIFY(j.value(QStringLiteral("url")).toString().contains(QLatin1String("127.0.0.1:") + closed));
+        QByteArray everything = r.body;
+        r = m_svc.request("POST", "/api/v1/sources",
+                          "{\"name\":\"srt1\",\"url\":\"srt://127.0.0.1:" + closed
+                              + "?mode=caller&passphrase=PaSsPhRaSe1234\"}");
+        QCOMPARE(r.status, 201);
+        everything += r.body;
+        r = m_svc.request("POST", "/api/v1/sources", "{\"name\":\"cam1\",\"url\":\"demo\"}");
+        QCOMPARE(r.status, 409);
+
+        // Kept on the server, readable by its owner only.
+        const QString file = m_svc.dir + QStringLiteral("/sources.json");
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(file).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), 0600);
+        auto stored = [&] {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        QVERIFY(stored().contains("s3cretPW") && stored().contains("PaSsPhRaSe1234"));
+
+        // Sending back the address as shown keeps the secret; PATCH changes one field.
+        const QString shown = j.value(QStringLiteral("url")).toString();
+        r = m_svc.request("PUT", "/api/v1/sources/cam1",
+                          QJsonDocument(QJsonObject{{QStringLiteral("url"), shown}}).toJson());
+        QCOMPARE(r.status, 200);
+        QVERIFY(stored().contains("s3cretPW"));
+        r = m_svc.request("PATCH", "/api/v1/sources/cam1", "{\"chunk\":null}");
+        QCOMPARE(r.status, 200);
+        QVERIFY(!r.json().contains(QStringLiteral("chunk")));
+        QCOMPARE(r.json().value(QStringLiteral("type")).toString(), QStringLiteral("flv"));
+        everything += r.body;
+        r = m_svc.request("PUT", "/api/v1/sources/cam1", "{\"name\":\"cam2\"}");
+        QCOMPARE(r.status, 400); // no renaming
+
+        // Recorded by name: it tries the stored address (nothing listens there).
+        r = m_svc.request("POST", "/api/v1/recordings", "{\"sourceName\":\"cam1\",\"wait\":true,\"out\":\"named/cam1\"}");
+        QCOMPARE(r.status, 201);
+        const QString id = r.json().value(QStringLiteral("id")).toString();
+        QCOMPARE(r.json().value(QStringLiteral("sourceName")).toString(), QStringLiteral("cam1"));
+        QCOMPARE(r.json().value(QStringLiteral("type")).toString(), QStringLiteral("flv"));
+        everything += r.body;
+        QTest::qWait(1500); // let it try (and fail) to connect
+        everything += m_svc.request("GET", "/api/v1/sources").body + m_svc.request("GET", "/api/v1/sources/cam1").body
+            + m_svc.request("GET", "/api/v1/sources/srt1").body + m_svc.request("GET", "/api/v1/recordings").body
+            + m_svc.request("GET", "/metrics").body + m_svc.request("GET", "/evostream/listRecords").body;
+        QVERIFY(stopAndWait(id));
+        QCOMPARE(m_svc.request("DELETE", "/api/v1/sources/srt1").status, 200);
+        QCOMPARE(m_svc.request("GET", "/api/v1/sources/srt1").status, 404);
+        QDeadlineTimer deadline(30000);
+        while (!seen.contains("\"deleted\":true") && !deadline.hasExpired())
+            if (events.waitForReadyRead(1000))
+                seen += events.readAll();
+        QVERIFY2(seen.contains("event: source") && seen.contains("\"name\":\"cam1\""), seen.right(2000).constData());
+        QVERIFY(seen.contains("\"deleted\":true"));
+        everything += seen + m_svc.stderrText();
+        QVERIFY(m_svc.request("GET", "/metrics").body.contains("\ntapedeck_sources 1\n"));
+        for (const char *secret : {"s3cretPW", "t0kenVALUE", "PaSsPhRaSe1234"})
+            QVERIFY2(!everything.contains(secret), secret);
+        QVERIFY(everything.contains("source cam1 created")); // the log names the source
+    }
+
+    void recordANamedSource()
+    {
+        TAPEDECK_REQUIRE_TOOL("ffmpeg");
+        HttpReply r = m_svc.request("POST", "/api/v1/sources", "{\"name\":\"studio-demo\",\"url\":\"demo\",\"type\":\"mp4\"}");
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json().value(QStringLiteral("hasSecret")).toBool(), false);
+        const QString id = startDemo("{\"sourceName\":\"studio-demo\",\"out\":\"named/demo\"}");
+        QVERIFY(!id.isEmpty());
+        QVERIFY(m_svc.waitFor(
+            id, [](const QJsonObject &o) { return o.value(QStringLiteral("mediaSeconds")).toDouble() >= 2; }));
+        QVERIFY(stopAndWait(id));
+        const QString path = m_svc.dir + QStringLiteral("/recordings/named/demo.mp4"); // the source's type
+        QVERIFY(QFile::exists(path));
+        QCOMPARE(ffmpegDecodeErrors(path), QString());
+        QCOMPARE(m_svc.request("DELETE", "/api/v1/sources/studio-demo").status, 200);
+    }
+
+    void previewsOfKeyframes()
+    {
+        TAPEDECK_REQUIRE_TOOL("ffprobe");
+        // Off unless asked for (a keyframe decode a second per recording).
+        const QString off = startDemo("{\"source\":\"demo\",\"type\":\"ts\",\"out\":\"preview/off\"}");
+        QVERIFY(!off.isEmpty());
+        HttpReply r = m_svc.request("GET", "/api/v1/recordings/" + off.toUtf8() + "/preview");
+        QCOMPARE(r.status, 404);
+        QVERIFY(r.json().value(QStringLiteral("error")).toString().contains(QLatin1String("--previews")));
+        QVERIFY(stopAndWait(off));
+
+        QTemporaryDir dir;
+        ServiceProcess svc;
+        const QString why = svc.start(dir.filePath(QStringLiteral("svc")), {QStringLiteral("--previews")});
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        r = svc.request("POST", "/api/v1/recordings", "{\"source\":\"demo\",\"type\":\"mp4\",\"out\":\"p\"}");
+        QCOMPARE(r.status, 201);
+        const QString id = r.json().value(QStringLiteral("id")).toString();
+        QVERIFY(svc.waitFor(id, [](const QJsonObject &o) { return o.value(QStringLiteral("preview")).toInt() >= 1; }));
+        r = svc.request("GET", "/api/v1/recordings/" + id.toUtf8() + "/preview");
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.head.contains("Content-Type: image/png"));
+        QVERIFY(r.body.startsWith("\x89PNG\r\n\x1a\n"));
+        // An independent reader decodes it, and sees the picture's size.
+        const QString png = dir.filePath(QStringLiteral("preview.png"));
+        QFile f(png);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(r.body);
+        f.close();
+        QCOMPARE(ffmpegDecodeErrors(png), QString());
+        const QJsonObject stream =
+            QJsonDocument::fromJson(ffprobeJson(png)).object().value(QStringLiteral("streams")).toArray().first().toObject();
+        QCOMPARE(stream.value(QStringLiteral("codec_name")).toString(), QStringLiteral("png"));
+        QVERIFY(stream.value(QStringLiteral("width")).toInt() > 0 && stream.value(QStringLiteral("height")).toInt() > 0);
+        // Asked again at once: the same bytes (encoded at most once a second).
+        QCOMPARE(svc.request("GET", "/api/v1/recordings/" + id.toUtf8() + "/preview").body, r.body);
+        QCOMPARE(svc.request("POST", "/api/v1/recordings/" + id.toUtf8() + "/preview").status, 405);
+        QCOMPARE(svc.request("GET", "/api/v1/recordings/r000000000000/preview").status, 404);
+        QVERIFY(svc.request("DELETE", "/api/v1/recordings/" + id.toUtf8()).status == 200);
+        QVERIFY(svc.terminate());
     }
 
     void filesOwnedByARecordingStay()

@@ -224,6 +224,34 @@ private slots:
         QVERIFY(svc.terminate());
         QVERIFY(svc.stderrText().contains("version 7"));
     }
+    void namedSourcesSurviveAndResumeByName()
+    {
+        TAPEDECK_REQUIRE_TOOL("ffmpeg");
+        const QString dir = m_tmp.filePath(QStringLiteral("named"));
+        ServiceProcess svc;
+        QString why = svc.start(dir);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        HttpReply r = svc.request("POST", "/api/v1/sources", "{\"name\":\"cam\",\"url\":\"demo\",\"type\":\"ts\"}");
+        QCOMPARE(r.status, 201);
+        const QString id = start(svc, "{\"sourceName\":\"cam\",\"out\":\"named\"}");
+        QVERIFY(!id.isEmpty());
+        QVERIFY(svc.waitFor(id, [](const QJsonObject &o) { return o.value(QStringLiteral("bytes")).toDouble() > 0; }));
+        svc.kill();
+        why = svc.start(dir);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        // The source is still there, and the recording resumed by its name.
+        r = svc.request("GET", "/api/v1/sources/cam");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("type")).toString(), QStringLiteral("ts"));
+        QVERIFY(svc.waitFor(id, [](const QJsonObject &o) {
+            return o.value(QStringLiteral("resumes")).toInt() == 1 && o.value(QStringLiteral("bytes")).toDouble() > 0;
+        }));
+        QCOMPARE(svc.recording(id).value(QStringLiteral("sourceName")).toString(), QStringLiteral("cam"));
+        QVERIFY(stop(svc, id));
+        for (const QString &f : {QStringLiteral("named.ts"), QStringLiteral("named_r1.ts")})
+            QCOMPARE(ffmpegDecodeErrors(dir + QStringLiteral("/recordings/") + f), QString());
+        QVERIFY(svc.terminate());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServiceRestart)
