@@ -633,6 +633,93 @@
         <source>Marker &quot;%1&quot; at %2 in &quot;%3&quot;.</source>
         <translation>Marke „%1“ bei %2 in „%3“.</translation>
     </message>
+    <message>
+        <source>Record on this computer or on a recorder (Recorders tab)</source>
+        <translation>Auf diesem Computer oder auf einem Rekorder aufnehmen (Tab „Rekorder“)</translation>
+    </message>
+    <message>
+        <source>Record on:</source>
+        <translation>Aufnehmen auf:</translation>
+    </message>
+    <message>
+        <source>Recorders</source>
+        <translation>Rekorder</translation>
+    </message>
+    <message>
+        <source>Recorder &quot;%1&quot; needs its token</source>
+        <translation>Rekorder „%1“ benötigt sein Token</translation>
+    </message>
+    <message>
+        <source>Its token was not kept (no keychain). Choose it in the Recorders tab and type the token again.</source>
+        <translation>Sein Token wurde nicht gespeichert (kein Schlüsselbund). Im Tab „Rekorder“ auswählen und das Token erneut eingeben.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>needs its token</source>
+        <translation>Token erforderlich</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>The recorder was not added: %1</source>
+        <translation>Der Rekorder wurde nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>The recorder was not added</source>
+        <translation>Der Rekorder wurde nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>The recorder needs its token.</source>
+        <translation>Der Rekorder benötigt sein Token.</translation>
+    </message>
+    <message>
+        <source>This recorder no longer exists.</source>
+        <translation>Dieser Rekorder existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Recording on the recorder &quot;%1&quot;</source>
+        <translation>Aufnahme auf dem Rekorder „%1“</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded (the stream never appeared).</source>
+        <translation>Es wurde nichts aufgenommen (der Stream war nie verfügbar).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) saved on the recorder: %1</source>
+        <translation>
+            <numerusform>%n Datei auf dem Rekorder gespeichert: %1</numerusform>
+            <numerusform>%n Dateien auf dem Rekorder gespeichert: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (recorder unreachable)</source>
+        <translation>%1 (Rekorder nicht erreichbar)</translation>
+    </message>
+    <message>
+        <source>The recorder &quot;%1&quot; cannot be reached. %2 Its recordings go on; Tapedeck keeps trying.</source>
+        <translation>Der Rekorder „%1“ ist nicht erreichbar. %2 Seine Aufnahmen laufen weiter; Tapedeck versucht es weiterhin.</translation>
+    </message>
+    <message>
+        <source>Connected to the recorder &quot;%1&quot;.</source>
+        <translation>Mit dem Rekorder „%1“ verbunden.</translation>
+    </message>
+    <message>
+        <source>It could not be stopped: %1</source>
+        <translation>Stoppen fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::OrphanText</name>
@@ -1097,6 +1184,122 @@ oder die Schaltflächen unten benutzen</translation>
     </message>
 </context>
 <context>
+    <name>tapedeck::ui::RecorderDialog</name>
+    <message>
+        <source>Add a recorder</source>
+        <translation>Rekorder hinzufügen</translation>
+    </message>
+    <message>
+        <source>Studio server</source>
+        <translation>Studio-Server</translation>
+    </message>
+    <message>
+        <source>recorder.example:8417</source>
+        <translation>recorder.example:8417</translation>
+    </message>
+    <message>
+        <source>On the recorder: cat DIR/token. Kept in the keychain, like passwords.</source>
+        <translation>Auf dem Rekorder: cat DIR/token. Wird wie Passwörter im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>The token of &quot;%1&quot;</source>
+        <translation>Das Token von „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::RecordersView</name>
+    <message>
+        <source>Add recorder…</source>
+        <translation>Rekorder hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Drive a Tapedeck recorder service (tapedeck-cli serve) from this studio</source>
+        <translation>Einen Tapedeck-Rekorderdienst (tapedeck-cli serve) von diesem Studio aus steuern</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Stop watching this recorder (its recordings go on there)</source>
+        <translation>Diesen Rekorder nicht mehr beobachten (seine Aufnahmen laufen dort weiter)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Recover on the recorder</source>
+        <translation>Auf dem Rekorder wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Ask the recorder to rebuild its unfinished recordings</source>
+        <translation>Unvollständige Aufnahmen vom Rekorder wiederherstellen lassen</translation>
+    </message>
+    <message>
+        <source>Files on the selected recorder:</source>
+        <translation>Dateien auf dem ausgewählten Rekorder:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) rebuilt on the recorder.</source>
+        <translation>
+            <numerusform>%n Aufnahme auf dem Rekorder wiederhergestellt.</numerusform>
+            <numerusform>%n Aufnahmen auf dem Rekorder wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>needs its token</source>
+        <translation>Token erforderlich</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>This recorder needs its token.</source>
+        <translation>Dieser Rekorder benötigt sein Token.</translation>
+    </message>
+    <message>
+        <source>Add a recorder to see its files.</source>
+        <translation>Einen Rekorder hinzufügen, um seine Dateien zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source> (recording)</source>
+        <translation> (Aufnahme läuft)</translation>
+    </message>
+    <message>
+        <source>No unfinished recordings on this recorder.</source>
+        <translation>Keine unvollständigen Aufnahmen auf diesem Rekorder.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished recording(s) can be rebuilt on the recorder.</source>
+        <translation>
+            <numerusform>%n unvollständige Aufnahme kann auf dem Rekorder wiederhergestellt werden.</numerusform>
+            <numerusform>%n unvollständige Aufnahmen können auf dem Rekorder wiederhergestellt werden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::ui::RecordingCard</name>
     <message>
         <source>Waiting for stream</source>
@@ -1500,6 +1703,41 @@ oder die Schaltflächen unten benutzen</translation>
     <message>
         <source>&amp;Finish</source>
         <translation>&amp;Fertigstellen</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::RemoteRecorders</name>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>wird verbunden…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>unreachable, trying again</source>
+        <translation>nicht erreichbar, erneuter Versuch</translation>
+    </message>
+    <message>
+        <source>Give the recorder a name.</source>
+        <translation>Der Rekorder braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a recorder&apos;s address (host:port, or http(s)://host:port).</source>
+        <translation>„%1“ ist keine Rekorder-Adresse (Host:Port oder http(s)://Host:Port).</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s token is needed (on the recorder: cat DIR/token).</source>
+        <translation>Das Token des Rekorders wird benötigt (auf dem Rekorder: cat DIR/token).</translation>
+    </message>
+    <message>
+        <source>A recorder named &quot;%1&quot; exists already.</source>
+        <translation>Ein Rekorder namens „%1“ existiert bereits.</translation>
     </message>
 </context>
 <context>

@@ -633,6 +633,93 @@
         <source>Marker &quot;%1&quot; at %2 in &quot;%3&quot;.</source>
         <translation>Repère « %1 » à %2 dans « %3 ».</translation>
     </message>
+    <message>
+        <source>Record on this computer or on a recorder (Recorders tab)</source>
+        <translation>Enregistrer sur cet ordinateur ou sur un enregistreur (onglet Enregistreurs)</translation>
+    </message>
+    <message>
+        <source>Record on:</source>
+        <translation>Enregistrer sur :</translation>
+    </message>
+    <message>
+        <source>Recorders</source>
+        <translation>Enregistreurs</translation>
+    </message>
+    <message>
+        <source>Recorder &quot;%1&quot; needs its token</source>
+        <translation>L&apos;enregistreur « %1 » a besoin de son jeton</translation>
+    </message>
+    <message>
+        <source>Its token was not kept (no keychain). Choose it in the Recorders tab and type the token again.</source>
+        <translation>Son jeton n&apos;a pas été conservé (pas de trousseau). Sélectionnez-le dans l&apos;onglet Enregistreurs et saisissez à nouveau le jeton.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>needs its token</source>
+        <translation>jeton requis</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>non connecté</translation>
+    </message>
+    <message>
+        <source>The recorder was not added: %1</source>
+        <translation>L&apos;enregistreur n&apos;a pas été ajouté : %1</translation>
+    </message>
+    <message>
+        <source>The recorder was not added</source>
+        <translation>L&apos;enregistreur n&apos;a pas été ajouté</translation>
+    </message>
+    <message>
+        <source>The recorder needs its token.</source>
+        <translation>L&apos;enregistreur a besoin de son jeton.</translation>
+    </message>
+    <message>
+        <source>This recorder no longer exists.</source>
+        <translation>Cet enregistreur n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Recording on the recorder &quot;%1&quot;</source>
+        <translation>Enregistrement sur l&apos;enregistreur « %1 »</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded (the stream never appeared).</source>
+        <translation>Rien n&apos;a été enregistré (le flux n&apos;est jamais apparu).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) saved on the recorder: %1</source>
+        <translation>
+            <numerusform>%n fichier sauvegardé sur l&apos;enregistreur : %1</numerusform>
+            <numerusform>%n fichiers sauvegardés sur l&apos;enregistreur : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (recorder unreachable)</source>
+        <translation>%1 (enregistreur injoignable)</translation>
+    </message>
+    <message>
+        <source>The recorder &quot;%1&quot; cannot be reached. %2 Its recordings go on; Tapedeck keeps trying.</source>
+        <translation>L&apos;enregistreur « %1 » est injoignable. %2 Ses enregistrements continuent ; Tapedeck réessaie.</translation>
+    </message>
+    <message>
+        <source>Connected to the recorder &quot;%1&quot;.</source>
+        <translation>Connecté à l&apos;enregistreur « %1 ».</translation>
+    </message>
+    <message>
+        <source>It could not be stopped: %1</source>
+        <translation>Impossible de l&apos;arrêter : %1</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::OrphanText</name>
@@ -1097,6 +1184,122 @@ ou utilisez les boutons ci-dessous</translation>
     </message>
 </context>
 <context>
+    <name>tapedeck::ui::RecorderDialog</name>
+    <message>
+        <source>Add a recorder</source>
+        <translation>Ajouter un enregistreur</translation>
+    </message>
+    <message>
+        <source>Studio server</source>
+        <translation>Serveur du studio</translation>
+    </message>
+    <message>
+        <source>recorder.example:8417</source>
+        <translation>recorder.example:8417</translation>
+    </message>
+    <message>
+        <source>On the recorder: cat DIR/token. Kept in the keychain, like passwords.</source>
+        <translation>Sur l&apos;enregistreur : cat DIR/token. Conservé dans le trousseau, comme les mots de passe.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Jeton :</translation>
+    </message>
+    <message>
+        <source>The token of &quot;%1&quot;</source>
+        <translation>Le jeton de « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::RecordersView</name>
+    <message>
+        <source>Add recorder…</source>
+        <translation>Ajouter un enregistreur…</translation>
+    </message>
+    <message>
+        <source>Drive a Tapedeck recorder service (tapedeck-cli serve) from this studio</source>
+        <translation>Piloter un service d&apos;enregistreur Tapedeck (tapedeck-cli serve) depuis ce studio</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Stop watching this recorder (its recordings go on there)</source>
+        <translation>Ne plus suivre cet enregistreur (ses enregistrements y continuent)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Recover on the recorder</source>
+        <translation>Récupérer sur l&apos;enregistreur</translation>
+    </message>
+    <message>
+        <source>Ask the recorder to rebuild its unfinished recordings</source>
+        <translation>Demander à l&apos;enregistreur de reconstruire ses enregistrements inachevés</translation>
+    </message>
+    <message>
+        <source>Files on the selected recorder:</source>
+        <translation>Fichiers sur l&apos;enregistreur sélectionné :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) rebuilt on the recorder.</source>
+        <translation>
+            <numerusform>%n enregistrement reconstruit sur l&apos;enregistreur.</numerusform>
+            <numerusform>%n enregistrements reconstruits sur l&apos;enregistreur.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>needs its token</source>
+        <translation>jeton requis</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>non connecté</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>This recorder needs its token.</source>
+        <translation>Cet enregistreur a besoin de son jeton.</translation>
+    </message>
+    <message>
+        <source>Add a recorder to see its files.</source>
+        <translation>Ajoutez un enregistreur pour voir ses fichiers.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source> (recording)</source>
+        <translation> (enregistrement en cours)</translation>
+    </message>
+    <message>
+        <source>No unfinished recordings on this recorder.</source>
+        <translation>Aucun enregistrement inachevé sur cet enregistreur.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished recording(s) can be rebuilt on the recorder.</source>
+        <translation>
+            <numerusform>%n enregistrement inachevé peut être reconstruit sur l&apos;enregistreur.</numerusform>
+            <numerusform>%n enregistrements inachevés peuvent être reconstruits sur l&apos;enregistreur.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::ui::RecordingCard</name>
     <message>
         <source>Waiting for stream</source>
@@ -1500,6 +1703,41 @@ ou utilisez les boutons ci-dessous</translation>
     <message>
         <source>&amp;Finish</source>
         <translation>&amp;Terminer</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::RemoteRecorders</name>
+    <message>
+        <source>not connected</source>
+        <translation>non connecté</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>connexion…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>unreachable, trying again</source>
+        <translation>injoignable, nouvelle tentative</translation>
+    </message>
+    <message>
+        <source>Give the recorder a name.</source>
+        <translation>Donnez un nom à l&apos;enregistreur.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a recorder&apos;s address (host:port, or http(s)://host:port).</source>
+        <translation>« %1 » n&apos;est pas une adresse d&apos;enregistreur (hôte:port ou http(s)://hôte:port).</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s token is needed (on the recorder: cat DIR/token).</source>
+        <translation>Le jeton de l&apos;enregistreur est requis (sur l&apos;enregistreur : cat DIR/token).</translation>
+    </message>
+    <message>
+        <source>A recorder named &quot;%1&quot; exists already.</source>
+        <translation>Un enregistreur nommé « %1 » existe déjà.</translation>
     </message>
 </context>
 <context>
