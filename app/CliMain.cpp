@@ -38,7 +38,8 @@ struct Command {
 const Command kCommands[] = {
     {"record", {}, runRecord},           {"probe", {}, runProbe},
     {"recover", {}, runRecover},         {"serve", {}, runServe},
-    {"help", {"--help", "-h"}, runHelp}, {"--version", {}, runVersion},
+    {"web-ready", {}, runWebReady},      {"help", {"--help", "-h"}, runHelp},
+    {"--version", {}, runVersion},
 };
 
 const Command *findCommand(const char *name)

@@ -336,9 +336,9 @@ public:
             m_notes << QStringLiteral(
                            "%1: the header (moov, %2 kB) is at the end of the file, after the media: the %3 kB "
                            "reserved at the front were too small for this long a recording. It plays in every "
-                           "player; a web server streaming it progressively sends the end first. To keep it at "
-                           "the front, record with a chunk length, a --duration or --moov-first. "
-                           "No web-ready copy was made.")
+                           "player; a web server streaming it progressively sends the end first. To move it to "
+                           "the front: tapedeck web-ready FILE (or Make web-ready in the Recordings library); to "
+                           "have it there from the start, record with a chunk length, a --duration or --moov-first.")
                            .arg(QFileInfo(rep->outputPath).fileName())
                            .arg((rep->moovSize + 1023) / 1024)
                            .arg((rep->reservedSize + 1023) / 1024);
