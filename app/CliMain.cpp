@@ -36,9 +36,8 @@ struct Command {
 };
 
 const Command kCommands[] = {
-    {"record", {}, runRecord},           {"probe", {}, runProbe},
-    {"recover", {}, runRecover},         {"serve", {}, runServe},
-    {"web-ready", {}, runWebReady},      {"help", {"--help", "-h"}, runHelp},
+    {"record", {}, runRecord},     {"probe", {}, runProbe},        {"recover", {}, runRecover},
+    {"serve", {}, runServe},       {"web-ready", {}, runWebReady}, {"help", {"--help", "-h"}, runHelp},
     {"--version", {}, runVersion},
 };
 

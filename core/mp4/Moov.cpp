@@ -76,14 +76,13 @@ void writeTrackUdta(BoxWriter &w, const SidecarTrack &t)
 }
 
 // The iTunes metadata item of a file-level tag (docs/sidecar-format.md,
-// "File tags"), null for a key MP4 has no item for. "\xA9" stands apart from
-// the letters: a hex escape would swallow "a", "A" or "de".
+// "File tags"), null for a key MP4 has no item for. The copyright sign 0xA9
+// is written in octal (\251): a hex escape would swallow "a", "A" or "de".
 const char *tagItem(const QString &key)
 {
     static const std::pair<const char *, const char *> items[] = {
-        {"title", "\xA9" "nam"},  {"description", "desc"},   {"artist", "\xA9" "ART"},
-        {"album", "\xA9" "alb"},  {"date", "\xA9" "day"},   {"genre", "\xA9" "gen"},
-        {"copyright", "cprt"},   {"composer", "\xA9" "wrt"},
+        {"title", "\251nam"}, {"description", "desc"}, {"artist", "\251ART"}, {"album", "\251alb"},
+        {"date", "\251day"},  {"genre", "\251gen"},    {"copyright", "cprt"}, {"composer", "\251wrt"},
     };
     for (const auto &[name, item] : items)
         if (key == QLatin1String(name))
@@ -380,7 +379,7 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
         if (!t.handlerName.isEmpty())
             w.bytes(t.handlerName.toUtf8() + '\0');
         else
-            w.bytes(video   ? QByteArray("VideoHandler", 13)
+            w.bytes(video       ? QByteArray("VideoHandler", 13)
                         : audio ? QByteArray("SoundHandler", 13)
                                 : QByteArray("SubtitleHandler", 16));
         w.end();

@@ -262,12 +262,11 @@ public:
             // The track starts with the recording's first picture or sound
             // (an empty sample up to the first cue), not with an edit list:
             // FFmpeg cuts a late track's last cue short at the edit's end.
-            const qint64 gapFrom = t.count > 0 ? (t.textEnd > t.lastDts ? t.textEnd : dts)
+            const qint64 gapFrom = t.count > 0  ? (t.textEnd > t.lastDts ? t.textEnd : dts)
                 : m_firstAvUs != AV_NOPTS_VALUE ? av_rescale_q(m_firstAvUs, AV_TIME_BASE_Q, ts)
                                                 : dts;
             if (dts > gapFrom && dts - gapFrom <= std::numeric_limits<quint32>::max())
-                if (auto s = appendSample(t, emptyTextSample(), nullptr, gapFrom, 0, quint32(dts - gapFrom), true);
-                    !s)
+                if (auto s = appendSample(t, emptyTextSample(), nullptr, gapFrom, 0, quint32(dts - gapFrom), true); !s)
                     return s;
             if (bytes.isEmpty())
                 bytes = emptyTextSample(); // a cue without text still takes its time
@@ -397,7 +396,7 @@ private:
         quint64 count = 0;
         quint64 droppedWaiting = 0;
         quint64 nudged = 0;
-        QByteArray pendingRecords; // encoded records not yet handed to the kernel
+        QByteArray pendingRecords;           // encoded records not yet handed to the kernel
         std::unique_ptr<TextConverter> text; // subtitles that are not mov_text already
         qint64 textEnd = 0;                  // text: where the last cue ends (0 = unknown)
     };

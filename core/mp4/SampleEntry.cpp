@@ -422,8 +422,9 @@ Result<TrackSetup> setupTrack(const StreamInfo &s, quint32 number)
     const auto *edp = reinterpret_cast<const quint8 *>(ed.constData());
     if (s.type == AVMEDIA_TYPE_SUBTITLE) {
         if (!isMp4Text(s))
-            return makeError(ErrorCode::Unsupported, QStringLiteral("MP4 cannot carry %1 subtitles")
-                                                         .arg(QString::fromUtf8(avcodec_get_name(p->codec_id))));
+            return makeError(
+                ErrorCode::Unsupported,
+                QStringLiteral("MP4 cannot carry %1 subtitles").arg(QString::fromUtf8(avcodec_get_name(p->codec_id))));
         // A mov_text source's extradata is its tx3g description; a converted
         // track gets the converter's (Mp4Writer) before .info is written.
         t.kind = TrackKind::Text;

@@ -16,12 +16,12 @@ namespace {
 // no display flags, centred at the bottom, transparent background, one
 // style (font 1, 18 px, white) and a font table naming "Serif".
 constexpr unsigned char kDefaultDescription[] = {
-    0x00, 0x00, 0x00, 0x00, // displayFlags
-    0x01, 0xFF,             // horizontal / vertical justification
-    0x00, 0x00, 0x00, 0x00, // background colour RGBA
-    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, // BoxRecord
+    0x00, 0x00, 0x00, 0x00,                                                 // displayFlags
+    0x01, 0xFF,                                                             // horizontal / vertical justification
+    0x00, 0x00, 0x00, 0x00,                                                 // background colour RGBA
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,                         // BoxRecord
     0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x12, 0xFF, 0xFF, 0xFF, 0xFF, // StyleRecord
-    0x00, 0x00, 0x00, 0x12, 'f', 't', 'a', 'b', 0x00, 0x01, 0x00, 0x01, 0x05, 'S', 'e', 'r', 'i', 'f', // ftab
+    0x00, 0x00, 0x00, 0x12, 'f',  't',  'a',  'b',  0x00, 0x01, 0x00, 0x01, 0x05, 'S', 'e', 'r', 'i', 'f', // ftab
 };
 
 // A decoded subtitle owns buffers only avsubtitle_free releases.
@@ -67,8 +67,9 @@ QByteArray emptyTextSample() { return QByteArray(2, '\0'); }
 Result<std::unique_ptr<TextConverter>> TextConverter::create(const StreamInfo &s)
 {
     if (!isMp4Text(s))
-        return makeError(ErrorCode::Unsupported, QStringLiteral("MP4 cannot carry %1 subtitles as text")
-                                                     .arg(QString::fromUtf8(avcodec_get_name(s.params->codec_id))));
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("MP4 cannot carry %1 subtitles as text")
+                             .arg(QString::fromUtf8(avcodec_get_name(s.params->codec_id))));
     if (s.params->codec_id == AV_CODEC_ID_MOV_TEXT)
         return std::unique_ptr<TextConverter>();
     auto fail = [&s](const char *what, int rc) {
@@ -131,8 +132,8 @@ QByteArray TextConverter::convert(const AVPacket *pkt)
     h.sub.end_display_time -= h.sub.start_display_time;
     h.sub.start_display_time = 0;
     QByteArray out(64 * 1024, Qt::Uninitialized);
-    const int n = avcodec_encode_subtitle(m_encoder.get(), reinterpret_cast<uint8_t *>(out.data()), int(out.size()),
-                                          &h.sub);
+    const int n =
+        avcodec_encode_subtitle(m_encoder.get(), reinterpret_cast<uint8_t *>(out.data()), int(out.size()), &h.sub);
     if (n <= 0)
         return {};
     out.resize(n);

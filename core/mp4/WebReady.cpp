@@ -24,8 +24,8 @@ constexpr qint64 kCopyBlock = 4 * 1024 * 1024;
 struct TopBox {
     QByteArray type;
     quint64 offset = 0;
-    quint64 size = 0;        // header included
-    quint64 newOffset = 0;   // where it goes in the web-ready file
+    quint64 size = 0;      // header included
+    quint64 newOffset = 0; // where it goes in the web-ready file
 };
 
 quint64 be(const char *p, int n)
@@ -66,9 +66,9 @@ Result<std::vector<TopBox>> topBoxes(const InputFile &f, const QString &path)
             b.size = end - off; // "to the end of the file"
         }
         if (b.size < header || b.size > end - off)
-            return corrupt(path, QStringLiteral("box '%1' at byte %2 runs past the end")
-                                     .arg(QString::fromLatin1(b.type))
-                                     .arg(off));
+            return corrupt(
+                path,
+                QStringLiteral("box '%1' at byte %2 runs past the end").arg(QString::fromLatin1(b.type)).arg(off));
         off += b.size;
         out.push_back(b);
     }
@@ -246,8 +246,7 @@ Result<WebReadyReport> makeWebReady(const QString &path, const WebReadyOptions &
     auto lock = FileLock::acquire(path, FileLock::Role::Recovery, 0, &holder);
     if (!lock) {
         if (lock.error().code == ErrorCode::InUse)
-            return makeError(ErrorCode::InUse,
-                             QStringLiteral("%1 is %2; not changed").arg(name, holder.describe()));
+            return makeError(ErrorCode::InUse, QStringLiteral("%1 is %2; not changed").arg(name, holder.describe()));
         return lock.error();
     }
     auto in = InputFile::open(path);
@@ -285,8 +284,9 @@ Result<WebReadyReport> makeWebReady(const QString &path, const WebReadyOptions &
         return rep;
     }
     if (moov->size > kMaxMoovBytes)
-        return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("%1 has a %2 MB header, more than this step handles").arg(name).arg(moov->size >> 20));
+        return makeError(
+            ErrorCode::Unsupported,
+            QStringLiteral("%1 has a %2 MB header, more than this step handles").arg(name).arg(moov->size >> 20));
     const QByteArray moovBytes = in->readAt(qint64(moov->offset), qint64(moov->size));
     if (quint64(moovBytes.size()) != moov->size)
         return makeError(ErrorCode::Io, QStringLiteral("cannot read the header of %1").arg(name));
@@ -294,9 +294,9 @@ Result<WebReadyReport> makeWebReady(const QString &path, const WebReadyOptions &
     if (!plan)
         return plan.error();
     if (auto free = freeDiskBytes(QFileInfo(path).absolutePath()); free && *free < qint64(plan->total) + (1 << 20))
-        return makeError(ErrorCode::DiskFull, QStringLiteral("making %1 web-ready needs %2 MB free beside it")
-                                                  .arg(name)
-                                                  .arg((plan->total >> 20) + 1));
+        return makeError(
+            ErrorCode::DiskFull,
+            QStringLiteral("making %1 web-ready needs %2 MB free beside it").arg(name).arg((plan->total >> 20) + 1));
 
     // The copy: created exclusively and locked before its first byte. A
     // leftover of an interrupted run (nobody holds it) is replaced; one
@@ -361,12 +361,12 @@ Result<WebReadyReport> makeWebReady(const QString &path, const WebReadyOptions &
     // The original must be the file that was read: a change meanwhile (not
     // possible through Tapedeck, which honours the lock) keeps it.
     struct stat now {};
-    if (::stat(encodePath(path).constData(), &now) != 0 || now.st_ino != before.st_ino
-        || now.st_size != before.st_size || now.st_mtim.tv_sec != before.st_mtim.tv_sec
-        || now.st_mtim.tv_nsec != before.st_mtim.tv_nsec)
-        return fail(makeError(ErrorCode::Io, QStringLiteral("%1 changed while it was being made web-ready; it was "
-                                                            "left as it is")
-                                                 .arg(name)));
+    if (::stat(encodePath(path).constData(), &now) != 0 || now.st_ino != before.st_ino || now.st_size != before.st_size
+        || now.st_mtim.tv_sec != before.st_mtim.tv_sec || now.st_mtim.tv_nsec != before.st_mtim.tv_nsec)
+        return fail(makeError(ErrorCode::Io,
+                              QStringLiteral("%1 changed while it was being made web-ready; it was "
+                                             "left as it is")
+                                  .arg(name)));
     if (auto s = renameFile(tmp, path, true); !s)
         return fail(s.error());
     if (auto s = syncDirectory(QFileInfo(path).absolutePath()); !s)

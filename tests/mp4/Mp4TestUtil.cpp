@@ -66,7 +66,8 @@ QString makeMedia(const QString &dir, const QString &kind, double seconds, QStri
         f.close();
         args << video << audio << QStringLiteral("-i") << srt << QStringLiteral("-map") << QStringLiteral("0")
              << QStringLiteral("-map") << QStringLiteral("1") << QStringLiteral("-map") << QStringLiteral("2") << x264
-             << aac << QStringLiteral("-c:s") << (kind == u"h264_aac_srt" ? QStringLiteral("srt") : QStringLiteral("mov_text"))
+             << aac << QStringLiteral("-c:s")
+             << (kind == u"h264_aac_srt" ? QStringLiteral("srt") : QStringLiteral("mov_text"))
              << QStringLiteral("-metadata:s:s:0") << QStringLiteral("language=eng");
         if (kind == u"h264_aac_srt") {
             // Matroska stores no dts: without B-frames the pts are the dts

@@ -25,11 +25,11 @@ namespace {
 
 QByteArray frameMd5(const QString &file)
 {
-    const auto r = testsupport::runTool(QStringLiteral("ffmpeg"),
-                                        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), file,
-                                         QStringLiteral("-map"), QStringLiteral("0"), QStringLiteral("-c"),
-                                         QStringLiteral("copy"), QStringLiteral("-f"), QStringLiteral("framemd5"),
-                                         QStringLiteral("-")});
+    const auto r =
+        testsupport::runTool(QStringLiteral("ffmpeg"),
+                             {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), file,
+                              QStringLiteral("-map"), QStringLiteral("0"), QStringLiteral("-c"), QStringLiteral("copy"),
+                              QStringLiteral("-f"), QStringLiteral("framemd5"), QStringLiteral("-")});
     return r.exitCode == 0 ? r.out : QByteArray();
 }
 
@@ -72,7 +72,8 @@ private slots:
         QVERIFY(w->open(m_endFile, m.streams, {}).ok());
         QVERIFY(feed(m, *w).status.ok());
         QVERIFY(w->finish().ok());
-        QVERIFY2(w->notes().join(u' ').contains(QStringLiteral("tapedeck web-ready")), qPrintable(w->notes().join(u' ')));
+        QVERIFY2(w->notes().join(u' ').contains(QStringLiteral("tapedeck web-ready")),
+                 qPrintable(w->notes().join(u' ')));
         QVERIFY(indexOfBox(m_endFile, "moov") > indexOfBox(m_endFile, "mdat"));
     }
 
@@ -116,8 +117,8 @@ private slots:
         auto atEndAfter = mp4::headerAfterMedia(file);
         QVERIFY(atEndAfter.ok() && !*atEndAfter);
         // ffprobe reads the header first: no "moov atom not found" detour.
-        const auto probe = testsupport::runTool(QStringLiteral("ffprobe"),
-                                                {QStringLiteral("-v"), QStringLiteral("trace"), file});
+        const auto probe =
+            testsupport::runTool(QStringLiteral("ffprobe"), {QStringLiteral("-v"), QStringLiteral("trace"), file});
         const QByteArray trace = probe.err;
         QVERIFY(trace.indexOf("type:'moov'") >= 0 && trace.indexOf("type:'moov'") < trace.indexOf("type:'mdat'"));
         const QByteArray after = frameMd5(file);

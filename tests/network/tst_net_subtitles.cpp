@@ -46,9 +46,9 @@ QString cueList(const std::vector<Cue> &cues)
 std::vector<Cue> parseSrt(const QString &srt)
 {
     std::vector<Cue> out;
-    static const QRegularExpression time(
-        QStringLiteral(R"((\d+):(\d+):(\d+),(\d+) --> (\d+):(\d+):(\d+),(\d+))"));
-    const QStringList blocks = QString(srt).replace(QStringLiteral("\r\n"), QStringLiteral("\n"))
+    static const QRegularExpression time(QStringLiteral(R"((\d+):(\d+):(\d+),(\d+) --> (\d+):(\d+):(\d+),(\d+))"));
+    const QStringList blocks = QString(srt)
+                                   .replace(QStringLiteral("\r\n"), QStringLiteral("\n"))
                                    .split(QRegularExpression(QStringLiteral("\n\\s*\n")), Qt::SkipEmptyParts);
     for (const QString &b : blocks) {
         QStringList lines = b.split(u'\n');
@@ -140,19 +140,43 @@ QString makeSource(const QString &dir, const QString &codec, int seconds, QStrin
     const QString out = dir + QStringLiteral("/source_") + codec
         + (codec == u"mov_text" ? QStringLiteral(".mp4") : QStringLiteral(".mkv"));
     const QString dur = QString::number(seconds);
-    const auto r = testsupport::runTool(
-        QStringLiteral("ffmpeg"),
-        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
-         QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("testsrc2=size=320x240:rate=25:duration=") + dur,
-         QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-         QStringLiteral("sine=frequency=440:sample_rate=48000:duration=") + dur, QStringLiteral("-i"), srt,
-         QStringLiteral("-map"), QStringLiteral("0"), QStringLiteral("-map"), QStringLiteral("1"),
-         QStringLiteral("-map"), QStringLiteral("2"), QStringLiteral("-c:v"), QStringLiteral("libx264"),
-         QStringLiteral("-g"), QStringLiteral("25"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-         QStringLiteral("-c:a"), QStringLiteral("aac"), QStringLiteral("-c:s"), codec,
-         QStringLiteral("-metadata:s:s:0"), QStringLiteral("language=deu"), QStringLiteral("-metadata"),
-         QStringLiteral("title=Faithful subtitles"), QStringLiteral("-metadata"),
-         QStringLiteral("description=A source that says what it is"), out});
+    const auto r = testsupport::runTool(QStringLiteral("ffmpeg"),
+                                        {QStringLiteral("-v"),
+                                         QStringLiteral("error"),
+                                         QStringLiteral("-y"),
+                                         QStringLiteral("-f"),
+                                         QStringLiteral("lavfi"),
+                                         QStringLiteral("-i"),
+                                         QStringLiteral("testsrc2=size=320x240:rate=25:duration=") + dur,
+                                         QStringLiteral("-f"),
+                                         QStringLiteral("lavfi"),
+                                         QStringLiteral("-i"),
+                                         QStringLiteral("sine=frequency=440:sample_rate=48000:duration=") + dur,
+                                         QStringLiteral("-i"),
+                                         srt,
+                                         QStringLiteral("-map"),
+                                         QStringLiteral("0"),
+                                         QStringLiteral("-map"),
+                                         QStringLiteral("1"),
+                                         QStringLiteral("-map"),
+                                         QStringLiteral("2"),
+                                         QStringLiteral("-c:v"),
+                                         QStringLiteral("libx264"),
+                                         QStringLiteral("-g"),
+                                         QStringLiteral("25"),
+                                         QStringLiteral("-pix_fmt"),
+                                         QStringLiteral("yuv420p"),
+                                         QStringLiteral("-c:a"),
+                                         QStringLiteral("aac"),
+                                         QStringLiteral("-c:s"),
+                                         codec,
+                                         QStringLiteral("-metadata:s:s:0"),
+                                         QStringLiteral("language=deu"),
+                                         QStringLiteral("-metadata"),
+                                         QStringLiteral("title=Faithful subtitles"),
+                                         QStringLiteral("-metadata"),
+                                         QStringLiteral("description=A source that says what it is"),
+                                         out});
     if (r.exitCode != 0) {
         *why = QString::fromUtf8(r.err);
         return {};
@@ -162,10 +186,10 @@ QString makeSource(const QString &dir, const QString &codec, int seconds, QStrin
 
 QJsonObject probe(const QString &file)
 {
-    const auto r = testsupport::runTool(QStringLiteral("ffprobe"),
-                                        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_streams"),
-                                         QStringLiteral("-show_format"), QStringLiteral("-of"), QStringLiteral("json"),
-                                         file});
+    const auto r =
+        testsupport::runTool(QStringLiteral("ffprobe"),
+                             {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_streams"),
+                              QStringLiteral("-show_format"), QStringLiteral("-of"), QStringLiteral("json"), file});
     return QJsonDocument::fromJson(r.out).object();
 }
 
@@ -197,9 +221,7 @@ bool sameCues(const std::vector<Cue> &want, const std::vector<Cue> &got, QString
     for (size_t i = 0; i < want.size(); ++i) {
         if (want[i].text != got[i].text || std::abs(want[i].startMs - got[i].startMs) > 1
             || std::abs(want[i].endMs - got[i].endMs) > 1) {
-            *why = QStringLiteral("cue %1: want %2, got %3")
-                       .arg(i + 1)
-                       .arg(cueList({want[i]}), cueList({got[i]}));
+            *why = QStringLiteral("cue %1: want %2, got %3").arg(i + 1).arg(cueList({want[i]}), cueList({got[i]}));
             return false;
         }
     }
@@ -209,8 +231,9 @@ bool sameCues(const std::vector<Cue> &want, const std::vector<Cue> &got, QString
 qint64 recordsIn(const QString &trackPath)
 {
     const qint64 size = QFileInfo(trackPath).size();
-    return size < tapedeck::mp4::kTrackHeaderSize ? 0
-                                                  : (size - tapedeck::mp4::kTrackHeaderSize) / tapedeck::mp4::kRecordSize;
+    return size < tapedeck::mp4::kTrackHeaderSize
+        ? 0
+        : (size - tapedeck::mp4::kTrackHeaderSize) / tapedeck::mp4::kRecordSize;
 }
 
 } // namespace
