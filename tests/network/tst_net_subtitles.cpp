@@ -286,6 +286,58 @@ private slots:
         judgeFiles(files, {});
     }
 
+    // The same source to TS and FLV: their muxers have no text subtitle
+    // stream FFmpeg can write, so the notes name it as left out; the title
+    // reaches the file as each container carries it (TS: the service name
+    // when the source names no service; FLV: onMetaData).
+    void tsAndFlvSayWhatTheyLeftOut_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("ts") << QStringLiteral("ts");
+        QTest::newRow("flv") << QStringLiteral("flv");
+    }
+
+    void tsAndFlvSayWhatTheyLeftOut()
+    {
+        QFETCH(QString, format);
+        TAPEDECK_REQUIRE_TOOL("ffmpeg");
+        TAPEDECK_REQUIRE_TOOL("ffprobe");
+        QTemporaryDir dir;
+        QString why;
+        const QString src = makeSource(dir.path(), QStringLiteral("subrip"), 4, &why);
+        QVERIFY2(!src.isEmpty(), qPrintable(why));
+        Recorder rec(liveParams(src, containerOf(format), dir.filePath(QStringLiteral("rec"))));
+        QVERIFY(rec.start().ok());
+        QVERIFY2(rec.waitEnded(60000), qPrintable(describe(rec)));
+        QCOMPARE(rec.files().size(), 1);
+        const QString notes = rec.session().notes().join(u'\n');
+        qInfo("notes: %s", qPrintable(notes));
+        QVERIFY2(notes.contains(QStringLiteral("left out")) && notes.contains(QStringLiteral("subrip deu")),
+                 qPrintable(notes));
+        // ... and where it can go: MP4 keeps text subtitles.
+        QVERIFY2(notes.contains(QStringLiteral("record to MP4 to keep text subtitles")), qPrintable(notes));
+        QVERIFY(subtitleStream(probe(rec.files().first())).isEmpty());
+        const auto r = testsupport::runTool(QStringLiteral("ffprobe"),
+                                            {QStringLiteral("-v"), QStringLiteral("error"),
+                                             QStringLiteral("-show_format"), QStringLiteral("-show_programs"),
+                                             QStringLiteral("-of"), QStringLiteral("json"), rec.files().first()});
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        if (format == u"flv") {
+            QCOMPARE(formatTag(o, "title"), QStringLiteral("Faithful subtitles"));
+        } else {
+            const QJsonArray programs = o.value(QStringLiteral("programs")).toArray();
+            QVERIFY(!programs.isEmpty());
+            QCOMPARE(programs.first()
+                         .toObject()
+                         .value(QStringLiteral("tags"))
+                         .toObject()
+                         .value(QStringLiteral("service_name"))
+                         .toString(),
+                     QStringLiteral("Faithful subtitles"));
+        }
+        judgeFiles(rec.files(), {});
+    }
+
     // SIGKILL of a real `tapedeck record --type mp4` while the cues come in
     // (--realtime): the rebuilt file has the text track, its language, the
     // title, and every cue indexed before the kill, as the source has them.
