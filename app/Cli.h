@@ -32,6 +32,8 @@ int runCommandLine(int argc, char **argv, HeadlessDefault fallback);
 ExitCode runRecord(const QStringList &args);
 ExitCode runProbe(const QStringList &args);
 ExitCode runRecover(const QStringList &args);
+// The header of finished MP4s in front of their media (app/CliWebReady.cpp).
+ExitCode runWebReady(const QStringList &args);
 // The recorder service (app/CliServe.cpp, docs/service.md).
 ExitCode runServe(const QStringList &args);
 // Plain `tapedeck` on a machine with no display: record the demo source for a

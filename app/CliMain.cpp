@@ -36,9 +36,9 @@ struct Command {
 };
 
 const Command kCommands[] = {
-    {"record", {}, runRecord},           {"probe", {}, runProbe},
-    {"recover", {}, runRecover},         {"serve", {}, runServe},
-    {"help", {"--help", "-h"}, runHelp}, {"--version", {}, runVersion},
+    {"record", {}, runRecord},     {"probe", {}, runProbe},        {"recover", {}, runRecover},
+    {"serve", {}, runServe},       {"web-ready", {}, runWebReady}, {"help", {"--help", "-h"}, runHelp},
+    {"--version", {}, runVersion},
 };
 
 const Command *findCommand(const char *name)

@@ -226,6 +226,7 @@ void printUsage()
         "                  [--chunk SECONDS] [--duration SECONDS] [--overwrite] [--realtime] [--wait]\n"
         "  tapedeck probe SOURCE [--json]\n"
         "  tapedeck recover PATH... [--out DIR] [--dry-run] [--keep] [--fps N] [--json]\n"
+        "  tapedeck web-ready FILE...    move an MP4's header in front of its media (no re-encoding)\n"
         "  tapedeck-cli serve [--listen ADDR:PORT] [--dir DIR] [--rotate-token] [--tls-cert F --tls-key F]\n"
         "\n"
         "SOURCE is a URL (rtmp://, rtsp://, srt://, http(s)://...m3u8, udp://), a local file,\n"

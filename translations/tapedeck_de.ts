@@ -1655,6 +1655,49 @@ oder die Schaltflächen unten benutzen</translation>
         <source>Marker &quot;%1&quot; at %2 in %3</source>
         <translation>Marke „%1“ bei %2 in %3</translation>
     </message>
+    <message>
+        <source>Make &amp;web-ready</source>
+        <translation>&amp;Web-tauglich machen</translation>
+    </message>
+    <message>
+        <source>Move the header of an MP4 in front of its media, so a web server can stream it from the start. Nothing is re-encoded.</source>
+        <translation>Verschiebt den Header einer MP4 vor ihre Medien, damit ein Webserver sie von Anfang an streamen kann. Nichts wird neu kodiert.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2: only an MP4 has a header to move.</source>
+        <translation>„%1“ ist %2: Nur eine MP4 hat einen Header, der verschoben werden kann.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is being recorded right now. Make it web-ready once the recording has finished.</source>
+        <translation>„%1“ wird gerade aufgenommen. Machen Sie sie web-tauglich, wenn die Aufnahme beendet ist.</translation>
+    </message>
+    <message>
+        <source>Another recording is being made web-ready; wait until it is done.</source>
+        <translation>Eine andere Aufnahme wird gerade web-tauglich gemacht; warten Sie, bis das fertig ist.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no finished file yet.</source>
+        <translation>„%1“ hat noch keine fertige Datei.</translation>
+    </message>
+    <message>
+        <source>Making &quot;%1&quot; web-ready in the background…</source>
+        <translation>„%1“ wird im Hintergrund web-tauglich gemacht …</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be made web-ready: %2. Its files are as they were.</source>
+        <translation>„%1“ konnte nicht web-tauglich gemacht werden: %2. Ihre Dateien sind unverändert.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was already web-ready: its header is before the media. Nothing changed.</source>
+        <translation>„%1“ war schon web-tauglich: Ihr Header steht vor den Medien. Nichts wurde geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is web-ready: its header is now before the media (%n file(s) rewritten, nothing re-encoded).</source>
+        <translation>
+            <numerusform>„%1“ ist web-tauglich: Ihr Header steht jetzt vor den Medien (%n Datei neu geschrieben, nichts neu kodiert).</numerusform>
+            <numerusform>„%1“ ist web-tauglich: Ihr Header steht jetzt vor den Medien (%n Dateien neu geschrieben, nichts neu kodiert).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecoveryWizard</name>

@@ -124,6 +124,13 @@
             <numerusform>%n files, %1. You can restore them from the trash.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is web-ready: its header is now before the media (%n file(s) rewritten, nothing re-encoded).</source>
+        <translation>
+            <numerusform>&quot;%1&quot; is web-ready: its header is now before the media (%n file rewritten, nothing re-encoded).</numerusform>
+            <numerusform>&quot;%1&quot; is web-ready: its header is now before the media (%n files rewritten, nothing re-encoded).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecoveryWizard</name>

@@ -1655,6 +1655,49 @@ ou utilisez les boutons ci-dessous</translation>
         <source>Marker &quot;%1&quot; at %2 in %3</source>
         <translation>Repère « %1 » à %2 dans %3</translation>
     </message>
+    <message>
+        <source>Make &amp;web-ready</source>
+        <translation>Rendre prêt pour le &amp;web</translation>
+    </message>
+    <message>
+        <source>Move the header of an MP4 in front of its media, so a web server can stream it from the start. Nothing is re-encoded.</source>
+        <translation>Place l’en-tête d’un MP4 avant ses médias, pour qu’un serveur web puisse le diffuser dès le début. Rien n’est réencodé.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2: only an MP4 has a header to move.</source>
+        <translation>« %1 » est au format %2 : seul un MP4 a un en-tête à déplacer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is being recorded right now. Make it web-ready once the recording has finished.</source>
+        <translation>« %1 » est en cours d’enregistrement. Rendez-le prêt pour le web une fois l’enregistrement terminé.</translation>
+    </message>
+    <message>
+        <source>Another recording is being made web-ready; wait until it is done.</source>
+        <translation>Un autre enregistrement est en train d’être rendu prêt pour le web ; attendez la fin.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no finished file yet.</source>
+        <translation>« %1 » n’a pas encore de fichier terminé.</translation>
+    </message>
+    <message>
+        <source>Making &quot;%1&quot; web-ready in the background…</source>
+        <translation>« %1 » est rendu prêt pour le web en arrière-plan…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be made web-ready: %2. Its files are as they were.</source>
+        <translation>« %1 » n’a pas pu être rendu prêt pour le web : %2. Ses fichiers sont inchangés.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was already web-ready: its header is before the media. Nothing changed.</source>
+        <translation>« %1 » était déjà prêt pour le web : son en-tête est avant les médias. Rien n’a changé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is web-ready: its header is now before the media (%n file(s) rewritten, nothing re-encoded).</source>
+        <translation>
+            <numerusform>« %1 » est prêt pour le web : son en-tête est maintenant avant les médias (%n fichier réécrit, rien réencodé).</numerusform>
+            <numerusform>« %1 » est prêt pour le web : son en-tête est maintenant avant les médias (%n fichiers réécrits, rien réencodé).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecoveryWizard</name>

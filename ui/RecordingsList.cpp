@@ -116,6 +116,7 @@ RecordingsList::RecordingsList(QWidget *parent) : QWidget(parent), m_cache(std::
     // Scans and thumbnails one after another: the recorder's own threads and
     // the disk matter more than a fast list.
     m_pool.setMaxThreadCount(1);
+    m_jobs.setMaxThreadCount(1);
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("libraryFilter"));
@@ -158,6 +159,10 @@ RecordingsList::RecordingsList(QWidget *parent) : QWidget(parent), m_cache(std::
     m_message->setObjectName(QStringLiteral("libraryMessage"));
     m_message->setWordWrap(true);
     m_message->hide();
+    m_webReady = new QAction(this);
+    m_webReady->setObjectName(QStringLiteral("webReadyAction"));
+    addAction(m_webReady);
+    connect(m_webReady, &QAction::triggered, this, &RecordingsList::makeWebReadySelected);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_filter, 1);
@@ -227,6 +232,11 @@ RecordingsList::RecordingsList(QWidget *parent) : QWidget(parent), m_cache(std::
             a->setChecked(b->isChecked());
             connect(a, &QAction::triggered, b, &QPushButton::click);
         }
+        const LibraryEntry *e = selectedEntry();
+        m_webReady->setEnabled(e && e->format == ContainerType::Mp4 && !m_webReadyRunning
+                               && (e->state == LibraryState::Finished || e->state == LibraryState::Recovered));
+        menu.addSeparator();
+        menu.addAction(m_webReady);
         menu.exec(m_tree->viewport()->mapToGlobal(pos));
     });
     connect(m_filter, &QLineEdit::textChanged, this, &RecordingsList::applyFilter);
@@ -237,9 +247,10 @@ RecordingsList::RecordingsList(QWidget *parent) : QWidget(parent), m_cache(std::
 
 RecordingsList::~RecordingsList()
 {
-    m_closing = true;
+    m_closing = true; // also cancels a web-ready copy: its original stays as it was
     m_pool.clear();
     m_pool.waitForDone();
+    m_jobs.waitForDone();
 }
 
 bool RecordingsList::eventFilter(QObject *watched, QEvent *e)
@@ -293,6 +304,9 @@ void RecordingsList::retranslate()
     m_rename->setText(tr("&Rename…"));
     m_delete->setText(tr("Move to &Trash…"));
     m_keep->setText(tr("&Keep"));
+    m_webReady->setText(tr("Make &web-ready"));
+    m_webReady->setToolTip(tr("Move the header of an MP4 in front of its media, so a web server can stream it "
+                              "from the start. Nothing is re-encoded."));
     m_keep->setToolTip(tr("Kept recordings are never removed by the retention rules (Settings → Retention)."));
     for (auto it = m_items.cbegin(); it != m_items.cend(); ++it)
         updateItem(it.value(), m_entries.value(it.key()));

@@ -2,8 +2,9 @@
 // The recordings library: one row per recording with its chunks under it,
 // a thumbnail, start, duration, size, format, source and state (recording,
 // finished, recovered, unfinished, damaged), kept current by a file-system
-// watcher. Play, show in folder, rename and move to the trash; a recording a
-// live process owns is never renamed or trashed.
+// watcher. Play, show in folder, rename, move to the trash and make an MP4
+// web-ready; a recording a live process owns is never renamed, trashed or
+// rewritten.
 //
 // The disk work (core/app/Library.h: scan, probe, thumbnails) runs on a
 // thread pool the widget owns and waits for when it goes; results come back
@@ -22,6 +23,7 @@
 #include <memory>
 #include <optional>
 
+class QAction;
 class QComboBox;
 class QFileSystemWatcher;
 class QLabel;
@@ -94,6 +96,10 @@ private:
     void renameSelected();
     void deleteSelected();
     void setKeepSelected(bool keep);
+    // Moves the header of the selected MP4 recording's files in front of
+    // their media, on m_jobs (ui/RecordingsListWebReady.cpp).
+    void makeWebReadySelected();
+    void webReadyFinished(const QString &folder, const QString &message);
 
     QTreeWidget *m_tree;
     QLineEdit *m_filter;
@@ -103,6 +109,8 @@ private:
     QPushButton *m_rename;
     QPushButton *m_delete;
     QPushButton *m_keep;
+    QAction *m_webReady; // context menu (an action of this widget: tests find it by name)
+    bool m_webReadyRunning = false;
     QLabel *m_message;
     QFileSystemWatcher *m_watcher;
     QTimer *m_debounce;
@@ -125,6 +133,9 @@ private:
     std::shared_ptr<ProbeCache> m_cache;
     std::atomic_bool m_closing{false};
     QThreadPool m_pool;
+    // Long file jobs (make web-ready: a copy of the file) apart from the
+    // scans, so the list stays current meanwhile; waited for like m_pool.
+    QThreadPool m_jobs;
 };
 
 } // namespace ui

@@ -75,6 +75,21 @@ void writeTrackUdta(BoxWriter &w, const SidecarTrack &t)
     w.end();
 }
 
+// The iTunes metadata item of a file-level tag (docs/sidecar-format.md,
+// "File tags"), null for a key MP4 has no item for. The copyright sign 0xA9
+// is written in octal (\251): a hex escape would swallow "a", "A" or "de".
+const char *tagItem(const QString &key)
+{
+    static const std::pair<const char *, const char *> items[] = {
+        {"title", "\251nam"}, {"description", "desc"}, {"artist", "\251ART"}, {"album", "\251alb"},
+        {"date", "\251day"},  {"genre", "\251gen"},    {"copyright", "cprt"}, {"composer", "\251wrt"},
+    };
+    for (const auto &[name, item] : items)
+        if (key == QLatin1String(name))
+            return item;
+    return nullptr;
+}
+
 // Everything about one track's timing, derived once from its records.
 struct TrackTiming {
     std::vector<quint32> durations;
@@ -306,6 +321,7 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
         const SidecarTrack &t = info.tracks[i];
         const TrackTiming &tm = timing[i];
         const bool video = t.kind == TrackKind::Video;
+        const bool audio = t.kind == TrackKind::Audio;
         w.begin("trak");
 
         w.beginFull("tkhd", 1, t.trackFlags & 0xF);
@@ -316,8 +332,8 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
         w.u64(edits[i].delayMovie + edits[i].durationMovie);
         w.zeros(8);
         w.u16(0);
-        w.u16(video ? 0 : 1);
-        w.u16(video ? 0 : 0x0100);
+        w.u16(audio ? 1 : 0); // alternate group
+        w.u16(audio ? 0x0100 : 0);
         w.u16(0);
         for (qint32 v : t.matrix)
             w.u32(quint32(v));
@@ -327,7 +343,9 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
 
         // An edit list only when the track does not start at the movie's
         // origin or its first picture is not its first decoded sample.
-        if (edits[i].delayMovie > 0 || tm.minCts != 0) {
+        // A text track always has one: FFmpeg gives the last cue of a track
+        // without it the length of the whole movie.
+        if (edits[i].delayMovie > 0 || tm.minCts != 0 || t.kind == TrackKind::Text) {
             w.begin("edts");
             w.beginFull("elst", 1, 0);
             w.u32(edits[i].delayMovie > 0 ? 2 : 1);
@@ -355,21 +373,26 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
 
         w.beginFull("hdlr", 0, 0);
         w.u32(0);
-        w.fourcc(video ? "vide" : "soun");
+        // Text is a 3GPP subtitle track ("sbtl", as FFmpeg writes tx3g in MP4).
+        w.fourcc(video ? "vide" : audio ? "soun" : "sbtl");
         w.zeros(12);
         if (!t.handlerName.isEmpty())
             w.bytes(t.handlerName.toUtf8() + '\0');
         else
-            w.bytes(video ? QByteArray("VideoHandler", 13) : QByteArray("SoundHandler", 13));
+            w.bytes(video       ? QByteArray("VideoHandler", 13)
+                        : audio ? QByteArray("SoundHandler", 13)
+                                : QByteArray("SubtitleHandler", 16));
         w.end();
 
         w.begin("minf");
         if (video) {
             w.beginFull("vmhd", 0, 1);
             w.zeros(8);
-        } else {
+        } else if (audio) {
             w.beginFull("smhd", 0, 0);
             w.zeros(4);
+        } else {
+            w.beginFull("nmhd", 0, 0); // null media header: text has no media-specific one
         }
         w.end();
         w.begin("dinf");
@@ -386,8 +409,36 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
         w.end(); // trak
     }
     const QByteArray comment = info.source.toUtf8().left(0xFFFF);
-    if (!info.chapters.empty() || !comment.isEmpty())
+    std::vector<std::pair<const char *, QByteArray>> tags;
+    for (const auto &[key, value] : info.tags)
+        if (const char *item = tagItem(key); item && !value.isEmpty())
+            tags.emplace_back(item, value.toUtf8());
+    const bool udta = !info.chapters.empty() || !comment.isEmpty() || !tags.empty();
+    if (udta)
         w.begin("udta");
+    if (!tags.empty()) {
+        // The source's own file-level tags as iTunes metadata
+        // (udta/meta/ilst), as FFmpeg's MP4 muxer writes them and players read them.
+        w.beginFull("meta", 0, 0);
+        w.beginFull("hdlr", 0, 0);
+        w.u32(0);
+        w.fourcc("mdir");
+        w.fourcc("appl");
+        w.zeros(9);
+        w.end();
+        w.begin("ilst");
+        for (const auto &[item, value] : tags) {
+            w.begin(item);
+            w.begin("data");
+            w.u32(1); // UTF-8 text
+            w.u32(0); // no locale
+            w.bytes(value);
+            w.end();
+            w.end();
+        }
+        w.end(); // ilst
+        w.end(); // meta
+    }
     if (!comment.isEmpty()) {
         // Where the recording came from (already free of credentials), as a
         // QuickTime "\xA9cmt" string: FFmpeg and players read it as the
@@ -414,7 +465,7 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
         }
         w.end();
     }
-    if (!info.chapters.empty() || !comment.isEmpty())
+    if (udta)
         w.end(); // udta
     w.end();     // moov
     return w.take();

@@ -8,6 +8,7 @@
 #include "core/mp4/Rebuild.h"
 #include "core/mp4/SampleEntry.h"
 #include "core/mp4/Sidecar.h"
+#include "core/mp4/TextTrack.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -63,6 +64,25 @@ qint64 sourceCreationUs(const SourceTags &tags)
     if (!t.isValid())
         t = QDateTime::fromString(v, Qt::ISODate);
     return t.isValid() ? t.toMSecsSinceEpoch() * 1000 : -1;
+}
+
+// What the source says about itself that an MP4 carries as a file-level tag
+// (docs/sidecar-format.md, "File tags"). "comment" is not among them: in
+// every container it says where the recording came from (the source line).
+std::vector<std::pair<QString, QString>> fileTags(const SourceTags &tags)
+{
+    std::vector<std::pair<QString, QString>> out;
+    for (const char *key : {"title", "description", "artist", "album", "date", "genre", "copyright", "composer"}) {
+        // Matroska's tags come upper-case (DESCRIPTION), MP4's lower-case.
+        for (auto it = tags.constBegin(); it != tags.constEnd(); ++it) {
+            if (it.key().compare(QLatin1String(key), Qt::CaseInsensitive) != 0 || it->isEmpty())
+                continue;
+            if (out.size() < size_t(kMaxFileTags))
+                out.emplace_back(QLatin1String(key), *it);
+            break;
+        }
+    }
+    return out;
 }
 
 // Language, names, dispositions and rotation of the source stream, in the
@@ -124,7 +144,8 @@ public:
         SidecarInfo info;
         QStringList leftOut;
         for (const StreamInfo &s : streams) {
-            if (s.type != AVMEDIA_TYPE_VIDEO && s.type != AVMEDIA_TYPE_AUDIO) {
+            const bool av = s.type == AVMEDIA_TYPE_VIDEO || s.type == AVMEDIA_TYPE_AUDIO;
+            if (!av && !isMp4Text(s)) {
                 // Named as the TS writer names them: kind, codec, language.
                 QString codec = QString::fromUtf8(avcodec_get_name(s.params->codec_id));
                 if (!s.tags.language.isEmpty())
@@ -135,19 +156,30 @@ public:
             auto setup = setupTrack(s, quint32(m_tracks.size() + 1));
             if (!setup)
                 return setup.error();
-            describeTrack(setup->track, s, streams);
             Track t;
+            if (!av) {
+                auto conv = TextConverter::create(s);
+                if (!conv)
+                    return conv.error();
+                t.text = std::move(*conv);
+                if (t.text)
+                    setup->track.sampleEntry = tx3gSampleEntry(t.text->description());
+            }
+            describeTrack(setup->track, s, streams);
             t.stream = s;
             t.setup = std::move(*setup);
             m_streamToTrack[s.index] = m_tracks.size();
             info.tracks.push_back(t.setup.track);
             m_tracks.push_back(std::move(t));
         }
-        if (m_tracks.empty())
+        if (std::none_of(m_tracks.begin(), m_tracks.end(),
+                         [](const Track &t) { return t.setup.track.kind != TrackKind::Text; }))
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("MP4: no audio or video stream to record"));
         if (!leftOut.isEmpty())
-            m_notes << QStringLiteral("%1: MP4 keeps video and audio only; left out %2 (record to TS to keep them)")
+            m_notes << QStringLiteral("%1: MP4 keeps video, audio and text subtitles; left out %2 (MP4 has no place "
+                                      "for bitmap subtitles, teletext or timed data; record to TS to keep them)")
                            .arg(QFileInfo(m_final).fileName(), leftOut.join(QStringLiteral(", ")));
+        info.tags = fileTags(options.sourceTags);
 
         const QByteArray ftyp = buildFtyp();
         // An estimated room is rounded so that the first sample starts on a
@@ -206,8 +238,9 @@ public:
             if (auto s = writeFileAtomically(m_set.infoPath, encodeInfo(m_info)); !s)
                 return fail(s.error());
         }
-        const QByteArray bytes = sampleBytes(t.setup, pkt->data, pkt->size);
-        if (bytes.isEmpty())
+        const bool text = t.setup.track.kind == TrackKind::Text;
+        QByteArray bytes = t.text ? t.text->convert(pkt) : sampleBytes(t.setup, pkt->data, pkt->size);
+        if (bytes.isEmpty() && !text)
             return {};
 
         const AVRational tb = t.stream.timeBase;
@@ -216,58 +249,33 @@ public:
         qint64 pts = pkt->pts != AV_NOPTS_VALUE ? pkt->pts : dts;
         if (dts == AV_NOPTS_VALUE)
             return fail(makeError(ErrorCode::InvalidArgument, QStringLiteral("MP4: packet without timestamps")));
+        if (text)
+            dts = pts; // a cue shows at its pts; text is never reordered
         dts = av_rescale_q(dts, tb, ts);
         pts = av_rescale_q(pts, tb, ts);
-        if (t.count > 0 && dts <= t.lastDts) {
-            // MP4 sample times must rise; nudge by one tick rather than drop.
-            if (t.nudged++ == 0)
-                logWarning(
-                    QStringLiteral("MP4: track %1 has non-rising timestamps; adjusted").arg(t.setup.track.number));
-            dts = t.lastDts + 1;
-        }
-        if (t.count == 0 && dts < 0)
-            dts = 0;
-
-        SampleRecord r;
-        r.offset = quint64(m_data.size() + m_pending.bytes);
-        r.size = quint32(bytes.size());
-        r.flags = (pkt->flags & AV_PKT_FLAG_KEY) || t.setup.track.kind == TrackKind::Audio ? kRecordFlagSync : 0;
-        r.dts = dts;
-        r.ctsOffset = qint32(
-            std::clamp<qint64>(pts - dts, std::numeric_limits<qint32>::min(), std::numeric_limits<qint32>::max()));
-        r.duration = pkt->duration > 0
+        const quint32 duration = pkt->duration > 0
             ? quint32(std::min<qint64>(av_rescale_q(pkt->duration, tb, ts), std::numeric_limits<quint32>::max()))
             : 0;
-        r.sequence = quint32(t.count);
-
-        // Sample bytes and the record that points at them wait in memory
-        // while more packets are queued (flush()); the sample always reaches
-        // the kernel before its record (flushPending()).
-        const bool gather = m_options.gatherWrites && m_options.fsyncIntervalMs > 0;
-        if (!gather) {
-            if (auto s = m_data.write(bytes.constData(), bytes.size()); !s)
-                return fail(s.error());
-        } else {
-            m_pending.add(bytes, pkt);
+        if (text) {
+            // A text track is a gapless run of samples: the time between two
+            // cues is an empty sample, so a cue ends when the source said.
+            // The track starts with the recording's first picture or sound
+            // (an empty sample up to the first cue), not with an edit list:
+            // FFmpeg cuts a late track's last cue short at the edit's end.
+            const qint64 gapFrom = t.count > 0  ? (t.textEnd > t.lastDts ? t.textEnd : dts)
+                : m_firstAvUs != AV_NOPTS_VALUE ? av_rescale_q(m_firstAvUs, AV_TIME_BASE_Q, ts)
+                                                : dts;
+            if (dts > gapFrom && dts - gapFrom <= std::numeric_limits<quint32>::max())
+                if (auto s = appendSample(t, emptyTextSample(), nullptr, gapFrom, 0, quint32(dts - gapFrom), true); !s)
+                    return s;
+            if (bytes.isEmpty())
+                bytes = emptyTextSample(); // a cue without text still takes its time
+            t.textEnd = duration > 0 ? dts + qint64(duration) : 0;
         }
-        char rec[kRecordSize];
-        encodeRecordInto(r, rec);
-        t.pendingRecords.append(rec, kRecordSize);
-        if (!gather)
-            if (auto s = flushPending(); !s) // the record, right after its sample
-                return fail(s.error());
-        t.lastDts = dts;
-        ++t.count;
-
-        if (m_options.fsyncIntervalMs <= 0 || m_syncTimer.elapsed() >= m_options.fsyncIntervalMs) {
-            if (auto s = syncAll(); !s)
-                return fail(s.error());
-            m_syncTimer.restart();
-        } else if (m_pending.bytes >= kPendingBytes || m_pending.pieces.size() >= kPendingPieces) {
-            if (auto s = flushPending(); !s)
-                return fail(s.error());
-        }
-        return {};
+        if (!text && m_firstAvUs == AV_NOPTS_VALUE)
+            m_firstAvUs = av_rescale_q(dts, ts, AV_TIME_BASE_Q);
+        const bool sync = (pkt->flags & AV_PKT_FLAG_KEY) || t.setup.track.kind != TrackKind::Video;
+        return appendSample(t, bytes, pkt, dts, pts - dts, duration, sync);
     }
 
     Status flush() override
@@ -327,9 +335,9 @@ public:
             m_notes << QStringLiteral(
                            "%1: the header (moov, %2 kB) is at the end of the file, after the media: the %3 kB "
                            "reserved at the front were too small for this long a recording. It plays in every "
-                           "player; a web server streaming it progressively sends the end first. To keep it at "
-                           "the front, record with a chunk length, a --duration or --moov-first. "
-                           "No web-ready copy was made.")
+                           "player; a web server streaming it progressively sends the end first. To move it to "
+                           "the front: tapedeck web-ready FILE (or Make web-ready in the Recordings library); to "
+                           "have it there from the start, record with a chunk length, a --duration or --moov-first.")
                            .arg(QFileInfo(rep->outputPath).fileName())
                            .arg((rep->moovSize + 1023) / 1024)
                            .arg((rep->reservedSize + 1023) / 1024);
@@ -388,7 +396,9 @@ private:
         quint64 count = 0;
         quint64 droppedWaiting = 0;
         quint64 nudged = 0;
-        QByteArray pendingRecords; // encoded records not yet handed to the kernel
+        QByteArray pendingRecords;           // encoded records not yet handed to the kernel
+        std::unique_ptr<TextConverter> text; // subtitles that are not mov_text already
+        qint64 textEnd = 0;                  // text: where the last cue ends (0 = unknown)
     };
 
     // Samples waiting for one pwritev, by reference: the packet's buffer
@@ -402,7 +412,7 @@ private:
         void add(const QByteArray &sample, const AVPacket *pkt)
         {
             const char *d = sample.constData();
-            const bool inPacket = pkt->data && d >= reinterpret_cast<const char *>(pkt->data)
+            const bool inPacket = pkt && pkt->data && d >= reinterpret_cast<const char *>(pkt->data)
                 && d < reinterpret_cast<const char *>(pkt->data) + pkt->size;
             AVBufferRef *ref = inPacket && pkt->buf ? av_buffer_ref(pkt->buf) : nullptr;
             if (ref) {
@@ -435,6 +445,61 @@ private:
     // The disk is asked to start writing every this many bytes, so the
     // periodic fsync finds little left to do and the disk works in parallel.
     static constexpr qint64 kWritebackBytes = 4 * 1024 * 1024;
+
+    // One sample and its record; `pkt` (may be null) owns `bytes` when they
+    // point into it.
+    Status appendSample(Track &t, const QByteArray &bytes, const AVPacket *pkt, qint64 dts, qint64 ctsOffset,
+                        quint32 duration, bool sync)
+    {
+        if (t.count > 0 && dts <= t.lastDts) {
+            // MP4 sample times must rise; nudge by one tick rather than drop.
+            if (t.nudged++ == 0)
+                logWarning(
+                    QStringLiteral("MP4: track %1 has non-rising timestamps; adjusted").arg(t.setup.track.number));
+            dts = t.lastDts + 1;
+        }
+        if (t.count == 0 && dts < 0)
+            dts = 0;
+
+        SampleRecord r;
+        r.offset = quint64(m_data.size() + m_pending.bytes);
+        r.size = quint32(bytes.size());
+        r.flags = sync ? kRecordFlagSync : 0;
+        r.dts = dts;
+        r.ctsOffset = qint32(
+            std::clamp<qint64>(ctsOffset, std::numeric_limits<qint32>::min(), std::numeric_limits<qint32>::max()));
+        r.duration = duration;
+        r.sequence = quint32(t.count);
+
+        // Sample bytes and the record that points at them wait in memory
+        // while more packets are queued (flush()); the sample always reaches
+        // the kernel before its record (flushPending()).
+        const bool gather = m_options.gatherWrites && m_options.fsyncIntervalMs > 0;
+        if (!gather) {
+            if (auto s = m_data.write(bytes.constData(), bytes.size()); !s)
+                return fail(s.error());
+        } else {
+            m_pending.add(bytes, pkt);
+        }
+        char rec[kRecordSize];
+        encodeRecordInto(r, rec);
+        t.pendingRecords.append(rec, kRecordSize);
+        if (!gather)
+            if (auto s = flushPending(); !s) // the record, right after its sample
+                return fail(s.error());
+        t.lastDts = dts;
+        ++t.count;
+
+        if (m_options.fsyncIntervalMs <= 0 || m_syncTimer.elapsed() >= m_options.fsyncIntervalMs) {
+            if (auto s = syncAll(); !s)
+                return fail(s.error());
+            m_syncTimer.restart();
+        } else if (m_pending.bytes >= kPendingBytes || m_pending.pieces.size() >= kPendingPieces) {
+            if (auto s = flushPending(); !s)
+                return fail(s.error());
+        }
+        return {};
+    }
 
     // The order that makes a record safe: sample bytes before records, and
     // both before any fsync (syncAll()).
@@ -558,6 +623,7 @@ private:
     SidecarInfo m_info;
     std::vector<Track> m_tracks;
     std::map<int, size_t> m_streamToTrack;
+    qint64 m_firstAvUs = AV_NOPTS_VALUE; // dts of the first video or audio sample (where text starts)
     OutputFile m_data;
     PendingSamples m_pending; // sample bytes not yet handed to the kernel (follow m_data.size())
     qint64 m_writebackMark = 0;

@@ -1,5 +1,6 @@
 #include "core/mp4/SampleEntry.h"
 #include "core/mp4/ByteWriter.h"
+#include "core/mp4/TextTrack.h"
 
 extern "C" {
 #include <libavutil/mastering_display_metadata.h>
@@ -419,6 +420,19 @@ Result<TrackSetup> setupTrack(const StreamInfo &s, quint32 number)
     t.extradata = bytesOf(p);
     const QByteArray ed = t.extradata;
     const auto *edp = reinterpret_cast<const quint8 *>(ed.constData());
+    if (s.type == AVMEDIA_TYPE_SUBTITLE) {
+        if (!isMp4Text(s))
+            return makeError(
+                ErrorCode::Unsupported,
+                QStringLiteral("MP4 cannot carry %1 subtitles").arg(QString::fromUtf8(avcodec_get_name(p->codec_id))));
+        // A mov_text source's extradata is its tx3g description; a converted
+        // track gets the converter's (Mp4Writer) before .info is written.
+        t.kind = TrackKind::Text;
+        t.codecTag = "tx3g";
+        t.sampleEntry = tx3gSampleEntry(p->codec_id == AV_CODEC_ID_MOV_TEXT ? ed : QByteArray());
+        out.payload = PayloadFormat::Copy;
+        return out;
+    }
     switch (p->codec_id) {
     case AV_CODEC_ID_H264:
     case AV_CODEC_ID_HEVC: {

@@ -156,6 +156,11 @@ QByteArray encodeInfo(const SidecarInfo &info)
         w.i64(c.startUs);
         w.blob(c.title.toUtf8());
     }
+    w.u32(quint32(info.tags.size()));
+    for (const auto &[key, value] : info.tags) {
+        w.blob(key.toUtf8());
+        w.blob(value.toUtf8());
+    }
     QByteArray out = w.take();
     const quint32 payload = quint32(out.size() - 16);
     for (int i = 0; i < 4; ++i)
@@ -172,7 +177,7 @@ Result<SidecarInfo> decodeInfo(const QByteArray &bytes)
     if (bytes.size() < 20 || std::memcmp(bytes.constData(), kInfoMagic, 8) != 0)
         return corrupt(QStringLiteral("not a Tapedeck MP4 info file (bad magic)"));
     const quint32 version = quint32(readLe(bytes.constData() + 8, 4));
-    if (version != 1 && version != kInfoVersion)
+    if (version < 1 || version > kInfoVersion)
         return makeError(ErrorCode::Unsupported,
                          QStringLiteral(".info: format version %1 is not supported").arg(version));
     const quint64 payload = readLe(bytes.constData() + 12, 4);
@@ -228,7 +233,8 @@ Result<SidecarInfo> decodeInfo(const QByteArray &bytes)
             break;
         if (t.number != i + 1)
             return corrupt(QStringLiteral("track %1 is numbered %2").arg(i + 1).arg(t.number));
-        if (t.kind != TrackKind::Video && t.kind != TrackKind::Audio)
+        // A text track needs a version 3 reader: an older set cannot have one.
+        if (t.kind != TrackKind::Video && t.kind != TrackKind::Audio && (t.kind != TrackKind::Text || version < 3))
             return corrupt(QStringLiteral("track %1 has an unknown kind").arg(t.number));
         if (t.timescale == 0)
             return corrupt(QStringLiteral("track %1 has timescale 0").arg(t.number));
@@ -254,6 +260,16 @@ Result<SidecarInfo> decodeInfo(const QByteArray &bytes)
             c.startUs = qint64(r.u(8));
             c.title = QString::fromUtf8(r.blob(kMaxBlob));
             info.chapters.push_back(std::move(c));
+        }
+    }
+    if (version >= 3 && r.ok()) {
+        const quint32 tags = quint32(r.u(4));
+        if (tags > quint32(kMaxFileTags))
+            return corrupt(QStringLiteral("bad tag count"));
+        for (quint32 i = 0; i < tags && r.ok(); ++i) {
+            QString key = QString::fromUtf8(r.blob(kMaxBlob));
+            QString value = QString::fromUtf8(r.blob(kMaxBlob));
+            info.tags.emplace_back(std::move(key), std::move(value));
         }
     }
     if (!r.ok() || r.pos() != body.size())

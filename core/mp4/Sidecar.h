@@ -22,7 +22,7 @@ namespace tapedeck::mp4 {
 inline constexpr char kInfoMagic[8] = {'T', 'D', 'M', 'P', '4', 'I', 'N', 'F'};
 inline constexpr char kTrackMagic[8] = {'T', 'D', 'M', 'P', '4', 'T', 'R', 'K'};
 inline constexpr quint32 kFormatVersion = 1; // .trackN files (and .info version 1)
-inline constexpr quint32 kInfoVersion = 2;   // .info written now; versions 1 and 2 are read
+inline constexpr quint32 kInfoVersion = 3;   // .info written now; versions 1, 2 and 3 are read
 inline constexpr int kMaxTracks = 64;        // tracks a set may have (.info refuses more)
 inline constexpr int kTrackHeaderSize = 16;  // magic, u32 version, u32 track number
 inline constexpr int kRecordSize = 40;
@@ -33,7 +33,9 @@ inline constexpr quint32 kRecordFlagSync = 0x1;
 // 68 years even at a 2^31 Hz timescale.
 inline constexpr qint64 kMaxRecordDts = qint64(1) << 62;
 
-enum class TrackKind : quint32 { Video = 1, Audio = 2 };
+// Text (a 3GPP timed text track, tx3g) exists from .info version 3 on.
+enum class TrackKind : quint32 { Video = 1, Audio = 2, Text = 3 };
+inline constexpr int kMaxFileTags = 32; // file-level tags a set may have (.info refuses more)
 
 // One track as described in .info.
 struct SidecarTrack {
@@ -70,6 +72,10 @@ struct SidecarInfo {
         QString title;
     };
     std::vector<Chapter> chapters;
+    // Version 3: what the source said about itself as a whole (key, value):
+    // "title", "description", ... (docs/sidecar-format.md lists the keys the
+    // MP4 carries), so a rebuilt file has them too.
+    std::vector<std::pair<QString, QString>> tags;
 };
 
 // One index record, timestamps in the track's timescale.

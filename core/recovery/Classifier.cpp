@@ -190,9 +190,12 @@ Orphan classifySidecarSet(const QString &finalPath, const QStringList &members)
     for (size_t i = 0; i < rep.info.tracks.size(); ++i) {
         const mp4::SidecarTrack &t = rep.info.tracks[i];
         TrackSummary s;
-        s.kind = t.kind == mp4::TrackKind::Video ? QStringLiteral("video") : QStringLiteral("audio");
+        s.kind = t.kind == mp4::TrackKind::Video ? QStringLiteral("video")
+            : t.kind == mp4::TrackKind::Text     ? QStringLiteral("subtitle")
+                                                 : QStringLiteral("audio");
         s.codec = QString::fromLatin1(t.codecTag);
         s.detail = t.kind == mp4::TrackKind::Video ? QStringLiteral("%1x%2").arg(t.width).arg(t.height)
+            : t.kind == mp4::TrackKind::Text       ? QString::fromLatin1(t.language)
                                                    : QStringLiteral("%1 Hz %2 ch").arg(t.sampleRate).arg(t.channels);
         if (i < rep.tracks.size()) {
             s.samples = static_cast<qint64>(rep.tracks[i].records.size());

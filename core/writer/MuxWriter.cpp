@@ -1,4 +1,5 @@
 #include "core/writer/MuxWriter.h"
+#include "core/mp4/TextTrack.h"
 
 #include "core/base/Log.h"
 #include "core/base/TsMarks.h"
@@ -176,6 +177,7 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
         return makeError(ErrorCode::Unsupported,
                          QStringLiteral("this FFmpeg has no %1 muxer").arg(QLatin1String(fmtName)));
     QStringList leftOut;
+    bool leftOutText = false, leftOutOther = false; // text subtitles: MP4 keeps them
     d->outIndex.assign(streams.size(), -1);
     // FLV holds one video and one audio track: the source's default ones
     // (else the first of each kind).
@@ -213,6 +215,7 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
             if (!s.tags.language.isEmpty())
                 what += u' ' + s.tags.language;
             leftOut << what + u')';
+            (mp4::isMp4Text(s) ? leftOutText : leftOutOther) = true;
             continue;
         }
         d->outIndex[size_t(s.index)] = int(d->kept.size());
@@ -224,8 +227,13 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
                              d->type == ContainerType::Flv ? QStringLiteral("FLV (one video and one audio track)")
                                                            : QStringLiteral("MPEG-TS as written by FFmpeg"),
                              leftOut.join(QStringLiteral(", ")),
-                             d->type == ContainerType::Flv ? QStringLiteral(" (record to TS to keep them)")
-                                                           : QString());
+                             // Where what was left out can go instead.
+                             !leftOutText
+                                 ? (d->type == ContainerType::Flv ? QStringLiteral(" (record to TS to keep them)")
+                                                                  : QString())
+                                 : !leftOutOther || d->type == ContainerType::MpegTs
+                                 ? QStringLiteral(" (record to MP4 to keep text subtitles)")
+                                 : QStringLiteral(" (record to MP4 to keep text subtitles, to TS for the rest)"));
 
     // A file another process records or recovers is never touched, not even
     // with overwrite; an existing file is truncated only once it is locked.

@@ -270,7 +270,7 @@ void mutateInfo(Set &s, std::mt19937_64 &rng)
     if (info.tracks.empty())
         return;
     SidecarTrack &t = info.tracks[rng() % info.tracks.size()];
-    switch (rng() % 12) {
+    switch (rng() % 13) {
     case 0:
         t.timescale = uint32_t(interesting(rng, t.timescale));
         break;
@@ -288,7 +288,7 @@ void mutateInfo(Set &s, std::mt19937_64 &rng)
         info.dataOffset = interesting(rng, info.dataOffset);
         break;
     case 4:
-        t.kind = TrackKind(uint32_t(rng() % 4));
+        t.kind = TrackKind(uint32_t(rng() % 5)); // 3 = text (.info version 3)
         break;
     case 5:
         t.width = uint32_t(interesting(rng, t.width));
@@ -318,6 +318,13 @@ void mutateInfo(Set &s, std::mt19937_64 &rng)
             copy.number = uint32_t(info.tracks.size() + 1);
             info.tracks.push_back(copy);
         }
+        break;
+    case 11: // file tags (.info version 3): one more, one fewer, an odd key
+        if (!info.tags.empty() && rng() % 2)
+            info.tags.pop_back();
+        else
+            info.tags.emplace_back(rng() % 2 ? QStringLiteral("title") : QString::number(rng()),
+                                   QString(int(rng() % 300), QChar(0x41 + int(rng() % 26))));
         break;
     default:
         t.codecTag = QByteArray::number(qulonglong(rng() % 10000)).left(4);

@@ -7,6 +7,14 @@
 Without NAME.mp4 it packs tests/data/recovery/sidecar.mp4 (the index files of
 a SIGKILLed recording) plus two forged variants with valid CRCs: a record at
 offset 2^64-10 (issue 11, hole 4) and a track timescale of 0xFFFFFFFF.
+
+The packing does not read .info beyond its fixed layout fields, which every
+version (1, 2 and 3) has at the same offsets, so sets of any version pack
+alike. tests/data/fuzz-corpus/sidecar_set/seed-info-v3-text-track is a
+version 3 set with a text track and file tags (issue 17), packed from a
+SIGKILLed `tapedeck record --realtime` of a Matroska file with a SubRip
+track and a title; tests/data/fuzz-corpus/sidecar/seed-info-v3-text-track
+is its .info.
 """
 import os
 import struct
@@ -50,6 +58,8 @@ def main():
     finals = sys.argv[2:] or [os.path.join(DATA, 'sidecar.mp4')]
     for final in finals:
         info = open(final + '.info', 'rb').read()
+        if struct.unpack_from('<I', info, 8)[0] not in (1, 2, 3):
+            sys.exit('%s: .info version %d is not one this script knows' % (final, struct.unpack_from('<I', info, 8)[0]))
         tracks = []
         k = 1
         while os.path.exists('%s.track%d' % (final, k)):

@@ -3,11 +3,13 @@
 // while it runs; rename and delete are refused while it records and work
 // (to the trash) once it stopped; the recovery wizard's rebuilt file appears
 // without a restart, marked "recovered"; filter; "Show in folder" says so
-// when no file manager opens.
+// when no file manager opens; "Make web-ready" moves an MP4's header to the
+// front in the background and says so (issue 17, point 7).
 #include "../wizard/WizardFixtures.h"
 #include "TestSupport.h"
 
 #include "core/app/Settings.h"
+#include "core/mp4/WebReady.h"
 #include "core/record/Engine.h"
 #include "ui/MainWindow.h"
 #include "ui/RecordingsList.h"
@@ -16,6 +18,7 @@
 #include "ui/recovery/RecoveryWizard.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -112,6 +115,57 @@ private slots:
         qputenv("HOME", m_tmp.filePath(QStringLiteral("home")).toUtf8());
         qputenv("XDG_DATA_HOME", m_tmp.filePath(QStringLiteral("home/.local/share")).toUtf8());
         QVERIFY(QDir().mkpath(m_tmp.filePath(QStringLiteral("home/.local/share"))));
+    }
+
+    // An MP4 whose header is after its media (FFmpeg's muxer writes it so
+    // by default): the library's "Make web-ready" rewrites it in the
+    // background, says so, and the packets stay the same.
+    void makeWebReadyFromTheLibrary()
+    {
+        TAPEDECK_REQUIRE_TOOL("ffmpeg");
+        const QString folder = m_tmp.filePath(QStringLiteral("web"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString file = QDir(folder).filePath(QStringLiteral("talk.mp4"));
+        const auto made = testsupport::runTool(
+            QStringLiteral("ffmpeg"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"), QStringLiteral("lavfi"),
+             QStringLiteral("-i"), QStringLiteral("testsrc2=size=160x120:rate=15:duration=2"), QStringLiteral("-c:v"),
+             QStringLiteral("libx264"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), file});
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        auto atEnd = mp4::headerAfterMedia(file);
+        QVERIFY(atEnd.ok() && *atEnd);
+        auto md5 = [&file] {
+            return testsupport::runTool(QStringLiteral("ffmpeg"),
+                                        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), file,
+                                         QStringLiteral("-map"), QStringLiteral("0"), QStringLiteral("-c"),
+                                         QStringLiteral("copy"), QStringLiteral("-f"), QStringLiteral("framemd5"),
+                                         QStringLiteral("-")})
+                .out;
+        };
+        const QByteArray before = md5();
+
+        Studio studio(m_tmp.filePath(QStringLiteral("web.ini")), folder);
+        QVERIFY(studio.exposed());
+        child<QTabWidget>(studio.window.get(), "mainTabs")->setCurrentWidget(studio.library());
+        QTreeWidget *tree = studio.tree();
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(tree, QStringLiteral("talk")), 30000);
+        tree->setCurrentItem(rowNamed(tree, QStringLiteral("talk")));
+        auto *action = child<QAction>(studio.library(), "webReadyAction");
+        QVERIFY(action);
+        action->trigger();
+        auto *message = child<QLabel>(studio.library(), "libraryMessage");
+        QTRY_VERIFY2_WITH_TIMEOUT(message->text().contains(QStringLiteral("is web-ready")), qPrintable(message->text()),
+                                  30000);
+        atEnd = mp4::headerAfterMedia(file);
+        QVERIFY(atEnd.ok() && !*atEnd);
+        QCOMPARE(md5(), before);
+        QVERIFY(!QFile::exists(mp4::webReadyTempPath(file)));
+
+        // Again: nothing to do, and it says so.
+        tree->setCurrentItem(rowNamed(tree, QStringLiteral("talk")));
+        action->trigger();
+        QTRY_VERIFY2_WITH_TIMEOUT(message->text().contains(QStringLiteral("already web-ready")),
+                                  qPrintable(message->text()), 30000);
     }
 
     void liveRecordingRenameAndTrash()

@@ -49,6 +49,32 @@ QString makeMedia(const QString &dir, const QString &kind, double seconds, QStri
     } else if (kind == u"hevc_aac_ts") {
         args << video << audio << x265 << aac;
         ext = QStringLiteral("ts");
+    } else if (kind == u"h264_aac_srt" || kind == u"h264_aac_movtext") {
+        // A subtitle stream with a gap between every two cues: SubRip in
+        // Matroska (converted to tx3g) or mov_text in MP4 (copied).
+        const QString srt = QDir(dir).filePath(QStringLiteral("cues_%1.srt").arg(kind));
+        QFile f(srt);
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        for (int i = 0; i * 0.5 + 0.4 < seconds; ++i)
+            f.write(QStringLiteral("%1\n00:00:%2,%3 --> 00:00:%2,%4\nCue %1\n\n")
+                        .arg(i + 1)
+                        .arg(i / 2, 2, 10, QLatin1Char('0'))
+                        .arg((i % 2) * 500 + 100, 3, 10, QLatin1Char('0'))
+                        .arg((i % 2) * 500 + 350, 3, 10, QLatin1Char('0'))
+                        .toUtf8());
+        f.close();
+        args << video << audio << QStringLiteral("-i") << srt << QStringLiteral("-map") << QStringLiteral("0")
+             << QStringLiteral("-map") << QStringLiteral("1") << QStringLiteral("-map") << QStringLiteral("2") << x264
+             << aac << QStringLiteral("-c:s")
+             << (kind == u"h264_aac_srt" ? QStringLiteral("srt") : QStringLiteral("mov_text"))
+             << QStringLiteral("-metadata:s:s:0") << QStringLiteral("language=eng");
+        if (kind == u"h264_aac_srt") {
+            // Matroska stores no dts: without B-frames the pts are the dts
+            // loadMedia feeds (the session would derive them).
+            args << QStringLiteral("-bf") << QStringLiteral("0");
+            ext = QStringLiteral("mkv");
+        }
     } else {
         if (error)
             *error = QStringLiteral("unknown media kind ") + kind;
@@ -88,6 +114,8 @@ bool loadMedia(const QString &path, Media *out, QString *error)
         s.params = CodecParams(st->codecpar);
         s.timeBase = st->time_base;
         s.frameRate = st->avg_frame_rate;
+        if (const AVDictionaryEntry *e = av_dict_get(st->metadata, "language", nullptr, 0))
+            s.tags.language = QString::fromUtf8(e->value);
         out->streams.push_back(std::move(s));
     }
     PacketPtr pkt = makePacket();

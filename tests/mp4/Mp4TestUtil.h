@@ -17,7 +17,8 @@ namespace mp4test {
 
 // kind: "h264_aac" (libx264 -bf 2 + aac), "hevc_opus" (libx265 + libopus),
 // "h264" (video only), "aac" (audio only), "opus" (audio only),
-// "h264_aac_ts", "hevc_aac_ts" (MPEG-TS: Annex B + ADTS). Small (160x120, 15 fps) to keep tests quick.
+// "h264_aac_ts", "hevc_aac_ts" (MPEG-TS: Annex B + ADTS), "h264_aac_srt" (Matroska
+// with a SubRip track), "h264_aac_movtext" (MP4 with a mov_text track). Small (160x120, 15 fps) to keep tests quick.
 // Returns the path, or empty when ffmpeg failed (the message goes to *error).
 QString makeMedia(const QString &dir, const QString &kind, double seconds, QString *error = nullptr);
 

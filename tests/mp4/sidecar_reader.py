@@ -16,7 +16,7 @@ def read_info(path):
     if len(b) < 20 or b[:8] != b'TDMP4INF':
         raise ValueError('bad magic')
     version, payload = struct.unpack_from('<II', b, 8)
-    if version not in (1, 2):
+    if version not in (1, 2, 3):
         raise ValueError('version')
     if payload + 20 != len(b):
         raise ValueError('size')
@@ -57,6 +57,8 @@ def read_info(path):
             pos += 36
         if number != i + 1:
             raise ValueError('track numbering')
+        if kind not in ((1, 2, 3) if version >= 3 else (1, 2)):
+            raise ValueError('kind')
         if not 1 <= timescale <= 0x7FFFFFFF:
             raise ValueError('timescale')
         if entry and struct.unpack_from('>I', entry, 0)[0] != len(entry):
@@ -73,12 +75,21 @@ def read_info(path):
             (start,) = struct.unpack_from('<q', b, pos)
             pos += 8
             chapters.append({'start_us': start, 'title': blob().decode('utf-8')})
+    tags = []
+    if version >= 3:
+        (ntags,) = struct.unpack_from('<I', b, pos)
+        pos += 4
+        if ntags > 32:
+            raise ValueError('tag count')
+        for _ in range(ntags):
+            key = blob().decode('utf-8')
+            tags.append([key, blob().decode('utf-8')])
     if pos != len(b) - 4:
         raise ValueError('trailing bytes')
     if not (roff == ftyp and mhdr == roff + rsize and doff == mhdr + 16 and doff < 1 << 63):
         raise ValueError('layout')
     return {'created_us': created, 'data_offset': doff, 'reserved': rsize, 'source': source, 'tracks': tracks,
-            'chapters': chapters}
+            'chapters': chapters, 'tags': tags}
 
 
 def read_track(path, number, data_offset, data_size):

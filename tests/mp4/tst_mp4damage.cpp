@@ -119,6 +119,55 @@ private slots:
         QCOMPARE(m_records.size(), size_t(2));
     }
 
+    // .info version 3 (issue 17) adds text tracks and file tags; sets
+    // written as version 2 stay readable, and a version 2 file cannot claim
+    // a text track (only a version 3 writer makes one).
+    void infoVersions()
+    {
+        SidecarInfo info = readSidecarSet(m_template).info;
+        info.tags = {{QStringLiteral("title"), QStringLiteral("Grüße")}, {QStringLiteral("x-other"), QString()}};
+        SidecarTrack text = info.tracks.back();
+        text.number = quint32(info.tracks.size() + 1);
+        text.kind = TrackKind::Text;
+        text.codecTag = "tx3g";
+        info.tracks.push_back(text);
+        const QByteArray v3 = encodeInfo(info);
+        QCOMPARE(quint8(v3[8]), quint8(3));
+        auto back = decodeInfo(v3);
+        QVERIFY2(back.ok(), qPrintable(back.message()));
+        QCOMPARE(back->tags, info.tags);
+        QCOMPARE(back->tracks.back().kind, TrackKind::Text);
+
+        // The same bytes as version 2: no tag section (its u32 count, here 0,
+        // just before the CRC), version field 2, size and CRC fixed.
+        auto asV2 = [](SidecarInfo i) {
+            i.tags.clear();
+            QByteArray b = encodeInfo(i);
+            b.chop(8); // the tag count and the CRC
+            b[8] = 2;
+            const quint32 payload = quint32(b.size() - 16);
+            for (int k = 0; k < 4; ++k)
+                b[12 + k] = char(payload >> (8 * k));
+            const quint32 c = crc32(b.constData(), b.size());
+            for (int k = 0; k < 4; ++k)
+                b.append(char(c >> (8 * k)));
+            return b;
+        };
+        auto v2 = decodeInfo(asV2(readSidecarSet(m_template).info));
+        QVERIFY2(v2.ok(), qPrintable(v2.message()));
+        QVERIFY(v2->tags.empty());
+        QCOMPARE(v2->tracks.size(), size_t(2));
+        auto v2text = decodeInfo(asV2(info));
+        QVERIFY(!v2text.ok());
+        QVERIFY2(v2text.message().contains(QStringLiteral("unknown kind")), qPrintable(v2text.message()));
+
+        // More tags than a set may have: refused, not allocated.
+        SidecarInfo many = readSidecarSet(m_template).info;
+        for (int i = 0; i <= kMaxFileTags; ++i)
+            many.tags.emplace_back(QStringLiteral("k%1").arg(i), QStringLiteral("v"));
+        QVERIFY(!decodeInfo(encodeInfo(many)).ok());
+    }
+
     void formatPrimitives()
     {
         // docs/sidecar-format.md promises zlib's CRC-32.

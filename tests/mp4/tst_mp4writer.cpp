@@ -500,6 +500,12 @@ private slots:
         for (int k : {1, 7, 100, -1})
             QTest::newRow(qPrintable(QStringLiteral("h264_aac gathered k=%1").arg(k)))
                 << QStringLiteral("h264_aac") << k << true;
+        // A text track (issue 17): SubRip converted to tx3g, mov_text
+        // copied, the empty samples between cues included.
+        for (const char *kind : {"h264_aac_srt", "h264_aac_movtext"})
+            for (int k : {30, 70, -1})
+                QTest::newRow(qPrintable(QStringLiteral("%1 k=%2").arg(QLatin1String(kind)).arg(k)))
+                    << QString::fromLatin1(kind) << k << true;
     }
 
     void rebuildEqualsCleanStop()
@@ -515,6 +521,9 @@ private slots:
         auto w = makeMp4Writer();
         WriterOptions wo;
         wo.gatherWrites = gather;
+        // File-level tags go into .info (version 3): the rebuilt file has them too.
+        wo.sourceTags.insert(QStringLiteral("title"), QStringLiteral("Rebuilt like new"));
+        wo.sourceTags.insert(QStringLiteral("DESCRIPTION"), QStringLiteral("Matroska spells its tags in capitals"));
         QVERIFY(w->open(final, m.streams, wo).ok());
         QVERIFY(feed(m, *w, k).status.ok());
         if (gather)
@@ -531,6 +540,13 @@ private slots:
         QVERIFY(!a.isEmpty());
         QVERIFY2(a == b, qPrintable(QStringLiteral("clean %1 bytes, rebuilt %2 bytes").arg(a.size()).arg(b.size())));
         QVERIFY(testsupport::ffmpegDecodeErrors(final).isEmpty());
+        const QByteArray probed = testsupport::ffprobeJson(final);
+        QVERIFY2(probed.contains("\"title\": \"Rebuilt like new\""), probed.constData());
+        QVERIFY2(probed.contains("\"description\": \"Matroska spells its tags in capitals\""), probed.constData());
+        if (kind.contains(u"_srt") || kind.contains(u"movtext")) {
+            QVERIFY2(probed.contains("\"codec_name\": \"mov_text\""), probed.constData());
+            QVERIFY2(probed.contains("\"language\": \"eng\""), probed.constData());
+        }
     }
 
     // The same, from the other side: the sidecars of a longer recording, cut
