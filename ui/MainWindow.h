@@ -191,11 +191,11 @@ private:
     RemoteRecorders *m_remote = nullptr;
     RecordersView *m_recordersView = nullptr;
     QComboBox *m_recorderCombo = nullptr;
-    QHash<int, QString> m_remoteTitles;      // card id -> "Demo on Studio server"
-    QHash<int, RecordState> m_remoteStates;  // card id -> last state seen (for notifications)
-    QHash<int, int> m_remotePreviewSeq;      // card id -> the recorder's preview counter last fetched
-    QHash<int, qint64> m_remotePreviewAtMs;  // card id -> when it was last fetched
-    QSet<QString> m_tokenAsked;              // recorders whose token was asked for this session
+    QHash<int, QString> m_remoteTitles;     // card id -> "Demo on Studio server"
+    QHash<int, RecordState> m_remoteStates; // card id -> last state seen (for notifications)
+    QHash<int, int> m_remotePreviewSeq;     // card id -> the recorder's preview counter last fetched
+    QHash<int, qint64> m_remotePreviewAtMs; // card id -> when it was last fetched
+    QSet<QString> m_tokenAsked;             // recorders whose token was asked for this session
 };
 
 } // namespace ui

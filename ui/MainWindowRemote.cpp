@@ -101,9 +101,11 @@ void MainWindow::reloadRecorderChoice()
     m_recorderCombo->addItem(tr("This computer"), QString());
     for (const RecorderEntry &e : m_remote->entries()) {
         const bool online = e.client && e.client->link() == remote::RemoteRecorder::Link::Online;
-        m_recorderCombo->addItem(online ? e.name : tr("%1 (%2)").arg(e.name, e.needsToken ? tr("needs its token")
-                                                                         : e.client ? RemoteRecorders::linkText(e.client->link())
-                                                                                    : tr("not connected")),
+        m_recorderCombo->addItem(online ? e.name
+                                        : tr("%1 (%2)").arg(e.name,
+                                                            e.needsToken   ? tr("needs its token")
+                                                                : e.client ? RemoteRecorders::linkText(e.client->link())
+                                                                           : tr("not connected")),
                                  e.id);
     }
     const int i = m_recorderCombo->findData(keep);
@@ -164,24 +166,25 @@ void MainWindow::startRemote(const SourceEntry &entry, const RecordOptions &opts
     const QString title = tr("%1 on %2").arg(entry.name, rec->name);
     const QString detail = redactUrl(spec);
     statusBar()->showMessage(tr("Starting \"%1\"…").arg(title), 5000);
-    rec->client->startRecording(body, this, [this, recorderId, title, detail, name = entry.name](const remote::RemoteReply &r) {
-        if (!r.ok()) {
-            reportFailure(name, r.error);
+    rec->client->startRecording(
+        body, this, [this, recorderId, title, detail, name = entry.name](const remote::RemoteReply &r) {
+            if (!r.ok()) {
+                reportFailure(name, r.error);
+                updateActions();
+                return;
+            }
+            const QString rid = r.json.value(QStringLiteral("id")).toString();
+            const int card = m_remote->cardId(recorderId, rid);
+            m_remoteTitles.insert(card, title);
+            // Its first event may have made the card already (named after the address).
+            if (RecordingCard *c = m_active->card(card))
+                c->setTitle(title);
+            else
+                m_active->addRecording(card, title, detail, r.json.value(QStringLiteral("chunkLength")).toDouble() > 0);
+            m_tabs->setCurrentWidget(m_active);
+            onRemoteRecording(recorderId, rid, r.json);
             updateActions();
-            return;
-        }
-        const QString rid = r.json.value(QStringLiteral("id")).toString();
-        const int card = m_remote->cardId(recorderId, rid);
-        m_remoteTitles.insert(card, title);
-        // Its first event may have made the card already (named after the address).
-        if (RecordingCard *c = m_active->card(card))
-            c->setTitle(title);
-        else
-            m_active->addRecording(card, title, detail, r.json.value(QStringLiteral("chunkLength")).toDouble() > 0);
-        m_tabs->setCurrentWidget(m_active);
-        onRemoteRecording(recorderId, rid, r.json);
-        updateActions();
-    });
+        });
 }
 
 void MainWindow::onRemoteRecording(const QString &recorderId, const QString &remoteId, const QJsonObject &o)
@@ -197,14 +200,15 @@ void MainWindow::onRemoteRecording(const QString &recorderId, const QString &rem
         if (terminal(state))
             return;
         const QString what = o.value(QStringLiteral("sourceName")).toString();
-        m_remoteTitles.insert(card, tr("%1 on %2").arg(what.isEmpty() ? o.value(QStringLiteral("source")).toString() : what,
-                                                       rec->name));
+        m_remoteTitles.insert(
+            card, tr("%1 on %2").arg(what.isEmpty() ? o.value(QStringLiteral("source")).toString() : what, rec->name));
         m_active->addRecording(card, m_remoteTitles.value(card), o.value(QStringLiteral("source")).toString(),
                                o.value(QStringLiteral("chunkLength")).toDouble() > 0);
     }
     RecordingCard *c = m_active->card(card);
-    const QString reason = o.value(QStringLiteral("error")).toString().isEmpty() ? o.value(QStringLiteral("reason")).toString()
-                                                                                 : o.value(QStringLiteral("error")).toString();
+    const QString reason = o.value(QStringLiteral("error")).toString().isEmpty()
+        ? o.value(QStringLiteral("reason")).toString()
+        : o.value(QStringLiteral("error")).toString();
     c->setRemote(true);
     c->setState(state, reason);
     c->setStats(statsOf(o));
@@ -222,10 +226,11 @@ void MainWindow::onRemoteRecording(const QString &recorderId, const QString &rem
         QStringList files;
         for (const QJsonValue &v : o.value(QStringLiteral("files")).toArray())
             files << v.toString();
-        m_tray->notify(NotificationKind::Finished, tr("Recording of \"%1\" finished").arg(title),
-                       files.isEmpty() ? tr("Nothing was recorded (the stream never appeared).")
-                                       : tr("%n file(s) saved on the recorder: %1", nullptr, int(files.size()))
-                                             .arg(files.constLast()));
+        m_tray->notify(
+            NotificationKind::Finished, tr("Recording of \"%1\" finished").arg(title),
+            files.isEmpty()
+                ? tr("Nothing was recorded (the stream never appeared).")
+                : tr("%n file(s) saved on the recorder: %1", nullptr, int(files.size())).arg(files.constLast()));
         m_recordersView->refreshSelected();
     } else if (state == RecordState::Failed && seen) {
         reportFailure(title, reason);

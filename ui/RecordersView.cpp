@@ -84,10 +84,11 @@ RecordersView::RecordersView(RemoteRecorders &recorders, QWidget *parent) : QWid
     });
     connect(&m_recorders, &RemoteRecorders::changed, this, &RecordersView::reload);
     // Catching up: a recorder that comes back, or finishes a file, is listed again.
-    connect(&m_recorders, &RemoteRecorders::linkChanged, this, [this](const QString &id, remote::RemoteRecorder::Link l) {
-        if (id == selectedId() && l == remote::RemoteRecorder::Link::Online)
-            refreshSelected();
-    });
+    connect(&m_recorders, &RemoteRecorders::linkChanged, this,
+            [this](const QString &id, remote::RemoteRecorder::Link l) {
+                if (id == selectedId() && l == remote::RemoteRecorder::Link::Online)
+                    refreshSelected();
+            });
     connect(&m_recorders, &RemoteRecorders::fileFinished, this, [this](const QString &id) {
         if (id == selectedId())
             refreshSelected();
@@ -119,8 +120,8 @@ void RecordersView::reload()
                                      : tr("not connected");
         if (e.client && !e.client->linkError().isEmpty())
             state += QStringLiteral(": ") + e.client->linkError();
-        auto *item = new QListWidgetItem(
-            tr("%1 — %2 — %3").arg(e.name, e.url.toString(QUrl::RemoveUserInfo), state), m_list);
+        auto *item =
+            new QListWidgetItem(tr("%1 — %2 — %3").arg(e.name, e.url.toString(QUrl::RemoveUserInfo), state), m_list);
         item->setData(IdRole, e.id);
         item->setToolTip(state);
     }
@@ -154,8 +155,9 @@ void RecordersView::refreshSelected()
         }
         for (const QJsonValue &v : r.json.value(QStringLiteral("files")).toArray()) {
             const QJsonObject f = v.toObject();
-            QString text = tr("%1 — %2").arg(f.value(QStringLiteral("name")).toString(),
-                                              QLocale().formattedDataSize(qint64(f.value(QStringLiteral("bytes")).toDouble())));
+            QString text =
+                tr("%1 — %2").arg(f.value(QStringLiteral("name")).toString(),
+                                  QLocale().formattedDataSize(qint64(f.value(QStringLiteral("bytes")).toDouble())));
             if (f.value(QStringLiteral("inUse")).toBool())
                 text += tr(" (recording)");
             m_files->addItem(text);

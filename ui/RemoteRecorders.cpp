@@ -29,7 +29,8 @@ QUrl RemoteRecorders::parseAddress(const QString &address)
     if (!a.contains(QLatin1String("://")))
         a.prepend(QStringLiteral("http://"));
     QUrl url(a, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
         || !url.userInfo().isEmpty())
         return {};
     if (url.port() < 0)
@@ -91,9 +92,8 @@ void RemoteRecorders::save()
 {
     QVariantList list;
     for (const RecorderEntry &e : m_entries)
-        list.append(QVariantMap{{QStringLiteral("id"), e.id},
-                                {QStringLiteral("name"), e.name},
-                                {QStringLiteral("url"), e.url.toString()}});
+        list.append(QVariantMap{
+            {QStringLiteral("id"), e.id}, {QStringLiteral("name"), e.name}, {QStringLiteral("url"), e.url.toString()}});
     m_settings.setJsonValue(SettingKey::Recorders, list);
     m_settings.sync();
 }

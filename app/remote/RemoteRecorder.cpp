@@ -19,7 +19,8 @@ RemoteReply replyOf(QNetworkReply *r)
     const QByteArray body = r->readAll();
     out.json = QJsonDocument::fromJson(body).object();
     if (!out.ok())
-        out.error = remoteErrorText(out.status, body, r->error() == QNetworkReply::NoError ? QString() : r->errorString());
+        out.error =
+            remoteErrorText(out.status, body, r->error() == QNetworkReply::NoError ? QString() : r->errorString());
     return out;
 }
 
@@ -110,10 +111,11 @@ QNetworkReply *RemoteRecorder::send(const QByteArray &method, const QString &pat
     return m_net->sendCustomRequest(req, method, body);
 }
 
-void RemoteRecorder::request(const QByteArray &method, const QString &path, const QJsonObject &body,
-                             QObject *context, Callback done)
+void RemoteRecorder::request(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
+                             Callback done)
 {
-    const QByteArray data = body.isEmpty() && method != "POST" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
+    const QByteArray data =
+        body.isEmpty() && method != "POST" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
     QNetworkReply *r = send(method, path, data, false);
     QPointer<QObject> ctx(context);
     connect(r, &QNetworkReply::finished, this, [r, ctx, done = std::move(done)] {
@@ -125,10 +127,9 @@ void RemoteRecorder::request(const QByteArray &method, const QString &path, cons
 
 void RemoteRecorder::fetchPreview(const QString &id, QObject *context, std::function<void(const QByteArray &)> done)
 {
-    QNetworkReply *r = send("GET",
-                            QStringLiteral("/api/v1/recordings/%1/preview")
-                                .arg(QString::fromLatin1(QUrl::toPercentEncoding(id))),
-                            {}, false);
+    QNetworkReply *r = send(
+        "GET", QStringLiteral("/api/v1/recordings/%1/preview").arg(QString::fromLatin1(QUrl::toPercentEncoding(id))),
+        {}, false);
     QPointer<QObject> ctx(context);
     connect(r, &QNetworkReply::finished, this, [r, ctx, done = std::move(done)] {
         r->deleteLater();
@@ -221,8 +222,8 @@ void RemoteRecorder::onStreamEnded()
     m_stream = nullptr;
     m_heartbeat->stop();
     const int status = s->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QString why = remoteErrorText(status, s->readAll(),
-                                        s->error() == QNetworkReply::NoError ? QString() : s->errorString());
+    const QString why =
+        remoteErrorText(status, s->readAll(), s->error() == QNetworkReply::NoError ? QString() : s->errorString());
     if (!m_wanted)
         return;
     setLink(Link::Unreachable, status == 200 ? tr("The connection was closed.") : why);

@@ -29,9 +29,9 @@ namespace tapedeck::remote {
 
 // One answer of the recorder's API.
 struct RemoteReply {
-    int status = 0;  // the HTTP status; 0: no answer (unreachable, timed out)
+    int status = 0; // the HTTP status; 0: no answer (unreachable, timed out)
     QJsonObject json;
-    QString error;   // a sentence for people when !ok()
+    QString error; // a sentence for people when !ok()
     bool ok() const { return status >= 200 && status < 300; }
 };
 

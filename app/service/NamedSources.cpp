@@ -86,8 +86,9 @@ QString NamedSources::load()
         + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     const Status moved = renameFile(m_path, aside, false);
     return QStringLiteral("WARNING: %1; no named source was loaded. %2")
-        .arg(why, moved ? QStringLiteral("It was kept as %1.").arg(aside)
-                        : QStringLiteral("It could not be moved aside (%1).").arg(moved.message()));
+        .arg(why,
+             moved ? QStringLiteral("It was kept as %1.").arg(aside)
+                   : QStringLiteral("It could not be moved aside (%1).").arg(moved.message()));
 }
 
 const NamedSource *NamedSources::find(const QString &name) const
@@ -112,16 +113,18 @@ std::optional<ApiError> NamedSources::apply(NamedSource &s, const QJsonObject &b
                                    QStringLiteral("chunk")};
     for (auto it = body.begin(); it != body.end(); ++it)
         if (!known.contains(it.key()))
-            return ApiError{400, QStringLiteral("unknown field \"%1\" (known: %2)")
-                                     .arg(it.key().left(64), known.join(QLatin1String(", ")))};
+            return ApiError{400,
+                            QStringLiteral("unknown field \"%1\" (known: %2)")
+                                .arg(it.key().left(64), known.join(QLatin1String(", ")))};
     for (const char *f : {"name", "url", "type"})
         if (body.contains(QLatin1String(f)) && !body.value(QLatin1String(f)).isString())
             return ApiError{400, QStringLiteral("\"%1\" must be a string").arg(QLatin1String(f))};
     if (creating) {
         s.name = body.value(QStringLiteral("name")).toString();
         if (!validName(s.name))
-            return ApiError{400, QStringLiteral("\"name\" is required: 1 to 64 letters, digits, '.', '_' or '-', "
-                                                "starting with a letter or digit")};
+            return ApiError{400,
+                            QStringLiteral("\"name\" is required: 1 to 64 letters, digits, '.', '_' or '-', "
+                                           "starting with a letter or digit")};
         if (!body.contains(QStringLiteral("url")))
             return ApiError{400, QStringLiteral("\"url\" is required (the source's address, with its secrets)")};
     } else if (body.contains(QStringLiteral("name")) && body.value(QStringLiteral("name")).toString() != s.name) {
@@ -137,8 +140,9 @@ std::optional<ApiError> NamedSources::apply(NamedSource &s, const QJsonObject &b
         if (!creating && url == redactUrl(s.url)) {
             // unchanged
         } else if (url.contains(kMark)) {
-            return ApiError{400, QStringLiteral("\"url\" holds \"***\", the mark that replaces secrets in replies: "
-                                                "give the whole address, or leave \"url\" out to keep the stored one")};
+            return ApiError{400,
+                            QStringLiteral("\"url\" holds \"***\", the mark that replaces secrets in replies: "
+                                           "give the whole address, or leave \"url\" out to keep the stored one")};
         } else {
             s.url = url;
         }
@@ -174,8 +178,8 @@ std::variant<NamedSource, ApiError> NamedSources::create(const QJsonObject &body
     if (auto e = apply(s, body, true))
         return *e;
     if (find(s.name))
-        return ApiError{409, QStringLiteral("a source named \"%1\" exists; change it with PUT /api/v1/sources/%1")
-                                 .arg(s.name)};
+        return ApiError{
+            409, QStringLiteral("a source named \"%1\" exists; change it with PUT /api/v1/sources/%1").arg(s.name)};
     s.created = s.modified = QDateTime::currentDateTimeUtc();
     registerSecretsOf(s.url);
     m_sources.push_back(s);

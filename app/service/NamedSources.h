@@ -20,8 +20,8 @@
 namespace tapedeck::service {
 
 struct NamedSource {
-    QString name; // [A-Za-z0-9][A-Za-z0-9._-]{0,63}: safe in a URL path and a file name
-    QString url;  // as given, secrets included: never sent out (publicJson)
+    QString name;                      // [A-Za-z0-9][A-Za-z0-9._-]{0,63}: safe in a URL path and a file name
+    QString url;                       // as given, secrets included: never sent out (publicJson)
     std::optional<ContainerType> type; // the default type of its recordings
     qint64 chunkMs = -1;               // the default chunk length (-1: none)
     QDateTime created;

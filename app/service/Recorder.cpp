@@ -191,10 +191,11 @@ std::variant<QString, ApiError> Recorder::start(const StartSpec &spec)
     if (m_shuttingDown)
         return ApiError{503, QStringLiteral("the service is shutting down")};
     if (spec.source.trimmed().isEmpty() == spec.sourceName.isEmpty())
-        return ApiError{400, spec.sourceName.isEmpty()
-                                 ? QStringLiteral("\"source\" (a URL, \"demo\" or a device) or \"sourceName\" "
-                                                  "(a named source) is required")
-                                 : QStringLiteral("give either \"source\" or \"sourceName\", not both")};
+        return ApiError{400,
+                        spec.sourceName.isEmpty()
+                            ? QStringLiteral("\"source\" (a URL, \"demo\" or a device) or \"sourceName\" "
+                                             "(a named source) is required")
+                            : QStringLiteral("give either \"source\" or \"sourceName\", not both")};
     WantedRecording w;
     w.id = newRecordingId();
     w.source = spec.source.trimmed();
@@ -204,8 +205,9 @@ std::variant<QString, ApiError> Recorder::start(const StartSpec &spec)
     if (!spec.sourceName.isEmpty()) {
         named = m_sources.find(spec.sourceName);
         if (!named)
-            return ApiError{404, QStringLiteral("no source named \"%1\" (GET /api/v1/sources lists them)")
-                                     .arg(spec.sourceName.left(64))};
+            return ApiError{404,
+                            QStringLiteral("no source named \"%1\" (GET /api/v1/sources lists them)")
+                                .arg(spec.sourceName.left(64))};
         w.source = named->url;
         w.sourceName = named->name;
     }
@@ -428,11 +430,13 @@ std::variant<QByteArray, ApiError> Recorder::previewPng(const QString &id)
     if (!e)
         return ApiError{404, QStringLiteral("no recording with id \"%1\"").arg(id.left(64))};
     if (!m_previews)
-        return ApiError{404, QStringLiteral("previews are off on this recorder (start it with tapedeck-cli serve --previews)")};
+        return ApiError{
+            404, QStringLiteral("previews are off on this recorder (start it with tapedeck-cli serve --previews)")};
     if (e->run.previewSeq == 0)
         return ApiError{404, QStringLiteral("no keyframe yet (an audio-only recording never has one)")};
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (e->run.previewPngSeq != e->run.previewSeq && (e->run.previewPng.isEmpty() || now - e->run.previewPngAtMs >= 1000)) {
+    if (e->run.previewPngSeq != e->run.previewSeq
+        && (e->run.previewPng.isEmpty() || now - e->run.previewPngAtMs >= 1000)) {
         e->run.previewPng = encodePng(e->run.preview);
         e->run.previewPngSeq = e->run.previewSeq;
         e->run.previewPngAtMs = now;

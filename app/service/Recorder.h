@@ -22,12 +22,12 @@ namespace tapedeck::service {
 // A start request, as the API and the EvoStream commands give it.
 struct StartSpec {
     QString source;
-    QString sourceName;     // or: a named source (/api/v1/sources), its type and chunk as defaults
+    QString sourceName;      // or: a named source (/api/v1/sources), its type and chunk as defaults
     bool chunkGiven = false; // chunkMs was in the request (else a named source's chunk applies)
-    QString type;           // mp4, ts, flv (empty: the settings' default)
-    qint64 chunkMs = 0;     // 0: one file
-    qint64 durationMs = 0;  // 0: until stopped
-    bool overwrite = false; // replace existing files (first run only)
+    QString type;            // mp4, ts, flv (empty: the settings' default)
+    qint64 chunkMs = 0;      // 0: one file
+    qint64 durationMs = 0;   // 0: until stopped
+    bool overwrite = false;  // replace existing files (first run only)
     bool waitForStream = false;
     QString out;  // path without extension, relative to the recordings folder
     QString name; // or: a file-name pattern ({source} {date} {time} {datetime})
@@ -111,11 +111,11 @@ private:
         qint64 earlierBytes = 0; // of earlier runs of this recording (not after a restart)
         QStringList files;       // finished files of this run
         QString error;
-        QString reason;     // why it ended
-        bool wanted = true; // still in the desired state
-        PreviewFrame preview;    // the last keyframe decoded (--previews)
-        int previewSeq = 0;      // counts them: clients fetch when it changes
-        QByteArray previewPng;   // cached encoding of previewPngSeq
+        QString reason;        // why it ended
+        bool wanted = true;    // still in the desired state
+        PreviewFrame preview;  // the last keyframe decoded (--previews)
+        int previewSeq = 0;    // counts them: clients fetch when it changes
+        QByteArray previewPng; // cached encoding of previewPngSeq
         int previewPngSeq = -1;
         qint64 previewPngAtMs = 0;
     };

@@ -38,11 +38,7 @@ using namespace testsupport;
 
 namespace {
 
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    return parent->findChild<T *>(QLatin1String(name));
-}
+template<typename T> T *child(QObject *parent, const char *name) { return parent->findChild<T *>(QLatin1String(name)); }
 
 QList<RecordingCard *> remoteCards(MainWindow *w)
 {
@@ -136,10 +132,11 @@ private slots:
         QVERIFY2(why.isEmpty(), qPrintable(why));
         // A recorder saved by an earlier run whose token no keychain kept.
         Settings settings(tmp.filePath(QStringLiteral("studio.ini")));
-        settings.setJsonValue(SettingKey::Recorders,
-                              QVariantList{QVariantMap{{QStringLiteral("id"), QStringLiteral("rec-1")},
-                                                       {QStringLiteral("name"), QStringLiteral("Server")},
-                                                       {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1").arg(svc.port)}}});
+        settings.setJsonValue(
+            SettingKey::Recorders,
+            QVariantList{QVariantMap{{QStringLiteral("id"), QStringLiteral("rec-1")},
+                                     {QStringLiteral("name"), QStringLiteral("Server")},
+                                     {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1").arg(svc.port)}}});
         Engine engine;
         MemorySecretStore secrets; // empty: nothing was kept
         MainWindow w(settings, engine, secrets);
@@ -159,7 +156,8 @@ private slots:
         QTest::mouseClick(dlg->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(listText(&w, QStringLiteral("Server")).endsWith(QStringLiteral("— connected")), 60000);
         bool kept = false;
-        secrets.read(QStringLiteral("recorder-token:rec-1"), [&](bool found, const QString &t) { kept = found && t.toUtf8() == svc.token; });
+        secrets.read(QStringLiteral("recorder-token:rec-1"),
+                     [&](bool found, const QString &t) { kept = found && t.toUtf8() == svc.token; });
         QTRY_VERIFY(kept);
         QVERIFY(svc.terminate());
     }
@@ -227,7 +225,8 @@ private slots:
         // B dies mid-recording: the studio says so and keeps A going.
         const quint16 portB = b.port;
         b.kill();
-        QTRY_VERIFY_WITH_TIMEOUT(listText(w, QStringLiteral("Recorder B")).contains(QLatin1String("unreachable")), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(listText(w, QStringLiteral("Recorder B")).contains(QLatin1String("unreachable")),
+                                 60000);
         QTRY_VERIFY(textOf(cardB, "titleLabel").contains(QLatin1String("unreachable")));
         QVERIFY(child<QComboBox>(w, "recorderCombo")->findText(QStringLiteral("Recorder B"), Qt::MatchStartsWith) > 0);
         QVERIFY(!textOf(cardA, "titleLabel").contains(QLatin1String("unreachable")));
@@ -236,10 +235,12 @@ private slots:
 
         // Back on its port: it resumed the recording into a new file; the
         // studio reconnects (backoff) and catches up on the same card.
-        why = b.start(m_tmp.filePath(QStringLiteral("b")), {QStringLiteral("--previews"), QStringLiteral("--listen"),
-                                                            QStringLiteral("127.0.0.1:%1").arg(portB)});
+        why = b.start(
+            m_tmp.filePath(QStringLiteral("b")),
+            {QStringLiteral("--previews"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(portB)});
         QVERIFY2(why.isEmpty(), qPrintable(why));
-        QTRY_VERIFY_WITH_TIMEOUT(listText(w, QStringLiteral("Recorder B")).endsWith(QStringLiteral("— connected")), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(listText(w, QStringLiteral("Recorder B")).endsWith(QStringLiteral("— connected")),
+                                 120000);
         QTRY_VERIFY_WITH_TIMEOUT(!textOf(cardB, "titleLabel").contains(QLatin1String("unreachable")), 60000);
         QTRY_COMPARE_WITH_TIMEOUT(cardB->state(), RecordState::Recording, 120000);
         QCOMPARE(remoteCards(w).size(), 2);
@@ -270,7 +271,8 @@ private slots:
             QVERIFY(!list.isEmpty());
             QCOMPARE(list.size(), svc == &b ? 2 : 1);
             for (const QJsonValue &v : list) {
-                const QString path = svc->dir + QStringLiteral("/recordings/") + v.toObject().value(QStringLiteral("name")).toString();
+                const QString path =
+                    svc->dir + QStringLiteral("/recordings/") + v.toObject().value(QStringLiteral("name")).toString();
                 QCOMPARE(ffmpegDecodeErrors(path), QString());
             }
         }

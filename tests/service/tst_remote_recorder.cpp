@@ -81,7 +81,9 @@ private slots:
         const QString id = r.json.value(QStringLiteral("id")).toString();
         QVERIFY(!id.isEmpty());
         // Figures arrive through the event stream: this test never asks for them.
-        auto mediaSeconds = [&] { return client.recordings().value(id).value(QStringLiteral("mediaSeconds")).toDouble(); };
+        auto mediaSeconds = [&] {
+            return client.recordings().value(id).value(QStringLiteral("mediaSeconds")).toDouble();
+        };
         QTRY_VERIFY_WITH_TIMEOUT(mediaSeconds() >= 2, 120000);
         QCOMPARE(client.recordings().value(id).value(QStringLiteral("state")).toString(), QStringLiteral("recording"));
         QVERIFY(client.recordings().value(id).value(QStringLiteral("bytes")).toDouble() > 0);

@@ -321,8 +321,8 @@ private slots:
                                   << 400;
         QTest::newRow("no url") << QByteArray("POST") << src << QByteArray("{\"name\":\"x\"}") << 400;
         QTest::newRow("empty url") << QByteArray("POST") << src << QByteArray("{\"name\":\"x\",\"url\":\" \"}") << 400;
-        QTest::newRow("redaction mark")
-            << QByteArray("POST") << src << QByteArray("{\"name\":\"x\",\"url\":\"rtmp://a:***@h/live/k\"}") << 400;
+        QTest::newRow("redaction mark") << QByteArray("POST") << src
+                                        << QByteArray("{\"name\":\"x\",\"url\":\"rtmp://a:***@h/live/k\"}") << 400;
         QTest::newRow("unknown field") << QByteArray("POST") << src
                                        << QByteArray("{\"name\":\"x\",\"url\":\"demo\",\"pw\":1}") << 400;
         QTest::newRow("bad type") << QByteArray("POST") << src
@@ -339,9 +339,8 @@ private slots:
         QTest::newRow("method on list") << QByteArray("DELETE") << src << QByteArray() << 405;
         QTest::newRow("method on one") << QByteArray("POST") << QByteArray("/api/v1/sources/x") << QByteArray("{}")
                                        << 405;
-        QTest::newRow("record unknown name")
-            << QByteArray("POST") << QByteArray("/api/v1/recordings") << QByteArray("{\"sourceName\":\"nothing\"}")
-            << 404;
+        QTest::newRow("record unknown name") << QByteArray("POST") << QByteArray("/api/v1/recordings")
+                                             << QByteArray("{\"sourceName\":\"nothing\"}") << 404;
         QTest::newRow("source and name") << QByteArray("POST") << QByteArray("/api/v1/recordings")
                                          << QByteArray("{\"source\":\"demo\",\"sourceName\":\"x\"}") << 400;
     }
@@ -370,8 +369,7 @@ private slots:
                 seen += events.readAll();
 
         const QByteArray closed = QByteArray::number(freeTcpPort());
-        const QByteArray url =
-            "rtmp://alice:s3cretPW@127.0.0.1:" + closed + "/live/streamkey?token=t0kenVALUE";
+        const QByteArray url = "rtmp://alice:s3cretPW@127.0.0.1:" + closed + "/live/streamkey?token=t0kenVALUE";
         HttpReply r = m_svc.request("POST", "/api/v1/sources",
                                     "{\"name\":\"cam1\",\"url\":\"" + url + "\",\"type\":\"flv\",\"chunk\":60}");
         QCOMPARE(r.status, 201);
@@ -417,7 +415,8 @@ private slots:
         QCOMPARE(r.status, 400); // no renaming
 
         // Recorded by name: it tries the stored address (nothing listens there).
-        r = m_svc.request("POST", "/api/v1/recordings", "{\"sourceName\":\"cam1\",\"wait\":true,\"out\":\"named/cam1\"}");
+        r = m_svc.request("POST", "/api/v1/recordings",
+                          "{\"sourceName\":\"cam1\",\"wait\":true,\"out\":\"named/cam1\"}");
         QCOMPARE(r.status, 201);
         const QString id = r.json().value(QStringLiteral("id")).toString();
         QCOMPARE(r.json().value(QStringLiteral("sourceName")).toString(), QStringLiteral("cam1"));
@@ -446,7 +445,8 @@ private slots:
     void recordANamedSource()
     {
         TAPEDECK_REQUIRE_TOOL("ffmpeg");
-        HttpReply r = m_svc.request("POST", "/api/v1/sources", "{\"name\":\"studio-demo\",\"url\":\"demo\",\"type\":\"mp4\"}");
+        HttpReply r =
+            m_svc.request("POST", "/api/v1/sources", "{\"name\":\"studio-demo\",\"url\":\"demo\",\"type\":\"mp4\"}");
         QCOMPARE(r.status, 201);
         QCOMPARE(r.json().value(QStringLiteral("hasSecret")).toBool(), false);
         const QString id = startDemo("{\"sourceName\":\"studio-demo\",\"out\":\"named/demo\"}");
@@ -490,10 +490,15 @@ private slots:
         f.write(r.body);
         f.close();
         QCOMPARE(ffmpegDecodeErrors(png), QString());
-        const QJsonObject stream =
-            QJsonDocument::fromJson(ffprobeJson(png)).object().value(QStringLiteral("streams")).toArray().first().toObject();
+        const QJsonObject stream = QJsonDocument::fromJson(ffprobeJson(png))
+                                       .object()
+                                       .value(QStringLiteral("streams"))
+                                       .toArray()
+                                       .first()
+                                       .toObject();
         QCOMPARE(stream.value(QStringLiteral("codec_name")).toString(), QStringLiteral("png"));
-        QVERIFY(stream.value(QStringLiteral("width")).toInt() > 0 && stream.value(QStringLiteral("height")).toInt() > 0);
+        QVERIFY(stream.value(QStringLiteral("width")).toInt() > 0
+                && stream.value(QStringLiteral("height")).toInt() > 0);
         // Asked again at once: the same bytes (encoded at most once a second).
         QCOMPARE(svc.request("GET", "/api/v1/recordings/" + id.toUtf8() + "/preview").body, r.body);
         QCOMPARE(svc.request("POST", "/api/v1/recordings/" + id.toUtf8() + "/preview").status, 405);
