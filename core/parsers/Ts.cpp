@@ -77,6 +77,21 @@ bool isAudioOrVideo(int streamType)
         return false;
     }
 }
+
+bool isVideo(int streamType)
+{
+    switch (streamType) {
+    case 0x01:
+    case 0x02:
+    case 0x10:
+    case 0x1b:
+    case 0x24:
+    case 0x42:
+        return true;
+    default:
+        return false;
+    }
+}
 } // namespace
 
 TsInspect inspectTs(const uint8_t *data, size_t size)
@@ -236,6 +251,8 @@ TsStreamCheck checkTsStreams(const uint8_t *data, int64_t goodBytes, const std::
                 const int esInfo = ((p[k + 3] & 0x0f) << 8) | p[k + 4];
                 if (isAudioOrVideo(type))
                     r.esPids.push_back(es);
+                if (isVideo(type))
+                    r.videoPids.push_back(es);
                 k += 5 + esInfo;
             }
             if (r.esPids.empty())
@@ -259,6 +276,16 @@ TsStreamCheck checkTsStreams(const uint8_t *data, int64_t goodBytes, const std::
         if (!started[size_t(pid)])
             r.silentPids.push_back(pid);
     return r;
+}
+
+bool TsStreamCheck::videoSilent() const
+{
+    if (videoPids.empty())
+        return false;
+    for (int pid : videoPids)
+        if (std::find(silentPids.begin(), silentPids.end(), pid) == silentPids.end())
+            return false;
+    return true;
 }
 
 bool rewritePmtPacket(const uint8_t *packet, int pmtPid, const std::vector<int> &drop, uint8_t *out)

@@ -61,7 +61,10 @@ struct TsStreamCheck {
     bool pmtRewritable = false;  // the PMT section fits in one packet
     std::vector<int> esPids;     // declared audio/video PIDs
     std::vector<int> silentPids; // of those, the ones with no PES start
+    std::vector<int> videoPids;  // the declared video PIDs (a subset of esPids)
     bool allSilent() const { return !esPids.empty() && silentPids.size() == esPids.size(); }
+    // Video is declared and none of it carries a packet.
+    bool videoSilent() const;
 };
 constexpr int64_t kTsSilenceWindow = 64LL << 20;
 // `keep` (optional): per packet, 0 = will be dropped by a trim (planTsTrim).

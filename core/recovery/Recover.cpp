@@ -276,8 +276,14 @@ RecoverOutcome recoverInPlaceKind(const Orphan &o, const RecoverOptions &opt)
         const TsStreamCheck streams = checkTsStreams(map->data(), t.goodBytes, &plan.keep);
         if (streams.allSilent())
             return clearEmpty(o, opt, QStringLiteral("no whole audio or video frame"));
-        const std::vector<int> drop = streams.pmtRewritable ? streams.silentPids : std::vector<int>();
         const TsClosure closure = tsClosure(map->data(), t.goodBytes);
+        // Tapedeck starts every file at a picture: a file of ours whose only
+        // picture was torn holds at most a frame's worth of sound after it,
+        // which players do not open (GStreamer finds no buffers in it).
+        if (closure.ours && streams.videoSilent())
+            return clearEmpty(o, opt,
+                              QStringLiteral("its only picture was cut off (at most a frame of sound after it)"));
+        const std::vector<int> drop = streams.pmtRewritable ? streams.silentPids : std::vector<int>();
         written = writeTempSynced(temp, &tempLock, [&](OutputFile &f) -> Status {
             // Runs of kept packets are written in one go; a program table
             // that names an empty stream is written rewritten, on its own.

@@ -487,6 +487,24 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList());
     }
 
+    // A power cut in a TS chunk's first frame with a write cache that kept
+    // part of the pending writes (the power-cut long run, ts-chunk cache
+    // case): the picture is torn and dropped, one AAC frame stays. Such a
+    // file is empty, not "recovered" into something GStreamer cannot play.
+    void tsWhoseOnlyPictureWasTornIsCleared()
+    {
+        QTemporaryDir dir;
+        const QString ts = dir.filePath(QStringLiteral("r_part0003.ts"));
+        QVERIFY(QFile::copy(
+            qEnvironmentVariable("TAPEDECK_TEST_DATA") + QStringLiteral("/powercut/ts-first-picture-torn.ts"), ts));
+        int rc = -1;
+        const auto res = recoverJson({dir.path()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(res.size(), 1);
+        QCOMPARE(res[0][QStringLiteral("result")].toString(), QStringLiteral("cleared"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList());
+    }
+
     void outputRules()
     {
         QTemporaryDir dir;
