@@ -495,8 +495,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString ts = dir.filePath(QStringLiteral("r_part0003.ts"));
-        QVERIFY(QFile::copy(
-            qEnvironmentVariable("TAPEDECK_TEST_DATA") + QStringLiteral("/powercut/ts-first-picture-torn.ts"), ts));
+        QVERIFY(QFile::copy(QStringLiteral(TAPEDECK_TEST_DATA "/powercut/ts-first-picture-torn.ts"), ts));
         int rc = -1;
         const auto res = recoverJson({dir.path()}, &rc);
         QCOMPARE(rc, 0);
