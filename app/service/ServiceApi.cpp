@@ -17,6 +17,7 @@
 #include <QUrlQuery>
 
 #include <cmath>
+#include <variant>
 
 namespace tapedeck::service {
 
@@ -87,6 +88,21 @@ HttpResponse errorResponse(int status, const QString &message)
 {
     return jsonResponse(status, QJsonObject{{QStringLiteral("error"), redactText(message)}});
 }
+
+namespace {
+// A request body that must be one JSON object: the object, or the 400 reply.
+std::variant<QJsonObject, HttpResponse> jsonObjectBody(const HttpRequest &request)
+{
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        return errorResponse(400,
+                             QStringLiteral("the body must be a JSON object (%1)")
+                                 .arg(pe.error != QJsonParseError::NoError ? pe.errorString()
+                                                                           : QStringLiteral("got another JSON value")));
+    return doc.object();
+}
+} // namespace
 
 bool decodeEvoParams(const QByteArray &base64, QMap<QString, QString> *out)
 {
@@ -184,15 +200,10 @@ HttpResponse ServiceApi::recordings(const HttpRequest &request, const QString &i
             return jsonResponse(200, QJsonObject{{QStringLiteral("recordings"), m_recorder.list()}});
         if (request.method != "POST")
             return errorResponse(405, QStringLiteral("use GET or POST on /api/v1/recordings"));
-        QJsonParseError pe{};
-        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &pe);
-        if (pe.error != QJsonParseError::NoError || !doc.isObject())
-            return errorResponse(400,
-                                 QStringLiteral("the body must be a JSON object (%1)")
-                                     .arg(pe.error != QJsonParseError::NoError
-                                              ? pe.errorString()
-                                              : QStringLiteral("got another JSON value")));
-        const QJsonObject o = doc.object();
+        auto parsed = jsonObjectBody(request);
+        if (auto *bad = std::get_if<HttpResponse>(&parsed))
+            return std::move(*bad);
+        const QJsonObject o = std::get<QJsonObject>(std::move(parsed));
         static const QStringList known{
             QStringLiteral("source"),   QStringLiteral("type"),      QStringLiteral("chunk"),
             QStringLiteral("duration"), QStringLiteral("overwrite"), QStringLiteral("wait"),
@@ -266,17 +277,7 @@ HttpResponse ServiceApi::recordings(const HttpRequest &request, const QString &i
 HttpResponse ServiceApi::sources(const HttpRequest &request, const QString &name)
 {
     NamedSources &store = m_recorder.sources();
-    auto body = [&]() -> std::variant<QJsonObject, HttpResponse> {
-        QJsonParseError pe{};
-        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &pe);
-        if (pe.error != QJsonParseError::NoError || !doc.isObject())
-            return errorResponse(400,
-                                 QStringLiteral("the body must be a JSON object (%1)")
-                                     .arg(pe.error != QJsonParseError::NoError
-                                              ? pe.errorString()
-                                              : QStringLiteral("got another JSON value")));
-        return doc.object();
-    };
+    auto body = [&] { return jsonObjectBody(request); };
     // Names only in logs: the addresses hold the secrets.
     auto changed = [&](const NamedSource &s, const char *what, int status) {
         logServiceLine(QStringLiteral("source %1 %2").arg(s.name, QLatin1String(what)));
