@@ -366,12 +366,14 @@ Status MuxWriter::write(const AVPacket *pkt)
         return d->muxError(err, QStringLiteral("cannot write"));
     }
     if (d->opt.fsyncIntervalMs >= 0 && monoMs() - d->lastSyncMs >= d->opt.fsyncIntervalMs) {
+        // Counted from the start of a sync, as in Mp4Writer: a power cut
+        // loses at most the interval plus the sync in progress.
+        d->lastSyncMs = monoMs();
         // What the muxer's buffer holds belongs to this interval too.
         if (auto s = flush(); !s)
             return s;
         if (auto s = d->file.sync(); !s)
             return s;
-        d->lastSyncMs = monoMs();
     }
     return {};
 }
