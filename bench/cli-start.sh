@@ -33,6 +33,7 @@ rows = [
     ("tapedeck-cli --help", [f"{app}/tapedeck-cli", "--help"]),
     ("tapedeck-cli --version", [f"{app}/tapedeck-cli", "--version"]),
     ("tapedeck-cli probe MISSING (front + engine)", [f"{app}/tapedeck-cli", "probe", missing]),
+    ("tapedeck-cli-engine probe MISSING (engine alone)", [f"{app}/tapedeck-cli-engine", "probe", missing]),
     ("tapedeck-cli-engine --help (one binary, as before)", [f"{app}/tapedeck-cli-engine", "--help"]),
 ]
 if os.access(f"{app}/tapedeck", os.X_OK):
