@@ -36,6 +36,10 @@ HOME="$work" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" "$work/pa
   || { cat "$work/rec.log"; fail "record through a symlink failed"; }
 [ -s "$work/rec.mp4" ] || fail "record wrote no $work/rec.mp4"
 "$bin" probe "$work/rec.mp4" >/dev/null 2>&1 || fail "probe of the recording failed"
+"$bin" web-ready "$work/rec.mp4" >/dev/null 2>&1 || fail "web-ready of the recording failed"
+out=$("$bin" recover --dry-run "$work" 2>&1) || fail "recover --dry-run failed: $out"
+case "$out" in *"1 complete recording"*) ;; *) fail "recover --dry-run did not see the recording: $out";; esac
+"$bin" serve --help | grep -q -- '--listen' || fail "serve --help printed no --listen"
 
 # Without the engine: --help still works, a command says what is missing.
 rm "$engine"
