@@ -1,20 +1,13 @@
 #pragma once
 // The command line drives the same engine as the GUI.
 
+#include "app/CliCommands.h"
+
 #include <QStringList>
 
 class QCommandLineParser;
 
 namespace tapedeck::cli {
-
-// What the command line's exit status means (README, "Command line").
-enum class ExitCode : int {
-    Ok = 0,              // saved / done
-    Failed = 1,          // the reason is on stderr, one line
-    Usage = 2,           // the command line itself is wrong
-    NothingRecorded = 3, // cancelled before the stream appeared
-    TargetExists = 4,    // the output exists and --overwrite was not given
-};
 
 // What a binary does when started with no command on a machine with no display.
 enum class HeadlessDefault {
@@ -39,8 +32,6 @@ ExitCode runServe(const QStringList &args);
 // Plain `tapedeck` on a machine with no display: record the demo source for a
 // few seconds and say where the file went.
 ExitCode runHeadlessDemo();
-
-void printUsage();
 
 // parser.parse() with one plain message for an unknown option ("unknown option
 // -x.mp4.info; use -- before file names that start with '-'"). `command` is

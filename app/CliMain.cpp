@@ -6,9 +6,6 @@
 #include <QStringList>
 
 #include <cstdio>
-#include <array>
-#include <string_view>
-#include <iterator>
 
 namespace tapedeck::cli {
 
@@ -16,7 +13,7 @@ namespace {
 
 ExitCode runVersion(const QStringList &)
 {
-    std::printf("tapedeck %s\n", TAPEDECK_VERSION);
+    printVersion();
     return ExitCode::Ok;
 }
 
@@ -26,39 +23,33 @@ ExitCode runHelp(const QStringList &)
     return ExitCode::Ok;
 }
 
-// The commands both binaries answer (KeePassXC's src/cli/Command.h shape: a
-// name, its aliases and what runs it). One table, so the desktop binary and
-// tapedeck-cli cannot drift apart, and a new command is one line here.
-struct Command {
-    std::string_view name;
-    std::array<std::string_view, 2> aliases; // empty ones are unused
-    ExitCode (*run)(const QStringList &args);
-};
-
-const Command kCommands[] = {
-    {"record", {}, runRecord},     {"probe", {}, runProbe},        {"recover", {}, runRecover},
-    {"serve", {}, runServe},       {"web-ready", {}, runWebReady}, {"help", {"--help", "-h"}, runHelp},
-    {"--version", {}, runVersion},
-};
-
-const Command *findCommand(const char *name)
+// What runs each command of app/CliCommands.h (KeePassXC's src/cli/Command.h
+// shape): one table of names for both binaries and the thin front, so they
+// cannot drift apart, and a new command is one line there and one here.
+ExitCode (*runnerOf(CommandId id))(const QStringList &)
 {
-    if (!name)
-        return nullptr;
-    const std::string_view wanted(name);
-    for (const Command &c : kCommands) {
-        if (c.name == wanted)
-            return &c;
-        for (std::string_view alias : c.aliases)
-            if (!alias.empty() && alias == wanted)
-                return &c;
+    switch (id) {
+    case CommandId::Record:
+        return runRecord;
+    case CommandId::Probe:
+        return runProbe;
+    case CommandId::Recover:
+        return runRecover;
+    case CommandId::Serve:
+        return runServe;
+    case CommandId::WebReady:
+        return runWebReady;
+    case CommandId::Help:
+        return runHelp;
+    case CommandId::Version:
+        return runVersion;
     }
-    return nullptr;
+    return runHelp;
 }
 
 } // namespace
 
-bool isCommand(const char *name) { return findCommand(name) != nullptr; }
+bool isCommand(const char *name) { return findCommandName(name) != nullptr; }
 
 int runCommandLine(int argc, char **argv, HeadlessDefault fallback)
 {
@@ -68,14 +59,14 @@ int runCommandLine(int argc, char **argv, HeadlessDefault fallback)
     QCoreApplication::setOrganizationName(QStringLiteral("Tapedeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TAPEDECK_VERSION));
     const char *sub = argc > 1 ? argv[1] : nullptr;
-    if (const Command *c = findCommand(sub)) {
+    if (const CommandName *c = findCommandName(sub)) {
         // From argv as bytes: QCoreApplication::arguments() decodes them as
         // UTF-8 and would turn a file name that is not valid UTF-8 into one
         // that does not exist.
         QStringList args;
         for (int i = 2; i < argc; ++i)
             args << decodePath(QByteArray(argv[i]));
-        return int(c->run(args));
+        return int(runnerOf(c->id)(args));
     }
     if (!sub) {
         if (fallback == HeadlessDefault::RecordDemo)

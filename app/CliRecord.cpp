@@ -217,25 +217,6 @@ ExitCode runSession(RecordingService &service, Engine &engine, const RecordReque
 
 } // namespace
 
-void printUsage()
-{
-    const char *text =
-        "Usage:\n"
-        "  tapedeck                      start the desktop app (no display: record the demo source)\n"
-        "  tapedeck record SOURCE --type ts|flv|mp4 (--out PATH | --out-dir DIR [--name PATTERN])\n"
-        "                  [--chunk SECONDS] [--duration SECONDS] [--overwrite] [--realtime] [--wait]\n"
-        "  tapedeck probe SOURCE [--json]\n"
-        "  tapedeck recover PATH... [--out DIR] [--dry-run] [--keep] [--fps N] [--json]\n"
-        "  tapedeck web-ready FILE...    move an MP4's header in front of its media (no re-encoding)\n"
-        "  tapedeck-cli serve [--listen ADDR:PORT] [--dir DIR] [--rotate-token] [--tls-cert F --tls-key F]\n"
-        "\n"
-        "SOURCE is a URL (rtmp://, rtsp://, srt://, http(s)://...m3u8, udp://), a local file,\n"
-        "a named source from your source list, or \"demo\" (built-in test pattern and tone).\n"
-        "PATH is the output path without extension: --out media/rec writes media/rec.ts,\n"
-        "or media/rec_part0000.ts, media/rec_part0001.ts, ... with --chunk.\n";
-    std::fputs(text, stdout);
-}
-
 ExitCode runRecord(const QStringList &args)
 {
     // The defaults are the application layer's (the desktop app's settings,

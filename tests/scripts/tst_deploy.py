@@ -66,6 +66,12 @@ containerfile = (src / "deploy/Containerfile").read_text()
 lines = [l.strip() for l in containerfile.splitlines()]
 user = [l for l in lines if l.startswith("USER ")]
 check(user and not user[-1].split()[1].startswith(("0", "root")), "the image runs as root")
+# tapedeck-cli is a thin front that execs libexec/tapedeck/tapedeck-cli-engine:
+# an image with the front alone would answer --version and nothing else.
+copies = [l for l in lines if l.startswith("COPY --from=build ")]
+check(any("/usr/bin/tapedeck-cli " in l for l in copies), "the image has no /usr/bin/tapedeck-cli")
+check(any(l.endswith(" /usr/libexec/tapedeck/") or l.endswith("/tapedeck-cli-engine") for l in copies),
+      "the image has no tapedeck-cli-engine in /usr/libexec/tapedeck")
 entry = [l for l in lines if l.startswith("ENTRYPOINT ")]
 check(entry and '"serve"' in entry[-1] and '"/var/lib/tapedeck"' in entry[-1], "ENTRYPOINT is not serve --dir /var/lib/tapedeck")
 check("STOPSIGNAL SIGTERM" in lines, "no STOPSIGNAL SIGTERM")

@@ -54,7 +54,18 @@ DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recomme
 [ -x /usr/bin/tapedeck ] || fail "/usr/bin/tapedeck missing"
 out=$(env -u DISPLAY -u WAYLAND_DISPLAY /usr/bin/tapedeck-cli --version)
 case "$out" in "tapedeck "*) ;; *) fail "tapedeck-cli --version said: $out";; esac
-if ldd /usr/bin/tapedeck-cli | grep -Eq 'libQt6(Gui|Widgets|Multimedia)'; then fail "tapedeck-cli loads a Qt GUI library"; fi
+engine=/usr/libexec/tapedeck/tapedeck-cli-engine
+[ -x "$engine" ] || fail "$engine missing"
+for bin in /usr/bin/tapedeck-cli "$engine"; do
+  if ldd "$bin" | grep -Eq 'libQt6(Gui|Widgets|Multimedia)'; then fail "$bin loads a Qt GUI library"; fi
+done
+# Every command but --help/--version runs in the engine: it must be found.
+set +e
+probe=$(env -u DISPLAY -u WAYLAND_DISPLAY /usr/bin/tapedeck-cli probe /nonexistent/x.ts 2>&1)
+rc=$?
+set -e
+[ "$rc" = 1 ] || fail "tapedeck-cli probe of a missing file exited $rc: $probe"
+case "$probe" in *"needs tapedeck-cli-engine"*) fail "the installed tapedeck-cli finds no engine: $probe";; esac
 desktop=/usr/share/applications/io.github.tapedeck.Tapedeck.desktop
 metainfo=/usr/share/metainfo/io.github.tapedeck.Tapedeck.metainfo.xml
 [ -f /usr/share/icons/hicolor/scalable/apps/io.github.tapedeck.Tapedeck.svg ] || fail "icon missing"
@@ -65,7 +76,7 @@ appstreamcli validate --no-net --pedantic "$metainfo" >"$work/as.log" 2>&1 \
 
 $SUDO apt-get purge -y -qq tapedeck tapedeck-cli >"$work/purge.log" 2>&1 || { cat "$work/purge.log"; fail "removal failed"; }
 installed=0
-for f in /usr/bin/tapedeck /usr/bin/tapedeck-cli "$desktop" "$metainfo"; do
+for f in /usr/bin/tapedeck /usr/bin/tapedeck-cli "$engine" "$desktop" "$metainfo"; do
   [ ! -e "$f" ] || fail "$f is still there after removal"
 done
 echo "ok: packages build, install, validate and remove cleanly"
