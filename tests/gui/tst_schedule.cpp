@@ -16,12 +16,15 @@
 #include "ui/SecretStore.h"
 #include "ui/TrayController.h"
 #include "ui/Translations.h"
+#include "ui/WindowHost.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QMenu>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QListWidget>
@@ -194,7 +197,9 @@ private slots:
         QCOMPARE(child<QListWidget>(dlg, "scheduleList")->count(), 1);
         auto *source = child<QComboBox>(dlg, "scheduleSourceCombo");
         source->setCurrentIndex(source->findData(QStringLiteral("demo")));
-        QTest::mouseClick(child<QRadioButton>(dlg, "scheduleOnceRadio"), Qt::LeftButton);
+        auto *once = child<QRadioButton>(dlg, "scheduleOnceRadio");
+        QTest::mouseClick(once, Qt::LeftButton, {}, QPoint(8, once->height() / 2));
+        QVERIFY(once->isChecked());
         auto *stopMode = child<QComboBox>(dlg, "scheduleStopModeCombo");
         stopMode->setCurrentIndex(stopMode->findData(int(ScheduleStop::AtTime)));
         // A few seconds ahead (the dialog, the close and a loaded machine take some),
@@ -300,6 +305,79 @@ private slots:
         QVERIFY(!QDir(m_folder).exists() || QDir(m_folder).entryList(QDir::Files).isEmpty());
         QVERIFY(m_window->scheduler()->schedules().front().done());
         QVERIFY(!m_window->scheduler()->hasPending());
+    }
+    // The source's context menu adds a schedule for that source; the tray
+    // menu opens the same dialog (and brings the window back); Cancel keeps
+    // the list as it was.
+    void contextMenuAndTrayOpenTheDialog()
+    {
+        openWindow(QStringLiteral("menus"));
+        m_window->selectSource(QStringLiteral("demo"));
+        auto *list = child<QListWidget>(m_window.get(), "sourceList");
+        QAction *scheduleSource = nullptr;
+        for (QAction *a : list->actions())
+            if (a->objectName() == QLatin1String("actionScheduleSource"))
+                scheduleSource = a;
+        QVERIFY2(scheduleSource, "the source list's context menu has no \"Schedule a recording…\"");
+        scheduleSource->trigger();
+        ScheduleDialog *dlg = nullptr;
+        QTRY_VERIFY((dlg = m_window->findChild<ScheduleDialog *>(QStringLiteral("scheduleDialog"))) != nullptr);
+        QCOMPARE(child<QListWidget>(dlg, "scheduleList")->count(), 1);
+        QCOMPARE(child<QComboBox>(dlg, "scheduleSourceCombo")->currentData().toString(), QStringLiteral("demo"));
+        QVERIFY(child<QLabel>(dlg, "scheduleNextLabel")->text().startsWith(QStringLiteral("Next: ")));
+        // Weekly with no day cannot be saved, and says why.
+        QVERIFY(QTest::qWaitForWindowExposed(dlg));
+        // On its round button (a click in the middle of a wide row misses the button's text).
+        auto *weekly = child<QRadioButton>(dlg, "scheduleWeeklyRadio");
+        QTest::mouseClick(weekly, Qt::LeftButton, {}, QPoint(8, weekly->height() / 2));
+        QVERIFY(weekly->isChecked());
+        for (int d = 1; d <= 7; ++d)
+            child<QCheckBox>(dlg, qPrintable(QStringLiteral("scheduleDay%1").arg(d)))->setChecked(false);
+        QTest::mouseClick(child<QDialogButtonBox>(dlg, "scheduleButtons")->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QVERIFY(dlg->isVisible());
+        QCOMPARE(child<QLabel>(dlg, "scheduleNextLabel")->text(), QStringLiteral("Choose at least one day."));
+        QTest::mouseClick(child<QDialogButtonBox>(dlg, "scheduleButtons")->button(QDialogButtonBox::Cancel),
+                          Qt::LeftButton);
+        QTRY_VERIFY(!m_window->findChild<ScheduleDialog *>(QStringLiteral("scheduleDialog")));
+        QVERIFY(m_window->scheduler()->schedules().empty());
+
+        m_window->hide();
+        QAction *traySchedules = m_window->tray()->menu()->findChild<QAction *>(QStringLiteral("traySchedules"));
+        QVERIFY(traySchedules);
+        traySchedules->trigger();
+        QTRY_VERIFY(m_window->isVisible());
+        QTRY_VERIFY(m_window->findChild<ScheduleDialog *>(QStringLiteral("scheduleDialog")));
+    }
+
+    // The scheduler belongs to the application, not the window: a window
+    // rebuilt for another language still stops the scheduled recording.
+    void languageSwitchKeepsTheStop()
+    {
+        m_folder = m_tmp.filePath(QStringLiteral("rec_lang"));
+        m_settings = std::make_unique<Settings>(m_tmp.filePath(QStringLiteral("settings/lang.ini")));
+        m_settings->setValue(SettingKey::RecordingsFolder, m_folder);
+        m_settings->setValue(SettingKey::DiskReserveMb, 1);
+        m_engine = std::make_unique<Engine>();
+        m_secrets = std::make_unique<MemorySecretStore>();
+        WindowHost host(*m_settings, *m_engine, *m_secrets);
+        host.window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(host.window()));
+        auto clock = std::make_shared<JumpClock>();
+        host.scheduler()->setClock(clock);
+        host.scheduler()->setSchedules({demoOnce(*clock, 2, 600)});
+        QTRY_VERIFY_WITH_TIMEOUT(m_engine->activeCount() == 1, 30000);
+        const int id = m_engine->ids().back();
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->session(id)->state(), RecordState::Recording, 30000);
+
+        host.switchLanguage(QStringLiteral("de"));
+        QVERIFY(host.window()->scheduler() == host.scheduler());
+        QVERIFY(host.scheduler()->isActive(QStringLiteral("demo")));
+        QTest::qWait(1500);
+        clock->offsetSec = 700; // past the stop
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->session(id)->state(), RecordState::Finished, 60000);
+        installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
+        checkFinishedFiles();
     }
 };
 
