@@ -25,6 +25,7 @@ TEST_PKGS=(
   dbus-x11 appstream desktop-file-utils dpkg-dev clang-format
   fuse3 libfuse3-dev
   openssl python3-yaml systemd
+  tzdata  # tst_schedule: the DST changes of Europe/Berlin
 )
 
 want=("${BUILD_PKGS[@]}")

@@ -136,6 +136,10 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     m_file = figure(frame, "fileLabel");
     m_file->setWordWrap(true);
     m_meter = new LevelMeter(frame);
+    m_note = new QLabel(frame);
+    m_note->setObjectName(QStringLiteral("noteLabel"));
+    m_note->setWordWrap(true);
+    m_note->hide();
     m_silence = new QLabel(frame);
     m_silence->setObjectName(QStringLiteral("silenceLabel"));
     m_silence->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
@@ -204,6 +208,7 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     right->addWidget(m_stateLabel);
     right->addWidget(m_error);
     right->addWidget(m_figures);
+    right->addWidget(m_note);
     right->addWidget(m_silence);
     auto *markerRow = new QHBoxLayout;
     markerRow->addWidget(m_markerName, 1);
@@ -219,6 +224,12 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(frame);
     setState(RecordState::Waiting, QString());
+}
+
+void RecordingCard::setNote(const QString &note)
+{
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
 }
 
 void RecordingCard::setState(RecordState state, const QString &reason)

@@ -32,6 +32,8 @@ public:
     RecordingCard(int id, const QString &title, const QString &detail, bool chunked, QWidget *parent = nullptr);
     int id() const { return m_id; }
     void setState(RecordState state, const QString &reason);
+    // A line about how the recording came to be (a schedule, a late start).
+    void setNote(const QString &note);
     void setStats(const RecordStats &s);
     void setPreview(const PreviewFrame &frame);
     RecordState state() const { return m_state; }
@@ -76,6 +78,7 @@ private:
     LevelMeter *m_meter;
     QLabel *m_meterLabel;
     QLabel *m_silence;
+    QLabel *m_note;
     QWidget *m_figures;
     qint64 m_bytes = 0;
     QPushButton *m_stop;

@@ -3,6 +3,7 @@
 #include "core/record/Engine.h"
 #include "core/app/Settings.h"
 #include "core/app/OutputNaming.h"
+#include "core/app/Scheduler.h"
 #include "core/recovery/Classifier.h"
 #include "ui/ActiveRecordingsView.h"
 #include "ui/HelpMenu.h"
@@ -58,8 +59,9 @@ QIcon icon(const char *name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg
 
 } // namespace
 
-MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets, QWidget *parent)
-    : QMainWindow(parent), m_settings(settings), m_engine(engine), m_service(settings, engine)
+MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets, Scheduler *scheduler, QWidget *parent)
+    : QMainWindow(parent), m_settings(settings), m_engine(engine), m_service(settings, engine),
+      m_scheduler(scheduler ? scheduler : new Scheduler(settings, this))
 {
     initTapedeckResources();
     setObjectName(QStringLiteral("mainWindow"));
@@ -73,6 +75,7 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     buildActions();
     buildUi();
     setUpRemote();
+    setUpSchedules();
 
     connect(m_sources, &SourceStore::changed, this, &MainWindow::reloadSources);
     connect(m_sources, &SourceStore::secretStoreWarning, this,
@@ -182,6 +185,11 @@ void MainWindow::buildActions()
     make(m_recover, tr("Re&cover recordings…"), "recover", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
          "actionRecover");
     make(m_quit, tr("&Quit"), "quit", QKeySequence(Qt::CTRL | Qt::Key_Q), "actionQuit");
+    make(m_schedulesAction, tr("Sc&hedules…"), "schedule", QKeySequence(Qt::CTRL | Qt::Key_H), "actionSchedules");
+    make(m_scheduleSource, tr("Schedule a recording…"), "schedule", QKeySequence(), "actionScheduleSource");
+    removeAction(m_scheduleSource); // only in the source list's menu
+    connect(m_schedulesAction, &QAction::triggered, this, [this] { openSchedules(); });
+    connect(m_scheduleSource, &QAction::triggered, this, [this] { openSchedules(currentSourceId()); });
     // Delete removes a source only while the source list has the focus.
     removeAction(m_removeSource);
     m_removeSource->setShortcutContext(Qt::WidgetShortcut);
@@ -229,6 +237,8 @@ void MainWindow::buildActions()
     rec->addAction(m_stop);
     rec->addAction(m_stopAll);
     buildMarkerActions(rec);
+    rec->addSeparator();
+    rec->addAction(m_schedulesAction);
     addHelpMenu(this);
 
     QToolBar *tb = addToolBar(tr("Main"));
@@ -251,6 +261,7 @@ void MainWindow::buildUi()
     m_sourceList->addAction(m_removeSource);
     m_sourceList->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_sourceList->addAction(m_editSource);
+    m_sourceList->addAction(m_scheduleSource);
     // Small icon buttons under the list (the toolbar and menu carry the
     // words): three worded buttons made the column, and so the window, wider
     // than a 640-pixel screen in German.
@@ -623,7 +634,11 @@ void MainWindow::quitGracefully()
 void MainWindow::closeEvent(QCloseEvent *e)
 {
     saveWindowState();
-    if (m_quitting || m_engine.activeCount() == 0) {
+    // Waiting for a scheduled recording is a reason to stay in the tray
+    // (without a tray there would be no way back to the window: quit).
+    const bool canHide = m_settings.flag(SettingKey::MinimizeToTray) && m_tray->available();
+    const bool scheduled = canHide && m_scheduler->hasPending();
+    if (m_quitting || (m_engine.activeCount() == 0 && !scheduled)) {
         e->accept();
         // The tray keeps the application alive (quitOnLastWindowClosed is
         // off), so closing the idle window is quitting.
@@ -632,7 +647,18 @@ void MainWindow::closeEvent(QCloseEvent *e)
         return;
     }
     e->ignore();
-    if (m_settings.flag(SettingKey::MinimizeToTray) && m_tray->available()) {
+    if (m_engine.activeCount() == 0) { // only the schedules keep it
+        hide();
+        if (!m_scheduleHintShown) {
+            m_scheduleHintShown = true;
+            m_tray->notify(NotificationKind::Info, tr("Tapedeck waits for a scheduled recording"),
+                           tr("It keeps running in the tray to record on time (%1). Quit from the tray icon to "
+                              "stop it.")
+                               .arg(m_tray->nextScheduleText()));
+        }
+        return;
+    }
+    if (canHide) {
         hide();
         if (!m_settings.flag(SettingKey::TrayHintShown)) {
             m_settings.setValue(SettingKey::TrayHintShown, true);

@@ -22,7 +22,9 @@ class QTimer;
 
 namespace tapedeck {
 class Engine;
+class Scheduler;
 class Settings;
+struct ScheduleAction;
 namespace recovery {
 class Scanner;
 }
@@ -43,13 +45,17 @@ class RemoteRecorders;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(Settings &settings, Engine &engine, SecretStore &secrets, QWidget *parent = nullptr);
+    // `scheduler`: the application's (it outlives a window rebuilt for a
+    // language switch); without one the window makes its own.
+    MainWindow(Settings &settings, Engine &engine, SecretStore &secrets, Scheduler *scheduler = nullptr,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     TrayController *tray() const { return m_tray; }
     SourceStore *sources() const { return m_sources; }
     ActiveRecordingsView *activeView() const { return m_active; }
     RecordingsList *recordingsList() const { return m_recordings; }
+    Scheduler *scheduler() const { return m_scheduler; }
 
     QString currentSourceId() const;
     void selectSource(const QString &id);
@@ -58,6 +64,8 @@ public:
     void stopSelected();
     void openSourceDialog(const QString &editId = QString(), const QString &prefillUrl = QString());
     void openSettings();
+    // The Schedules dialog; with a source id, a new schedule for it is added (the source's context menu).
+    void openSchedules(const QString &forSourceId = QString());
 
     // The application layer this window calls (which source records is
     // kept there, so a successor window after a language switch knows it).
@@ -118,6 +126,17 @@ private:
     void requestRecovery(const QStringList &paths);
     void askForSecret(const SourceEntry &entry, const RecordOptions &opts, StartMode mode);
     void beginRecording(const SourceEntry &entry, const RecordOptions &opts, StartMode mode, const QString &spec);
+    // Starts `entry` on this computer; the recording's id, or nothing (reported).
+    std::optional<int> startLocal(const SourceEntry &entry, const RecordOptions &opts, StartMode mode,
+                                  const QString &spec);
+    // A source by id, the demo included.
+    std::optional<SourceEntry> sourceEntry(const QString &id) const;
+
+    // MainWindowSchedule.cpp: what the scheduler says is due.
+    void setUpSchedules();
+    void onScheduleAction(const ScheduleAction &action);
+    void startScheduled(const ScheduleAction &action);
+    void updateNextSchedule();
     void reportFailure(const QString &sourceName, const QString &reason);
     void checkDiskSpace();
     void buildMarkerActions(QMenu *menu);
@@ -177,6 +196,10 @@ private:
     QAction *m_quit = nullptr;
     QAction *m_split = nullptr;
     QAction *m_marker = nullptr;
+    QAction *m_schedulesAction = nullptr;
+    QAction *m_scheduleSource = nullptr;
+    Scheduler *m_scheduler = nullptr;
+    bool m_scheduleHintShown = false;
     QHash<int, int> m_markerCount; // per recording: "Marker 1", "Marker 2", …
 
     QStringList m_orphanPaths;             // found by the last orphan scan

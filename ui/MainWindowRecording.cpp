@@ -93,6 +93,18 @@ void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &o
         startRemote(entry, opts, mode, spec, recorder);
         return;
     }
+    if (startLocal(entry, opts, mode, spec)) {
+        m_tabs->setCurrentWidget(m_active);
+        statusBar()->showMessage(mode == StartMode::WaitForStream ? tr("Waiting for \"%1\" to appear…").arg(entry.name)
+                                                                  : tr("Starting \"%1\"…").arg(entry.name),
+                                 5000);
+    }
+    updateActions();
+}
+
+std::optional<int> MainWindow::startLocal(const SourceEntry &entry, const RecordOptions &opts, StartMode mode,
+                                          const QString &spec)
+{
     // Everything but what this window chose comes from the application
     // layer: the same defaults, naming and checks as the command line.
     RecordRequest r = m_service.request(spec);
@@ -126,16 +138,21 @@ void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &o
                                    QLocale().formattedDataSize(disk.reserveBytes)));
         else
             reportFailure(entry.name, redactText(started.message()));
-        updateActions();
-        return;
+        return std::nullopt;
     }
     const int rid = started.value();
     m_active->addRecording(rid, entry.name, redactUrl(spec), p.chunkDurationMs > 0);
-    m_tabs->setCurrentWidget(m_active);
-    statusBar()->showMessage(mode == StartMode::WaitForStream ? tr("Waiting for \"%1\" to appear…").arg(entry.name)
-                                                              : tr("Starting \"%1\"…").arg(entry.name),
-                             5000);
-    updateActions();
+    return rid;
+}
+
+std::optional<SourceEntry> MainWindow::sourceEntry(const QString &id) const
+{
+    if (const SourceEntry *e = m_sources->find(id))
+        return *e;
+    for (const SourceEntry &e : m_sources->entries())
+        if (e.id == id)
+            return e;
+    return std::nullopt;
 }
 
 void MainWindow::stopSelected()

@@ -17,10 +17,18 @@ TrayController::TrayController(Settings &settings, QObject *parent) : QObject(pa
     m_menu = new QMenu;
     m_status = m_menu->addAction(tr("Nothing is recording"));
     m_status->setEnabled(false);
+    m_nextSchedule = m_menu->addAction(QString());
+    m_nextSchedule->setObjectName(QStringLiteral("trayNextSchedule"));
+    m_nextSchedule->setEnabled(false);
+    m_nextSchedule->setVisible(false);
     m_menu->addSeparator();
     m_stopAll = m_menu->addAction(QIcon(QStringLiteral(":/icons/stop.svg")), tr("Stop all recordings"), this,
                                   &TrayController::stopAllRequested);
     m_stopAll->setObjectName(QStringLiteral("trayStopAll"));
+    m_menu
+        ->addAction(QIcon(QStringLiteral(":/icons/schedule.svg")), tr("Schedules…"), this,
+                    &TrayController::schedulesRequested)
+        ->setObjectName(QStringLiteral("traySchedules"));
     m_menu->addAction(tr("Show Tapedeck"), this, &TrayController::showWindowRequested);
     m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
 
@@ -52,6 +60,14 @@ void TrayController::setRecording(int activeCount)
     m_stopAll->setEnabled(rec);
     m_icon->setProperty("recording", rec);
 }
+
+void TrayController::setNextSchedule(const QString &text)
+{
+    m_nextSchedule->setText(text);
+    m_nextSchedule->setVisible(!text.isEmpty());
+}
+
+QString TrayController::nextScheduleText() const { return m_nextSchedule->text(); }
 
 void TrayController::notify(NotificationKind kind, const QString &title, const QString &message,
                             const QStringList &paths)

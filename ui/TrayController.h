@@ -30,6 +30,9 @@ public:
     // drive the close-to-tray path.
     void setAvailableForTesting(bool available) { m_forceAvailable = available; }
     void setRecording(int activeCount);
+    // "Next: Demo, today 18:00" under the status line; empty hides it.
+    void setNextSchedule(const QString &text);
+    QString nextScheduleText() const;
     void notify(NotificationKind kind, const QString &title, const QString &message, const QStringList &paths = {});
     // Whether `kind` deserves a pop-up: what needs attention (a failure, low
     // disk, unfinished recordings) always; a finished recording or a note
@@ -43,6 +46,7 @@ signals:
     // A pop-up was asked of the desktop (tests: which ones, offscreen too).
     void poppedUp(tapedeck::ui::NotificationKind kind, const QString &title);
     void stopAllRequested();
+    void schedulesRequested();
     void showWindowRequested();
     void quitRequested();
     void recoveryRequested(const QStringList &paths);
@@ -56,6 +60,7 @@ private:
     QMenu *m_menu;
     QAction *m_status;
     QAction *m_stopAll;
+    QAction *m_nextSchedule;
     bool m_forceAvailable = false;
     NotificationKind m_lastKind = NotificationKind::Info;
     QStringList m_lastPaths;

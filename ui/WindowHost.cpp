@@ -1,5 +1,6 @@
 #include "ui/WindowHost.h"
 
+#include "core/app/Scheduler.h"
 #include "ui/ActiveRecordingsView.h"
 #include "ui/MainWindow.h"
 #include "ui/Translations.h"
@@ -12,7 +13,8 @@ namespace tapedeck {
 namespace ui {
 
 WindowHost::WindowHost(Settings &settings, Engine &engine, SecretStore &secrets, QObject *parent)
-    : QObject(parent), m_settings(settings), m_engine(engine), m_secrets(secrets)
+    : QObject(parent), m_settings(settings), m_engine(engine), m_secrets(secrets),
+      m_scheduler(std::make_unique<Scheduler>(settings))
 {
     create();
 }
@@ -21,7 +23,7 @@ WindowHost::~WindowHost() = default;
 
 void WindowHost::create()
 {
-    m_window = std::make_unique<MainWindow>(m_settings, m_engine, m_secrets);
+    m_window = std::make_unique<MainWindow>(m_settings, m_engine, m_secrets, m_scheduler.get());
     RecoveryWizard::attachTo(m_window.get()); // menu, drops and the orphan notification open the wizard
     // Queued: the signal comes from inside the settings dialog, which the
     // old window owns and which must not be deleted under its own feet.

@@ -11,6 +11,7 @@
 
 namespace tapedeck {
 class Engine;
+class Scheduler;
 class Settings;
 } // namespace tapedeck
 
@@ -27,6 +28,7 @@ public:
     ~WindowHost() override;
 
     MainWindow *window() const { return m_window.get(); }
+    Scheduler *scheduler() const { return m_scheduler.get(); }
     // Installs the language's translations and rebuilds the window in it.
     void switchLanguage(const QString &language);
 
@@ -39,6 +41,9 @@ private:
     Settings &m_settings;
     Engine &m_engine;
     SecretStore &m_secrets;
+    // Before the window: it outlives every window, so the scheduled
+    // recordings' stop times survive a language switch.
+    std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<MainWindow> m_window;
 };
 

@@ -81,6 +81,8 @@ SettingDef makeSettingDef(SettingKey key)
         return {"sources/recordOptions", QVariantMap()};
     case SettingKey::Recorders:
         return {"recorders/list", QVariantList()};
+    case SettingKey::Schedules:
+        return {"schedules/list", QVariantList()};
     case SettingKey::HlsFromOldest:
         return {"network/hlsFromOldest", engine.hlsStart == HlsStart::Oldest};
     case SettingKey::Gaps:

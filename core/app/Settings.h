@@ -56,6 +56,7 @@ enum class SettingKey {
     RetentionRules,      // map: folder -> {maxGb, maxDays} (core/app/Retention.h)
     SilenceWarnSeconds,  // a recording silent this long gets a warning on its card (0: never)
     Recorders,           // remote recorders: list of {id, name, url} (their tokens are in the keychain)
+    Schedules,           // scheduled recordings: list of {id, source id, times, days} (core/app/Schedule.h); no URLs
     Count_
 };
 

@@ -7,6 +7,7 @@
 #include "core/app/Settings.h"
 #include "ui/ActiveRecordingsView.h"
 #include "ui/MainWindow.h"
+#include "ui/ScheduleDialog.h"
 #include "ui/SecretPromptDialog.h"
 #include "ui/SecretStore.h"
 #include "ui/SettingsDialog.h"
@@ -207,6 +208,27 @@ private slots:
             settle();
             for (const QString &c : clippedIn(&dlg))
                 clipped << QStringLiteral("password dialog: %1").arg(c);
+        }
+
+        {
+            ScheduleClock clock;
+            Schedule weekly;
+            weekly.id = QStringLiteral("w");
+            weekly.sourceId = QStringLiteral("demo");
+            weekly.start = QTime(9, 0);
+            weekly.stop = QTime(10, 30);
+            weekly.weekdays = kMondayToFriday;
+            ScheduleDialog dlg({weekly}, {{QStringLiteral("demo"), QStringLiteral("Demo")}}, clock);
+            dlg.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+            QVERIFY2(dlg.minimumSizeHint().width() <= 640 && dlg.minimumSizeHint().height() <= 480,
+                     qPrintable(QStringLiteral("schedules need %1x%2")
+                                    .arg(dlg.minimumSizeHint().width())
+                                    .arg(dlg.minimumSizeHint().height())));
+            dlg.resize(dlg.minimumSizeHint());
+            settle();
+            for (const QString &c : clippedIn(&dlg))
+                clipped << QStringLiteral("schedules dialog: %1").arg(c);
         }
 
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("\n  "))));

@@ -1,0 +1,277 @@
+#include "core/app/Schedule.h"
+
+#include "core/app/Settings.h"
+
+#include <QElapsedTimer>
+#include <QVariantMap>
+
+#include <algorithm>
+
+namespace tapedeck {
+
+namespace {
+
+QDateTime utcAt(qint64 secs) { return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC); }
+
+const QString kTimeFormat = QStringLiteral("HH:mm:ss");
+
+} // namespace
+
+bool Schedule::onDay(QDate date) const
+{
+    if (once())
+        return date == onceDate;
+    return (weekdays & weekdayBit(date.dayOfWeek())) != 0;
+}
+
+bool Schedule::sameTiming(const Schedule &o) const
+{
+    return sourceId == o.sourceId && enabled == o.enabled && start == o.start && stopKind == o.stopKind
+        && (stopKind == ScheduleStop::AtTime ? stop == o.stop : durationSec == o.durationSec) && onceDate == o.onceDate
+        && (once() || weekdays == o.weekdays);
+}
+
+QDateTime wallToInstant(QDate date, QTime time, const QTimeZone &zone)
+{
+    // The wall time read as if it were UTC; each candidate instant is that
+    // minus an offset in force near it. Transitions are months apart, so the
+    // offsets half a day either side are the only candidates.
+    const qint64 wall = QDateTime(date, time, Qt::UTC).toSecsSinceEpoch();
+    const int before = zone.offsetFromUtc(utcAt(wall - 12 * 3600));
+    const int after = zone.offsetFromUtc(utcAt(wall + 12 * 3600));
+    std::optional<qint64> first;
+    for (int offset : {before, after}) {
+        const qint64 instant = wall - offset;
+        if (zone.offsetFromUtc(utcAt(instant)) == offset)
+            first = first ? std::min(*first, instant) : instant;
+    }
+    if (first) // one instant, or the earlier of the two in a fold
+        return utcAt(*first);
+    // Skipped by a spring-forward: the moment the clock jumps past it.
+    if (zone.hasTransitions()) {
+        const QTimeZone::OffsetData t = zone.nextTransition(utcAt(wall - std::max(before, after)));
+        if (t.atUtc.isValid())
+            return t.atUtc.toUTC();
+    }
+    return utcAt(wall - before);
+}
+
+std::optional<Occurrence> occurrenceOn(const Schedule &s, QDate date, const QTimeZone &zone)
+{
+    if (!s.start.isValid() || !date.isValid() || !s.onDay(date))
+        return std::nullopt;
+    Occurrence o;
+    o.scheduleId = s.id;
+    o.sourceId = s.sourceId;
+    o.date = date;
+    o.start = wallToInstant(date, s.start, zone);
+    if (s.stopKind == ScheduleStop::AtTime && s.stop.isValid())
+        o.stop = wallToInstant(s.stop > s.start ? date : date.addDays(1), s.stop, zone);
+    else
+        o.stop = o.start.addSecs(std::max<qint64>(1, s.durationSec));
+    if (o.stop <= o.start) // a stop inside a fold can land before its start; never a zero-length run
+        o.stop = o.start.addSecs(1);
+    return o;
+}
+
+std::optional<Occurrence> nextOccurrence(const Schedule &s, const QDateTime &after, const QTimeZone &zone,
+                                         int searchDays)
+{
+    const QDate from = after.toTimeZone(zone).date().addDays(-1);
+    for (int i = 0; i <= searchDays + 1; ++i) {
+        const QDate d = from.addDays(i);
+        if (s.lastHandled.isValid() && d <= s.lastHandled)
+            continue;
+        if (s.once() && d > s.onceDate)
+            break;
+        if (const std::optional<Occurrence> o = occurrenceOn(s, d, zone); o && o->start > after)
+            return o;
+    }
+    return std::nullopt;
+}
+
+std::optional<Occurrence> nextOfAll(const std::vector<Schedule> &schedules, const QDateTime &after,
+                                    const QTimeZone &zone)
+{
+    std::optional<Occurrence> best;
+    for (const Schedule &s : schedules) {
+        if (!s.enabled || s.done())
+            continue;
+        if (const std::optional<Occurrence> o = nextOccurrence(s, after, zone); o && (!best || o->start < best->start))
+            best = o;
+    }
+    return best;
+}
+
+std::vector<Schedule> loadSchedules(const Settings &settings)
+{
+    std::vector<Schedule> out;
+    for (const QVariant &v : settings.jsonValue(SettingKey::Schedules).toList()) {
+        const QVariantMap m = v.toMap();
+        Schedule s;
+        s.id = m.value(QStringLiteral("id")).toString();
+        s.sourceId = m.value(QStringLiteral("source")).toString();
+        s.enabled = m.value(QStringLiteral("enabled"), true).toBool();
+        s.start = QTime::fromString(m.value(QStringLiteral("start")).toString(), kTimeFormat);
+        s.stopKind = m.value(QStringLiteral("stopKind")).toString() == QLatin1String("after") ? ScheduleStop::After
+                                                                                              : ScheduleStop::AtTime;
+        s.stop = QTime::fromString(m.value(QStringLiteral("stop")).toString(), kTimeFormat);
+        s.durationSec = std::max<qint64>(1, m.value(QStringLiteral("durationSec"), 3600).toLongLong());
+        s.onceDate = QDate::fromString(m.value(QStringLiteral("once")).toString(), Qt::ISODate);
+        s.weekdays = m.value(QStringLiteral("weekdays")).toInt() & kEveryDay;
+        s.lastHandled = QDate::fromString(m.value(QStringLiteral("lastHandled")).toString(), Qt::ISODate);
+        s.notBefore = QDateTime::fromString(m.value(QStringLiteral("notBefore")).toString(), Qt::ISODateWithMs);
+        if (s.id.isEmpty() || s.sourceId.isEmpty() || !s.start.isValid())
+            continue; // not one of ours (hand-edited): ignored, not guessed at
+        out.push_back(s);
+    }
+    return out;
+}
+
+void saveSchedules(Settings &settings, const std::vector<Schedule> &schedules)
+{
+    QVariantList list;
+    for (const Schedule &s : schedules) {
+        QVariantMap m{
+            {QStringLiteral("id"), s.id},
+            {QStringLiteral("source"), s.sourceId},
+            {QStringLiteral("enabled"), s.enabled},
+            {QStringLiteral("start"), s.start.toString(kTimeFormat)},
+            {QStringLiteral("stopKind"),
+             s.stopKind == ScheduleStop::After ? QStringLiteral("after") : QStringLiteral("at")},
+            {QStringLiteral("stop"), s.stop.isValid() ? s.stop.toString(kTimeFormat) : QString()},
+            {QStringLiteral("durationSec"), s.durationSec},
+            {QStringLiteral("weekdays"), s.weekdays},
+        };
+        if (s.onceDate.isValid())
+            m.insert(QStringLiteral("once"), s.onceDate.toString(Qt::ISODate));
+        if (s.lastHandled.isValid())
+            m.insert(QStringLiteral("lastHandled"), s.lastHandled.toString(Qt::ISODate));
+        if (s.notBefore.isValid())
+            m.insert(QStringLiteral("notBefore"), s.notBefore.toUTC().toString(Qt::ISODateWithMs));
+        list << m;
+    }
+    settings.setJsonValue(SettingKey::Schedules, list);
+}
+
+QDateTime ScheduleClock::nowUtc() const { return QDateTime::currentDateTimeUtc(); }
+
+qint64 ScheduleClock::monotonicMs() const
+{
+    // QElapsedTimer's reference is CLOCK_MONOTONIC on Linux, which stands
+    // still while the machine is suspended.
+    QElapsedTimer t;
+    t.start();
+    return t.msecsSinceReference();
+}
+
+QTimeZone ScheduleClock::zone() const { return QTimeZone::systemTimeZone(); }
+
+std::vector<ScheduleAction> ScheduleRunner::tick(std::vector<Schedule> &schedules, bool *changed)
+{
+    const QDateTime now = m_clock.nowUtc();
+    const qint64 mono = m_clock.monotonicMs();
+    const QTimeZone zone = m_clock.zone();
+    if (changed)
+        *changed = false;
+
+    // Why whatever became due since the last look is late, if it is.
+    LateReason why = LateReason::Delayed;
+    if (m_first)
+        why = LateReason::NotRunning;
+    else if (m_lastWall.secsTo(now) - (mono - m_lastMono) / 1000 > kJumpSec)
+        why = LateReason::Asleep;
+    else if (zone.id() != m_lastZone)
+        why = LateReason::TimeZoneChanged;
+
+    std::vector<ScheduleAction> out;
+    struct Due {
+        Occurrence occurrence;
+        bool madeDuringIt = false; // the schedule was saved while this run was on
+    };
+    std::vector<Due> due;
+    const QDate today = now.toTimeZone(zone).date();
+    for (Schedule &s : schedules) {
+        if (!s.enabled)
+            continue;
+        std::optional<Due> start;
+        std::optional<Occurrence> lastMissed;
+        int missed = 0;
+        for (QDate d = today.addDays(-kLookBackDays); d <= today; d = d.addDays(1)) {
+            if (s.lastHandled.isValid() && d <= s.lastHandled)
+                continue;
+            const std::optional<Occurrence> o = occurrenceOn(s, d, zone);
+            if (!o || o->start > now)
+                continue;
+            const bool before = s.notBefore.isValid() && o->start < s.notBefore;
+            if (before && o->stop <= s.notBefore)
+                continue; // over before the schedule existed: neither started nor missed
+            s.lastHandled = d;
+            if (changed)
+                *changed = true;
+            if (o->stop <= now) {
+                ++missed;
+                lastMissed = o;
+            } else {
+                start = Due{*o, before};
+            }
+        }
+        if (lastMissed) {
+            ScheduleAction a;
+            a.kind = ScheduleAction::Kind::Missed;
+            a.occurrence = *lastMissed;
+            a.lateBySec = lastMissed->start.secsTo(now);
+            a.reason = why;
+            a.missedCount = missed;
+            out.push_back(a);
+        }
+        if (start)
+            due.push_back(*start);
+    }
+
+    // Starts before stops: a run that takes over from one ending now on the
+    // same source extends that recording rather than closing and reopening it.
+    std::sort(due.begin(), due.end(),
+              [](const Due &a, const Due &b) { return a.occurrence.start < b.occurrence.start; });
+    for (const Due &d : due) {
+        ScheduleAction a;
+        a.occurrence = d.occurrence;
+        a.lateBySec = d.madeDuringIt ? 0 : d.occurrence.start.secsTo(now);
+        a.reason = a.lateBySec > kGraceSec ? why : LateReason::None;
+        if (a.reason == LateReason::None)
+            a.lateBySec = 0;
+        const QString &source = d.occurrence.sourceId;
+        if (m_active.contains(source)) {
+            // Two schedules of one source overlap: one recording, to the later stop.
+            if (d.occurrence.stop <= m_active.value(source))
+                continue;
+            m_active.insert(source, d.occurrence.stop);
+            a.kind = ScheduleAction::Kind::Extend;
+        } else {
+            m_active.insert(source, d.occurrence.stop);
+            a.kind = ScheduleAction::Kind::Start;
+        }
+        out.push_back(a);
+    }
+
+    for (auto it = m_active.begin(); it != m_active.end();) {
+        if (it.value() > now) {
+            ++it;
+            continue;
+        }
+        ScheduleAction a;
+        a.kind = ScheduleAction::Kind::Stop;
+        a.occurrence.sourceId = it.key();
+        a.occurrence.stop = it.value();
+        out.push_back(a);
+        it = m_active.erase(it);
+    }
+
+    m_first = false;
+    m_lastWall = now;
+    m_lastMono = mono;
+    m_lastZone = zone.id();
+    return out;
+}
+
+} // namespace tapedeck
