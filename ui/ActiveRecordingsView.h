@@ -33,6 +33,8 @@ public:
     int id() const { return m_id; }
     void setState(RecordState state, const QString &reason);
     void setStats(const RecordStats &s);
+    // "Video H.264 1280×720 · Audio deu AAC · Audio eng AAC"
+    void setTracks(const std::vector<RecordedTrack> &tracks);
     void setPreview(const PreviewFrame &frame);
     RecordState state() const { return m_state; }
     void setTitle(const QString &title);
@@ -72,6 +74,7 @@ private:
     QLabel *m_chunk;
     QLabel *m_dropped;
     QLabel *m_file;
+    QLabel *m_tracks;
     QLabel *m_disk;
     LevelMeter *m_meter;
     QLabel *m_meterLabel;

@@ -112,6 +112,7 @@ void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &o
     // Files play back as recordings of a live stream; the demo paces itself.
     p.pacing = Pacing::Realtime;
     p.previewEnabled = true;
+    p.tracks = m_sources->tracks(entry.id);
 
     Result<int> started = m_service.start(r);
     if (!started.ok()) {
