@@ -347,6 +347,16 @@ Status FormatSource::open()
     }
 
     // The tracks of every program, and which of them the selection keeps.
+    // In a multiplex they are counted in the order of their PIDs: the
+    // demuxer numbers streams in the order their first packets arrive,
+    // which differs from one join of a live UDP stream to the next, and
+    // "a:0" must name the same track every time.
+    std::vector<unsigned> order(m_ctx->nb_streams);
+    for (unsigned i = 0; i < m_ctx->nb_streams; ++i)
+        order[i] = i;
+    if (m_ctx->nb_programs > 0)
+        std::stable_sort(order.begin(), order.end(),
+                         [this](unsigned a, unsigned b) { return m_ctx->streams[a]->id < m_ctx->streams[b]->id; });
     m_catalog.clear();
     std::vector<int> keep;
     for (unsigned p = 0; p < std::max(1u, m_ctx->nb_programs); ++p) {
@@ -374,7 +384,7 @@ Status FormatSource::open()
             return false;
         };
         std::vector<TrackCandidate> candidates;
-        for (unsigned i = 0; i < m_ctx->nb_streams; ++i) {
+        for (unsigned i : order) {
             if (!inProg(i) || !recordable(i))
                 continue;
             StreamInfo info = streamInfo(i);

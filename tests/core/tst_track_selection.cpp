@@ -124,7 +124,5 @@ private slots:
     }
 };
 
-Q_DECLARE_METATYPE(std::vector<int>)
-
 QTEST_GUILESS_MAIN(TstTrackSelection)
 #include "tst_track_selection.moc"
