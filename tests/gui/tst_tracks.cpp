@@ -187,6 +187,9 @@ private slots:
         QTRY_VERIFY(!dlg->findChild<TrackDialog *>(QStringLiteral("trackDialog")));
         QVERIFY(summary->text() != defaultSummary);
         QCOMPARE(dlg->tracks(), (TrackSelection{2, {QStringLiteral("a:deu")}}));
+        if (english())
+            QCOMPARE(summary->text(), QStringLiteral("Program 2: audio deu"));
+        snap(QStringLiteral("tracks-source-dialog"));
         clickOk(dlg, "sourceButtons");
         QTRY_VERIFY(!m_window->findChild<SourceDialog *>(QStringLiteral("sourceDialog")));
 
