@@ -93,6 +93,33 @@ Result<QString> resolveSource(const Settings &settings, const QString &spec)
     return spec; // not a name: libavformat says what is wrong with it
 }
 
+// --program and --tracks as a selection; a usage error is said here.
+Result<TrackSelection> trackSelectionFrom(const QCommandLineParser &p, const QCommandLineOption &programOpt,
+                                          const QCommandLineOption &tracksOpt, const QString &command)
+{
+    TrackSelection sel;
+    if (p.isSet(programOpt)) {
+        bool ok = false;
+        const int n = p.value(programOpt).toInt(&ok);
+        if (!ok || n < 0 || n > 65535) {
+            err(QStringLiteral("%1: --program takes a program number from 0 to 65535 (got \"%2\"); tapedeck probe "
+                               "lists them")
+                    .arg(command, p.value(programOpt)));
+            return makeError(ErrorCode::InvalidArgument, QString());
+        }
+        sel.program = n;
+    }
+    if (p.isSet(tracksOpt)) {
+        auto list = parseTrackList(p.value(tracksOpt));
+        if (!list) {
+            err(QStringLiteral("%1: --tracks: %2").arg(command, list.message()));
+            return list.error();
+        }
+        sel.tracks = *list;
+    }
+    return sel;
+}
+
 // Runs one recording to its end through the application layer (the same
 // RecordingService::start the desktop app calls); returns the exit code.
 ExitCode runSession(RecordingService &service, Engine &engine, const RecordRequest &request, bool quiet,
@@ -122,6 +149,10 @@ ExitCode runSession(RecordingService &service, Engine &engine, const RecordReque
     };
     if (params.maxDurationMs > 0)
         info.insert(QStringLiteral("duration"), double(params.maxDurationMs) / 1000.0);
+    if (params.tracks.program >= 0)
+        info.insert(QStringLiteral("program"), params.tracks.program);
+    if (!params.tracks.tracks.isEmpty())
+        info.insert(QStringLiteral("tracks"), trackListText(params.tracks.tracks));
     out(QJsonDocument(info).toJson(QJsonDocument::Compact));
 
     const bool tty = isatty(STDERR_FILENO);
@@ -279,6 +310,15 @@ ExitCode runRecord(const QStringList &args)
         QStringLiteral("mode"), gapModeName(defaults.gapMode));
     const QCommandLineOption quietOpt({QStringLiteral("q"), QStringLiteral("quiet")},
                                       QStringLiteral("no progress output"));
+    const QCommandLineOption programOpt(
+        QStringLiteral("program"),
+        QStringLiteral("MPEG-TS program number to record (default: the program of the best video stream)"),
+        QStringLiteral("number"));
+    const QCommandLineOption tracksOpt(
+        QStringLiteral("tracks"),
+        QStringLiteral("tracks to record, e.g. v:0,a:eng or a:1,s:none: KIND (v a s d) with a number from 0, a "
+                       "language or none; a kind not named keeps all its tracks (default: all)"),
+        QStringLiteral("list"));
     const QCommandLineOption stopTimeoutOpt(
         QStringLiteral("stop-timeout"),
         QStringLiteral("seconds a stop may go without any progress on disk; after that the files are left "
@@ -289,9 +329,9 @@ ExitCode runRecord(const QStringList &args)
                                     QStringLiteral("testing: make writes fail after N bytes"), QStringLiteral("bytes"));
     failAfterOpt.setFlags(QCommandLineOption::HiddenFromHelp);
     for (const auto &o :
-         {typeOpt,      outOpt,       outDirOpt,      nameOpt,  chunkOpt,       durOpt,      overwriteOpt,
-          realtimeOpt,  waitOpt,      noReconnectOpt, fsyncOpt, openTimeoutOpt, stallOpt,    reserveOpt,
-          moovFirstOpt, hlsOldestOpt, gapsOpt,        quietOpt, stopTimeoutOpt, failAfterOpt})
+         {typeOpt, outOpt,         outDirOpt,      nameOpt,        chunkOpt,   durOpt,     overwriteOpt, realtimeOpt,
+          waitOpt, noReconnectOpt, fsyncOpt,       openTimeoutOpt, stallOpt,   reserveOpt, moovFirstOpt, hlsOldestOpt,
+          gapsOpt, quietOpt,       stopTimeoutOpt, failAfterOpt,   programOpt, tracksOpt})
         p.addOption(o);
     p.addHelpOption();
     QString parseError;
@@ -389,6 +429,10 @@ ExitCode runRecord(const QStringList &args)
         return ExitCode::Usage;
     }
     params.gapMode = *gaps;
+    auto tracks = trackSelectionFrom(p, programOpt, tracksOpt, QStringLiteral("tapedeck record"));
+    if (!tracks)
+        return ExitCode::Usage;
+    params.tracks = *tracks;
     params.fsyncIntervalMs = p.value(fsyncOpt).toLongLong();
     params.diskReserveBytes = p.value(reserveOpt).toLongLong() * 1024 * 1024;
     if (p.isSet(failAfterOpt))
@@ -410,8 +454,16 @@ ExitCode runProbe(const QStringList &args)
     const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("seconds to wait"),
                                         QStringLiteral("seconds"),
                                         QString::number(settings.integer(SettingKey::OpenTimeoutMs) / 1000.0));
+    const QCommandLineOption programOpt(QStringLiteral("program"),
+                                        QStringLiteral("check what recording this program would keep"),
+                                        QStringLiteral("number"));
+    const QCommandLineOption tracksOpt(QStringLiteral("tracks"),
+                                       QStringLiteral("check what recording these tracks would keep"),
+                                       QStringLiteral("list"));
     p.addOption(jsonOpt);
     p.addOption(timeoutOpt);
+    p.addOption(programOpt);
+    p.addOption(tracksOpt);
     p.addHelpOption();
     if (!p.parse(QStringList{QStringLiteral("tapedeck probe")} + args) || p.positionalArguments().size() != 1) {
         err(QStringLiteral("tapedeck probe: give exactly one SOURCE"));
@@ -422,8 +474,11 @@ ExitCode runProbe(const QStringList &args)
         err(QStringLiteral("tapedeck probe: %1").arg(resolved.message()));
         return ExitCode::Usage;
     }
+    auto tracks = trackSelectionFrom(p, programOpt, tracksOpt, QStringLiteral("tapedeck probe"));
+    if (!tracks)
+        return ExitCode::Usage;
     const QString spec = *resolved;
-    const ProbeOutcome outcome = probe(spec, qint64(p.value(timeoutOpt).toDouble() * 1000));
+    const ProbeOutcome outcome = probe(spec, qint64(p.value(timeoutOpt).toDouble() * 1000), nullptr, *tracks);
     if (!outcome.ok()) {
         const QString why = outcome.message();
         if (p.isSet(jsonOpt))
@@ -440,6 +495,33 @@ ExitCode runProbe(const QStringList &args)
         out(QStringLiteral("%1%2").arg(r.source, r.live ? QStringLiteral(" (live)") : QString()).toUtf8());
         for (const ProbedStream &s : r.streams)
             out(QStringLiteral("  #%1 %2: %3").arg(s.index).arg(s.type, s.description).toUtf8());
+        // The catalogue, when there is more to choose from than is recorded.
+        const bool more = r.programs.size() > 1
+            || std::any_of(r.programs.begin(), r.programs.end(),
+                           [](const ProbedProgram &pp) {
+                               return std::any_of(pp.streams.begin(), pp.streams.end(),
+                                                  [](const ProbedStream &s) { return !s.recorded; });
+                           })
+            || (!r.programs.empty() && r.programs.front().streams.size() > 2);
+        if (more) {
+            out("Programs and tracks (* recorded; choose with --program N --tracks LIST):");
+            for (const ProbedProgram &pp : r.programs) {
+                QString head =
+                    pp.number >= 0 ? QStringLiteral("  program %1").arg(pp.number) : QStringLiteral("  (no programs)");
+                if (!pp.name.isEmpty())
+                    head += QStringLiteral(" \"%1\"").arg(pp.name);
+                if (!pp.provider.isEmpty())
+                    head += QStringLiteral(" by %1").arg(pp.provider);
+                out(head.toUtf8());
+                for (const ProbedStream &s : pp.streams)
+                    out(QStringLiteral("   %1 %2  %3: %4%5")
+                            .arg(s.recorded ? QStringLiteral("*") : QStringLiteral(" "))
+                            .arg(s.item, -6)
+                            .arg(s.type, s.description,
+                                 s.title.isEmpty() ? QString() : QStringLiteral(" \"%1\"").arg(s.title))
+                            .toUtf8());
+            }
+        }
     }
     return ExitCode::Ok;
 }

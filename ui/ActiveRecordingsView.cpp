@@ -1,5 +1,7 @@
 #include "ui/ActiveRecordingsView.h"
 
+#include "ui/TrackDialog.h"
+
 #include "core/record/Engine.h"
 #include "ui/LevelMeter.h"
 
@@ -135,6 +137,9 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
                              "apart."));
     m_file = figure(frame, "fileLabel");
     m_file->setWordWrap(true);
+    m_tracks = figure(frame, "tracksLabel");
+    m_tracks->setWordWrap(true);
+    m_tracks->setToolTip(tr("The tracks this recording writes (choose them with Tracks… in the source's dialog)"));
     m_meter = new LevelMeter(frame);
     m_note = new QLabel(frame);
     m_note->setObjectName(QStringLiteral("noteLabel"));
@@ -156,7 +161,7 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     // window with its Stop button on screen.
     const QList<QPair<QString, QLabel *>> rows = {
         {tr("Elapsed:"), m_elapsed}, {tr("Size:"), m_size}, {tr("Bitrate:"), m_bitrate}, {tr("Chunk:"), m_chunk},
-        {tr("Dropped:"), m_dropped}, {tr("File:"), m_file}, {tr("Disk:"), m_disk}};
+        {tr("Dropped:"), m_dropped}, {tr("File:"), m_file}, {tr("Tracks:"), m_tracks},   {tr("Disk:"), m_disk}};
     for (int r = 0; r < rows.size(); ++r) {
         grid->addWidget(new QLabel(rows[r].first, frame), r, 0);
         grid->addWidget(rows[r].second, r, 1);
@@ -230,6 +235,13 @@ void RecordingCard::setNote(const QString &note)
 {
     m_note->setText(note);
     m_note->setVisible(!note.isEmpty());
+}
+
+void RecordingCard::setTracks(const std::vector<RecordedTrack> &tracks)
+{
+    const QString text = tracks.empty() ? QStringLiteral("–") : tracksText(tracks);
+    if (m_tracks->text() != text)
+        m_tracks->setText(text);
 }
 
 void RecordingCard::setState(RecordState state, const QString &reason)
@@ -453,6 +465,7 @@ void ActiveRecordingsView::refresh()
         if (RecordingSession *s = m_engine.session(c->id())) {
             c->setStats(s->stats());
             c->setAudio(s->audioLevels(), m_silenceWarnMs);
+            c->setTracks(s->recordedTracks());
         }
     }
 }

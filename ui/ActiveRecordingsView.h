@@ -35,6 +35,8 @@ public:
     // A line about how the recording came to be (a schedule, a late start).
     void setNote(const QString &note);
     void setStats(const RecordStats &s);
+    // "Video H.264 1280×720 · Audio deu AAC · Audio eng AAC"
+    void setTracks(const std::vector<RecordedTrack> &tracks);
     void setPreview(const PreviewFrame &frame);
     RecordState state() const { return m_state; }
     void setTitle(const QString &title);
@@ -74,6 +76,7 @@ private:
     QLabel *m_chunk;
     QLabel *m_dropped;
     QLabel *m_file;
+    QLabel *m_tracks;
     QLabel *m_disk;
     LevelMeter *m_meter;
     QLabel *m_meterLabel;

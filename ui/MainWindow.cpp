@@ -484,6 +484,7 @@ void MainWindow::openSourceDialog(const QString &editId, const QString &prefillU
         const QString id = dlg->sourceId().isEmpty()
             ? m_sources->addNamed(dlg->name(), dlg->url())
             : (m_sources->updateNamed(dlg->sourceId(), dlg->name(), dlg->url()), dlg->sourceId());
+        m_sources->setTracks(id, dlg->tracks());
         selectSource(id);
         statusBar()->showMessage(tr("Source \"%1\" saved.").arg(dlg->name()), 5000);
     });
@@ -503,10 +504,12 @@ void MainWindow::openSourceDialog(const QString &editId, const QString &prefillU
     const QString saved = e->displayUrl;
     // The full URL may have to come from the keychain first; without it the
     // saved address (secrets marked "***") is still there to edit.
-    m_sources->resolve(editId, [guard, editId, name, saved](Result<QString> url) {
+    const TrackSelection tracks = m_sources->tracks(editId);
+    m_sources->resolve(editId, [guard, editId, name, saved, tracks](Result<QString> url) {
         if (!guard)
             return;
         guard->setSource(editId, name, url.ok() ? url.value() : saved);
+        guard->setTracks(tracks);
         guard->open();
     });
 }

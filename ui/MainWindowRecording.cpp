@@ -124,6 +124,7 @@ std::optional<int> MainWindow::startLocal(const SourceEntry &entry, const Record
     // Files play back as recordings of a live stream; the demo paces itself.
     p.pacing = Pacing::Realtime;
     p.previewEnabled = true;
+    p.tracks = m_sources->tracks(entry.id);
 
     Result<int> started = m_service.start(r);
     if (!started.ok()) {

@@ -163,6 +163,11 @@ void MainWindow::startRemote(const SourceEntry &entry, const RecordOptions &opts
                      {QStringLiteral("chunk"), opts.chunkSeconds},
                      {QStringLiteral("overwrite"), opts.overwrite},
                      {QStringLiteral("wait"), mode == StartMode::WaitForStream}};
+    const TrackSelection tracks = m_sources->tracks(entry.id);
+    if (tracks.program >= 0)
+        body.insert(QStringLiteral("program"), tracks.program);
+    if (!tracks.tracks.isEmpty())
+        body.insert(QStringLiteral("tracks"), trackListText(tracks.tracks));
     const QString title = tr("%1 on %2").arg(entry.name, rec->name);
     const QString detail = redactUrl(spec);
     statusBar()->showMessage(tr("Starting \"%1\"…").arg(title), 5000);
@@ -212,6 +217,26 @@ void MainWindow::onRemoteRecording(const QString &recorderId, const QString &rem
     c->setRemote(true);
     c->setState(state, reason);
     c->setStats(statsOf(o));
+    {
+        std::vector<RecordedTrack> tracks;
+        for (const QJsonValue &v : o.value(QStringLiteral("recordedTracks")).toArray()) {
+            const QJsonObject t = v.toObject();
+            RecordedTrack r;
+            const QString kind = t.value(QStringLiteral("kind")).toString();
+            r.type = kind == u"video" ? AVMEDIA_TYPE_VIDEO
+                : kind == u"audio"    ? AVMEDIA_TYPE_AUDIO
+                : kind == u"subtitle" ? AVMEDIA_TYPE_SUBTITLE
+                                      : AVMEDIA_TYPE_DATA;
+            r.codec = t.value(QStringLiteral("codec")).toString();
+            r.language = t.value(QStringLiteral("language")).toString();
+            r.title = t.value(QStringLiteral("title")).toString();
+            r.width = t.value(QStringLiteral("width")).toInt();
+            r.height = t.value(QStringLiteral("height")).toInt();
+            r.channels = t.value(QStringLiteral("channels")).toInt();
+            tracks.push_back(std::move(r));
+        }
+        c->setTracks(tracks);
+    }
     const RecordState before = m_remoteStates.value(card, RecordState::Waiting);
     const bool seen = m_remoteStates.contains(card);
     m_remoteStates.insert(card, state);

@@ -6,6 +6,7 @@
 
 #include "ui/SecretFields.h"
 #include "ui/SourceStore.h"
+#include "ui/TrackDialog.h"
 
 #include <QAudioDevice>
 #include <QCameraDevice>
@@ -151,6 +152,19 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
     m_hint->setWordWrap(true);
     m_hint->setEnabled(false);
 
+    // Which program and tracks to record: a dialog of its own, since it
+    // has to open the source to list them.
+    m_tracksSummary = new QLabel(TrackDialog::summary(m_tracks), this);
+    m_tracksSummary->setObjectName(QStringLiteral("sourceTracksSummary"));
+    m_tracksSummary->setWordWrap(true);
+    m_tracksButton = new QPushButton(tr("&Tracks…"), this);
+    m_tracksButton->setObjectName(QStringLiteral("sourceTracksButton"));
+    m_tracksButton->setToolTip(tr("Choose the program and the audio languages to record"));
+    connect(m_tracksButton, &QPushButton::clicked, this, &SourceDialog::openTracks);
+    auto *tracksRow = new QHBoxLayout;
+    tracksRow->addWidget(m_tracksSummary, 1);
+    tracksRow->addWidget(m_tracksButton);
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     auto *urlLabel = new QLabel(tr("&Address:"), this);
@@ -159,6 +173,7 @@ SourceDialog::SourceDialog(SourceStore &store, qint64 openTimeoutMs, QWidget *pa
     form->addRow(tr("Or a &device:"), m_devices);
     form->addRow(m_secrets);
     form->addRow(tr("Result:"), m_result);
+    form->addRow(tr("Tracks:"), tracksRow);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("sourceButtons"));
@@ -196,6 +211,23 @@ void SourceDialog::setSource(const QString &id, const QString &name, const QStri
     m_name->setText(name);
     m_url->setText(url);
     maskAddress();
+}
+
+void SourceDialog::setTracks(const TrackSelection &tracks)
+{
+    m_tracks = tracks;
+    m_tracksSummary->setText(TrackDialog::summary(m_tracks));
+}
+
+void SourceDialog::openTracks()
+{
+    auto *dlg = new TrackDialog(url(), m_openTimeoutMs, m_tracks, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &QDialog::accepted, this, [this, dlg] { setTracks(dlg->selection()); });
+    dlg->open();
+    // Listing what the source carries is why the dialog was opened.
+    if (!url().isEmpty())
+        dlg->detect();
 }
 
 void SourceDialog::maskAddress()
@@ -261,6 +293,8 @@ void SourceDialog::updateButtons()
 {
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!name().isEmpty() && !url().isEmpty());
     m_check->setEnabled(!url().isEmpty() && !m_job);
+    if (m_tracksButton)
+        m_tracksButton->setEnabled(!url().isEmpty());
 }
 
 void SourceDialog::check()

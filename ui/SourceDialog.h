@@ -2,6 +2,8 @@
 // Add / edit a named source: a name, a URL and a "Check" button that probes
 // the URL on a worker thread and shows the streams found or the error.
 
+#include "core/source/TrackSelection.h"
+
 #include <QDialog>
 
 class QComboBox;
@@ -31,6 +33,12 @@ public:
     QString name() const;
     QString url() const;
 
+    // The program and tracks to record (the "Tracks…" dialog).
+    TrackSelection tracks() const { return m_tracks; }
+    void setTracks(const TrackSelection &tracks);
+    // Opens the "Tracks…" dialog for the address as typed.
+    void openTracks();
+
     void accept() override;
 
 private:
@@ -53,6 +61,9 @@ private:
     QComboBox *m_devices;
     QLabel *m_result;
     QLabel *m_hint;
+    QLabel *m_tracksSummary = nullptr;
+    QPushButton *m_tracksButton = nullptr;
+    TrackSelection m_tracks;
     QDialogButtonBox *m_buttons;
     ProbeJob *m_job = nullptr;
 };

@@ -319,12 +319,40 @@ RecordOptions SourceStore::options(const QString &id) const
 void SourceStore::setOptions(const QString &id, const RecordOptions &o)
 {
     QVariantMap all = m_settings.jsonValue(SettingKey::SourceRecordOptions).toMap();
-    QVariantMap m;
+    QVariantMap m = all.value(id).toMap(); // keeps what these options do not hold (the tracks)
     m.insert(QStringLiteral("format"), o.format);
     m.insert(QStringLiteral("chunkSeconds"), o.chunkSeconds);
     m.insert(QStringLiteral("folder"), o.folder);
     m.insert(QStringLiteral("pattern"), o.pattern);
     m.insert(QStringLiteral("overwrite"), o.overwrite);
+    all.insert(id, m);
+    m_settings.setJsonValue(SettingKey::SourceRecordOptions, all);
+}
+
+TrackSelection SourceStore::tracks(const QString &id) const
+{
+    const QVariantMap m = m_settings.jsonValue(SettingKey::SourceRecordOptions).toMap().value(id).toMap();
+    TrackSelection t;
+    t.program = m.value(QStringLiteral("program"), -1).toInt();
+    // A list that no longer reads (edited by hand) records everything rather
+    // than nothing; the Tracks dialog shows it.
+    if (auto list = parseTrackList(m.value(QStringLiteral("tracks")).toString()))
+        t.tracks = *list;
+    return t;
+}
+
+void SourceStore::setTracks(const QString &id, const TrackSelection &tracks)
+{
+    QVariantMap all = m_settings.jsonValue(SettingKey::SourceRecordOptions).toMap();
+    QVariantMap m = all.value(id).toMap();
+    // Only the tracks: options() still takes the settings' defaults for
+    // whatever this map does not hold.
+    m.remove(QStringLiteral("program"));
+    m.remove(QStringLiteral("tracks"));
+    if (tracks.program >= 0)
+        m.insert(QStringLiteral("program"), tracks.program);
+    if (!tracks.tracks.isEmpty())
+        m.insert(QStringLiteral("tracks"), trackListText(tracks.tracks));
     all.insert(id, m);
     m_settings.setJsonValue(SettingKey::SourceRecordOptions, all);
 }

@@ -6,6 +6,7 @@
 
 #include "core/app/Settings.h"
 #include "core/base/Result.h"
+#include "core/source/TrackSelection.h"
 
 #include <QHash>
 #include <QObject>
@@ -73,6 +74,10 @@ public:
 
     RecordOptions options(const QString &id) const; // defaults from settings when unset
     void setOptions(const QString &id, const RecordOptions &options);
+    // The program and tracks recorded of this source (default: every track
+    // of the program the engine picks), kept with its other options.
+    TrackSelection tracks(const QString &id) const;
+    void setTracks(const QString &id, const TrackSelection &tracks);
 
     void refreshDevices();
 

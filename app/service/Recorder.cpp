@@ -168,6 +168,7 @@ std::optional<ApiError> Recorder::launch(Entry &e, bool firstRun)
     r.params.overwrite = firstRun && e.want.overwrite ? OverwritePolicy::Replace : OverwritePolicy::Refuse;
     r.params.startMode = e.want.waitForStream ? StartMode::WaitForStream : StartMode::Immediate;
     r.params.previewEnabled = m_previews;
+    r.params.tracks = e.want.tracks;
     auto id = m_service.start(r);
     if (!id) {
         e.run.error = redactText(id.message());
@@ -225,6 +226,7 @@ std::variant<QString, ApiError> Recorder::start(const StartSpec &spec)
     w.durationMs = spec.durationMs;
     w.overwrite = spec.overwrite;
     w.waitForStream = spec.waitForStream;
+    w.tracks = spec.tracks;
     if (!spec.out.isEmpty() && !spec.name.isEmpty())
         return ApiError{400, QStringLiteral("give either \"out\" or \"name\", not both")};
     if (!spec.out.isEmpty()) {
@@ -364,6 +366,7 @@ void Recorder::refresh(Entry &e) const
     e.run.state = s->state();
     e.run.stats = s->stats();
     e.run.files = s->files();
+    e.run.tracks = s->recordedTracks();
     if (s->state() == RecordState::Failed)
         e.run.error = redactText(s->errorMessage());
     if (isTerminalState(s->state()))
@@ -398,6 +401,27 @@ QJsonObject Recorder::toJson(const Entry &e) const
         {QStringLiteral("files"), QJsonArray::fromStringList(e.run.files)},
         {QStringLiteral("created"), e.want.created.toUTC().toString(Qt::ISODate)},
     };
+    QJsonArray recorded;
+    for (const RecordedTrack &t : e.run.tracks) {
+        QJsonObject j{{QStringLiteral("kind"), QString::fromUtf8(av_get_media_type_string(t.type))},
+                      {QStringLiteral("codec"), t.codec}};
+        if (!t.language.isEmpty())
+            j.insert(QStringLiteral("language"), t.language);
+        if (!t.title.isEmpty())
+            j.insert(QStringLiteral("title"), t.title);
+        if (t.type == AVMEDIA_TYPE_VIDEO) {
+            j.insert(QStringLiteral("width"), t.width);
+            j.insert(QStringLiteral("height"), t.height);
+        } else if (t.type == AVMEDIA_TYPE_AUDIO) {
+            j.insert(QStringLiteral("channels"), t.channels);
+        }
+        recorded.append(j);
+    }
+    o.insert(QStringLiteral("recordedTracks"), recorded);
+    if (e.want.tracks.program >= 0)
+        o.insert(QStringLiteral("program"), e.want.tracks.program);
+    if (!e.want.tracks.tracks.isEmpty())
+        o.insert(QStringLiteral("tracks"), trackListText(e.want.tracks.tracks));
     if (!e.want.sourceName.isEmpty())
         o.insert(QStringLiteral("sourceName"), e.want.sourceName);
     if (m_previews)

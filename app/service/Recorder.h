@@ -29,8 +29,9 @@ struct StartSpec {
     qint64 durationMs = 0;   // 0: until stopped
     bool overwrite = false;  // replace existing files (first run only)
     bool waitForStream = false;
-    QString out;  // path without extension, relative to the recordings folder
-    QString name; // or: a file-name pattern ({source} {date} {time} {datetime})
+    QString out;           // path without extension, relative to the recordings folder
+    QString name;          // or: a file-name pattern ({source} {date} {time} {datetime})
+    TrackSelection tracks; // "program" and "tracks" (checked by the API)
 };
 
 // One line on stderr, "tapedeck serve: ..." (redacted).
@@ -107,9 +108,10 @@ private:
     struct Run {
         int engineId = 0;
         RecordState state = RecordState::Waiting;
-        RecordStats stats;       // the last figures seen
-        qint64 earlierBytes = 0; // of earlier runs of this recording (not after a restart)
-        QStringList files;       // finished files of this run
+        RecordStats stats;                 // the last figures seen
+        qint64 earlierBytes = 0;           // of earlier runs of this recording (not after a restart)
+        QStringList files;                 // finished files of this run
+        std::vector<RecordedTrack> tracks; // what the file being written holds
         QString error;
         QString reason;        // why it ended
         bool wanted = true;    // still in the desired state

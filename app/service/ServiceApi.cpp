@@ -207,7 +207,8 @@ HttpResponse ServiceApi::recordings(const HttpRequest &request, const QString &i
         static const QStringList known{
             QStringLiteral("source"),   QStringLiteral("type"),      QStringLiteral("chunk"),
             QStringLiteral("duration"), QStringLiteral("overwrite"), QStringLiteral("wait"),
-            QStringLiteral("out"),      QStringLiteral("name"),      QStringLiteral("sourceName")};
+            QStringLiteral("out"),      QStringLiteral("name"),      QStringLiteral("sourceName"),
+            QStringLiteral("program"),  QStringLiteral("tracks")};
         for (auto it = o.begin(); it != o.end(); ++it)
             if (!known.contains(it.key()))
                 return errorResponse(
@@ -239,6 +240,35 @@ HttpResponse ServiceApi::recordings(const HttpRequest &request, const QString &i
             if (!b)
                 return errorResponse(400, QStringLiteral("\"%1\" must be true or false").arg(QLatin1String(f)));
             (qstrcmp(f, "wait") == 0 ? spec.waitForStream : spec.overwrite) = *b;
+        }
+        if (o.contains(QStringLiteral("program"))) {
+            const QJsonValue v = o.value(QStringLiteral("program"));
+            const double n = v.toDouble(-1);
+            if (!v.isDouble() || n < 0 || n > 65535 || n != double(int(n)))
+                return errorResponse(400, QStringLiteral("\"program\" must be a program number from 0 to 65535"));
+            spec.tracks.program = int(n);
+        }
+        if (o.contains(QStringLiteral("tracks"))) {
+            // A string "v:0,a:eng" or an array ["v:0", "a:eng"].
+            const QJsonValue v = o.value(QStringLiteral("tracks"));
+            QString text;
+            if (v.isString()) {
+                text = v.toString();
+            } else if (v.isArray()) {
+                QStringList items;
+                for (const QJsonValue &item : v.toArray()) {
+                    if (!item.isString())
+                        return errorResponse(400, QStringLiteral("\"tracks\" must be a string or strings"));
+                    items << item.toString();
+                }
+                text = items.join(u',');
+            } else {
+                return errorResponse(400, QStringLiteral("\"tracks\" must be a string such as \"v:0,a:eng\""));
+            }
+            auto list = parseTrackList(text);
+            if (!list)
+                return errorResponse(400, QStringLiteral("\"tracks\": %1").arg(list.message()));
+            spec.tracks.tracks = *list;
         }
         const auto started = m_recorder.start(spec);
         if (const ApiError *e = std::get_if<ApiError>(&started))

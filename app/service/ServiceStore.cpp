@@ -59,7 +59,7 @@ QString WantedRecording::runBase() const
 
 QJsonObject WantedRecording::toJson() const
 {
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("id"), id},
         {QStringLiteral("source"), source},
         {QStringLiteral("type"), containerName(type)},
@@ -72,6 +72,11 @@ QJsonObject WantedRecording::toJson() const
         {QStringLiteral("created"), created.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("sourceName"), sourceName},
     };
+    if (tracks.program >= 0)
+        o.insert(QStringLiteral("program"), tracks.program);
+    if (!tracks.tracks.isEmpty())
+        o.insert(QStringLiteral("tracks"), trackListText(tracks.tracks));
+    return o;
 }
 
 Result<WantedRecording> WantedRecording::fromJson(const QJsonObject &o)
@@ -91,6 +96,11 @@ Result<WantedRecording> WantedRecording::fromJson(const QJsonObject &o)
     w.resumes = o.value(QStringLiteral("resumes")).toInt();
     w.created = QDateTime::fromString(o.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs);
     w.sourceName = o.value(QStringLiteral("sourceName")).toString();
+    w.tracks.program = o.value(QStringLiteral("program")).toInt(-1);
+    if (auto list = parseTrackList(o.value(QStringLiteral("tracks")).toString()))
+        w.tracks.tracks = *list;
+    else
+        return makeError(ErrorCode::Corrupt, QStringLiteral("an entry's tracks do not read: %1").arg(list.message()));
     return w;
 }
 

@@ -12,6 +12,7 @@
 
 #include "core/base/Result.h"
 #include "core/base/MediaTypes.h"
+#include "core/source/TrackSelection.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -40,7 +41,8 @@ struct WantedRecording {
     bool waitForStream = false; // armed: wait for the stream to appear
     int resumes = 0;            // how often it was resumed after a restart
     QDateTime created;
-    QString sourceName; // recorded by name: the named source's address at each (re)start
+    QString sourceName;    // recorded by name: the named source's address at each (re)start
+    TrackSelection tracks; // program and tracks to keep (default: as the engine chooses)
 
     // The output base of the current run: outBase, then outBase_r1, _r2, ...
     // after each restart, so a resumed run never touches an earlier file.

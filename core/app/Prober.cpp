@@ -33,7 +33,8 @@ QString ProbeOutcome::message() const
     return error.message;
 }
 
-ProbeOutcome probe(const QString &spec, qint64 openTimeoutMs, const std::atomic<bool> *stop)
+ProbeOutcome probe(const QString &spec, qint64 openTimeoutMs, const std::atomic<bool> *stop,
+                   const TrackSelection &tracks)
 {
     ProbeOutcome out;
     if (spec.trimmed().isEmpty()) {
@@ -43,6 +44,7 @@ ProbeOutcome probe(const QString &spec, qint64 openTimeoutMs, const std::atomic<
     ProbeOptions opts;
     opts.openTimeoutMs = openTimeoutMs;
     opts.stopFlag = stop;
+    opts.tracks = tracks;
     Result<ProbeReport> report = probeSource(spec, opts);
     if (!report.ok()) {
         out.error = report.error();

@@ -37,7 +37,11 @@ struct ProbeOutcome {
 };
 
 // Blocks until the source opened, failed, timed out or `stop` was set.
-ProbeOutcome probe(const QString &spec, qint64 openTimeoutMs, const std::atomic<bool> *stop = nullptr);
+// With `tracks`, the report says what a recording with that selection keeps,
+// and a selection the source cannot satisfy is an OpenFailed with
+// InvalidArgument naming what is missing.
+ProbeOutcome probe(const QString &spec, qint64 openTimeoutMs, const std::atomic<bool> *stop = nullptr,
+                   const TrackSelection &tracks = {});
 
 // probe() on a pool the process owns (never a detached thread): params in,
 // one finished() out on the job's thread, cancelled by cancel() or by

@@ -41,6 +41,9 @@ struct RecordParams {
     Pacing pacing = Pacing::AsFastAsPossible;
     HlsStart hlsStart = HlsStart::LiveEdge; // live HLS: live edge, or every segment still listed
     GapMode gapMode = GapMode::Auto;        // a drop's outage: closed up or kept as real time
+    // Which program and tracks to keep (core/source/TrackSelection.h);
+    // default: the default program's video, every audio and its subtitles.
+    TrackSelection tracks;
 
     qint64 retryInitialMs = 500; // back-off while waiting for a stream / after a drop
     qint64 retryMaxMs = 5000;
@@ -91,6 +94,18 @@ struct RecordStats {
     qint64 picturelessUnits = 0;
     int reconnects = 0;  // source drops survived
     QString currentFile; // final name of the file being written
+};
+
+// One track a recording writes, for its card ("Video H.264 1280×720",
+// "Audio deu AAC"): what the file holds, after the container's own limits
+// (FLV keeps one audio).
+struct RecordedTrack {
+    AVMediaType type = AVMEDIA_TYPE_UNKNOWN;
+    QString codec;    // FFmpeg's name ("h264", "aac")
+    QString language; // "deu", may be empty
+    QString title;
+    int width = 0, height = 0; // video
+    int channels = 0;          // audio
 };
 
 // A decoded preview frame: tightly packed RGB32 (0xffRRGGBB), for the UI.

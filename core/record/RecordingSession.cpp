@@ -5,6 +5,7 @@
 #include "core/io/FileLock.h"
 
 #include "core/writer/ChunkedOutput.h"
+#include "core/writer/MuxWriter.h"
 #include "core/base/Log.h"
 #include "core/record/PacketQueue.h"
 #include "core/record/ParameterWatch.h"
@@ -193,8 +194,9 @@ struct RecordingSession::Impl {
     EndReason endKind = EndReason::Stopped;
     QString endNote; // why a recording ended by itself (source gone, reserve)
     QStringList files;
-    QStringList notes;   // what the user should know about the files (splits, header place, gaps)
-    QStringList markers; // addMarker(), not yet handed to the writer
+    std::vector<RecordedTrack> tracks; // what the file being written holds
+    QStringList notes;                 // what the user should know about the files (splits, header place, gaps)
+    QStringList markers;               // addMarker(), not yet handed to the writer
     QString display;
     bool everOpened = false;
     bool readerDone = false; // the reader thread's function returned
@@ -452,6 +454,12 @@ void RecordingSession::stop()
 
 AudioLevels RecordingSession::audioLevels() const { return d->meter.levels(); }
 
+std::vector<RecordedTrack> RecordingSession::recordedTracks() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->tracks;
+}
+
 void RecordingSession::splitNow() { d->splitAsked = true; }
 
 void RecordingSession::addMarker(const QString &title)
@@ -542,6 +550,7 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
     so.pacing = p.pacing;
     so.hlsStart = p.hlsStart;
     so.stopFlag = &stopFlag;
+    so.tracks = p.tracks;
 
     qint64 backoffMs = p.retryInitialMs;
     std::mt19937 rng(std::random_device{}());
@@ -565,6 +574,22 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
         if (!opened) {
             if (opened.error().code == ErrorCode::Cancelled || stopFlag.load())
                 break;
+            if (opened.error().code == ErrorCode::InvalidArgument) {
+                // The program or tracks asked for are not in the stream:
+                // waiting does not bring them, and recording other tracks
+                // than were chosen would be silently wrong. A recording
+                // under way closes its files (they hold what was chosen).
+                std::lock_guard lock(mutex);
+                if (recordingStarted) {
+                    error = QStringLiteral("the source came back without the tracks chosen for this recording "
+                                           "(%1); the recording ended there and keeps what it had")
+                                .arg(opened.message());
+                } else {
+                    error = opened.message();
+                    abortFlag = true;
+                }
+                break;
+            }
             const bool keepTrying = (p.startMode == StartMode::WaitForStream && !recordingStarted)
                 || (recordingStarted && p.reconnect && src->isLive());
             if (!keepTrying) {
@@ -593,7 +618,10 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
             QStringList kinds;
             for (const StreamInfo &s : lastStreams)
                 kinds << QString::fromUtf8(avcodec_get_name(s.params->codec_id));
-            logInfo(QStringLiteral("%1: connected, streams %2").arg(display, kinds.join(QStringLiteral(", "))));
+            logInfo(
+                QStringLiteral("%1: connected, streams %2%3")
+                    .arg(display, kinds.join(QStringLiteral(", ")),
+                         p.tracks.isDefault() ? QString() : QStringLiteral(" (chosen: %1)").arg(p.tracks.describe())));
         }
         queue->pushControl(std::move(si));
         if (!recordingStarted) {
@@ -793,6 +821,29 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             }
             streams = next;
             paramWatch.reset(streams);
+            {
+                std::vector<RecordedTrack> held;
+                const int flvVideo = flvKeptTrack(streams, AVMEDIA_TYPE_VIDEO);
+                const int flvAudio = flvKeptTrack(streams, AVMEDIA_TYPE_AUDIO);
+                for (const StreamInfo &s : streams) {
+                    if (s.type != AVMEDIA_TYPE_VIDEO && s.type != AVMEDIA_TYPE_AUDIO && s.type != AVMEDIA_TYPE_SUBTITLE)
+                        continue;
+                    if (p.type == ContainerType::Flv
+                        && (s.type == AVMEDIA_TYPE_SUBTITLE || (s.index != flvVideo && s.index != flvAudio)))
+                        continue; // FLV keeps one video and one audio (MuxWriter says which in a note)
+                    RecordedTrack t;
+                    t.type = s.type;
+                    t.codec = QString::fromUtf8(avcodec_get_name(s.params->codec_id));
+                    t.language = s.tags.language;
+                    t.title = s.tags.title;
+                    t.width = s.params->width;
+                    t.height = s.params->height;
+                    t.channels = s.params->ch_layout.nb_channels;
+                    held.push_back(std::move(t));
+                }
+                std::lock_guard lock(mutex);
+                tracks = std::move(held);
+            }
             const int v = firstVideoIndex(streams);
             if (p.previewEnabled && v >= 0)
                 preview.start(streams[size_t(v)], [this](PreviewFrame f) {

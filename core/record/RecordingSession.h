@@ -86,6 +86,9 @@ public:
     // Peak and RMS per channel of the recording's first audio stream (empty
     // without audio or without previews), and how long it has been silent.
     AudioLevels audioLevels() const;
+    // The tracks the file being written holds (empty until the stream
+    // opened).
+    std::vector<RecordedTrack> recordedTracks() const;
 
 signals:
     void stateChanged(int id, tapedeck::RecordState state, const QString &reason);

@@ -9,6 +9,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -163,11 +164,51 @@ Error FormatSource::classifyOpenError(int err)
                      QStringLiteral("cannot open %1: %2").arg(where, ffmpegErrorString(err)));
 }
 
+bool FormatSource::recordable(unsigned i) const
+{
+    const AVStream *st = m_ctx->streams[i];
+    const AVCodecParameters *par = st->codecpar;
+    // Video and audio, and what rides along with them: subtitles (DVB,
+    // teletext, text) and timed data (SCTE-35 cues, ID3, KLV). Each writer
+    // keeps what its container can hold and says what it left out.
+    if (par->codec_type != AVMEDIA_TYPE_VIDEO && par->codec_type != AVMEDIA_TYPE_AUDIO
+        && par->codec_type != AVMEDIA_TYPE_SUBTITLE && par->codec_type != AVMEDIA_TYPE_DATA)
+        return false;
+    if (par->codec_id == AV_CODEC_ID_NONE)
+        return false;
+    return !(par->codec_type == AVMEDIA_TYPE_VIDEO && (st->disposition & AV_DISPOSITION_ATTACHED_PIC));
+}
+
+StreamInfo FormatSource::streamInfo(unsigned i) const
+{
+    const AVStream *st = m_ctx->streams[i];
+    const AVCodecParameters *par = st->codecpar;
+    StreamInfo info;
+    info.index = int(i);
+    info.type = par->codec_type;
+    info.params = CodecParams(par);
+    info.timeBase = st->time_base;
+    info.frameRate = st->avg_frame_rate.num > 0 ? st->avg_frame_rate : st->r_frame_rate;
+    if (const AVDictionaryEntry *e = av_dict_get(st->metadata, "language", nullptr, 0))
+        info.tags.language = QString::fromUtf8(e->value);
+    if (const AVDictionaryEntry *e = av_dict_get(st->metadata, "title", nullptr, 0))
+        info.tags.title = QString::fromUtf8(e->value);
+    if (const AVDictionaryEntry *h = av_dict_get(st->metadata, "handler_name", nullptr, 0))
+        info.tags.handlerName = QString::fromUtf8(h->value);
+    info.tags.disposition = st->disposition;
+    for (int k = 0; k < st->nb_side_data; ++k)
+        info.tags.sideData.emplace_back(
+            int(st->side_data[k].type),
+            QByteArray(reinterpret_cast<const char *>(st->side_data[k].data), qsizetype(st->side_data[k].size)));
+    return info;
+}
+
 Status FormatSource::open()
 {
     m_ctx.reset();
     m_streams.clear();
     m_map.clear();
+    m_catalog.clear();
     m_paceFirstUs = AV_NOPTS_VALUE;
 
     AVFormatContext *raw = avformat_alloc_context();
@@ -258,11 +299,35 @@ Status FormatSource::open()
         m_live = true;
 
     // One program: an MPEG-TS multiplex can carry several, and a recording
-    // keeps every elementary stream of the one it records (the program of
-    // the best video stream, else of the best audio stream) and nothing of
-    // the others.
+    // keeps the streams of the one it records (the program asked for, else
+    // the program of the best video stream, else of the best audio stream)
+    // and nothing of the others.
     const AVProgram *program = nullptr;
-    if (m_ctx->nb_programs > 1) {
+    const TrackSelection &wanted = m_opt.tracks;
+    if (wanted.program >= 0) {
+        QStringList have;
+        for (unsigned p = 0; p < m_ctx->nb_programs; ++p) {
+            const AVProgram *prog = m_ctx->programs[p];
+            if (prog->program_num == wanted.program)
+                program = prog;
+            const AVDictionaryEntry *n = av_dict_get(prog->metadata, "service_name", nullptr, 0);
+            have << (n ? QStringLiteral("%1 \"%2\"").arg(prog->program_num).arg(QString::fromUtf8(n->value))
+                       : QString::number(prog->program_num));
+        }
+        if (!program) {
+            m_ctx.reset();
+            return makeError(ErrorCode::InvalidArgument,
+                             have.isEmpty()
+                                 ? QStringLiteral("%1 has no programs, so there is no program %2 to record (only "
+                                                  "an MPEG-TS multiplex has programs; leave the program unset)")
+                                       .arg(displayName())
+                                       .arg(wanted.program)
+                                 : QStringLiteral("%1 has no program %2; its programs: %3")
+                                       .arg(displayName())
+                                       .arg(wanted.program)
+                                       .arg(have.join(QStringLiteral(", "))));
+        }
+    } else if (m_ctx->nb_programs > 1) {
         int best = av_find_best_stream(m_ctx.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
         if (best < 0)
             best = av_find_best_stream(m_ctx.get(), AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
@@ -271,60 +336,84 @@ Status FormatSource::open()
                 if (int(m_ctx->programs[p]->stream_index[k]) == best)
                     program = m_ctx->programs[p];
     }
-    auto inProgram = [program](unsigned i) {
-        if (!program)
-            return true;
-        for (unsigned k = 0; k < program->nb_stream_indexes; ++k)
-            if (program->stream_index[k] == i)
-                return true;
-        return false;
-    };
+    const AVProgram *recordedProgram = program ? program : (m_ctx->nb_programs == 1 ? m_ctx->programs[0] : nullptr);
     m_sourceTags.clear();
-    for (const AVDictionary *dict : {static_cast<const AVDictionary *>(m_ctx->metadata),
-                                     program ? static_cast<const AVDictionary *>(program->metadata) : nullptr}) {
+    for (const AVDictionary *dict :
+         {static_cast<const AVDictionary *>(m_ctx->metadata),
+          recordedProgram ? static_cast<const AVDictionary *>(recordedProgram->metadata) : nullptr}) {
         const AVDictionaryEntry *e = nullptr;
         while ((e = av_dict_get(dict, "", e, AV_DICT_IGNORE_SUFFIX)))
             m_sourceTags.insert(QString::fromUtf8(e->key), QString::fromUtf8(e->value));
     }
-    if (!program && m_ctx->nb_programs == 1) {
-        const AVDictionaryEntry *e = nullptr;
-        while ((e = av_dict_get(m_ctx->programs[0]->metadata, "", e, AV_DICT_IGNORE_SUFFIX)))
-            m_sourceTags.insert(QString::fromUtf8(e->key), QString::fromUtf8(e->value));
+
+    // The tracks of every program, and which of them the selection keeps.
+    // In a multiplex they are counted in the order of their PIDs: the
+    // demuxer numbers streams in the order their first packets arrive,
+    // which differs from one join of a live UDP stream to the next, and
+    // "a:0" must name the same track every time.
+    std::vector<unsigned> order(m_ctx->nb_streams);
+    for (unsigned i = 0; i < m_ctx->nb_streams; ++i)
+        order[i] = i;
+    if (m_ctx->nb_programs > 0)
+        std::stable_sort(order.begin(), order.end(),
+                         [this](unsigned a, unsigned b) { return m_ctx->streams[a]->id < m_ctx->streams[b]->id; });
+    m_catalog.clear();
+    std::vector<int> keep;
+    for (unsigned p = 0; p < std::max(1u, m_ctx->nb_programs); ++p) {
+        const AVProgram *prog = m_ctx->nb_programs > 0 ? m_ctx->programs[p] : nullptr;
+        CatalogProgram cp;
+        if (prog) {
+            cp.number = prog->program_num;
+            if (const AVDictionaryEntry *e = av_dict_get(prog->metadata, "service_name", nullptr, 0))
+                cp.name = QString::fromUtf8(e->value);
+            if (const AVDictionaryEntry *e = av_dict_get(prog->metadata, "service_provider", nullptr, 0))
+                cp.provider = QString::fromUtf8(e->value);
+        }
+        // Without a chosen program (one program, or none) every stream is
+        // recorded, as it always was.
+        cp.recorded = prog == nullptr || prog == recordedProgram || (!program && m_ctx->nb_programs == 1);
+        // A lone program that was not asked for by number takes every
+        // stream, as before programs could be chosen (a stream outside the
+        // program table is still recorded).
+        auto inProg = [prog, all = !program && m_ctx->nb_programs == 1](unsigned i) {
+            if (!prog || all)
+                return true;
+            for (unsigned k = 0; k < prog->nb_stream_indexes; ++k)
+                if (prog->stream_index[k] == i)
+                    return true;
+            return false;
+        };
+        std::vector<TrackCandidate> candidates;
+        for (unsigned i : order) {
+            if (!inProg(i) || !recordable(i))
+                continue;
+            StreamInfo info = streamInfo(i);
+            candidates.push_back(TrackCandidate{int(i), info.type, info.tags.language});
+            cp.tracks.push_back(CatalogTrack{std::move(info), QString(), false});
+        }
+        for (size_t k = 0; k < candidates.size(); ++k)
+            cp.tracks[k].item = trackItemFor(candidates, k);
+        if (cp.recorded && keep.empty() && !candidates.empty()) {
+            const QString name =
+                cp.number >= 0 ? QStringLiteral("program %1 of %2").arg(cp.number).arg(displayName()) : displayName();
+            auto chosen = selectTracks(candidates, wanted.tracks, name);
+            if (!chosen) {
+                m_ctx.reset();
+                m_catalog.clear();
+                return chosen.error();
+            }
+            keep = *chosen;
+            for (CatalogTrack &t : cp.tracks)
+                t.recorded = std::find(keep.begin(), keep.end(), t.info.index) != keep.end();
+        }
+        m_catalog.push_back(std::move(cp));
     }
 
     m_map.assign(m_ctx->nb_streams, -1);
-    for (unsigned i = 0; i < m_ctx->nb_streams; ++i) {
-        const AVStream *st = m_ctx->streams[i];
-        const AVCodecParameters *par = st->codecpar;
-        // Video and audio, and what rides along with them: subtitles
-        // (DVB, teletext, text) and timed data (SCTE-35 cues, ID3, KLV).
-        // Each writer keeps what its container can hold and says what it
-        // left out.
-        if (par->codec_type != AVMEDIA_TYPE_VIDEO && par->codec_type != AVMEDIA_TYPE_AUDIO
-            && par->codec_type != AVMEDIA_TYPE_SUBTITLE && par->codec_type != AVMEDIA_TYPE_DATA)
-            continue;
-        if (par->codec_id == AV_CODEC_ID_NONE || !inProgram(i))
-            continue;
-        if (par->codec_type == AVMEDIA_TYPE_VIDEO && (st->disposition & AV_DISPOSITION_ATTACHED_PIC))
-            continue;
-        StreamInfo info;
+    for (int i : keep) {
+        StreamInfo info = streamInfo(unsigned(i));
         info.index = int(m_streams.size());
-        info.type = par->codec_type;
-        info.params = CodecParams(par);
-        info.timeBase = st->time_base;
-        info.frameRate = st->avg_frame_rate.num > 0 ? st->avg_frame_rate : st->r_frame_rate;
-        if (const AVDictionaryEntry *e = av_dict_get(st->metadata, "language", nullptr, 0))
-            info.tags.language = QString::fromUtf8(e->value);
-        if (const AVDictionaryEntry *e = av_dict_get(st->metadata, "title", nullptr, 0))
-            info.tags.title = QString::fromUtf8(e->value);
-        if (const AVDictionaryEntry *h = av_dict_get(st->metadata, "handler_name", nullptr, 0))
-            info.tags.handlerName = QString::fromUtf8(h->value);
-        info.tags.disposition = st->disposition;
-        for (int k = 0; k < st->nb_side_data; ++k)
-            info.tags.sideData.emplace_back(
-                int(st->side_data[k].type),
-                QByteArray(reinterpret_cast<const char *>(st->side_data[k].data), qsizetype(st->side_data[k].size)));
-        m_map[i] = info.index;
+        m_map[size_t(i)] = info.index;
         m_streams.push_back(std::move(info));
     }
     if (std::none_of(m_streams.begin(), m_streams.end(),
@@ -400,13 +489,94 @@ bool isDemoSpec(const QString &spec)
     return spec == u"demo" || spec.startsWith(QStringLiteral("demo?")) || spec.startsWith(QStringLiteral("demo:"));
 }
 
+namespace {
+
+// The demo and capture sources make their own streams (no programs): a
+// selection of their tracks is applied here, around them, so that every
+// source honours it the same way.
+class SelectedSource final : public PacketSource {
+public:
+    SelectedSource(std::unique_ptr<PacketSource> inner, TrackSelection tracks)
+        : m_inner(std::move(inner)), m_tracks(std::move(tracks))
+    {}
+    Status open() override
+    {
+        m_streams.clear();
+        m_map.clear();
+        m_catalog.clear();
+        if (Status st = m_inner->open(); !st.ok())
+            return st;
+        if (m_tracks.program >= 0)
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("%1 has no programs, so there is no program %2 to record (only an "
+                                            "MPEG-TS multiplex has programs; leave the program unset)")
+                                 .arg(displayName())
+                                 .arg(m_tracks.program));
+        const std::vector<StreamInfo> &all = m_inner->streams();
+        std::vector<TrackCandidate> candidates;
+        for (const StreamInfo &s : all)
+            candidates.push_back(TrackCandidate{s.index, s.type, s.tags.language});
+        auto keep = selectTracks(candidates, m_tracks.tracks, displayName());
+        if (!keep)
+            return keep.error();
+        CatalogProgram cp;
+        cp.recorded = true;
+        m_map.assign(all.size(), -1);
+        for (size_t k = 0; k < all.size(); ++k) {
+            const bool kept = std::find(keep->begin(), keep->end(), all[k].index) != keep->end();
+            cp.tracks.push_back(CatalogTrack{all[k], trackItemFor(candidates, k), kept});
+            if (!kept || all[k].index < 0 || size_t(all[k].index) >= all.size())
+                continue;
+            StreamInfo info = all[k];
+            info.index = int(m_streams.size());
+            m_map[size_t(all[k].index)] = info.index;
+            m_streams.push_back(std::move(info));
+        }
+        m_catalog.push_back(std::move(cp));
+        return {};
+    }
+    const std::vector<StreamInfo> &streams() const override { return m_streams; }
+    SourceTags sourceTags() const override { return m_inner->sourceTags(); }
+    std::vector<CatalogProgram> catalog() const override { return m_catalog; }
+    Result<PacketPtr> read() override
+    {
+        while (true) {
+            auto r = m_inner->read();
+            if (!r)
+                return r;
+            PacketPtr pkt = std::move(r.value());
+            const int idx = pkt->stream_index;
+            if (idx < 0 || size_t(idx) >= m_map.size() || m_map[size_t(idx)] < 0)
+                continue;
+            pkt->stream_index = m_map[size_t(idx)];
+            return pkt;
+        }
+    }
+    bool isLive() const override { return m_inner->isLive(); }
+    QString displayName() const override { return m_inner->displayName(); }
+
+private:
+    std::unique_ptr<PacketSource> m_inner;
+    TrackSelection m_tracks;
+    std::vector<StreamInfo> m_streams;
+    std::vector<int> m_map;
+    std::vector<CatalogProgram> m_catalog;
+};
+
+} // namespace
+
 std::unique_ptr<PacketSource> makeSource(const QString &spec, const SourceOptions &options)
 {
+    std::unique_ptr<PacketSource> made;
     if (isDemoSpec(spec))
-        return makeDemoSource(spec, options);
-    if (isDeviceSpec(spec))
-        return makeCaptureSource(spec, options);
-    return std::make_unique<FormatSource>(spec, options);
+        made = makeDemoSource(spec, options);
+    else if (isDeviceSpec(spec))
+        made = makeCaptureSource(spec, options);
+    else
+        return std::make_unique<FormatSource>(spec, options);
+    if (!made || options.tracks.isDefault())
+        return made;
+    return std::make_unique<SelectedSource>(std::move(made), options.tracks);
 }
 
 } // namespace tapedeck

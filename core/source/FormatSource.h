@@ -14,6 +14,7 @@ public:
     Status open() override;
     const std::vector<StreamInfo> &streams() const override { return m_streams; }
     SourceTags sourceTags() const override { return m_sourceTags; }
+    std::vector<CatalogProgram> catalog() const override { return m_catalog; }
     Result<PacketPtr> read() override;
     bool isLive() const override { return m_live; }
     QString displayName() const override;
@@ -21,6 +22,8 @@ public:
 private:
     Error classifyOpenError(int err); // may look the host up (re-arms the deadline)
     void pace(const AVPacket *pkt);
+    bool recordable(unsigned inputIndex) const; // a kind and codec a writer may keep
+    StreamInfo streamInfo(unsigned inputIndex) const;
 
     QString m_url;
     SourceOptions m_opt;
@@ -28,6 +31,7 @@ private:
     InputFormatContextPtr m_ctx;
     std::vector<StreamInfo> m_streams;
     SourceTags m_sourceTags;
+    std::vector<CatalogProgram> m_catalog;
     std::vector<int> m_map; // input stream index -> our index, -1 = ignored
     bool m_live = true;
     bool m_listener = false;

@@ -3,6 +3,7 @@
 // demo source. A source is used from one thread (the session's reader).
 
 #include "core/base/MediaTypes.h"
+#include "core/source/TrackSelection.h"
 
 #include <QString>
 
@@ -29,10 +30,30 @@ struct SourceOptions {
     // oldest one it still lists.
     HlsStart hlsStart = HlsStart::LiveEdge;
     const std::atomic<bool> *stopFlag = nullptr;
+    // Which program and tracks to deliver (core/source/TrackSelection.h);
+    // a selection the stream cannot satisfy makes open() fail with
+    // InvalidArgument, on the first connection and on every later one.
+    TrackSelection tracks;
     // Looks a host name up: getaddrinfo()'s return code (0, EAI_NONAME, ...).
     // Empty: getaddrinfo. A test seam for a name server that never answers;
     // it runs on a worker thread and may block for ever.
     std::function<int(const QByteArray &host)> resolveHost;
+};
+
+// Everything a source carries, whether recorded or not: its programs (one
+// without a number when the container has none) and their tracks. For the
+// probe ("Detect tracks", `tapedeck probe`).
+struct CatalogTrack {
+    StreamInfo info;       // index: the demuxer's stream index
+    QString item;          // the selection item naming it alone ("a:eng", "v:0")
+    bool recorded = false; // delivered under the source's current selection
+};
+struct CatalogProgram {
+    int number = -1; // MPEG-TS program_number; -1: the container has no programs
+    QString name;    // service_name, when the source says it
+    QString provider;
+    bool recorded = false; // the program the selection (or the default) picks
+    std::vector<CatalogTrack> tracks;
 };
 
 class PacketSource {
@@ -45,6 +66,9 @@ public:
     virtual const std::vector<StreamInfo> &streams() const = 0;
     // What the source says about itself (creation time, program name, ...).
     virtual SourceTags sourceTags() const { return {}; }
+    // Every program and track after open(); empty: only streams() is known
+    // (the demo, capture devices).
+    virtual std::vector<CatalogProgram> catalog() const { return {}; }
     // Next packet (timestamps in the stream's timeBase), or EndOfStream,
     // Timeout (stall), Network, Cancelled.
     virtual Result<PacketPtr> read() = 0;

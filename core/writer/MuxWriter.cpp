@@ -167,6 +167,20 @@ MuxWriter::~MuxWriter()
         abandon();
 }
 
+int flvKeptTrack(const std::vector<StreamInfo> &streams, AVMediaType type)
+{
+    int first = -1;
+    for (const StreamInfo &s : streams) {
+        if (s.type != type)
+            continue;
+        if (s.tags.disposition & AV_DISPOSITION_DEFAULT)
+            return s.index;
+        if (first < 0)
+            first = s.index;
+    }
+    return first;
+}
+
 Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &streams, const WriterOptions &options)
 {
     d->finalPath = finalPath;
@@ -179,22 +193,9 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
     QStringList leftOut;
     bool leftOutText = false, leftOutOther = false; // text subtitles: MP4 keeps them
     d->outIndex.assign(streams.size(), -1);
-    // FLV holds one video and one audio track: the source's default ones
-    // (else the first of each kind).
-    auto flvChoice = [&streams](AVMediaType type) {
-        int first = -1;
-        for (const StreamInfo &s : streams) {
-            if (s.type != type)
-                continue;
-            if (s.tags.disposition & AV_DISPOSITION_DEFAULT)
-                return s.index;
-            if (first < 0)
-                first = s.index;
-        }
-        return first;
-    };
-    const int flvVideo = flvChoice(AVMEDIA_TYPE_VIDEO);
-    const int flvAudio = flvChoice(AVMEDIA_TYPE_AUDIO);
+    const int flvVideo = flvKeptTrack(streams, AVMEDIA_TYPE_VIDEO);
+    const int flvAudio = flvKeptTrack(streams, AVMEDIA_TYPE_AUDIO);
+    QStringList flvLeftOutAv;
     for (const StreamInfo &s : streams) {
         // 0 = cannot; a negative answer means the muxer does not say (TS).
         const bool fits = avformat_query_codec(ofmt, s.params->codec_id, FF_COMPLIANCE_NORMAL) != 0;
@@ -207,6 +208,8 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
         // FLV carries audio and video only; MPEG-TS every elementary stream
         // (subtitles, SCTE-35, ID3, KLV) its muxer knows.
         const bool flvExtra = d->type == ContainerType::Flv && av && s.index != flvVideo && s.index != flvAudio;
+        if (flvExtra)
+            flvLeftOutAv << QString::fromUtf8(av_get_media_type_string(s.type));
         if (flvExtra || (!av && (d->type == ContainerType::Flv || !fits || !tsCarries(s.params->codec_id)))) {
             QString what = QStringLiteral("%1 #%2 (%3")
                                .arg(QString::fromUtf8(av_get_media_type_string(s.type)))
@@ -221,6 +224,22 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
         d->outIndex[size_t(s.index)] = int(d->kept.size());
         d->kept.push_back(s);
     }
+    // Which one FLV kept of several, so nobody has to guess which language
+    // the file speaks.
+    QStringList flvKept;
+    for (const StreamInfo &s : streams) {
+        const char *kind = av_get_media_type_string(s.type);
+        if ((s.index == flvVideo || s.index == flvAudio) && kind && flvLeftOutAv.contains(QString::fromUtf8(kind)))
+            flvKept << QStringLiteral("%1 #%2 (%3%4)")
+                           .arg(QString::fromUtf8(kind))
+                           .arg(s.index)
+                           .arg(QString::fromUtf8(avcodec_get_name(s.params->codec_id)),
+                                s.tags.language.isEmpty() ? QString() : u' ' + s.tags.language);
+    }
+    if (!flvKept.isEmpty())
+        d->notes << QStringLiteral("%1: FLV holds one audio and one video track; kept %2 (choose the tracks to "
+                                   "record another one)")
+                        .arg(QFileInfo(finalPath).fileName(), flvKept.join(QStringLiteral(", ")));
     if (!leftOut.isEmpty())
         d->notes << QStringLiteral("%1: %2 cannot carry %3; left out%4")
                         .arg(QFileInfo(finalPath).fileName(),

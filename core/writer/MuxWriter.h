@@ -7,6 +7,10 @@
 
 namespace tapedeck {
 
+// The one video or audio track FLV keeps of `streams`: the source's default
+// one, else the first of the kind (-1: none). Its StreamInfo::index.
+int flvKeptTrack(const std::vector<StreamInfo> &streams, AVMediaType type);
+
 class MuxWriter final : public ContainerWriter {
 public:
     explicit MuxWriter(ContainerType type);

@@ -129,6 +129,12 @@ private slots:
                                          << QByteArray("{\"source\":\"demo\",\"name\":\"../x\"}") << 400;
         QTest::newRow("out and name") << QByteArray("POST") << rec
                                       << QByteArray("{\"source\":\"demo\",\"out\":\"a\",\"name\":\"b\"}") << 400;
+        QTest::newRow("track not understood")
+            << QByteArray("POST") << rec << QByteArray("{\"source\":\"demo\",\"tracks\":\"x:1\"}") << 400;
+        QTest::newRow("tracks not a string")
+            << QByteArray("POST") << rec << QByteArray("{\"source\":\"demo\",\"tracks\":5}") << 400;
+        QTest::newRow("negative program")
+            << QByteArray("POST") << rec << QByteArray("{\"source\":\"demo\",\"program\":-1}") << 400;
         QTest::newRow("unknown id") << QByteArray("GET") << QByteArray("/api/v1/recordings/r000000000000")
                                     << QByteArray() << 404;
         QTest::newRow("stop unknown id") << QByteArray("DELETE") << QByteArray("/api/v1/recordings/nope")
@@ -256,6 +262,38 @@ private slots:
             if (events.waitForReadyRead(1000))
                 seen += events.readAll();
         QVERIFY(seen.contains("\"state\":\"finished\""));
+    }
+
+    // "tracks" (issue 13): the demo without its audio; the recording says
+    // what it writes, and the choice is kept in desired.json for a restart.
+    // A program the demo does not have fails the recording in words.
+    void trackSelection()
+    {
+        const QString id = startDemo("{\"source\":\"demo\",\"type\":\"ts\",\"out\":\"tracks/video\","
+                                     "\"tracks\":[\"a:none\"]}");
+        QVERIFY(!id.isEmpty());
+        QVERIFY(m_svc.waitFor(id, [](const QJsonObject &o) {
+            return o.value(QStringLiteral("state")).toString() == QLatin1String("recording")
+                && !o.value(QStringLiteral("recordedTracks")).toArray().isEmpty();
+        }));
+        const QJsonObject o = m_svc.request("GET", "/api/v1/recordings/" + id.toUtf8()).json();
+        QCOMPARE(o.value(QStringLiteral("tracks")).toString(), QStringLiteral("a:none"));
+        const QJsonArray tracks = o.value(QStringLiteral("recordedTracks")).toArray();
+        QCOMPARE(tracks.size(), 1);
+        QCOMPARE(tracks.at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("video"));
+        QFile desired(m_tmp.filePath(QStringLiteral("svc/desired.json")));
+        QVERIFY(desired.open(QIODevice::ReadOnly));
+        QVERIFY(desired.readAll().contains("\"tracks\": \"a:none\""));
+        QVERIFY(stopAndWait(id));
+
+        const QString bad = startDemo("{\"source\":\"demo\",\"out\":\"tracks/p3\",\"program\":3}");
+        QVERIFY(!bad.isEmpty());
+        QVERIFY(m_svc.waitFor(bad, [](const QJsonObject &o) {
+            return o.value(QStringLiteral("state")).toString() == QLatin1String("failed");
+        }));
+        const QString why =
+            m_svc.request("GET", "/api/v1/recordings/" + bad.toUtf8()).json().value(QStringLiteral("error")).toString();
+        QVERIFY2(why.contains(QStringLiteral("has no programs, so there is no program 3")), qPrintable(why));
     }
 
     void evostreamCommands()
