@@ -49,6 +49,7 @@ RecordStats statsOf(const QJsonObject &o)
     st.packets = qint64(o.value(QStringLiteral("packets")).toDouble());
     st.droppedPackets = qint64(o.value(QStringLiteral("drops")).toDouble());
     st.reconnects = o.value(QStringLiteral("reconnects")).toInt();
+    st.takes = o.value(QStringLiteral("takes")).toInt();
     st.currentFile = o.value(QStringLiteral("currentFile")).toString();
     return st;
 }
@@ -162,7 +163,9 @@ void MainWindow::startRemote(const SourceEntry &entry, const RecordOptions &opts
                      {QStringLiteral("type"), opts.format},
                      {QStringLiteral("chunk"), opts.chunkSeconds},
                      {QStringLiteral("overwrite"), opts.overwrite},
-                     {QStringLiteral("wait"), mode == StartMode::WaitForStream}};
+                     {QStringLiteral("wait"), waitsForStream(mode)}};
+    if (mode == StartMode::WheneverLive)
+        body.insert(QStringLiteral("wheneverLive"), true);
     const QString title = tr("%1 on %2").arg(entry.name, rec->name);
     const QString detail = redactUrl(spec);
     statusBar()->showMessage(tr("Starting \"%1\"…").arg(title), 5000);
@@ -210,6 +213,7 @@ void MainWindow::onRemoteRecording(const QString &recorderId, const QString &rem
         ? o.value(QStringLiteral("reason")).toString()
         : o.value(QStringLiteral("error")).toString();
     c->setRemote(true);
+    c->setWheneverLive(o.value(QStringLiteral("wheneverLive")).toBool());
     c->setState(state, reason);
     c->setStats(statsOf(o));
     const RecordState before = m_remoteStates.value(card, RecordState::Waiting);
