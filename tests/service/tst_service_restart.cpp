@@ -313,7 +313,7 @@ private slots:
         QVERIFY(svc.waitFor(id, tookAndWaits(1)));
         QVERIFY(stop(svc, id));
         const QString second = dir + QStringLiteral("/recordings/alive_r1_take001.ts");
-        QCOMPARE(filesUnder(dir, {QStringLiteral("*.ts")}), (QStringList{first, second}));
+        QCOMPARE(filesUnder(dir, {QStringLiteral("*.ts")}), (QStringList{second, first})); // sorted: _r1_ before _take
         QCOMPARE(sidecarsUnder(dir), QStringList());
         for (const QString &f : {first, second})
             QCOMPARE(ffmpegDecodeErrors(f), QString());
