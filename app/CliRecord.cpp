@@ -145,8 +145,12 @@ ExitCode runSession(RecordingService &service, Engine &engine, const RecordReque
         {QStringLiteral("chunkLength"), double(params.chunkDurationMs) / 1000.0},
         {QStringLiteral("overwrite"), params.overwrite == OverwritePolicy::Replace},
         // A listener URL waits for its encoder whatever --wait says.
-        {QStringLiteral("waitForStream"), params.startMode == StartMode::WaitForStream || isListenerUrl(params.source)},
+        {QStringLiteral("waitForStream"), waitsForStream(params.startMode) || isListenerUrl(params.source)},
     };
+    if (params.startMode == StartMode::WheneverLive) {
+        info.insert(QStringLiteral("wheneverLive"), true);
+        info.insert(QStringLiteral("reconnectWindow"), double(params.reconnectWindowMs) / 1000.0);
+    }
     if (params.maxDurationMs > 0)
         info.insert(QStringLiteral("duration"), double(params.maxDurationMs) / 1000.0);
     if (params.tracks.program >= 0)
@@ -184,8 +188,11 @@ ExitCode runSession(RecordingService &service, Engine &engine, const RecordReque
         }
         if (!quiet && tty && ++ticks % 3 == 0) {
             const RecordStats st = s->stats();
+            QString state = recordStateName(s->state());
+            if (st.takes > 0)
+                state += QStringLiteral(" (recorded %1 times)").arg(st.takes);
             QString line = QStringLiteral("\r%1  %2  %3 kbit/s  chunk %4  packets %5  dropped %6  reconnects %7   ")
-                               .arg(recordStateName(s->state()), clock(st.mediaMs), humanBytes(st.bytes))
+                               .arg(state, clock(st.mediaMs), humanBytes(st.bytes))
                                .arg(st.bitrateBps / 1000)
                                .arg(st.chunkIndex)
                                .arg(st.packets)
@@ -196,6 +203,15 @@ ExitCode runSession(RecordingService &service, Engine &engine, const RecordReque
             const QByteArray b = line.toUtf8();
             std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
         }
+    });
+    QObject::connect(&engine, &Engine::takeFinished, &engine, [&](int, const QStringList &files) {
+        if (quiet)
+            return;
+        if (tty)
+            err(QString());
+        for (const QString &f : files)
+            err(QStringLiteral("tapedeck: the stream went away; saved %1, waiting for it to come back")
+                    .arg(QFileInfo(f).absoluteFilePath()));
     });
     QObject::connect(&engine, &Engine::recordingFinished, &engine, [&](int, const QStringList &files) {
         if (tty && !quiet)
@@ -283,6 +299,15 @@ ExitCode runRecord(const QStringList &args)
                                          QStringLiteral("read local files at their real speed"));
     const QCommandLineOption waitOpt(
         QStringLiteral("wait"), QStringLiteral("arm: wait for the stream to appear, then record from its first frame"));
+    const QCommandLineOption wheneverLiveOpt(
+        QStringLiteral("whenever-live"),
+        QStringLiteral("stay armed: record each time the stream is live, one file per time (PATH_take001, "
+                       "PATH_take002, ...), closed when it goes away; until stopped (Ctrl+C)"));
+    const QCommandLineOption windowOpt(
+        QStringLiteral("reconnect-window"),
+        QStringLiteral("with --whenever-live: a stream back within this time goes on in the same file; "
+                       "gone for longer, its file is closed"),
+        QStringLiteral("seconds"), seconds(defaults.reconnectWindowMs));
     const QCommandLineOption noReconnectOpt(QStringLiteral("no-reconnect"),
                                             QStringLiteral("end the recording when a live source drops"));
     const QCommandLineOption fsyncOpt(QStringLiteral("fsync-ms"), QStringLiteral("flush to disk at least this often"),
@@ -328,10 +353,10 @@ ExitCode runRecord(const QStringList &args)
     QCommandLineOption failAfterOpt(QStringLiteral("test-fail-after-bytes"),
                                     QStringLiteral("testing: make writes fail after N bytes"), QStringLiteral("bytes"));
     failAfterOpt.setFlags(QCommandLineOption::HiddenFromHelp);
-    for (const auto &o :
-         {typeOpt, outOpt,         outDirOpt,      nameOpt,        chunkOpt,   durOpt,     overwriteOpt, realtimeOpt,
-          waitOpt, noReconnectOpt, fsyncOpt,       openTimeoutOpt, stallOpt,   reserveOpt, moovFirstOpt, hlsOldestOpt,
-          gapsOpt, quietOpt,       stopTimeoutOpt, failAfterOpt,   programOpt, tracksOpt})
+    for (const auto &o : {typeOpt,      outOpt,         outDirOpt,      nameOpt,         chunkOpt,     durOpt,
+                          overwriteOpt, realtimeOpt,    waitOpt,        wheneverLiveOpt, windowOpt,    noReconnectOpt,
+                          fsyncOpt,     openTimeoutOpt, stallOpt,       reserveOpt,      moovFirstOpt, hlsOldestOpt,
+                          gapsOpt,      quietOpt,       stopTimeoutOpt, failAfterOpt,    programOpt,   tracksOpt})
         p.addOption(o);
     p.addHelpOption();
     QString parseError;
@@ -377,7 +402,8 @@ ExitCode runRecord(const QStringList &args)
         return true;
     };
     if (!toMs(chunkOpt, &params.chunkDurationMs) || !toMs(durOpt, &params.maxDurationMs)
-        || !toMs(openTimeoutOpt, &params.openTimeoutMs) || !toMs(stallOpt, &params.stallTimeoutMs))
+        || !toMs(openTimeoutOpt, &params.openTimeoutMs) || !toMs(stallOpt, &params.stallTimeoutMs)
+        || !toMs(windowOpt, &params.reconnectWindowMs))
         return ExitCode::Usage;
     if (p.isSet(outOpt) == p.isSet(outDirOpt)) {
         err(QStringLiteral("tapedeck record: give either --out PATH or --out-dir DIR"));
@@ -418,7 +444,13 @@ ExitCode runRecord(const QStringList &args)
     }
     params.overwrite = p.isSet(overwriteOpt) ? OverwritePolicy::Replace : OverwritePolicy::Refuse;
     params.pacing = p.isSet(realtimeOpt) ? Pacing::Realtime : Pacing::AsFastAsPossible;
-    params.startMode = p.isSet(waitOpt) ? StartMode::WaitForStream : StartMode::Immediate;
+    params.startMode = p.isSet(wheneverLiveOpt) ? StartMode::WheneverLive
+        : p.isSet(waitOpt)                      ? StartMode::WaitForStream
+                                                : StartMode::Immediate;
+    if (p.isSet(windowOpt) && !p.isSet(wheneverLiveOpt)) {
+        err(QStringLiteral("tapedeck record: --reconnect-window goes with --whenever-live"));
+        return ExitCode::Usage;
+    }
     params.reconnect = !p.isSet(noReconnectOpt);
     params.forceMoovFirst = p.isSet(moovFirstOpt);
     if (p.isSet(hlsOldestOpt))

@@ -19,6 +19,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tapedeck {
 namespace ui {
 
@@ -119,6 +121,12 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     titleLabel->setToolTip(detail);
     m_stateLabel = new QLabel(frame);
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
+    m_stateLabel->setWordWrap(true);
+    m_takeFiles = new QLabel(frame);
+    m_takeFiles->setObjectName(QStringLiteral("takeFilesLabel"));
+    m_takeFiles->setWordWrap(true);
+    m_takeFiles->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_takeFiles->hide();
     m_error = new QLabel(frame);
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setWordWrap(true);
@@ -211,6 +219,7 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     auto *right = new QVBoxLayout;
     right->addWidget(titleLabel);
     right->addWidget(m_stateLabel);
+    right->addWidget(m_takeFiles);
     right->addWidget(m_error);
     right->addWidget(m_figures);
     right->addWidget(m_note);
@@ -247,12 +256,11 @@ void RecordingCard::setTracks(const std::vector<RecordedTrack> &tracks)
 void RecordingCard::setState(RecordState state, const QString &reason)
 {
     m_state = state;
-    m_stateLabel->setText(stateText(state));
     m_stateLabel->setProperty("recordState", int(state));
     const bool done = state == RecordState::Finished || state == RecordState::Failed;
     m_stop->setVisible(!done);
     m_stop->setEnabled(state != RecordState::Stopping);
-    m_stop->setText(state == RecordState::Waiting ? tr("Cancel") : tr("Stop"));
+    updateStateLine();
     m_dismiss->setVisible(done);
     updateMarkerControls();
     if (state == RecordState::Failed && !reason.isEmpty()) {
@@ -264,10 +272,58 @@ void RecordingCard::setState(RecordState state, const QString &reason)
     m_figures->setVisible(!(state == RecordState::Failed && m_bytes == 0));
 }
 
+void RecordingCard::setWheneverLive(bool on)
+{
+    m_wheneverLive = on;
+    updateStateLine();
+}
+
+void RecordingCard::updateStateLine()
+{
+    QString text = stateText(m_state);
+    // Two sentences, not one with %n: they read right before the
+    // translations have a plural entry for them.
+    if (m_wheneverLive && m_state == RecordState::Waiting)
+        text = m_takes == 0 ? tr("Waiting for the stream (records it every time it is live)")
+            : m_takes == 1  ? tr("Waiting for the stream (recorded once)")
+                            : tr("Waiting for the stream (recorded %1 times)").arg(m_takes);
+    else if (m_wheneverLive && m_state == RecordState::Recording && m_takes > 0)
+        text = tr("Recording (take %1)").arg(m_takes + 1);
+    m_stateLabel->setText(text);
+    // Waiting before anything was recorded: cancelling loses nothing. Once a
+    // file was made, ending the armed recording is a stop.
+    m_stop->setText(m_state == RecordState::Waiting && m_takes == 0 ? tr("Cancel") : tr("Stop"));
+}
+
+void RecordingCard::setTakeFiles(const QStringList &files)
+{
+    if (!m_wheneverLive || files.isEmpty()) {
+        m_takeFiles->hide();
+        return;
+    }
+    // The last three by name (the rest are in the Recordings tab).
+    QStringList names;
+    for (qsizetype i = std::max<qsizetype>(0, files.size() - 3); i < files.size(); ++i) {
+        QString name = QFileInfo(files.at(i)).fileName();
+        for (const QChar sep : {u'_', u'-', u'.'})
+            name.replace(sep, QString(sep) + QChar(0x200B));
+        names << name;
+    }
+    if (files.size() > 3)
+        names.prepend(QStringLiteral("…"));
+    m_takeFiles->setText(tr("Saved: %1").arg(names.join(QStringLiteral(", "))));
+    m_takeFiles->setToolTip(QDir::toNativeSeparators(files.join(u'\n')));
+    m_takeFiles->show();
+}
+
 void RecordingCard::setStats(const RecordStats &s)
 {
     const QLocale loc;
     m_bytes = s.bytes;
+    if (s.takes != m_takes) {
+        m_takes = s.takes;
+        updateStateLine();
+    }
     if (m_state == RecordState::Failed && m_bytes == 0)
         m_figures->hide();
     m_elapsed->setText(formatDuration(s.mediaMs));
@@ -406,6 +462,7 @@ void ActiveRecordingsView::addRecording(int id, const QString &title, const QStr
     m_cards.insert(id, card);
     if (RecordingSession *s = m_engine.session(id)) {
         card->setMarkersSupported(s->params().type == ContainerType::Mp4);
+        card->setWheneverLive(s->params().startMode == StartMode::WheneverLive);
         card->setState(s->state(), s->errorMessage());
     }
     updateEmpty();
@@ -415,8 +472,10 @@ void ActiveRecordingsView::onStateChanged(int id, RecordState state, const QStri
 {
     if (RecordingCard *c = m_cards.value(id)) {
         c->setState(state, reason);
-        if (RecordingSession *s = m_engine.session(id))
+        if (RecordingSession *s = m_engine.session(id)) {
             c->setStats(s->stats());
+            c->setTakeFiles(s->files());
+        }
     }
 }
 
@@ -466,6 +525,8 @@ void ActiveRecordingsView::refresh()
             c->setStats(s->stats());
             c->setAudio(s->audioLevels(), m_silenceWarnMs);
             c->setTracks(s->recordedTracks());
+            if (s->params().startMode == StartMode::WheneverLive)
+                c->setTakeFiles(s->files());
         }
     }
 }

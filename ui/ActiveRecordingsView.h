@@ -52,6 +52,10 @@ public:
     // A recording on a remote recorder: its API has no split or markers
     // (yet), and this computer's disk says nothing about it.
     void setRemote(bool remote);
+    // Armed for good (StartMode::WheneverLive): the state says how often it
+    // was recorded, and the files of the finished takes are listed.
+    void setWheneverLive(bool on);
+    void setTakeFiles(const QStringList &files);
 
     static QString stateText(RecordState s);
 
@@ -91,7 +95,11 @@ private:
     QPushButton *m_marker;
     bool m_markersSupported = true;
     bool m_remote = false;
+    bool m_wheneverLive = false;
+    int m_takes = 0;
+    QLabel *m_takeFiles;
     void updateMarkerControls();
+    void updateStateLine();
 };
 
 class ActiveRecordingsView : public QWidget {

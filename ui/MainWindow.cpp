@@ -18,6 +18,7 @@
 #include "ui/TrayController.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QApplication>
 #include <QCloseEvent>
@@ -93,6 +94,7 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     connect(&m_engine, &Engine::recordingFinished, this, &MainWindow::onFinished);
     connect(&m_engine, &Engine::recordingFailed, this, &MainWindow::onFailed);
     connect(&m_engine, &Engine::chunkFinished, this, [this](int, const QString &path) { m_recordings->addFile(path); });
+    connect(&m_engine, &Engine::takeFinished, this, &MainWindow::onTakeFinished);
     connect(&m_engine, &Engine::previewFrame, m_active, &ActiveRecordingsView::onPreview);
     connect(m_active, &ActiveRecordingsView::stopRequested, this, [this](int id) {
         if (id < 0)
@@ -179,6 +181,10 @@ void MainWindow::buildActions()
     make(m_removeSource, tr("&Remove source"), "remove", QKeySequence(Qt::Key_Delete), "actionRemoveSource");
     make(m_record, tr("&Record"), "record", QKeySequence(Qt::CTRL | Qt::Key_R), "actionRecord");
     make(m_arm, tr("Record when &live"), "arm", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), "actionArm");
+    make(m_keepArmed, tr("&Keep recording whenever live"), "arm", QKeySequence(), "actionKeepArmed");
+    m_keepArmed->setCheckable(true);
+    m_keepArmed->setToolTip(tr("Record when live stays armed: a new file each time the stream goes live, closed "
+                               "when it goes away, until you press Stop"));
     make(m_stop, tr("&Stop"), "stop", QKeySequence(Qt::CTRL | Qt::Key_Period), "actionStop");
     make(m_stopAll, tr("Stop &all"), "stop", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Period), "actionStopAll");
     make(m_settingsAction, tr("&Settings…"), "settings", QKeySequence(Qt::CTRL | Qt::Key_Comma), "actionSettings");
@@ -213,7 +219,8 @@ void MainWindow::buildActions()
         box->open();
     });
     connect(m_record, &QAction::triggered, this, [this] { startSelected(StartMode::Immediate); });
-    connect(m_arm, &QAction::triggered, this, [this] { startSelected(StartMode::WaitForStream); });
+    connect(m_arm, &QAction::triggered, this,
+            [this] { startSelected(m_keepArmed->isChecked() ? StartMode::WheneverLive : StartMode::WaitForStream); });
     connect(m_stop, &QAction::triggered, this, &MainWindow::stopSelected);
     connect(m_stopAll, &QAction::triggered, &m_engine, &Engine::stopAll);
     connect(m_tray, &TrayController::stopAllRequested, m_stopAll, &QAction::trigger);
@@ -234,6 +241,7 @@ void MainWindow::buildActions()
     QMenu *rec = menuBar()->addMenu(tr("&Recording"));
     rec->addAction(m_record);
     rec->addAction(m_arm);
+    rec->addAction(m_keepArmed);
     rec->addAction(m_stop);
     rec->addAction(m_stopAll);
     buildMarkerActions(rec);
@@ -314,6 +322,12 @@ void MainWindow::buildUi()
     buttons->addWidget(m_armButton);
     buttons->addWidget(m_stopButton);
     buttons->addStretch(1);
+    // On a line of its own: beside the buttons it would widen a 640-pixel window.
+    m_keepArmedCheck = new QCheckBox(tr("Keep recording whenever live"), controlsBox);
+    m_keepArmedCheck->setObjectName(QStringLiteral("keepArmedCheck"));
+    m_keepArmedCheck->setToolTip(m_keepArmed->toolTip());
+    connect(m_keepArmedCheck, &QCheckBox::toggled, m_keepArmed, &QAction::setChecked);
+    connect(m_keepArmed, &QAction::toggled, m_keepArmedCheck, &QCheckBox::setChecked);
     // Where Record starts it: this computer or one of the remote recorders.
     m_recorderCombo = new QComboBox(controlsBox);
     m_recorderCombo->setObjectName(QStringLiteral("recorderCombo"));
@@ -329,6 +343,7 @@ void MainWindow::buildUi()
     controlsLay->addWidget(m_options);
     controlsLay->addLayout(where);
     controlsLay->addLayout(buttons);
+    controlsLay->addWidget(m_keepArmedCheck);
 
     m_active = new ActiveRecordingsView(m_engine);
     m_recordings = new RecordingsList;

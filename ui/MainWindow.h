@@ -12,6 +12,7 @@
 #include <QSet>
 
 class QAction;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -165,6 +166,7 @@ private:
     void onStateChanged(int id, RecordState state, const QString &reason);
     void onFinished(int id, const QStringList &files);
     void onFailed(int id, const QString &reason);
+    void onTakeFinished(int id, const QStringList &files); // WheneverLive: the stream went away, its file is closed
 
     Settings &m_settings;
     Engine &m_engine;
@@ -176,6 +178,7 @@ private:
     RecordOptionsWidget *m_options = nullptr;
     QPushButton *m_recordButton = nullptr;
     QPushButton *m_armButton = nullptr;
+    QCheckBox *m_keepArmedCheck = nullptr; // the same choice as m_keepArmed, beside the button
     QPushButton *m_stopButton = nullptr;
     QTabWidget *m_tabs = nullptr;
     ActiveRecordingsView *m_active = nullptr;
@@ -189,6 +192,7 @@ private:
     QAction *m_removeSource = nullptr;
     QAction *m_record = nullptr;
     QAction *m_arm = nullptr;
+    QAction *m_keepArmed = nullptr; // checked: Record when live stays armed (StartMode::WheneverLive)
     QAction *m_stop = nullptr;
     QAction *m_stopAll = nullptr;
     QAction *m_settingsAction = nullptr;

@@ -95,9 +95,12 @@ void MainWindow::beginRecording(const SourceEntry &entry, const RecordOptions &o
     }
     if (startLocal(entry, opts, mode, spec)) {
         m_tabs->setCurrentWidget(m_active);
-        statusBar()->showMessage(mode == StartMode::WaitForStream ? tr("Waiting for \"%1\" to appear…").arg(entry.name)
-                                                                  : tr("Starting \"%1\"…").arg(entry.name),
-                                 5000);
+        statusBar()->showMessage(
+            mode == StartMode::WheneverLive
+                ? tr("\"%1\" is recorded every time it is live, until you press Stop.").arg(entry.name)
+                : mode == StartMode::WaitForStream ? tr("Waiting for \"%1\" to appear…").arg(entry.name)
+                                                   : tr("Starting \"%1\"…").arg(entry.name),
+            5000);
     }
     updateActions();
 }
@@ -225,6 +228,18 @@ void MainWindow::onFinished(int id, const QStringList &files)
     }
     enforceRetention(); // the folder just grew
     updateActions();
+}
+
+void MainWindow::onTakeFinished(int id, const QStringList &files)
+{
+    // The take's files reached the library through chunkFinished. One
+    // notice per time the stream went away, none when it comes back.
+    if (files.isEmpty())
+        return;
+    m_tray->notify(NotificationKind::Finished, tr("\"%1\" is no longer live").arg(recordingName(id)),
+                   tr("Saved %1; recording again when it is live.").arg(QDir::toNativeSeparators(files.constLast())),
+                   files);
+    enforceRetention(); // the folder just grew
 }
 
 void MainWindow::onFailed(int id, const QString &reason)

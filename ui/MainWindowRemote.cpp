@@ -49,6 +49,7 @@ RecordStats statsOf(const QJsonObject &o)
     st.packets = qint64(o.value(QStringLiteral("packets")).toDouble());
     st.droppedPackets = qint64(o.value(QStringLiteral("drops")).toDouble());
     st.reconnects = o.value(QStringLiteral("reconnects")).toInt();
+    st.takes = o.value(QStringLiteral("takes")).toInt();
     st.currentFile = o.value(QStringLiteral("currentFile")).toString();
     return st;
 }
@@ -162,7 +163,9 @@ void MainWindow::startRemote(const SourceEntry &entry, const RecordOptions &opts
                      {QStringLiteral("type"), opts.format},
                      {QStringLiteral("chunk"), opts.chunkSeconds},
                      {QStringLiteral("overwrite"), opts.overwrite},
-                     {QStringLiteral("wait"), mode == StartMode::WaitForStream}};
+                     {QStringLiteral("wait"), waitsForStream(mode)}};
+    if (mode == StartMode::WheneverLive)
+        body.insert(QStringLiteral("wheneverLive"), true);
     const TrackSelection tracks = m_sources->tracks(entry.id);
     if (tracks.program >= 0)
         body.insert(QStringLiteral("program"), tracks.program);
@@ -215,6 +218,7 @@ void MainWindow::onRemoteRecording(const QString &recorderId, const QString &rem
         ? o.value(QStringLiteral("reason")).toString()
         : o.value(QStringLiteral("error")).toString();
     c->setRemote(true);
+    c->setWheneverLive(o.value(QStringLiteral("wheneverLive")).toBool());
     c->setState(state, reason);
     c->setStats(statsOf(o));
     {

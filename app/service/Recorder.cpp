@@ -166,7 +166,11 @@ std::optional<ApiError> Recorder::launch(Entry &e, bool firstRun)
     r.params.chunkDurationMs = e.want.chunkMs;
     r.params.maxDurationMs = e.want.durationMs;
     r.params.overwrite = firstRun && e.want.overwrite ? OverwritePolicy::Replace : OverwritePolicy::Refuse;
-    r.params.startMode = e.want.waitForStream ? StartMode::WaitForStream : StartMode::Immediate;
+    r.params.startMode = e.want.wheneverLive ? StartMode::WheneverLive
+        : e.want.waitForStream               ? StartMode::WaitForStream
+                                             : StartMode::Immediate;
+    if (e.want.reconnectWindowMs >= 0)
+        r.params.reconnectWindowMs = e.want.reconnectWindowMs;
     r.params.previewEnabled = m_previews;
     r.params.tracks = e.want.tracks;
     auto id = m_service.start(r);
@@ -225,8 +229,12 @@ std::variant<QString, ApiError> Recorder::start(const StartSpec &spec)
     w.chunkMs = !spec.chunkGiven && named && named->chunkMs >= 0 ? named->chunkMs : spec.chunkMs;
     w.durationMs = spec.durationMs;
     w.overwrite = spec.overwrite;
-    w.waitForStream = spec.waitForStream;
+    w.waitForStream = spec.waitForStream || spec.wheneverLive;
+    w.wheneverLive = spec.wheneverLive;
     w.tracks = spec.tracks;
+    w.reconnectWindowMs = spec.reconnectWindowMs;
+    if (spec.reconnectWindowMs >= 0 && !spec.wheneverLive)
+        return ApiError{400, QStringLiteral("\"reconnectWindow\" goes with \"wheneverLive\": true")};
     if (!spec.out.isEmpty() && !spec.name.isEmpty())
         return ApiError{400, QStringLiteral("give either \"out\" or \"name\", not both")};
     if (!spec.out.isEmpty()) {
@@ -388,6 +396,8 @@ QJsonObject Recorder::toJson(const Entry &e) const
         {QStringLiteral("duration"), double(e.want.durationMs) / 1000.0},
         {QStringLiteral("overwrite"), e.want.overwrite},
         {QStringLiteral("waitForStream"), e.want.waitForStream},
+        {QStringLiteral("wheneverLive"), e.want.wheneverLive},
+        {QStringLiteral("takes"), st.takes},
         {QStringLiteral("resumes"), e.want.resumes},
         {QStringLiteral("bytes"), double(st.bytes)},
         {QStringLiteral("mediaSeconds"), double(st.mediaMs) / 1000.0},

@@ -29,9 +29,11 @@ struct StartSpec {
     qint64 durationMs = 0;   // 0: until stopped
     bool overwrite = false;  // replace existing files (first run only)
     bool waitForStream = false;
-    QString out;           // path without extension, relative to the recordings folder
-    QString name;          // or: a file-name pattern ({source} {date} {time} {datetime})
-    TrackSelection tracks; // "program" and "tracks" (checked by the API)
+    bool wheneverLive = false;     // armed for good: a new file each time the stream is live
+    qint64 reconnectWindowMs = -1; // wheneverLive: gone longer than this closes the file (-1: default)
+    QString out;                   // path without extension, relative to the recordings folder
+    QString name;                  // or: a file-name pattern ({source} {date} {time} {datetime})
+    TrackSelection tracks;         // "program" and "tracks" (checked by the API)
 };
 
 // One line on stderr, "tapedeck serve: ..." (redacted).

@@ -204,11 +204,19 @@ HttpResponse ServiceApi::recordings(const HttpRequest &request, const QString &i
         if (auto *bad = std::get_if<HttpResponse>(&parsed))
             return std::move(*bad);
         const QJsonObject o = std::get<QJsonObject>(std::move(parsed));
-        static const QStringList known{
-            QStringLiteral("source"),   QStringLiteral("type"),      QStringLiteral("chunk"),
-            QStringLiteral("duration"), QStringLiteral("overwrite"), QStringLiteral("wait"),
-            QStringLiteral("out"),      QStringLiteral("name"),      QStringLiteral("sourceName"),
-            QStringLiteral("program"),  QStringLiteral("tracks")};
+        static const QStringList known{QStringLiteral("source"),
+                                       QStringLiteral("type"),
+                                       QStringLiteral("chunk"),
+                                       QStringLiteral("duration"),
+                                       QStringLiteral("overwrite"),
+                                       QStringLiteral("wait"),
+                                       QStringLiteral("out"),
+                                       QStringLiteral("name"),
+                                       QStringLiteral("sourceName"),
+                                       QStringLiteral("wheneverLive"),
+                                       QStringLiteral("reconnectWindow"),
+                                       QStringLiteral("program"),
+                                       QStringLiteral("tracks")};
         for (auto it = o.begin(); it != o.end(); ++it)
             if (!known.contains(it.key()))
                 return errorResponse(
@@ -224,22 +232,26 @@ HttpResponse ServiceApi::recordings(const HttpRequest &request, const QString &i
         spec.type = o.value(QStringLiteral("type")).toString();
         spec.out = o.value(QStringLiteral("out")).toString();
         spec.name = o.value(QStringLiteral("name")).toString();
-        for (const char *f : {"chunk", "duration"}) {
+        for (const char *f : {"chunk", "duration", "reconnectWindow"}) {
             if (!o.contains(QLatin1String(f)))
                 continue;
             auto ms = secondsToMs(o.value(QLatin1String(f)));
             if (!ms)
                 return errorResponse(400,
                                      QStringLiteral("\"%1\" must be a number of seconds >= 0").arg(QLatin1String(f)));
-            (qstrcmp(f, "chunk") == 0 ? spec.chunkMs : spec.durationMs) = *ms;
+            (qstrcmp(f, "chunk") == 0          ? spec.chunkMs
+                 : qstrcmp(f, "duration") == 0 ? spec.durationMs
+                                               : spec.reconnectWindowMs) = *ms;
         }
-        for (const char *f : {"overwrite", "wait"}) {
+        for (const char *f : {"overwrite", "wait", "wheneverLive"}) {
             if (!o.contains(QLatin1String(f)))
                 continue;
             auto b = toBool(o.value(QLatin1String(f)));
             if (!b)
                 return errorResponse(400, QStringLiteral("\"%1\" must be true or false").arg(QLatin1String(f)));
-            (qstrcmp(f, "wait") == 0 ? spec.waitForStream : spec.overwrite) = *b;
+            (qstrcmp(f, "wait") == 0            ? spec.waitForStream
+                 : qstrcmp(f, "overwrite") == 0 ? spec.overwrite
+                                                : spec.wheneverLive) = *b;
         }
         if (o.contains(QStringLiteral("program"))) {
             const QJsonValue v = o.value(QStringLiteral("program"));

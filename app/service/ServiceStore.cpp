@@ -68,6 +68,8 @@ QJsonObject WantedRecording::toJson() const
         {QStringLiteral("durationMs"), double(durationMs)},
         {QStringLiteral("overwrite"), overwrite},
         {QStringLiteral("waitForStream"), waitForStream},
+        {QStringLiteral("wheneverLive"), wheneverLive},
+        {QStringLiteral("reconnectWindowMs"), double(reconnectWindowMs)},
         {QStringLiteral("resumes"), resumes},
         {QStringLiteral("created"), created.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("sourceName"), sourceName},
@@ -93,6 +95,8 @@ Result<WantedRecording> WantedRecording::fromJson(const QJsonObject &o)
     w.durationMs = qint64(o.value(QStringLiteral("durationMs")).toDouble());
     w.overwrite = o.value(QStringLiteral("overwrite")).toBool();
     w.waitForStream = o.value(QStringLiteral("waitForStream")).toBool();
+    w.wheneverLive = o.value(QStringLiteral("wheneverLive")).toBool();
+    w.reconnectWindowMs = qint64(o.value(QStringLiteral("reconnectWindowMs")).toDouble(-1));
     w.resumes = o.value(QStringLiteral("resumes")).toInt();
     w.created = QDateTime::fromString(o.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs);
     w.sourceName = o.value(QStringLiteral("sourceName")).toString();

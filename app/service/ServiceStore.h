@@ -39,7 +39,11 @@ struct WantedRecording {
     qint64 durationMs = 0;      // 0: until stopped
     bool overwrite = false;     // the first run only: a resumed run never replaces a file
     bool waitForStream = false; // armed: wait for the stream to appear
-    int resumes = 0;            // how often it was resumed after a restart
+    // Armed for good (StartMode::WheneverLive): each time the stream is live
+    // a take of its own, until stopped; resumed armed after a restart.
+    bool wheneverLive = false;
+    qint64 reconnectWindowMs = -1; // wheneverLive: see RecordParams (-1: the default)
+    int resumes = 0;               // how often it was resumed after a restart
     QDateTime created;
     QString sourceName;    // recorded by name: the named source's address at each (re)start
     TrackSelection tracks; // program and tracks to keep (default: as the engine chooses)

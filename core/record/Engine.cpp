@@ -32,6 +32,7 @@ Result<int> Engine::startRecording(const RecordParams &params)
     RecordingSession *s = session.get();
     connect(s, &RecordingSession::stateChanged, this, &Engine::recordingStateChanged);
     connect(s, &RecordingSession::chunkFinished, this, &Engine::chunkFinished);
+    connect(s, &RecordingSession::takeFinished, this, &Engine::takeFinished);
     connect(s, &RecordingSession::finished, this, &Engine::recordingFinished);
     connect(s, &RecordingSession::failed, this, &Engine::recordingFailed);
     connect(s, &RecordingSession::previewFrame, this, &Engine::previewFrame);

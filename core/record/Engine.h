@@ -47,6 +47,7 @@ public:
 signals:
     void recordingStateChanged(int id, tapedeck::RecordState state, const QString &reason);
     void chunkFinished(int id, const QString &path);
+    void takeFinished(int id, const QStringList &files); // StartMode::WheneverLive: a take's files closed
     void recordingFinished(int id, const QStringList &files);
     void recordingFailed(int id, const QString &reason);
     void previewFrame(int id, const tapedeck::PreviewFrame &frame);

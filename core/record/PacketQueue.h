@@ -16,7 +16,9 @@
 namespace tapedeck {
 
 struct QueueItem {
-    enum class Kind { Packet, Streams, End };
+    // TakeEnd (StartMode::WheneverLive): the stream went away; the writer
+    // closes the take's files and waits for the next Streams.
+    enum class Kind { Packet, Streams, TakeEnd, End };
     Kind kind = Kind::Packet;
     PacketPtr packet;
     std::vector<StreamInfo> streams; // Kind::Streams

@@ -14,7 +14,14 @@ enum class OverwritePolicy { Refuse, Replace };
 enum class StartMode {
     Immediate,     // the stream must open now (within the open timeout)
     WaitForStream, // armed: retry until the stream exists, then record from its first packet
+    // Armed for good: like WaitForStream, and each time the stream goes away
+    // (gone for longer than reconnectWindowMs) the take's file is closed and
+    // the recording waits for the next time, into a new file (BASE_take001,
+    // BASE_take002, ...: the first free number). Ends only when stopped.
+    WheneverLive,
 };
+// Waits for the stream before the first packet: WaitForStream and WheneverLive.
+inline bool waitsForStream(StartMode m) { return m != StartMode::Immediate; }
 
 // What a recording's timeline does when a live source drops and returns
 // (docs/timestamps.md, "Gaps"):
@@ -49,6 +56,10 @@ struct RecordParams {
     qint64 retryMaxMs = 5000;
     double retryFactor = 1.5;
     bool reconnect = true; // live sources: reconnect after a drop
+    // WheneverLive: a source back within this time goes on in the same file
+    // (a blip); gone for longer, the take ends and its file is closed. 0, or
+    // reconnect off: the take ends at the first drop.
+    qint64 reconnectWindowMs = 10000;
     qint64 openTimeoutMs = 10000;
     qint64 stallTimeoutMs = 5000;
     qint64 fsyncIntervalMs = 1000;
@@ -93,6 +104,7 @@ struct RecordStats {
     // depacketizer hands over after packet loss): left out of the file.
     qint64 picturelessUnits = 0;
     int reconnects = 0;  // source drops survived
+    int takes = 0;       // WheneverLive: takes finished (files closed) so far
     QString currentFile; // final name of the file being written
 };
 

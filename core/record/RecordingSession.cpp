@@ -70,6 +70,25 @@ QString clockText(qint64 ms)
         .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'));
 }
 
+// WheneverLive: BASE_take001, BASE_take002, ...: the first number after
+// `*last` with nothing of that name on disk (a file, a chunk, a sidecar), so
+// no take replaces an earlier one, from this run or from an earlier one.
+QString nextTakeBase(const QString &outBase, int *last)
+{
+    const QFileInfo fi(outBase);
+    const QDir dir = fi.absoluteDir();
+    while (true) {
+        const QString name = fi.fileName() + QStringLiteral("_take%1").arg(++*last, 3, 10, QLatin1Char('0'));
+        const QStringList taken = dir.entryList({name + QStringLiteral(".*"), name + QStringLiteral("_*")},
+                                                QDir::Files | QDir::Hidden | QDir::System);
+        if (taken.isEmpty()) {
+            const QString base = dir.filePath(name);
+            registerUserPath(base);
+            return base;
+        }
+    }
+}
+
 qint64 nowMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch()).count();
@@ -147,7 +166,9 @@ bool isTerminalState(RecordState s) { return s == RecordState::Finished || s == 
 //   Waiting   -> Recording (the source opened), Stopping (stop asked),
 //                Finished / Failed (ended before it opened)
 //   Recording -> Stopping (stop asked, --duration reached, disk reserve),
-//                Finished / Failed (the source ended, a write failed)
+//                Finished / Failed (the source ended, a write failed),
+//                Waiting (StartMode::WheneverLive: the stream went away,
+//                its take's files are closed, the next time is awaited)
 //   Stopping  -> Finished / Failed (the writer closed the files)
 // Finished and Failed are terminal. A reconnect stays in Recording.
 bool isLegalTransition(RecordState from, RecordState to)
@@ -156,7 +177,7 @@ bool isLegalTransition(RecordState from, RecordState to)
     case RecordState::Waiting:
         return to != RecordState::Waiting;
     case RecordState::Recording:
-        return to == RecordState::Stopping || isTerminalState(to);
+        return to == RecordState::Stopping || to == RecordState::Waiting || isTerminalState(to);
     case RecordState::Stopping:
         return isTerminalState(to);
     case RecordState::Finished:
@@ -393,11 +414,16 @@ Status RecordingSession::start()
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("no output path given"));
     // A file another process records or recovers is refused even with
     // overwrite: replacing it would destroy a live recording.
-    for (const QString &t : ChunkedOutput::firstTargets(p.type, p.outBase, p.chunkDurationMs))
+    // WheneverLive names each take's files when it begins (nextTakeBase):
+    // never one that exists, so there is nothing to refuse here.
+    const QStringList targets = p.startMode == StartMode::WheneverLive
+        ? QStringList()
+        : ChunkedOutput::firstTargets(p.type, p.outBase, p.chunkDurationMs);
+    for (const QString &t : targets)
         if (const OwnerInfo who = fileOwner(t); who.owned())
             return makeError(ErrorCode::InUse, QStringLiteral("%1 is %2; nothing was written").arg(t, who.describe()));
     if (p.overwrite == OverwritePolicy::Refuse) {
-        for (const QString &t : ChunkedOutput::firstTargets(p.type, p.outBase, p.chunkDurationMs))
+        for (const QString &t : targets)
             if (QFileInfo::exists(t))
                 return makeError(
                     ErrorCode::AlreadyExists,
@@ -558,6 +584,25 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
     std::vector<StreamInfo> lastStreams;
     qint64 lastPacketMs = 0; // wall clock of the last packet read, for the length of a gap
     QString dropReason;
+    // WheneverLive: recordingStarted means "a take is open"; a drop starts
+    // the reconnect window, after which the take ends.
+    const bool wheneverLive = p.startMode == StartMode::WheneverLive;
+    qint64 droppedAtMs = 0;
+    auto windowOver = [&] {
+        return !p.reconnect || p.reconnectWindowMs <= 0 || nowMs() - droppedAtMs >= p.reconnectWindowMs;
+    };
+    auto endTake = [&](const QString &why) {
+        QueueItem te;
+        te.kind = QueueItem::Kind::TakeEnd;
+        te.gapReason = why;
+        queue->pushControl(std::move(te));
+        recordingStarted = false;
+        droppedAtMs = 0;
+        lastPacketMs = 0;
+        backoffMs = p.retryInitialMs;
+        logInfo(QStringLiteral("%1: the stream went away (%2); waiting for it to come back").arg(display, why));
+        transition(RecordState::Waiting, why);
+    };
 
     auto nextBackoff = [&] {
         // Jitter keeps many recorders from reconnecting in lockstep.
@@ -568,8 +613,17 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
     };
 
     while (!stopFlag.load() && !abortFlag.load()) {
+        SourceOptions openOptions = so;
+        if (wheneverLive && recordingStarted && droppedAtMs > 0) {
+            // A reconnect within the window gets no more than the window's
+            // rest (at least a second): a server that holds a play request
+            // open until a publisher comes (nginx-rtmp) must not keep the
+            // take's file open long after the window.
+            const qint64 rest = p.reconnectWindowMs - (nowMs() - droppedAtMs);
+            openOptions.openTimeoutMs = std::clamp<qint64>(rest, 1000, std::max<qint64>(1000, p.openTimeoutMs));
+        }
         std::unique_ptr<PacketSource> src =
-            hooks.sourceFactory ? hooks.sourceFactory(p.source, so) : makeSource(p.source, so);
+            hooks.sourceFactory ? hooks.sourceFactory(p.source, openOptions) : makeSource(p.source, openOptions);
         Status opened = src->open();
         if (!opened) {
             if (opened.error().code == ErrorCode::Cancelled || stopFlag.load())
@@ -590,7 +644,9 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
                 }
                 break;
             }
-            const bool keepTrying = (p.startMode == StartMode::WaitForStream && !recordingStarted)
+            if (wheneverLive && recordingStarted && windowOver())
+                endTake(dropReason);
+            const bool keepTrying = (waitsForStream(p.startMode) && !recordingStarted)
                 || (recordingStarted && p.reconnect && src->isLive());
             if (!keepTrying) {
                 std::lock_guard lock(mutex);
@@ -603,6 +659,9 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
                 break;
             continue;
         }
+        if (wheneverLive && recordingStarted && windowOver())
+            endTake(dropReason); // back, but after the window: a new take
+        droppedAtMs = 0;
         backoffMs = p.retryInitialMs;
         const qint64 openedAtMs = nowMs();
         QueueItem si;
@@ -689,6 +748,18 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
             break;
         if (readError.code == ErrorCode::EndOfStream && !src->isLive())
             break; // a file or a finite demo ended: a clean end
+        if (wheneverLive && src->isLive()) {
+            dropReason = readError.message;
+            droppedAtMs = nowMs();
+            if (windowOver()) {
+                src.reset();
+                endTake(dropReason);
+                if (!sleepInterruptible(nextBackoff()))
+                    break;
+                continue;
+            }
+            // Within the window a drop is a blip: reconnect as below, into the same file.
+        }
         if (!(p.reconnect && src->isLive())) {
             // The source went away and no reconnect was asked for: the
             // recording ends and keeps everything, like a stop.
@@ -751,6 +822,54 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
     QString failure;
     EndReason finishKind = EndReason::Stopped; // DiskReserve when the writer stopped it
     const QString outDir = QFileInfo(p.outBase).absolutePath();
+    // WheneverLive: what the finished takes made, and the last take number.
+    const bool wheneverLive = p.startMode == StartMode::WheneverLive;
+    QStringList takenFiles;
+    qint64 takenBytes = 0;
+    qint64 takenMediaUs = 0;
+    int takeNumber = 0;
+
+    // The stream went away for good (TakeEnd): the take's files are closed
+    // like at a stop, and the next Streams opens a new take.
+    auto closeTake = [&](const QString &why) {
+        QStringList made;
+        if (out->started()) {
+            auto r = out->finish();
+            for (const QString &n : out->notes())
+                addNote(n);
+            if (!r) {
+                failure = r.message(); // `out` stays: the end abandons it, its sidecars stay recoverable
+                abortFlag = true;
+                queue->close();
+                return;
+            }
+            made = r.value();
+        } else {
+            out->abandon(); // nothing was written before the first keyframe
+        }
+        takenBytes += out->bytesWritten();
+        takenMediaUs += out->mediaDurationUs();
+        out.reset();
+        streams.clear();
+        inMap.clear();
+        inTimeBases.clear();
+        std::lock_guard lock(mutex);
+        stats.bytes = takenBytes;
+        stats.currentFile.clear();
+        if (made.isEmpty())
+            return;
+        takenFiles += made;
+        ++stats.takes;
+        for (qsizetype i = files.size(); i < takenFiles.size(); ++i)
+            postLocked([q = q, sid = id, f = takenFiles[i]] { emit q->chunkFinished(sid, f); });
+        files = takenFiles;
+        const QString note = QStringLiteral("take %1 (%2) ended: the stream went away (%3)")
+                                 .arg(stats.takes)
+                                 .arg(QFileInfo(made.constFirst()).fileName(), why);
+        logInfo(display + QStringLiteral(": ") + note);
+        notes << note;
+        postLocked([q = q, sid = id, made] { emit q->takeFinished(sid, made); });
+    };
 
     while (true) {
         std::optional<QueueItem> item = queue->tryPop();
@@ -771,12 +890,18 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         }
         if (item->kind == QueueItem::Kind::End)
             break;
+        if (item->kind == QueueItem::Kind::TakeEnd) {
+            if (out && !abortFlag.load())
+                closeTake(item->gapReason);
+            continue;
+        }
         if (item->kind == QueueItem::Kind::Streams) {
             std::vector<StreamInfo> next = item->streams;
             inMap.clear();
             if (!out) {
                 wo.sourceTags = item->sourceTags;
-                out = std::make_unique<ChunkedOutput>(p.type, p.outBase, p.chunkDurationMs, wo);
+                const QString base = wheneverLive ? nextTakeBase(p.outBase, &takeNumber) : p.outBase;
+                out = std::make_unique<ChunkedOutput>(p.type, base, p.chunkDurationMs, wo);
                 out->setStreams(next);
                 norm.reset(next);
             } else {
@@ -881,7 +1006,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         }
         if (!out || !norm.normalize(pkt))
             continue;
-        if (p.maxDurationMs > 0 && out->started() && out->mediaDurationUs() >= p.maxDurationMs * 1000) {
+        // WheneverLive: --duration counts every take together.
+        if (p.maxDurationMs > 0 && out->started() && takenMediaUs + out->mediaDurationUs() >= p.maxDurationMs * 1000) {
             stopFromInside(); // reached --duration: finish like a stop
             continue;
         }
@@ -925,8 +1051,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             std::lock_guard lock(mutex);
             const qint64 now = nowMs();
             stats.packets++;
-            stats.mediaMs = out->mediaDurationUs() / 1000;
-            const qint64 bytes = out->bytesWritten();
+            stats.mediaMs = (takenMediaUs + out->mediaDurationUs()) / 1000;
+            const qint64 bytes = takenBytes + out->bytesWritten();
             if (rateWindowStartMs == 0) {
                 rateWindowStartMs = now;
                 rateWindowBytes = bytes;
@@ -940,7 +1066,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             stats.currentFile = out->currentPath();
             // Each chunk closed since the last packet is announced once (the
             // library lists it while the recording goes on).
-            const QStringList done = out->finishedFiles();
+            const QStringList done = takenFiles + out->finishedFiles();
             for (qsizetype i = files.size(); i < done.size(); ++i)
                 postLocked([q = q, sid = id, f = done[i]] { emit q->chunkFinished(sid, f); });
             files = done;
@@ -971,8 +1097,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         std::lock_guard lock(mutex);
         if (error.isEmpty())
             error = failure;
-        if (out)
-            files = out->finishedFiles();
+        files = out ? takenFiles + out->finishedFiles() : takenFiles;
     } else if (out && out->started()) {
         auto r = out->finish();
         for (const QString &n : out->notes())
@@ -981,8 +1106,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
         if (!r)
             error = r.message();
         else
-            files = r.value();
-        stats.bytes = out->bytesWritten();
+            files = takenFiles + r.value();
+        stats.bytes = takenBytes + out->bytesWritten();
     }
     RecordState final = RecordState::Finished;
     QString finalText;
@@ -999,7 +1124,7 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             detail = error;
         } else if (!everOpened) {
             why = EndReason::NeverAppeared;
-        } else if (!out || !out->started()) {
+        } else if ((!out || !out->started()) && takenFiles.isEmpty()) {
             why = EndReason::NoKeyframe;
         }
         endKind = why;

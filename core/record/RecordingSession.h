@@ -93,6 +93,9 @@ public:
 signals:
     void stateChanged(int id, tapedeck::RecordState state, const QString &reason);
     void chunkFinished(int id, const QString &path);
+    // StartMode::WheneverLive: a take ended (the stream went away) and its
+    // files are closed; the recording waits for the next time.
+    void takeFinished(int id, const QStringList &files);
     void finished(int id, const QStringList &files);
     void failed(int id, const QString &reason);
     void droppedSource(int id, const QString &reason);

@@ -28,8 +28,8 @@ bool legal(RecordState from, RecordState to)
     switch (from) {
     case S::Waiting:
         return to == S::Recording || to == S::Stopping || to == S::Finished || to == S::Failed;
-    case S::Recording:
-        return to == S::Stopping || to == S::Finished || to == S::Failed;
+    case S::Recording: // Waiting: a WheneverLive take ended, the next is awaited
+        return to == S::Stopping || to == S::Waiting || to == S::Finished || to == S::Failed;
     case S::Stopping:
         return to == S::Finished || to == S::Failed;
     case S::Finished:
@@ -129,8 +129,9 @@ private slots:
             c.openDelayUs = pick(0, 600);
             c.packets = pick(0, 40);
             c.packetDelayUs = pick(0, 30);
-            const int ending = pick(0, 4);
+            const int ending = pick(0, 5);
             bool live = true;
+            bool wheneverLive = false;
             SessionHooks hooks;
             switch (ending) {
             case 0: // the source ends
@@ -144,6 +145,9 @@ private slots:
                 c.packets = 200;
                 hooks.ioFaults = std::make_shared<IoFaultInjector>(pick(0, 20000), ErrorCode::DiskFull);
                 break;
+            case 4: // armed for good: each connection is a take, ended by the source (Recording -> Waiting)
+                wheneverLive = true;
+                break;
             default: // a live source that stays: only a stop ends it
                 c.stallUntilStop = true;
                 break;
@@ -156,6 +160,11 @@ private slots:
             p.outBase = dir.path() + QStringLiteral("/r%1").arg(round);
             p.reconnect = false;
             p.fsyncIntervalMs = -1;
+            if (wheneverLive) {
+                p.startMode = StartMode::WheneverLive;
+                p.retryInitialMs = 0;
+                p.retryMaxMs = 1;
+            }
             auto session = std::make_unique<RecordingSession>(round, p, nullptr, hooks);
             QVector<RecordState> mainSeq;
             int endSignals = 0;

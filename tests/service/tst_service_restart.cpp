@@ -252,6 +252,74 @@ private slots:
             QCOMPARE(ffmpegDecodeErrors(dir + QStringLiteral("/recordings/") + f), QString());
         QVERIFY(svc.terminate());
     }
+
+    // "wheneverLive": each time the stream is published a file of its own,
+    // waiting in between; a restart resumes it armed (issue 13).
+    void wheneverLiveResumesArmed()
+    {
+        TAPEDECK_REQUIRE_TOOL("nginx");
+        TAPEDECK_REQUIRE_TOOL("ffmpeg");
+        NginxRtmp nginx;
+        QString why;
+        if (!nginx.start(&why)) {
+            if (inCi())
+                QFAIL(qPrintable(why));
+            QSKIP(qPrintable(why));
+        }
+        const QString url = nginx.url(QStringLiteral("svc_alive"));
+        const QString dir = m_tmp.filePath(QStringLiteral("alive"));
+        ServiceProcess svc;
+        why = svc.start(dir);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        // The window goes with wheneverLive only.
+        QCOMPARE(svc.request("POST", "/api/v1/recordings", "{\"source\":\"demo\",\"reconnectWindow\":1}").status, 400);
+        const QString id = start(svc,
+                                 "{\"source\":\"" + url.toUtf8()
+                                     + "\",\"type\":\"ts\",\"out\":\"alive\",\"wheneverLive\":true,"
+                                       "\"reconnectWindow\":2}");
+        QVERIFY(!id.isEmpty());
+        QJsonObject o = svc.recording(id);
+        QVERIFY(o.value(QStringLiteral("wheneverLive")).toBool());
+        QVERIFY(o.value(QStringLiteral("waitForStream")).toBool());
+        auto tookAndWaits = [](int takes) {
+            return [takes](const QJsonObject &r) {
+                return r.value(QStringLiteral("takes")).toInt() == takes && isState(r, "waiting");
+            };
+        };
+        {
+            FfmpegPublisher pub(url, QStringLiteral("flv"), 6);
+            QVERIFY(pub.start());
+            QVERIFY(svc.waitFor(id, [](const QJsonObject &r) { return isState(r, "recording"); }));
+            QVERIFY(pub.waitFinished(60000));
+        }
+        QVERIFY(svc.waitFor(id, tookAndWaits(1)));
+        const QString first = dir + QStringLiteral("/recordings/alive_take001.ts");
+        QCOMPARE(svc.recording(id).value(QStringLiteral("files")).toArray().toVariantList().value(0).toString(), first);
+        QVERIFY(svc.terminate(120000));
+        QCOMPARE(desiredIds(dir), QStringList{id}); // armed is wanted: it resumes
+
+        why = svc.start(dir);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(svc.hello.value(QStringLiteral("resumed")).toInt(), 1);
+        QVERIFY(svc.waitFor(id, [](const QJsonObject &r) {
+            return r.value(QStringLiteral("wheneverLive")).toBool() && r.value(QStringLiteral("resumes")).toInt() == 1
+                && isState(r, "waiting");
+        }));
+        {
+            FfmpegPublisher pub(url, QStringLiteral("flv"), 6);
+            QVERIFY(pub.start());
+            QVERIFY(pub.waitFinished(60000));
+        }
+        QVERIFY(svc.waitFor(id, tookAndWaits(1)));
+        QVERIFY(stop(svc, id));
+        const QString second = dir + QStringLiteral("/recordings/alive_r1_take001.ts");
+        QCOMPARE(filesUnder(dir, {QStringLiteral("*.ts")}), (QStringList{second, first})); // sorted: _r1_ before _take
+        QCOMPARE(sidecarsUnder(dir), QStringList());
+        for (const QString &f : {first, second})
+            QCOMPARE(ffmpegDecodeErrors(f), QString());
+        QVERIFY(svc.terminate());
+        QCOMPARE(desiredIds(dir), QStringList());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServiceRestart)
