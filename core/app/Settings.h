@@ -55,7 +55,8 @@ enum class SettingKey {
     DiskWarnMinutes,     // warn when a recording folder has less than this left at the current bitrates
     RetentionRules,      // map: folder -> {maxGb, maxDays} (core/app/Retention.h)
     SilenceWarnSeconds,  // a recording silent this long gets a warning on its card (0: never)
-    Recorders,           // remote recorders: list of {id, name, url} (their tokens are in the keychain)
+    BlackWarnSeconds, // a recording whose picture stays black this long: a warning on its card and the tray (0: never)
+    Recorders,        // remote recorders: list of {id, name, url} (their tokens are in the keychain)
     Count_
 };
 

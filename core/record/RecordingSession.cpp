@@ -176,6 +176,7 @@ struct RecordingSession::Impl {
     std::atomic<bool> splitAsked{false}; // splitNow(): the writer cuts at the next keyframe
     std::atomic<bool> markersAsked{false};
     AudioMeter meter;                    // fed by the writer, decoded on its own thread
+    BlackTracker black;                  // fed by the preview's thread: how long the picture is black
     std::shared_ptr<IoFaultInjector> io; // every file of the recording writes through it
     std::unique_ptr<PacketQueue> queue;
     std::thread reader;
@@ -451,6 +452,8 @@ void RecordingSession::stop()
 }
 
 AudioLevels RecordingSession::audioLevels() const { return d->meter.levels(); }
+
+PictureLevels RecordingSession::pictureLevels() const { return d->black.levels(); }
 
 void RecordingSession::splitNow() { d->splitAsked = true; }
 
@@ -794,11 +797,17 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             streams = next;
             paramWatch.reset(streams);
             const int v = firstVideoIndex(streams);
-            if (p.previewEnabled && v >= 0)
-                preview.start(streams[size_t(v)], [this](PreviewFrame f) {
-                    std::lock_guard lock(mutex);
-                    postLocked([q = q, sid = id, f = std::move(f)] { emit q->previewFrame(sid, f); });
-                });
+            if (p.previewEnabled && v >= 0) {
+                // A new picture source: its black run starts over.
+                black.reset();
+                preview.start(
+                    streams[size_t(v)],
+                    [this](PreviewFrame f) {
+                        std::lock_guard lock(mutex);
+                        postLocked([q = q, sid = id, f = std::move(f)] { emit q->previewFrame(sid, f); });
+                    },
+                    [this](qint64 atMs, const PictureStats &s) { black.push(atMs, s); });
+            }
             meterIndex = -1;
             if (p.previewEnabled)
                 for (const StreamInfo &st : streams)

@@ -4,6 +4,7 @@
 // are emitted there (queued from the worker threads).
 
 #include "core/record/AudioMeter.h"
+#include "core/record/BlackDetector.h"
 #include "core/record/RecordParams.h"
 #include "core/source/Source.h"
 #include "core/io/File.h"
@@ -86,6 +87,9 @@ public:
     // Peak and RMS per channel of the recording's first audio stream (empty
     // without audio or without previews), and how long it has been silent.
     AudioLevels audioLevels() const;
+    // How long the picture has stayed black (from the preview's keyframes;
+    // nothing without video or without previews).
+    PictureLevels pictureLevels() const;
 
 signals:
     void stateChanged(int id, tapedeck::RecordState state, const QString &reason);
