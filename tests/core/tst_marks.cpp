@@ -9,6 +9,7 @@
 #include "core/app/Settings.h"
 #include "core/record/Engine.h"
 #include "core/recovery/Classifier.h"
+#include "core/recovery/Recover.h"
 #include "core/writer/MarksFile.h"
 #include "TestSupport.h"
 
@@ -211,6 +212,52 @@ private slots:
         QVERIFY2(out.errors.isEmpty(), qPrintable(out.errors.join(u'\n')));
         QVERIFY(out.deleted.contains(marksPathFor(file)));
         QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 0);
+    }
+
+    // A TS left unclosed (its end mark cut off, as a kill leaves it) is
+    // repaired in place: its marks stay valid beside it. Repaired into
+    // another folder, the marks go along.
+    void recoveryKeepsTheMarksWithTheFile_data()
+    {
+        QTest::addColumn<bool>("elsewhere");
+        QTest::newRow("in place") << false;
+        QTest::newRow("another folder") << true;
+    }
+    void recoveryKeepsTheMarksWithTheFile()
+    {
+        QFETCH(bool, elsewhere);
+        const QString folder = m_tmp.filePath(elsewhere ? QStringLiteral("rec_out") : QStringLiteral("rec_in"));
+        const QString file = recordWithMarker(ContainerType::MpegTs, folder, QStringLiteral("cut"));
+        QVERIFY(!file.isEmpty());
+        const std::vector<Mark> marks = readMarks(marksPathFor(file));
+        QCOMPARE(marks.size(), size_t(1));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.resize(f.size() - 188 * 3)); // the end mark and a torn tail
+        }
+        const auto scan = recovery::classifyFiles({file, marksPathFor(file)});
+        QCOMPARE(scan.orphans.size(), size_t(1));
+        QCOMPARE(scan.notRecordings.size(), size_t(0));
+        recovery::RecoverOptions opt;
+        if (elsewhere)
+            opt.outDir = m_tmp.filePath(QStringLiteral("rec_out_rebuilt"));
+        if (elsewhere)
+            QVERIFY(QDir().mkpath(opt.outDir));
+        const recovery::RecoverOutcome out = recovery::recoverOrphan(scan.orphans[0], opt);
+        QVERIFY2(out.ok, qPrintable(out.error));
+        QVERIFY(!out.cleared);
+        QCOMPARE(readMarks(marksPathFor(out.output)), marks);
+        if (elsewhere) {
+            QVERIFY(out.output != file);
+            QVERIFY(!QFileInfo::exists(marksPathFor(file))); // moved with the original's removal
+            QVERIFY2(out.notes.join(u' ').contains(QStringLiteral(".marks")), qPrintable(out.notes.join(u' ')));
+        } else {
+            QCOMPARE(out.output, file);
+        }
+        const auto all = scanLibraryFolder(QFileInfo(out.output).absolutePath());
+        QCOMPARE(all.size(), size_t(1));
+        QCOMPARE(all.front().chunks[0].markers.size(), size_t(1));
     }
 
     // A new recording of the same name does not inherit old marks.
