@@ -20,6 +20,6 @@ CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWit
   -DTAPEDECK_FUZZ_SECONDS="$seconds" \
   -DCMAKE_C_FLAGS="$san" -DCMAKE_CXX_FLAGS="$san" >/dev/null
 if [ $# -eq 0 ]; then
-  set -- fuzz_annexb fuzz_adts fuzz_flv fuzz_ts fuzz_mp4boxes fuzz_sidecar fuzz_sidecar_set fuzz_mp4repair
+  set -- fuzz_annexb fuzz_adts fuzz_flv fuzz_ts fuzz_mp4boxes fuzz_sidecar fuzz_sidecar_set fuzz_mp4repair fuzz_marks
 fi
 cmake --build build-fuzz -j "$jobs" --target "$@"

@@ -31,7 +31,7 @@ if [ $# -ne 2 ]; then
 fi
 target=$1
 seconds=$2
-all=(annexb adts flv ts mp4boxes mp4repair sidecar sidecar_set)
+all=(annexb adts flv ts mp4boxes mp4repair sidecar sidecar_set marks)
 if [ "$target" = all ]; then
   rc=0
   for t in "${all[@]}"; do

@@ -158,6 +158,11 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     m_silence->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
     m_silence->setWordWrap(true);
     m_silence->hide();
+    m_black = new QLabel(frame);
+    m_black->setObjectName(QStringLiteral("blackLabel"));
+    m_black->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_black->setWordWrap(true);
+    m_black->hide();
     m_disk = figure(frame, "diskLabel");
     m_disk->setWordWrap(true);
 
@@ -224,6 +229,7 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     right->addWidget(m_figures);
     right->addWidget(m_note);
     right->addWidget(m_silence);
+    right->addWidget(m_black);
     auto *markerRow = new QHBoxLayout;
     markerRow->addWidget(m_markerName, 1);
     markerRow->addWidget(m_marker);
@@ -354,12 +360,6 @@ void RecordingCard::setPreviewPixmap(const QPixmap &pixmap)
     m_preview->setProperty("hasPicture", true);
 }
 
-void RecordingCard::setMarkersSupported(bool supported)
-{
-    m_markersSupported = supported;
-    updateMarkerControls();
-}
-
 void RecordingCard::setRemote(bool remote)
 {
     m_remote = remote;
@@ -374,11 +374,8 @@ void RecordingCard::updateMarkerControls()
     m_split->setEnabled(live);
     m_markerName->setVisible(!done);
     m_marker->setVisible(!done);
-    m_markerName->setEnabled(live && m_markersSupported);
-    m_marker->setEnabled(live && m_markersSupported);
-    const QString why = m_markersSupported ? QString() : tr("Markers are kept in MP4 recordings only.");
-    m_marker->setToolTip(why);
-    m_markerName->setToolTip(why);
+    m_markerName->setEnabled(live);
+    m_marker->setEnabled(live);
 }
 
 void RecordingCard::setAudio(const AudioLevels &levels, qint64 silenceWarnMs)
@@ -393,6 +390,18 @@ void RecordingCard::setAudio(const AudioLevels &levels, qint64 silenceWarnMs)
     m_silence->setProperty("silent", silent);
     if (silent)
         m_silence->setText(tr("Silent for %1: check the source's sound.").arg(formatDuration(levels.silentMs)));
+}
+
+bool RecordingCard::setPicture(const PictureLevels &levels, qint64 blackWarnMs)
+{
+    const bool was = m_black->property("black").toBool();
+    const bool black = levels.black && blackWarnMs > 0 && levels.blackMs >= blackWarnMs;
+    m_black->setVisible(black);
+    m_black->setProperty("black", black);
+    if (black)
+        m_black->setText(
+            tr("Black picture for %1: check the source's camera or video.").arg(formatDuration(levels.blackMs)));
+    return black && !was;
 }
 
 void RecordingCard::setDisk(const DiskForecast &disk)
@@ -461,7 +470,6 @@ void ActiveRecordingsView::addRecording(int id, const QString &title, const QStr
     m_list->insertWidget(0, card);
     m_cards.insert(id, card);
     if (RecordingSession *s = m_engine.session(id)) {
-        card->setMarkersSupported(s->params().type == ContainerType::Mp4);
         card->setWheneverLive(s->params().startMode == StartMode::WheneverLive);
         card->setState(s->state(), s->errorMessage());
     }
@@ -527,6 +535,8 @@ void ActiveRecordingsView::refresh()
             c->setTracks(s->recordedTracks());
             if (s->params().startMode == StartMode::WheneverLive)
                 c->setTakeFiles(s->files());
+            if (const PictureLevels picture = s->pictureLevels(); c->setPicture(picture, m_blackWarnMs))
+                emit pictureBlack(c->id(), picture.blackMs);
         }
     }
 }

@@ -5,6 +5,7 @@
 
 #include "core/app/DiskForecast.h"
 #include "core/record/AudioMeter.h"
+#include "core/record/BlackDetector.h"
 #include "core/record/RecordParams.h"
 
 #include <QHash>
@@ -45,9 +46,11 @@ public:
     // The audio meter, and a warning once it has been silent for
     // `silenceWarnMs` (0: never warn).
     void setAudio(const AudioLevels &levels, qint64 silenceWarnMs);
+    // A warning once the picture has stayed black for `blackWarnMs` (0:
+    // never warn), gone again when a picture returns. True when the warning
+    // appeared with this call.
+    bool setPicture(const PictureLevels &levels, qint64 blackWarnMs);
     QPixmap preview() const;
-    // Markers become MP4 chapters; TS and FLV have no place for them.
-    void setMarkersSupported(bool supported);
     void setPreviewPixmap(const QPixmap &pixmap);
     // A recording on a remote recorder: its API has no split or markers
     // (yet), and this computer's disk says nothing about it.
@@ -86,6 +89,7 @@ private:
     QLabel *m_meterLabel;
     QLabel *m_silence;
     QLabel *m_note;
+    QLabel *m_black;
     QWidget *m_figures;
     qint64 m_bytes = 0;
     QPushButton *m_stop;
@@ -93,7 +97,6 @@ private:
     QPushButton *m_split;
     QLineEdit *m_markerName;
     QPushButton *m_marker;
-    bool m_markersSupported = true;
     bool m_remote = false;
     bool m_wheneverLive = false;
     int m_takes = 0;
@@ -115,6 +118,7 @@ public:
     // Each live card gets the forecast of the folder it writes into.
     void setDiskForecasts(const std::vector<DiskForecast> &forecasts);
     void setSilenceWarnMs(qint64 ms) { m_silenceWarnMs = ms; }
+    void setBlackWarnMs(qint64 ms) { m_blackWarnMs = ms; }
     // A successor window (language switch) keeps the last pictures.
     QHash<int, QPixmap> previews() const;
     void restorePreviews(const QHash<int, QPixmap> &previews);
@@ -123,6 +127,9 @@ signals:
     void stopRequested(int id);
     void splitRequested(int id);
     void markerRequested(int id, const QString &name);
+    // A recording's picture has stayed black for the set time (once per
+    // black stretch: it may come again after a picture returned).
+    void pictureBlack(int id, qint64 blackMs);
 
 private:
     void refresh();
@@ -135,6 +142,7 @@ private:
     QTimer *m_timer;
     QHash<int, RecordingCard *> m_cards;
     qint64 m_silenceWarnMs = 0;
+    qint64 m_blackWarnMs = 0;
 };
 
 QString formatDuration(qint64 ms);

@@ -1,4 +1,5 @@
 #include "ui/MainWindow.h"
+#include "ui/StatusBar.h"
 
 #include "core/record/Engine.h"
 #include "core/app/Settings.h"
@@ -69,6 +70,7 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     setWindowTitle(tr("Tapedeck"));
     setWindowIcon(icon("tapedeck"));
     setAcceptDrops(true);
+    setStatusBar(new StatusBar(this)); // messages elided before the permanent labels
 
     m_sources = new SourceStore(settings, secrets, this);
     m_remote = new RemoteRecorders(settings, secrets, this);
@@ -130,6 +132,13 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     m_diskTimer->start();
     updateDiskStatus();
     m_active->setSilenceWarnMs(std::max<qint64>(0, m_settings.integer(SettingKey::SilenceWarnSeconds)) * 1000);
+    m_active->setBlackWarnMs(std::max<qint64>(0, m_settings.integer(SettingKey::BlackWarnSeconds)) * 1000);
+    // Once per black stretch, on the card and in the tray.
+    connect(m_active, &ActiveRecordingsView::pictureBlack, this, [this](int id, qint64 blackMs) {
+        m_tray->notify(NotificationKind::Warning, tr("Black picture"),
+                       tr("\"%1\" has recorded a black picture for %2: check the source's camera or video.")
+                           .arg(recordingName(id), formatDuration(blackMs)));
+    });
 
     reloadSources();
     selectSource(QStringLiteral("demo"));
@@ -549,6 +558,7 @@ void MainWindow::openSettings()
         m_tray->setRecording(m_engine.activeCount());
         statusBar()->showMessage(tr("Settings saved."), 5000);
         m_active->setSilenceWarnMs(std::max<qint64>(0, m_settings.integer(SettingKey::SilenceWarnSeconds)) * 1000);
+        m_active->setBlackWarnMs(std::max<qint64>(0, m_settings.integer(SettingKey::BlackWarnSeconds)) * 1000);
         enforceRetention();
         const QString language = m_settings.string(SettingKey::Language);
         if (language != languageBefore)

@@ -1,7 +1,7 @@
 // MainWindow: Split now and markers (issue 13, features). The engine cuts at
 // the next keyframe and writes markers as MP4 chapters (Nero `chpl`, kept in
-// the sidecar .info at once, so a recovered file has them too:
-// docs/sidecar-format.md).
+// the sidecar .info at once, so a recovered file has them too), and for TS
+// and FLV as lines of NAME.ext.marks beside the file (docs/sidecar-format.md).
 
 #include "ui/MainWindow.h"
 
@@ -80,10 +80,6 @@ void MainWindow::addMarker(int id, const QString &nameIn)
     const RecordingSession *s = m_engine.session(id);
     if (!s)
         return;
-    if (s->params().type != ContainerType::Mp4) {
-        statusBar()->showMessage(tr("Markers are kept in MP4 recordings only."), 8000);
-        return;
-    }
     const int n = ++m_markerCount[id];
     const QString name = nameIn.trimmed().isEmpty() ? tr("Marker %1").arg(n) : nameIn.trimmed();
     const QString at = formatDuration(s->stats().mediaMs);

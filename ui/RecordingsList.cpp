@@ -38,6 +38,7 @@ constexpr int PathRole = Qt::UserRole + 2; // the chunk's file (child rows)
 constexpr int SortRole = Qt::UserRole + 3;
 constexpr int PartRole = Qt::UserRole + 4;   // a chunk's number (child rows)
 constexpr int MarkerRole = Qt::UserRole + 5; // a marker's time in its file, ms (marker rows)
+constexpr int GapRole = Qt::UserRole + 6;    // a marker row that is a gap in the source (bool)
 constexpr QSize kThumbSize(64, 36);
 
 enum Column { NameCol, StartedCol, DurationCol, SizeCol, FormatCol, SourceCol, StateCol, ColumnCount };
@@ -532,19 +533,22 @@ void RecordingsList::updateItem(QTreeWidgetItem *item, const LibraryEntry &e)
         ? m_tree->currentItem()->data(NameCol, PathRole).toString()
         : QString();
     qDeleteAll(item->takeChildren());
-    // Markers (MP4 chapters) under the file they are in: one row each, at
-    // its time in that file; Play on it plays the file.
+    // Markers and gaps (MP4 chapters, a TS/FLV file's marks) under the file
+    // they are in: one row each, at its time in that file; Play on it plays
+    // the file.
     auto addMarkers = [&](QTreeWidgetItem *parent, const LibraryChunk &c) {
         for (const LibraryMarker &m : c.markers) {
             auto *row = new Item(parent);
-            row->setText(NameCol, tr("Marker: %1").arg(m.title));
+            row->setText(NameCol, m.gap ? tr("Gap: %1").arg(m.title) : tr("Marker: %1").arg(m.title));
             row->setData(NameCol, PathRole, c.path);
             row->setData(NameCol, MarkerRole, m.atMs);
+            row->setData(NameCol, GapRole, m.gap);
             row->setData(StartedCol, SortRole, m.atMs);
             row->setText(DurationCol, formatDuration(m.atMs));
-            row->setToolTip(
-                NameCol,
-                tr("Marker \"%1\" at %2 in %3").arg(m.title, formatDuration(m.atMs), QFileInfo(c.path).fileName()));
+            const QString file = QFileInfo(c.path).fileName();
+            row->setToolTip(NameCol,
+                            m.gap ? tr("A gap in the source at %1 in %2: %3").arg(formatDuration(m.atMs), file, m.title)
+                                  : tr("Marker \"%1\" at %2 in %3").arg(m.title, formatDuration(m.atMs), file));
         }
     };
     if (e.chunks.size() == 1)

@@ -404,6 +404,12 @@ QWidget *SettingsDialog::behaviourPage()
     m_silenceWarn->setSpecialValueText(tr("Never"));
     auto *silenceForm = makeForm(nullptr);
     silenceForm->addRow(tr("Warn when a recording is silent for:"), m_silenceWarn);
+    m_blackWarn = new QSpinBox(page);
+    m_blackWarn->setObjectName(QStringLiteral("blackWarnSpin"));
+    m_blackWarn->setRange(0, 3600);
+    m_blackWarn->setSuffix(tr(" s"));
+    m_blackWarn->setSpecialValueText(tr("Never"));
+    silenceForm->addRow(tr("Warn when a recording's picture is black for:"), m_blackWarn);
     lay->addLayout(silenceForm);
     lay->addWidget(m_notifications);
     lay->addStretch(1);
@@ -455,6 +461,7 @@ void SettingsDialog::load()
     m_startMinimized->setChecked(s.flag(SettingKey::StartMinimized));
     m_startAtLogin->setChecked(autostartEnabled());
     m_silenceWarn->setValue(int(s.integer(SettingKey::SilenceWarnSeconds)));
+    m_blackWarn->setValue(int(s.integer(SettingKey::BlackWarnSeconds)));
     m_notifications->setChecked(s.flag(SettingKey::Notifications));
     m_language->setCurrentIndex(qMax(0, m_language->findData(s.string(SettingKey::Language))));
 }
@@ -482,6 +489,7 @@ void SettingsDialog::accept()
     s.setValue(SettingKey::MinimizeToTray, m_tray->isChecked());
     s.setValue(SettingKey::StartMinimized, m_startMinimized->isChecked());
     s.setValue(SettingKey::SilenceWarnSeconds, m_silenceWarn->value());
+    s.setValue(SettingKey::BlackWarnSeconds, m_blackWarn->value());
     // The entry is the desktop's, not a setting: written or removed only
     // when the box changed, so a hand-made entry is not rewritten.
     if (m_startAtLogin->isChecked() != autostartEnabled())

@@ -81,6 +81,7 @@ private:
     QCheckBox *m_notifications = nullptr;
     QCheckBox *m_startAtLogin = nullptr;
     QSpinBox *m_silenceWarn = nullptr;
+    QSpinBox *m_blackWarn = nullptr;
     QComboBox *m_language = nullptr;
     QSpinBox *m_diskWarn = nullptr;
     QComboBox *m_retentionFolder = nullptr;

@@ -74,9 +74,10 @@ void TrayController::notify(NotificationKind kind, const QString &title, const Q
 {
     m_lastKind = kind;
     m_lastPaths = paths;
-    const QSystemTrayIcon::MessageIcon icon = kind == NotificationKind::Failed   ? QSystemTrayIcon::Critical
-        : kind == NotificationKind::DiskLow || kind == NotificationKind::Orphans ? QSystemTrayIcon::Warning
-                                                                                 : QSystemTrayIcon::Information;
+    const QSystemTrayIcon::MessageIcon icon = kind == NotificationKind::Failed ? QSystemTrayIcon::Critical
+        : kind == NotificationKind::DiskLow || kind == NotificationKind::Orphans || kind == NotificationKind::Warning
+        ? QSystemTrayIcon::Warning
+        : QSystemTrayIcon::Information;
     // The setting silences the pop-ups; the signal (status bar, tests) stays.
     const auto *window = qobject_cast<const QWidget *>(parent());
     const bool inFront = window && window->isVisible() && !window->isMinimized() && window->isActiveWindow();
@@ -94,6 +95,7 @@ bool TrayController::wantsPopup(NotificationKind kind, bool windowInFront)
     case NotificationKind::Failed:
     case NotificationKind::DiskLow:
     case NotificationKind::Orphans:
+    case NotificationKind::Warning:
         return true;
     case NotificationKind::Finished:
     case NotificationKind::Info:

@@ -17,7 +17,8 @@ class Settings;
 namespace tapedeck {
 namespace ui {
 
-enum class NotificationKind { Started, Finished, Failed, DiskLow, Orphans, Info };
+// Warning: something about a live recording needs a look (a black picture).
+enum class NotificationKind { Started, Finished, Failed, DiskLow, Orphans, Info, Warning };
 
 class TrayController : public QObject {
     Q_OBJECT

@@ -6,6 +6,7 @@
 #include "core/io/Paths.h"
 #include "core/mp4/Sidecar.h"
 #include "core/record/PreviewDecoder.h"
+#include "core/writer/MarksFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -96,6 +97,7 @@ QString libraryStateName(LibraryState s)
 NameParts parseRecordingName(const QString &fileName)
 {
     static const QRegularExpression sidecarRe(QStringLiteral("^(.+\\.mp4)\\.(info|mdat|track[0-9]+)$"));
+    static const QRegularExpression marksRe(QStringLiteral("^(.+\\.(ts|flv))\\.marks$"));
     static const QRegularExpression mediaRe(QStringLiteral("^(.+)\\.(mp4|ts|flv)$"));
     static const QRegularExpression recoveredRe(QStringLiteral("\\.recovered(-[0-9]+)?$"));
     static const QRegularExpression partRe(QStringLiteral("^(.+)_part([0-9]{4,9})$"));
@@ -110,6 +112,9 @@ NameParts parseRecordingName(const QString &fileName)
     if (const auto m = sidecarRe.match(fileName); m.hasMatch()) {
         chunk = m.captured(1);
         n.sidecar = true;
+    } else if (const auto k = marksRe.match(fileName); k.hasMatch()) {
+        chunk = k.captured(1);
+        n.marks = true;
     }
     const auto media = mediaRe.match(chunk);
     if (!media.hasMatch())
@@ -140,6 +145,8 @@ QStringList LibraryChunk::allFiles() const
     if (exists)
         out << path;
     out << sidecars;
+    if (!marksFile.isEmpty())
+        out << marksFile;
     return out;
 }
 
@@ -285,12 +292,19 @@ std::vector<LibraryEntry> scanLibraryFolder(const QString &folderIn, ProbeCache 
     std::vector<NameParts> names;
     QSet<QString> plainBases;               // BASE.ext present: BASE_2.ext continues it
     QHash<QString, QStringList> sidecarsOf; // chunk file name -> its sidecar files
+    QHash<QString, QString> marksOf;        // chunk file name -> its marks file
     for (const DirEntry &d : listDirectory(folder)) {
         if (!d.regular)
             continue;
         NameParts n = parseRecordingName(d.name);
         if (!n.recording)
             continue;
+        if (n.marks) {
+            // Belongs to its chunk; marks whose file is gone make no
+            // recording of their own.
+            marksOf.insert(n.chunk, folder + u'/' + d.name);
+            continue;
+        }
         if (n.sidecar)
             sidecarsOf[n.chunk] << folder + u'/' + d.name;
         if (!n.chunked && !n.continuation)
@@ -329,6 +343,8 @@ std::vector<LibraryEntry> scanLibraryFolder(const QString &folderIn, ProbeCache 
             c.exists = isRegularFile(c.path);
             c.sidecars = sidecarsOf.value(QFileInfo(c.path).fileName());
             c.sidecars.sort();
+            if (e.format != ContainerType::Mp4)
+                c.marksFile = marksOf.value(QFileInfo(c.path).fileName());
             c.owner = firstOwner(c.allFiles());
             for (const QString &f : c.allFiles())
                 c.sizeBytes += fileSize(f);
@@ -354,6 +370,11 @@ std::vector<LibraryEntry> scanLibraryFolder(const QString &folderIn, ProbeCache 
                 if (!e.owner.owned())
                     e.owner = c.owner;
             }
+            // Gaps and markers of a TS/FLV file, also while it is written:
+            // each line is synced before the recording goes on.
+            if (!c.marksFile.isEmpty())
+                for (const Mark &m : readMarks(c.marksFile))
+                    c.markers.push_back(LibraryMarker{m.atMs, m.title, m.kind == MarkKind::Gap});
             if (!c.exists) {
                 anyOpen = true;
                 if (e.source.isEmpty())
@@ -375,9 +396,12 @@ std::vector<LibraryEntry> scanLibraryFolder(const QString &folderIn, ProbeCache 
             c.durationMs = p.durationMs;
             // The writer opens the chapter list with "recording" at 0 when
             // the first marker comes later: not a marker of the user's.
-            for (const LibraryMarker &m : p.chapters)
-                if (!(m.atMs == 0 && m.title == QLatin1String("recording")))
+            // A gap's chapter is titled "gap of N s (why)" by the session.
+            for (LibraryMarker m : p.chapters)
+                if (!(m.atMs == 0 && m.title == QLatin1String("recording"))) {
+                    m.gap = m.title.startsWith(QLatin1String("gap of "));
                     c.markers.push_back(m);
+                }
             if (p.durationMs >= 0) {
                 duration += p.durationMs;
                 durationKnown = true;

@@ -54,20 +54,24 @@ struct NameParts {
     bool chunked = false;       // a _partNNNN name
     bool continuation = false;  // a _N name (only a continuation when BASE.ext exists)
     bool sidecar = false;       // .info/.mdat/.trackN of an MP4 chunk
+    bool marks = false;         // NAME.ts.marks / NAME.flv.marks: gaps and markers of a TS/FLV chunk
     bool recoveredName = false; // BASE.recovered.mp4, BASE.recovered-2.mp4
 };
 NameParts parseRecordingName(const QString &fileName);
 
-// A chapter of an MP4 (a marker the user dropped, or a gap in the source).
+// A chapter of an MP4 or a line of a TS/FLV file's marks (a marker the
+// user dropped, or a gap in the source).
 struct LibraryMarker {
     qint64 atMs = 0; // from the start of its file
     QString title;
+    bool gap = false; // a gap in the source rather than the user's marker
     bool operator==(const LibraryMarker &) const = default;
 };
 
 struct LibraryChunk {
     QString path;         // the chunk's file (may not exist yet: sidecars only)
     QStringList sidecars; // its sidecar files that exist
+    QString marksFile;    // TS/FLV: NAME.ext.marks when it exists (moves, goes with the chunk)
     int part = 0;
     qint64 sizeBytes = 0;   // of the file and its sidecars
     qint64 durationMs = -1; // -1: unknown (still recording, or damaged)
@@ -75,7 +79,9 @@ struct LibraryChunk {
     bool recovered = false;
     QString problem;                    // why it does not open
     OwnerInfo owner;                    // who holds it now
-    std::vector<LibraryMarker> markers; // its chapters, without the implicit first one at 0
+    std::vector<LibraryMarker> markers; // its chapters or marks, without the implicit first one at 0
+    // The chunk file, its sidecars and its marks file: everything that is
+    // renamed, trashed and deleted with it.
     QStringList allFiles() const;
 };
 

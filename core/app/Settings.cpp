@@ -59,6 +59,8 @@ SettingDef makeSettingDef(SettingKey key)
         return {"disk/retention", QString()};
     case SettingKey::SilenceWarnSeconds:
         return {"behaviour/silenceWarnSeconds", 30};
+    case SettingKey::BlackWarnSeconds:
+        return {"behaviour/blackWarnSeconds", 30};
     case SettingKey::MinimizeToTray:
         return {"behaviour/minimizeToTray", true};
     case SettingKey::StartMinimized:

@@ -55,8 +55,9 @@ enum class SettingKey {
     DiskWarnMinutes,     // warn when a recording folder has less than this left at the current bitrates
     RetentionRules,      // map: folder -> {maxGb, maxDays} (core/app/Retention.h)
     SilenceWarnSeconds,  // a recording silent this long gets a warning on its card (0: never)
-    Recorders,           // remote recorders: list of {id, name, url} (their tokens are in the keychain)
-    Schedules,           // scheduled recordings: list of {id, source id, times, days} (core/app/Schedule.h); no URLs
+    BlackWarnSeconds, // a recording whose picture stays black this long: a warning on its card and the tray (0: never)
+    Recorders,        // remote recorders: list of {id, name, url} (their tokens are in the keychain)
+    Schedules,        // scheduled recordings: list of {id, source id, times, days} (core/app/Schedule.h); no URLs
     Count_
 };
 

@@ -6,6 +6,7 @@ void PreviewDecoder::reset(const StreamInfo &video)
 {
     m_dec.reset();
     m_sws.reset();
+    m_timeBase = video.timeBase;
     const AVCodec *codec = avcodec_find_decoder(video.params->codec_id);
     if (!codec)
         return;
@@ -19,7 +20,8 @@ void PreviewDecoder::reset(const StreamInfo &video)
     m_frame = makeFrame();
 }
 
-std::optional<PreviewFrame> PreviewDecoder::decodeKeyframe(const AVPacket *pkt)
+std::optional<PreviewFrame> PreviewDecoder::decodeKeyframe(const AVPacket *pkt, std::optional<PictureStats> *stats,
+                                                           qint64 *atMs)
 {
     if (!m_dec || !(pkt->flags & AV_PKT_FLAG_KEY))
         return std::nullopt;
@@ -31,6 +33,12 @@ std::optional<PreviewFrame> PreviewDecoder::decodeKeyframe(const AVPacket *pkt)
     avcodec_flush_buffers(m_dec.get());
     if (err < 0 || m_frame->width <= 0 || m_frame->height <= 0)
         return std::nullopt;
+    if (stats)
+        *stats = measurePicture(m_frame.get());
+    if (atMs) {
+        const int64_t t = pkt->pts != AV_NOPTS_VALUE ? pkt->pts : pkt->dts;
+        *atMs = t == AV_NOPTS_VALUE ? 0 : av_rescale_q(t, m_timeBase, AVRational{1, 1000});
+    }
     const int w = std::min(m_maxWidth, m_frame->width) & ~1;
     const int h = std::max(2, int(qint64(m_frame->height) * w / m_frame->width)) & ~1;
     m_sws.reset(sws_getCachedContext(m_sws.release(), m_frame->width, m_frame->height, AVPixelFormat(m_frame->format),
@@ -48,14 +56,20 @@ std::optional<PreviewFrame> PreviewDecoder::decodeKeyframe(const AVPacket *pkt)
     return out;
 }
 
-void PreviewWorker::start(const StreamInfo &video, Sink sink)
+void PreviewWorker::start(const StreamInfo &video, Sink sink, StatsSink stats)
 {
     m_worker.stop();
     m_decoder.reset(video);
     m_sink = std::move(sink);
+    m_stats = std::move(stats);
     m_worker.start(
         [this](AVPacket *pkt) {
-            if (auto frame = m_decoder.decodeKeyframe(pkt))
+            std::optional<PictureStats> picture;
+            qint64 atMs = 0;
+            auto frame = m_decoder.decodeKeyframe(pkt, m_stats ? &picture : nullptr, &atMs);
+            if (picture)
+                m_stats(atMs, *picture);
+            if (frame)
                 m_sink(std::move(*frame));
         },
         1, PacketWorker::WhenFull::ReplaceOldest);

@@ -198,6 +198,7 @@ struct RecordingSession::Impl {
     std::atomic<bool> splitAsked{false}; // splitNow(): the writer cuts at the next keyframe
     std::atomic<bool> markersAsked{false};
     AudioMeter meter;                    // fed by the writer, decoded on its own thread
+    BlackTracker black;                  // fed by the preview's thread: how long the picture is black
     std::shared_ptr<IoFaultInjector> io; // every file of the recording writes through it
     std::unique_ptr<PacketQueue> queue;
     std::thread reader;
@@ -485,6 +486,8 @@ std::vector<RecordedTrack> RecordingSession::recordedTracks() const
     std::lock_guard lock(d->mutex);
     return d->tracks;
 }
+
+PictureLevels RecordingSession::pictureLevels() const { return d->black.levels(); }
 
 void RecordingSession::splitNow() { d->splitAsked = true; }
 
@@ -970,11 +973,17 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
                 tracks = std::move(held);
             }
             const int v = firstVideoIndex(streams);
-            if (p.previewEnabled && v >= 0)
-                preview.start(streams[size_t(v)], [this](PreviewFrame f) {
-                    std::lock_guard lock(mutex);
-                    postLocked([q = q, sid = id, f = std::move(f)] { emit q->previewFrame(sid, f); });
-                });
+            if (p.previewEnabled && v >= 0) {
+                // A new picture source: its black run starts over.
+                black.reset();
+                preview.start(
+                    streams[size_t(v)],
+                    [this](PreviewFrame f) {
+                        std::lock_guard lock(mutex);
+                        postLocked([q = q, sid = id, f = std::move(f)] { emit q->previewFrame(sid, f); });
+                    },
+                    [this](qint64 atMs, const PictureStats &s) { black.push(atMs, s); });
+            }
             meterIndex = -1;
             if (p.previewEnabled)
                 for (const StreamInfo &st : streams)

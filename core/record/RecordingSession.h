@@ -4,6 +4,7 @@
 // are emitted there (queued from the worker threads).
 
 #include "core/record/AudioMeter.h"
+#include "core/record/BlackDetector.h"
 #include "core/record/RecordParams.h"
 #include "core/source/Source.h"
 #include "core/io/File.h"
@@ -89,6 +90,9 @@ public:
     // The tracks the file being written holds (empty until the stream
     // opened).
     std::vector<RecordedTrack> recordedTracks() const;
+    // How long the picture has stayed black (from the preview's keyframes;
+    // nothing without video or without previews).
+    PictureLevels pictureLevels() const;
 
 signals:
     void stateChanged(int id, tapedeck::RecordState state, const QString &reason);

@@ -1,4 +1,5 @@
 #include "core/recovery/Classifier.h"
+#include "core/writer/MarksFile.h"
 
 #include "core/io/Paths.h"
 #include "core/mp4/Sidecar.h"
@@ -456,6 +457,18 @@ ScanResult classifyFiles(const QStringList &files, const std::atomic_bool *cance
         const QString final = mp4::finalPathForSidecar(f);
         if (final != f && endsWithMp4(final)) {
             sidecars[final] << f;
+            continue;
+        }
+        if (const QString media = mediaPathForMarks(f); !media.isEmpty()) {
+            // A TS/FLV file's gaps and markers (core/writer/MarksFile.h):
+            // part of that recording, repaired in place beside it. Alone,
+            // there is nothing to rebuild from it.
+            if (!isRegularFile(media))
+                res.notRecordings.push_back(
+                    notRecording(f,
+                                 QStringLiteral("the gaps and markers of %1, which is not in this folder; "
+                                                "there is nothing to rebuild from them")
+                                     .arg(QFileInfo(media).fileName())));
             continue;
         }
         if (lower.endsWith(QLatin1String(".h264")) || lower.endsWith(QLatin1String(".aac"))) {

@@ -1,4 +1,5 @@
 #include "core/recovery/Recover.h"
+#include "core/writer/MarksFile.h"
 
 #include "core/base/TsMarks.h"
 
@@ -207,6 +208,27 @@ RecoverOutcome failed(RecoverOutcome out, const QString &why)
     return out;
 }
 
+// A TS/FLV file's marks (NAME.ts.marks) go where the repaired file goes: an
+// in-place repair keeps the name and leaves them be; a repair under another
+// name takes them along (moved when the original went, copied when it stays).
+void carryMarks(const Orphan &o, RecoverOutcome &out)
+{
+    const QString from = marksPathFor(o.target);
+    if (out.output == o.target || !isRegularFile(from))
+        return;
+    const QString to = marksPathFor(out.output);
+    if (pathExists(to))
+        return; // never replaced: the output's own marks are not ours to overwrite
+    const bool originalGone = !pathExists(o.target);
+    if (originalGone ? bool(renameFile(from, to, false)) : QFile::copy(from, to)) {
+        (void)syncDirectory(QFileInfo(to).absolutePath());
+        out.notes << QStringLiteral("its gaps and markers (%1) %2 %3")
+                         .arg(QFileInfo(from).fileName(),
+                              originalGone ? QStringLiteral("moved to") : QStringLiteral("copied to"),
+                              QFileInfo(to).fileName());
+    }
+}
+
 RecoverOutcome finishPlaced(const Orphan &o, const RecoverOptions &opt, RecoverOutcome out, const QString &temp,
                             const Names &names)
 {
@@ -232,6 +254,8 @@ RecoverOutcome finishPlaced(const Orphan &o, const RecoverOptions &opt, RecoverO
         if (inPlaceKind(o))
             out.output = promote(out.output, o, out);
     }
+    if (inPlaceKind(o))
+        carryMarks(o, out);
     out.ok = true;
     return out;
 }
@@ -249,7 +273,11 @@ RecoverOutcome clearEmpty(const Orphan &o, const RecoverOptions &opt, const QStr
         out.notes << QStringLiteral("nothing was recorded in it (%1); kept as it is (--keep)").arg(why);
         return out;
     }
-    out.removed = removeOriginals(o.files, QString());
+    QStringList files = o.files;
+    // The marks of a TS/FLV file that held nothing describe nothing.
+    if (inPlaceKind(o) && isRegularFile(marksPathFor(o.target)))
+        files << marksPathFor(o.target);
+    out.removed = removeOriginals(files, QString());
     out.notes << QStringLiteral("nothing was recorded in it (%1); its file(s) were removed").arg(why);
     return out;
 }

@@ -147,9 +147,10 @@ Status ChunkedOutput::closePrevious()
 
 Status ChunkedOutput::writeTo(Open &o, const AVPacket *pkt)
 {
-    if (!m_pendingMarkers.isEmpty() && &o == &m_cur) {
-        for (const QString &title : std::as_const(m_pendingMarkers))
-            o.writer->addMarker(std::max<qint64>(0, toUs(pkt) - o.startUs), title);
+    if (!m_pendingMarkers.empty() && &o == &m_cur) {
+        const qint64 atUs = std::max<qint64>(0, toUs(pkt) - o.startUs);
+        for (const PendingMarker &m : m_pendingMarkers)
+            m.gap ? o.writer->addGap(atUs, m.title) : o.writer->addMarker(atUs, m.title);
         m_pendingMarkers.clear();
     }
     if (m_type == ContainerType::MpegTs)

@@ -37,11 +37,11 @@ public:
     // and open the next chunk with `streams`.
     void changeStreams(const std::vector<StreamInfo> &streams);
 
-    // Marks a gap in the source before the next packet (MP4: a chapter).
-    void markGap(const QString &title) { addMarker(title); }
-    // A named marker before the next packet (MP4: a chapter; TS and FLV
-    // have no place for one).
-    void addMarker(const QString &title) { m_pendingMarkers << title; }
+    // Marks a gap in the source before the next packet (MP4: a chapter; TS
+    // and FLV: a line of NAME.ext.marks).
+    void markGap(const QString &title) { m_pendingMarkers.push_back({title, true}); }
+    // A named marker before the next packet, kept like a gap.
+    void addMarker(const QString &title) { m_pendingMarkers.push_back({title, false}); }
     // Starts the next chunk at the next cut point (video keyframe), whatever
     // the chunk length; an unchunked recording goes on in BASE_2.ext.
     void splitAtNextCutPoint() { m_splitAsked = m_started; }
@@ -102,7 +102,11 @@ private:
     qint64 m_closedBytes = 0;
     QStringList m_finished;
     QStringList m_notes;
-    QStringList m_pendingMarkers;
+    struct PendingMarker {
+        QString title;
+        bool gap = false;
+    };
+    std::vector<PendingMarker> m_pendingMarkers;
     bool m_splitAsked = false;
 };
 

@@ -4,6 +4,8 @@
 #include "core/base/Log.h"
 #include "core/base/TsMarks.h"
 #include "core/io/FileLock.h"
+#include "core/io/Paths.h"
+#include "core/writer/MarksFile.h"
 #include "core/writer/TsCueSections.h"
 
 #include <QDir>
@@ -105,6 +107,23 @@ struct MuxWriter::Impl {
     std::unique_ptr<TsCueSections> cues; // MPEG-TS with SCTE-35 streams only
     uint8_t id3Sequence = 0;             // metadata AU cells' sequence_number
     bool headerWritten = false;
+    std::unique_ptr<MarksWriter> marks; // NAME.ts.marks: gaps and markers (MarksFile.h)
+    bool marksFailed = false;
+
+    void addMark(qint64 atUs, const QString &title, MarkKind kind)
+    {
+        if (marksFailed)
+            return;
+        if (!marks)
+            marks = std::make_unique<MarksWriter>(marksPathFor(finalPath));
+        // A mark that cannot be written costs the mark, not the recording.
+        if (Status s = marks->append(Mark{atUs / 1000, kind, title}); !s) {
+            marksFailed = true;
+            logWarning(QStringLiteral("marks of %1 not written: %2").arg(finalPath, s.message()));
+            notes << QStringLiteral("%1: its gaps and markers could not be written to %2 (%3)")
+                         .arg(QFileInfo(finalPath).fileName(), QFileInfo(marks->path()).fileName(), s.message());
+        }
+    }
 
     static int writePacket(void *opaque, uint8_t *buf, int size) // non-const in FFmpeg 5.1
     {
@@ -277,6 +296,9 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
         if (auto s = f->truncate(0); !s)
             return s;
     d->file = std::move(*f);
+    // Marks an earlier recording of this name left describe nothing here.
+    if (const QString stale = marksPathFor(finalPath); pathExists(stale))
+        removePath(stale);
     d->pos = 0;
     // The periodic fsyncs below only make the data durable; the new file's
     // name needs its folder synced once, or a power cut loses the whole file.
@@ -451,6 +473,10 @@ void MuxWriter::abandon()
     (void)d->file.close();
     d->lock.release(); // an orphan now: recoverable at once
 }
+
+void MuxWriter::addMarker(qint64 atUs, const QString &title) { d->addMark(atUs, title, MarkKind::Marker); }
+
+void MuxWriter::addGap(qint64 atUs, const QString &title) { d->addMark(atUs, title, MarkKind::Gap); }
 
 qint64 MuxWriter::bytesWritten() const
 {

@@ -24,6 +24,9 @@ public:
     void abandon() override;
     qint64 bytesWritten() const override;
     QStringList notes() const override;
+    // TS and FLV have no place for either: NAME.ext.marks beside the file.
+    void addMarker(qint64 atUs, const QString &title) override;
+    void addGap(qint64 atUs, const QString &title) override;
 
 private:
     struct Impl;

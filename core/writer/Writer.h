@@ -58,13 +58,17 @@ public:
 
     virtual qint64 bytesWritten() const = 0;
 
-    // A gap in the source (a drop) just before the next packet written, at
-    // `atUs` from the start of this file. MP4 keeps it as a chapter.
+    // A marker the user dropped just before the next packet written, at
+    // `atUs` from the start of this file. MP4 keeps it as a chapter, TS and
+    // FLV in NAME.ext.marks beside the file (MarksFile.h).
     virtual void addMarker(qint64 atUs, const QString &title)
     {
         (void)atUs;
         (void)title;
     }
+    // A gap in the source (a drop) at the same place: kept like a marker,
+    // and told apart from one where the container can (the marks file).
+    virtual void addGap(qint64 atUs, const QString &title) { addMarker(atUs, title); }
 
     // What the user should know about the finished file, in words (where an
     // MP4's header went, streams a container could not keep). Complete after

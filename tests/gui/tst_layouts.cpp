@@ -13,6 +13,7 @@
 #include "ui/SettingsDialog.h"
 #include "ui/SourceDialog.h"
 #include "ui/SourceStore.h"
+#include "ui/TrayController.h"
 #include "ui/Translations.h"
 
 #include <QAbstractButton>
@@ -23,6 +24,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -79,6 +81,38 @@ QStringList clippedIn(QWidget *root)
     return out;
 }
 
+// The status bar's temporary message against its permanent widgets (the
+// "Disk: … free" label): the message must stop with a clear margin before
+// the first of them (it ran into it: "saved on the reDisk: 68.70 GiB
+// free"), and a message that does not fit must say so (elided, the whole
+// text in the tooltip).
+QStringList statusBarProblems(QStatusBar *bar, const QString &message)
+{
+    QStringList out;
+    int firstPermanent = bar->width();
+    for (QWidget *w : bar->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly))
+        if (w->isVisible() && !w->isWindow())
+            firstPermanent = std::min(firstPermanent, w->x());
+    const QImage img = bar->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const int bg = qGray(bar->palette().color(QPalette::Window).rgb());
+    const int scale = qMax(1, int(img.width() / qMax(1, bar->width())));
+    int inked = 0;
+    for (int x = (firstPermanent - 6) * scale; x < (firstPermanent - 1) * scale; ++x)
+        for (int y = 0; y < img.height(); ++y)
+            if (x >= 0 && x < img.width() && std::abs(qGray(img.pixel(x, y)) - bg) > 60)
+                ++inked;
+    if (inked > 0)
+        out << QStringLiteral("status bar: the message runs into the widget at x=%1 (%2 text pixels in the 5 px "
+                              "before it)")
+                   .arg(firstPermanent)
+                   .arg(inked);
+    const bool fits = bar->fontMetrics().horizontalAdvance(message) <= firstPermanent - 12;
+    if (!fits && bar->toolTip() != message)
+        out << QStringLiteral("status bar: \"%1\" is cut, and its tooltip (\"%2\") does not hold it")
+                   .arg(message.left(60), bar->toolTip().left(60));
+    return out;
+}
+
 void settle()
 {
     QCoreApplication::processEvents();
@@ -126,6 +160,28 @@ private slots:
             // The window does not widen itself beyond the smallest screen.
             QCOMPARE(window.size(), QSize(640, 480));
             clipped += clippedIn(&window);
+
+            // A long message (a remote recording's end, as in
+            // docs/screenshots/studio-recorders-tab-640.png) beside the
+            // disk label.
+            const QString title =
+                QCoreApplication::translate("tapedeck::ui::MainWindow", "Recording of \"%1\" finished")
+                    .arg(QStringLiteral("Demo (test pattern) on Recorder A"));
+            const QString text = QCoreApplication::translate("tapedeck::ui::MainWindow",
+                                                             "%n file(s) saved on the recorder: %1", nullptr, 1)
+                                     .arg(QStringLiteral("demo_2026-11-30_23-28-02.mp4"));
+            window.tray()->notify(NotificationKind::Finished, title, text);
+            settle();
+            QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("diskStatusLabel"))->isVisible());
+            window.statusBar()->repaint();
+            clipped += statusBarProblems(window.statusBar(), window.statusBar()->currentMessage());
+            if (const QString dir = qEnvironmentVariable("TAPEDECK_SCREENSHOTS"); !dir.isEmpty()) {
+                // The window itself: on a 640x480 screen the frame pushes
+                // its bottom, the status bar, off the screen.
+                QTest::qWait(800);
+                window.grab().save(QStringLiteral("%1/status-bar-640-%2.png").arg(dir, lang));
+            }
+            QVERIFY(window.statusBar()->currentMessage().contains(title));
 
             // A recording's card keeps its Stop button on screen.
             window.selectSource(QStringLiteral("demo"));
