@@ -622,10 +622,6 @@
         <translation>„%1“ geht ab dem nächsten Schlüsselbild in einer neuen Datei weiter.</translation>
     </message>
     <message>
-        <source>Markers are kept in MP4 recordings only.</source>
-        <translation>Marken werden nur in MP4-Aufnahmen gespeichert.</translation>
-    </message>
-    <message>
         <source>Marker %1</source>
         <translation>Marke %1</translation>
     </message>
@@ -719,6 +715,159 @@
     <message>
         <source>It could not be stopped: %1</source>
         <translation>Stoppen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Black picture</source>
+        <translation>Schwarzbild</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has recorded a black picture for %2: check the source&apos;s camera or video.</source>
+        <translation>„%1“ hat %2 lang ein schwarzes Bild aufgenommen: Kamera oder Video der Quelle prüfen.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep recording whenever live</source>
+        <translation>Aufnahme, &amp;immer wenn live</translation>
+    </message>
+    <message>
+        <source>Record when live stays armed: a new file each time the stream goes live, closed when it goes away, until you press Stop</source>
+        <translation>„Aufnahme, sobald live“ bleibt scharf: bei jedem Live-Start eine neue Datei, geschlossen, wenn der Stream endet, bis Sie auf Stoppen drücken</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hedules…</source>
+        <translation>&amp;Zeitpläne…</translation>
+    </message>
+    <message>
+        <source>Schedule a recording…</source>
+        <translation>Aufnahme planen…</translation>
+    </message>
+    <message>
+        <source>Keep recording whenever live</source>
+        <translation>Aufnahme, immer wenn live</translation>
+    </message>
+    <message>
+        <source>Tapedeck waits for a scheduled recording</source>
+        <translation>Tapedeck wartet auf eine geplante Aufnahme</translation>
+    </message>
+    <message>
+        <source>It keeps running in the tray to record on time (%1). Quit from the tray icon to stop it.</source>
+        <translation>Tapedeck läuft im Benachrichtigungsfeld weiter, um pünktlich aufzunehmen (%1). Beenden Sie es über das Symbol im Benachrichtigungsfeld.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is recorded every time it is live, until you press Stop.</source>
+        <translation>„%1“ wird bei jedem Live-Start aufgenommen, bis Sie auf Stoppen drücken.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no longer live</source>
+        <translation>„%1“ ist nicht mehr live</translation>
+    </message>
+    <message>
+        <source>Saved %1; recording again when it is live.</source>
+        <translation>%1 gespeichert; neue Aufnahme, sobald wieder live.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>the computer was asleep</source>
+        <translation>der Computer war im Ruhezustand</translation>
+    </message>
+    <message>
+        <source>Tapedeck was not running</source>
+        <translation>Tapedeck lief nicht</translation>
+    </message>
+    <message>
+        <source>the time zone changed</source>
+        <translation>die Zeitzone hat sich geändert</translation>
+    </message>
+    <message>
+        <source>the computer was busy</source>
+        <translation>der Computer war ausgelastet</translation>
+    </message>
+    <message>
+        <source>Schedules saved.</source>
+        <translation>Zeitpläne gespeichert.</translation>
+    </message>
+    <message>
+        <source>Next: %1, %2</source>
+        <translation>Nächste: %1, %2</translation>
+    </message>
+    <message>
+        <source>a removed source</source>
+        <translation>eine entfernte Quelle</translation>
+    </message>
+    <message>
+        <source>Scheduled: records until %1 (another schedule of this source).</source>
+        <translation>Geplant: nimmt bis %1 auf (ein weiterer Zeitplan dieser Quelle).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled recording(s) of &quot;%1&quot; did not happen (the last from %2 to %3): %4.</source>
+        <translation>
+            <numerusform>%n geplante Aufnahme von „%1“ fand nicht statt (die letzte von %2 bis %3): %4.</numerusform>
+            <numerusform>%n geplante Aufnahmen von „%1“ fanden nicht statt (die letzte von %2 bis %3): %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was to record from %2 to %3, but %4. Its stop time has passed, so it was not started.</source>
+        <translation>„%1“ sollte von %2 bis %3 aufnehmen, aber %4. Die Endzeit ist vorbei, daher wurde die Aufnahme nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>Scheduled recording missed</source>
+        <translation>Geplante Aufnahme verpasst</translation>
+    </message>
+    <message>
+        <source>Scheduled recording did not start</source>
+        <translation>Geplante Aufnahme nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Its source no longer exists. Change the schedule in Recording → Schedules.</source>
+        <translation>Ihre Quelle gibt es nicht mehr. Ändern Sie den Zeitplan unter Aufnahme → Zeitpläne.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already recording</source>
+        <translation>„%1“ wird bereits aufgenommen</translation>
+    </message>
+    <message>
+        <source>A schedule starts now; the recording that runs is left as it is.</source>
+        <translation>Ein Zeitplan beginnt jetzt; die laufende Aufnahme bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Scheduled recording of &quot;%1&quot; did not start</source>
+        <translation>Geplante Aufnahme von „%1“ nicht gestartet</translation>
+    </message>
+    <message>
+        <source>It needs its password or stream key, which was not kept. Record it once by hand to type it.</source>
+        <translation>Das Passwort oder der Streamschlüssel wurde nicht aufbewahrt. Starten Sie die Aufnahme einmal von Hand, um es einzugeben.</translation>
+    </message>
+    <message>
+        <source>Scheduled recording of &quot;%1&quot; started</source>
+        <translation>Geplante Aufnahme von „%1“ gestartet</translation>
+    </message>
+    <message>
+        <source>Scheduled: records until %1.</source>
+        <translation>Geplant: nimmt bis %1 auf.</translation>
+    </message>
+    <message>
+        <source>Started %1 late: %2.</source>
+        <translation>Mit %1 Verspätung gestartet: %2.</translation>
+    </message>
+    <message>
+        <source>It records until %1.</source>
+        <translation>Die Aufnahme läuft bis %1.</translation>
     </message>
 </context>
 <context>
@@ -1428,10 +1577,6 @@ oder die Schaltflächen unten benutzen</translation>
         <translation>Marke setzen</translation>
     </message>
     <message>
-        <source>Markers are kept in MP4 recordings only.</source>
-        <translation>Marken werden nur in MP4-Aufnahmen gespeichert.</translation>
-    </message>
-    <message>
         <source>Audio:</source>
         <translation>Ton:</translation>
     </message>
@@ -1446,6 +1591,38 @@ oder die Schaltflächen unten benutzen</translation>
     <message>
         <source>%1 (+%2 without a picture)</source>
         <translation>%1 (+%2 ohne Bild)</translation>
+    </message>
+    <message>
+        <source>The tracks this recording writes (choose them with Tracks… in the source&apos;s dialog)</source>
+        <translation>Die Spuren, die diese Aufnahme schreibt (Auswahl über „Spuren…“ im Dialog der Quelle)</translation>
+    </message>
+    <message>
+        <source>Tracks:</source>
+        <translation>Spuren:</translation>
+    </message>
+    <message>
+        <source>Waiting for the stream (records it every time it is live)</source>
+        <translation>Wartet auf Stream (Aufnahme bei jedem Live-Start)</translation>
+    </message>
+    <message>
+        <source>Waiting for the stream (recorded once)</source>
+        <translation>Wartet auf Stream (einmal aufgenommen)</translation>
+    </message>
+    <message>
+        <source>Waiting for the stream (recorded %1 times)</source>
+        <translation>Wartet auf Stream (%1-mal aufgenommen)</translation>
+    </message>
+    <message>
+        <source>Recording (take %1)</source>
+        <translation>Nimmt auf (Take %1)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Black picture for %1: check the source&apos;s camera or video.</source>
+        <translation>Seit %1 schwarzes Bild: Kamera oder Video der Quelle prüfen.</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +1875,14 @@ oder die Schaltflächen unten benutzen</translation>
             <numerusform>„%1“ ist web-tauglich: Ihr Header steht jetzt vor den Medien (%n Dateien neu geschrieben, nichts neu kodiert).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Gap: %1</source>
+        <translation>Lücke: %1</translation>
+    </message>
+    <message>
+        <source>A gap in the source at %1 in %2: %3</source>
+        <translation>Lücke in der Quelle bei %1 in %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecoveryWizard</name>
@@ -1889,6 +2074,159 @@ oder die Schaltflächen unten benutzen</translation>
             <numerusform>Von einem anderen Prozess benutzt, unberührt (%n)</numerusform>
             <numerusform>Von einem anderen Prozess benutzt, unberührt (%n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::ScheduleDialog</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n Std.</numerusform>
+            <numerusform>%n Std.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>Scheduled recordings</source>
+        <translation>Geplante Aufnahmen</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Monday to Friday</source>
+        <translation>Montag bis Freitag</translation>
+    </message>
+    <message>
+        <source>No day</source>
+        <translation>Kein Tag</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 für %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>heute %1</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>morgen %1</translation>
+    </message>
+    <message>
+        <source>Scheduled recordings run while Tapedeck runs, also with its window closed to the tray. A start missed while the computer was asleep starts late if its stop time is still ahead, and says so.</source>
+        <translation>Geplante Aufnahmen laufen, solange Tapedeck läuft, auch wenn sein Fenster ins Benachrichtigungsfeld geschlossen ist. Ein im Ruhezustand des Computers verpasster Start wird nachgeholt, solange die Endzeit noch bevorsteht, und als verspätet gemeldet.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Off keeps the schedule without recording</source>
+        <translation>Inaktiv bleibt der Zeitplan erhalten, ohne aufzunehmen</translation>
+    </message>
+    <message>
+        <source>Stop at</source>
+        <translation>Ende um</translation>
+    </message>
+    <message>
+        <source>Record for</source>
+        <translation>Aufnehmen für</translation>
+    </message>
+    <message>
+        <source>A stop time at or before the start is on the next day</source>
+        <translation>Eine Endzeit gleich oder vor dem Beginn liegt am nächsten Tag</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Once on</source>
+        <translation>Einmal am</translation>
+    </message>
+    <message>
+        <source>Every week on</source>
+        <translation>Jede Woche am</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>Beginn:</translation>
+    </message>
+    <message>
+        <source>Stop:</source>
+        <translation>Ende:</translation>
+    </message>
+    <message>
+        <source>(removed source)</source>
+        <translation>(entfernte Quelle)</translation>
+    </message>
+    <message>
+        <source>(off)</source>
+        <translation>(inaktiv)</translation>
+    </message>
+    <message>
+        <source>(done)</source>
+        <translation>(erledigt)</translation>
+    </message>
+    <message>
+        <source>No scheduled recordings. Add one.</source>
+        <translation>Keine geplanten Aufnahmen. Fügen Sie eine hinzu.</translation>
+    </message>
+    <message>
+        <source>Choose at least one day.</source>
+        <translation>Wählen Sie mindestens einen Tag.</translation>
+    </message>
+    <message>
+        <source>The stop time is the start time; choose another, or a duration.</source>
+        <translation>Endzeit und Beginn sind gleich; wählen Sie eine andere Zeit oder eine Dauer.</translation>
+    </message>
+    <message>
+        <source>Off: it keeps its times and records nothing.</source>
+        <translation>Inaktiv: Die Zeiten bleiben erhalten, es wird nichts aufgenommen.</translation>
+    </message>
+    <message>
+        <source>Next: %1 until %2.</source>
+        <translation>Nächste: %1 bis %2.</translation>
+    </message>
+    <message>
+        <source>That time has passed; it will not record.</source>
+        <translation>Dieser Zeitpunkt ist vorbei; es wird nicht aufgenommen.</translation>
     </message>
 </context>
 <context>
@@ -2197,6 +2535,10 @@ oder die Schaltflächen unten benutzen</translation>
         <source>Warn when a recording is silent for:</source>
         <translation>Warnen, wenn eine Aufnahme still ist seit:</translation>
     </message>
+    <message>
+        <source>Warn when a recording&apos;s picture is black for:</source>
+        <translation>Warnen, wenn das Bild einer Aufnahme schwarz ist seit:</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::SourceDialog</name>
@@ -2298,6 +2640,18 @@ oder die Schaltflächen unten benutzen</translation>
         <source>Choose a camera or microphone…</source>
         <translation>Kamera oder Mikrofon wählen…</translation>
     </message>
+    <message>
+        <source>&amp;Tracks…</source>
+        <translation>&amp;Spuren…</translation>
+    </message>
+    <message>
+        <source>Choose the program and the audio languages to record</source>
+        <translation>Programm und Audiosprachen für die Aufnahme wählen</translation>
+    </message>
+    <message>
+        <source>Tracks:</source>
+        <translation>Spuren:</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::SourceStore</name>
@@ -2320,6 +2674,181 @@ oder die Schaltflächen unten benutzen</translation>
     <message>
         <source>The password or stream key of this source was not kept. Type it again to record.</source>
         <translation>Das Passwort oder der Streamschlüssel dieser Quelle wurde nicht aufbewahrt. Geben Sie es für die Aufnahme erneut ein.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::TrackDialog</name>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Subtitles</source>
+        <translation>Untertitel</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>, %1 fps</source>
+        <translation>, %1 fps</translation>
+    </message>
+    <message>
+        <source>, %1 kHz</source>
+        <translation>, %1 kHz</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n channel(s)</source>
+        <translation>
+            <numerusform>, %n Kanal</numerusform>
+            <numerusform>, %n Kanäle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All tracks of the source</source>
+        <translation>Alle Spuren der Quelle</translation>
+    </message>
+    <message>
+        <source>Program %1</source>
+        <translation>Programm %1</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>Every track of the main program (default)</source>
+        <translation>Alle Spuren des Hauptprogramms (Standard)</translation>
+    </message>
+    <message>
+        <source>no %1</source>
+        <translation>ohne %1</translation>
+    </message>
+    <message>
+        <source>every track</source>
+        <translation>alle Spuren</translation>
+    </message>
+    <message>
+        <source>Program %1: %2</source>
+        <translation>Programm %1: %2</translation>
+    </message>
+    <message>
+        <source>Tracks: %1</source>
+        <translation>Spuren: %1</translation>
+    </message>
+    <message>
+        <source>Tracks to record</source>
+        <translation>Aufzunehmende Spuren</translation>
+    </message>
+    <message>
+        <source>A stream can carry several programs and audio languages. Tick what to record; by default every track of the main program is recorded.</source>
+        <translation>Ein Stream kann mehrere Programme und Audiosprachen enthalten. Haken Sie an, was aufgenommen werden soll; standardmäßig werden alle Spuren des Hauptprogramms aufgenommen.</translation>
+    </message>
+    <message>
+        <source>&amp;Detect tracks</source>
+        <translation>Spuren &amp;erkennen</translation>
+    </message>
+    <message>
+        <source>Open the source and list its programs and tracks</source>
+        <translation>Die Quelle öffnen und ihre Programme und Spuren auflisten</translation>
+    </message>
+    <message>
+        <source>&amp;Record every track</source>
+        <translation>&amp;Alle Spuren aufnehmen</translation>
+    </message>
+    <message>
+        <source>Forget the choice: record every track of the main program</source>
+        <translation>Auswahl verwerfen: alle Spuren des Hauptprogramms aufnehmen</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Spur</translation>
+    </message>
+    <message>
+        <source>Chosen by</source>
+        <translation>Auswahl per</translation>
+    </message>
+    <message numerus="yes">
+        <source>Detecting… (up to %n second(s))</source>
+        <translation>
+            <numerusform>Wird erkannt… (bis zu %n Sekunde)</numerusform>
+            <numerusform>Wird erkannt… (bis zu %n Sekunden)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The tracks could not be detected: %1</source>
+        <translation>Die Spuren konnten nicht erkannt werden: %1</translation>
+    </message>
+    <message>
+        <source>The saved choice names program %1, which the source does not carry now. The default is shown.</source>
+        <translation>Die gespeicherte Auswahl nennt Programm %1, das die Quelle derzeit nicht enthält. Angezeigt wird der Standard.</translation>
+    </message>
+    <message>
+        <source>The saved choice no longer matches the source (%1). The default is shown.</source>
+        <translation>Die gespeicherte Auswahl passt nicht mehr zur Quelle (%1). Angezeigt wird der Standard.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n program(s)</source>
+        <translation>
+            <numerusform>Gefunden: %n Programm</numerusform>
+            <numerusform>Gefunden: %n Programme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> with %n track(s).</source>
+        <translation>
+            <numerusform> mit %n Spur.</numerusform>
+            <numerusform> mit %n Spuren.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n track(s).</source>
+        <translation>
+            <numerusform>%n Spur gefunden.</numerusform>
+            <numerusform>%n Spuren gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick at least one video or audio track.</source>
+        <translation>Haken Sie mindestens eine Video- oder Audiospur an.</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <comment>kind of track inside a phrase: &quot;no video&quot;, &quot;video 0&quot;</comment>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <comment>kind of track inside a phrase: &quot;no audio&quot;, &quot;audio eng&quot;</comment>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>subtitles</source>
+        <comment>kind of track inside a phrase: &quot;no subtitles&quot;</comment>
+        <translation>Untertitel</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <comment>kind of track inside a phrase: &quot;no data&quot;</comment>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <comment>kind of track inside a phrase</comment>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Saved choice: %1. Click “Detect tracks” to see what the source carries.</source>
+        <translation>Gespeicherte Auswahl: %1. Klicken Sie auf „Spuren erkennen“, um zu sehen, was die Quelle enthält.</translation>
     </message>
 </context>
 <context>
@@ -2346,6 +2875,10 @@ oder die Schaltflächen unten benutzen</translation>
     <message>
         <source>Stop all recordings</source>
         <translation>Alle Aufnahmen stoppen</translation>
+    </message>
+    <message>
+        <source>Schedules…</source>
+        <translation>Zeitpläne…</translation>
     </message>
 </context>
 </TS>

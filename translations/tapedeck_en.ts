@@ -90,6 +90,51 @@
             <numerusform>(%n more folders)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) saved on the recorder: %1</source>
+        <translation>
+            <numerusform>%n file saved on the recorder: %1</numerusform>
+            <numerusform>%n files saved on the recorder: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled recording(s) of &quot;%1&quot; did not happen (the last from %2 to %3): %4.</source>
+        <translation>
+            <numerusform>%n scheduled recording of &quot;%1&quot; did not happen (the last from %2 to %3): %4.</numerusform>
+            <numerusform>%n scheduled recordings of &quot;%1&quot; did not happen (the last from %2 to %3): %4.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::RecordersView</name>
+    <message numerus="yes">
+        <source>%n recording(s) rebuilt on the recorder.</source>
+        <translation>
+            <numerusform>%n recording rebuilt on the recorder.</numerusform>
+            <numerusform>%n recordings rebuilt on the recorder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished recording(s) can be rebuilt on the recorder.</source>
+        <translation>
+            <numerusform>%n unfinished recording can be rebuilt on the recorder.</numerusform>
+            <numerusform>%n unfinished recordings can be rebuilt on the recorder.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecordingCard</name>
@@ -202,6 +247,23 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::ui::ScheduleDialog</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::ui::SettingsDialog</name>
     <message numerus="yes">
         <source>%n recording(s) would be deleted, %1 of %2.</source>
@@ -232,6 +294,44 @@
         <translation>
             <numerusform>Found %n stream:</numerusform>
             <numerusform>Found %n streams:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::TrackDialog</name>
+    <message numerus="yes">
+        <source>, %n channel(s)</source>
+        <translation>
+            <numerusform>, %n channel</numerusform>
+            <numerusform>, %n channels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Detecting… (up to %n second(s))</source>
+        <translation>
+            <numerusform>Detecting… (up to %n second)</numerusform>
+            <numerusform>Detecting… (up to %n seconds)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n program(s)</source>
+        <translation>
+            <numerusform>Found %n program</numerusform>
+            <numerusform>Found %n programs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> with %n track(s).</source>
+        <translation>
+            <numerusform> with %n track.</numerusform>
+            <numerusform> with %n tracks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n track(s).</source>
+        <translation>
+            <numerusform>Found %n track.</numerusform>
+            <numerusform>Found %n tracks.</numerusform>
         </translation>
     </message>
 </context>

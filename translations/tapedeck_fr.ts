@@ -622,10 +622,6 @@
         <translation>« %1 » continue dans un nouveau fichier à partir de la prochaine image clé.</translation>
     </message>
     <message>
-        <source>Markers are kept in MP4 recordings only.</source>
-        <translation>Les repères ne sont conservés que dans les enregistrements MP4.</translation>
-    </message>
-    <message>
         <source>Marker %1</source>
         <translation>Repère %1</translation>
     </message>
@@ -719,6 +715,159 @@
     <message>
         <source>It could not be stopped: %1</source>
         <translation>Impossible de l&apos;arrêter : %1</translation>
+    </message>
+    <message>
+        <source>Black picture</source>
+        <translation>Image noire</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has recorded a black picture for %2: check the source&apos;s camera or video.</source>
+        <translation>« %1 » a enregistré une image noire pendant %2 : vérifiez la caméra ou la vidéo de la source.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep recording whenever live</source>
+        <translation>Enregistrer à c&amp;haque direct</translation>
+    </message>
+    <message>
+        <source>Record when live stays armed: a new file each time the stream goes live, closed when it goes away, until you press Stop</source>
+        <translation>« Enregistrer dès le direct » reste armé : un nouveau fichier à chaque passage en direct, fermé à la fin du direct, jusqu’à ce que vous appuyiez sur Arrêter</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hedules…</source>
+        <translation>&amp;Programmations…</translation>
+    </message>
+    <message>
+        <source>Schedule a recording…</source>
+        <translation>Programmer un enregistrement…</translation>
+    </message>
+    <message>
+        <source>Keep recording whenever live</source>
+        <translation>Enregistrer à chaque direct</translation>
+    </message>
+    <message>
+        <source>Tapedeck waits for a scheduled recording</source>
+        <translation>Tapedeck attend un enregistrement programmé</translation>
+    </message>
+    <message>
+        <source>It keeps running in the tray to record on time (%1). Quit from the tray icon to stop it.</source>
+        <translation>Tapedeck reste dans la zone de notification pour enregistrer à l’heure (%1). Pour l’arrêter, quittez-le depuis son icône.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is recorded every time it is live, until you press Stop.</source>
+        <translation>« %1 » est enregistré à chaque passage en direct, jusqu’à ce que vous appuyiez sur Arrêter.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no longer live</source>
+        <translation>« %1 » n’est plus en direct</translation>
+    </message>
+    <message>
+        <source>Saved %1; recording again when it is live.</source>
+        <translation>%1 enregistré ; nouvel enregistrement dès le retour du direct.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>the computer was asleep</source>
+        <translation>l’ordinateur était en veille</translation>
+    </message>
+    <message>
+        <source>Tapedeck was not running</source>
+        <translation>Tapedeck n’était pas lancé</translation>
+    </message>
+    <message>
+        <source>the time zone changed</source>
+        <translation>le fuseau horaire a changé</translation>
+    </message>
+    <message>
+        <source>the computer was busy</source>
+        <translation>l’ordinateur était occupé</translation>
+    </message>
+    <message>
+        <source>Schedules saved.</source>
+        <translation>Programmations enregistrées.</translation>
+    </message>
+    <message>
+        <source>Next: %1, %2</source>
+        <translation>Prochain : %1, %2</translation>
+    </message>
+    <message>
+        <source>a removed source</source>
+        <translation>une source supprimée</translation>
+    </message>
+    <message>
+        <source>Scheduled: records until %1 (another schedule of this source).</source>
+        <translation>Programmé : enregistre jusqu’à %1 (autre programmation de cette source).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled recording(s) of &quot;%1&quot; did not happen (the last from %2 to %3): %4.</source>
+        <translation>
+            <numerusform>%n enregistrement programmé de « %1 » n’a pas eu lieu (le dernier de %2 à %3) : %4.</numerusform>
+            <numerusform>%n enregistrements programmés de « %1 » n’ont pas eu lieu (le dernier de %2 à %3) : %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was to record from %2 to %3, but %4. Its stop time has passed, so it was not started.</source>
+        <translation>« %1 » devait enregistrer de %2 à %3, mais %4. Son heure de fin est passée, il n’a donc pas été démarré.</translation>
+    </message>
+    <message>
+        <source>Scheduled recording missed</source>
+        <translation>Enregistrement programmé manqué</translation>
+    </message>
+    <message>
+        <source>Scheduled recording did not start</source>
+        <translation>L’enregistrement programmé n’a pas démarré</translation>
+    </message>
+    <message>
+        <source>Its source no longer exists. Change the schedule in Recording → Schedules.</source>
+        <translation>Sa source n’existe plus. Modifiez la programmation dans Enregistrement → Programmations.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already recording</source>
+        <translation>« %1 » est déjà en cours d’enregistrement</translation>
+    </message>
+    <message>
+        <source>A schedule starts now; the recording that runs is left as it is.</source>
+        <translation>Une programmation commence maintenant ; l’enregistrement en cours reste tel quel.</translation>
+    </message>
+    <message>
+        <source>Scheduled recording of &quot;%1&quot; did not start</source>
+        <translation>L’enregistrement programmé de « %1 » n’a pas démarré</translation>
+    </message>
+    <message>
+        <source>It needs its password or stream key, which was not kept. Record it once by hand to type it.</source>
+        <translation>Son mot de passe ou sa clé de stream n’a pas été conservé. Lancez une fois l’enregistrement manuellement pour le saisir.</translation>
+    </message>
+    <message>
+        <source>Scheduled recording of &quot;%1&quot; started</source>
+        <translation>Enregistrement programmé de « %1 » démarré</translation>
+    </message>
+    <message>
+        <source>Scheduled: records until %1.</source>
+        <translation>Programmé : enregistre jusqu’à %1.</translation>
+    </message>
+    <message>
+        <source>Started %1 late: %2.</source>
+        <translation>Démarré avec %1 de retard : %2.</translation>
+    </message>
+    <message>
+        <source>It records until %1.</source>
+        <translation>L’enregistrement dure jusqu’à %1.</translation>
     </message>
 </context>
 <context>
@@ -1428,10 +1577,6 @@ ou utilisez les boutons ci-dessous</translation>
         <translation>Ajouter un repère</translation>
     </message>
     <message>
-        <source>Markers are kept in MP4 recordings only.</source>
-        <translation>Les repères ne sont conservés que dans les enregistrements MP4.</translation>
-    </message>
-    <message>
         <source>Audio:</source>
         <translation>Son :</translation>
     </message>
@@ -1446,6 +1591,38 @@ ou utilisez les boutons ci-dessous</translation>
     <message>
         <source>%1 (+%2 without a picture)</source>
         <translation>%1 (+%2 sans image)</translation>
+    </message>
+    <message>
+        <source>The tracks this recording writes (choose them with Tracks… in the source&apos;s dialog)</source>
+        <translation>Les pistes que cet enregistrement écrit (à choisir avec Pistes… dans la fenêtre de la source)</translation>
+    </message>
+    <message>
+        <source>Tracks:</source>
+        <translation>Pistes :</translation>
+    </message>
+    <message>
+        <source>Waiting for the stream (records it every time it is live)</source>
+        <translation>En attente du flux (enregistré à chaque direct)</translation>
+    </message>
+    <message>
+        <source>Waiting for the stream (recorded once)</source>
+        <translation>En attente du flux (enregistré une fois)</translation>
+    </message>
+    <message>
+        <source>Waiting for the stream (recorded %1 times)</source>
+        <translation>En attente du flux (enregistré %1 fois)</translation>
+    </message>
+    <message>
+        <source>Recording (take %1)</source>
+        <translation>Enregistre (prise %1)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Black picture for %1: check the source&apos;s camera or video.</source>
+        <translation>Image noire depuis %1 : vérifiez la caméra ou la vidéo de la source.</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +1875,14 @@ ou utilisez les boutons ci-dessous</translation>
             <numerusform>« %1 » est prêt pour le web : son en-tête est maintenant avant les médias (%n fichiers réécrits, rien réencodé).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Gap: %1</source>
+        <translation>Coupure : %1</translation>
+    </message>
+    <message>
+        <source>A gap in the source at %1 in %2: %3</source>
+        <translation>Coupure de la source à %1 dans %2 : %3</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecoveryWizard</name>
@@ -1889,6 +2074,159 @@ ou utilisez les boutons ci-dessous</translation>
             <numerusform>Utilisé par un autre processus, laissé tel quel (%n)</numerusform>
             <numerusform>Utilisés par un autre processus, laissés tels quels (%n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::ScheduleDialog</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Scheduled recordings</source>
+        <translation>Enregistrements programmés</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Tous les jours</translation>
+    </message>
+    <message>
+        <source>Monday to Friday</source>
+        <translation>Du lundi au vendredi</translation>
+    </message>
+    <message>
+        <source>No day</source>
+        <translation>Aucun jour</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 pendant %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>aujourd’hui %1</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>demain %1</translation>
+    </message>
+    <message>
+        <source>Scheduled recordings run while Tapedeck runs, also with its window closed to the tray. A start missed while the computer was asleep starts late if its stop time is still ahead, and says so.</source>
+        <translation>Les enregistrements programmés ont lieu tant que Tapedeck est lancé, même fenêtre fermée dans la zone de notification. Un démarrage manqué pendant la veille de l’ordinateur a lieu en retard si l’heure de fin n’est pas encore passée, et le retard est signalé.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programmation</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Activée</translation>
+    </message>
+    <message>
+        <source>Off keeps the schedule without recording</source>
+        <translation>Désactivée, la programmation est conservée sans enregistrer</translation>
+    </message>
+    <message>
+        <source>Stop at</source>
+        <translation>Fin à</translation>
+    </message>
+    <message>
+        <source>Record for</source>
+        <translation>Enregistrer pendant</translation>
+    </message>
+    <message>
+        <source>A stop time at or before the start is on the next day</source>
+        <translation>Une heure de fin égale ou antérieure au début tombe le lendemain</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Once on</source>
+        <translation>Une fois le</translation>
+    </message>
+    <message>
+        <source>Every week on</source>
+        <translation>Chaque semaine le</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source :</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>Début :</translation>
+    </message>
+    <message>
+        <source>Stop:</source>
+        <translation>Fin :</translation>
+    </message>
+    <message>
+        <source>(removed source)</source>
+        <translation>(source supprimée)</translation>
+    </message>
+    <message>
+        <source>(off)</source>
+        <translation>(désactivée)</translation>
+    </message>
+    <message>
+        <source>(done)</source>
+        <translation>(terminée)</translation>
+    </message>
+    <message>
+        <source>No scheduled recordings. Add one.</source>
+        <translation>Aucun enregistrement programmé. Ajoutez-en un.</translation>
+    </message>
+    <message>
+        <source>Choose at least one day.</source>
+        <translation>Choisissez au moins un jour.</translation>
+    </message>
+    <message>
+        <source>The stop time is the start time; choose another, or a duration.</source>
+        <translation>L’heure de fin est l’heure de début ; choisissez-en une autre, ou une durée.</translation>
+    </message>
+    <message>
+        <source>Off: it keeps its times and records nothing.</source>
+        <translation>Désactivée : elle garde ses horaires et n’enregistre rien.</translation>
+    </message>
+    <message>
+        <source>Next: %1 until %2.</source>
+        <translation>Prochain : %1 jusqu’à %2.</translation>
+    </message>
+    <message>
+        <source>That time has passed; it will not record.</source>
+        <translation>Cette heure est passée ; rien ne sera enregistré.</translation>
     </message>
 </context>
 <context>
@@ -2197,6 +2535,10 @@ ou utilisez les boutons ci-dessous</translation>
         <source>Warn when a recording is silent for:</source>
         <translation>Avertir d’un silence de plus de :</translation>
     </message>
+    <message>
+        <source>Warn when a recording&apos;s picture is black for:</source>
+        <translation>Avertir d’une image noire de plus de :</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::SourceDialog</name>
@@ -2298,6 +2640,18 @@ ou utilisez les boutons ci-dessous</translation>
         <source>Choose a camera or microphone…</source>
         <translation>Choisir une caméra ou un microphone…</translation>
     </message>
+    <message>
+        <source>&amp;Tracks…</source>
+        <translation>P&amp;istes…</translation>
+    </message>
+    <message>
+        <source>Choose the program and the audio languages to record</source>
+        <translation>Choisir le programme et les langues audio à enregistrer</translation>
+    </message>
+    <message>
+        <source>Tracks:</source>
+        <translation>Pistes :</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::SourceStore</name>
@@ -2320,6 +2674,181 @@ ou utilisez les boutons ci-dessous</translation>
     <message>
         <source>The password or stream key of this source was not kept. Type it again to record.</source>
         <translation>Le mot de passe ou la clé de stream de cette source n’a pas été conservé. Saisissez-le à nouveau pour enregistrer.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ui::TrackDialog</name>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Subtitles</source>
+        <translation>Sous-titres</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>, %1 fps</source>
+        <translation>, %1 fps</translation>
+    </message>
+    <message>
+        <source>, %1 kHz</source>
+        <translation>, %1 kHz</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n channel(s)</source>
+        <translation>
+            <numerusform>, %n canal</numerusform>
+            <numerusform>, %n canaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All tracks of the source</source>
+        <translation>Toutes les pistes de la source</translation>
+    </message>
+    <message>
+        <source>Program %1</source>
+        <translation>Programme %1</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>Every track of the main program (default)</source>
+        <translation>Toutes les pistes du programme principal (par défaut)</translation>
+    </message>
+    <message>
+        <source>no %1</source>
+        <translation>sans %1</translation>
+    </message>
+    <message>
+        <source>every track</source>
+        <translation>toutes les pistes</translation>
+    </message>
+    <message>
+        <source>Program %1: %2</source>
+        <translation>Programme %1 : %2</translation>
+    </message>
+    <message>
+        <source>Tracks: %1</source>
+        <translation>Pistes : %1</translation>
+    </message>
+    <message>
+        <source>Tracks to record</source>
+        <translation>Pistes à enregistrer</translation>
+    </message>
+    <message>
+        <source>A stream can carry several programs and audio languages. Tick what to record; by default every track of the main program is recorded.</source>
+        <translation>Un flux peut contenir plusieurs programmes et langues audio. Cochez ce qu’il faut enregistrer ; par défaut, toutes les pistes du programme principal sont enregistrées.</translation>
+    </message>
+    <message>
+        <source>&amp;Detect tracks</source>
+        <translation>&amp;Détecter les pistes</translation>
+    </message>
+    <message>
+        <source>Open the source and list its programs and tracks</source>
+        <translation>Ouvrir la source et lister ses programmes et pistes</translation>
+    </message>
+    <message>
+        <source>&amp;Record every track</source>
+        <translation>&amp;Enregistrer toutes les pistes</translation>
+    </message>
+    <message>
+        <source>Forget the choice: record every track of the main program</source>
+        <translation>Oublier le choix : enregistrer toutes les pistes du programme principal</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Piste</translation>
+    </message>
+    <message>
+        <source>Chosen by</source>
+        <translation>Sélection par</translation>
+    </message>
+    <message numerus="yes">
+        <source>Detecting… (up to %n second(s))</source>
+        <translation>
+            <numerusform>Détection… (jusqu’à %n seconde)</numerusform>
+            <numerusform>Détection… (jusqu’à %n secondes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The tracks could not be detected: %1</source>
+        <translation>Impossible de détecter les pistes : %1</translation>
+    </message>
+    <message>
+        <source>The saved choice names program %1, which the source does not carry now. The default is shown.</source>
+        <translation>Le choix enregistré désigne le programme %1, que la source ne contient pas actuellement. La sélection par défaut est affichée.</translation>
+    </message>
+    <message>
+        <source>The saved choice no longer matches the source (%1). The default is shown.</source>
+        <translation>Le choix enregistré ne correspond plus à la source (%1). La sélection par défaut est affichée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n program(s)</source>
+        <translation>
+            <numerusform>%n programme trouvé</numerusform>
+            <numerusform>%n programmes trouvés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> with %n track(s).</source>
+        <translation>
+            <numerusform> avec %n piste.</numerusform>
+            <numerusform> avec %n pistes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n track(s).</source>
+        <translation>
+            <numerusform>%n piste trouvée.</numerusform>
+            <numerusform>%n pistes trouvées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick at least one video or audio track.</source>
+        <translation>Cochez au moins une piste vidéo ou audio.</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <comment>kind of track inside a phrase: &quot;no video&quot;, &quot;video 0&quot;</comment>
+        <translation>vidéo</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <comment>kind of track inside a phrase: &quot;no audio&quot;, &quot;audio eng&quot;</comment>
+        <translation>audio</translation>
+    </message>
+    <message>
+        <source>subtitles</source>
+        <comment>kind of track inside a phrase: &quot;no subtitles&quot;</comment>
+        <translation>sous-titres</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <comment>kind of track inside a phrase: &quot;no data&quot;</comment>
+        <translation>données</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <comment>kind of track inside a phrase</comment>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <source>Saved choice: %1. Click “Detect tracks” to see what the source carries.</source>
+        <translation>Choix enregistré : %1. Cliquez sur « Détecter les pistes » pour voir ce que contient la source.</translation>
     </message>
 </context>
 <context>
@@ -2346,6 +2875,10 @@ ou utilisez les boutons ci-dessous</translation>
     <message>
         <source>Stop all recordings</source>
         <translation>Arrêter tous les enregistrements</translation>
+    </message>
+    <message>
+        <source>Schedules…</source>
+        <translation>Programmations…</translation>
     </message>
 </context>
 </TS>

@@ -35,6 +35,24 @@ AVMediaType mediaTypeOf(const QString &name)
     return AVMEDIA_TYPE_UNKNOWN;
 }
 
+// The kind inside a phrase ("no video", "audio eng"): its own words, since
+// German capitalises nouns where English and French do not.
+QString kindInPhrase(AVMediaType type)
+{
+    switch (type) {
+    case AVMEDIA_TYPE_VIDEO:
+        return TrackDialog::tr("video", "kind of track inside a phrase: \"no video\", \"video 0\"");
+    case AVMEDIA_TYPE_AUDIO:
+        return TrackDialog::tr("audio", "kind of track inside a phrase: \"no audio\", \"audio eng\"");
+    case AVMEDIA_TYPE_SUBTITLE:
+        return TrackDialog::tr("subtitles", "kind of track inside a phrase: \"no subtitles\"");
+    case AVMEDIA_TYPE_DATA:
+        return TrackDialog::tr("data", "kind of track inside a phrase: \"no data\"");
+    default:
+        return TrackDialog::tr("other", "kind of track inside a phrase");
+    }
+}
+
 QString kindWord(AVMediaType type)
 {
     switch (type) {
@@ -134,9 +152,9 @@ QString TrackDialog::summary(const TrackSelection &selection)
             : kind == u"s"                    ? AVMEDIA_TYPE_SUBTITLE
                                               : AVMEDIA_TYPE_DATA;
         if (which == u"none")
-            parts << tr("no %1").arg(kindWord(type).toLower());
+            parts << tr("no %1").arg(kindInPhrase(type));
         else
-            parts << QStringLiteral("%1 %2").arg(kindWord(type).toLower(), which).trimmed();
+            parts << QStringLiteral("%1 %2").arg(kindInPhrase(type), which).trimmed();
     }
     const QString tracks = parts.isEmpty() ? tr("every track") : parts.join(QStringLiteral(", "));
     if (selection.program >= 0)
@@ -388,8 +406,8 @@ void TrackDialog::updateState()
         else
             m_status->setText(m_found);
     } else if (m_status->text().isEmpty()) {
-        m_status->setText(tr("Saved choice: %1. Click \u201cDetect tracks\u201d to see what the source carries.")
-                              .arg(summary(m_current)));
+        m_status->setText(
+            tr("Saved choice: %1. Click “Detect tracks” to see what the source carries.").arg(summary(m_current)));
     }
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok && !m_job);
 }
