@@ -355,10 +355,16 @@ Status setupFromStream(const uint8_t *data, int64_t begin, int64_t end, std::vec
     return {};
 }
 
+// How far behind itself a walk keeps the file mapped (a few samples look
+// back: Opus scoring, the last video sample), and how often it lets go.
+constexpr int64_t kKeepBehind = 4LL << 20;
+constexpr int64_t kReleaseEvery = 8LL << 20;
+
 struct Walker {
     const uint8_t *data = nullptr;
     int64_t end = 0;
     std::vector<Track> *tracks = nullptr;
+    const MappedFile *map = nullptr; // released behind the walk when set
 
     // Track order to try at a position: video first (its check is strict),
     // then audio by time so that two tracks of one codec alternate as the
@@ -430,7 +436,9 @@ struct Walker {
         const int elem = data[pos] >> 5;
         if (elem != 0 && elem != 1 && elem != 6 && elem != 3)
             return 0;
-        const auto f = t.aac->frameAt(data + pos, end - pos);
+        // The last frame of a run ends where the next video sample starts.
+        const auto f =
+            t.aac->frameAt(data + pos, end - pos, [this, pos](int64_t offset) { return videoStartsAt(pos + offset); });
         if (!f)
             return 0;
         if (commit) {
@@ -438,6 +446,26 @@ struct Walker {
             t.nextTicks += f->samples;
         }
         return f->size;
+    }
+
+    // Whether a video sample starts at `pos` (not committed). The length
+    // field and NAL header are checked first: most bytes fail there.
+    bool videoStartsAt(int64_t pos) const
+    {
+        for (const Track &t : *tracks) {
+            const int ls = t.vstate.lengthSize;
+            if (!t.video || pos + ls + 2 > end)
+                continue;
+            int64_t len = 0;
+            for (int i = 0; i < ls; ++i)
+                len = (len << 8) | data[pos + i];
+            if (len == 0 || len > end - pos - ls || (data[pos + ls] & 0x80) != 0)
+                continue;
+            VideoStreamState st = t.vstate;
+            if (matchAccessUnit(data + pos, end - pos, st))
+                return true;
+        }
+        return false;
     }
 
     // A video sample whose NAL length runs past the end of the media: the
@@ -453,6 +481,41 @@ struct Walker {
             const uint8_t h = data[pos + t.vstate.lengthSize];
             if (len > end - pos - t.vstate.lengthSize && len < t.vstate.maxAccessUnit && (h & 0x80) == 0)
                 return true;
+        }
+        return false;
+    }
+
+    // Whether the bytes from `pos` to the end are one video sample the
+    // recorder was writing when it stopped: NAL units whose lengths and
+    // headers hold together, the last one cut by the end of the media.
+    // Looking for samples inside it byte by byte would cost an AAC decode
+    // per byte of the picture and can only find look-alikes.
+    bool cutVideoSample(int64_t pos) const
+    {
+        for (const Track &t : *tracks) {
+            if (!t.video)
+                continue;
+            const int ls = t.vstate.lengthSize;
+            int64_t p = pos;
+            bool chain = true;
+            while (chain && p + ls < end) {
+                int64_t len = 0;
+                for (int i = 0; i < ls; ++i)
+                    len = (len << 8) | data[p + i];
+                const uint8_t h = data[p + ls];
+                const int type = t.vstate.hevc ? (h >> 1) & 0x3f : h & 0x1f;
+                const bool header = (h & 0x80) == 0
+                    && (t.vstate.hevc ? type < 41 && p + ls + 1 < end && (data[p + ls + 1] & 7) != 0
+                                      : type >= 1 && type <= 12);
+                if (len == 0 || len > t.vstate.maxAccessUnit || !header || p + ls + len - pos > t.vstate.maxAccessUnit)
+                    chain = false;
+                else if (p + ls + len > end)
+                    return true;
+                else
+                    p += ls + len;
+            }
+            if (chain && p > pos)
+                return true; // whole NAL units up to the end (or a cut length field)
         }
         return false;
     }
@@ -657,12 +720,17 @@ struct Walker {
     {
         int64_t pos = begin;
         int64_t lastTick = 0;
+        int64_t released = 0;
         while (pos < end) {
             if (cancel && cancel->load(std::memory_order_relaxed))
                 return makeError(ErrorCode::Cancelled, QStringLiteral("stopped"));
             if (progress && pos - lastTick >= (4 << 20)) {
                 lastTick = pos;
                 progress(pos - begin, end - begin);
+            }
+            if (map && pos - kKeepBehind - released >= kReleaseEvery) {
+                map->release(size_t(released), size_t(pos - kKeepBehind));
+                released = pos - kKeepBehind;
             }
             int64_t n = 0;
             if (claim(pos, true, &n) >= 0) {
@@ -686,6 +754,11 @@ struct Walker {
                 }
                 pos = q;
                 continue;
+            }
+            if (cutVideoSample(pos)) {
+                skipped.push_back(SkippedRange{pos, end - pos});
+                pos = end;
+                break;
             }
             // Resynchronise: the next position where a sample parses and is
             // followed by another (a zero run is stepped over at once).
@@ -903,17 +976,19 @@ RepairPlan planRepair(const QString &inputPath, const QString &referencePath)
     return plan;
 }
 
-QString pickReference(const QString &inputPath, const QStringList &candidates)
+QString pickReference(const QString &inputPath, const QStringList &candidates, RepairPlan *plan)
 {
     QString best;
     double bestShare = 0.9; // a reference must explain nearly everything it sees
     for (const QString &c : candidates) {
         if (QFileInfo(c).canonicalFilePath() == QFileInfo(inputPath).canonicalFilePath())
             continue;
-        const RepairPlan p = planRepair(inputPath, c);
+        RepairPlan p = planRepair(inputPath, c);
         if (p.repairable && p.matchedShare > bestShare) {
             bestShare = p.matchedShare;
             best = c;
+            if (plan)
+                *plan = std::move(p);
         }
     }
     return best;
@@ -934,10 +1009,16 @@ Result<RepairReport> repairMp4(const RepairParams &params)
     w.data = s.map.data();
     w.end = s.broken.mdatEnd;
     w.tracks = &s.tracks;
+    w.map = &s.map;
     for (size_t i = 0; i < s.tracks.size(); ++i)
         if (s.tracks[i].residual)
             w.residual = int(i);
-    if (auto st = w.run(s.broken.mdatBegin, rep.skipped, params.cancel, params.progress); !st)
+    // Progress: the walk is the first half of the work, the writing the second.
+    const int64_t media = s.broken.mdatEnd - s.broken.mdatBegin;
+    std::function<void(qint64, qint64)> walkProgress;
+    if (params.progress)
+        walkProgress = [&params, media](qint64 done, qint64) { params.progress(done, 2 * media); };
+    if (auto st = w.run(s.broken.mdatBegin, rep.skipped, params.cancel, walkProgress); !st)
         return st.error();
     for (const SkippedRange &r : rep.skipped) {
         rep.skippedBytes += r.size;
@@ -1066,6 +1147,7 @@ Result<RepairReport> repairMp4(const RepairParams &params)
     PacketPtr pkt = makePacket();
     Status failure;
     int64_t written = 0;
+    int64_t released = 0, lastTick = s.broken.mdatBegin;
     while (failure.ok()) {
         int pick = -1;
         for (size_t i = 0; i < s.tracks.size(); ++i)
@@ -1087,6 +1169,14 @@ Result<RepairReport> repairMp4(const RepairParams &params)
             break;
         }
         std::memcpy(pkt->data, s.map.data() + smp.offset, smp.size);
+        if (smp.offset - kKeepBehind - released >= kReleaseEvery) {
+            s.map.release(size_t(released), size_t(smp.offset - kKeepBehind));
+            released = smp.offset - kKeepBehind;
+        }
+        if (params.progress && smp.offset - lastTick >= (4 << 20)) {
+            lastTick = smp.offset;
+            params.progress(media + smp.offset - s.broken.mdatBegin, 2 * media);
+        }
         pkt->stream_index = streamOf[size_t(pick)];
         if (t.video) {
             const int64_t dts = (int64_t(k) - firstKey) * t.delta;
@@ -1112,6 +1202,8 @@ Result<RepairReport> repairMp4(const RepairParams &params)
     auto fin = writer->finish();
     if (!fin)
         return fin.error();
+    if (params.progress)
+        params.progress(2 * media, 2 * media);
     return rep;
 }
 
