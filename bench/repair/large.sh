@@ -18,7 +18,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 free_kb=$(df -Pk "$BASE" | awk 'NR==2 {print $4}')
 if (( free_kb < 10 * 1024 * 1024 )); then echo "need 10 GB free in $BASE, have $((free_kb / 1024)) MB"; exit 1; fi
 W=$(mktemp -d "$BASE/repair-large.XXXXXX")
-trap 'rm -rf "$W"' EXIT
+[[ ${KEEP:-0} == 1 ]] || trap 'rm -rf "$W"' EXIT # KEEP=1 leaves WORKDIR/repair-large.* for a second look
 FF="ffmpeg -hide_banner -loglevel error -nostdin -y"
 ENC=(-c:v libx264 -preset veryfast -bf 3 -g 60 -b:v 16M -maxrate 16M -bufsize 32M -threads 2 -c:a aac -b:a 128k -ac 1)
 $FF -f lavfi -i testsrc2=size=640x360:rate=30 -f lavfi -i sine=frequency=440:sample_rate=48000 -t 20 "${ENC[@]}" "$W/clip.mp4"

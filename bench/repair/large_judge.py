@@ -60,7 +60,8 @@ def time_base(path):
 
 
 def framecrc(path, start, dur):
-    out = run(["ffmpeg", "-v", "error", "-ss", str(start), "-i", path, "-t", str(dur), "-map", "0", "-c", "copy",
+    # -ss/-t on the input with -copyts: the original timestamps, read for `dur` s.
+    out = run(["ffmpeg", "-v", "error", "-ss", str(start), "-t", str(dur), "-i", path, "-map", "0", "-c", "copy",
                "-copyts", "-f", "framecrc", "-"]).stdout
     tb = time_base(path)
     frames = []
@@ -115,7 +116,7 @@ def judge(orig, broken, repaired, opts):
             if have.get(key, 0) > 0:
                 have[key] -= 1
                 exact += 1
-        errs = run(["ffmpeg", "-v", "error", "-ss", str(start), "-i", repaired, "-t", "4", "-map", "0", "-f", "null",
+        errs = run(["ffmpeg", "-v", "error", "-ss", str(start), "-t", "4", "-i", repaired, "-map", "0", "-f", "null",
                     "-"]).stderr
         rows.append((name, start, exact, len(o), len([l for l in errs.splitlines() if l.strip()])))
     co64 = any(k == "moov" for _, _, k in boxes(repaired)) and b"co64" in read_moov(repaired)
