@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <utility>
 
 namespace tapedeck::recovery {
@@ -37,6 +38,16 @@ void MappedFile::reset()
         ::munmap(const_cast<uint8_t *>(m_data), m_size);
     m_data = nullptr;
     m_size = 0;
+}
+
+void MappedFile::release(size_t from, size_t to) const
+{
+    const size_t page = size_t(::sysconf(_SC_PAGESIZE));
+    from = (from + page - 1) / page * page;
+    to = std::min(to, m_size) / page * page;
+    if (!m_data || from >= to)
+        return;
+    (void)::madvise(const_cast<uint8_t *>(m_data) + from, to - from, MADV_DONTNEED);
 }
 
 Result<MappedFile> MappedFile::open(const QString &path)

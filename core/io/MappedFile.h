@@ -26,6 +26,12 @@ public:
     size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
 
+    // Drops this process's mapping of the whole pages inside [from, to) (the
+    // kernel keeps them in its page cache; touching them again reads them
+    // back). A walk over a file far larger than RAM calls it behind itself
+    // so that its resident memory stays flat.
+    void release(size_t from, size_t to) const;
+
 private:
     void reset();
     const uint8_t *m_data = nullptr;

@@ -81,8 +81,9 @@ struct RepairPlan {
 RepairPlan planRepair(const QString &inputPath, const QString &referencePath);
 
 // The candidate (healthy MP4/MOV files, typically in the same folder) whose
-// tracks explain the broken file best; empty when none fits.
-QString pickReference(const QString &inputPath, const QStringList &candidates);
+// tracks explain the broken file best; empty when none fits. `plan`, when
+// given and one fits, receives that candidate's plan (no second walk).
+QString pickReference(const QString &inputPath, const QStringList &candidates, RepairPlan *plan = nullptr);
 
 Result<RepairReport> repairMp4(const RepairParams &params);
 

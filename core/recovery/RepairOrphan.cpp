@@ -87,12 +87,15 @@ Orphan classifyMp4WithoutIndex(const QString &path, const QStringList &healthyBe
         if (!QFileInfo(h).fileName().contains(QLatin1String(".repaired")))
             o.referenceCandidates << h;
     o.referenceCandidates.sort();
+    // The picked reference's plan is kept: planning walks the first
+    // megabytes, once per candidate is enough.
+    RepairPlan picked;
     o.reference = !reference.isEmpty() ? reference
-        : pickAutomatically            ? pickReference(path, o.referenceCandidates)
+        : pickAutomatically            ? pickReference(path, o.referenceCandidates, &picked)
                                        : QString();
     if (!o.reference.isEmpty())
         o.notes << QStringLiteral("reference: %1 (same tracks)").arg(QFileInfo(o.reference).fileName());
-    RepairPlan plan = planRepair(path, o.reference);
+    RepairPlan plan = reference.isEmpty() && !o.reference.isEmpty() ? std::move(picked) : planRepair(path, o.reference);
     if (!plan.repairable && o.reference.isEmpty() && !o.referenceCandidates.isEmpty())
         plan.problem += QStringLiteral(" (none of the healthy files beside it has the same tracks)");
     describePlan(o, plan);

@@ -9,6 +9,7 @@
 #include "RepairTestUtil.h"
 #include "../recovery/RecoveryTestUtil.h"
 
+#include "core/parsers/AacFramer.h"
 #include "core/recovery/Classifier.h"
 #include "core/recovery/Mp4Repair.h"
 #include "core/recovery/RepairOrphan.h"
@@ -20,6 +21,7 @@
 #include <QTest>
 
 #include <map>
+#include <set>
 
 using namespace tapedeck;
 using namespace tapedeck::recovery;
@@ -503,6 +505,106 @@ private slots:
                  qPrintable(notes));
         QVERIFY(QFileInfo::exists(d + QStringLiteral("/broken.mp4")));
         checkDecodes(d + QStringLiteral("/broken.repaired.mp4"));
+    }
+
+    // Every AAC frame of a recording is sized exactly like the muxer wrote
+    // it, from about one decode per frame: the frames of a run from the
+    // pkt_size the decoder leaves, the last one of a run (video follows)
+    // from the next video sample checked by one decode. The old framer
+    // bisected that last frame (~11 decodes, and most audio runs between
+    // 30 fps video hold one or two frames). Mono at 128 kbit/s: frames that
+    // can start with a zero byte, and fill the old one-frame window.
+    void aacFramesSizedFromOneDecodeEach()
+    {
+        for (const auto &[channels, rate] :
+             {std::pair{1, QStringLiteral("128k")}, std::pair{2, QStringLiteral("96k")}}) {
+            const QString file = m_dir.filePath(QStringLiteral("aac%1.mp4").arg(channels));
+            QVERIFY(ffmpegMake({QStringLiteral("-f"),
+                                QStringLiteral("lavfi"),
+                                QStringLiteral("-i"),
+                                QStringLiteral("testsrc2=size=160x120:rate=30"),
+                                QStringLiteral("-f"),
+                                QStringLiteral("lavfi"),
+                                QStringLiteral("-i"),
+                                QStringLiteral("sine=frequency=440:sample_rate=48000"),
+                                QStringLiteral("-t"),
+                                QStringLiteral("4"),
+                                QStringLiteral("-c:v"),
+                                QStringLiteral("libx264"),
+                                QStringLiteral("-preset"),
+                                QStringLiteral("veryfast"),
+                                QStringLiteral("-threads"),
+                                QStringLiteral("1"),
+                                QStringLiteral("-c:a"),
+                                QStringLiteral("aac"),
+                                QStringLiteral("-b:a"),
+                                rate,
+                                QStringLiteral("-ac"),
+                                QString::number(channels),
+                                file}));
+            const QByteArray bytes = readAll(file);
+            const qint64 mdatEnd = boxOffset(bytes, "moov");
+            QVERIFY(mdatEnd > 0);
+            const auto ranges = packetRanges(file);
+            QCOMPARE(ranges.size(), size_t(2));
+            std::set<qint64> videoStarts;
+            for (const auto &[pos, size] : ranges.at(0))
+                videoStarts.insert(pos);
+            auto framer = AacFramer::open(makeAacLcConfig(48000, channels));
+            QVERIFY(framer.ok());
+            const auto *data = reinterpret_cast<const uint8_t *>(bytes.constData());
+            int frames = 0, zeroStarts = 0;
+            for (const auto &[pos, size] : ranges.at(1)) {
+                const auto f = framer->frameAt(data + pos, mdatEnd - pos, [&, pos = pos](int64_t offset) {
+                    return videoStarts.count(pos + offset) > 0;
+                });
+                QVERIFY2(f, qPrintable(QStringLiteral("frame %1 at %2").arg(frames).arg(pos)));
+                QCOMPARE(f->size, size);
+                QCOMPARE(f->samples, 1024);
+                zeroStarts += bytes[pos] == 0;
+                ++frames;
+            }
+            qInfo("%d ch: %d frames (%d start with a zero byte), %lld decoder calls", channels, frames, zeroStarts,
+                  qint64(framer->decodeCalls()));
+            QVERIFY(frames > 150);
+            QVERIFY2(
+                framer->decodeCalls() <= 3 * frames,
+                qPrintable(QStringLiteral("%1 decoder calls for %2 frames").arg(framer->decodeCalls()).arg(frames)));
+        }
+    }
+
+    // Progress covers the walk and the writing (half each), rises, and ends
+    // at its total; a stop asked from the progress callback stops the repair
+    // and leaves no output.
+    void progressAndStop()
+    {
+        const QByteArray full = readAll(m_orig);
+        const QString d = caseDir(QStringLiteral("progress"), full.left(int(full.size() * 0.8)), true);
+        RepairParams p;
+        p.inputPath = d + QStringLiteral("/broken.mp4");
+        p.referencePath = d + QStringLiteral("/reference.mp4");
+        p.outputPath = d + QStringLiteral("/out.mp4");
+        std::vector<std::pair<qint64, qint64>> calls;
+        p.progress = [&](qint64 done, qint64 total) { calls.push_back({done, total}); };
+        QVERIFY(repairMp4(p).ok());
+        QVERIFY(calls.size() >= 2);
+        for (size_t i = 0; i < calls.size(); ++i) {
+            QVERIFY(calls[i].first <= calls[i].second);
+            QCOMPARE(calls[i].second, calls.front().second);
+            if (i > 0)
+                QVERIFY(calls[i].first >= calls[i - 1].first);
+        }
+        QCOMPARE(calls.back().first, calls.back().second);
+        QVERIFY2(calls.front().first * 2 <= calls.front().second, "the walk is only the first half");
+
+        std::atomic_bool cancel{false};
+        p.outputPath = d + QStringLiteral("/stopped.mp4");
+        p.cancel = &cancel;
+        p.progress = [&](qint64, qint64) { cancel = true; };
+        const auto r = repairMp4(p);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Cancelled);
+        QVERIFY(!QFileInfo::exists(p.outputPath));
     }
 
     void cancelLeavesNothing()
