@@ -4,6 +4,7 @@
 #include "core/record/PacketWorker.h"
 
 #include <QTest>
+#include <QThread>
 
 #include <atomic>
 #include <condition_variable>
@@ -116,6 +117,17 @@ private slots:
         for (int i = 1; i <= 8; ++i)
             QVERIFY(w.push(packetAt(i).get()));
         std::thread stopper([&] { w.stop(); }); // waits for packet 0 only
+        // Release the handler only once stop() has taken effect, or the
+        // worker may take the queued packets first (a race of the test, not
+        // of the worker). While the queue is full a refused push counts as
+        // skipped; once stopped it does not. Bounded: 5 s.
+        for (int i = 0; i < 1000; ++i) {
+            const qint64 before = w.skipped();
+            QVERIFY(!w.push(packetAt(100).get()));
+            if (w.skipped() == before)
+                break;
+            QThread::msleep(5);
+        }
         h.release();
         stopper.join();
         QCOMPARE(h.count(), size_t(1));
