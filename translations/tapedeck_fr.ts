@@ -2727,7 +2727,7 @@ ou utilisez les boutons ci-dessous</translation>
     </message>
     <message>
         <source>Every track of the main program (default)</source>
-        <translation>Toutes les pistes du programme principal (par défaut)</translation>
+        <translation>Tout le programme principal (par défaut)</translation>
     </message>
     <message>
         <source>no %1</source>
