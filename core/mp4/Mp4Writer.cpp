@@ -490,7 +490,15 @@ private:
         t.lastDts = dts;
         ++t.count;
 
-        if (m_options.fsyncIntervalMs <= 0 || m_syncTimer.elapsed() >= m_options.fsyncIntervalMs) {
+        // Media time of what no sync covers yet (live sources): a burst of
+        // media reaches the disk as soon as the interval's worth is written.
+        const qint64 us = av_rescale(dts, 1000000, qint64(t.setup.track.timescale));
+        if (m_unsyncedFromUs == AV_NOPTS_VALUE || us < m_unsyncedFromUs)
+            m_unsyncedFromUs = us;
+        qint64 spanUs = 0;
+        const bool mediaDue = m_options.syncMediaMs > 0 && !__builtin_sub_overflow(us, m_unsyncedFromUs, &spanUs)
+            && spanUs >= m_options.syncMediaMs * 1000;
+        if (m_options.fsyncIntervalMs <= 0 || mediaDue || m_syncTimer.elapsed() >= m_options.fsyncIntervalMs) {
             // The interval counts from the START of a sync: a power cut then
             // loses at most the interval plus the sync in progress. Counted
             // from its end, a slow disk added its sync time twice.
@@ -576,6 +584,7 @@ private:
 
     Status syncAll()
     {
+        m_unsyncedFromUs = AV_NOPTS_VALUE;
         if (auto s = flushPending(); !s)
             return s;
         if (auto s = m_data.sync(); !s)
@@ -632,6 +641,7 @@ private:
     qint64 m_writebackMark = 0;
     FileLock m_infoLock, m_dataLock;
     QElapsedTimer m_syncTimer;
+    qint64 m_unsyncedFromUs = AV_NOPTS_VALUE; // earliest sample time (µs) written since the last sync
     std::optional<Error> m_error;
     QStringList m_createdTracks;
     QStringList m_notes;

@@ -23,6 +23,8 @@ struct QueueItem {
     PacketPtr packet;
     std::vector<StreamInfo> streams; // Kind::Streams
     SourceTags sourceTags;           // Kind::Streams: what the source says about itself
+    bool live = false;               // Kind::Streams: packets come in real time (a live source or
+                                     // --realtime), so fsyncs also follow media time
     qint64 gapMs = 0;                // Kind::Streams after a drop: wall time since the last packet
     QString gapReason;               // Kind::Streams after a drop: why the source dropped
 };

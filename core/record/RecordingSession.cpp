@@ -671,6 +671,7 @@ void RecordingSession::Impl::readerLoop(const RecordParams &p)
         si.kind = QueueItem::Kind::Streams;
         si.streams = src->streams();
         si.sourceTags = src->sourceTags();
+        si.live = src->isLive() || p.pacing == Pacing::Realtime;
         if (recordingStarted) {
             si.gapMs = lastPacketMs > 0 ? nowMs() - lastPacketMs : 0;
             si.gapReason = dropReason;
@@ -903,6 +904,9 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
             inMap.clear();
             if (!out) {
                 wo.sourceTags = item->sourceTags;
+                // A live source's bursts (the backlog queued while the files
+                // were made, an HLS segment) are synced by their media time.
+                wo.syncMediaMs = item->live ? p.fsyncIntervalMs : 0;
                 const QString base = wheneverLive ? nextTakeBase(p.outBase, &takeNumber) : p.outBase;
                 out = std::make_unique<ChunkedOutput>(p.type, base, p.chunkDurationMs, wo);
                 out->setStreams(next);

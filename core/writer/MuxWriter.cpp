@@ -101,6 +101,7 @@ struct MuxWriter::Impl {
     QStringList notes;
     qint64 pos = 0;
     qint64 lastSyncMs = 0;
+    qint64 unsyncedFromUs = AV_NOPTS_VALUE; // earliest packet time (µs) written since the last sync
     qint64 writebackMark = 0;
     PacketPtr scratch = makePacket();    // reused for every packet: a reference, no copy
     std::optional<Error> ioError;        // the first write error, with its real reason
@@ -390,6 +391,9 @@ Status MuxWriter::write(const AVPacket *pkt)
         }
     av_packet_rescale_ts(p.get(), d->inTimeBases[size_t(p->stream_index)], st->time_base);
     p->pos = -1;
+    // Media time of what no sync covers yet (WriterOptions::syncMediaMs).
+    const qint64 when = p->dts != AV_NOPTS_VALUE ? p->dts : p->pts;
+    const qint64 us = when != AV_NOPTS_VALUE ? av_rescale_q(when, st->time_base, AV_TIME_BASE_Q) : AV_NOPTS_VALUE;
     // Interleaved like ffmpeg's own muxing: players (GStreamer's flvdemux in
     // particular) expect packets in decode-time order across streams. The
     // muxer holds back at most a few packets for that.
@@ -406,10 +410,16 @@ Status MuxWriter::write(const AVPacket *pkt)
         av_packet_unref(p.get());
         return d->muxError(err, QStringLiteral("cannot write"));
     }
-    if (d->opt.fsyncIntervalMs >= 0 && monoMs() - d->lastSyncMs >= d->opt.fsyncIntervalMs) {
+    if (us != AV_NOPTS_VALUE && (d->unsyncedFromUs == AV_NOPTS_VALUE || us < d->unsyncedFromUs))
+        d->unsyncedFromUs = us;
+    qint64 spanUs = 0;
+    const bool mediaDue = d->opt.syncMediaMs > 0 && us != AV_NOPTS_VALUE
+        && !__builtin_sub_overflow(us, d->unsyncedFromUs, &spanUs) && spanUs >= d->opt.syncMediaMs * 1000;
+    if (d->opt.fsyncIntervalMs >= 0 && (mediaDue || monoMs() - d->lastSyncMs >= d->opt.fsyncIntervalMs)) {
         // Counted from the start of a sync, as in Mp4Writer: a power cut
         // loses at most the interval plus the sync in progress.
         d->lastSyncMs = monoMs();
+        d->unsyncedFromUs = AV_NOPTS_VALUE;
         // What the muxer's buffer holds belongs to this interval too.
         if (auto s = flush(); !s)
             return s;

@@ -15,6 +15,10 @@ namespace tapedeck {
 
 struct WriterOptions {
     qint64 fsyncIntervalMs = 1000;           // crash safety: at most this much lost on power cut
+    qint64 syncMediaMs = 0;                  // live sources: also fsync once this much media is
+                                             // unsynced, so a burst (the backlog after the open, an
+                                             // HLS segment, catching up after a stall) risks no more
+                                             // media than the interval; 0 = by the wall clock only
     qint64 expectedDurationMs = 0;           // how long this file will be at most (chunk length or
                                              // --duration), sizes the MP4 header room; 0 = unknown
     bool overwrite = false;                  // replace an existing final file

@@ -7,6 +7,7 @@
 
 #include "core/mp4/Mp4Writer.h"
 #include "core/mp4/Rebuild.h"
+#include "core/io/File.h"
 
 extern "C" {
 #include <libavutil/display.h>
@@ -155,6 +156,66 @@ private slots:
                                         .arg(v[i] - first)
                                         .arg(o[i])));
         }
+    }
+
+    // A live source's burst (the backlog queued while the files were made,
+    // an HLS segment, a catch-up after a stall) reaches the disk by its media
+    // time: with a 1 s interval, 4 s of media written within a moment are
+    // synced about every second of media, not once per second of wall
+    // clock. A power cut then loses at most the interval of media
+    // (docs/powercut.md). Both writers: MP4 (its .mdat) and MPEG-TS.
+    void burstIsSyncedByMediaTime_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::newRow("mp4") << QStringLiteral("mp4");
+        QTest::newRow("ts") << QStringLiteral("ts");
+    }
+
+    void burstIsSyncedByMediaTime()
+    {
+        QFETCH(QString, type);
+        Media storage;
+        const Media &m = media(QStringLiteral("h264_aac"), storage); // 4 s
+        QVERIFY(!m.packets.empty());
+        QTemporaryDir out;
+        const QString final = pathIn(out, QStringLiteral("rec.") + type);
+        auto io = std::make_shared<IoFaultInjector>();
+        std::atomic<int> dataSyncs{0};
+        io->setBeforeSync([&](const QString &path) {
+            if (path.endsWith(QLatin1String(".mdat")) || path.endsWith(QLatin1String(".ts")))
+                ++dataSyncs;
+        });
+        WriterOptions wo;
+        wo.fsyncIntervalMs = 3600 * 1000; // the wall clock never asks within this test
+        wo.syncMediaMs = 1000;
+        wo.gatherWrites = true;
+        wo.faults = io;
+        auto w = type == u"mp4" ? makeMp4Writer() : makeContainerWriter(ContainerType::MpegTs);
+        QVERIFY(w->open(final, m.streams, wo).ok());
+        const int atOpen = dataSyncs.load(); // the MP4 set is synced once when it is made
+        const FeedResult fed = feed(m, *w);
+        QVERIFY2(fed.status.ok(), qPrintable(fed.status.message()));
+        // 4 s of media with a 1 s media interval: 3 syncs (at 1, 2 and 3 s),
+        // 4 when the last packets reach the 4 s mark; none by the wall clock.
+        const int during = dataSyncs.load() - atOpen;
+        QVERIFY2(during >= 3 && during <= 4, qPrintable(QStringLiteral("%1 syncs while writing").arg(during)));
+        QVERIFY(w->finish().ok());
+        if (type == u"mp4")
+            verifyFinalFile(final);
+        QCOMPARE(testsupport::ffprobePacketCounts(final).size(), m.streams.size());
+
+        // The control: without the media interval nothing is synced while
+        // writing, as the wall-clock interval is an hour.
+        QTemporaryDir out2;
+        const QString final2 = pathIn(out2, QStringLiteral("rec.") + type);
+        wo.syncMediaMs = 0;
+        dataSyncs = 0;
+        auto w2 = type == u"mp4" ? makeMp4Writer() : makeContainerWriter(ContainerType::MpegTs);
+        QVERIFY(w2->open(final2, m.streams, wo).ok());
+        const int atOpen2 = dataSyncs.load();
+        QVERIFY(feed(m, *w2).status.ok());
+        QCOMPARE(dataSyncs.load() - atOpen2, 0);
+        QVERIFY(w2->finish().ok());
     }
 
     void chunkedRecordingThroughCli_data()

@@ -22,7 +22,9 @@
 //   mode strict | mode cache SEED
 //   reveal              show the durable image (after a cut) and accept writes again
 //   syncall             make the whole current state durable (import a state)
-//   reset               zero the counters, disarm
+//   reset               zero the counters, disarm, a fast disk again
+//   slow MS             every fsync (file or folder) takes MS ms more: a slow
+//                       disk, so a recording's queue fills while it syncs
 // After a cut and before `reveal`, every modifying operation fails with EIO
 // (the disk is gone) and reads show the state of the moment of the cut (what
 // a SIGKILL would have left: the page cache).
@@ -95,6 +97,7 @@ struct State {
     Counters count;
     std::string armKind;
     uint64_t armAt = 0;
+    unsigned slowMs = 0; // `slow MS`: added to every fsync
     // The image to reveal: inode id -> (data | entries).
     std::unordered_map<uint64_t, std::shared_ptr<Inode>> image;
     std::string lastEvent;
@@ -420,12 +423,26 @@ void control(const std::string &text)
             reveal();
         } else if (cmd == "syncall") {
             syncAll();
+        } else if (cmd == "slow") {
+            l >> g.slowMs;
         } else if (cmd == "reset") {
             g.count = Counters{};
             g.armKind.clear();
+            g.slowMs = 0;
             if (g_trace)
                 g_trace = std::freopen(g_tracePath.c_str(), "w", g_trace);
         }
+    }
+}
+
+// `slow MS`: the sync takes its time before it is done (single-threaded:
+// the writer's next operations wait behind it, as on a busy disk).
+void slowDisk()
+{
+    if (g.slowMs == 0)
+        return;
+    timespec t{time_t(g.slowMs / 1000), long(g.slowMs % 1000) * 1000000L};
+    while (nanosleep(&t, &t) != 0 && errno == EINTR) {
     }
 }
 
@@ -498,6 +515,7 @@ int opFsyncdir(const char *path, int, fuse_file_info *fi)
     auto d = fromFi(path, fi);
     if (!d || !d->dir)
         return -ENOENT;
+    slowDisk();
     d->durEnts = d->ents;
     d->dpending.clear();
     counted("dirsync", "fsync folder " + d->name);
@@ -719,6 +737,7 @@ int opFsync(const char *path, int, fuse_file_info *fi)
     auto n = fromFi(path, fi);
     if (!n)
         return -ENOENT;
+    slowDisk();
     n->dur = n->cur;
     n->pending.clear();
     counted("fsync", "fsync " + n->name);

@@ -441,6 +441,56 @@ class Harness:
         self.run_recorder(cmd, cut_after_s=seconds)
         self.after_cut(name, 1.0)
 
+    def cut_first_sync_slow_disk(self, name, slow_ms=150):
+        """Real time on a slow disk: while the new set's files are synced
+        (about six syncs of `slow_ms`), the source's media queues up and
+        then reaches the writer in a burst. The cut comes right after the
+        first periodic sync made the .mdat durable, before its index
+        records: what that sync covered is lost, and it must still be at
+        most the interval of media (the writer syncs by media time too).
+        Before that fix the first sync came 1 s of wall clock after the
+        files were made, covering that second plus the whole backlog."""
+        cmd = self.record_cmd("mp4", 0, True, 1000)
+        self.fresh("mode strict")
+        self.mount.ctl("slow %d" % slow_ms)
+        p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace")
+        self.rec_pid = p.pid
+        problems = []
+        try:
+            armed = False
+            deadline = time.time() + 60
+            while time.time() < deadline and p.poll() is None and not armed:
+                # The first index record written after the set was made.
+                with open(self.mount.trace) as f:
+                    for line in f:
+                        what = line.rstrip("\n").split(" ", 2)[-1]
+                        if what.startswith("write /rec/r.mp4.track1 @") and not what.startswith(
+                                "write /rec/r.mp4.track1 @0 "):
+                            armed = True
+                            break
+                if not armed:
+                    time.sleep(0.01)
+            if not armed:
+                problems.append("the recording wrote no index record within 60 s")
+                self.mount.ctl("cut")
+            else:
+                self.mount.ctl("arm fsync 1")  # right after the next fsync: the first periodic sync's .mdat
+                deadline = time.time() + 30
+                while time.time() < deadline and self.mount.status().get("cut") != "1":
+                    time.sleep(0.01)
+                if self.mount.status().get("cut") != "1":
+                    problems.append("no sync within 30 s of the first record")
+                    self.mount.ctl("cut")
+            p.kill()  # the process dies with the power
+            p.communicate(timeout=60)
+        finally:
+            if p.poll() is None:
+                p.kill()
+                p.communicate(timeout=30)
+            self.rec_pid = None
+        self.mount.ctl("slow 0")
+        self.after_cut(name, 1.0, problems)
+
     def prepare_crash_state(self, fmt, chunk, fraction):
         """A folder as a SIGKILL leaves it (sidecars, a TS cut mid-packet...),
         at a fixed operation so the recovery cuts are reproducible."""
@@ -570,6 +620,9 @@ def short_plan(h, rng):
         n = rng.randint(1, total)
         seed = rng.randint(1, 1 << 30)
         at_op(cname, fmt, chunk, n, "op%d-cache%d" % (n, seed), "mode cache %d" % seed)
+    # Real time on a slow disk, cut in the first periodic sync.
+    name = "mp4/realtime-first-sync-slow-disk"
+    cases.append((name, lambda nm=name: h.cut_first_sync_slow_disk(nm)))
     # Real time, default 1 s fsync interval.
     for cname, fmt, chunk in (("mp4-chunk", "mp4", 2), ("ts", "ts", 0)):
         t = round(rng.uniform(2.0, h.args.seconds - 1.0), 2)
