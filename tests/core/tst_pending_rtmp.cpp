@@ -32,12 +32,7 @@ private slots:
     {
         QFETCH(QString, type);
         NginxRtmp nginx;
-        QString why;
-        if (!nginx.start(&why)) {
-            if (inCi())
-                QFAIL(qPrintable(why));
-            QSKIP(qPrintable(why));
-        }
+        TAPEDECK_START_PEER(nginx);
         QTemporaryDir dir;
         const QString url = nginx.url(QStringLiteral("pending_") + type);
         QProcess rec;

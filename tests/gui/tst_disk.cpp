@@ -5,6 +5,7 @@
 // rule deletes before anything is deleted, and the rule, once saved, deletes
 // exactly that.
 #include "TestSupport.h"
+#include "GuiTestSupport.h"
 
 #include "core/app/Retention.h"
 #include "core/app/Settings.h"
@@ -42,6 +43,12 @@
 
 using namespace tapedeck;
 using namespace tapedeck::ui;
+// Screenshots (TAPEDECK_SCREENSHOTS) and the language (TAPEDECK_LANGUAGE):
+// DIR/NAME-LANG-WIDTH.png, see GuiTestSupport.h.
+using testsupport::english;
+using testsupport::installTestLanguage;
+using testsupport::screenshotDir;
+using testsupport::snap;
 
 namespace {
 
@@ -63,26 +70,6 @@ QTreeWidgetItem *rowNamed(QTreeWidget *tree, const QString &name)
             return tree->topLevelItem(i);
     return nullptr;
 }
-
-// TAPEDECK_SCREENSHOTS=DIR (run the binary under Xvfb with a window manager
-// and QT_QPA_PLATFORM=xcb): the window fills the screen and each step is
-// saved as DIR/NAME.png (`import -window root`, window frames included);
-// TAPEDECK_LANGUAGE=de|fr shows it in that language. The checks hold in
-// every language (they read properties, not words).
-QString screenshotDir() { return qEnvironmentVariable("TAPEDECK_SCREENSHOTS"); }
-
-void snap(const QString &name)
-{
-    if (screenshotDir().isEmpty())
-        return;
-    QTest::qWait(800); // let the window manager and the repaint settle
-    const QString lang = qEnvironmentVariable("TAPEDECK_LANGUAGE", QStringLiteral("en"));
-    const QSize screen = QGuiApplication::primaryScreen()->size();
-    const QString file = QStringLiteral("%1/%2-%3-%4.png").arg(screenshotDir(), name, lang).arg(screen.width());
-    QProcess::execute(QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"), file});
-}
-
-bool english() { return qEnvironmentVariable("TAPEDECK_LANGUAGE", QStringLiteral("en")) == u"en"; }
 
 } // namespace
 
@@ -115,7 +102,7 @@ private slots:
     {
         QVERIFY(m_tmp.isValid());
         // As the app does (English has its own plural forms).
-        installTranslations(*qApp, english() ? QStringLiteral("en") : qEnvironmentVariable("TAPEDECK_LANGUAGE"));
+        installTestLanguage();
     }
 
     void cleanup()

@@ -6,6 +6,7 @@
 //    once, and the warning goes when a picture returns.
 #include "NetSupport.h"
 #include "NetTest.h"
+#include "GuiTestSupport.h"
 
 #include "core/app/Settings.h"
 #include "core/record/Engine.h"
@@ -35,6 +36,11 @@
 
 using namespace tapedeck;
 using namespace tapedeck::ui;
+// Screenshots of what is checked (TAPEDECK_SCREENSHOTS): DIR/NAME-WIDTH.png,
+// see GuiTestSupport.h.
+using testsupport::screenshotDir;
+using testsupport::ShotName;
+using testsupport::snap;
 using namespace nettest;
 
 namespace {
@@ -42,20 +48,6 @@ namespace {
 template<typename T> T *child(QObject *root, const char *name)
 {
     return root->findChild<T *>(QString::fromLatin1(name));
-}
-
-// TAPEDECK_SCREENSHOTS=DIR (under Xvfb with a window manager): pictures of
-// what is checked, as in tst_disk.
-QString screenshotDir() { return qEnvironmentVariable("TAPEDECK_SCREENSHOTS"); }
-
-void snap(const QString &name)
-{
-    if (screenshotDir().isEmpty())
-        return;
-    QTest::qWait(800); // let the window manager and the repaint settle
-    const QSize screen = QGuiApplication::primaryScreen()->size();
-    const QString file = QStringLiteral("%1/%2-%3.png").arg(screenshotDir(), name).arg(screen.width());
-    QProcess::execute(QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"), file});
 }
 
 constexpr int kMarkerRole = Qt::UserRole + 5; // RecordingsList: a marker row's time
@@ -172,7 +164,7 @@ private slots:
         QVERIFY2(gap->toolTip(0).contains(QFileInfo(file).fileName()), qPrintable(gap->toolTip(0)));
         tree->topLevelItem(0)->setExpanded(true);
         tree->setCurrentItem(gap);
-        snap(QStringLiteral("library-gap-%1").arg(format));
+        snap(QStringLiteral("library-gap-%1").arg(format), ShotName::WidthOnly);
     }
 
     // color=black for 8 s, then a test pattern, published over loopback:
@@ -245,7 +237,7 @@ private slots:
         QVERIFY2(black->text().startsWith(QStringLiteral("Black picture for ")), qPrintable(black->text()));
         QVERIFY(s->pictureLevels().black);
         QTRY_COMPARE_WITH_TIMEOUT(warnings(), 1, 10000);
-        snap(QStringLiteral("card-black-picture"));
+        snap(QStringLiteral("card-black-picture"), ShotName::WidthOnly);
         // The pattern comes: the warning goes, and no second one came.
         QTRY_VERIFY_WITH_TIMEOUT(!black->isVisible(), 60000);
         QVERIFY(!s->pictureLevels().black);

@@ -8,6 +8,7 @@
 // zero errors (ffmpeg -v error).
 #include "../service/ServiceClient.h"
 #include "TestSupport.h"
+#include "GuiTestSupport.h"
 #include "core/app/Settings.h"
 #include "core/record/Engine.h"
 #include "ui/ActiveRecordingsView.h"
@@ -34,6 +35,7 @@
 
 using namespace tapedeck;
 using namespace tapedeck::ui;
+// Screenshots (TAPEDECK_SCREENSHOTS): DIR/NAME-WIDTH.png, see GuiTestSupport.h.
 using namespace testsupport;
 
 namespace {
@@ -53,22 +55,6 @@ QString textOf(RecordingCard *c, const char *label)
 {
     auto *l = c->findChild<QLabel *>(QLatin1String(label));
     return l ? l->text() : QString();
-}
-
-// TAPEDECK_SCREENSHOTS=DIR (under Xvfb with a window manager and
-// QT_QPA_PLATFORM=xcb, as tst_gui_disk): the window fills the screen and
-// each step is saved as DIR/NAME-WIDTH.png (`import -window root`).
-QString screenshotDir() { return qEnvironmentVariable("TAPEDECK_SCREENSHOTS"); }
-
-void snap(const QString &name)
-{
-    if (screenshotDir().isEmpty())
-        return;
-    QTest::qWait(800); // let the window manager and the repaint settle
-    const QSize screen = QGuiApplication::primaryScreen()->size();
-    QProcess::execute(QStringLiteral("import"),
-                      {QStringLiteral("-window"), QStringLiteral("root"),
-                       QStringLiteral("%1/%2-%3.png").arg(screenshotDir(), name).arg(screen.width())});
 }
 
 } // namespace
@@ -220,7 +206,7 @@ private slots:
             // The recorder's own keyframe, over the API.
             QTRY_VERIFY_WITH_TIMEOUT(!c->preview().isNull(), 60000);
         }
-        snap(QStringLiteral("studio-two-recorders"));
+        snap(QStringLiteral("studio-two-recorders"), ShotName::WidthOnly);
 
         // B dies mid-recording: the studio says so and keeps A going.
         const quint16 portB = b.port;
@@ -231,7 +217,7 @@ private slots:
         QVERIFY(child<QComboBox>(w, "recorderCombo")->findText(QStringLiteral("Recorder B"), Qt::MatchStartsWith) > 0);
         QVERIFY(!textOf(cardA, "titleLabel").contains(QLatin1String("unreachable")));
         QCOMPARE(cardA->state(), RecordState::Recording);
-        snap(QStringLiteral("studio-recorder-unreachable"));
+        snap(QStringLiteral("studio-recorder-unreachable"), ShotName::WidthOnly);
 
         // Back on its port: it resumed the recording into a new file; the
         // studio reconnects (backoff) and catches up on the same card.
@@ -261,7 +247,7 @@ private slots:
         w->recordersView()->select(recorderNamed(w, QStringLiteral("Recorder B"))->id);
         auto *files = child<QListWidget>(w, "remoteFilesList");
         QTRY_VERIFY_WITH_TIMEOUT(files->count() >= 2, 60000); // the killed run's (recovered) and the resumed one
-        snap(QStringLiteral("studio-recorders-tab"));
+        snap(QStringLiteral("studio-recorders-tab"), ShotName::WidthOnly);
 
         // Each service's files decode without an error.
         for (ServiceProcess *svc : {&a, &b}) {

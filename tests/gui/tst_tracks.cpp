@@ -3,6 +3,7 @@
 // the ticks are saved with the source, and its recording's card lists the
 // tracks it writes.
 #include "TestSupport.h"
+#include "GuiTestSupport.h"
 
 #include "core/app/Settings.h"
 #include "core/record/Engine.h"
@@ -29,6 +30,12 @@
 
 using namespace tapedeck;
 using namespace tapedeck::ui;
+// Screenshots (TAPEDECK_SCREENSHOTS) and the language (TAPEDECK_LANGUAGE):
+// DIR/NAME-LANG-WIDTH.png, see GuiTestSupport.h.
+using testsupport::english;
+using testsupport::installTestLanguage;
+using testsupport::screenshotDir;
+using testsupport::snap;
 
 namespace {
 
@@ -39,23 +46,6 @@ template<class T> T *child(QObject *parent, const char *name)
     QTest::qFail(qPrintable(QStringLiteral("no child \"%1\"").arg(QLatin1String(name))), __FILE__, __LINE__);
     return new T;
 }
-
-// TAPEDECK_SCREENSHOTS=DIR under Xvfb with a window manager (QT_QPA_PLATFORM=xcb):
-// each step is saved as DIR/NAME-LANG-WIDTH.png.
-QString screenshotDir() { return qEnvironmentVariable("TAPEDECK_SCREENSHOTS"); }
-
-void snap(const QString &name)
-{
-    if (screenshotDir().isEmpty())
-        return;
-    QTest::qWait(800);
-    const QString lang = qEnvironmentVariable("TAPEDECK_LANGUAGE", QStringLiteral("en"));
-    const QSize screen = QGuiApplication::primaryScreen()->size();
-    const QString file = QStringLiteral("%1/%2-%3-%4.png").arg(screenshotDir(), name, lang).arg(screen.width());
-    QProcess::execute(QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"), file});
-}
-
-bool english() { return qEnvironmentVariable("TAPEDECK_LANGUAGE", QStringLiteral("en")) == u"en"; }
 
 void clickOk(QWidget *dlg, const char *boxName)
 {
@@ -129,7 +119,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_tmp.isValid());
-        installTranslations(*qApp, english() ? QStringLiteral("en") : qEnvironmentVariable("TAPEDECK_LANGUAGE"));
+        installTestLanguage();
         TAPEDECK_REQUIRE_TOOL("ffmpeg");
         m_multiplex = makeMultiplex(m_tmp.path());
         QVERIFY(!m_multiplex.isEmpty());

@@ -28,6 +28,19 @@ QString findTool(const QString &name);
         }                                                                                                              \
     } while (0)
 
+// Starts a peer (anything with `bool start(QString *error)`, such as
+// NginxRtmp) in a test function: QSKIP with its reason when it does not
+// start, QFAIL under CI=true.
+#define TAPEDECK_START_PEER(peer)                                                                                      \
+    do {                                                                                                               \
+        QString whyNot_;                                                                                               \
+        if (!(peer).start(&whyNot_)) {                                                                                 \
+            if (::testsupport::inCi())                                                                                 \
+                QFAIL(qPrintable(whyNot_));                                                                            \
+            QSKIP(qPrintable(whyNot_));                                                                                \
+        }                                                                                                              \
+    } while (0)
+
 struct ToolResult {
     int exitCode = -1;
     bool timedOut = false;
