@@ -25,6 +25,7 @@
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -120,6 +121,18 @@ void settle()
     QCoreApplication::processEvents();
 }
 
+// TAPEDECK_SCREENSHOTS=DIR: every screen this test checks is also saved, as
+// DIR/layout-SCREEN-LANG-WIDTH.png, so a person can look at all of them in
+// every language at both sizes (docs/screenshots/README.md says how).
+void shot(QWidget *w, const QString &screen, const QString &lang, int width)
+{
+    const QString dir = qEnvironmentVariable("TAPEDECK_SCREENSHOTS");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(300);
+    w->grab().save(QStringLiteral("%1/layout-%2-%3-%4.png").arg(dir, screen, lang).arg(width));
+}
+
 } // namespace
 
 class TestLayouts : public QObject {
@@ -132,17 +145,31 @@ private slots:
 
     void cleanup() { installTranslations(*QCoreApplication::instance(), QStringLiteral("en")); }
 
+    // Every screen in every language, at the smallest supported screen
+    // (640x480: the window at that size, dialogs at their minimum) and at a
+    // large one (1600x1000: the window at that size, dialogs as they open).
     void everyScreenAtMinimumSize_data()
     {
         QTest::addColumn<QString>("lang");
-        QTest::newRow("en") << QStringLiteral("en");
-        QTest::newRow("de") << QStringLiteral("de");
-        QTest::newRow("fr") << QStringLiteral("fr");
+        QTest::addColumn<bool>("large");
+        for (const char *l : {"en", "de", "fr"}) {
+            QTest::newRow(l) << QString::fromLatin1(l) << false;
+            QTest::newRow(qPrintable(QStringLiteral("%1-1600").arg(QLatin1String(l))))
+                << QString::fromLatin1(l) << true;
+        }
     }
 
     void everyScreenAtMinimumSize()
     {
         QFETCH(QString, lang);
+        QFETCH(bool, large);
+        const QSize windowSize = large ? QSize(1600, 1000) : QSize(640, 480);
+        const int width = windowSize.width();
+        // A dialog as the user gets it: its minimum on the small screen, as
+        // it opens on the large one.
+        const auto place = [large](QDialog &dlg) {
+            dlg.resize(large ? dlg.sizeHint().expandedTo(dlg.minimumSizeHint()) : dlg.minimumSizeHint());
+        };
         installTranslations(*QCoreApplication::instance(), lang);
         Settings settings(m_tmp.filePath(QStringLiteral("layouts_%1.ini").arg(lang)));
         settings.setValue(SettingKey::RecordingsFolder, m_tmp.filePath(QStringLiteral("rec_%1").arg(lang)));
@@ -153,13 +180,22 @@ private slots:
 
         {
             MainWindow window(settings, engine, secrets);
-            window.resize(640, 480);
+            window.resize(windowSize);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             settle();
             // The window does not widen itself beyond the smallest screen.
-            QCOMPARE(window.size(), QSize(640, 480));
+            QCOMPARE(window.size(), windowSize);
             clipped += clippedIn(&window);
+            if (auto *tabs = window.findChild<QTabWidget *>()) {
+                for (int i = tabs->count() - 1; i >= 0; --i) {
+                    tabs->setCurrentIndex(i);
+                    settle();
+                    for (const QString &c : clippedIn(&window))
+                        clipped << QStringLiteral("window tab %1: %2").arg(i).arg(c);
+                    shot(&window, QStringLiteral("window-tab%1").arg(i), lang, width);
+                }
+            }
 
             // A long message (a remote recording's end, as in
             // docs/screenshots/studio-recorders-tab-640.png) beside the
@@ -179,7 +215,7 @@ private slots:
                 // The window itself: on a 640x480 screen the frame pushes
                 // its bottom, the status bar, off the screen.
                 QTest::qWait(800);
-                window.grab().save(QStringLiteral("%1/status-bar-640-%2.png").arg(dir, lang));
+                window.grab().save(QStringLiteral("%1/status-bar-%2-%3.png").arg(dir).arg(width).arg(lang));
             }
             QVERIFY(window.statusBar()->currentMessage().contains(title));
 
@@ -195,7 +231,7 @@ private slots:
                 },
                 15000));
             settle();
-            QCOMPARE(window.size(), QSize(640, 480));
+            QCOMPARE(window.size(), windowSize);
             auto *stop = card->findChild<QPushButton *>(QStringLiteral("cardStopButton"));
             QVERIFY(stop && stop->isVisible());
             auto *scroll = window.activeView()->findChild<QScrollArea *>();
@@ -210,6 +246,7 @@ private slots:
                                     .arg(onWindow.height())));
             QVERIFY2(!scroll->horizontalScrollBar()->isVisible(), "the card does not fit the window's width");
             clipped += clippedIn(card);
+            shot(&window, QStringLiteral("window-recording"), lang, width);
             engine.stopAll();
             QVERIFY(engine.waitAll(30000));
         }
@@ -231,7 +268,7 @@ private slots:
                                     .arg(dlg.minimumSizeHint().width())
                                     .arg(dlg.minimumSizeHint().height())
                                     .arg(pages.join(QStringLiteral(", ")))));
-            dlg.resize(dlg.minimumSizeHint());
+            place(dlg);
             settle();
             auto *stack = dlg.findChild<QStackedWidget *>();
             QVERIFY(stack);
@@ -240,6 +277,7 @@ private slots:
                 settle();
                 for (const QString &c : clippedIn(&dlg))
                     clipped << QStringLiteral("settings page %1: %2").arg(i).arg(c);
+                shot(&dlg, QStringLiteral("settings-page%1").arg(i), lang, width);
             }
         }
 
@@ -249,10 +287,11 @@ private slots:
             dlg.setSource(QString(), QStringLiteral("Studio"), QStringLiteral("rtmp://ann:pw@127.0.0.1/live/key"));
             dlg.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dlg));
-            dlg.resize(dlg.minimumSizeHint());
+            place(dlg);
             settle();
             for (const QString &c : clippedIn(&dlg))
                 clipped << QStringLiteral("source dialog: %1").arg(c);
+            shot(&dlg, QStringLiteral("source-dialog"), lang, width);
         }
 
         {
@@ -260,10 +299,11 @@ private slots:
                                    false);
             dlg.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dlg));
-            dlg.resize(dlg.minimumSizeHint());
+            place(dlg);
             settle();
             for (const QString &c : clippedIn(&dlg))
                 clipped << QStringLiteral("password dialog: %1").arg(c);
+            shot(&dlg, QStringLiteral("password-dialog"), lang, width);
         }
 
         {
@@ -281,10 +321,11 @@ private slots:
                      qPrintable(QStringLiteral("schedules need %1x%2")
                                     .arg(dlg.minimumSizeHint().width())
                                     .arg(dlg.minimumSizeHint().height())));
-            dlg.resize(dlg.minimumSizeHint());
+            place(dlg);
             settle();
             for (const QString &c : clippedIn(&dlg))
                 clipped << QStringLiteral("schedules dialog: %1").arg(c);
+            shot(&dlg, QStringLiteral("schedules-dialog"), lang, width);
         }
 
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("\n  "))));
