@@ -201,9 +201,9 @@ void MainWindow::startRemote(const SourceEntry &entry, const RecordOptions &opts
     // request: it is kept on the recorder once (with consent, over TLS or
     // loopback only) and recorded by name (RemoteRecorder::startSource).
     auto ask = [this, entry, recorderName = rec->name](const QString &name, std::function<void(bool)> answer) {
-        auto *box = new QMessageBox(QMessageBox::Question, tr("Keep \"%1\" on the recorder?").arg(entry.name),
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Keep the password on the recorder?"),
                                     tr("\"%1\" has a password or stream key. To record it on \"%2\", the recorder "
-                                       "keeps it as its own source \"%3\": the password is sent to it once, now, and "
+                                       "keeps it as its own source \"%3\": the password is sent to it once, now; "
                                        "from then on only the name is.")
                                         .arg(entry.name, recorderName, name),
                                     QMessageBox::NoButton, this);
