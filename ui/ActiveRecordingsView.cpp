@@ -369,7 +369,7 @@ void RecordingCard::setRemote(bool remote)
 void RecordingCard::updateMarkerControls()
 {
     const bool live = m_state == RecordState::Recording;
-    const bool done = m_state == RecordState::Finished || m_state == RecordState::Failed || m_remote;
+    const bool done = m_state == RecordState::Finished || m_state == RecordState::Failed;
     m_split->setVisible(!done);
     m_split->setEnabled(live);
     m_markerName->setVisible(!done);

@@ -52,8 +52,8 @@ public:
     bool setPicture(const PictureLevels &levels, qint64 blackWarnMs);
     QPixmap preview() const;
     void setPreviewPixmap(const QPixmap &pixmap);
-    // A recording on a remote recorder: its API has no split or markers
-    // (yet), and this computer's disk says nothing about it.
+    // A recording on a remote recorder: split, markers and its disk come
+    // through the recorder's API (MainWindowRemote.cpp), not this computer's.
     void setRemote(bool remote);
     // Armed for good (StartMode::WheneverLive): the state says how often it
     // was recorded, and the files of the finished takes are listed.

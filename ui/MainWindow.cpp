@@ -104,9 +104,11 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
         else
             m_engine.stopRecording(id);
     });
-    connect(m_active, &ActiveRecordingsView::splitRequested, this, [this](int id) { splitRecording(id); });
+    // Negative card ids are remote recordings' (RemoteRecorders::cardId).
+    connect(m_active, &ActiveRecordingsView::splitRequested, this,
+            [this](int id) { id < 0 ? splitRemote(id) : splitRecording(id); });
     connect(m_active, &ActiveRecordingsView::markerRequested, this,
-            [this](int id, const QString &name) { addMarker(id, name); });
+            [this](int id, const QString &name) { id < 0 ? addRemoteMarker(id, name) : addMarker(id, name); });
 
     connect(m_tray, &TrayController::showWindowRequested, this, [this] {
         showNormal();
@@ -363,6 +365,7 @@ void MainWindow::buildUi()
     m_tabs->addTab(m_recordings, icon("play"), tr("Recordings"));
     m_recordersView = new RecordersView(*m_remote);
     connect(m_recordersView, &RecordersView::addRequested, this, &MainWindow::openRecorderDialog);
+    connect(m_recordersView, &RecordersView::recordSourceRequested, this, &MainWindow::recordRemoteSource);
     m_tabs->addTab(m_recordersView, icon("settings"), tr("Recorders"));
 
     // The options scroll and share the height with the recordings through a

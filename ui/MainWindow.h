@@ -29,6 +29,9 @@ struct ScheduleAction;
 namespace recovery {
 class Scanner;
 }
+namespace remote {
+struct RemoteReply;
+}
 } // namespace tapedeck
 
 namespace tapedeck {
@@ -161,6 +164,13 @@ private:
     void onRemoteFigures(const QString &recorderId);
     void onRemoteLink(const QString &recorderId);
     void stopRemote(int cardId);
+    void splitRemote(int cardId);
+    void addRemoteMarker(int cardId, const QString &name);
+    // The recorder's own named source, recorded by name (Recorders tab).
+    void recordRemoteSource(const QString &recorderId, const QString &sourceName);
+    QJsonObject remoteOptions(const RecordOptions &opts, StartMode mode) const;
+    void onRemoteStarted(const QString &recorderId, const QString &title, const QString &detail, const QString &name,
+                         const remote::RemoteReply &reply);
     void askRecorderToken(const QString &recorderId);
 
     void onStateChanged(int id, RecordState state, const QString &reason);

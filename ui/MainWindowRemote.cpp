@@ -8,14 +8,17 @@
 
 #include "core/base/Redact.h"
 #include "ui/ActiveRecordingsView.h"
+#include "ui/RecordOptionsWidget.h"
 #include "ui/RecordersView.h"
 #include "ui/RemoteRecorders.h"
 #include "ui/TrayController.h"
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -55,6 +58,22 @@ RecordStats statsOf(const QJsonObject &o)
 }
 
 bool terminal(RecordState s) { return s == RecordState::Finished || s == RecordState::Failed; }
+
+// The recorder's "disk" of a recording (docs/service.md), as a local card's.
+std::optional<DiskForecast> diskOf(const QJsonObject &o)
+{
+    if (!o.value(QStringLiteral("disk")).isObject())
+        return std::nullopt;
+    const QJsonObject d = o.value(QStringLiteral("disk")).toObject();
+    DiskForecast f;
+    f.folder = QFileInfo(o.value(QStringLiteral("pathToFile")).toString()).path();
+    f.freeBytes = qint64(d.value(QStringLiteral("freeBytes")).toDouble(-1));
+    f.reserveBytes = qint64(d.value(QStringLiteral("reserveBytes")).toDouble());
+    f.bitrateBps = qint64(d.value(QStringLiteral("bitrate")).toDouble());
+    f.warnSeconds = qint64(d.value(QStringLiteral("warnSeconds")).toDouble());
+    f.recordings = 1;
+    return f;
+}
 
 } // namespace
 
@@ -148,6 +167,19 @@ void MainWindow::askRecorderToken(const QString &recorderId)
     dlg->open();
 }
 
+QJsonObject MainWindow::remoteOptions(const RecordOptions &opts, StartMode mode) const
+{
+    // The recorder names and places the file in its own folder; the rest
+    // is what this window chose, as the API takes it (docs/service.md).
+    QJsonObject body{{QStringLiteral("type"), opts.format},
+                     {QStringLiteral("chunk"), opts.chunkSeconds},
+                     {QStringLiteral("overwrite"), opts.overwrite},
+                     {QStringLiteral("wait"), waitsForStream(mode)}};
+    if (mode == StartMode::WheneverLive)
+        body.insert(QStringLiteral("wheneverLive"), true);
+    return body;
+}
+
 void MainWindow::startRemote(const SourceEntry &entry, const RecordOptions &opts, StartMode mode, const QString &spec,
                              const QString &recorderId)
 {
@@ -157,42 +189,74 @@ void MainWindow::startRemote(const SourceEntry &entry, const RecordOptions &opts
         updateActions();
         return;
     }
-    // The recorder names and places the file in its own folder; the rest
-    // is what this window chose, as the API takes it (docs/service.md).
-    QJsonObject body{{QStringLiteral("source"), spec},
-                     {QStringLiteral("type"), opts.format},
-                     {QStringLiteral("chunk"), opts.chunkSeconds},
-                     {QStringLiteral("overwrite"), opts.overwrite},
-                     {QStringLiteral("wait"), waitsForStream(mode)}};
-    if (mode == StartMode::WheneverLive)
-        body.insert(QStringLiteral("wheneverLive"), true);
+    QJsonObject body = remoteOptions(opts, mode);
     const TrackSelection tracks = m_sources->tracks(entry.id);
     if (tracks.program >= 0)
         body.insert(QStringLiteral("program"), tracks.program);
     if (!tracks.tracks.isEmpty())
         body.insert(QStringLiteral("tracks"), trackListText(tracks.tracks));
     const QString title = tr("%1 on %2").arg(entry.name, rec->name);
-    const QString detail = redactUrl(spec);
     statusBar()->showMessage(tr("Starting \"%1\"…").arg(title), 5000);
-    rec->client->startRecording(
-        body, this, [this, recorderId, title, detail, name = entry.name](const remote::RemoteReply &r) {
-            if (!r.ok()) {
-                reportFailure(name, r.error);
-                updateActions();
-                return;
-            }
-            const QString rid = r.json.value(QStringLiteral("id")).toString();
-            const int card = m_remote->cardId(recorderId, rid);
-            m_remoteTitles.insert(card, title);
-            // Its first event may have made the card already (named after the address).
-            if (RecordingCard *c = m_active->card(card))
-                c->setTitle(title);
-            else
-                m_active->addRecording(card, title, detail, r.json.value(QStringLiteral("chunkLength")).toDouble() > 0);
-            m_tabs->setCurrentWidget(m_active);
-            onRemoteRecording(recorderId, rid, r.json);
-            updateActions();
+    // A source with a password or stream key is never sent in a start
+    // request: it is kept on the recorder once (with consent, over TLS or
+    // loopback only) and recorded by name (RemoteRecorder::startSource).
+    auto ask = [this, entry, recorderName = rec->name](const QString &name, std::function<void(bool)> answer) {
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Keep the password on the recorder?"),
+                                    tr("\"%1\" has a password or stream key. To record it on \"%2\", the recorder "
+                                       "keeps it as its own source \"%3\": the password is sent to it once, now; "
+                                       "from then on only the name is.")
+                                        .arg(entry.name, recorderName, name),
+                                    QMessageBox::NoButton, this);
+        box->setObjectName(QStringLiteral("storeSourceOnRecorderBox"));
+        box->setInformativeText(tr("The recorder lists it under Recorders → Sources; remove it there with the "
+                                   "recorder's API when it is no longer needed."));
+        QPushButton *keep = box->addButton(tr("Keep it there and record"), QMessageBox::AcceptRole);
+        keep->setObjectName(QStringLiteral("storeSourceYes"));
+        box->addButton(QMessageBox::Cancel)->setObjectName(QStringLiteral("storeSourceNo"));
+        box->setDefaultButton(keep);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [box, keep, answer] { answer(box->clickedButton() == keep); });
+        box->open();
+    };
+    rec->client->startSource(
+        {entry.name, spec, body}, this, ask,
+        [this, recorderId, title, detail = redactUrl(spec), name = entry.name](const remote::RemoteReply &r) {
+            onRemoteStarted(recorderId, title, detail, name, r);
         });
+}
+
+void MainWindow::recordRemoteSource(const QString &recorderId, const QString &sourceName)
+{
+    const RecorderEntry *rec = m_remote->find(recorderId);
+    if (!rec || !rec->client)
+        return;
+    const QString title = tr("%1 on %2").arg(sourceName, rec->name);
+    statusBar()->showMessage(tr("Starting \"%1\"…").arg(title), 5000);
+    rec->client->startNamed(sourceName, remoteOptions(m_options->options(), StartMode::Immediate), this,
+                            [this, recorderId, title, sourceName](const remote::RemoteReply &r) {
+                                onRemoteStarted(recorderId, title, sourceName, sourceName, r);
+                            });
+}
+
+void MainWindow::onRemoteStarted(const QString &recorderId, const QString &title, const QString &detail,
+                                 const QString &name, const remote::RemoteReply &r)
+{
+    if (!r.ok()) {
+        reportFailure(name, r.error);
+        updateActions();
+        return;
+    }
+    const QString rid = r.json.value(QStringLiteral("id")).toString();
+    const int card = m_remote->cardId(recorderId, rid);
+    m_remoteTitles.insert(card, title);
+    // Its first event may have made the card already (named after the address).
+    if (RecordingCard *c = m_active->card(card))
+        c->setTitle(title);
+    else
+        m_active->addRecording(card, title, detail, r.json.value(QStringLiteral("chunkLength")).toDouble() > 0);
+    m_tabs->setCurrentWidget(m_active);
+    onRemoteRecording(recorderId, rid, r.json);
+    updateActions();
 }
 
 void MainWindow::onRemoteRecording(const QString &recorderId, const QString &remoteId, const QJsonObject &o)
@@ -221,6 +285,8 @@ void MainWindow::onRemoteRecording(const QString &recorderId, const QString &rem
     c->setWheneverLive(o.value(QStringLiteral("wheneverLive")).toBool());
     c->setState(state, reason);
     c->setStats(statsOf(o));
+    if (const auto disk = diskOf(o))
+        c->setDisk(*disk);
     {
         std::vector<RecordedTrack> tracks;
         for (const QJsonValue &v : o.value(QStringLiteral("recordedTracks")).toArray()) {
@@ -278,6 +344,8 @@ void MainWindow::onRemoteFigures(const QString &recorderId)
         if (!c || terminal(c->state()))
             continue;
         c->setStats(statsOf(it.value()));
+        if (const auto disk = diskOf(it.value()))
+            c->setDisk(*disk);
         // A new keyframe there (its counter moved): fetched, at most every
         // 2 s per card, never asked for when there is nothing new.
         const int seq = it.value().value(QStringLiteral("preview")).toInt();
@@ -334,6 +402,40 @@ void MainWindow::stopRemote(int cardId)
     rec->client->stopRecording(key->remoteId, this, [this, title](const remote::RemoteReply &r) {
         if (!r.ok())
             reportFailure(title, tr("It could not be stopped: %1").arg(r.error));
+    });
+}
+
+void MainWindow::splitRemote(int cardId)
+{
+    const auto key = m_remote->keyOf(cardId);
+    const RecorderEntry *rec = key ? m_remote->find(key->recorderId) : nullptr;
+    if (!rec || !rec->client)
+        return;
+    const QString title = m_remoteTitles.value(cardId);
+    rec->client->splitRecording(key->remoteId, this, [this, title](const remote::RemoteReply &r) {
+        if (!r.ok())
+            statusBar()->showMessage(tr("\"%1\" was not split: %2").arg(title, r.error), 10000);
+        else
+            statusBar()->showMessage(tr("\"%1\" goes on in a new file from the next keyframe.").arg(title), 8000);
+    });
+}
+
+void MainWindow::addRemoteMarker(int cardId, const QString &nameIn)
+{
+    const auto key = m_remote->keyOf(cardId);
+    const RecorderEntry *rec = key ? m_remote->find(key->recorderId) : nullptr;
+    if (!rec || !rec->client)
+        return;
+    // Named here, in the user's language, like a local marker.
+    const QString name = nameIn.trimmed().isEmpty() ? tr("Marker %1").arg(++m_markerCount[cardId]) : nameIn.trimmed();
+    const QString title = m_remoteTitles.value(cardId);
+    rec->client->addMarker(key->remoteId, name, this, [this, title, name](const remote::RemoteReply &r) {
+        if (!r.ok()) {
+            statusBar()->showMessage(tr("The marker was not added to \"%1\": %2").arg(title, r.error), 10000);
+            return;
+        }
+        const qint64 atMs = qint64(r.json.value(QStringLiteral("at")).toDouble() * 1000);
+        statusBar()->showMessage(tr("Marker \"%1\" at %2 in \"%3\".").arg(name, formatDuration(atMs), title), 8000);
     });
 }
 

@@ -17,7 +17,8 @@ namespace tapedeck::ui {
 
 namespace {
 constexpr int IdRole = Qt::UserRole + 1;
-}
+constexpr int SourceNameRole = Qt::UserRole + 2;
+} // namespace
 
 RecordersView::RecordersView(RemoteRecorders &recorders, QWidget *parent) : QWidget(parent), m_recorders(recorders)
 {
@@ -34,6 +35,16 @@ RecordersView::RecordersView(RemoteRecorders &recorders, QWidget *parent) : QWid
     m_refresh->setObjectName(QStringLiteral("refreshRecorderButton"));
     m_files = new QListWidget(this);
     m_files->setObjectName(QStringLiteral("remoteFilesList"));
+    m_sources = new QListWidget(this);
+    m_sources->setWordWrap(true);
+    m_sources->setObjectName(QStringLiteral("remoteSourcesList"));
+    m_sources->setToolTip(tr("Sources kept on the recorder with their passwords and stream keys; recording one "
+                             "sends only its name"));
+    m_recordSource = new QPushButton(tr("Record there"), this);
+    m_recordSource->setObjectName(QStringLiteral("recordRemoteSourceButton"));
+    m_recordSource->setToolTip(tr("Record the selected source on this recorder, with the options of the "
+                                  "Sources tab (format, chunk length)"));
+    m_recordSource->setEnabled(false);
     m_orphans = new QLabel(this);
     m_orphans->setObjectName(QStringLiteral("remoteOrphansLabel"));
     m_orphans->setWordWrap(true);
@@ -52,9 +63,18 @@ RecordersView::RecordersView(RemoteRecorders &recorders, QWidget *parent) : QWid
     auto *lay = new QVBoxLayout(this);
     lay->addWidget(m_list, 1);
     lay->addLayout(buttons);
-    auto *filesLabel = new QLabel(tr("Files on the selected recorder:"), this);
-    lay->addWidget(filesLabel);
-    lay->addWidget(m_files, 2);
+    // Its sources beside its files: both belong to the selected recorder.
+    auto *sourcesCol = new QVBoxLayout;
+    sourcesCol->addWidget(new QLabel(tr("Sources on the selected recorder:"), this));
+    sourcesCol->addWidget(m_sources, 1);
+    sourcesCol->addWidget(m_recordSource, 0, Qt::AlignLeft);
+    auto *filesCol = new QVBoxLayout;
+    filesCol->addWidget(new QLabel(tr("Files on the selected recorder:"), this));
+    filesCol->addWidget(m_files, 1);
+    auto *both = new QHBoxLayout;
+    both->addLayout(sourcesCol, 1);
+    both->addLayout(filesCol, 1);
+    lay->addLayout(both, 2);
     lay->addLayout(orphanRow);
 
     connect(add, &QPushButton::clicked, this, &RecordersView::addRequested);
@@ -81,6 +101,18 @@ RecordersView::RecordersView(RemoteRecorders &recorders, QWidget *parent) : QWid
             refreshSelected();
             m_orphans->setText(tr("%n recording(s) rebuilt on the recorder.", nullptr, rebuilt));
         });
+    });
+    auto record = [this] {
+        if (!selectedSourceName().isEmpty())
+            emit recordSourceRequested(selectedId(), selectedSourceName());
+    };
+    connect(m_recordSource, &QPushButton::clicked, this, record);
+    connect(m_sources, &QListWidget::itemActivated, this, record);
+    connect(m_sources, &QListWidget::currentItemChanged, this,
+            [this] { m_recordSource->setEnabled(!selectedSourceName().isEmpty()); });
+    connect(&m_recorders, &RemoteRecorders::sourcesChanged, this, [this](const QString &id) {
+        if (id == selectedId())
+            listSources();
     });
     connect(&m_recorders, &RemoteRecorders::changed, this, &RecordersView::reload);
     // Catching up: a recorder that comes back, or finishes a file, is listed again.
@@ -136,11 +168,61 @@ void RecordersView::reload()
         refreshSelected();
 }
 
+QString RecordersView::selectedSourceName() const
+{
+    const QListWidgetItem *it = m_sources->currentItem();
+    return it ? it->data(SourceNameRole).toString() : QString();
+}
+
+void RecordersView::listSources()
+{
+    const RecorderEntry *e = m_recorders.find(selectedId());
+    if (!e || !e->client) {
+        m_sources->clear();
+        m_recordSource->setEnabled(false);
+        return;
+    }
+    e->client->listSources(this, [this, recorder = e->id](const remote::RemoteReply &r) {
+        if (recorder != selectedId())
+            return; // another recorder was chosen meanwhile
+        const QString keep = selectedSourceName();
+        m_sources->clear();
+        if (!r.ok()) {
+            m_sources->addItem(r.error);
+            m_recordSource->setEnabled(false);
+            return;
+        }
+        for (const QJsonValue &v : r.json.value(QStringLiteral("sources")).toArray()) {
+            const QJsonObject s = v.toObject();
+            const QString name = s.value(QStringLiteral("name")).toString();
+            // The recorder shows its address redacted (secrets never leave it).
+            auto *item =
+                new QListWidgetItem(tr("%1 — %2").arg(name, s.value(QStringLiteral("url")).toString()), m_sources);
+            item->setData(SourceNameRole, name);
+            item->setToolTip(s.value(QStringLiteral("hasSecret")).toBool()
+                                 ? tr("Its password or stream key is kept on the recorder")
+                                 : s.value(QStringLiteral("url")).toString());
+            if (name == keep)
+                m_sources->setCurrentItem(item);
+        }
+        if (m_sources->count() == 0) {
+            auto *none = new QListWidgetItem(tr("None yet: recording a source with a password here offers to keep "
+                                                "it on the recorder."),
+                                             m_sources);
+            none->setFlags(Qt::NoItemFlags);
+        } else if (!m_sources->currentItem()) {
+            m_sources->setCurrentRow(0);
+        }
+        m_recordSource->setEnabled(!selectedSourceName().isEmpty());
+    });
+}
+
 void RecordersView::refreshSelected()
 {
     const RecorderEntry *e = m_recorders.find(selectedId());
     m_remove->setEnabled(e != nullptr);
     m_refresh->setEnabled(e != nullptr);
+    listSources();
     if (!e || !e->client) {
         m_files->clear();
         m_orphans->setText(e ? tr("This recorder needs its token.") : tr("Add a recorder to see its files."));

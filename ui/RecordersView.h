@@ -26,17 +26,25 @@ public:
     // Lists the selected recorder's files and orphans again.
     void refreshSelected();
 
+    // The name of the selected recorder's source that is selected (empty: none).
+    QString selectedSourceName() const;
+
 signals:
     void addRequested();
+    // Record the recorder's own named source (only its name is sent).
+    void recordSourceRequested(const QString &recorderId, const QString &sourceName);
 
 private:
     void reload();
+    void listSources();
 
     RemoteRecorders &m_recorders;
     QListWidget *m_list;
     QPushButton *m_remove;
     QPushButton *m_refresh;
     QListWidget *m_files;
+    QListWidget *m_sources;
+    QPushButton *m_recordSource;
     QLabel *m_orphans;
     QPushButton *m_recover;
 };

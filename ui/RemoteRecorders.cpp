@@ -118,6 +118,7 @@ void RemoteRecorders::attach(RecorderEntry &e, const QByteArray &token)
     connect(e.client, &remote::RemoteRecorder::figuresChanged, this, [this, id] { emit figuresChanged(id); });
     connect(e.client, &remote::RemoteRecorder::fileFinished, this,
             [this, id](const QString &, const QString &path) { emit fileFinished(id, path); });
+    connect(e.client, &remote::RemoteRecorder::sourcesChanged, this, [this, id] { emit sourcesChanged(id); });
     e.client->connectToRecorder();
 }
 

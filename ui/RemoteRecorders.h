@@ -66,6 +66,8 @@ signals:
     void figuresChanged(const QString &recorderId);
     void fileFinished(const QString &recorderId, const QString &path);
     void linkChanged(const QString &recorderId, remote::RemoteRecorder::Link link);
+    // A named source there was created, changed or removed.
+    void sourcesChanged(const QString &recorderId);
 
 private:
     void load();

@@ -1,6 +1,11 @@
 #include "app/remote/RemoteRecorder.h"
 
+#include "core/base/Redact.h"
+
+#include <QHostAddress>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -169,6 +174,123 @@ void RemoteRecorder::recoverOrphans(QObject *context, Callback done)
 void RemoteRecorder::listSources(QObject *context, Callback done)
 {
     request("GET", QStringLiteral("/api/v1/sources"), {}, context, std::move(done));
+}
+
+static QString encodedId(const QString &id) { return QString::fromLatin1(QUrl::toPercentEncoding(id)); }
+
+void RemoteRecorder::startNamed(const QString &sourceName, QJsonObject options, QObject *context, Callback done)
+{
+    options.remove(QStringLiteral("source"));
+    options.insert(QStringLiteral("sourceName"), sourceName);
+    startRecording(options, context, std::move(done));
+}
+
+void RemoteRecorder::storeSource(const QString &name, const QString &url, QObject *context, Callback done)
+{
+    request("POST", QStringLiteral("/api/v1/sources"),
+            QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("url"), url}}, context, std::move(done));
+}
+
+void RemoteRecorder::splitRecording(const QString &id, QObject *context, Callback done)
+{
+    request("POST", QStringLiteral("/api/v1/recordings/%1/split").arg(encodedId(id)), {}, context, std::move(done));
+}
+
+void RemoteRecorder::addMarker(const QString &id, const QString &name, QObject *context, Callback done)
+{
+    QJsonObject body;
+    if (!name.isEmpty())
+        body.insert(QStringLiteral("name"), name);
+    request("POST", QStringLiteral("/api/v1/recordings/%1/markers").arg(encodedId(id)), body, context, std::move(done));
+}
+
+bool RemoteRecorder::secureLink() const
+{
+    if (m_base.scheme() == QLatin1String("https"))
+        return true;
+    const QString host = m_base.host();
+    return host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback();
+}
+
+QString RemoteRecorder::sourceNameFor(const QString &label)
+{
+    static const QRegularExpression other(QStringLiteral("[^A-Za-z0-9._-]+"));
+    QString name = label;
+    name.replace(other, QStringLiteral("-"));
+    while (!name.isEmpty() && !name.front().isLetterOrNumber())
+        name.remove(0, 1);
+    name.truncate(60); // room for "-2", "-3" ... within the 64 the recorder takes
+    while (name.endsWith(u'-'))
+        name.chop(1);
+    return name.isEmpty() ? QStringLiteral("source") : name;
+}
+
+void RemoteRecorder::startSource(const SourceStart &start, QObject *context, AskToStore ask, Callback done)
+{
+    QPointer<QObject> ctx(context);
+    if (!urlHasSecrets(start.spec)) {
+        QJsonObject body = start.options;
+        body.insert(QStringLiteral("source"), start.spec);
+        startRecording(body, context, std::move(done));
+        return;
+    }
+    auto notSent = [this, ctx, done](const QString &why) {
+        RemoteReply r;
+        r.status = RemoteReply::kNotSent;
+        r.error = why;
+        QTimer::singleShot(0, this, [ctx, done, r] { // never inline, as every answer
+            if (ctx && done)
+                done(r);
+        });
+    };
+    if (!secureLink()) {
+        notSent(tr("\"%1\" has a password or stream key, and the recorder at %2 is reached without TLS: it would "
+                   "cross the network in clear text, so it is not sent. Add the recorder with an https:// "
+                   "address, or keep the source on the recorder itself (the Recorders tab lists its sources).")
+                    .arg(start.label, m_base.host()));
+        return;
+    }
+    listSources(context, [this, ctx, start, ask, done, notSent](const RemoteReply &list) {
+        if (!list.ok()) {
+            done(list);
+            return;
+        }
+        QHash<QString, QString> shown; // name -> the address as the recorder shows it (redacted)
+        for (const QJsonValue &v : list.json.value(QStringLiteral("sources")).toArray())
+            shown.insert(v.toObject().value(QStringLiteral("name")).toString(),
+                         v.toObject().value(QStringLiteral("url")).toString());
+        const QString base = sourceNameFor(start.label);
+        const QString mine = redactUrl(start.spec);
+        auto candidate = [&](int i) { return i == 1 ? base : QStringLiteral("%1-%2").arg(base).arg(i); };
+        // Kept there before (by this studio or by hand): recorded by name,
+        // nothing secret is sent again.
+        for (int i = 1; i <= shown.size() + 1; ++i)
+            if (shown.value(candidate(i), QStringLiteral("\n")) == mine) {
+                startNamed(candidate(i), start.options, ctx, done);
+                return;
+            }
+        int free = 1;
+        while (shown.contains(candidate(free)))
+            ++free;
+        const QString name = candidate(free);
+        ask(name, [this, ctx, start, name, done, notSent](bool yes) {
+            if (!ctx)
+                return;
+            if (!yes) {
+                notSent(tr("\"%1\" was not recorded on the recorder: its password or stream key stays on this "
+                           "computer.")
+                            .arg(start.label));
+                return;
+            }
+            storeSource(name, start.spec, ctx, [this, ctx, start, name, done](const RemoteReply &stored) {
+                if (!stored.ok()) {
+                    done(stored);
+                    return;
+                }
+                startNamed(name, start.options, ctx, done);
+            });
+        });
+    });
 }
 
 void RemoteRecorder::openStream()

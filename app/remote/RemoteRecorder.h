@@ -29,7 +29,10 @@ namespace tapedeck::remote {
 
 // One answer of the recorder's API.
 struct RemoteReply {
-    int status = 0; // the HTTP status; 0: no answer (unreachable, timed out)
+    // The HTTP status; 0: no answer (unreachable, timed out); kNotSent: this
+    // client refused to send it (the reason is in `error`).
+    int status = 0;
+    static constexpr int kNotSent = -1;
     QJsonObject json;
     QString error; // a sentence for people when !ok()
     bool ok() const { return status >= 200 && status < 300; }
@@ -74,6 +77,39 @@ public:
     // The recording's last keyframe as PNG (a recorder started with
     // --previews); `done` gets the image bytes, empty when there is none.
     void fetchPreview(const QString &id, QObject *context, std::function<void(const QByteArray &png)> done);
+
+    // A recording of the recorder's own named source (/api/v1/sources): only
+    // its name crosses the wire. `options`: type, chunk, overwrite, wait...
+    void startNamed(const QString &sourceName, QJsonObject options, QObject *context, Callback done);
+    // Keeps `url` (secrets included) on the recorder as a named source:
+    // the one request that carries a secret, and only when secureLink().
+    void storeSource(const QString &name, const QString &url, QObject *context, Callback done);
+    // Split now (a new file from the next keyframe) and a named marker.
+    void splitRecording(const QString &id, QObject *context, Callback done);
+    void addMarker(const QString &id, const QString &name, QObject *context, Callback done);
+
+    // Whether a secret may be sent to this recorder at all: over TLS
+    // (https) or to a loopback address (it never leaves the machine).
+    bool secureLink() const;
+
+    // Records one of the studio's own sources there without its secrets
+    // crossing in a start request:
+    // - an address without secrets is sent as it is;
+    // - with secrets, over a link that is not secureLink(): refused
+    //   (status kNotSent, a plain reason), nothing is sent;
+    // - with secrets, when the recorder already keeps a named source made
+    //   from it (same name and the same redacted address): recorded by name;
+    // - else `ask(name, answer)` offers to keep it there as `name`; yes:
+    //   stored once (storeSource), then recorded by name; no: kNotSent.
+    struct SourceStart {
+        QString label;       // the studio's name for it; the named source's name is made from it
+        QString spec;        // the full address, secrets included
+        QJsonObject options; // as startRecording's body, without "source"
+    };
+    using AskToStore = std::function<void(const QString &name, std::function<void(bool)> answer)>;
+    void startSource(const SourceStart &start, QObject *context, AskToStore ask, Callback done);
+    // "Cam 1 (studio)" -> "Cam-1-studio": a valid name for /api/v1/sources.
+    static QString sourceNameFor(const QString &label);
 
     // Events of the stream are given a second without a "figures" heartbeat
     // this long means the link is dead (a cable pulled leaves no TCP error).

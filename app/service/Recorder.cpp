@@ -436,11 +436,73 @@ QJsonObject Recorder::toJson(const Entry &e) const
         o.insert(QStringLiteral("sourceName"), e.want.sourceName);
     if (m_previews)
         o.insert(QStringLiteral("preview"), e.run.previewSeq);
+    if (const auto d = diskOf(e))
+        o.insert(QStringLiteral("disk"),
+                 QJsonObject{{QStringLiteral("freeBytes"), double(d->freeBytes)},
+                             {QStringLiteral("reserveBytes"), double(d->reserveBytes)},
+                             {QStringLiteral("bitrate"), double(d->bitrateBps)},
+                             {QStringLiteral("secondsLeft"), double(d->secondsLeft())},
+                             {QStringLiteral("warnSeconds"), double(d->warnSeconds)},
+                             {QStringLiteral("low"), d->low()}});
     if (!e.run.error.isEmpty())
         o.insert(QStringLiteral("error"), e.run.error);
     if (!e.run.reason.isEmpty())
         o.insert(QStringLiteral("reason"), e.run.reason);
     return o;
+}
+
+std::optional<DiskForecast> Recorder::diskOf(const Entry &e) const
+{
+    const RecordingSession *s = e.run.engineId ? m_engine.session(e.run.engineId) : nullptr;
+    if (!s || isTerminalState(e.run.state))
+        return std::nullopt;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_disksAtMs < 0 || now - m_disksAtMs >= 1000 || now < m_disksAtMs) {
+        m_disks = m_service.diskForecasts();
+        m_disksAtMs = now;
+    }
+    const QString folder = QFileInfo(s->params().outBase).absolutePath();
+    for (const DiskForecast &d : m_disks)
+        if (d.folder == folder)
+            return d;
+    return std::nullopt; // started within the last second: in the next figures
+}
+
+ApiError Recorder::notRecording(const QString &id, const char *what) const
+{
+    const Entry *e = byId(id);
+    if (!e)
+        return ApiError{404, QStringLiteral("no recording with id \"%1\"").arg(id.left(64))};
+    return ApiError{409,
+                    QStringLiteral("recording %1 is %2, not recording: %3")
+                        .arg(id, recordStateName(e->run.state).toLower(), QLatin1String(what))};
+}
+
+std::optional<ApiError> Recorder::split(const QString &id)
+{
+    Entry *e = byId(id);
+    if (e)
+        refresh(*e);
+    if (!e || e->run.state != RecordState::Recording || !m_service.splitNow(e->run.engineId))
+        return notRecording(id, "there is no file to split");
+    logLine(QStringLiteral("%1: split requested").arg(id));
+    return std::nullopt;
+}
+
+std::variant<QJsonObject, ApiError> Recorder::addMarker(const QString &id, const QString &nameIn)
+{
+    Entry *e = byId(id);
+    if (e)
+        refresh(*e);
+    if (!e || e->run.state != RecordState::Recording)
+        return notRecording(id, "there is no file to mark");
+    const QString name =
+        nameIn.trimmed().isEmpty() ? QStringLiteral("Marker %1").arg(e->run.markers + 1) : nameIn.trimmed();
+    const double at = double(e->run.stats.mediaMs) / 1000.0;
+    if (!m_service.addMarker(e->run.engineId, name))
+        return notRecording(id, "there is no file to mark");
+    ++e->run.markers;
+    return QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), name}, {QStringLiteral("at"), at}};
 }
 
 QJsonArray Recorder::list() const

@@ -70,6 +70,14 @@ public:
     // Stops a recording and forgets it in the desired state. False: no such id.
     bool stop(const QString &id);
 
+    // Split now (the next file from the next keyframe) and a named marker
+    // (an MP4 chapter, a line of NAME.ext.marks for TS/FLV) of a recording
+    // that is recording: 404 no such id, 409 not recording. A marker without
+    // a name is called "Marker N" (N counts this recording's markers); the
+    // answer is {"id","name","at"} (at: seconds of media).
+    std::optional<ApiError> split(const QString &id);
+    std::variant<QJsonObject, ApiError> addMarker(const QString &id, const QString &name);
+
     QJsonArray list() const;
     std::optional<QJsonObject> get(const QString &id) const;
     // Ids of recordings started from EvoStream's localStreamName (for stopRecord).
@@ -122,6 +130,7 @@ private:
         QByteArray previewPng; // cached encoding of previewPngSeq
         int previewPngSeq = -1;
         qint64 previewPngAtMs = 0;
+        int markers = 0; // added to this recording
     };
     struct Entry {
         WantedRecording want;
@@ -131,6 +140,9 @@ private:
     std::optional<ApiError> launch(Entry &entry, bool firstRun);
     void refresh(Entry &e) const;
     QJsonObject toJson(const Entry &e) const;
+    // The free space and time left where a recording writes (its "disk").
+    std::optional<DiskForecast> diskOf(const Entry &e) const;
+    ApiError notRecording(const QString &id, const char *what) const;
     Entry *byEngineId(int engineId);
     Entry *byId(const QString &id);
     const Entry *byId(const QString &id) const;
@@ -150,6 +162,9 @@ private:
     bool m_previews = false;
     qint64 m_finishedBytes = 0; // of entries no longer listed
     qint64 m_finishedFiles = 0;
+    // Asked at most once a second, however many recordings and clients.
+    mutable std::vector<DiskForecast> m_disks;
+    mutable qint64 m_disksAtMs = -1;
 };
 
 } // namespace tapedeck::service

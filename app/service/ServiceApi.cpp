@@ -301,6 +301,39 @@ HttpResponse ServiceApi::recordings(const HttpRequest &request, const QString &i
         r.body = std::get<QByteArray>(png);
         return r;
     }
+    if (id.endsWith(QLatin1String("/split")) && id.count(u'/') == 1) {
+        if (request.method != "POST")
+            return errorResponse(405, QStringLiteral("use POST on /api/v1/recordings/{id}/split"));
+        if (!request.body.trimmed().isEmpty() && request.body.trimmed() != "{}")
+            return errorResponse(400, QStringLiteral("split takes no parameters (send no body, or {})"));
+        const QString rid = id.section(u'/', 0, 0);
+        if (auto e = m_recorder.split(rid))
+            return errorResponse(e->status, e->message);
+        return jsonResponse(200, *m_recorder.get(rid));
+    }
+    if (id.endsWith(QLatin1String("/markers")) && id.count(u'/') == 1) {
+        if (request.method != "POST")
+            return errorResponse(405, QStringLiteral("use POST on /api/v1/recordings/{id}/markers"));
+        QJsonObject o;
+        if (!request.body.trimmed().isEmpty()) {
+            auto parsed = jsonObjectBody(request);
+            if (auto *bad = std::get_if<HttpResponse>(&parsed))
+                return std::move(*bad);
+            o = std::get<QJsonObject>(std::move(parsed));
+        }
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (it.key() != QLatin1String("name"))
+                return errorResponse(400, QStringLiteral("unknown field \"%1\" (known: name)").arg(it.key()));
+        if (o.contains(QStringLiteral("name")) && !o.value(QStringLiteral("name")).isString())
+            return errorResponse(400, QStringLiteral("\"name\" must be a string"));
+        const QString name = o.value(QStringLiteral("name")).toString();
+        if (name.size() > 255)
+            return errorResponse(400, QStringLiteral("\"name\" is longer than 255 characters"));
+        auto added = m_recorder.addMarker(id.section(u'/', 0, 0), name);
+        if (const ApiError *e = std::get_if<ApiError>(&added))
+            return errorResponse(e->status, e->message);
+        return jsonResponse(201, std::get<QJsonObject>(added));
+    }
     if (id.contains(u'/'))
         return errorResponse(404, QStringLiteral("no such endpoint"));
     if (request.method == "GET") {
@@ -501,7 +534,7 @@ QByteArray ServiceApi::figuresJson() const
         const QJsonObject o = v.toObject();
         QJsonObject f;
         for (const char *k : {"id", "state", "bytes", "mediaSeconds", "bitrate", "chunk", "drops", "picturelessUnits",
-                              "reconnects", "currentFile", "preview"})
+                              "reconnects", "currentFile", "preview", "disk"})
             if (o.contains(QLatin1String(k)))
                 f.insert(QLatin1String(k), o.value(QLatin1String(k)));
         figures.append(f);

@@ -27,8 +27,10 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QListWidget>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -67,6 +69,10 @@ class TestStudioRemote : public QObject {
     // The way a user adds one: the Recorders tab, "Add recorder…", the dialog.
     void addRecorder(MainWindow *w, const QString &name, const ServiceProcess &svc)
     {
+        addRecorderAt(w, name, svc.port, svc.token);
+    }
+    void addRecorderAt(MainWindow *w, const QString &name, quint16 port, const QByteArray &token)
+    {
         child<QTabWidget>(w, "mainTabs")->setCurrentWidget(w->recordersView());
         auto *add = child<QPushButton>(w, "addRecorderButton");
         QVERIFY(add && add->isVisible());
@@ -74,8 +80,8 @@ class TestStudioRemote : public QObject {
         RecorderDialog *dlg = nullptr;
         QTRY_VERIFY((dlg = w->findChild<RecorderDialog *>()) != nullptr && dlg->isVisible());
         QTest::keyClicks(child<QLineEdit>(dlg, "recorderName"), name);
-        QTest::keyClicks(child<QLineEdit>(dlg, "recorderAddress"), QStringLiteral("127.0.0.1:%1").arg(svc.port));
-        QTest::keyClicks(child<QLineEdit>(dlg, "recorderToken"), QString::fromUtf8(svc.token));
+        QTest::keyClicks(child<QLineEdit>(dlg, "recorderAddress"), QStringLiteral("127.0.0.1:%1").arg(port));
+        QTest::keyClicks(child<QLineEdit>(dlg, "recorderToken"), QString::fromUtf8(token));
         QTest::mouseClick(dlg->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
         QTRY_VERIFY(w->findChild<RecorderDialog *>() == nullptr || !w->findChild<RecorderDialog *>()->isVisible());
     }
@@ -145,6 +151,174 @@ private slots:
         secrets.read(QStringLiteral("recorder-token:rec-1"),
                      [&](bool found, const QString &t) { kept = found && t.toUtf8() == svc.token; });
         QTRY_VERIFY(kept);
+        QVERIFY(svc.terminate());
+    }
+
+    // One of the studio's sources with a password, recorded on a recorder:
+    // the studio offers to keep it there once, sends it once (POST
+    // /api/v1/sources), and every start request carries only its name. The
+    // wire is watched by a relay between the studio and the recorder.
+    void aLocalSecretIsKeptOnTheRecorderOnce()
+    {
+        ServiceProcess svc;
+        const QString why = svc.start(m_tmp.filePath(QStringLiteral("secret")));
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        WireTap tap(svc.port);
+        Settings settings(m_tmp.filePath(QStringLiteral("secret.ini")));
+        Engine engine;
+        MemorySecretStore secrets;
+        auto window = std::make_unique<MainWindow>(settings, engine, secrets);
+        MainWindow *w = window.get();
+        if (screenshotDir().isEmpty())
+            w->show();
+        else
+            w->showMaximized();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        addRecorderAt(w, QStringLiteral("Door server"), tap.port(), svc.token);
+        QTRY_VERIFY_WITH_TIMEOUT(listText(w, QStringLiteral("Door server")).endsWith(QStringLiteral("— connected")),
+                                 60000);
+        const QByteArray password = "Door-Pass-4711", key = "DoorKey-0815";
+        const QString source = w->sources()->addNamed(
+            QStringLiteral("Door cam"),
+            QStringLiteral("rtmp://alice:%1@127.0.0.1:9/live/%2").arg(QLatin1String(password), QLatin1String(key)));
+        QVERIFY(!source.isEmpty());
+
+        auto record = [&] {
+            w->selectSource(source);
+            auto *combo = child<QComboBox>(w, "recorderCombo");
+            combo->setCurrentIndex(combo->findText(QStringLiteral("Door server")));
+            auto *button = child<QPushButton>(w, "recordButton");
+            QTRY_VERIFY(button->isEnabled());
+            QTest::mouseClick(button, Qt::LeftButton);
+        };
+        record();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (box = w->findChild<QMessageBox *>(QStringLiteral("storeSourceOnRecorderBox"))) && box->isVisible(), 60000);
+        QVERIFY2(box->text().contains(QLatin1String("Door-cam")), qPrintable(box->text()));
+        QVERIFY(!box->text().contains(QLatin1String(password)));
+        QVERIFY(tap.bodiesOf("POST ").isEmpty()); // nothing sent before the answer
+        snap(QStringLiteral("studio-keep-source-on-recorder"));
+        QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("storeSourceYes")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(remoteCards(w).size() == 1, 60000);
+        QCOMPARE(tap.sent.count(password), 1);
+        QCOMPARE(tap.bodiesOf("POST /api/v1/sources ").size(), 1);
+        QList<QJsonObject> starts = tap.bodiesOf("POST /api/v1/recordings ");
+        QCOMPARE(starts.size(), 1);
+        QCOMPARE(starts[0].value(QStringLiteral("sourceName")).toString(), QStringLiteral("Door-cam"));
+        QVERIFY(!starts[0].contains(QStringLiteral("source")));
+        // Nothing listens there: the recording fails on the recorder, and says so.
+        QTRY_COMPARE_WITH_TIMEOUT(remoteCards(w).constFirst()->state(), RecordState::Failed, 120000);
+
+        // Again: the recorder has it; no question, only the name crosses.
+        tap.sent.clear();
+        record();
+        QTRY_VERIFY_WITH_TIMEOUT(remoteCards(w).size() == 2, 60000);
+        QVERIFY(!tap.sent.contains(password) && !tap.sent.contains(key));
+        starts = tap.bodiesOf("POST /api/v1/recordings ");
+        QCOMPARE(starts.size(), 1);
+        QCOMPARE(starts[0].value(QStringLiteral("sourceName")).toString(), QStringLiteral("Door-cam"));
+        QVERIFY(!w->findChild<QMessageBox *>(QStringLiteral("storeSourceOnRecorderBox")));
+        window.reset();
+        QVERIFY(svc.terminate());
+        QVERIFY(!svc.stderrText().contains(password));
+    }
+
+    // The recorder's own named sources are listed (redacted) and recorded
+    // by name; the remote card has the recorder's Disk row, Split now and
+    // markers, which reach the recorder's files.
+    void namedSourceSplitMarkerAndDisk()
+    {
+        TAPEDECK_REQUIRE_TOOL("ffprobe");
+        ServiceProcess svc;
+        QString why = svc.start(m_tmp.filePath(QStringLiteral("named")), {QStringLiteral("--previews")});
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(
+            svc.request("POST", "/api/v1/sources", "{\"name\":\"stage\",\"url\":\"demo\",\"type\":\"mp4\"}").status,
+            201);
+        QCOMPARE(svc.request("POST", "/api/v1/sources",
+                             "{\"name\":\"door\",\"url\":\"rtmp://alice:Door-Pass-77@127.0.0.1:9/live/DoorKey-99\"}")
+                     .status,
+                 201);
+
+        Settings settings(m_tmp.filePath(QStringLiteral("named.ini")));
+        settings.setValue(SettingKey::RecordingsFolder, m_tmp.filePath(QStringLiteral("local-named")));
+        Engine engine;
+        MemorySecretStore secrets;
+        auto window = std::make_unique<MainWindow>(settings, engine, secrets);
+        MainWindow *w = window.get();
+        if (screenshotDir().isEmpty())
+            w->show();
+        else
+            w->showMaximized();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        addRecorder(w, QStringLiteral("Stage server"), svc);
+        QTRY_VERIFY_WITH_TIMEOUT(listText(w, QStringLiteral("Stage server")).endsWith(QStringLiteral("— connected")),
+                                 60000);
+
+        // Its sources, as the recorder shows them: secrets stay there.
+        auto *sources = child<QListWidget>(w, "remoteSourcesList");
+        QTRY_VERIFY_WITH_TIMEOUT(sources->count() == 2, 60000);
+        QStringList texts;
+        for (int i = 0; i < sources->count(); ++i)
+            texts << sources->item(i)->text();
+        const QString all = texts.join(u'\n');
+        QVERIFY2(all.contains(QLatin1String("stage")) && all.contains(QLatin1String("door")), qPrintable(all));
+        QVERIFY2(!all.contains(QLatin1String("Door-Pass-77")) && !all.contains(QLatin1String("DoorKey-99")),
+                 qPrintable(all));
+        QVERIFY(all.contains(QLatin1String("***")));
+        sources->setCurrentRow(texts.indexOf(texts.filter(QStringLiteral("stage")).constFirst()));
+        snap(QStringLiteral("studio-recorder-sources"));
+        auto *recordThere = child<QPushButton>(w, "recordRemoteSourceButton");
+        QVERIFY(recordThere->isEnabled());
+        QTest::mouseClick(recordThere, Qt::LeftButton);
+
+        QTRY_VERIFY_WITH_TIMEOUT(remoteCards(w).size() == 1, 60000);
+        RecordingCard *card = remoteCards(w).constFirst();
+        QVERIFY(textOf(card, "titleLabel").contains(QLatin1String("stage on Stage server")));
+        QCOMPARE(engine.activeCount(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(card->state(), RecordState::Recording, 120000);
+        // Recorded by name there.
+        const QJsonArray listed =
+            svc.request("GET", "/api/v1/recordings").json().value(QStringLiteral("recordings")).toArray();
+        QCOMPARE(listed.size(), 1);
+        const QString rid = listed[0].toObject().value(QStringLiteral("id")).toString();
+        QCOMPARE(listed[0].toObject().value(QStringLiteral("sourceName")).toString(), QStringLiteral("stage"));
+
+        // The recorder's disk: free space, then the time left once data flows.
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(card, "diskLabel").contains(QLatin1String("free")), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(card, "diskLabel").contains(QLatin1String("left")), 60000);
+        QVERIFY(card->findChild<QLabel *>(QStringLiteral("diskLabel"))->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(card, "elapsedLabel") >= QStringLiteral("0:00:02"), 120000);
+
+        // A named marker, then Split now, from the card.
+        auto *split = card->findChild<QPushButton *>(QStringLiteral("cardSplitButton"));
+        auto *marker = card->findChild<QPushButton *>(QStringLiteral("cardMarkerButton"));
+        auto *markerName = card->findChild<QLineEdit *>(QStringLiteral("markerNameEdit"));
+        QVERIFY(split && marker && markerName);
+        QVERIFY(split->isVisible() && split->isEnabled() && marker->isVisible() && marker->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(!card->preview().isNull(), 60000);
+        snap(QStringLiteral("studio-remote-card"));
+        QTest::keyClicks(markerName, QStringLiteral("Curtain"));
+        QTest::mouseClick(marker, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(w->statusBar()->currentMessage().contains(QLatin1String("Curtain")), 60000);
+        QTest::mouseClick(split, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(svc.recording(rid).value(QStringLiteral("files")).toArray().size() == 1, 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(svc.recording(rid).value(QStringLiteral("mediaSeconds")).toDouble() >= 5, 120000);
+
+        QTest::mouseClick(card->findChild<QPushButton *>(QStringLiteral("cardStopButton")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(card->state(), RecordState::Finished, 120000);
+        QVERIFY(!split->isVisible()); // an ended recording has nothing to split
+        const QJsonArray files = svc.recording(rid).value(QStringLiteral("files")).toArray();
+        QCOMPARE(files.size(), 2);
+        for (const QJsonValue &f : files)
+            QCOMPARE(ffmpegDecodeErrors(f.toString()), QString());
+        const ToolResult probe =
+            runTool(QStringLiteral("ffprobe"),
+                    {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_chapters"),
+                     QStringLiteral("-of"), QStringLiteral("json"), files[0].toString()});
+        QVERIFY2(probe.out.contains("\"Curtain\""), probe.out.constData());
+        window.reset();
         QVERIFY(svc.terminate());
     }
 

@@ -48,7 +48,8 @@ QString ServiceProcess::start(const QString &serviceDir, const QStringList &extr
 {
     dir = serviceDir;
     m_err.clear();
-    process.setProgram(QStringLiteral(TAPEDECK_CLI_BIN));
+    // TAPEDECK_TEST_CLI_BIN: another build's binary (to run these tests against an older service).
+    process.setProgram(qEnvironmentVariable("TAPEDECK_TEST_CLI_BIN", QStringLiteral(TAPEDECK_CLI_BIN)));
     process.setArguments(QStringList{QStringLiteral("serve"), QStringLiteral("--dir"), dir, QStringLiteral("--listen"),
                                      QStringLiteral("127.0.0.1:0")}
                          + extraArgs);
@@ -115,4 +116,38 @@ QByteArray ServiceProcess::stderrText()
 {
     m_err += process.readAllStandardError();
     return m_err;
+}
+
+WireTap::WireTap(quint16 upstream) : m_upstream(upstream)
+{
+    QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *in = m_server.nextPendingConnection()) {
+            auto *out = new QTcpSocket(in);
+            out->connectToHost(QHostAddress::LocalHost, m_upstream);
+            QObject::connect(in, &QTcpSocket::readyRead, out, [this, in, out] {
+                const QByteArray b = in->readAll();
+                sent += b;
+                out->write(b); // buffered until it is connected
+            });
+            QObject::connect(out, &QTcpSocket::readyRead, in, [in, out] { in->write(out->readAll()); });
+            QObject::connect(in, &QTcpSocket::disconnected, out, &QTcpSocket::disconnectFromHost);
+            QObject::connect(out, &QTcpSocket::disconnected, in, &QTcpSocket::disconnectFromHost);
+            QObject::connect(in, &QTcpSocket::disconnected, in, &QObject::deleteLater);
+        }
+    });
+    m_server.listen(QHostAddress::LocalHost);
+}
+
+QList<QJsonObject> WireTap::bodiesOf(const QByteArray &startLine) const
+{
+    QList<QJsonObject> out;
+    for (qsizetype at = sent.indexOf(startLine); at >= 0; at = sent.indexOf(startLine, at + 1)) {
+        const qsizetype head = sent.indexOf("\r\n\r\n", at);
+        const qsizetype len = sent.indexOf("Content-Length: ", at);
+        if (head < 0 || len < 0 || len > head)
+            continue;
+        const int n = sent.mid(len + 16, sent.indexOf("\r\n", len) - len - 16).toInt();
+        out << QJsonDocument::fromJson(sent.mid(head + 4, n)).object();
+    }
+    return out;
 }

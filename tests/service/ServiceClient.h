@@ -5,8 +5,11 @@
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 #include <QProcess>
 #include <QString>
+#include <QTcpServer>
+#include <QUrl>
 
 #include <functional>
 #include <optional>
@@ -44,4 +47,20 @@ public:
 
 private:
     QByteArray m_err;
+};
+
+// A loopback TCP relay in front of a service that keeps every byte the
+// client sends: what crossed the wire, judged independently of the client.
+class WireTap : public QObject {
+public:
+    explicit WireTap(quint16 upstream);
+    quint16 port() const { return m_server.serverPort(); }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port())); }
+    // The JSON body of each request whose first line starts with `startLine`.
+    QList<QJsonObject> bodiesOf(const QByteArray &startLine) const;
+    QByteArray sent;
+
+private:
+    QTcpServer m_server;
+    quint16 m_upstream;
 };

@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,6 +40,10 @@ class TestRemoteRecorder : public QObject {
     Q_OBJECT
 
 private slots:
+    void aSecretIsKeptOnTheRecorderOnceAndRecordedByName();
+    void aSecretIsNotSentWithoutTls();
+    void splitMarkersAndDiskOfARemoteRecording();
+
     void badTokenIsUnreachableWithAReason()
     {
         QTemporaryDir tmp;
@@ -136,6 +141,201 @@ private slots:
         QVERIFY(svc.terminate());
     }
 };
+
+void TestRemoteRecorder::aSecretIsKeptOnTheRecorderOnceAndRecordedByName()
+{
+    QTemporaryDir tmp;
+    ServiceProcess svc;
+    const QString why = svc.start(tmp.filePath(QStringLiteral("svc")));
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    WireTap tap(svc.port);
+    RemoteRecorder client(tap.url(), svc.token);
+    QVERIFY(client.secureLink()); // loopback
+    const QByteArray password = "Pass-Word-4711", key = "StreamKey-0815";
+    const QString spec = QStringLiteral("rtmp://alice:%1@127.0.0.1:9/live/%2")
+                             .arg(QString::fromLatin1(password), QString::fromLatin1(key));
+    // "record when live": it waits there for a stream that never comes.
+    const QJsonObject options{{QStringLiteral("type"), QStringLiteral("mp4")}, {QStringLiteral("wait"), true}};
+    QStringList asked;
+    auto answer = [&](bool yes) {
+        return [&asked, yes](const QString &name, std::function<void(bool)> reply) {
+            asked << name;
+            reply(yes);
+        };
+    };
+    auto startCam = [&](bool yes, const QString &label = QStringLiteral("Cam 1 (door)")) {
+        return await([&](QObject *c, RemoteRecorder::Callback cb) {
+            client.startSource({label, spec, options}, c, answer(yes), cb);
+        });
+    };
+
+    // First time: asked once, stored once, recorded by name.
+    RemoteReply r = startCam(true);
+    QCOMPARE(r.status, 201);
+    QCOMPARE(asked, QStringList{QStringLiteral("Cam-1-door")});
+    QCOMPARE(r.json.value(QStringLiteral("sourceName")).toString(), QStringLiteral("Cam-1-door"));
+    QCOMPARE(tap.sent.count(password), 1);
+    QCOMPARE(tap.sent.count(key), 1);
+    const QList<QJsonObject> stored = tap.bodiesOf("POST /api/v1/sources ");
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored[0].value(QStringLiteral("url")).toString(), spec);
+    QList<QJsonObject> starts = tap.bodiesOf("POST /api/v1/recordings ");
+    QCOMPARE(starts.size(), 1);
+    QCOMPARE(starts[0].value(QStringLiteral("sourceName")).toString(), QStringLiteral("Cam-1-door"));
+    QVERIFY(!starts[0].contains(QStringLiteral("source")));
+    QCOMPARE(starts[0].value(QStringLiteral("type")).toString(), QStringLiteral("mp4"));
+    const QString id = r.json.value(QStringLiteral("id")).toString();
+    QCOMPARE(await([&](QObject *c, RemoteRecorder::Callback cb) { client.stopRecording(id, c, cb); }).status, 200);
+
+    // Again: the recorder keeps it; not asked, nothing secret sent.
+    tap.sent.clear();
+    r = startCam(true);
+    QCOMPARE(r.status, 201);
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(r.json.value(QStringLiteral("sourceName")).toString(), QStringLiteral("Cam-1-door"));
+    QVERIFY(!tap.sent.contains(password) && !tap.sent.contains(key));
+    QVERIFY(tap.bodiesOf("POST /api/v1/sources ").isEmpty());
+    starts = tap.bodiesOf("POST /api/v1/recordings ");
+    QCOMPARE(starts.size(), 1);
+    QCOMPARE(starts[0].value(QStringLiteral("sourceName")).toString(), QStringLiteral("Cam-1-door"));
+    QCOMPARE(await([&](QObject *c, RemoteRecorder::Callback cb) {
+                 client.stopRecording(r.json.value(QStringLiteral("id")).toString(), c, cb);
+             }).status,
+             200);
+
+    // Declined (another label, so another name): nothing is sent at all.
+    tap.sent.clear();
+    r = startCam(false, QStringLiteral("Back door"));
+    QCOMPARE(r.status, RemoteReply::kNotSent);
+    QCOMPARE(asked.last(), QStringLiteral("Back-door"));
+    QVERIFY2(r.error.contains(QLatin1String("stays on this computer")), qPrintable(r.error));
+    QVERIFY(!tap.sent.contains(password) && !tap.sent.contains(key));
+    QVERIFY(tap.bodiesOf("POST ").isEmpty());
+
+    // Without a secret the address is sent as it is (nothing to hide).
+    r = await([&](QObject *c, RemoteRecorder::Callback cb) {
+        client.startSource({QStringLiteral("Demo"), QStringLiteral("demo"), options}, c, answer(false), cb);
+    });
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json.value(QStringLiteral("source")).toString(), QStringLiteral("demo"));
+    QCOMPARE(asked.size(), 2);
+    QCOMPARE(await([&](QObject *c, RemoteRecorder::Callback cb) {
+                 client.stopRecording(r.json.value(QStringLiteral("id")).toString(), c, cb);
+             }).status,
+             200);
+
+    // The secret is on the recorder (0600 file) but in none of its replies or logs.
+    const HttpReply list = svc.request("GET", "/api/v1/sources");
+    QVERIFY(!list.body.contains(password) && !list.body.contains(key));
+    QVERIFY(list.body.contains("\"hasSecret\":true"));
+    QVERIFY(svc.terminate());
+    const QByteArray log = svc.stderrText();
+    QVERIFY(!log.contains(password) && !log.contains(key));
+}
+
+void TestRemoteRecorder::aSecretIsNotSentWithoutTls()
+{
+    // Not loopback, not https: refused here, before any connection.
+    RemoteRecorder client(QUrl(QStringLiteral("http://recorder.invalid:8417")), "token");
+    QVERIFY(!client.secureLink());
+    bool asked = false;
+    const RemoteReply r = await([&](QObject *c, RemoteRecorder::Callback cb) {
+        client.startSource(
+            {QStringLiteral("Door"), QStringLiteral("rtsp://bob:Secret-Door-1@cam.example/door"), QJsonObject{}}, c,
+            [&](const QString &, std::function<void(bool)> reply) { asked = true, reply(true); }, cb);
+    });
+    QCOMPARE(r.status, RemoteReply::kNotSent);
+    QVERIFY(!asked);
+    QVERIFY2(r.error.contains(QLatin1String("TLS")) && r.error.contains(QLatin1String("Door")), qPrintable(r.error));
+    QVERIFY(!r.error.contains(QLatin1String("Secret-Door-1")));
+    QVERIFY(RemoteRecorder(QUrl(QStringLiteral("https://recorder.example:8417")), "t").secureLink());
+    QVERIFY(RemoteRecorder(QUrl(QStringLiteral("http://[::1]:8417")), "t").secureLink());
+    QCOMPARE(RemoteRecorder::sourceNameFor(QStringLiteral("  Kamera Tür / 2 ")), QStringLiteral("Kamera-T-r-2"));
+    QCOMPARE(RemoteRecorder::sourceNameFor(QStringLiteral("ßß")), QStringLiteral("source"));
+}
+
+void TestRemoteRecorder::splitMarkersAndDiskOfARemoteRecording()
+{
+    TAPEDECK_REQUIRE_TOOL("ffprobe");
+    QTemporaryDir tmp;
+    ServiceProcess svc;
+    const QString why = svc.start(tmp.filePath(QStringLiteral("svc")));
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    RemoteRecorder client(urlOf(svc), svc.token);
+    client.connectToRecorder();
+    QTRY_VERIFY_WITH_TIMEOUT(client.link() == RemoteRecorder::Link::Online, 60000);
+
+    // Not there / not recording: plain 404 and 409.
+    RemoteReply r =
+        await([&](QObject *c, RemoteRecorder::Callback cb) { client.splitRecording(QStringLiteral("r0"), c, cb); });
+    QCOMPARE(r.status, 404);
+    r = await([&](QObject *c, RemoteRecorder::Callback cb) {
+        client.startRecording(QJsonObject{{QStringLiteral("source"), QStringLiteral("demo")},
+                                          {QStringLiteral("type"), QStringLiteral("mp4")},
+                                          {QStringLiteral("out"), QStringLiteral("cut/take")}},
+                              c, cb);
+    });
+    QCOMPARE(r.status, 201);
+    const QString id = r.json.value(QStringLiteral("id")).toString();
+    auto live = [&] { return client.recordings().value(id); };
+    QTRY_VERIFY_WITH_TIMEOUT(live().value(QStringLiteral("mediaSeconds")).toDouble() >= 2, 120000);
+
+    // The recorder's disk, in the figures of the event stream.
+    QTRY_VERIFY_WITH_TIMEOUT(live().value(QStringLiteral("disk")).isObject(), 60000);
+    const QJsonObject disk = live().value(QStringLiteral("disk")).toObject();
+    QVERIFY(disk.value(QStringLiteral("freeBytes")).toDouble() > 0);
+    QVERIFY(disk.contains(QStringLiteral("secondsLeft")) && disk.contains(QStringLiteral("reserveBytes")));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        live().value(QStringLiteral("disk")).toObject().value(QStringLiteral("secondsLeft")).toDouble() > 0, 60000);
+
+    r = await([&](QObject *c, RemoteRecorder::Callback cb) { client.addMarker(id, QStringLiteral("Goal"), c, cb); });
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json.value(QStringLiteral("name")).toString(), QStringLiteral("Goal"));
+    QVERIFY(r.json.value(QStringLiteral("at")).toDouble() >= 2);
+    r = await([&](QObject *c, RemoteRecorder::Callback cb) { client.splitRecording(id, c, cb); });
+    QCOMPARE(r.status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(svc.recording(id).value(QStringLiteral("files")).toArray().size() == 1, 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(live().value(QStringLiteral("chunk")).toInt() == 1, 60000);
+    r = await([&](QObject *c, RemoteRecorder::Callback cb) { client.addMarker(id, QString(), c, cb); });
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json.value(QStringLiteral("name")).toString(), QStringLiteral("Marker 2"));
+    // Bad requests are told why.
+    QCOMPARE(svc.request("GET", "/api/v1/recordings/" + id.toUtf8() + "/split").status, 405);
+    QCOMPARE(svc.request("POST", "/api/v1/recordings/" + id.toUtf8() + "/markers", "{\"name\":5}").status, 400);
+    QCOMPARE(svc.request("POST", "/api/v1/recordings/" + id.toUtf8() + "/markers", "{\"at\":5}").status, 400);
+    QTest::qWait(1500); // the second file gets some media after its marker
+
+    r = await([&](QObject *c, RemoteRecorder::Callback cb) { client.stopRecording(id, c, cb); });
+    QCOMPARE(r.status, 200);
+    QVERIFY(svc.waitFor(
+        id, [](const QJsonObject &o) { return o.value(QStringLiteral("state")).toString() == u"finished"; }));
+    r = await([&](QObject *c, RemoteRecorder::Callback cb) { client.splitRecording(id, c, cb); });
+    QCOMPARE(r.status, 409);
+    QVERIFY2(r.error.contains(QLatin1String("not recording")), qPrintable(r.error));
+    QVERIFY(!svc.recording(id).contains(QStringLiteral("disk"))); // ended: no disk figures
+
+    // Two files, each with its marker as a chapter, both decoding cleanly.
+    const QJsonArray files = svc.recording(id).value(QStringLiteral("files")).toArray();
+    QCOMPARE(files.size(), 2);
+    const QStringList expected{QStringLiteral("Goal"), QStringLiteral("Marker 2")};
+    for (int i = 0; i < 2; ++i) {
+        const QString path = files[i].toString();
+        QCOMPARE(ffmpegDecodeErrors(path), QString());
+        const ToolResult probe =
+            runTool(QStringLiteral("ffprobe"),
+                    {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_chapters"),
+                     QStringLiteral("-of"), QStringLiteral("json"), path});
+        QCOMPARE(probe.exitCode, 0);
+        // A file with markers also has a chapter from its start ("recording").
+        QStringList titles;
+        for (const QJsonValue &c :
+             QJsonDocument::fromJson(probe.out).object().value(QStringLiteral("chapters")).toArray())
+            titles << c.toObject().value(QStringLiteral("tags")).toObject().value(QStringLiteral("title")).toString();
+        QVERIFY2(titles.contains(expected[i]) && !titles.contains(expected[1 - i]), qPrintable(titles.join(u',')));
+    }
+    client.disconnectFromRecorder();
+    QVERIFY(svc.terminate());
+}
 
 QTEST_GUILESS_MAIN(TestRemoteRecorder)
 #include "tst_remote_recorder.moc"
