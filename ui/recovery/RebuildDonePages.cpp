@@ -10,6 +10,8 @@
 #include <QIcon>
 #include <QLabel>
 #include <QProgressBar>
+
+#include <algorithm>
 #include <QPushButton>
 #include <QStyle>
 #include <QTimer>
@@ -129,7 +131,10 @@ void RebuildPage::initializePage()
     }
     m_tree->resizeColumnToContents(NameCol);
     m_tree->setColumnWidth(NameCol, m_tree->columnWidth(NameCol) + 32); // room for the result icon
-    m_tree->setColumnWidth(StatusCol, 360);
+    // The status gets 360 px where there is room; on a small screen the
+    // progress column keeps enough to show its bar and percentage.
+    const int room = m_wizard->width() - 80 - m_tree->columnWidth(NameCol) - 140;
+    m_tree->setColumnWidth(StatusCol, std::clamp(room, 160, 360));
     m_overall->setRange(0, int(plan.size()));
     m_overall->setValue(0);
     m_cancel->setEnabled(true);
