@@ -1,4 +1,5 @@
-// tapedeck recover PATH... [--out DIR] [--dry-run] [--keep] [--fps N] [--reference FILE] [--json] [--scan-default]
+// tapedeck recover PATH... [--out DIR] [--dry-run] [--keep] [--fps N] [--reference FILE] [--json] [--quiet]
+//                          [--scan-default]
 
 #include "app/Cli.h"
 #include "core/base/Redact.h"
@@ -19,6 +20,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include <unistd.h>
+
 namespace tapedeck::cli {
 namespace {
 
@@ -31,6 +34,47 @@ void printLine(std::FILE *f, const QString &line)
     const QByteArray b = (displayPath(line) + u'\n').toUtf8();
     std::fwrite(b.constData(), 1, size_t(b.size()), f);
 }
+
+// The progress line of a long rebuild, on a terminal only: rewritten in
+// place ("\r"), at most once per percent, and wiped before the result is
+// printed so the result lines stay clean.
+class ProgressLine {
+public:
+    explicit ProgressLine(bool enabled) : m_enabled(enabled) {}
+    void start(const QString &name)
+    {
+        m_name = name;
+        m_percent = -1;
+    }
+    void update(qint64 done, qint64 total)
+    {
+        if (!m_enabled || total <= 0)
+            return;
+        const int percent = int(std::min<qint64>(100, done * 100 / total));
+        if (percent == m_percent)
+            return;
+        m_percent = percent;
+        write(QStringLiteral("\r%1: %2 %").arg(m_name).arg(percent, 3));
+    }
+    void clear()
+    {
+        if (!m_enabled || m_percent < 0)
+            return;
+        write(QStringLiteral("\r%1\r").arg(QString(m_name.size() + 8, u' ')));
+        m_percent = -1;
+    }
+
+private:
+    void write(const QString &text)
+    {
+        const QByteArray b = displayPath(text).toUtf8();
+        std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
+        std::fflush(stderr);
+    }
+    bool m_enabled;
+    QString m_name;
+    int m_percent = -1;
+};
 
 QString humanSize(qint64 b)
 {
@@ -115,6 +159,8 @@ ExitCode runRecover(const QStringList &args)
         QStringLiteral("fps"), QStringLiteral("Frame rate for raw H.264 whose SPS has none (30, 29.97, 30000/1001)."),
         QStringLiteral("N"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("One JSON object per orphan on stdout."));
+    const QCommandLineOption quietOpt({QStringLiteral("q"), QStringLiteral("quiet")},
+                                      QStringLiteral("No progress line while rebuilding."));
     const QCommandLineOption defOpt(
         QStringLiteral("scan-default"),
         QStringLiteral("Scan the recordings folder from the settings (lists only; implies --dry-run)."));
@@ -123,7 +169,7 @@ ExitCode runRecover(const QStringList &args)
         QStringLiteral("A healthy MP4/MOV from the same recorder, for repairing MP4s without index "
                        "(default: picked from the files beside them)."),
         QStringLiteral("FILE"));
-    p.addOptions({outOpt, dryOpt, keepOpt, fpsOpt, refOpt, jsonOpt, defOpt});
+    p.addOptions({outOpt, dryOpt, keepOpt, fpsOpt, refOpt, jsonOpt, quietOpt, defOpt});
     QString parseError;
     if (!parseArguments(p, QStringLiteral("tapedeck recover"), args, &parseError)) {
         printLine(stderr, QStringLiteral("tapedeck recover: %1").arg(parseError));
@@ -172,6 +218,9 @@ ExitCode runRecover(const QStringList &args)
     }
     const bool dryRun = p.isSet(dryOpt) || scanDefault;
     const bool json = p.isSet(jsonOpt);
+    // The progress line goes to stderr, so it never mixes with --json on stdout.
+    ProgressLine progress(!p.isSet(quietOpt) && isatty(STDERR_FILENO));
+    opt.progress = [&progress](qint64 done, qint64 total) { progress.update(done, total); };
 
     ScanResult res = scanPaths(scan);
     std::sort(res.orphans.begin(), res.orphans.end(),
@@ -224,7 +273,9 @@ ExitCode runRecover(const QStringList &args)
                     printLine(stdout, QStringLiteral("    cannot be rebuilt"));
             }
         } else {
+            progress.start(QStringLiteral("rebuilding %1").arg(QFileInfo(o.target).fileName()));
             const RecoverOutcome r = recoverOrphan(o, opt);
+            progress.clear();
             j = toJson(o, r.output);
             const bool skipped = r.heldBy.owned();
             j[QStringLiteral("result")] = skipped ? ownerResult(r.heldBy)

@@ -26,6 +26,12 @@ struct RecoverOptions {
     int fpsNum = 0, fpsDen = 1; // --fps: used when the stream's frame rate is unknown
     const std::atomic_bool *cancel = nullptr;
     std::function<std::unique_ptr<ContainerWriter>()> makeWriter; // default: makeMp4Writer
+    // How far the rebuild is, for kinds that can tell (today the MP4-without-
+    // index repair: its scan of the media data, then its writing). Called on
+    // the rebuilding thread, `done` never goes down, and a rebuild that
+    // succeeds ends with done == total. Kinds that cannot tell never call it
+    // (the wizard then watches the output grow).
+    std::function<void(qint64 done, qint64 total)> progress;
 };
 
 struct RecoverOutcome {

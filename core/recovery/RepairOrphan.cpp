@@ -155,10 +155,13 @@ RecoverOutcome recoverMp4WithoutIndex(const Orphan &o, const RecoverOptions &opt
     p.creationTimeUs = QFileInfo(o.target).lastModified().toMSecsSinceEpoch() * 1000;
     p.cancel = options.cancel;
     p.makeWriter = options.makeWriter;
+    p.progress = options.progress;
     auto r = repairMp4(p);
     if (!r) {
         mp4::removeWriterOutput(temp);
-        out.error = r.message();
+        // A stop says "cancelled" like every other kind (the wizard tells a
+        // stop from a failure by it).
+        out.error = r.error().code == ErrorCode::Cancelled ? QStringLiteral("cancelled") : r.message();
         return out;
     }
     if (auto v = verifyPlayable(temp); !v) {

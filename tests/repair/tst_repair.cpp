@@ -607,6 +607,76 @@ private slots:
         QVERIFY(!QFileInfo::exists(p.outputPath));
     }
 
+    // The same through recoverOrphan, as the CLI and the wizard call it:
+    // RecoverOptions::progress rises to its end; a stop asked from it ends
+    // the repair as "cancelled" (what the wizard tells a stop by), with no
+    // repaired or temporary file left and the original untouched.
+    void recoverOptionsProgressAndStop()
+    {
+        const QByteArray full = readAll(m_orig);
+        const QString d = caseDir(QStringLiteral("options-progress"), full.left(int(full.size() * 0.8)), true);
+        Orphan o = scanOne(d);
+        QCOMPARE(o.kind, OrphanKind::Mp4NoIndex);
+        QVERIFY(o.rebuildable());
+        const auto filesBefore = QDir(d).entryList(QDir::Files);
+
+        std::atomic_bool cancel{false};
+        RecoverOptions opt;
+        opt.cancel = &cancel;
+        opt.progress = [&](qint64, qint64) { cancel = true; };
+        RecoverOutcome out = recoverOrphan(o, opt);
+        QVERIFY(!out.ok);
+        QCOMPARE(out.error, QStringLiteral("cancelled"));
+        QCOMPARE(QDir(d).entryList(QDir::Files), filesBefore);
+        QCOMPARE(readAll(o.target), full.left(int(full.size() * 0.8)));
+
+        cancel = false;
+        std::vector<std::pair<qint64, qint64>> calls;
+        opt.progress = [&](qint64 done, qint64 total) { calls.push_back({done, total}); };
+        out = recoverOrphan(o, opt);
+        QVERIFY2(out.ok, qPrintable(out.error));
+        QVERIFY(calls.size() >= 2);
+        for (size_t i = 0; i < calls.size(); ++i) {
+            QVERIFY(calls[i].second > 0);
+            QVERIFY(calls[i].first >= 0 && calls[i].first <= calls[i].second);
+            QCOMPARE(calls[i].second, calls.front().second);
+            if (i > 0)
+                QVERIFY(calls[i].first >= calls[i - 1].first);
+        }
+        QCOMPARE(calls.back().first, calls.back().second);
+    }
+
+    // `tapedeck recover` shows a progress line on a terminal (a pseudo-
+    // terminal from script(1), util-linux), rewritten in place up to 100 %,
+    // and none with --quiet or when stderr is not a terminal.
+    void cliProgressOnTerminalOnly()
+    {
+        TAPEDECK_REQUIRE_TOOL("script");
+        const QByteArray full = readAll(m_inband);
+        const QString d = caseDir(QStringLiteral("cli-progress"), full.left(boxOffset(full, "moov")), false);
+        const QString repaired = d + QStringLiteral("/broken.repaired.mp4");
+        const auto onTerminal = [&](const QString &extra) {
+            const QString cmd = QStringLiteral("'%1' recover %2 '%3'").arg(testsupport::tapedeckBinary(), extra, d);
+            const auto r = testsupport::runTool(QStringLiteral("script"),
+                                                {QStringLiteral("-qec"), cmd, QStringLiteral("/dev/null")});
+            return r.out;
+        };
+        QByteArray out = onTerminal(QString());
+        QVERIFY2(QFileInfo::exists(repaired), out.constData());
+        QVERIFY2(out.contains("\rrebuilding broken.mp4:  50 %") && out.contains("\rrebuilding broken.mp4: 100 %"),
+                 out.constData());
+        QVERIFY(out.contains("rebuilt -> "));
+        QVERIFY(QFile::remove(repaired));
+        out = onTerminal(QStringLiteral("--quiet"));
+        QVERIFY2(QFileInfo::exists(repaired), out.constData());
+        QVERIFY2(!out.contains("rebuilding broken.mp4:"), out.constData());
+        QVERIFY(QFile::remove(repaired));
+        const auto piped = testsupport::runTapedeck({QStringLiteral("recover"), d});
+        QCOMPARE(piped.exitCode, 0);
+        QVERIFY(QFileInfo::exists(repaired));
+        QVERIFY2(!piped.err.contains("rebuilding broken.mp4:"), piped.err.constData());
+    }
+
     void cancelLeavesNothing()
     {
         const QByteArray full = readAll(m_orig);

@@ -30,6 +30,8 @@
 #include <QStorageInfo>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QProcess>
+#include <QScreen>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRandomGenerator>
@@ -121,6 +123,23 @@ QByteArray readAll(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// TAPEDECK_SCREENSHOTS=DIR under Xvfb with a window manager (QT_QPA_PLATFORM=xcb):
+// the screen as it is now. Painted synchronously first: this is called from
+// a progress signal while the repair goes on.
+void snap(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("TAPEDECK_SCREENSHOTS");
+    if (dir.isEmpty())
+        return;
+    w->repaint();
+    QApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    w->repaint();
+    const QSize screen = QGuiApplication::primaryScreen()->size();
+    QProcess::execute(QStringLiteral("import"),
+                      {QStringLiteral("-window"), QStringLiteral("root"),
+                       QStringLiteral("%1/%2-%3.png").arg(dir, name).arg(screen.width())});
 }
 
 void writeRandom(const QString &path, int bytes)
@@ -735,6 +754,123 @@ private slots:
     // of the same recorder and one of another: the Choose page picks the
     // right reference, "None" and the wrong file make it unrepairable, and
     // the repair done with the chosen reference says which one it used.
+    // A repair of an MP4 without index shows the engine's own progress in
+    // its row (a bar that rises, not a busy one), and Stop ends it mid-way:
+    // said in words, nothing written, the original untouched. Run again, the
+    // bar rises to the end. The file is noise coded losslessly (~25 MB), so
+    // the repair reports several steps on the way.
+    void repairShowsProgressAndStops()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("camera"));
+        QVERIFY(QDir().mkpath(dir));
+        const auto make = [&](double seconds, const QString &out) {
+            const auto r = testsupport::runTool(
+                QStringLiteral("ffmpeg"),
+                {QStringLiteral("-v"),
+                 QStringLiteral("error"),
+                 QStringLiteral("-nostdin"),
+                 QStringLiteral("-y"),
+                 QStringLiteral("-f"),
+                 QStringLiteral("lavfi"),
+                 QStringLiteral("-i"),
+                 QStringLiteral("nullsrc=size=320x240:rate=30,geq=lum='random(1)*255':cb=128:cr=128"),
+                 QStringLiteral("-f"),
+                 QStringLiteral("lavfi"),
+                 QStringLiteral("-i"),
+                 QStringLiteral("sine=frequency=440:sample_rate=48000"),
+                 QStringLiteral("-t"),
+                 QString::number(seconds),
+                 QStringLiteral("-c:v"),
+                 QStringLiteral("libx264"),
+                 QStringLiteral("-preset"),
+                 QStringLiteral("ultrafast"),
+                 QStringLiteral("-qp"),
+                 QStringLiteral("0"),
+                 QStringLiteral("-threads"),
+                 QStringLiteral("1"),
+                 QStringLiteral("-c:a"),
+                 QStringLiteral("aac"),
+                 out});
+            return r.exitCode == 0;
+        };
+        const QString orig = tmp.filePath(QStringLiteral("orig.mp4"));
+        QVERIFY(make(10, orig));
+        QVERIFY(make(1, dir + QStringLiteral("/healthy.mp4")));
+        const QByteArray full = readAll(orig);
+        QVERIFY2(full.size() > 16 * 1024 * 1024, qPrintable(QString::number(full.size())));
+        const QString brokenPath = dir + QStringLiteral("/clip.mp4");
+        {
+            QFile broken(brokenPath);
+            QVERIFY(broken.open(QIODevice::WriteOnly));
+            broken.write(full.left(int(full.size() * 0.9)));
+        }
+        const auto before = snapshot(dir);
+
+        const auto runWizard = [&](bool stop, std::vector<int> *seen, bool *busyAfterProgress) {
+            RecoveryWizard *w = openWizard();
+            QVERIFY(dropPaths(w, {dir}));
+            click(next());
+            QTRY_VERIFY_WITH_TIMEOUT(next()->isEnabled(), 60000);
+            click(next());
+            QTRY_VERIFY(w->button(QWizard::CommitButton)->isEnabled());
+            auto *tree = child<QTreeWidget>(w, "rebuildTree");
+            QVERIFY(tree);
+            bool snapped = false;
+            connect(w->job(), &RebuildJob::itemProgress, w, [&, w, tree](int index, int permille) {
+                QCOMPARE(index, 0);
+                seen->push_back(permille);
+                auto *bar = qobject_cast<QProgressBar *>(tree->itemWidget(tree->topLevelItem(0), 2));
+                if (bar && bar->maximum() == 0)
+                    *busyAfterProgress = true;
+                if (!snapped && !stop && permille >= 300 && permille <= 800) {
+                    snapped = true;
+                    snap(w, QStringLiteral("wizard-repair-progress"));
+                }
+                if (stop)
+                    if (auto *b = w->findChild<QPushButton *>(QStringLiteral("cancelRebuildButton"));
+                        b && b->isEnabled())
+                        b->click();
+            });
+            click(w->button(QWizard::CommitButton));
+            QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(RecoveryWizard::DonePageId), 300000);
+        };
+
+        std::vector<int> seen;
+        bool busy = false;
+        runWizard(true, &seen, &busy);
+        QVERIFY2(!seen.empty(), "the repair reported no progress");
+        QVERIFY(m_wizard->job()->isCancelled());
+        const RebuildItemResult &stopped = m_wizard->job()->results().at(0);
+        QVERIFY(stopped.started);
+        QVERIFY(!stopped.outcome.ok);
+        QCOMPARE(stopped.outcome.error, QStringLiteral("cancelled"));
+        auto *result = child<QTreeWidget>(m_wizard.get(), "resultTree");
+        QVERIFY(result);
+        QVERIFY2(columnTexts(result, 1).join(u'\n').contains(QStringLiteral("Stopped before it was finished")),
+                 qPrintable(columnTexts(result, 1).join(u'\n')));
+        QCOMPARE(snapshot(dir), before);
+        m_wizard.reset();
+
+        seen.clear();
+        runWizard(false, &seen, &busy);
+        const RebuildItemResult &done = m_wizard->job()->results().at(0);
+        QVERIFY2(done.outcome.ok, qPrintable(done.outcome.error));
+        QVERIFY2(seen.size() >= 3, qPrintable(QString::number(seen.size())));
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QVERIFY(std::any_of(seen.begin(), seen.end(), [](int p) { return p > 0 && p < 1000; }));
+        QCOMPARE(seen.back(), 1000);
+        QVERIFY2(!busy, "the bar went back to busy after the engine had reported progress");
+        auto *bar = qobject_cast<QProgressBar *>(
+            child<QTreeWidget>(m_wizard.get(), "rebuildTree")
+                ->itemWidget(child<QTreeWidget>(m_wizard.get(), "rebuildTree")->topLevelItem(0), 2));
+        QVERIFY(bar);
+        QCOMPARE(bar->value(), bar->maximum());
+        snap(m_wizard.get(), QStringLiteral("wizard-repair-done"));
+        QVERIFY(testsupport::ffmpegDecodeErrors(done.outcome.output).isEmpty());
+        QCOMPARE(readAll(brokenPath), full.left(int(full.size() * 0.9)));
+    }
+
     void referenceChoiceForMp4WithoutIndex()
     {
         QTemporaryDir tmp;

@@ -10,6 +10,8 @@
 #include <QIcon>
 #include <QLabel>
 #include <QProgressBar>
+
+#include <algorithm>
 #include <QPushButton>
 #include <QStyle>
 #include <QTimer>
@@ -92,6 +94,7 @@ RebuildPage::RebuildPage(RecoveryWizard *wizard) : m_wizard(wizard)
 
     RebuildJob *job = m_wizard->job();
     connect(job, &RebuildJob::itemStarted, this, &RebuildPage::onItemStarted);
+    connect(job, &RebuildJob::itemProgress, this, &RebuildPage::onItemProgress);
     connect(job, &RebuildJob::itemFinished, this, &RebuildPage::onItemFinished);
     connect(job, &RebuildJob::finished, this, &RebuildPage::onFinished);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
@@ -109,6 +112,7 @@ void RebuildPage::initializePage()
     m_bars.clear();
     m_watch.clear();
     m_expected.clear();
+    m_engineProgress.clear();
     m_current = -1;
     m_finishedCount = 0;
     m_done = false;
@@ -123,10 +127,14 @@ void RebuildPage::initializePage()
         m_bars.push_back(bar);
         m_watch.push_back(growingFiles(item));
         m_expected.push_back(item.orphan.rebuildBytes > 0 ? item.orphan.rebuildBytes : item.orphan.sizeBytes);
+        m_engineProgress.push_back(false);
     }
     m_tree->resizeColumnToContents(NameCol);
     m_tree->setColumnWidth(NameCol, m_tree->columnWidth(NameCol) + 32); // room for the result icon
-    m_tree->setColumnWidth(StatusCol, 360);
+    // The status gets 360 px where there is room; on a small screen the
+    // progress column keeps enough to show its bar and percentage.
+    const int room = m_wizard->width() - 80 - m_tree->columnWidth(NameCol) - 140;
+    m_tree->setColumnWidth(StatusCol, std::clamp(room, 160, 360));
     m_overall->setRange(0, int(plan.size()));
     m_overall->setValue(0);
     m_cancel->setEnabled(true);
@@ -153,9 +161,20 @@ void RebuildPage::onItemStarted(int index)
                           .arg(m_tree->topLevelItemCount()));
 }
 
+void RebuildPage::onItemProgress(int index, int permille)
+{
+    if (index < 0 || size_t(index) >= m_bars.size())
+        return;
+    m_engineProgress[size_t(index)] = true;
+    QProgressBar *bar = m_bars[size_t(index)];
+    bar->setRange(0, 1000);
+    // 100 % is shown when the item has finished (checked and renamed), not before.
+    bar->setValue(std::min(permille, 999));
+}
+
 void RebuildPage::pollProgress()
 {
-    if (m_current < 0 || size_t(m_current) >= m_bars.size())
+    if (m_current < 0 || size_t(m_current) >= m_bars.size() || m_engineProgress[size_t(m_current)])
         return;
     qint64 written = 0;
     for (const QString &f : m_watch[size_t(m_current)]) {

@@ -2,6 +2,8 @@
 
 #include <QMetaObject>
 
+#include <algorithm>
+
 namespace tapedeck {
 namespace ui {
 
@@ -38,6 +40,18 @@ void RebuildJob::start(std::vector<RebuildItem> items)
                 },
                 Qt::QueuedConnection);
             items[i].options.cancel = &m_cancel;
+            // Called on this thread; only a change of a thousandth crosses
+            // to the UI thread, so a fast repair does not flood its queue.
+            items[i].options.progress = [this, index, last = -1](qint64 done, qint64 total) mutable {
+                if (total <= 0)
+                    return;
+                const int permille = int(std::clamp<qint64>(done * 1000 / total, 0, 1000));
+                if (permille == last)
+                    return;
+                last = permille;
+                QMetaObject::invokeMethod(
+                    this, [this, index, permille] { emit itemProgress(index, permille); }, Qt::QueuedConnection);
+            };
             recovery::RecoverOutcome out;
             try {
                 out = recovery::recoverOrphan(items[i].orphan, items[i].options);

@@ -39,6 +39,9 @@ public:
 
 signals:
     void itemStarted(int index);
+    // The engine's own progress for the item running (kinds that report it;
+    // see RecoverOptions::progress), in thousandths, at most once per step.
+    void itemProgress(int index, int permille);
     void itemFinished(int index);
     void finished(bool cancelled);
 

@@ -123,6 +123,7 @@ public:
 
 private:
     void onItemStarted(int index);
+    void onItemProgress(int index, int permille);
     void onItemFinished(int index);
     void onFinished(bool cancelled);
     void pollProgress();
@@ -136,6 +137,7 @@ private:
     std::vector<QProgressBar *> m_bars;
     std::vector<QStringList> m_watch; // files whose growth shows an item's progress
     std::vector<qint64> m_expected;
+    std::vector<bool> m_engineProgress; // the engine reports this item's progress: no file watching
     int m_current = -1;
     int m_finishedCount = 0;
     bool m_done = false;

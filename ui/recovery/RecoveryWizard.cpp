@@ -17,6 +17,7 @@
 #include <QIcon>
 #include <QMimeData>
 #include <QPointer>
+#include <QScreen>
 
 namespace tapedeck {
 namespace ui {
@@ -58,7 +59,12 @@ RecoveryWizard::RecoveryWizard(QWidget *parent) : QWizard(parent)
     setPage(RebuildPageId, new RebuildPage(this));
     setPage(DonePageId, new DonePage(this));
     setStartId(PickPageId);
-    resize(980, 620);
+    // Roomy where the screen allows, never larger than it: at 640x480 a
+    // fixed 980x620 put the Stop button and the progress column off-screen.
+    QSize size(980, 620);
+    if (const QScreen *s = screen())
+        size = size.boundedTo(s->availableGeometry().size() - QSize(8, 40)); // room for the frame
+    resize(size);
 }
 
 RecoveryWizard::~RecoveryWizard() = default;
