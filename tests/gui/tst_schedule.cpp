@@ -33,11 +33,13 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeEdit>
 
+#include <algorithm>
 #include <memory>
 
 using namespace tapedeck;
@@ -78,6 +80,13 @@ void snap(const QString &name)
     const QSize screen = QGuiApplication::primaryScreen()->size();
     const QString file = QStringLiteral("%1/%2-%3-%4.png").arg(screenshotDir(), name, lang).arg(screen.width());
     QProcess::execute(QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"), file});
+}
+
+// The card's note in view (at 640×480 a card is taller than the list).
+void showNote(QWidget *view, RecordingCard *card)
+{
+    if (auto *scroll = view->findChild<QScrollArea *>())
+        scroll->ensureWidgetVisible(card->findChild<QLabel *>(QStringLiteral("noteLabel")), 0, 0);
 }
 
 struct Note {
@@ -282,6 +291,8 @@ private slots:
         QCOMPARE(card->state(), RecordState::Recording);
         if (!screenshotDir().isEmpty()) {
             m_window->showMaximized();
+            QTest::qWait(300);
+            showNote(m_window->activeView(), card);
             snap(QStringLiteral("schedule-late-card"));
         }
         QTest::qWait(2000); // something to decode
@@ -392,6 +403,12 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_engine->session(first)->state(), RecordState::Failed, 60000);
         RecordingCard *failedCard = m_window->activeView()->card(first);
         QVERIFY(failedCard);
+        // The window hears of the failure a moment after the session: its warning comes then.
+        const auto warned = [this] {
+            return std::any_of(m_notes.begin(), m_notes.end(),
+                               [](const Note &n) { return n.kind == NotificationKind::Warning; });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(warned(), 30000);
         QVERIFY(m_window->scheduler()->isActive(QStringLiteral("demo")));
         if (english()) {
             QVERIFY2(child<QLabel>(failedCard, "noteLabel")
@@ -422,6 +439,8 @@ private slots:
         QVERIFY(firstBase != secondBase);
         if (!screenshotDir().isEmpty()) {
             m_window->showMaximized();
+            QTest::qWait(300);
+            showNote(m_window->activeView(), card);
             snap(QStringLiteral("schedule-restart-card"));
         }
         QTest::qWait(2000); // something to decode
