@@ -166,10 +166,11 @@ private slots:
                 QTRY_COMPARE_WITH_TIMEOUT(cardLine(card, "stateLabel"),
                                           QStringLiteral("Waiting for the stream (%1)").arg(recorded), 60000);
             QTRY_VERIFY(child<QLabel>(card, "takeFilesLabel")->isVisible());
-            QVERIFY2(cardLine(card, "takeFilesLabel")
-                         .remove(QChar(0x200B))
-                         .contains(QStringLiteral("take%1.mp4").arg(time, 3, 10, QLatin1Char('0'))),
-                     qPrintable(cardLine(card, "takeFilesLabel")));
+            // Waited for: in another language the state line above is not (the list follows the take).
+            QTRY_VERIFY2_WITH_TIMEOUT(cardLine(card, "takeFilesLabel")
+                                          .remove(QChar(0x200B))
+                                          .contains(QStringLiteral("take%1.mp4").arg(time, 3, 10, QLatin1Char('0'))),
+                                      qPrintable(cardLine(card, "takeFilesLabel")), 30000);
             if (english())
                 QCOMPARE(child<QPushButton>(card, "cardStopButton")->text(), QStringLiteral("Stop"));
             snap(QStringLiteral("whenever-live-waiting-%1").arg(time));
