@@ -145,6 +145,7 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     reloadSources();
     selectSource(QStringLiteral("demo"));
     adoptSessions();
+    rearmSources();
     // What earlier runs recorded, in every folder a source records into.
     QStringList folders{m_settings.string(SettingKey::RecordingsFolder)};
     for (const SourceEntry &e : m_sources->entries())
@@ -194,6 +195,11 @@ void MainWindow::buildActions()
     make(m_arm, tr("Record when &live"), "arm", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), "actionArm");
     make(m_keepArmed, tr("&Keep recording whenever live"), "arm", QKeySequence(), "actionKeepArmed");
     m_keepArmed->setCheckable(true);
+    // Each source keeps its own choice (saved with its options).
+    connect(m_keepArmed, &QAction::toggled, this, [this](bool on) {
+        if (!m_loadingSource)
+            m_sources->setWheneverLive(currentSourceId(), on);
+    });
     m_keepArmed->setToolTip(tr("Record when live stays armed: a new file each time the stream goes live, closed "
                                "when it goes away, until you press Stop"));
     make(m_stop, tr("&Stop"), "stop", QKeySequence(Qt::CTRL | Qt::Key_Period), "actionStop");
@@ -472,6 +478,9 @@ void MainWindow::onSourceSelected()
     if (QListWidgetItem *item = m_sourceList->currentItem())
         name = item->data(NameRole).isValid() ? item->data(NameRole).toString() : item->text();
     m_options->setOptions(m_sources->options(id), name);
+    m_loadingSource = true;
+    m_keepArmed->setChecked(m_sources->wheneverLive(id));
+    m_loadingSource = false;
     updateActions();
 }
 

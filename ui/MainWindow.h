@@ -11,6 +11,8 @@
 #include <QMainWindow>
 #include <QSet>
 
+#include <functional>
+
 class QAction;
 class QCheckBox;
 class QComboBox;
@@ -105,6 +107,9 @@ public:
     void setRecorderChoice(const QString &recorderId);
     // The dialog that adds a recorder (name, address, token).
     void openRecorderDialog();
+    // Tests: sees (and may change) every request before this window starts
+    // it on this computer (e.g. RecordParams::failAfterBytes to make one fail).
+    void setRequestHookForTesting(std::function<void(RecordRequest &)> hook) { m_requestHook = std::move(hook); }
 
 signals:
     // A retention run finished (files deleted, possibly none).
@@ -140,6 +145,10 @@ private:
     void setUpSchedules();
     void onScheduleAction(const ScheduleAction &action);
     void startScheduled(const ScheduleAction &action);
+    // Arms again the sources that were recording whenever live when Tapedeck last quit.
+    void rearmSources();
+    // A scheduled recording ended before its stop time: start it again later, or let go.
+    void scheduledRecordingEnded(int id, RecordState state);
     void updateNextSchedule();
     void reportFailure(const QString &sourceName, const QString &reason);
     void checkDiskSpace();
@@ -222,6 +231,8 @@ private:
     QPushButton *m_keptNotice = nullptr;   // status bar: "Delete kept originals…"
     QLabel *m_diskStatus = nullptr;        // status bar: free space and time left
     bool m_quitting = false;
+    bool m_loadingSource = false; // the selection sets the check box: not a choice to save
+    std::function<void(RecordRequest &)> m_requestHook;
     bool m_retentionRunning = false;
     QTimer *m_retentionTimer = nullptr;
 

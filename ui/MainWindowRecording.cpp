@@ -129,6 +129,8 @@ std::optional<int> MainWindow::startLocal(const SourceEntry &entry, const Record
     p.previewEnabled = true;
     p.tracks = m_sources->tracks(entry.id);
 
+    if (m_requestHook)
+        m_requestHook(r);
     Result<int> started = m_service.start(r);
     if (!started.ok()) {
         const QString folder = r.folder;
@@ -146,7 +148,38 @@ std::optional<int> MainWindow::startLocal(const SourceEntry &entry, const Record
     }
     const int rid = started.value();
     m_active->addRecording(rid, entry.name, redactUrl(spec), p.chunkDurationMs > 0);
+    // Armed for good: armed again after a restart of Tapedeck, until stopped.
+    if (mode == StartMode::WheneverLive)
+        m_sources->setArmed(entry.id, true);
     return rid;
+}
+
+void MainWindow::rearmSources()
+{
+    for (const QString &id : m_sources->armedSources()) {
+        const std::optional<SourceEntry> entry = sourceEntry(id);
+        if (!entry || m_service.recordingOf(id))
+            continue; // already armed (a window rebuilt for another language)
+        const RecordOptions opts = m_sources->options(id);
+        m_sources->resolve(id, [this, e = *entry, opts](Result<QString> spec) {
+            if (m_quitting || m_service.recordingOf(e.id))
+                return;
+            if (!spec.ok()) {
+                // Stays armed: once the password is typed it is armed again.
+                const SourceEntry *now = m_sources->find(e.id);
+                m_tray->notify(NotificationKind::Failed, tr("\"%1\" is not armed").arg(e.name),
+                               now && now->needsSecret
+                                   ? tr("It was recording whenever live, but needs its password or stream key, "
+                                        "which was not kept. Press Record when live to type it.")
+                                   : friendlySentence(spec.message()));
+                return;
+            }
+            if (startLocal(e, opts, StartMode::WheneverLive, spec.value()))
+                statusBar()->showMessage(tr("\"%1\" is armed again: it is recorded every time it is live.").arg(e.name),
+                                         8000);
+            updateActions();
+        });
+    }
 }
 
 std::optional<SourceEntry> MainWindow::sourceEntry(const QString &id) const
@@ -198,6 +231,12 @@ void MainWindow::reportFailure(const QString &sourceName, const QString &reason)
 void MainWindow::onStateChanged(int id, RecordState state, const QString &reason)
 {
     m_active->onStateChanged(id, state, reason);
+    // An armed source stopped (by hand or by a failure) stays disarmed; one
+    // ended by quitting Tapedeck is armed again at the next start.
+    if (isTerminalState(state) && !m_quitting)
+        if (const std::optional<RecordingInfo> r = m_service.info(id))
+            if (RecordingSession *s = m_engine.session(id); s && s->params().startMode == StartMode::WheneverLive)
+                m_sources->setArmed(r->owner, false);
     const QString name = recordingName(id);
     if (state == RecordState::Recording && !name.isEmpty()) {
         QString folder;

@@ -4,13 +4,17 @@
 // with the window closed to the tray: nothing here needs the window shown.
 #include "ui/MainWindow.h"
 
+#include "core/app/OutputNaming.h"
 #include "core/app/Scheduler.h"
+#include "core/app/Settings.h"
+#include "core/record/RecordingSession.h"
 #include "core/record/Engine.h"
 #include "ui/ActiveRecordingsView.h"
 #include "ui/ScheduleDialog.h"
 #include "ui/TrayController.h"
 
 #include <QAction>
+#include <QDir>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -67,13 +71,40 @@ void MainWindow::setUpSchedules()
     // A recording a schedule started that ended otherwise (stopped by hand,
     // failed): the schedule lets go, so an overlapping one starts afresh.
     connect(&m_engine, &Engine::recordingStateChanged, this, [this](int id, RecordState state, const QString &) {
-        if (state != RecordState::Finished && state != RecordState::Failed)
-            return;
-        const std::optional<RecordingInfo> r = m_service.info(id);
-        if (r && m_scheduler->isActive(r->owner) && !m_service.recordingOf(r->owner))
-            m_scheduler->recordingEnded(r->owner);
+        if (state == RecordState::Finished || state == RecordState::Failed)
+            scheduledRecordingEnded(id, state);
     });
     updateNextSchedule();
+}
+
+void MainWindow::scheduledRecordingEnded(int id, RecordState state)
+{
+    const std::optional<RecordingInfo> r = m_service.info(id);
+    if (!r || !m_scheduler->isActive(r->owner) || m_service.recordingOf(r->owner))
+        return;
+    const QString source = r->owner;
+    // Stopped by hand (or a file that simply ended): the schedule lets go.
+    // Failed, or a stream gone for good: started again until the stop time.
+    const RecordingSession *session = m_engine.session(id);
+    const EndReason why = session ? session->endReasonKind() : EndReason::Stopped;
+    const bool failed = state == RecordState::Failed || why == EndReason::SourceGone || why == EndReason::NoKeyframe;
+    if (!failed || m_quitting) {
+        m_scheduler->recordingEnded(source);
+        return;
+    }
+    const QDateTime stop = m_scheduler->activeStop(source);
+    const std::optional<qint64> wait = m_scheduler->recordingFailed(source);
+    const std::optional<SourceEntry> entry = sourceEntry(source);
+    const QString name = entry ? entry->name : r->label;
+    const ScheduleClock &clock = m_scheduler->clock();
+    const QString until = ScheduleDialog::whenText(stop, clock.nowUtc(), clock.zone());
+    // Plain numbers, no %n: English plural forms would need a translation file.
+    const QString note = wait
+        ? tr("The schedule starts it again in %1 s, into a new file (it records until %2).").arg(*wait).arg(until)
+        : tr("Not started again: its scheduled stop (%1) is too near.").arg(until);
+    if (RecordingCard *card = m_active->card(id))
+        card->setNote(note);
+    m_tray->notify(NotificationKind::Warning, tr("Scheduled recording of \"%1\" stopped early").arg(name), note);
 }
 
 void MainWindow::openSchedules(const QString &forSourceId)
@@ -116,6 +147,7 @@ void MainWindow::onScheduleAction(const ScheduleAction &a)
     const QString until = ScheduleDialog::whenText(a.occurrence.stop, clock.nowUtc(), clock.zone());
     switch (a.kind) {
     case ScheduleAction::Kind::Start:
+    case ScheduleAction::Kind::Restart:
         startScheduled(a);
         break;
     case ScheduleAction::Kind::Extend:
@@ -160,7 +192,22 @@ void MainWindow::startScheduled(const ScheduleAction &a)
                        tr("A schedule starts now; the recording that runs is left as it is."));
         return;
     }
-    const RecordOptions opts = m_sources->options(source);
+    RecordOptions opts = m_sources->options(source);
+    if (a.kind == ScheduleAction::Kind::Restart) {
+        // Into new files, never over what the failed run wrote: "_r1", "_r2"…
+        // after the name, skipping any that a file already starts with.
+        opts.overwrite = false;
+        const QString pattern = opts.pattern.isEmpty() ? m_settings.string(SettingKey::FileNamePattern) : opts.pattern;
+        const QString folder = opts.folder.isEmpty() ? defaultRecordingsFolder() : opts.folder;
+        const QString nameForFiles = entry->kind == SourceKind::Demo ? QStringLiteral("Demo") : entry->name;
+        const QDateTime now = QDateTime::currentDateTime();
+        for (int n = a.restart;; ++n) {
+            opts.pattern = pattern + QStringLiteral("_r%1").arg(n);
+            const QString base = expandFileNamePattern(opts.pattern, nameForFiles, now);
+            if (QDir(folder).entryList({base + u'*'}, QDir::Files | QDir::Hidden).isEmpty())
+                break;
+        }
+    }
     m_sources->resolve(source, [this, e = *entry, opts, a](Result<QString> spec) {
         const QString source = a.occurrence.sourceId;
         if (!spec.ok()) {
@@ -187,7 +234,13 @@ void MainWindow::startScheduled(const ScheduleAction &a)
         const QString until = ScheduleDialog::whenText(a.occurrence.stop, clock.nowUtc(), clock.zone());
         const QString title = tr("Scheduled recording of \"%1\" started").arg(e.name);
         QString note = tr("Scheduled: records until %1.").arg(until);
-        if (a.reason != LateReason::None) {
+        if (a.kind == ScheduleAction::Kind::Restart) {
+            const QString again =
+                tr("Started again after it stopped early (restart %1); earlier files are kept.").arg(a.restart);
+            note += u' ' + again;
+            m_tray->notify(NotificationKind::Info, tr("Scheduled recording of \"%1\" started again").arg(e.name),
+                           again);
+        } else if (a.reason != LateReason::None) {
             const QString late = tr("Started %1 late: %2.").arg(lateText(a.lateBySec), reasonText(a.reason));
             note += u' ' + late;
             // Late needs a word even with the window closed.

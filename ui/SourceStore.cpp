@@ -357,5 +357,43 @@ void SourceStore::setTracks(const QString &id, const TrackSelection &tracks)
     m_settings.setJsonValue(SettingKey::SourceRecordOptions, all);
 }
 
+bool SourceStore::flag(const QString &id, const QString &key) const
+{
+    return m_settings.jsonValue(SettingKey::SourceRecordOptions).toMap().value(id).toMap().value(key).toBool();
+}
+
+void SourceStore::setFlag(const QString &id, const QString &key, bool on)
+{
+    if (id.isEmpty() || flag(id, key) == on)
+        return;
+    QVariantMap all = m_settings.jsonValue(SettingKey::SourceRecordOptions).toMap();
+    QVariantMap m = all.value(id).toMap(); // only this flag: options() keeps the defaults for the rest
+    if (on)
+        m.insert(key, true);
+    else
+        m.remove(key);
+    all.insert(id, m);
+    m_settings.setJsonValue(SettingKey::SourceRecordOptions, all);
+    // Written at once: an armed source must be re-armed even after a crash.
+    m_settings.sync();
+}
+
+bool SourceStore::wheneverLive(const QString &id) const { return flag(id, QStringLiteral("wheneverLive")); }
+
+void SourceStore::setWheneverLive(const QString &id, bool on) { setFlag(id, QStringLiteral("wheneverLive"), on); }
+
+bool SourceStore::armed(const QString &id) const { return flag(id, QStringLiteral("armed")); }
+
+void SourceStore::setArmed(const QString &id, bool armed) { setFlag(id, QStringLiteral("armed"), armed); }
+
+QStringList SourceStore::armedSources() const
+{
+    QStringList out;
+    for (const SourceEntry &e : entries())
+        if (armed(e.id))
+            out << e.id;
+    return out;
+}
+
 } // namespace ui
 } // namespace tapedeck

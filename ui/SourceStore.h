@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <functional>
@@ -79,6 +80,17 @@ public:
     TrackSelection tracks(const QString &id) const;
     void setTracks(const QString &id, const TrackSelection &tracks);
 
+    // "Keep recording whenever live": this source's choice, kept with its
+    // other options (each source has its own; off by default).
+    bool wheneverLive(const QString &id) const;
+    void setWheneverLive(const QString &id, bool on);
+    // Whether this source was left armed for good (a whenever-live recording
+    // running, not stopped by hand) when Tapedeck last ran: the studio arms
+    // it again at the next start, as the service does with desired.json.
+    bool armed(const QString &id) const;
+    void setArmed(const QString &id, bool armed);
+    QStringList armedSources() const;
+
     void refreshDevices();
 
 signals:
@@ -90,6 +102,8 @@ private:
     void load();
     void save();
     void setNeedsSecret(const QString &id, bool needs);
+    void setFlag(const QString &id, const QString &key, bool on);
+    bool flag(const QString &id, const QString &key) const;
 
     Settings &m_settings;
     SecretStore &m_secrets;

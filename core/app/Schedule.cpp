@@ -167,6 +167,35 @@ qint64 ScheduleClock::monotonicMs() const
 
 QTimeZone ScheduleClock::zone() const { return QTimeZone::systemTimeZone(); }
 
+qint64 ScheduleRunner::retryDelaySec(int n)
+{
+    qint64 wait = kRetryFirstSec;
+    for (int i = 1; i < n && wait < kRetryMaxSec; ++i)
+        wait *= 2;
+    return std::min(wait, kRetryMaxSec);
+}
+
+std::optional<qint64> ScheduleRunner::recordingFailed(const QString &sourceId)
+{
+    if (!m_active.contains(sourceId))
+        return std::nullopt;
+    const QDateTime now = m_clock.nowUtc();
+    Retry &r = m_retry[sourceId];
+    // A restart that recorded for a good while failed on its own account:
+    // its wait starts short again, so a rare drop costs seconds, not a minute.
+    if (r.startedAt.isValid() && r.startedAt.secsTo(now) >= kRetryHealthySec)
+        r.inRow = 0;
+    ++r.inRow;
+    const qint64 wait = retryDelaySec(r.inRow);
+    const QDateTime due = now.addSecs(wait);
+    if (due >= m_active.value(sourceId)) {
+        recordingEnded(sourceId);
+        return std::nullopt;
+    }
+    r.due = due;
+    return wait;
+}
+
 std::vector<ScheduleAction> ScheduleRunner::tick(std::vector<Schedule> &schedules, bool *changed)
 {
     const QDateTime now = m_clock.nowUtc();
@@ -249,8 +278,25 @@ std::vector<ScheduleAction> ScheduleRunner::tick(std::vector<Schedule> &schedule
             a.kind = ScheduleAction::Kind::Extend;
         } else {
             m_active.insert(source, d.occurrence.stop);
+            m_retry.remove(source); // a new run counts its own restarts
             a.kind = ScheduleAction::Kind::Start;
         }
+        out.push_back(a);
+    }
+
+    // Failed runs whose wait is over start again, while their stop is ahead.
+    for (auto it = m_retry.begin(); it != m_retry.end(); ++it) {
+        Retry &r = it.value();
+        if (!r.due.isValid() || r.due > now || !m_active.contains(it.key()) || m_active.value(it.key()) <= now)
+            continue;
+        r.due = QDateTime();
+        r.startedAt = now;
+        ++r.count;
+        ScheduleAction a;
+        a.kind = ScheduleAction::Kind::Restart;
+        a.occurrence.sourceId = it.key();
+        a.occurrence.stop = m_active.value(it.key());
+        a.restart = r.count;
         out.push_back(a);
     }
 
@@ -264,6 +310,7 @@ std::vector<ScheduleAction> ScheduleRunner::tick(std::vector<Schedule> &schedule
         a.occurrence.sourceId = it.key();
         a.occurrence.stop = it.value();
         out.push_back(a);
+        m_retry.remove(it.key());
         it = m_active.erase(it);
     }
 

@@ -105,12 +105,15 @@ enum class LateReason {
 };
 
 struct ScheduleAction {
-    enum class Kind { Start, Extend, Stop, Missed };
+    // Restart: the recording a schedule started failed before its stop
+    // time; it is started again (into new files) after a back-off.
+    enum class Kind { Start, Extend, Stop, Missed, Restart };
     Kind kind = Kind::Start;
-    Occurrence occurrence; // Stop: the occurrence that ends (sourceId, stop)
+    Occurrence occurrence; // Stop, Restart: the source and the stop instant (sourceId, stop)
     qint64 lateBySec = 0;  // Start: how late (0 when on time)
     LateReason reason = LateReason::None;
     int missedCount = 1; // Missed: occurrences of this schedule missed together (the latest is `occurrence`)
+    int restart = 0;     // Restart: 1 for the first restart of this run, 2 for the second...
 };
 
 // The decisions, one tick at a time. It keeps which source the schedules
@@ -130,8 +133,29 @@ public:
     // What is due now. Updates the schedules' lastHandled (the caller saves
     // them when `changed` comes back true).
     std::vector<ScheduleAction> tick(std::vector<Schedule> &schedules, bool *changed = nullptr);
-    // A recording the schedules started ended by itself (stopped by hand, failed).
-    void recordingEnded(const QString &sourceId) { m_active.remove(sourceId); }
+    // Restarts after a failure wait kRetryFirstSec, doubling up to
+    // kRetryMaxSec; a restart that recorded kRetryHealthySec counts from
+    // the first wait again.
+    static constexpr qint64 kRetryFirstSec = 5;
+    static constexpr qint64 kRetryMaxSec = 60;
+    static constexpr qint64 kRetryHealthySec = 120;
+    // The wait before the n-th restart in a row (n >= 1).
+    static qint64 retryDelaySec(int n);
+
+    // A recording the schedules started ended by itself (stopped by hand):
+    // the schedule lets go of it until its next occurrence.
+    void recordingEnded(const QString &sourceId)
+    {
+        m_active.remove(sourceId);
+        m_retry.remove(sourceId);
+    }
+    // The recording a schedule started failed (or its stream went away for
+    // good) before the stop time: it is restarted after a back-off, while
+    // the stop time is ahead. Returns the wait in seconds, or nothing when
+    // the stop comes first (the schedule then lets go, as recordingEnded).
+    std::optional<qint64> recordingFailed(const QString &sourceId);
+    // Restarts of the source's current scheduled run so far.
+    int restarts(const QString &sourceId) const { return m_retry.value(sourceId).count; }
     // The stop instant of the source's scheduled recording (invalid: none).
     QDateTime activeStop(const QString &sourceId) const { return m_active.value(sourceId); }
     bool isActive(const QString &sourceId) const { return m_active.contains(sourceId); }
@@ -139,6 +163,13 @@ public:
 private:
     const ScheduleClock &m_clock;
     QHash<QString, QDateTime> m_active; // source id -> when its scheduled recording stops
+    struct Retry {
+        int count = 0;       // restarts of this run so far
+        int inRow = 0;       // failures since the last healthy stretch (sets the wait)
+        QDateTime due;       // when the next restart is due (invalid: none pending)
+        QDateTime startedAt; // when the last (re)start was asked for
+    };
+    QHash<QString, Retry> m_retry; // source id -> restarts of its scheduled run
     bool m_first = true;
     QDateTime m_lastWall;
     qint64 m_lastMono = 0;

@@ -72,6 +72,14 @@ bool Scheduler::hasPending() const
 
 void Scheduler::recordingEnded(const QString &sourceId) { m_runner->recordingEnded(sourceId); }
 
+std::optional<qint64> Scheduler::recordingFailed(const QString &sourceId)
+{
+    const std::optional<qint64> wait = m_runner->recordingFailed(sourceId);
+    if (!wait)
+        emit changed(); // nothing more to do for this run
+    return wait;
+}
+
 void Scheduler::checkNow()
 {
     bool handled = false;

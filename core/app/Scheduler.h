@@ -42,13 +42,18 @@ public:
     // Whether a scheduled recording of `sourceId` runs, and until when.
     bool isActive(const QString &sourceId) const { return m_runner->isActive(sourceId); }
     QDateTime activeStop(const QString &sourceId) const { return m_runner->activeStop(sourceId); }
-    // The recording a schedule started ended on its own (stopped, failed).
+    // The recording a schedule started was stopped by hand: the schedule lets go.
     void recordingEnded(const QString &sourceId);
+    // It failed (or its stream went away for good) before the stop time:
+    // the wait until actionDue(Restart), or nothing when the stop comes first
+    // (ScheduleRunner::recordingFailed).
+    std::optional<qint64> recordingFailed(const QString &sourceId);
+    int restarts(const QString &sourceId) const { return m_runner->restarts(sourceId); }
     // Looks now instead of at the next second (tests, after a resume).
     void checkNow();
 
 signals:
-    // Start, Extend, Stop and Missed, in that order within one look.
+    // Missed, Start, Extend, Restart and Stop, in that order within one look.
     void actionDue(const tapedeck::ScheduleAction &action);
     // The list, or the next start, changed (the tray shows the next one).
     void changed();

@@ -6,6 +6,7 @@
 //             &audio=aac|opus|none&realtime=1&seconds=0]
 
 #include "core/base/Log.h"
+#include "core/source/DemoClock.h"
 #include "core/source/Source.h"
 
 #include <QThread>
@@ -24,34 +25,11 @@ qint64 monoUs()
         .count();
 }
 
-// Seven-segment digits drawn straight into the luma plane: core has no QtGui.
-const unsigned char kSegments[10] = {0x3f, 0x06, 0x5b, 0x4f, 0x66, 0x6d, 0x7d, 0x07, 0x7f, 0x6f};
-
 void fillRect(AVFrame *f, int x, int y, int w, int h, int luma)
 {
     for (int yy = std::max(0, y); yy < std::min(f->height, y + h); ++yy)
         for (int xx = std::max(0, x); xx < std::min(f->width, x + w); ++xx)
             f->data[0][yy * f->linesize[0] + xx] = uint8_t(luma);
-}
-
-void drawDigit(AVFrame *f, int x, int y, int s, int digit)
-{
-    const unsigned char m = kSegments[digit % 10];
-    const int t = std::max(2, s / 5);
-    if (m & 0x01)
-        fillRect(f, x, y, s, t, 235);
-    if (m & 0x02)
-        fillRect(f, x + s - t, y, t, s, 235);
-    if (m & 0x04)
-        fillRect(f, x + s - t, y + s, t, s, 235);
-    if (m & 0x08)
-        fillRect(f, x, y + 2 * s - t, s, t, 235);
-    if (m & 0x10)
-        fillRect(f, x, y + s, t, s, 235);
-    if (m & 0x20)
-        fillRect(f, x, y, t, s, 235);
-    if (m & 0x40)
-        fillRect(f, x, y + s - t / 2, s, t, 235);
 }
 
 class DemoSource final : public PacketSource {
@@ -257,14 +235,7 @@ private:
         // A moving block shows motion, the clock shows media time.
         const int bx = (n * 4) % std::max(1, f->width - 40);
         fillRect(f, bx, f->height - 50, 40, 40, 235);
-        const qint64 ms = m_frameIndex * 1000 / m_fps;
-        const int digits[8] = {int(ms / 3600000 / 10 % 10), int(ms / 3600000 % 10),   int(ms / 60000 % 60 / 10),
-                               int(ms / 60000 % 10),        int(ms / 1000 % 60 / 10), int(ms / 1000 % 10),
-                               int(ms / 100 % 10),          int(ms / 10 % 10)};
-        const int s = std::max(8, f->height / 12);
-        fillRect(f, 10, 10, 8 * (s + s / 2) + 20, 2 * s + 20, 16);
-        for (int i = 0; i < 8; ++i)
-            drawDigit(f, 20 + i * (s + s / 2), 20, s, digits[i]);
+        drawDemoClock(f, m_frameIndex * 1000 / m_fps);
     }
 
     Status encodeVideo()

@@ -358,6 +358,80 @@ private slots:
     // Saved in the settings as plain fields (a source id, never its URL);
     // a schedule saved during its own time starts now and is not "late",
     // one whose time passed before it was saved is not "missed".
+    // A scheduled recording that fails inside its window is started again
+    // after a bounded back-off (5, 10, 20, 40, 60, 60 s), shorter again
+    // after a restart that recorded for a while, never past the stop; one
+    // stopped by hand is not.
+    void failedRunRestartsUntilTheStop()
+    {
+        FakeClock clock;
+        ScheduleRunner runner(clock);
+        std::vector<Schedule> all{daily(QStringLiteral("d"), QTime(10, 0), QTime(10, 30))};
+        madeAt(all, local(2026, 12, 2, 9, 0));
+        clock.wall = local(2026, 12, 2, 10, 0, 0);
+        auto tickKinds = [&] {
+            std::vector<ScheduleAction> out = runner.tick(all);
+            return out;
+        };
+        std::vector<ScheduleAction> first = tickKinds();
+        QCOMPARE(first.size(), size_t(1));
+        QCOMPARE(first[0].kind, ScheduleAction::Kind::Start);
+        QCOMPARE(runner.restarts(QStringLiteral("demo")), 0);
+
+        // Fails at once, again and again: the waits grow and stay bounded.
+        const qint64 expected[] = {5, 10, 20, 40, 60, 60, 60};
+        int n = 0;
+        for (qint64 wait : expected) {
+            ++n;
+            clock.advance(1);
+            QCOMPARE(runner.recordingFailed(QStringLiteral("demo")), std::optional<qint64>(wait));
+            QVERIFY(runner.isActive(QStringLiteral("demo")));
+            clock.advance(wait - 1);
+            QVERIFY2(tickKinds().empty(), "restarted before its wait was over");
+            clock.advance(1);
+            const std::vector<ScheduleAction> again = tickKinds();
+            QCOMPARE(again.size(), size_t(1));
+            QCOMPARE(again[0].kind, ScheduleAction::Kind::Restart);
+            QCOMPARE(again[0].restart, n);
+            QCOMPARE(again[0].occurrence.sourceId, QStringLiteral("demo"));
+            QCOMPARE(again[0].occurrence.stop, local(2026, 12, 2, 10, 30));
+            QVERIFY(tickKinds().empty()); // once per failure
+        }
+        // A restart that recorded for a while: the next wait is short again.
+        clock.advance(ScheduleRunner::kRetryHealthySec);
+        QCOMPARE(runner.recordingFailed(QStringLiteral("demo")), std::optional<qint64>(5));
+        clock.advance(5);
+        QCOMPARE(tickKinds().size(), size_t(1));
+
+        // Failing so near the stop that the wait would pass it: let go.
+        clock.wall = local(2026, 12, 2, 10, 29, 57);
+        QVERIFY(!runner.recordingFailed(QStringLiteral("demo")));
+        QVERIFY(!runner.isActive(QStringLiteral("demo")));
+        clock.advance(10);
+        QVERIFY(tickKinds().empty()); // neither a restart nor a stop for it
+
+        // The next day: a run that is restarted still stops on time.
+        clock.wall = local(2026, 12, 3, 10, 0, 0);
+        QCOMPARE(tickKinds().size(), size_t(1));
+        QCOMPARE(runner.restarts(QStringLiteral("demo")), 0);
+        clock.advance(60);
+        QCOMPARE(runner.recordingFailed(QStringLiteral("demo")), std::optional<qint64>(5));
+        clock.advance(5);
+        QCOMPARE(tickKinds().front().kind, ScheduleAction::Kind::Restart);
+        clock.wall = local(2026, 12, 3, 10, 30, 0);
+        const std::vector<ScheduleAction> stop = tickKinds();
+        QCOMPARE(stop.size(), size_t(1));
+        QCOMPARE(stop[0].kind, ScheduleAction::Kind::Stop);
+
+        // Stopped by hand: no restart.
+        clock.wall = local(2026, 12, 4, 10, 0, 0);
+        QCOMPARE(tickKinds().size(), size_t(1));
+        runner.recordingEnded(QStringLiteral("demo"));
+        QVERIFY(!runner.recordingFailed(QStringLiteral("demo")));
+        clock.advance(120);
+        QVERIFY(tickKinds().empty());
+    }
+
     void schedulerSavesAndCountsFromNow()
     {
         QTemporaryDir dir;
