@@ -42,6 +42,26 @@ Orphan notRecording(const QString &path, const QString &reason)
     return o;
 }
 
+// A TS or FLV recording is one file: its own target, nothing beside it.
+Orphan wholeFileOrphan(OrphanKind kind, const QString &path, size_t sizeBytes)
+{
+    Orphan o;
+    o.kind = kind;
+    o.target = path;
+    o.files << path;
+    o.sizeBytes = static_cast<qint64>(sizeBytes);
+    return o;
+}
+
+// Stopped (or cut) before its first frame: nothing a player could open and
+// nothing to keep, so recovery removes it.
+void markEmpty(Orphan &o, const QString &reason)
+{
+    o.verdict = Verdict::Empty;
+    o.reason = reason;
+    o.notes << QStringLiteral("recovery removes it (kept with --keep)");
+}
+
 QString fpsText(int num, int den)
 {
     if (num <= 0 || den <= 0)
@@ -318,20 +338,14 @@ Orphan classifyTs(const QString &path)
     const TsInspect t = inspectTs(map->data(), map->size());
     if (!t.isTs)
         return notRecording(path, t.problem);
-    Orphan o;
-    o.kind = OrphanKind::MpegTs;
-    o.target = path;
-    o.files << path;
-    o.sizeBytes = static_cast<qint64>(map->size());
+    Orphan o = wholeFileOrphan(OrphanKind::MpegTs, path, map->size());
     o.rebuildBytes = t.goodBytes;
     const TsStreamCheck streams = checkTsStreams(map->data(), t.goodBytes);
     // Only padding (Tapedeck's begin mark, as a power cut right after a
     // chunk opened leaves it), or tables whose streams never start: nothing
     // a player could open, and nothing to keep.
     if (streams.allSilent() || tsHoldsOnlyNullPackets(map->data(), t.goodBytes)) {
-        o.verdict = Verdict::Empty;
-        o.reason = QStringLiteral("holds no audio or video packet (stopped before its first frame)");
-        o.notes << QStringLiteral("recovery removes it (kept with --keep)");
+        markEmpty(o, QStringLiteral("holds no audio or video packet (stopped before its first frame)"));
         return o;
     }
     // A file of Tapedeck's that was not closed may end on a packet boundary
@@ -376,11 +390,7 @@ Orphan classifyFlv(const QString &path)
     const FlvInspect in = inspectFlv(map->data(), map->size());
     if (!in.isFlv)
         return notRecording(path, in.problem);
-    Orphan o;
-    o.kind = OrphanKind::Flv;
-    o.target = path;
-    o.files << path;
-    o.sizeBytes = static_cast<qint64>(map->size());
+    Orphan o = wholeFileOrphan(OrphanKind::Flv, path, map->size());
     if (in.header.hasVideo)
         o.tracks.push_back(TrackSummary{QStringLiteral("video"), QString(), QString(), -1, -1});
     if (in.header.hasAudio)
@@ -389,9 +399,7 @@ Orphan classifyFlv(const QString &path)
     // before the first one): nothing to play and nothing to keep. The check
     // stops at the first frame, a few tags in.
     if (!flvHoldsFrame(map->data(), map->size(), in)) {
-        o.verdict = Verdict::Empty;
-        o.reason = QStringLiteral("holds no audio or video frame (stopped before its first frame)");
-        o.notes << QStringLiteral("recovery removes it (kept with --keep)");
+        markEmpty(o, QStringLiteral("holds no audio or video frame (stopped before its first frame)"));
         return o;
     }
     if (!in.needsRepair) {

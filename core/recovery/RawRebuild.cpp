@@ -150,6 +150,19 @@ CodecParams audioParams(const AdtsHeader &h)
     return CodecParams(p.get());
 }
 
+// An access unit is a picture when one of its NAL units is a coded slice
+// (type 1, or 5 for an IDR); the parser also hands over units of parameter
+// sets or SEI alone, which are not frames of the file.
+bool holdsSlice(const uint8_t *d, int n)
+{
+    bool slice = false;
+    forEachNal(d, static_cast<size_t>(n), [&](const NalUnit &u) {
+        slice = u.type == 1 || u.type == 5;
+        return !slice;
+    });
+    return slice;
+}
+
 } // namespace
 
 Result<RawRebuildReport> rebuildRawStreams(const RawRebuildParams &params)
@@ -288,12 +301,7 @@ Result<RawRebuildReport> rebuildRawStreams(const RawRebuildParams &params)
             }
         int64_t idx = 0;
         (void)splitAccessUnits(video, params.cancel, [&](const uint8_t *d, int n, bool) {
-            bool slice = false;
-            forEachNal(d, static_cast<size_t>(n), [&](const NalUnit &u) {
-                slice = u.type == 1 || u.type == 5;
-                return !slice;
-            });
-            if (!slice)
+            if (!holdsSlice(d, n))
                 return true;
             if (idx++ >= tailStart)
                 tailUnits.emplace_back(reinterpret_cast<const char *>(d), n);
@@ -386,12 +394,7 @@ Result<RawRebuildReport> rebuildRawStreams(const RawRebuildParams &params)
         const int64_t ptsBase = units.empty() ? 0 : units[vNext].ptsIndex;
         const int64_t dtsBase = static_cast<int64_t>(vNext);
         auto s = splitAccessUnits(video, params.cancel, [&](const uint8_t *d, int n, bool) {
-            bool slice = false;
-            forEachNal(d, static_cast<size_t>(n), [&](const NalUnit &u) {
-                slice = u.type == 1 || u.type == 5;
-                return !slice;
-            });
-            if (!slice)
+            if (!holdsSlice(d, n))
                 return true;
             const int64_t i = idx++;
             if (i < int64_t(vNext))
