@@ -44,6 +44,45 @@
         <source>Another Tapedeck is running but does not answer. Close it (or end its process) and start Tapedeck again.</source>
         <translation>Ein anderes Tapedeck läuft, antwortet aber nicht. Schließen Sie es (oder beenden Sie seinen Prozess) und starten Sie Tapedeck erneut.</translation>
     </message>
+    <message>
+        <source>The recorder refused the token (%1).</source>
+        <translation>Der Rekorder hat das Token abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>401</source>
+        <translation>401</translation>
+    </message>
+    <message>
+        <source>The recorder did not answer.</source>
+        <translation>Der Rekorder hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>The recorder cannot be reached: %1.</source>
+        <translation>Der Rekorder ist nicht erreichbar: %1.</translation>
+    </message>
+    <message>
+        <source>The recorder answered with HTTP status %1.</source>
+        <translation>Der Rekorder antwortete mit HTTP-Status %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::remote::RemoteRecorder</name>
+    <message>
+        <source>No sign of life for %1 s.</source>
+        <translation>Seit %1 s kein Lebenszeichen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a password or stream key, and the recorder at %2 is reached without TLS: it would cross the network in clear text, so it is not sent. Add the recorder with an https:// address, or keep the source on the recorder itself (the Recorders tab lists its sources).</source>
+        <translation>„%1“ hat ein Passwort oder einen Stream-Schlüssel, und der Rekorder unter %2 wird ohne TLS erreicht: Es ginge im Klartext durchs Netz und wird daher nicht gesendet. Fügen Sie den Rekorder mit einer https://-Adresse hinzu oder legen Sie die Quelle auf dem Rekorder selbst an (der Reiter Rekorder listet seine Quellen).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not recorded on the recorder: its password or stream key stays on this computer.</source>
+        <translation>„%1“ wurde nicht auf dem Rekorder aufgenommen: Ihr Passwort oder Stream-Schlüssel bleibt auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>Die Verbindung wurde geschlossen.</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::ActiveRecordingsView</name>
@@ -869,6 +908,62 @@
         <source>It records until %1.</source>
         <translation>Die Aufnahme läuft bis %1.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not armed</source>
+        <translation>„%1“ ist nicht scharfgeschaltet</translation>
+    </message>
+    <message>
+        <source>It was recording whenever live, but needs its password or stream key, which was not kept. Press Record when live to type it.</source>
+        <translation>Die Quelle wurde aufgenommen, sobald sie live war, braucht aber ihr Passwort oder ihren Stream-Schlüssel, der nicht gespeichert wurde. Drücken Sie „Aufnahme, sobald live“, um ihn einzugeben.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is armed again: it is recorded every time it is live.</source>
+        <translation>„%1“ ist wieder scharfgeschaltet: Sie wird jedes Mal aufgenommen, wenn sie live ist.</translation>
+    </message>
+    <message>
+        <source>Keep the password on the recorder?</source>
+        <translation>Passwort auf dem Rekorder speichern?</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a password or stream key. To record it on &quot;%2&quot;, the recorder keeps it as its own source &quot;%3&quot;: the password is sent to it once, now; from then on only the name is.</source>
+        <translation>„%1“ hat ein Passwort oder einen Stream-Schlüssel. Um sie auf „%2“ aufzunehmen, speichert der Rekorder sie als eigene Quelle „%3“: Das Passwort wird ihm einmal gesendet, jetzt; danach nur noch der Name.</translation>
+    </message>
+    <message>
+        <source>The recorder lists it under Recorders → Sources; remove it there with the recorder&apos;s API when it is no longer needed.</source>
+        <translation>Der Rekorder führt sie unter Rekorder → Quellen; entfernen Sie sie dort über die API des Rekorders, wenn sie nicht mehr gebraucht wird.</translation>
+    </message>
+    <message>
+        <source>Keep it there and record</source>
+        <translation>Dort speichern und aufnehmen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not split: %2</source>
+        <translation>„%1“ wurde nicht geteilt: %2</translation>
+    </message>
+    <message>
+        <source>The marker was not added to &quot;%1&quot;: %2</source>
+        <translation>Die Marke wurde „%1“ nicht hinzugefügt: %2</translation>
+    </message>
+    <message>
+        <source>The schedule starts it again in %1 s, into a new file (it records until %2).</source>
+        <translation>Der Zeitplan startet sie in %1 s erneut, in eine neue Datei (Aufnahme bis %2).</translation>
+    </message>
+    <message>
+        <source>Not started again: its scheduled stop (%1) is too near.</source>
+        <translation>Nicht erneut gestartet: Ihr geplantes Ende (%1) ist zu nah.</translation>
+    </message>
+    <message>
+        <source>Scheduled recording of &quot;%1&quot; stopped early</source>
+        <translation>Geplante Aufnahme von „%1“ vorzeitig beendet</translation>
+    </message>
+    <message>
+        <source>Started again after it stopped early (restart %1); earlier files are kept.</source>
+        <translation>Nach vorzeitigem Ende erneut gestartet (Neustart %1); frühere Dateien bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Scheduled recording of &quot;%1&quot; started again</source>
+        <translation>Geplante Aufnahme von „%1“ erneut gestartet</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::OrphanText</name>
@@ -1446,6 +1541,30 @@ oder die Schaltflächen unten benutzen</translation>
             <numerusform>%n unvollständige Aufnahme kann auf dem Rekorder wiederhergestellt werden.</numerusform>
             <numerusform>%n unvollständige Aufnahmen können auf dem Rekorder wiederhergestellt werden.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sources kept on the recorder with their passwords and stream keys; recording one sends only its name</source>
+        <translation>Auf dem Rekorder gespeicherte Quellen mit ihren Passwörtern und Stream-Schlüsseln; beim Aufnehmen wird nur ihr Name gesendet</translation>
+    </message>
+    <message>
+        <source>Record there</source>
+        <translation>Dort aufnehmen</translation>
+    </message>
+    <message>
+        <source>Record the selected source on this recorder, with the options of the Sources tab (format, chunk length)</source>
+        <translation>Die gewählte Quelle auf diesem Rekorder aufnehmen, mit den Optionen der Quellen (Format, Abschnittslänge)</translation>
+    </message>
+    <message>
+        <source>Sources on the selected recorder:</source>
+        <translation>Quellen auf dem gewählten Rekorder:</translation>
+    </message>
+    <message>
+        <source>Its password or stream key is kept on the recorder</source>
+        <translation>Ihr Passwort oder Stream-Schlüssel ist auf dem Rekorder gespeichert</translation>
+    </message>
+    <message>
+        <source>None yet: recording a source with a password here offers to keep it on the recorder.</source>
+        <translation>Noch keine: Wird hier eine Quelle mit Passwort aufgenommen, wird angeboten, sie auf dem Rekorder zu speichern.</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,45 @@
         <source>Another Tapedeck is running but does not answer. Close it (or end its process) and start Tapedeck again.</source>
         <translation>Un autre Tapedeck est lancé mais ne répond pas. Fermez-le (ou terminez son processus) et relancez Tapedeck.</translation>
     </message>
+    <message>
+        <source>The recorder refused the token (%1).</source>
+        <translation>L’enregistreur a refusé le jeton (%1).</translation>
+    </message>
+    <message>
+        <source>401</source>
+        <translation>401</translation>
+    </message>
+    <message>
+        <source>The recorder did not answer.</source>
+        <translation>L’enregistreur n’a pas répondu.</translation>
+    </message>
+    <message>
+        <source>The recorder cannot be reached: %1.</source>
+        <translation>L’enregistreur est injoignable : %1.</translation>
+    </message>
+    <message>
+        <source>The recorder answered with HTTP status %1.</source>
+        <translation>L’enregistreur a répondu avec le statut HTTP %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::remote::RemoteRecorder</name>
+    <message>
+        <source>No sign of life for %1 s.</source>
+        <translation>Aucun signe de vie depuis %1 s.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a password or stream key, and the recorder at %2 is reached without TLS: it would cross the network in clear text, so it is not sent. Add the recorder with an https:// address, or keep the source on the recorder itself (the Recorders tab lists its sources).</source>
+        <translation>« %1 » a un mot de passe ou une clé de flux, et l’enregistreur à %2 est joint sans TLS : il traverserait le réseau en clair, il n’est donc pas envoyé. Ajoutez l’enregistreur avec une adresse https://, ou gardez la source sur l’enregistreur lui-même (l’onglet Enregistreurs liste ses sources).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not recorded on the recorder: its password or stream key stays on this computer.</source>
+        <translation>« %1 » n’a pas été enregistrée sur l’enregistreur : son mot de passe ou sa clé de flux reste sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>La connexion a été fermée.</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::ActiveRecordingsView</name>
@@ -869,6 +908,62 @@
         <source>It records until %1.</source>
         <translation>L’enregistrement dure jusqu’à %1.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not armed</source>
+        <translation>« %1 » n’est pas armée</translation>
+    </message>
+    <message>
+        <source>It was recording whenever live, but needs its password or stream key, which was not kept. Press Record when live to type it.</source>
+        <translation>Elle était enregistrée dès qu’elle passait en direct, mais il lui faut son mot de passe ou sa clé de flux, qui n’a pas été conservé. Cliquez sur « Enregistrer dès le direct » pour le saisir.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is armed again: it is recorded every time it is live.</source>
+        <translation>« %1 » est de nouveau armée : elle est enregistrée chaque fois qu’elle est en direct.</translation>
+    </message>
+    <message>
+        <source>Keep the password on the recorder?</source>
+        <translation>Conserver le mot de passe sur l’enregistreur ?</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a password or stream key. To record it on &quot;%2&quot;, the recorder keeps it as its own source &quot;%3&quot;: the password is sent to it once, now; from then on only the name is.</source>
+        <translation>« %1 » a un mot de passe ou une clé de flux. Pour l’enregistrer sur « %2 », l’enregistreur la conserve comme sa propre source « %3 » : le mot de passe lui est envoyé une fois, maintenant ; ensuite, seul le nom l’est.</translation>
+    </message>
+    <message>
+        <source>The recorder lists it under Recorders → Sources; remove it there with the recorder&apos;s API when it is no longer needed.</source>
+        <translation>L’enregistreur la liste sous Enregistreurs → Sources ; supprimez-la là avec l’API de l’enregistreur quand elle n’est plus utile.</translation>
+    </message>
+    <message>
+        <source>Keep it there and record</source>
+        <translation>La conserver là et enregistrer</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not split: %2</source>
+        <translation>« %1 » n’a pas été coupé : %2</translation>
+    </message>
+    <message>
+        <source>The marker was not added to &quot;%1&quot;: %2</source>
+        <translation>Le repère n’a pas été ajouté à « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>The schedule starts it again in %1 s, into a new file (it records until %2).</source>
+        <translation>La programmation la relance dans %1 s, dans un nouveau fichier (enregistrement jusqu’à %2).</translation>
+    </message>
+    <message>
+        <source>Not started again: its scheduled stop (%1) is too near.</source>
+        <translation>Pas relancé : son arrêt programmé (%1) est trop proche.</translation>
+    </message>
+    <message>
+        <source>Scheduled recording of &quot;%1&quot; stopped early</source>
+        <translation>L’enregistrement programmé de « %1 » s’est arrêté trop tôt</translation>
+    </message>
+    <message>
+        <source>Started again after it stopped early (restart %1); earlier files are kept.</source>
+        <translation>Relancé après un arrêt prématuré (relance %1) ; les fichiers précédents sont conservés.</translation>
+    </message>
+    <message>
+        <source>Scheduled recording of &quot;%1&quot; started again</source>
+        <translation>L’enregistrement programmé de « %1 » a été relancé</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::OrphanText</name>
@@ -1446,6 +1541,30 @@ ou utilisez les boutons ci-dessous</translation>
             <numerusform>%n enregistrement inachevé peut être reconstruit sur l&apos;enregistreur.</numerusform>
             <numerusform>%n enregistrements inachevés peuvent être reconstruits sur l&apos;enregistreur.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sources kept on the recorder with their passwords and stream keys; recording one sends only its name</source>
+        <translation>Sources conservées sur l’enregistreur avec leurs mots de passe et clés de flux ; en enregistrer une n’envoie que son nom</translation>
+    </message>
+    <message>
+        <source>Record there</source>
+        <translation>Enregistrer là-bas</translation>
+    </message>
+    <message>
+        <source>Record the selected source on this recorder, with the options of the Sources tab (format, chunk length)</source>
+        <translation>Enregistrer la source choisie sur cet enregistreur, avec les options des sources (format, durée des segments)</translation>
+    </message>
+    <message>
+        <source>Sources on the selected recorder:</source>
+        <translation>Sources de l’enregistreur choisi :</translation>
+    </message>
+    <message>
+        <source>Its password or stream key is kept on the recorder</source>
+        <translation>Son mot de passe ou sa clé de flux est conservé sur l’enregistreur</translation>
+    </message>
+    <message>
+        <source>None yet: recording a source with a password here offers to keep it on the recorder.</source>
+        <translation>Aucune pour l’instant : enregistrer ici une source avec mot de passe propose de la conserver sur l’enregistreur.</translation>
     </message>
 </context>
 <context>
