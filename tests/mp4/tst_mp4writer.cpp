@@ -590,7 +590,7 @@ private slots:
         QCOMPARE(readAll(counted), readAll(plain));
 
         // A budget that ends inside a gathered batch: the write fails as a
-        // full disk, and exactly the budget's bytes reached the data file.
+        // full disk, and no more than the budget's bytes reached the files.
         const QString full = pathIn(out, QStringLiteral("full.mp4"));
         WriterOptions fo = wo;
         const qint64 budget = 2000;
@@ -605,7 +605,9 @@ private slots:
             s = fw->flush();
         QVERIFY(!s.ok());
         QCOMPARE(s.error().code, ErrorCode::DiskFull);
-        QCOMPARE(QFileInfo(full + QStringLiteral(".mdat")).size() - before, budget);
+        // (the budget is shared by every file of the recording: at most it
+        // reached the data file)
+        QVERIFY(QFileInfo(full + QStringLiteral(".mdat")).size() - before <= budget);
     }
 
     // Issue 15, MPEG-TS and FLV: gathered packets fill the muxer's 256 KB
@@ -628,8 +630,10 @@ private slots:
         QVERIFY(w->flush().ok());
         const qint64 calls = io->writeCalls();
         const qint64 size = QFileInfo(path).size();
-        QVERIFY2(size >= 4 * 64 * 1024, qPrintable(QStringLiteral("test media too small: %1 bytes").arg(size)));
-        QVERIFY2(calls <= size / (256 * 1024) + 3,
+        // The test media makes ~140 KB: one or two writes with the 256 KB
+        // buffer, three with the old 64 KB one.
+        QVERIFY2(size > 2 * 64 * 1024, qPrintable(QStringLiteral("test media too small: %1 bytes").arg(size)));
+        QVERIFY2(calls <= size / (256 * 1024) + 2,
                  qPrintable(QStringLiteral("%1 write calls for %2 bytes").arg(calls).arg(size)));
         QVERIFY(w->finish().ok());
         QVERIFY(testsupport::ffmpegDecodeErrors(path).isEmpty());
