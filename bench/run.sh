@@ -69,7 +69,7 @@ if [ ! -f "$build/build.ninja" ]; then
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DTAPEDECK_BUILD_GUI=OFF -DTAPEDECK_BUILD_TESTS=OFF >&2
 fi
-targets=(tapedeck tapedeck_bench_finish tapedeck_bench_multirecord tapedeck_bench_rebuild)
+targets=(tapedeck tapedeck_bench_finish tapedeck_bench_multirecord tapedeck_bench_rebuild tapedeck_bench_demuxhold)
 has_scan=0
 if [ -f "$root/bench/scan/CMakeLists.txt" ]; then has_scan=1; fi
 say "building ${targets[*]}$([ $has_scan = 1 ] && echo ' bench/scan')"

@@ -127,6 +127,26 @@ def main():
     print("\nFrames sent = video frames whose first datagram had left the fan-out when every recorder was killed "
           "(the fan-out is paused for the kills). Judge: `ffmpeg -v error -i FILE -map 0:v:0 -f framecrc -`; "
           "decode errors = lines ffmpeg printed at level error.")
+    # Issue 15's crash goal, printed beside what was measured (never hidden).
+    td = [r for r in out if r[1].startswith("Tapedeck")]
+    worst = max((r[4] for r in td), default=None)
+    goals = []
+    if worst is not None:
+        goals.append(["Tapedeck: a SIGKILL loses at most the one packet in flight (lost ≤ 1 frame, 0 decode errors)",
+                      "lost %s frame(s), %d decode error line(s), worst of %d kill(s)"
+                      % (worst, sum(r[5] for r in td), len(td)),
+                      "met" if worst <= 1 and all(r[5] == 0 for r in td) else "NOT met"])
+    hold = os.path.join(a.bin, "bench", "compare", "tapedeck_bench_demuxhold")
+    if os.path.exists(hold):
+        # Where the frames are held: libavformat's MPEG-TS demuxer fed N whole
+        # frames through a pipe that stays open (a paused live sender).
+        for flags in ("", "+noparse"):
+            r = C.run([hold, clip, "150", flags], check=False)
+            goals.append(["where: libavformat (fflags %s) after 150 whole video frames arrived" % (flags or "default"),
+                          r.stdout.strip() or r.stderr.strip()[-200:], "(measurement)"])
+    if goals:
+        print()
+        print(C.table(["goal of issue 15", "measured", "met?"], goals))
 
 
 if __name__ == "__main__":

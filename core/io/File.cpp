@@ -114,11 +114,24 @@ Status OutputFile::writePieces(const Piece *pieces, int count)
     if (m_fd < 0)
         return makeError(ErrorCode::Io, QStringLiteral("%1 is not open").arg(m_path));
     if (m_faults) {
-        // The fault seam counts bytes per write: keep its exact behaviour.
+        // Every recording writes through an injector (it tracks progress), so
+        // the budget is asked once for the whole batch: when it covers it, the
+        // batch goes out in one pwritev as without an injector. Only a budget
+        // that runs out inside the batch (a fault test) goes piece by piece,
+        // writing exactly as many bytes as the budget allows, then failing.
+        qint64 total = 0;
         for (int i = 0; i < count; ++i)
-            if (auto s = write(pieces[i].data, pieces[i].size); !s)
-                return s;
-        return {};
+            total += pieces[i].size;
+        qint64 left = m_faults->allow(total);
+        if (left < total) {
+            for (int i = 0; i < count; ++i) {
+                const qint64 grant = std::min(left, pieces[i].size);
+                left -= grant;
+                if (auto s = writeGranted(m_size, pieces[i].data, pieces[i].size, grant); !s)
+                    return s;
+            }
+            return {};
+        }
     }
     constexpr int kMaxIov = 1024; // IOV_MAX on Linux
     struct iovec iov[kMaxIov];
@@ -136,6 +149,10 @@ Status OutputFile::writePieces(const Piece *pieces, int count)
             continue;
         if (w < 0)
             return errnoError(errno, QStringLiteral("cannot write %1").arg(m_path));
+        if (m_faults) {
+            m_faults->noteWriteCall();
+            m_faults->noteProgress();
+        }
         if (w == total) {
             m_size += w;
             i += n;
@@ -148,7 +165,9 @@ Status OutputFile::writePieces(const Piece *pieces, int count)
             left -= pieces[i].size;
             ++i;
         }
-        if (auto s = write(static_cast<const char *>(pieces[i].data) + left, pieces[i].size - left); !s)
+        // (the budget for these bytes was granted above)
+        const qint64 rest = pieces[i].size - left;
+        if (auto s = writeGranted(m_size, static_cast<const char *>(pieces[i].data) + left, rest, rest); !s)
             return s;
         ++i;
     }
@@ -164,9 +183,14 @@ Status OutputFile::writeImpl(qint64 offset, const void *data, qint64 size, bool 
 {
     if (m_fd < 0)
         return makeError(ErrorCode::Io, QStringLiteral("%1 is not open").arg(m_path));
-    qint64 allowed = size;
-    if (m_faults)
-        allowed = m_faults->allow(size);
+    Q_UNUSED(append);
+    return writeGranted(offset, data, size, m_faults ? m_faults->allow(size) : size);
+}
+
+Status OutputFile::writeGranted(qint64 offset, const void *data, qint64 size, qint64 allowed)
+{
+    if (m_fd < 0)
+        return makeError(ErrorCode::Io, QStringLiteral("%1 is not open").arg(m_path));
     const char *p = static_cast<const char *>(data);
     qint64 done = 0;
     while (done < allowed) {
@@ -180,8 +204,10 @@ Status OutputFile::writeImpl(qint64 offset, const void *data, qint64 size, bool 
             return errnoError(err, QStringLiteral("cannot write %1").arg(m_path));
         }
         done += n;
-        if (m_faults)
+        if (m_faults) {
+            m_faults->noteWriteCall();
             m_faults->noteProgress();
+        }
     }
     if (offset + done > m_size)
         m_size = offset + done;
@@ -189,7 +215,6 @@ Status OutputFile::writeImpl(qint64 offset, const void *data, qint64 size, bool 
         const int err = m_faults && m_faults->code() == ErrorCode::DiskFull ? ENOSPC : EIO;
         return errnoError(err, QStringLiteral("cannot write %1").arg(m_path));
     }
-    Q_UNUSED(append);
     return {};
 }
 

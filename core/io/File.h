@@ -40,9 +40,14 @@ public:
     // is waited for, a disk that stopped answering is not.
     void noteProgress();
     qint64 lastProgressMs() const { return m_lastProgressMs.load(std::memory_order_relaxed); }
+    // How many write system calls (pwrite, pwritev) went through this
+    // injector: a test checks that gathered writes reach the kernel in one call.
+    void noteWriteCall() { m_writeCalls.fetch_add(1, std::memory_order_relaxed); }
+    qint64 writeCalls() const { return m_writeCalls.load(std::memory_order_relaxed); }
 
 private:
     std::atomic<qint64> m_lastProgressMs{0};
+    std::atomic<qint64> m_writeCalls{0};
     std::atomic<qint64> m_remaining;
     ErrorCode m_code;
     std::function<void(const QString &path)> m_beforeSync;
@@ -91,6 +96,9 @@ public:
 
 private:
     Status writeImpl(qint64 offset, const void *data, qint64 size, bool append);
+    // pwrite(2) of `allowed` bytes (the injector's budget already taken),
+    // then an error if that was fewer than `size`.
+    Status writeGranted(qint64 offset, const void *data, qint64 size, qint64 allowed);
 
     int m_fd = -1;
     QString m_path;

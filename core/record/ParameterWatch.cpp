@@ -6,6 +6,7 @@ extern "C" {
 #include <libavcodec/bsf.h>
 }
 
+#include <algorithm>
 #include <cstring>
 
 namespace tapedeck {
@@ -25,6 +26,48 @@ bool sameBytes(const uint8_t *a, int an, const uint8_t *b, int bn)
 bool isAnnexB(const uint8_t *d, int n)
 {
     return n >= 4 && d[0] == 0 && d[1] == 0 && (d[2] == 1 || (d[2] == 0 && d[3] == 1));
+}
+
+// True when every parameter set (H.264 SPS/PPS, HEVC VPS/SPS/PPS) that an
+// Annex B access unit carries before its first slice already appears, byte
+// for byte, in `known` (the stream's current extradata): then the unit holds
+// nothing new, and running extract_extradata over it (which walks and copies
+// the whole keyframe: 3 % of a TS recording's instructions) can be skipped.
+// Only a start-code scan up to the first slice; false when unsure.
+bool carriesOnlyKnownSets(AVCodecID codec, const uint8_t *d, int n, const uint8_t *known, int knownSize)
+{
+    const bool hevc = codec == AV_CODEC_ID_HEVC;
+    auto nextStart = [&](int from) {
+        for (int i = from; i + 3 <= n; ++i)
+            if (d[i] == 0 && d[i + 1] == 0 && d[i + 2] == 1)
+                return i;
+        return n;
+    };
+    int sc = nextStart(0);
+    while (sc < n) {
+        const int begin = sc + 3;
+        if (begin >= n)
+            return true;
+        int end = nextStart(begin);
+        const int next = end;
+        while (end > begin && d[end - 1] == 0) // trailing zeros / a 4-byte start code's first byte
+            --end;
+        const int type = hevc ? (d[begin] >> 1) & 0x3f : d[begin] & 0x1f;
+        const bool slice = hevc ? type < 32 : (type >= 1 && type <= 5);
+        if (slice)
+            return true; // parameter sets come before the first slice
+        const bool paramSet = hevc ? (type >= 32 && type <= 34) : (type == 7 || type == 8);
+        if (paramSet) {
+            const int len = end - begin;
+            if (len <= 0 || !known || knownSize < len)
+                return false;
+            const uint8_t *kEnd = known + knownSize;
+            if (std::search(known, kEnd, d + begin, d + end) == kEnd)
+                return false;
+        }
+        sc = next;
+    }
+    return true;
 }
 
 } // namespace
@@ -79,7 +122,9 @@ std::optional<std::vector<StreamInfo>> ParameterWatch::check(const AVPacket *pkt
     if (const uint8_t *side = av_packet_get_side_data(pkt, AV_PKT_DATA_NEW_EXTRADATA, &sideSize);
         side && sideSize > 0) {
         fresh = QByteArray(reinterpret_cast<const char *>(side), qsizetype(sideSize));
-    } else if (w.bsf && isAnnexB(pkt->data, pkt->size)) {
+    } else if (w.bsf && isAnnexB(pkt->data, pkt->size)
+               && !carriesOnlyKnownSets(cur->codec_id, pkt->data, pkt->size, cur->extradata, cur->extradata_size)) {
+        ++m_filterRuns;
         PacketPtr in = clonePacket(pkt);
         if (in && av_bsf_send_packet(w.bsf, in.get()) == 0) {
             PacketPtr out = makePacket();

@@ -24,6 +24,9 @@ public:
     // When `pkt` carries a different setup for its stream, the new stream
     // list (that stream with new extradata and dimensions).
     std::optional<std::vector<StreamInfo>> check(const AVPacket *pkt);
+    // How many keyframes went through FFmpeg's extract_extradata filter (a
+    // keyframe whose parameter sets are all known already does not): tests.
+    int filterRuns() const { return m_filterRuns; }
 
 private:
     struct Watch {
@@ -35,6 +38,7 @@ private:
 
     std::vector<StreamInfo> m_streams;
     std::vector<Watch> m_watch;
+    int m_filterRuns = 0;
 };
 
 // What changed between two setups of one stream, in words for the notes:

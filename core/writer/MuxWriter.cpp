@@ -21,7 +21,12 @@ qint64 monoMs()
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
+// The muxer's buffer. Gathered writes (a file read as fast as possible) fill
+// it while packets are queued: 256 KB makes one write(2) per 256 KB, as
+// ffmpeg's own file output does. Without gathering every packet is flushed
+// on its own, so the buffer only needs to hold one.
 constexpr int kIoBufferSize = 64 * 1024;
+constexpr int kGatherIoBufferSize = 256 * 1024;
 // The disk is asked to start writing every this many bytes (see
 // OutputFile::startWriteback), so the periodic fsync finds little to do.
 constexpr qint64 kWritebackBytes = 4 * 1024 * 1024;
@@ -311,8 +316,9 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
     if (!raw)
         return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
     d->ctx.reset(raw);
-    auto *buf = static_cast<unsigned char *>(av_malloc(kIoBufferSize));
-    d->io.reset(avio_alloc_context(buf, kIoBufferSize, 1, d.get(), nullptr, &Impl::writePacket, &Impl::seek));
+    const int bufferSize = options.gatherWrites ? kGatherIoBufferSize : kIoBufferSize;
+    auto *buf = static_cast<unsigned char *>(av_malloc(bufferSize));
+    d->io.reset(avio_alloc_context(buf, bufferSize, 1, d.get(), nullptr, &Impl::writePacket, &Impl::seek));
     if (!d->io) {
         av_free(buf);
         return makeError(ErrorCode::Internal, QStringLiteral("out of memory"));
@@ -320,7 +326,7 @@ Status MuxWriter::open(const QString &finalPath, const std::vector<StreamInfo> &
     // FLV seeks back at the end to write duration and size; TS never seeks.
     d->io->seekable = d->type == ContainerType::Flv ? AVIO_SEEKABLE_NORMAL : 0;
     d->ctx->pb = d->io.get();
-    // With gatherWrites, packets gather in the 64 KB buffer while more are
+    // With gatherWrites, packets gather in the 256 KB buffer while more are
     // queued, and flush() hands them to the kernel before the session waits
     // for the next one (one write per batch, not per packet); without it,
     // every packet is flushed as it is written.

@@ -8,6 +8,7 @@
 #include "core/mp4/Mp4Writer.h"
 #include "core/mp4/Rebuild.h"
 #include "core/io/File.h"
+#include "core/writer/Writer.h"
 
 extern "C" {
 #include <libavutil/display.h>
@@ -608,6 +609,95 @@ private slots:
             QVERIFY2(probed.contains("\"codec_name\": \"mov_text\""), probed.constData());
             QVERIFY2(probed.contains("\"language\": \"eng\""), probed.constData());
         }
+    }
+
+    // Issue 15: every recording writes through an IoFaultInjector (it tracks
+    // write progress for the shutdown deadline). Gathered samples must still
+    // reach the kernel in one pwritev per flush, not one pwrite each (the
+    // fault seam used to split every batch into one write per sample), and
+    // the file must be the same as without the injector. A budget that runs
+    // out inside a batch still writes exactly the budget, then fails.
+    void gatheredWritesThroughInjectorAreOneCall()
+    {
+        Media storage;
+        const Media &m = media(QStringLiteral("h264_aac"), storage);
+        const int k = 100;
+        QTemporaryDir out;
+        const QString plain = pathIn(out, QStringLiteral("plain.mp4"));
+        const QString counted = pathIn(out, QStringLiteral("counted.mp4"));
+        WriterOptions wo;
+        wo.gatherWrites = true;
+        wo.fsyncIntervalMs = 3600 * 1000; // no periodic sync inside this test: only flush() writes
+        {
+            auto w = makeMp4Writer();
+            QVERIFY(w->open(plain, m.streams, wo).ok());
+            QVERIFY(feed(m, *w, k).status.ok());
+            QVERIFY(w->flush().ok());
+            QVERIFY(w->finish().ok());
+        }
+        auto io = std::make_shared<IoFaultInjector>();
+        wo.faults = io;
+        auto w = makeMp4Writer();
+        QVERIFY(w->open(counted, m.streams, wo).ok());
+        const qint64 afterOpen = io->writeCalls();
+        QVERIFY(feed(m, *w, k).status.ok());
+        QVERIFY(w->flush().ok());
+        const qint64 calls = io->writeCalls() - afterOpen;
+        // 100 samples of two tracks, gathered (at most 256 pieces or 512 KB
+        // per batch): the samples in a few pwritev calls, the records in one
+        // write per track per batch. One write per sample would be >= 100.
+        QVERIFY2(calls <= 12, qPrintable(QStringLiteral("%1 write calls for %2 samples").arg(calls).arg(k)));
+        QVERIFY(w->finish().ok());
+        QCOMPARE(readAll(counted), readAll(plain));
+
+        // A budget that ends inside a gathered batch: the write fails as a
+        // full disk, and no more than the budget's bytes reached the files.
+        const QString full = pathIn(out, QStringLiteral("full.mp4"));
+        WriterOptions fo = wo;
+        const qint64 budget = 2000;
+        fo.faults = std::make_shared<IoFaultInjector>(std::numeric_limits<qint64>::max(), ErrorCode::DiskFull);
+        auto fw = makeMp4Writer();
+        QVERIFY(fw->open(full, m.streams, fo).ok());
+        // Only now limit the budget: what open() wrote is not counted.
+        const qint64 before = QFileInfo(full + QStringLiteral(".mdat")).size();
+        fo.faults->allow(std::numeric_limits<qint64>::max() - budget); // leaves `budget` bytes
+        Status s = feed(m, *fw, 40).status;
+        if (s.ok())
+            s = fw->flush();
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, ErrorCode::DiskFull);
+        // (the budget is shared by every file of the recording: at most it
+        // reached the data file)
+        QVERIFY(QFileInfo(full + QStringLiteral(".mdat")).size() - before <= budget);
+    }
+
+    // Issue 15, MPEG-TS and FLV: gathered packets fill the muxer's 256 KB
+    // buffer, so a batch reaches the kernel in one write per 256 KB (it was
+    // one per 64 KB), through the session's progress injector.
+    void gatheredTsWritesAreLarge()
+    {
+        Media storage;
+        const Media &m = media(QStringLiteral("h264_aac"), storage);
+        QTemporaryDir out;
+        const QString path = pathIn(out, QStringLiteral("gathered.ts"));
+        auto io = std::make_shared<IoFaultInjector>();
+        WriterOptions wo;
+        wo.gatherWrites = true;
+        wo.fsyncIntervalMs = 3600 * 1000;
+        wo.faults = io;
+        auto w = makeContainerWriter(ContainerType::MpegTs);
+        QVERIFY(w->open(path, m.streams, wo).ok());
+        QVERIFY(feed(m, *w, -1).status.ok());
+        QVERIFY(w->flush().ok());
+        const qint64 calls = io->writeCalls();
+        const qint64 size = QFileInfo(path).size();
+        // The test media makes ~140 KB: one or two writes with the 256 KB
+        // buffer, three with the old 64 KB one.
+        QVERIFY2(size > 2 * 64 * 1024, qPrintable(QStringLiteral("test media too small: %1 bytes").arg(size)));
+        QVERIFY2(calls <= size / (256 * 1024) + 2,
+                 qPrintable(QStringLiteral("%1 write calls for %2 bytes").arg(calls).arg(size)));
+        QVERIFY(w->finish().ok());
+        QVERIFY(testsupport::ffmpegDecodeErrors(path).isEmpty());
     }
 
     // The same, from the other side: the sidecars of a longer recording, cut
