@@ -190,9 +190,10 @@ QWidget *SettingsDialog::networkPage()
     form->addRow(tr("First reconnect after:"), m_reconnectInitial);
     form->addRow(tr("Longest wait between reconnects:"), m_reconnectMax);
     form->addRow(tr("Give up opening after:"), m_openTimeout);
-    // What the timeout really governs: a refusal is not waited for.
-    form->addRow(QString(),
-                 note(tr("A server that refuses the connection is reported at once; one that does not "
+    // What the timeout really governs: a refusal is not waited for. Across
+    // the whole row: beside long labels (French) the field column is too
+    // narrow for a sentence, which then stood one word per line.
+    form->addRow(note(tr("A server that refuses the connection is reported at once; one that does not "
                          "answer is given this long."),
                       page));
     form->addRow(tr("Treat as dropped after no data for:"), m_stallTimeout);
