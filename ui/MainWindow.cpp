@@ -36,7 +36,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -670,26 +669,6 @@ void MainWindow::quitGracefully()
     // A hung writer must not keep the app alive for ever; the Engine's
     // destructor still waits for the threads.
     QTimer::singleShot(30000, qApp, &QCoreApplication::quit);
-}
-
-void MainWindow::showEvent(QShowEvent *e)
-{
-    QMainWindow::showEvent(e);
-    if (m_splitPlaced)
-        return;
-    m_splitPlaced = true;
-    // At the first show the window has its size: the options get the height
-    // they need when the window has room for it (no scroll bar beside them on
-    // a large screen), and at most two fifths of it otherwise, so that at
-    // 640x480 a recording's card keeps most of the height.
-    auto *right = findChild<QSplitter *>(QStringLiteral("rightSplitter"));
-    auto *scroll = findChild<QScrollArea *>(QStringLiteral("optionsScroll"));
-    if (!right || !scroll || !scroll->widget() || right->height() <= 0)
-        return;
-    const int total = right->height() - right->handleWidth();
-    const int want = scroll->widget()->sizeHint().height() + 2 * scroll->frameWidth();
-    const int top = std::min(want, total * 2 / 5);
-    right->setSizes({top, std::max(0, total - top)});
 }
 
 void MainWindow::closeEvent(QCloseEvent *e)

@@ -122,12 +122,10 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *e) override;
-    void showEvent(QShowEvent *e) override;
     void dragEnterEvent(QDragEnterEvent *e) override;
     void dropEvent(QDropEvent *e) override;
 
 private:
-    bool m_splitPlaced = false; // the options' height was set at the first show
     void buildActions();
     void adoptSessions();
     void buildUi();
