@@ -171,8 +171,11 @@ private slots:
             dlg.resize(large ? dlg.sizeHint().expandedTo(dlg.minimumSizeHint()) : dlg.minimumSizeHint());
         };
         installTranslations(*QCoreApplication::instance(), lang);
-        Settings settings(m_tmp.filePath(QStringLiteral("layouts_%1.ini").arg(lang)));
-        settings.setValue(SettingKey::RecordingsFolder, m_tmp.filePath(QStringLiteral("rec_%1").arg(lang)));
+        // A folder per row: two rows of one language record the demo within
+        // the same second, and the second must not meet the first's file.
+        Settings settings(m_tmp.filePath(QStringLiteral("layouts_%1_%2.ini").arg(lang).arg(width)));
+        settings.setValue(SettingKey::RecordingsFolder,
+                          m_tmp.filePath(QStringLiteral("rec_%1_%2").arg(lang).arg(width)));
         settings.setValue(SettingKey::DiskReserveMb, 1);
         Engine engine;
         MemorySecretStore secrets;
