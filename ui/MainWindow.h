@@ -176,7 +176,7 @@ private:
     void splitRemote(int cardId);
     void addRemoteMarker(int cardId, const QString &name);
     // The recorder's own named source, recorded by name (Recorders tab).
-    void recordRemoteSource(const QString &recorderId, const QString &sourceName);
+    void recordRemoteSource(const QString &recorderId, const QString &sourceName, bool whenLive);
     QJsonObject remoteOptions(const RecordOptions &opts, StartMode mode) const;
     void onRemoteStarted(const QString &recorderId, const QString &title, const QString &detail, const QString &name,
                          const remote::RemoteReply &reply);

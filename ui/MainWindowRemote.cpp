@@ -225,17 +225,18 @@ void MainWindow::startRemote(const SourceEntry &entry, const RecordOptions &opts
         });
 }
 
-void MainWindow::recordRemoteSource(const QString &recorderId, const QString &sourceName)
+void MainWindow::recordRemoteSource(const QString &recorderId, const QString &sourceName, bool whenLive)
 {
     const RecorderEntry *rec = m_remote->find(recorderId);
     if (!rec || !rec->client)
         return;
     const QString title = tr("%1 on %2").arg(sourceName, rec->name);
     statusBar()->showMessage(tr("Starting \"%1\"…").arg(title), 5000);
-    rec->client->startNamed(sourceName, remoteOptions(m_options->options(), StartMode::Immediate), this,
-                            [this, recorderId, title, sourceName](const remote::RemoteReply &r) {
-                                onRemoteStarted(recorderId, title, sourceName, sourceName, r);
-                            });
+    rec->client->startNamed(
+        sourceName, remoteOptions(m_options->options(), whenLive ? StartMode::WheneverLive : StartMode::Immediate),
+        this, [this, recorderId, title, sourceName](const remote::RemoteReply &r) {
+            onRemoteStarted(recorderId, title, sourceName, sourceName, r);
+        });
 }
 
 void MainWindow::onRemoteStarted(const QString &recorderId, const QString &title, const QString &detail,
@@ -255,7 +256,18 @@ void MainWindow::onRemoteStarted(const QString &recorderId, const QString &title
     else
         m_active->addRecording(card, title, detail, r.json.value(QStringLiteral("chunkLength")).toDouble() > 0);
     m_tabs->setCurrentWidget(m_active);
-    onRemoteRecording(recorderId, rid, r.json);
+    // The reply says how the recording was when it was made; the recorder's
+    // events may already have told more (a source that failed at once can
+    // send "failed" before this reply arrives, and no event follows it).
+    // Seen as waiting first, so that what it came to is reported.
+    QJsonObject now = r.json;
+    if (const RecorderEntry *rec = m_remote->find(recorderId); rec && rec->client)
+        if (const auto it = rec->client->recordings().constFind(rid); it != rec->client->recordings().cend())
+            for (auto k = it->begin(); k != it->end(); ++k)
+                now.insert(k.key(), k.value());
+    if (!m_remoteStates.contains(card))
+        m_remoteStates.insert(card, RecordState::Waiting);
+    onRemoteRecording(recorderId, rid, now);
     updateActions();
 }
 

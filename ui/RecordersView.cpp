@@ -45,6 +45,11 @@ RecordersView::RecordersView(RemoteRecorders &recorders, QWidget *parent) : QWid
     m_recordSource->setToolTip(tr("Record the selected source on this recorder, with the options of the "
                                   "Sources tab (format, chunk length)"));
     m_recordSource->setEnabled(false);
+    m_recordSourceWhenLive = new QPushButton(tr("Record there whenever live"), this);
+    m_recordSourceWhenLive->setObjectName(QStringLiteral("recordRemoteSourceWhenLiveButton"));
+    m_recordSourceWhenLive->setToolTip(tr("The recorder waits for the stream and records it each time it goes live "
+                                          "(a new file each time), until you press Stop on its card"));
+    m_recordSourceWhenLive->setEnabled(false);
     m_orphans = new QLabel(this);
     m_orphans->setObjectName(QStringLiteral("remoteOrphansLabel"));
     m_orphans->setWordWrap(true);
@@ -67,7 +72,11 @@ RecordersView::RecordersView(RemoteRecorders &recorders, QWidget *parent) : QWid
     auto *sourcesCol = new QVBoxLayout;
     sourcesCol->addWidget(new QLabel(tr("Sources on the selected recorder:"), this));
     sourcesCol->addWidget(m_sources, 1);
-    sourcesCol->addWidget(m_recordSource, 0, Qt::AlignLeft);
+    auto *recordRow = new QHBoxLayout;
+    recordRow->addWidget(m_recordSource);
+    recordRow->addWidget(m_recordSourceWhenLive);
+    recordRow->addStretch(1);
+    sourcesCol->addLayout(recordRow);
     auto *filesCol = new QVBoxLayout;
     filesCol->addWidget(new QLabel(tr("Files on the selected recorder:"), this));
     filesCol->addWidget(m_files, 1);
@@ -102,14 +111,17 @@ RecordersView::RecordersView(RemoteRecorders &recorders, QWidget *parent) : QWid
             m_orphans->setText(tr("%n recording(s) rebuilt on the recorder.", nullptr, rebuilt));
         });
     });
-    auto record = [this] {
+    auto record = [this](bool whenLive) {
         if (!selectedSourceName().isEmpty())
-            emit recordSourceRequested(selectedId(), selectedSourceName());
+            emit recordSourceRequested(selectedId(), selectedSourceName(), whenLive);
     };
-    connect(m_recordSource, &QPushButton::clicked, this, record);
-    connect(m_sources, &QListWidget::itemActivated, this, record);
-    connect(m_sources, &QListWidget::currentItemChanged, this,
-            [this] { m_recordSource->setEnabled(!selectedSourceName().isEmpty()); });
+    connect(m_recordSource, &QPushButton::clicked, this, [record] { record(false); });
+    connect(m_recordSourceWhenLive, &QPushButton::clicked, this, [record] { record(true); });
+    connect(m_sources, &QListWidget::itemActivated, this, [record] { record(false); });
+    connect(m_sources, &QListWidget::currentItemChanged, this, [this] {
+        m_recordSource->setEnabled(!selectedSourceName().isEmpty());
+        m_recordSourceWhenLive->setEnabled(!selectedSourceName().isEmpty());
+    });
     connect(&m_recorders, &RemoteRecorders::sourcesChanged, this, [this](const QString &id) {
         if (id == selectedId())
             listSources();
@@ -180,6 +192,7 @@ void RecordersView::listSources()
     if (!e || !e->client) {
         m_sources->clear();
         m_recordSource->setEnabled(false);
+        m_recordSourceWhenLive->setEnabled(false);
         return;
     }
     e->client->listSources(this, [this, recorder = e->id](const remote::RemoteReply &r) {
@@ -190,6 +203,7 @@ void RecordersView::listSources()
         if (!r.ok()) {
             m_sources->addItem(r.error);
             m_recordSource->setEnabled(false);
+            m_recordSourceWhenLive->setEnabled(false);
             return;
         }
         for (const QJsonValue &v : r.json.value(QStringLiteral("sources")).toArray()) {
@@ -214,6 +228,7 @@ void RecordersView::listSources()
             m_sources->setCurrentRow(0);
         }
         m_recordSource->setEnabled(!selectedSourceName().isEmpty());
+        m_recordSourceWhenLive->setEnabled(!selectedSourceName().isEmpty());
     });
 }
 

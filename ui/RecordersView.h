@@ -32,7 +32,8 @@ public:
 signals:
     void addRequested();
     // Record the recorder's own named source (only its name is sent).
-    void recordSourceRequested(const QString &recorderId, const QString &sourceName);
+    // whenLive: armed there, a new file each time the stream goes live.
+    void recordSourceRequested(const QString &recorderId, const QString &sourceName, bool whenLive);
 
 private:
     void reload();
@@ -45,6 +46,7 @@ private:
     QListWidget *m_files;
     QListWidget *m_sources;
     QPushButton *m_recordSource;
+    QPushButton *m_recordSourceWhenLive;
     QLabel *m_orphans;
     QPushButton *m_recover;
 };

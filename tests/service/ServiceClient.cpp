@@ -4,9 +4,11 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QTest>
 
 #include <csignal>
+#include <memory>
 
 QJsonObject HttpReply::json() const { return QJsonDocument::fromJson(body).object(); }
 
@@ -124,14 +126,37 @@ WireTap::WireTap(quint16 upstream) : m_upstream(upstream)
         while (QTcpSocket *in = m_server.nextPendingConnection()) {
             auto *out = new QTcpSocket(in);
             out->connectToHost(QHostAddress::LocalHost, m_upstream);
-            QObject::connect(in, &QTcpSocket::readyRead, out, [this, in, out] {
+            // What is held back for this connection, and until when.
+            auto held = std::make_shared<QByteArray>();
+            auto holding = std::make_shared<bool>(false);
+            QObject::connect(in, &QTcpSocket::readyRead, out, [this, in, out, holding] {
                 const QByteArray b = in->readAll();
                 sent += b;
+                // A new request (its first line), not the rest of one.
+                if (!m_holdLine.isEmpty() && b.left(b.indexOf("\r\n")).contains(" HTTP/1."))
+                    *holding = b.startsWith(m_holdLine);
                 out->write(b); // buffered until it is connected
             });
-            QObject::connect(out, &QTcpSocket::readyRead, in, [in, out] { in->write(out->readAll()); });
+            QObject::connect(out, &QTcpSocket::readyRead, in, [this, in, out, held, holding] {
+                if (!*holding && held->isEmpty()) {
+                    in->write(out->readAll());
+                    return;
+                }
+                const bool first = held->isEmpty();
+                *held += out->readAll();
+                if (first)
+                    QTimer::singleShot(m_holdMs, in, [in, out, held] {
+                        in->write(*held);
+                        held->clear();
+                        if (out->state() == QAbstractSocket::UnconnectedState)
+                            in->disconnectFromHost();
+                    });
+            });
             QObject::connect(in, &QTcpSocket::disconnected, out, &QTcpSocket::disconnectFromHost);
-            QObject::connect(out, &QTcpSocket::disconnected, in, &QTcpSocket::disconnectFromHost);
+            QObject::connect(out, &QTcpSocket::disconnected, in, [in, held] {
+                if (held->isEmpty()) // else when what is held has been passed on
+                    in->disconnectFromHost();
+            });
             QObject::connect(in, &QTcpSocket::disconnected, in, &QObject::deleteLater);
         }
     });

@@ -58,9 +58,19 @@ public:
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port())); }
     // The JSON body of each request whose first line starts with `startLine`.
     QList<QJsonObject> bodiesOf(const QByteArray &startLine) const;
+    // Replies on a connection whose last request starts with `startLine`
+    // reach the client `ms` later (in order): a slow answer, while events on
+    // other connections pass at once.
+    void holdReplies(const QByteArray &startLine, int ms)
+    {
+        m_holdLine = startLine;
+        m_holdMs = ms;
+    }
     QByteArray sent;
 
 private:
     QTcpServer m_server;
     quint16 m_upstream;
+    QByteArray m_holdLine;
+    int m_holdMs = 0;
 };
