@@ -9,6 +9,7 @@
 #include "ui/ActiveRecordingsView.h"
 #include "ui/HelpMenu.h"
 #include "ui/PlayerDialog.h"
+#include "ui/PaneFit.h"
 #include "ui/RecordOptionsWidget.h"
 #include "ui/RecordersView.h"
 #include "ui/RecordingsList.h"
@@ -391,6 +392,10 @@ void MainWindow::buildUi()
     right->setStretchFactor(0, 2);
     right->setStretchFactor(1, 3);
     right->setSizes({controlsBox->sizeHint().height(), 600});
+    // Whenever the options grow (the "changes apply next time" note while
+    // recording), their pane grows with them when there is room: no scroll
+    // bar beside them on a large window.
+    new PaneFit(right, controlsScroll, 0.4);
 
     auto *split = new QSplitter(Qt::Horizontal);
     split->setObjectName(QStringLiteral("mainSplitter"));

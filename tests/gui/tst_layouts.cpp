@@ -250,6 +250,20 @@ private slots:
             QVERIFY2(!scroll->horizontalScrollBar()->isVisible(), "the card does not fit the window's width");
             clipped += clippedIn(card);
             shot(&window, QStringLiteral("window-recording"), lang, width);
+            if (large) {
+                // While the source records, the options say that changes
+                // apply next time: that note makes them taller after the
+                // window was placed, and their pane grows with it when there
+                // is room (no scroll bar beside them on a large window).
+                auto *options = window.findChild<QScrollArea *>(QStringLiteral("optionsScroll"));
+                QVERIFY(options);
+                QVERIFY(window.findChild<QLabel *>(QStringLiteral("optionsNextHint"))->isVisible());
+                settle();
+                QVERIFY2(!options->verticalScrollBar()->isVisible(),
+                         qPrintable(QStringLiteral("the options scroll while recording: %1 px for %2")
+                                        .arg(options->viewport()->height())
+                                        .arg(options->widget()->minimumSizeHint().height())));
+            }
             engine.stopAll();
             QVERIFY(engine.waitAll(30000));
         }
