@@ -334,7 +334,11 @@ void RecordingCard::setStats(const RecordStats &s)
         m_figures->hide();
     m_elapsed->setText(formatDuration(s.mediaMs));
     m_size->setText(loc.formattedDataSize(s.bytes));
-    m_bitrate->setText(tr("%1 kbit/s").arg(loc.toString(s.bitrateBps / 1000)));
+    // The engine's first figure comes after about a second of data: until
+    // then "0 kbit/s" would be a figure nobody measured, so the dash stays.
+    // Once measured, a stalled source's 0 is a figure too.
+    m_bitrateKnown = m_bitrateKnown || s.bitrateBps > 0;
+    m_bitrate->setText(m_bitrateKnown ? tr("%1 kbit/s").arg(loc.toString(s.bitrateBps / 1000)) : QStringLiteral("–"));
     // Counted from 1 for people; the file names count from part0000.
     m_chunk->setText(m_chunked ? QString::number(s.chunkIndex + 1) : tr("one file"));
     // Access units without a picture are not lost packets: said apart, and

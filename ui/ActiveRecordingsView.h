@@ -92,6 +92,7 @@ private:
     QLabel *m_black;
     QWidget *m_figures;
     qint64 m_bytes = 0;
+    bool m_bitrateKnown = false; // the engine has measured a bitrate
     QPushButton *m_stop;
     QPushButton *m_dismiss;
     QPushButton *m_split;
