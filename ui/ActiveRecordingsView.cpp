@@ -1,5 +1,6 @@
 #include "ui/ActiveRecordingsView.h"
 
+#include "ui/FailureText.h"
 #include "ui/TrackDialog.h"
 
 #include "core/record/Engine.h"
@@ -270,7 +271,10 @@ void RecordingCard::setState(RecordState state, const QString &reason)
     m_dismiss->setVisible(done);
     updateMarkerControls();
     if (state == RecordState::Failed && !reason.isEmpty()) {
-        m_error->setText(friendlySentence(reason));
+        // The window's language; the engine's own (English) line stays at
+        // hand for whoever digs further.
+        m_error->setText(failureSentence(reason));
+        m_error->setToolTip(reason);
         m_error->show();
     }
     // A recording that failed before its first byte has no figures to show:
