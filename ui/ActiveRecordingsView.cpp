@@ -73,6 +73,26 @@ QString friendlySentence(const QString &engineLine)
     return s;
 }
 
+QString breakableText(const QString &text)
+{
+    QStringList words = text.split(u' ');
+    for (QString &word : words) {
+        if (word.size() <= 20)
+            continue;
+        QString broken;
+        broken.reserve(word.size() + word.size() / 4);
+        for (qsizetype i = 0; i < word.size(); ++i) {
+            const QChar c = word.at(i);
+            broken += c;
+            const bool separator = c == u'/' || c == u'\\' || c == u'_' || c == u'-' || c == u'.';
+            if (separator && i + 1 < word.size() && word.at(i + 1) != c)
+                broken += QChar(0x200B);
+        }
+        word = broken;
+    }
+    return words.join(u' ');
+}
+
 QString RecordingCard::stateText(RecordState s)
 {
     switch (s) {
@@ -249,7 +269,7 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
 
 void RecordingCard::setNote(const QString &note)
 {
-    m_note->setText(note);
+    m_note->setText(breakableText(note));
     m_note->setVisible(!note.isEmpty());
 }
 
@@ -273,7 +293,7 @@ void RecordingCard::setState(RecordState state, const QString &reason)
     if (state == RecordState::Failed && !reason.isEmpty()) {
         // The window's language; the engine's own (English) line stays at
         // hand for whoever digs further.
-        m_error->setText(failureSentence(reason));
+        m_error->setText(breakableText(failureSentence(reason)));
         m_error->setToolTip(reason);
         m_error->show();
     }

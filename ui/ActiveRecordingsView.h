@@ -155,6 +155,11 @@ QString diskText(const DiskForecast &disk);
 // An engine line ("nothing is listening at … (connection refused)") as a
 // sentence for people: capital first letter, a full stop at the end.
 QString friendlySentence(const QString &engineLine);
+// Break opportunities (zero-width spaces) after '/', '_', '-' and '.' in the
+// long words of `text` (paths, addresses): a label wraps only at spaces, and
+// one path in a failed card's reason made the card wider than a 640-pixel
+// window.
+QString breakableText(const QString &text);
 
 } // namespace ui
 } // namespace tapedeck

@@ -90,6 +90,14 @@ QString failureSentence(const QString &engineLine)
     const QString line = engineLine.trimmed();
     if (line.isEmpty())
         return line;
+    // The MP4 writer wraps the reason (core/mp4/Mp4Writer.cpp): the reason
+    // is said, then that the sidecars are kept.
+    static const QRegularExpression mp4(
+        QStringLiteral(R"re(^MP4 recording to .+? failed: (.+) — the sidecar files are kept for recovery$)re"));
+    if (const QRegularExpressionMatch m = mp4.match(line); m.hasMatch())
+        return failureSentence(m.captured(1)) + u' '
+            + cardText(QT_TRANSLATE_NOOP("tapedeck::ui::RecordingCard",
+                                         "What was written is kept: File → Recover recordings… rebuilds it."));
     for (const Pattern &p : kPatterns) {
         const QRegularExpressionMatch m = QRegularExpression(QString::fromLatin1(p.regex)).match(line);
         if (m.hasMatch())
