@@ -267,6 +267,21 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     setState(RecordState::Waiting, QString());
 }
 
+void RecordingCard::resizeEvent(QResizeEvent *e)
+{
+    QWidget::resizeEvent(e);
+    // The picture grows with the card on a large window (a quarter of its
+    // width, at most 320 px) and keeps its 160 px in a 640-pixel one, where
+    // the figures need the room.
+    const int w = std::clamp(width() / 4, 160, 320);
+    if (w == m_preview->width())
+        return;
+    m_preview->setFixedSize(w, w * 9 / 16);
+    // The last picture at the new size until the next one comes.
+    if (const QPixmap p = preview(); !p.isNull())
+        m_preview->setPixmap(p.scaled(m_preview->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+}
+
 void RecordingCard::setNote(const QString &note)
 {
     m_note->setText(breakableText(note));

@@ -15,6 +15,7 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QResizeEvent;
 class QTimer;
 class QVBoxLayout;
 
@@ -68,6 +69,9 @@ signals:
     void splitClicked(int id);
     // `name` as typed (may be empty: the window names it).
     void markerClicked(int id, const QString &name);
+
+protected:
+    void resizeEvent(QResizeEvent *e) override;
 
 private:
     const int m_id;

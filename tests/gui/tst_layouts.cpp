@@ -248,6 +248,18 @@ private slots:
                                     .arg(onWindow.width())
                                     .arg(onWindow.height())));
             QVERIFY2(!scroll->horizontalScrollBar()->isVisible(), "the card does not fit the window's width");
+            // The picture grows with the card on a large window (up to
+            // 320 px wide) and keeps its 160 px on the smallest.
+            auto *preview = card->findChild<QLabel *>(QStringLiteral("previewLabel"));
+            QVERIFY(preview);
+            if (large)
+                QVERIFY2(
+                    preview->width() >= 280 && preview->width() <= 320,
+                    qPrintable(
+                        QStringLiteral("preview %1 px wide in a %2 px card").arg(preview->width()).arg(card->width())));
+            else
+                QCOMPARE(preview->width(), 160);
+            QCOMPARE(preview->height(), preview->width() * 9 / 16);
             clipped += clippedIn(card);
             shot(&window, QStringLiteral("window-recording"), lang, width);
             if (large) {
