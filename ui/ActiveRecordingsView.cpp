@@ -1,5 +1,6 @@
 #include "ui/ActiveRecordingsView.h"
 
+#include "ui/FailureText.h"
 #include "ui/TrackDialog.h"
 
 #include "core/record/Engine.h"
@@ -70,6 +71,26 @@ QString friendlySentence(const QString &engineLine)
     if (last != u'.' && last != u'!' && last != u'?' && last != u'…')
         s += u'.';
     return s;
+}
+
+QString breakableText(const QString &text)
+{
+    QStringList words = text.split(u' ');
+    for (QString &word : words) {
+        if (word.size() <= 20)
+            continue;
+        QString broken;
+        broken.reserve(word.size() + word.size() / 4);
+        for (qsizetype i = 0; i < word.size(); ++i) {
+            const QChar c = word.at(i);
+            broken += c;
+            const bool separator = c == u'/' || c == u'\\' || c == u'_' || c == u'-' || c == u'.';
+            if (separator && i + 1 < word.size() && word.at(i + 1) != c)
+                broken += QChar(0x200B);
+        }
+        word = broken;
+    }
+    return words.join(u' ');
 }
 
 QString RecordingCard::stateText(RecordState s)
@@ -246,9 +267,24 @@ RecordingCard::RecordingCard(int id, const QString &title, const QString &detail
     setState(RecordState::Waiting, QString());
 }
 
+void RecordingCard::resizeEvent(QResizeEvent *e)
+{
+    QWidget::resizeEvent(e);
+    // The picture grows with the card on a large window (a quarter of its
+    // width, at most 320 px) and keeps its 160 px in a 640-pixel one, where
+    // the figures need the room.
+    const int w = std::clamp(width() / 4, 160, 320);
+    if (w == m_preview->width())
+        return;
+    m_preview->setFixedSize(w, w * 9 / 16);
+    // The last picture at the new size until the next one comes.
+    if (const QPixmap p = preview(); !p.isNull())
+        m_preview->setPixmap(p.scaled(m_preview->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+}
+
 void RecordingCard::setNote(const QString &note)
 {
-    m_note->setText(note);
+    m_note->setText(breakableText(note));
     m_note->setVisible(!note.isEmpty());
 }
 
@@ -270,7 +306,10 @@ void RecordingCard::setState(RecordState state, const QString &reason)
     m_dismiss->setVisible(done);
     updateMarkerControls();
     if (state == RecordState::Failed && !reason.isEmpty()) {
-        m_error->setText(friendlySentence(reason));
+        // The window's language; the engine's own (English) line stays at
+        // hand for whoever digs further.
+        m_error->setText(breakableText(failureSentence(reason)));
+        m_error->setToolTip(reason);
         m_error->show();
     }
     // A recording that failed before its first byte has no figures to show:
@@ -334,7 +373,11 @@ void RecordingCard::setStats(const RecordStats &s)
         m_figures->hide();
     m_elapsed->setText(formatDuration(s.mediaMs));
     m_size->setText(loc.formattedDataSize(s.bytes));
-    m_bitrate->setText(tr("%1 kbit/s").arg(loc.toString(s.bitrateBps / 1000)));
+    // The engine's first figure comes after about a second of data: until
+    // then "0 kbit/s" would be a figure nobody measured, so the dash stays.
+    // Once measured, a stalled source's 0 is a figure too.
+    m_bitrateKnown = m_bitrateKnown || s.bitrateBps > 0;
+    m_bitrate->setText(m_bitrateKnown ? tr("%1 kbit/s").arg(loc.toString(s.bitrateBps / 1000)) : QStringLiteral("–"));
     // Counted from 1 for people; the file names count from part0000.
     m_chunk->setText(m_chunked ? QString::number(s.chunkIndex + 1) : tr("one file"));
     // Access units without a picture are not lost packets: said apart, and

@@ -15,6 +15,7 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QResizeEvent;
 class QTimer;
 class QVBoxLayout;
 
@@ -69,6 +70,9 @@ signals:
     // `name` as typed (may be empty: the window names it).
     void markerClicked(int id, const QString &name);
 
+protected:
+    void resizeEvent(QResizeEvent *e) override;
+
 private:
     const int m_id;
     const bool m_chunked;
@@ -92,6 +96,7 @@ private:
     QLabel *m_black;
     QWidget *m_figures;
     qint64 m_bytes = 0;
+    bool m_bitrateKnown = false; // the engine has measured a bitrate
     QPushButton *m_stop;
     QPushButton *m_dismiss;
     QPushButton *m_split;
@@ -154,6 +159,11 @@ QString diskText(const DiskForecast &disk);
 // An engine line ("nothing is listening at … (connection refused)") as a
 // sentence for people: capital first letter, a full stop at the end.
 QString friendlySentence(const QString &engineLine);
+// Break opportunities (zero-width spaces) after '/', '_', '-' and '.' in the
+// long words of `text` (paths, addresses): a label wraps only at spaces, and
+// one path in a failed card's reason made the card wider than a 640-pixel
+// window.
+QString breakableText(const QString &text);
 
 } // namespace ui
 } // namespace tapedeck

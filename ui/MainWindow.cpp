@@ -8,7 +8,9 @@
 #include "core/recovery/Classifier.h"
 #include "ui/ActiveRecordingsView.h"
 #include "ui/HelpMenu.h"
+#include "ui/LayoutUtil.h"
 #include "ui/PlayerDialog.h"
+#include "ui/PaneFit.h"
 #include "ui/RecordOptionsWidget.h"
 #include "ui/RecordersView.h"
 #include "ui/RecordingsList.h"
@@ -283,6 +285,14 @@ void MainWindow::buildUi()
     m_sourceList = new QListWidget(sourcesBox);
     m_sourceList->setObjectName(QStringLiteral("sourceList"));
     m_sourceList->setIconSize(QSize(20, 20));
+    // Long names are cut with "…" (whole in the tooltip), not clipped under
+    // a horizontal scroll bar. No minimum width beyond the names of the
+    // demo: at 640 px the column gets what the recording side leaves (a
+    // long name's width would widen the window past the screen).
+    m_sourceList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sourceList->setTextElideMode(Qt::ElideRight);
+    m_sourceList->setResizeMode(QListView::Adjust);
+    m_sourceList->setItemDelegate(new ElidingItemDelegate(m_sourceList));
     m_sourceList->addAction(m_removeSource);
     m_sourceList->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_sourceList->addAction(m_editSource);
@@ -313,6 +323,9 @@ void MainWindow::buildUi()
     sourceButtons->addWidget(removeButton);
     sourceButtons->addStretch(1);
     auto *sourcesLay = new QVBoxLayout(sourcesBox);
+    // Narrow sides: at 640 px every pixel of the column goes to the names.
+    const QMargins around = sourcesLay->contentsMargins();
+    sourcesLay->setContentsMargins(2, around.top(), 2, around.bottom());
     sourcesLay->addWidget(m_sourceList, 1);
     sourcesLay->addLayout(sourceButtons);
     connect(m_sourceList, &QListWidget::currentItemChanged, this, &MainWindow::onSourceSelected);
@@ -391,6 +404,10 @@ void MainWindow::buildUi()
     right->setStretchFactor(0, 2);
     right->setStretchFactor(1, 3);
     right->setSizes({controlsBox->sizeHint().height(), 600});
+    // Whenever the options grow (the "changes apply next time" note while
+    // recording), their pane grows with them when there is room: no scroll
+    // bar beside them on a large window.
+    new PaneFit(right, controlsScroll, 0.4);
 
     auto *split = new QSplitter(Qt::Horizontal);
     split->setObjectName(QStringLiteral("mainSplitter"));
@@ -438,12 +455,13 @@ void MainWindow::reloadSources()
         item->setData(IdRole, e.id);
         item->setData(NeedsSecretRole, e.needsSecret);
         item->setData(IconRole, QString::fromLatin1(ic));
-        item->setToolTip(e.displayUrl);
+        // The whole name first: a long one is cut in the list.
+        item->setToolTip(e.name + u'\n' + e.displayUrl);
         if (e.needsSecret) {
             // Said in the list, not only when recording fails.
             item->setText(tr("%1 (needs its password)").arg(e.name));
             item->setData(NameRole, e.name);
-            item->setToolTip(e.displayUrl + u'\n'
+            item->setToolTip(e.name + u'\n' + e.displayUrl + u'\n'
                              + tr("The password or stream key was not kept; you will be asked for it when you "
                                   "record."));
         }

@@ -9,6 +9,7 @@
 #include "core/recovery/Scanner.h"
 #include "core/app/StartupScan.h"
 #include "ui/ActiveRecordingsView.h"
+#include "ui/FailureText.h"
 #include "core/app/OutputNaming.h"
 #include "core/io/Paths.h"
 #include "ui/RecordOptionsWidget.h"
@@ -224,8 +225,7 @@ void MainWindow::stopSelected()
 
 void MainWindow::reportFailure(const QString &sourceName, const QString &reason)
 {
-    m_tray->notify(NotificationKind::Failed, tr("Recording of \"%1\" failed").arg(sourceName),
-                   friendlySentence(reason));
+    m_tray->notify(NotificationKind::Failed, tr("Recording of \"%1\" failed").arg(sourceName), failureSentence(reason));
 }
 
 void MainWindow::onStateChanged(int id, RecordState state, const QString &reason)

@@ -4,6 +4,7 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
@@ -69,20 +70,28 @@ RecordersView::RecordersView(RemoteRecorders &recorders, QWidget *parent) : QWid
     lay->addWidget(m_list, 1);
     lay->addLayout(buttons);
     // Its sources beside its files: both belong to the selected recorder.
-    auto *sourcesCol = new QVBoxLayout;
-    sourcesCol->addWidget(new QLabel(tr("Sources on the selected recorder:"), this));
-    sourcesCol->addWidget(m_sources, 1);
-    auto *recordRow = new QHBoxLayout;
-    recordRow->addWidget(m_recordSource);
-    recordRow->addWidget(m_recordSourceWhenLive);
-    recordRow->addStretch(1);
-    sourcesCol->addLayout(recordRow);
-    auto *filesCol = new QVBoxLayout;
-    filesCol->addWidget(new QLabel(tr("Files on the selected recorder:"), this));
-    filesCol->addWidget(m_files, 1);
-    auto *both = new QHBoxLayout;
-    both->addLayout(sourcesCol, 1);
-    both->addLayout(filesCol, 1);
+    // The headers wrap (on one line each they made the tab, and so the
+    // window, wider than the source list leaves at 640 px in German) and
+    // share a row, so the two lists start at the same height.
+    auto header = [this](const QString &text) {
+        auto *l = new QLabel(text, this);
+        l->setWordWrap(true);
+        l->setAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        return l;
+    };
+    auto *both = new QGridLayout;
+    both->addWidget(header(tr("Sources on the selected recorder:")), 0, 0);
+    both->addWidget(header(tr("Files on the selected recorder:")), 0, 1);
+    both->addWidget(m_sources, 1, 0);
+    both->addWidget(m_files, 1, 1, 2, 1);
+    // One above the other: side by side they are wider than half of 640 px in German.
+    auto *recordCol = new QVBoxLayout;
+    recordCol->addWidget(m_recordSource, 0, Qt::AlignLeft);
+    recordCol->addWidget(m_recordSourceWhenLive, 0, Qt::AlignLeft);
+    both->addLayout(recordCol, 2, 0);
+    both->setColumnStretch(0, 1);
+    both->setColumnStretch(1, 1);
+    both->setRowStretch(1, 1);
     lay->addLayout(both, 2);
     lay->addLayout(orphanRow);
 

@@ -25,6 +25,7 @@
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -68,6 +69,25 @@ QStringList clippedIn(QWidget *root)
         if (b->width() + 1 < b->minimumSizeHint().width())
             out << describe(b, b->text())
                     + QStringLiteral(" (%1 px wide, needs %2)").arg(b->width()).arg(b->minimumSizeHint().width());
+    }
+    // The window's source list: the demo's name whole in every language,
+    // no horizontal scroll bar under it.
+    for (QListWidget *list : root->findChildren<QListWidget *>(QStringLiteral("sourceList"))) {
+        if (!list->isVisibleTo(root))
+            continue;
+        if (list->horizontalScrollBar()->isVisible())
+            out << describe(list, QStringLiteral("(sources)")) + QStringLiteral(" (a horizontal scroll bar)");
+        for (int i = 0; i < list->count(); ++i) {
+            const int need = list->fontMetrics().horizontalAdvance(list->item(i)->text()) + list->iconSize().width()
+                + 3 * list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, list) + 6;
+            // A name longer than the column can give is cut with "…", the
+            // whole of it in its tooltip.
+            const bool elided = list->fontMetrics().horizontalAdvance(list->item(i)->text()) > 150
+                && list->item(i)->toolTip().startsWith(list->item(i)->text());
+            if (list->viewport()->width() + 1 < need && !elided)
+                out << describe(list, list->item(i)->text())
+                        + QStringLiteral(" (%1 px wide, needs %2)").arg(list->viewport()->width()).arg(need);
+        }
     }
     for (QListWidget *list : root->findChildren<QListWidget *>()) {
         if (!list->isVisibleTo(root) || list->objectName() != QLatin1String("settingsPages"))
@@ -187,7 +207,12 @@ private slots:
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             settle();
-            // The window does not widen itself beyond the smallest screen.
+            // The window does not widen itself beyond the smallest screen,
+            // not for a long source name either (it is cut in the list).
+            QCOMPARE(window.size(), windowSize);
+            window.sources()->addNamed(QStringLiteral("Studiokamera auf dem Dach, Nordseite, zweiter Stock"),
+                                       QStringLiteral("rtmp://127.0.0.1/live/roof"));
+            settle();
             QCOMPARE(window.size(), windowSize);
             clipped += clippedIn(&window);
             if (auto *tabs = window.findChild<QTabWidget *>()) {
@@ -248,8 +273,38 @@ private slots:
                                     .arg(onWindow.width())
                                     .arg(onWindow.height())));
             QVERIFY2(!scroll->horizontalScrollBar()->isVisible(), "the card does not fit the window's width");
+            // The picture grows with the card on a large window (up to
+            // 320 px wide) and keeps its 160 px on the smallest.
+            auto *preview = card->findChild<QLabel *>(QStringLiteral("previewLabel"));
+            QVERIFY(preview);
+            if (large)
+                QVERIFY2(
+                    preview->width() >= 280 && preview->width() <= 320,
+                    qPrintable(
+                        QStringLiteral("preview %1 px wide in a %2 px card").arg(preview->width()).arg(card->width())));
+            else
+                QCOMPARE(preview->width(), 160);
+            QCOMPARE(preview->height(), preview->width() * 9 / 16);
+            // The card's figures get new texts every 200 ms, each laid out
+            // on the next pass: a pass without clipping, within 2 s (what
+            // stays clipped is reported).
+            (void)QTest::qWaitFor([&] { return clippedIn(card).isEmpty(); }, 2000);
             clipped += clippedIn(card);
             shot(&window, QStringLiteral("window-recording"), lang, width);
+            if (large) {
+                // While the source records, the options say that changes
+                // apply next time: that note makes them taller after the
+                // window was placed, and their pane grows with it when there
+                // is room (no scroll bar beside them on a large window).
+                auto *options = window.findChild<QScrollArea *>(QStringLiteral("optionsScroll"));
+                QVERIFY(options);
+                QVERIFY(window.findChild<QLabel *>(QStringLiteral("optionsNextHint"))->isVisible());
+                settle();
+                QVERIFY2(!options->verticalScrollBar()->isVisible(),
+                         qPrintable(QStringLiteral("the options scroll while recording: %1 px for %2")
+                                        .arg(options->viewport()->height())
+                                        .arg(options->widget()->minimumSizeHint().height())));
+            }
             engine.stopAll();
             QVERIFY(engine.waitAll(30000));
         }

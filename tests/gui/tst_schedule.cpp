@@ -34,6 +34,7 @@
 #include <QRadioButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -437,12 +438,28 @@ private slots:
         const QString secondBase = m_engine->session(second)->params().outBase;
         QVERIFY2(QFileInfo(secondBase).fileName().endsWith(QStringLiteral("_r1")), qPrintable(secondBase));
         QVERIFY(firstBase != secondBase);
+        // The smallest window: both cards (the failed run's and its
+        // restart's) fit its width, no horizontal scroll bar under them.
+        if (screenshotDir().isEmpty())
+            m_window->resize(640, 480);
         if (!screenshotDir().isEmpty()) {
             m_window->showMaximized();
             QTest::qWait(300);
             showNote(m_window->activeView(), card);
             snap(QStringLiteral("schedule-restart-card"));
+            if (auto *scroll = m_window->activeView()->findChild<QScrollArea *>())
+                scroll->ensureWidgetVisible(failedCard->findChild<QLabel *>(QStringLiteral("errorLabel")), 0, 0);
+            snap(QStringLiteral("schedule-restart-failed-card"));
         }
+        auto *cards = m_window->activeView()->findChild<QScrollArea *>();
+        QVERIFY(cards);
+        QTest::qWait(50); // the layouts settle
+        QVERIFY2(!cards->horizontalScrollBar()->isVisible(),
+                 qPrintable(QStringLiteral("cards need %1 px, %2 px shown; failed card: %3, restart card: %4")
+                                .arg(cards->widget()->minimumSizeHint().width())
+                                .arg(cards->viewport()->width())
+                                .arg(failedCard->minimumSizeHint().width())
+                                .arg(card->minimumSizeHint().width())));
         QTest::qWait(2000); // something to decode
 
         clock->offsetSec = 700; // past the stop
