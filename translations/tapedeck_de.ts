@@ -1566,6 +1566,14 @@ oder die Schaltflächen unten benutzen</translation>
         <source>None yet: recording a source with a password here offers to keep it on the recorder.</source>
         <translation>Noch keine: Wird hier eine Quelle mit Passwort aufgenommen, wird angeboten, sie auf dem Rekorder zu speichern.</translation>
     </message>
+    <message>
+        <source>Record there whenever live</source>
+        <translation>Dort bei jedem Live-Start aufnehmen</translation>
+    </message>
+    <message>
+        <source>The recorder waits for the stream and records it each time it goes live (a new file each time), until you press Stop on its card</source>
+        <translation>Der Rekorder wartet auf den Stream und nimmt ihn bei jedem Live-Start auf (jedes Mal eine neue Datei), bis Sie auf seiner Karte Stoppen drücken</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecordingCard</name>
@@ -1742,6 +1750,26 @@ oder die Schaltflächen unten benutzen</translation>
     <message>
         <source>Black picture for %1: check the source&apos;s camera or video.</source>
         <translation>Seit %1 schwarzes Bild: Kamera oder Video der Quelle prüfen.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the recording stopped. Free some space and record again. (%1)</source>
+        <translation>Der Datenträger ist voll: Die Aufnahme wurde beendet. Geben Sie Platz frei und nehmen Sie erneut auf. (%1)</translation>
+    </message>
+    <message>
+        <source>The recording could not be written to the disk. (%1)</source>
+        <translation>Die Aufnahme konnte nicht auf den Datenträger geschrieben werden. (%1)</translation>
+    </message>
+    <message>
+        <source>The source came back without the tracks chosen for this recording: the recording ended there and keeps what it had.</source>
+        <translation>Die Quelle kam ohne die für diese Aufnahme gewählten Spuren zurück: Die Aufnahme endete dort und behält, was sie hatte.</translation>
+    </message>
+    <message>
+        <source>What was written is kept: File → Recover recordings… rebuilds it.</source>
+        <translation>Was geschrieben wurde, bleibt erhalten: Datei → Aufnahmen wiederherstellen … stellt es wieder her.</translation>
+    </message>
+    <message>
+        <source>The recording failed. Hold the mouse over this message for the details (in English).</source>
+        <translation>Die Aufnahme ist fehlgeschlagen. Halten Sie die Maus über diese Meldung, um die Einzelheiten (auf Englisch) zu sehen.</translation>
     </message>
 </context>
 <context>

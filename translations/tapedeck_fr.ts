@@ -1566,6 +1566,14 @@ ou utilisez les boutons ci-dessous</translation>
         <source>None yet: recording a source with a password here offers to keep it on the recorder.</source>
         <translation>Aucune pour l’instant : enregistrer ici une source avec mot de passe propose de la conserver sur l’enregistreur.</translation>
     </message>
+    <message>
+        <source>Record there whenever live</source>
+        <translation>Enregistrer là-bas à chaque direct</translation>
+    </message>
+    <message>
+        <source>The recorder waits for the stream and records it each time it goes live (a new file each time), until you press Stop on its card</source>
+        <translation>L’enregistreur attend le flux et l’enregistre à chaque passage en direct (un nouveau fichier à chaque fois), jusqu’à ce que vous appuyiez sur Arrêter sur sa carte</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::RecordingCard</name>
@@ -1742,6 +1750,26 @@ ou utilisez les boutons ci-dessous</translation>
     <message>
         <source>Black picture for %1: check the source&apos;s camera or video.</source>
         <translation>Image noire depuis %1 : vérifiez la caméra ou la vidéo de la source.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the recording stopped. Free some space and record again. (%1)</source>
+        <translation>Le disque est plein : l’enregistrement s’est arrêté. Libérez de la place et enregistrez à nouveau. (%1)</translation>
+    </message>
+    <message>
+        <source>The recording could not be written to the disk. (%1)</source>
+        <translation>L’enregistrement n’a pas pu être écrit sur le disque. (%1)</translation>
+    </message>
+    <message>
+        <source>The source came back without the tracks chosen for this recording: the recording ended there and keeps what it had.</source>
+        <translation>La source est revenue sans les pistes choisies pour cet enregistrement : l’enregistrement s’est arrêté là et garde ce qu’il avait.</translation>
+    </message>
+    <message>
+        <source>What was written is kept: File → Recover recordings… rebuilds it.</source>
+        <translation>Ce qui a été écrit est conservé : Fichier → Récupérer des enregistrements… le reconstruit.</translation>
+    </message>
+    <message>
+        <source>The recording failed. Hold the mouse over this message for the details (in English).</source>
+        <translation>L’enregistrement a échoué. Placez la souris sur ce message pour voir les détails (en anglais).</translation>
     </message>
 </context>
 <context>
