@@ -83,12 +83,15 @@ RecordersView::RecordersView(RemoteRecorders &recorders, QWidget *parent) : QWid
     both->addWidget(header(tr("Sources on the selected recorder:")), 0, 0);
     both->addWidget(header(tr("Files on the selected recorder:")), 0, 1);
     both->addWidget(m_sources, 1, 0);
-    both->addWidget(m_files, 1, 1, 2, 1);
-    // One above the other: side by side they are wider than half of 640 px in German.
-    auto *recordCol = new QVBoxLayout;
-    recordCol->addWidget(m_recordSource, 0, Qt::AlignLeft);
-    recordCol->addWidget(m_recordSourceWhenLive, 0, Qt::AlignLeft);
-    both->addLayout(recordCol, 2, 0);
+    both->addWidget(m_files, 1, 1);
+    // Under both lists, side by side: stacked under the sources they made
+    // every tab, and so the window, taller than a 640x480 screen leaves;
+    // under half of the width they do not fit side by side in German.
+    auto *recordRow = new QHBoxLayout;
+    recordRow->addWidget(m_recordSource);
+    recordRow->addWidget(m_recordSourceWhenLive);
+    recordRow->addStretch(1);
+    both->addLayout(recordRow, 2, 0, 1, 2);
     both->setColumnStretch(0, 1);
     both->setColumnStretch(1, 1);
     both->setRowStretch(1, 1);
