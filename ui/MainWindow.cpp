@@ -20,6 +20,8 @@
 #include "ui/SourceDialog.h"
 #include "ui/TrayController.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -166,7 +168,24 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     resize(1000, 680);
     restoreGeometry(m_settings.value(SettingKey::WindowGeometry).toByteArray());
     restoreState(m_settings.value(SettingKey::WindowState).toByteArray());
+    m_splitPlaced = m_mainSplit->restoreState(m_settings.value(SettingKey::SplitterState).toByteArray());
     updateActions();
+}
+
+void MainWindow::showEvent(QShowEvent *e)
+{
+    QMainWindow::showEvent(e);
+    if (m_splitPlaced)
+        return;
+    m_splitPlaced = true;
+    // The first time, on a wide window: the sources get a sixth of it (up
+    // to 320 px: long names whole at 1600), the rest goes to the
+    // recordings. A small one keeps the splitter's own share.
+    const int total = m_mainSplit->width();
+    if (total >= 1200) {
+        const int left = std::min(total / 6, 320);
+        m_mainSplit->setSizes({left, total - left});
+    }
 }
 
 MainWindow::~MainWindow() { saveWindowState(); }
@@ -175,6 +194,7 @@ void MainWindow::saveWindowState()
 {
     m_settings.setValue(SettingKey::WindowGeometry, saveGeometry());
     m_settings.setValue(SettingKey::WindowState, saveState());
+    m_settings.setValue(SettingKey::SplitterState, m_mainSplit->saveState());
     m_settings.sync();
 }
 
@@ -415,6 +435,7 @@ void MainWindow::buildUi()
     split->addWidget(right);
     split->setStretchFactor(1, 1);
     split->setSizes({200, 800});
+    m_mainSplit = split;
     setCentralWidget(split);
     statusBar()->showMessage(tr("Ready"));
 

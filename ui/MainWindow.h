@@ -20,6 +20,7 @@ class QLabel;
 class QListWidget;
 class QMenu;
 class QPushButton;
+class QSplitter;
 class QTabWidget;
 class QTimer;
 
@@ -122,6 +123,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *e) override;
+    void showEvent(QShowEvent *e) override;
     void dragEnterEvent(QDragEnterEvent *e) override;
     void dropEvent(QDropEvent *e) override;
 
@@ -200,6 +202,8 @@ private:
     QCheckBox *m_keepArmedCheck = nullptr; // the same choice as m_keepArmed, beside the button
     QPushButton *m_stopButton = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QSplitter *m_mainSplit = nullptr;
+    bool m_splitPlaced = false; // restored from the settings, or sized at the first show
     ActiveRecordingsView *m_active = nullptr;
     RecordingsList *m_recordings = nullptr;
     PlayerDialog *m_player = nullptr;

@@ -75,6 +75,8 @@ SettingDef makeSettingDef(SettingKey key)
         return {"window/geometry", QByteArray()};
     case SettingKey::WindowState:
         return {"window/state", QByteArray()};
+    case SettingKey::SplitterState:
+        return {"window/splitters", QByteArray()};
     case SettingKey::Sources:
         return {"sources/list", QVariantList()};
     case SettingKey::LastRecoveryFolder:

@@ -47,7 +47,8 @@ enum class SettingKey {
     // Window and lists (UI state)
     WindowGeometry,
     WindowState,
-    Sources, // list of {name, url-without-secrets}
+    SplitterState, // the main window's splitter between the sources and the rest
+    Sources,       // list of {name, url-without-secrets}
     LastRecoveryFolder,
     SourceRecordOptions, // map: source id -> {format, chunkSeconds, folder, pattern, overwrite}
     HlsFromOldest,       // live HLS: take every segment still listed instead of starting at the live edge

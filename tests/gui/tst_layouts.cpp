@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -387,6 +388,36 @@ private slots:
         }
 
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("\n  "))));
+    }
+
+    // The source list takes a share of a wide window the first time, and
+    // the width the user drags it to is there at the next start.
+    void sourceColumnWidthIsKept()
+    {
+        Settings settings(m_tmp.filePath(QStringLiteral("splitter.ini")));
+        settings.setValue(SettingKey::RecordingsFolder, m_tmp.filePath(QStringLiteral("rec_splitter")));
+        Engine engine;
+        MemorySecretStore secrets;
+        const auto sourcesWidth = [](MainWindow &w) {
+            auto *split = w.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+            return split ? split->sizes().value(0) : -1;
+        };
+        {
+            MainWindow window(settings, engine, secrets);
+            window.resize(1600, 1000);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            settle();
+            QVERIFY2(sourcesWidth(window) >= 260, qPrintable(QString::number(sourcesWidth(window))));
+            window.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->setSizes({410, 1190});
+            QCOMPARE(sourcesWidth(window), 410);
+        }
+        MainWindow again(settings, engine, secrets);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        settle();
+        QCOMPARE(sourcesWidth(again), 410);
+        QCOMPARE(again.size(), QSize(1600, 1000));
     }
 };
 
