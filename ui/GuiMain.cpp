@@ -72,7 +72,7 @@ int runGui(int argc, char **argv)
     // "Start minimised" means the tray only, where there is a tray.
     const bool minimized = settings.flag(SettingKey::StartMinimized);
     if (!minimized)
-        window.show();
+        window.showFitted();
     else if (!window.tray()->available())
         window.showMinimized();
     QObject::connect(&instance, &ui::SingleInstance::activated, host.get(), [&host](const QStringList &args) {

@@ -40,6 +40,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -166,10 +167,25 @@ MainWindow::MainWindow(Settings &settings, Engine &engine, SecretStore &secrets,
     QTimer::singleShot(0, this, &MainWindow::enforceRetention);
 
     resize(1000, 680);
-    restoreGeometry(m_settings.value(SettingKey::WindowGeometry).toByteArray());
+    m_geometryRestored = restoreGeometry(m_settings.value(SettingKey::WindowGeometry).toByteArray());
     restoreState(m_settings.value(SettingKey::WindowState).toByteArray());
     m_splitPlaced = m_mainSplit->restoreState(m_settings.value(SettingKey::SplitterState).toByteArray());
     updateActions();
+}
+
+void MainWindow::showFitted()
+{
+    if (!m_geometryRestored) {
+        if (const QScreen *s = screen()) {
+            // With room for a window manager's title bar and borders.
+            const QRect avail = s->availableGeometry();
+            if (width() + 16 > avail.width() || height() + 48 > avail.height()) {
+                showMaximized();
+                return;
+            }
+        }
+    }
+    show();
 }
 
 void MainWindow::showEvent(QShowEvent *e)

@@ -52,6 +52,10 @@ class RemoteRecorders;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    // Shows the window as a person starts it: where it was last time, or
+    // the first time maximised when its default size does not fit the
+    // screen (a 640x480 or 800x600 screen).
+    void showFitted();
     // `scheduler`: the application's (it outlives a window rebuilt for a
     // language switch); without one the window makes its own.
     MainWindow(Settings &settings, Engine &engine, SecretStore &secrets, Scheduler *scheduler = nullptr,
@@ -203,6 +207,7 @@ private:
     QPushButton *m_stopButton = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_mainSplit = nullptr;
+    bool m_geometryRestored = false;
     bool m_splitPlaced = false; // restored from the settings, or sized at the first show
     ActiveRecordingsView *m_active = nullptr;
     RecordingsList *m_recordings = nullptr;

@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
@@ -388,6 +389,31 @@ private slots:
         }
 
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("\n  "))));
+    }
+
+    // The first start on a screen smaller than the default window (640x480,
+    // 800x600: the offscreen platform's screen) opens maximised, not with
+    // its bottom and right edge beyond the screen; on a larger one it opens
+    // at its default size.
+    void firstStartFitsTheScreen()
+    {
+        Settings settings(m_tmp.filePath(QStringLiteral("first.ini")));
+        settings.setValue(SettingKey::RecordingsFolder, m_tmp.filePath(QStringLiteral("rec_first")));
+        Engine engine;
+        MemorySecretStore secrets;
+        MainWindow window(settings, engine, secrets);
+        const QRect avail = window.screen()->availableGeometry();
+        const bool small = avail.width() < 1016 || avail.height() < 728;
+        window.showFitted();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        settle();
+        QCOMPARE(window.isMaximized(), small);
+        QVERIFY2(window.frameGeometry().width() <= avail.width() && window.frameGeometry().height() <= avail.height(),
+                 qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                                .arg(window.frameGeometry().width())
+                                .arg(window.frameGeometry().height())
+                                .arg(avail.width())
+                                .arg(avail.height())));
     }
 
     // The source list takes a share of a wide window the first time, and
