@@ -188,22 +188,20 @@ void MainWindow::showFitted()
     show();
 }
 
-void MainWindow::showEvent(QShowEvent *e)
+void MainWindow::resizeEvent(QResizeEvent *e)
 {
-    QMainWindow::showEvent(e);
+    QMainWindow::resizeEvent(e);
     if (m_splitPlaced)
         return;
-    m_splitPlaced = true;
-    // The first time, on a wide window: the sources get a sixth of it (up
-    // to 320 px: long names whole at 1600), the rest goes to the
-    // recordings. A small one keeps the splitter's own share.
+    // Until the user moves it (or it comes from the settings), a wide
+    // window gives the sources a sixth of its width, up to 320 px: long
+    // names whole at 1600. A small one keeps the splitter's own share.
     const int total = m_mainSplit->width();
     if (total >= 1200) {
         const int left = std::min(total / 6, 320);
         m_mainSplit->setSizes({left, total - left});
     }
 }
-
 MainWindow::~MainWindow() { saveWindowState(); }
 
 void MainWindow::saveWindowState()
@@ -410,6 +408,9 @@ void MainWindow::buildUi()
     controlsLay->addLayout(where);
     controlsLay->addLayout(buttons);
     controlsLay->addWidget(m_keepArmedCheck);
+    // Height the splitter gives beyond what the options need goes below
+    // them, not between the options and their buttons.
+    controlsLay->addStretch(1);
 
     m_active = new ActiveRecordingsView(m_engine);
     m_recordings = new RecordingsList;
@@ -452,6 +453,7 @@ void MainWindow::buildUi()
     split->setStretchFactor(1, 1);
     split->setSizes({200, 800});
     m_mainSplit = split;
+    connect(split, &QSplitter::splitterMoved, this, [this] { m_splitPlaced = true; });
     setCentralWidget(split);
     statusBar()->showMessage(tr("Ready"));
 

@@ -127,7 +127,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *e) override;
-    void showEvent(QShowEvent *e) override;
+    void resizeEvent(QResizeEvent *e) override;
     void dragEnterEvent(QDragEnterEvent *e) override;
     void dropEvent(QDropEvent *e) override;
 
@@ -208,7 +208,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_mainSplit = nullptr;
     bool m_geometryRestored = false;
-    bool m_splitPlaced = false; // restored from the settings, or sized at the first show
+    bool m_splitPlaced = false; // restored from the settings, or moved by the user
     ActiveRecordingsView *m_active = nullptr;
     RecordingsList *m_recordings = nullptr;
     PlayerDialog *m_player = nullptr;
