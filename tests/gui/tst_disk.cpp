@@ -192,7 +192,7 @@ private slots:
         st.picturelessUnits = 1234;
         card.setStats(st);
         QCOMPARE(dropped->text(),
-                 QStringLiteral("%1 (+%2 without a picture)").arg(QLocale().toString(2), QLocale().toString(1234)));
+                 RecordingCard::tr("%1 (+%2 without a picture)").arg(QLocale().toString(2), QLocale().toString(1234)));
         QVERIFY(!dropped->toolTip().isEmpty());
     }
 
