@@ -964,6 +964,14 @@
         <source>Scheduled recording of &quot;%1&quot; started again</source>
         <translation>Geplante Aufnahme von „%1“ erneut gestartet</translation>
     </message>
+    <message>
+        <source>Tapedeck ended during the run</source>
+        <translation>Tapedeck wurde während der Aufnahme beendet</translation>
+    </message>
+    <message>
+        <source>Started again: Tapedeck ended during this run. What it recorded before is kept; Tapedeck offers to recover it.</source>
+        <translation>Erneut gestartet: Tapedeck wurde während dieser Aufnahme beendet. Was bis dahin aufgenommen wurde, bleibt erhalten; Tapedeck bietet an, es wiederherzustellen.</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::OrphanText</name>

@@ -964,6 +964,14 @@
         <source>Scheduled recording of &quot;%1&quot; started again</source>
         <translation>L’enregistrement programmé de « %1 » a été relancé</translation>
     </message>
+    <message>
+        <source>Tapedeck ended during the run</source>
+        <translation>Tapedeck s’est arrêté pendant l’enregistrement</translation>
+    </message>
+    <message>
+        <source>Started again: Tapedeck ended during this run. What it recorded before is kept; Tapedeck offers to recover it.</source>
+        <translation>Redémarré : Tapedeck s’est arrêté pendant cet enregistrement. Ce qui avait été enregistré est conservé ; Tapedeck propose de le récupérer.</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ui::OrphanText</name>

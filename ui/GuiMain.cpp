@@ -4,6 +4,7 @@
 #include "core/app/Settings.h"
 #include "ui/MainWindow.h"
 #include "core/app/Prober.h"
+#include "core/app/Scheduler.h"
 #include "ui/SecretStore.h"
 #include "ui/SingleInstance.h"
 #include "ui/Translations.h"
@@ -12,14 +13,32 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QSocketNotifier>
 #include <QMessageBox>
 #include <QIcon>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
 #include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
 
 static void initTapedeckIcons() { Q_INIT_RESOURCE(tapedeck); }
+
+namespace {
+
+// SIGTERM (logout, shutdown, systemd, kill) and SIGINT end the app the way
+// Quit does, through the event loop: the handler only writes a byte.
+int g_quitSignalWrite = -1;
+
+extern "C" void onQuitSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_quitSignalWrite, &c, 1);
+}
+
+} // namespace
 
 namespace tapedeck {
 
@@ -83,6 +102,30 @@ int runGui(int argc, char **argv)
         QTimer::singleShot(0, host.get(), [&host, items] { host->window()->openArguments(items); });
     // After the window is up, so the notification has somewhere to lead.
     QTimer::singleShot(1500, host.get(), [&host] { host->window()->checkForOrphans(); });
+
+    // Ended by the system rather than by the user: every file is finished as
+    // by Quit, and a scheduled run that was recording goes on at the next
+    // start (while its stop is ahead), as after a crash.
+    int quitPipe[2] = {-1, -1};
+    std::unique_ptr<QSocketNotifier> quitNotifier;
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, quitPipe) == 0) {
+        g_quitSignalWrite = quitPipe[0];
+        quitNotifier = std::make_unique<QSocketNotifier>(quitPipe[1], QSocketNotifier::Read);
+        QObject::connect(quitNotifier.get(), &QSocketNotifier::activated, host.get(), [&host, &quitPipe] {
+            char c;
+            while (::read(quitPipe[1], &c, 1) > 0) {
+            }
+            std::fprintf(stderr, "tapedeck: asked to end (signal): finishing every file\n");
+            host->scheduler()->keepRunsForNextStart();
+            QCoreApplication::exit(0); // not quit(): a window kept in the tray must not refuse
+        });
+        struct sigaction sa {};
+        sa.sa_handler = onQuitSignal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        sigaction(SIGTERM, &sa, nullptr);
+        sigaction(SIGINT, &sa, nullptr);
+    }
 
     const int rc = app.exec();
     engine.stopAll();

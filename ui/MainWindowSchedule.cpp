@@ -13,6 +13,7 @@
 #include "ui/ScheduleDialog.h"
 #include "ui/TrayController.h"
 
+#include <algorithm>
 #include <QAction>
 #include <QDir>
 #include <QStatusBar>
@@ -44,6 +45,8 @@ QString reasonText(LateReason reason)
         return MainWindow::tr("Tapedeck was not running");
     case LateReason::TimeZoneChanged:
         return MainWindow::tr("the time zone changed");
+    case LateReason::Interrupted:
+        return MainWindow::tr("Tapedeck ended during the run");
     case LateReason::Delayed:
     case LateReason::None:
         break;
@@ -193,15 +196,16 @@ void MainWindow::startScheduled(const ScheduleAction &a)
         return;
     }
     RecordOptions opts = m_sources->options(source);
-    if (a.kind == ScheduleAction::Kind::Restart) {
-        // Into new files, never over what the failed run wrote: "_r1", "_r2"…
+    if (a.kind == ScheduleAction::Kind::Restart || a.reason == LateReason::Interrupted) {
+        // Into new files, never over what the failed run wrote (or, after a
+        // crash, what is left of the run for recovery): "_r1", "_r2"…
         // after the name, skipping any that a file already starts with.
         opts.overwrite = false;
         const QString pattern = opts.pattern.isEmpty() ? m_settings.string(SettingKey::FileNamePattern) : opts.pattern;
         const QString folder = opts.folder.isEmpty() ? defaultRecordingsFolder() : opts.folder;
         const QString nameForFiles = entry->kind == SourceKind::Demo ? QStringLiteral("Demo") : entry->name;
         const QDateTime now = QDateTime::currentDateTime();
-        for (int n = a.restart;; ++n) {
+        for (int n = std::max(1, a.restart);; ++n) {
             opts.pattern = pattern + QStringLiteral("_r%1").arg(n);
             const QString base = expandFileNamePattern(opts.pattern, nameForFiles, now);
             if (QDir(folder).entryList({base + u'*'}, QDir::Files | QDir::Hidden).isEmpty())
@@ -237,6 +241,12 @@ void MainWindow::startScheduled(const ScheduleAction &a)
         if (a.kind == ScheduleAction::Kind::Restart) {
             const QString again =
                 tr("Started again after it stopped early (restart %1); earlier files are kept.").arg(a.restart);
+            note += u' ' + again;
+            m_tray->notify(NotificationKind::Info, tr("Scheduled recording of \"%1\" started again").arg(e.name),
+                           again);
+        } else if (a.reason == LateReason::Interrupted) {
+            const QString again = tr("Started again: Tapedeck ended during this run. What it recorded before is "
+                                     "kept; Tapedeck offers to recover it.");
             note += u' ' + again;
             m_tray->notify(NotificationKind::Info, tr("Scheduled recording of \"%1\" started again").arg(e.name),
                            again);

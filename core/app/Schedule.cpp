@@ -121,6 +121,7 @@ std::vector<Schedule> loadSchedules(const Settings &settings)
         s.weekdays = m.value(QStringLiteral("weekdays")).toInt() & kEveryDay;
         s.lastHandled = QDate::fromString(m.value(QStringLiteral("lastHandled")).toString(), Qt::ISODate);
         s.notBefore = QDateTime::fromString(m.value(QStringLiteral("notBefore")).toString(), Qt::ISODateWithMs);
+        s.runningUntil = QDateTime::fromString(m.value(QStringLiteral("runningUntil")).toString(), Qt::ISODateWithMs);
         if (s.id.isEmpty() || s.sourceId.isEmpty() || !s.start.isValid())
             continue; // not one of ours (hand-edited): ignored, not guessed at
         out.push_back(s);
@@ -149,6 +150,8 @@ void saveSchedules(Settings &settings, const std::vector<Schedule> &schedules)
             m.insert(QStringLiteral("lastHandled"), s.lastHandled.toString(Qt::ISODate));
         if (s.notBefore.isValid())
             m.insert(QStringLiteral("notBefore"), s.notBefore.toUTC().toString(Qt::ISODateWithMs));
+        if (s.runningUntil.isValid())
+            m.insert(QStringLiteral("runningUntil"), s.runningUntil.toUTC().toString(Qt::ISODateWithMs));
         list << m;
     }
     settings.setJsonValue(SettingKey::Schedules, list);
@@ -166,6 +169,17 @@ qint64 ScheduleClock::monotonicMs() const
 }
 
 QTimeZone ScheduleClock::zone() const { return QTimeZone::systemTimeZone(); }
+
+bool clearRunning(std::vector<Schedule> &schedules, const QString &sourceId)
+{
+    bool any = false;
+    for (Schedule &s : schedules)
+        if (s.sourceId == sourceId && s.runningUntil.isValid()) {
+            s.runningUntil = QDateTime();
+            any = true;
+        }
+    return any;
+}
 
 qint64 ScheduleRunner::retryDelaySec(int n)
 {
@@ -217,9 +231,34 @@ std::vector<ScheduleAction> ScheduleRunner::tick(std::vector<Schedule> &schedule
     struct Due {
         Occurrence occurrence;
         bool madeDuringIt = false; // the schedule was saved while this run was on
+        bool resumed = false;      // a run Tapedeck's end cut short: the rest of it
     };
     std::vector<Due> due;
     const QDate today = now.toTimeZone(zone).date();
+    // At the first look: a run still marked as recording was cut short by
+    // Tapedeck's end (a clean quit clears the mark). Its rest is recorded
+    // while its stop is ahead; a mark whose stop has passed is dropped.
+    if (m_first) {
+        for (Schedule &s : schedules) {
+            if (!s.runningUntil.isValid())
+                continue;
+            if (s.enabled && s.runningUntil > now) {
+                Occurrence o;
+                o.scheduleId = s.id;
+                o.sourceId = s.sourceId;
+                o.date = s.lastHandled;
+                o.stop = s.runningUntil;
+                if (const std::optional<Occurrence> own = occurrenceOn(s, s.lastHandled, zone);
+                    own && own->stop == s.runningUntil)
+                    o.start = own->start;
+                due.push_back(Due{o, false, true});
+            } else {
+                s.runningUntil = QDateTime();
+                if (changed)
+                    *changed = true;
+            }
+        }
+    }
     for (Schedule &s : schedules) {
         if (!s.enabled)
             continue;
@@ -262,13 +301,26 @@ std::vector<ScheduleAction> ScheduleRunner::tick(std::vector<Schedule> &schedule
     // same source extends that recording rather than closing and reopening it.
     std::sort(due.begin(), due.end(),
               [](const Due &a, const Due &b) { return a.occurrence.start < b.occurrence.start; });
+    const auto markRunning = [&schedules, changed](const QString &scheduleId, const QDateTime &until) {
+        for (Schedule &s : schedules)
+            if (s.id == scheduleId && s.runningUntil != until) {
+                s.runningUntil = until;
+                if (changed)
+                    *changed = true;
+            }
+    };
     for (const Due &d : due) {
         ScheduleAction a;
         a.occurrence = d.occurrence;
-        a.lateBySec = d.madeDuringIt ? 0 : d.occurrence.start.secsTo(now);
-        a.reason = a.lateBySec > kGraceSec ? why : LateReason::None;
-        if (a.reason == LateReason::None)
-            a.lateBySec = 0;
+        if (d.resumed) {
+            a.reason = LateReason::Interrupted;
+        } else {
+            a.lateBySec = d.madeDuringIt ? 0 : d.occurrence.start.secsTo(now);
+            a.reason = a.lateBySec > kGraceSec ? why : LateReason::None;
+            if (a.reason == LateReason::None)
+                a.lateBySec = 0;
+        }
+        markRunning(d.occurrence.scheduleId, d.occurrence.stop);
         const QString &source = d.occurrence.sourceId;
         if (m_active.contains(source)) {
             // Two schedules of one source overlap: one recording, to the later stop.
@@ -310,6 +362,8 @@ std::vector<ScheduleAction> ScheduleRunner::tick(std::vector<Schedule> &schedule
         a.occurrence.sourceId = it.key();
         a.occurrence.stop = it.value();
         out.push_back(a);
+        if (clearRunning(schedules, it.key()) && changed)
+            *changed = true;
         m_retry.remove(it.key());
         it = m_active.erase(it);
     }

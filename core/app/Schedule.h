@@ -46,6 +46,11 @@ struct Schedule {
     int weekdays = 0;          // bit (d - 1) for Qt::DayOfWeek d (Monday = bit 0)
     QDate lastHandled;         // the date of the last occurrence started or reported missed
     QDateTime notBefore;       // occurrences starting earlier are not its own (made or changed then)
+    // A run of it is recording until then (saved as soon as it starts,
+    // cleared when it stops, is stopped by hand, gives up or Tapedeck
+    // quits): still set when Tapedeck starts, the run was cut short by a
+    // crash (or a power cut) and starts again if its stop is ahead.
+    QDateTime runningUntil;
 
     bool once() const { return onceDate.isValid(); }
     bool onDay(QDate date) const;
@@ -82,6 +87,9 @@ std::optional<Occurrence> nextOfAll(const std::vector<Schedule> &schedules, cons
                                     const QTimeZone &zone);
 
 std::vector<Schedule> loadSchedules(const Settings &settings);
+// Clears the "recording" mark of the source's schedules (their run is over);
+// whether one was set.
+bool clearRunning(std::vector<Schedule> &schedules, const QString &sourceId);
 void saveSchedules(Settings &settings, const std::vector<Schedule> &schedules);
 
 // The scheduler's view of time. monotonicMs does not count a suspend (Linux
@@ -102,6 +110,7 @@ enum class LateReason {
     NotRunning,      // the start passed before Tapedeck was started
     TimeZoneChanged, // the wall time came round sooner because the zone changed
     Delayed,         // Tapedeck itself was slow to look (a very busy machine)
+    Interrupted,     // Tapedeck ended during the run (a crash, a power cut): the rest of it is recorded
 };
 
 struct ScheduleAction {

@@ -23,7 +23,29 @@ Scheduler::Scheduler(Settings &settings, QObject *parent)
     m_lastNext = next();
 }
 
-Scheduler::~Scheduler() = default;
+Scheduler::~Scheduler()
+{
+    // A clean end (quit, logout): the runs in progress ended with Tapedeck
+    // and are not started again at the next start. After a crash this never
+    // ran, the marks are still saved, and the next start records the rest.
+    if (m_keepRuns)
+        return;
+    bool any = false;
+    for (Schedule &s : m_schedules)
+        any = clearRunning(m_schedules, s.sourceId) || any;
+    if (any) {
+        saveSchedules(m_settings, m_schedules);
+        m_settings.sync();
+    }
+}
+
+void Scheduler::releaseRun(const QString &sourceId)
+{
+    if (clearRunning(m_schedules, sourceId)) {
+        saveSchedules(m_settings, m_schedules);
+        m_settings.sync();
+    }
+}
 
 void Scheduler::setClock(std::shared_ptr<ScheduleClock> clock)
 {
@@ -41,6 +63,8 @@ void Scheduler::setSchedules(std::vector<Schedule> schedules)
             s.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const auto old =
             std::find_if(m_schedules.begin(), m_schedules.end(), [&s](const Schedule &o) { return o.id == s.id; });
+        if (old != m_schedules.end())
+            s.runningUntil = old->runningUntil; // its run goes on (the runner keeps it)
         if (old == m_schedules.end() || !old->sameTiming(s)) {
             s.notBefore = now;
             // A changed once-schedule may run again; a weekly one keeps today's run if it had it.
@@ -70,13 +94,19 @@ bool Scheduler::hasPending() const
     return false;
 }
 
-void Scheduler::recordingEnded(const QString &sourceId) { m_runner->recordingEnded(sourceId); }
+void Scheduler::recordingEnded(const QString &sourceId)
+{
+    m_runner->recordingEnded(sourceId);
+    releaseRun(sourceId);
+}
 
 std::optional<qint64> Scheduler::recordingFailed(const QString &sourceId)
 {
     const std::optional<qint64> wait = m_runner->recordingFailed(sourceId);
-    if (!wait)
+    if (!wait) {
+        releaseRun(sourceId);
         emit changed(); // nothing more to do for this run
+    }
     return wait;
 }
 

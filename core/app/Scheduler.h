@@ -51,6 +51,11 @@ public:
     int restarts(const QString &sourceId) const { return m_runner->restarts(sourceId); }
     // Looks now instead of at the next second (tests, after a resume).
     void checkNow();
+    // Tapedeck is ended by the system (SIGTERM at a logout or shutdown), not
+    // by the user: the runs in progress keep their mark and go on at the
+    // next start, as after a crash. By default, the end of the Scheduler (a
+    // Quit) lets them go.
+    void keepRunsForNextStart() { m_keepRuns = true; }
 
 signals:
     // Missed, Start, Extend, Restart and Stop, in that order within one look.
@@ -59,12 +64,16 @@ signals:
     void changed();
 
 private:
+    // The source's run is over: its schedules' "recording" mark is cleared and saved.
+    void releaseRun(const QString &sourceId);
+
     Settings &m_settings;
     std::shared_ptr<ScheduleClock> m_clock;
     std::unique_ptr<ScheduleRunner> m_runner;
     std::vector<Schedule> m_schedules;
     QTimer *m_timer;
     std::optional<Occurrence> m_lastNext;
+    bool m_keepRuns = false;
 };
 
 } // namespace tapedeck

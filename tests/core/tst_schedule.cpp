@@ -432,6 +432,107 @@ private slots:
         QVERIFY(tickKinds().empty());
     }
 
+    // A run cut short by Tapedeck's end (a crash: the "recording" mark stays
+    // saved) records the rest of its time at the next start, into new files;
+    // a run whose stop passed while Tapedeck was down is let go; a run that
+    // ended (its stop, by hand, a clean quit) is not started again.
+    void aRunCutShortByACrashStartsAgain()
+    {
+        QTemporaryDir dir;
+        Settings settings(dir.filePath(QStringLiteral("s.ini")));
+        FakeClock clock;
+        std::vector<Schedule> all{daily(QStringLiteral("d"), QTime(9, 0), QTime(10, 30))};
+        madeAt(all, local(2026, 12, 1, 12, 0));
+        clock.wall = local(2026, 12, 2, 9, 0);
+        {
+            ScheduleRunner runner(clock);
+            bool changed = false;
+            const auto actions = runner.tick(all, &changed);
+            QCOMPARE(actions.size(), size_t(1));
+            QCOMPARE(actions[0].kind, ScheduleAction::Kind::Start);
+            QVERIFY(changed);
+            QCOMPARE(all[0].runningUntil, local(2026, 12, 2, 10, 30));
+            saveSchedules(settings, all); // what the Scheduler saves at once
+        }                                 // the process dies: nothing else is saved
+
+        // Started again at 09:20, within the run's time.
+        clock.wall = local(2026, 12, 2, 9, 20);
+        clock.mono = 5'000'000; // a new process: another monotonic reference
+        std::vector<Schedule> loaded = loadSchedules(settings);
+        QCOMPARE(loaded[0].runningUntil, local(2026, 12, 2, 10, 30));
+        ScheduleRunner after(clock);
+        auto actions = after.tick(loaded);
+        QCOMPARE(actions.size(), size_t(1));
+        QCOMPARE(actions[0].kind, ScheduleAction::Kind::Start);
+        QCOMPARE(actions[0].reason, LateReason::Interrupted);
+        QCOMPARE(actions[0].occurrence.stop, local(2026, 12, 2, 10, 30));
+        QCOMPARE(actions[0].occurrence.start, local(2026, 12, 2, 9, 0));
+        QCOMPARE(actions[0].occurrence.sourceId, QStringLiteral("demo"));
+        QVERIFY(after.isActive(QStringLiteral("demo")));
+        // Once, not at every look.
+        clock.advance(1);
+        QVERIFY(after.tick(loaded).empty());
+        // Its stop ends it and clears the mark.
+        clock.wall = local(2026, 12, 2, 10, 30);
+        bool changed = false;
+        actions = after.tick(loaded, &changed);
+        QCOMPARE(actions.size(), size_t(1));
+        QCOMPARE(actions[0].kind, ScheduleAction::Kind::Stop);
+        QVERIFY(changed);
+        QVERIFY(!loaded[0].runningUntil.isValid());
+
+        // Down until after the stop: nothing starts, the mark goes.
+        std::vector<Schedule> late{daily(QStringLiteral("d"), QTime(9, 0), QTime(10, 30))};
+        late[0].lastHandled = QDate(2026, 12, 2);
+        late[0].runningUntil = local(2026, 12, 2, 10, 30);
+        clock.wall = local(2026, 12, 2, 11, 0);
+        ScheduleRunner tooLate(clock);
+        changed = false;
+        QVERIFY(tooLate.tick(late, &changed).empty());
+        QVERIFY(changed);
+        QVERIFY(!late[0].runningUntil.isValid());
+    }
+
+    // Through the Scheduler: the mark is saved when the run starts and
+    // cleared when it is stopped by hand or Tapedeck quits cleanly.
+    void schedulerKeepsTheRunningMarkUntilTheRunEnds()
+    {
+        QTemporaryDir dir;
+        Settings settings(dir.filePath(QStringLiteral("s.ini")));
+        auto clock = std::make_shared<FakeClock>();
+        clock->wall = local(2026, 12, 2, 8, 59, 59);
+        {
+            Scheduler scheduler(settings);
+            scheduler.setClock(clock);
+            scheduler.setSchedules({daily(QString(), QTime(9, 0), QTime(10, 0))});
+            clock->advance(1);
+            scheduler.checkNow();
+            QVERIFY(loadSchedules(settings)[0].runningUntil.isValid());
+            scheduler.recordingEnded(QStringLiteral("demo")); // stopped by hand
+            QVERIFY(!loadSchedules(settings)[0].runningUntil.isValid());
+        }
+        QVERIFY(!loadSchedules(settings)[0].runningUntil.isValid());
+
+        // Running when the Scheduler goes (a clean quit): cleared, so the
+        // next start does not take it up again.
+        std::vector<Schedule> list = loadSchedules(settings);
+        list[0].lastHandled = QDate();
+        saveSchedules(settings, list);
+        {
+            Scheduler scheduler(settings);
+            scheduler.setClock(clock);
+            scheduler.checkNow();
+            QVERIFY(scheduler.isActive(QStringLiteral("demo")));
+            QVERIFY(loadSchedules(settings)[0].runningUntil.isValid());
+        }
+        QVERIFY(!loadSchedules(settings)[0].runningUntil.isValid());
+        Scheduler again(settings);
+        again.setClock(clock);
+        QSignalSpy spy(&again, &Scheduler::actionDue);
+        again.checkNow();
+        QCOMPARE(spy.size(), 0);
+    }
+
     void schedulerSavesAndCountsFromNow()
     {
         QTemporaryDir dir;

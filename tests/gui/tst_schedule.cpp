@@ -38,6 +38,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 #include <QTimeEdit>
 
 #include <algorithm>
@@ -480,6 +482,105 @@ private slots:
 
     // The scheduler belongs to the application, not the window: a window
     // rebuilt for another language still stops the scheduled recording.
+    // The real app, killed (SIGKILL, as a crash or a power cut) during a
+    // scheduled run: started again within the run's time, it records the
+    // rest into new files ("_r1") and leaves the killed run's sidecars to
+    // recovery; ended by SIGTERM (a logout), it finishes its file like
+    // Quit and keeps the run for the next start.
+    void aRunCutShortByAKillGoesOnAtTheNextStart()
+    {
+        const QString home = m_tmp.filePath(QStringLiteral("killhome"));
+        const QString runtime = m_tmp.filePath(QStringLiteral("killrt"));
+        const QString folder = m_tmp.filePath(QStringLiteral("rec_kill"));
+        QVERIFY(QDir().mkpath(runtime) && QDir().mkpath(folder));
+        QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        // The app's own settings file (QSettings' native one on Linux).
+        const QString conf = home + QStringLiteral("/.config/Tapedeck/Tapedeck.conf");
+        {
+            Settings s(conf);
+            s.setValue(SettingKey::RecordingsFolder, folder);
+            s.setValue(SettingKey::DiskReserveMb, 1);
+            s.setValue(SettingKey::TrayHintShown, true);
+            const QDateTime began = QDateTime::currentDateTime().addSecs(-60);
+            Schedule d;
+            d.id = QStringLiteral("kill");
+            d.sourceId = QStringLiteral("demo");
+            d.start = began.time();
+            d.stop = QDateTime::currentDateTime().addSecs(900).time();
+            d.onceDate = began.date();
+            d.notBefore = began.toUTC().addSecs(-3600);
+            saveSchedules(s, {d});
+            s.sync();
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("HOME"), home);
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
+        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        const auto sets = [&folder](const QString &pattern) {
+            return QDir(folder).entryList({pattern}, QDir::Files, QDir::Name);
+        };
+        const auto grown = [&folder, &sets](const QString &pattern) {
+            const QStringList l = sets(pattern);
+            return l.size() == 1 && QFileInfo(QDir(folder).filePath(l.first())).size() > 200 * 1024;
+        };
+        struct Child {
+            QProcess p;
+            ~Child()
+            {
+                if (p.state() != QProcess::NotRunning) {
+                    p.kill(); // our own child, by PID
+                    p.waitForFinished(5000);
+                }
+            }
+        };
+
+        // First start: the run started a minute ago, so it starts late and records.
+        {
+            Child first;
+            first.p.setProcessEnvironment(env);
+            first.p.start(QStringLiteral(TAPEDECK_BIN), {});
+            QVERIFY(first.p.waitForStarted(10000));
+            QTRY_VERIFY_WITH_TIMEOUT(grown(QStringLiteral("*.mp4.mdat")), 60000);
+            QVERIFY(loadSchedules(Settings(conf)).at(0).runningUntil.isValid());
+            ::kill(pid_t(first.p.processId()), SIGKILL);
+            QVERIFY(first.p.waitForFinished(10000));
+        }
+        const QStringList killed = sets(QStringLiteral("*.mp4.mdat"));
+        QCOMPARE(killed.size(), 1);
+        QVERIFY2(!killed.first().contains(QStringLiteral("_r1")), qPrintable(killed.first()));
+
+        // Second start: the rest of the run, into "_r1" files.
+        Child second;
+        second.p.setProcessEnvironment(env);
+        second.p.start(QStringLiteral(TAPEDECK_BIN), {});
+        QVERIFY(second.p.waitForStarted(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(grown(QStringLiteral("*_r1*.mp4.mdat")), 60000);
+        // The killed run is left for recovery, untouched.
+        QVERIFY(sets(QStringLiteral("*.mp4.mdat")).contains(killed.first()));
+        // SIGTERM: the file is finished as by Quit, the run kept.
+        second.p.terminate();
+        QVERIFY(second.p.waitForFinished(60000));
+        QCOMPARE(second.p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(second.p.exitCode(), 0);
+        const QStringList finished = sets(QStringLiteral("*_r1*.mp4"));
+        QVERIFY2(finished.size() == 1, qPrintable(sets(QStringLiteral("*")).join(u' ')));
+        QVERIFY(sets(QStringLiteral("*_r1*.mp4.mdat")).isEmpty());
+        const QString errors = testsupport::ffmpegDecodeErrors(QDir(folder).filePath(finished.first()));
+        QVERIFY2(errors.isEmpty(), qPrintable(errors));
+        QVERIFY(loadSchedules(Settings(conf)).at(0).runningUntil.isValid());
+
+        // What the kill left comes back whole through recovery.
+        const testsupport::ToolResult r = testsupport::runTapedeck({QStringLiteral("recover"), folder});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(sets(QStringLiteral("*.mp4.mdat")).isEmpty());
+        const QString rebuilt = QDir(folder).filePath(QString(killed.first()).chopped(5));
+        QVERIFY2(QFileInfo::exists(rebuilt), qPrintable(sets(QStringLiteral("*")).join(u' ')));
+        QVERIFY(testsupport::ffmpegDecodeErrors(rebuilt).isEmpty());
+    }
+
     void languageSwitchKeepsTheStop()
     {
         m_folder = m_tmp.filePath(QStringLiteral("rec_lang"));
