@@ -512,12 +512,7 @@ private slots:
             saveSchedules(s, {d});
             s.sync();
         }
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("HOME"), home);
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
-        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
+        QProcessEnvironment env = testsupport::appEnvironment(home, runtime);
         env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
         const auto sets = [&folder](const QString &pattern) {
             return QDir(folder).entryList({pattern}, QDir::Files, QDir::Name);
@@ -526,27 +521,18 @@ private slots:
             const QStringList l = sets(pattern);
             return l.size() == 1 && QFileInfo(QDir(folder).filePath(l.first())).size() > 200 * 1024;
         };
-        struct Child {
-            QProcess p;
-            ~Child()
-            {
-                if (p.state() != QProcess::NotRunning) {
-                    p.kill(); // our own child, by PID
-                    p.waitForFinished(5000);
-                }
-            }
-        };
+        using Child = testsupport::OwnedProcess;
 
         // First start: the run started a minute ago, so it starts late and records.
         {
             Child first;
-            first.p.setProcessEnvironment(env);
-            first.p.start(QStringLiteral(TAPEDECK_BIN), {});
-            QVERIFY(first.p.waitForStarted(10000));
+            first.proc.setProcessEnvironment(env);
+            first.proc.start(QStringLiteral(TAPEDECK_BIN), {});
+            QVERIFY(first.proc.waitForStarted(10000));
             QTRY_VERIFY_WITH_TIMEOUT(grown(QStringLiteral("*.mp4.mdat")), 60000);
             QVERIFY(loadSchedules(Settings(conf)).at(0).runningUntil.isValid());
-            ::kill(pid_t(first.p.processId()), SIGKILL);
-            QVERIFY(first.p.waitForFinished(10000));
+            ::kill(pid_t(first.proc.processId()), SIGKILL);
+            QVERIFY(first.proc.waitForFinished(10000));
         }
         const QStringList killed = sets(QStringLiteral("*.mp4.mdat"));
         QCOMPARE(killed.size(), 1);
@@ -554,17 +540,17 @@ private slots:
 
         // Second start: the rest of the run, into "_r1" files.
         Child second;
-        second.p.setProcessEnvironment(env);
-        second.p.start(QStringLiteral(TAPEDECK_BIN), {});
-        QVERIFY(second.p.waitForStarted(10000));
+        second.proc.setProcessEnvironment(env);
+        second.proc.start(QStringLiteral(TAPEDECK_BIN), {});
+        QVERIFY(second.proc.waitForStarted(10000));
         QTRY_VERIFY_WITH_TIMEOUT(grown(QStringLiteral("*_r1*.mp4.mdat")), 60000);
         // The killed run is left for recovery, untouched.
         QVERIFY(sets(QStringLiteral("*.mp4.mdat")).contains(killed.first()));
         // SIGTERM: the file is finished as by Quit, the run kept.
-        second.p.terminate();
-        QVERIFY(second.p.waitForFinished(60000));
-        QCOMPARE(second.p.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(second.p.exitCode(), 0);
+        second.proc.terminate();
+        QVERIFY(second.proc.waitForFinished(60000));
+        QCOMPARE(second.proc.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(second.proc.exitCode(), 0);
         const QStringList finished = sets(QStringLiteral("*_r1*.mp4"));
         QVERIFY2(finished.size() == 1, qPrintable(sets(QStringLiteral("*")).join(u' ')));
         QVERIFY(sets(QStringLiteral("*_r1*.mp4.mdat")).isEmpty());

@@ -27,28 +27,8 @@ using namespace tapedeck::ui;
 
 namespace {
 
-// A `tapedeck` started as a desktop app in its own home and runtime folder.
-QProcessEnvironment appEnvironment(const QString &home, const QString &runtimeDir)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("HOME"), home);
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir);
-    return env;
-}
-
-struct AppProcess {
-    QProcess proc;
-    ~AppProcess()
-    {
-        if (proc.state() != QProcess::NotRunning) {
-            proc.kill(); // our own child, by PID
-            proc.waitForFinished(5000);
-        }
-    }
-};
+using AppProcess = testsupport::OwnedProcess;
+using testsupport::appEnvironment;
 
 } // namespace
 

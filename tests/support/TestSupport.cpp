@@ -366,4 +366,23 @@ void LiveRecording::killHard()
 
 ToolResult runTapedeck(const QStringList &args, int timeoutMs) { return runTool(tapedeckBinary(), args, timeoutMs); }
 
+QProcessEnvironment appEnvironment(const QString &home, const QString &runtimeDir)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir);
+    return env;
+}
+
+OwnedProcess::~OwnedProcess()
+{
+    if (proc.state() != QProcess::NotRunning) {
+        proc.kill(); // our own child, by PID
+        proc.waitForFinished(5000);
+    }
+}
+
 } // namespace testsupport

@@ -132,4 +132,18 @@ private:
 ToolResult runTapedeck(const QStringList &args, int timeoutMs = 120000);
 QString tapedeckBinary();
 
+// The environment of a `tapedeck` desktop app started as a user would, in
+// its own home (settings in HOME/.config/Tapedeck) and runtime folder,
+// offscreen.
+QProcessEnvironment appEnvironment(const QString &home, const QString &runtimeDir);
+
+// A child process of the test, killed (by its PID) if the test leaves it running.
+struct OwnedProcess {
+    QProcess proc;
+    OwnedProcess() = default;
+    OwnedProcess(const OwnedProcess &) = delete;
+    OwnedProcess &operator=(const OwnedProcess &) = delete;
+    ~OwnedProcess();
+};
+
 } // namespace testsupport
