@@ -5,6 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTAPEDECK_BUILD_TESTS=OFF >/dev/null
+# Tests off on a first configure (their peers need `--with-tests`); a build
+# folder that scripts/test.sh already configured keeps its tests, so its
+# test binaries do not go stale behind the developer's back.
+if [ -f build/CMakeCache.txt ]; then
+  cmake -S . -B build >/dev/null
+else
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTAPEDECK_BUILD_TESTS=OFF >/dev/null
+fi
 cmake --build build --target tapedeck
 exec ./build/app/tapedeck "$@"
