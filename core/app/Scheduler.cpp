@@ -31,8 +31,10 @@ Scheduler::~Scheduler()
     if (m_keepRuns)
         return;
     bool any = false;
-    for (Schedule &s : m_schedules)
-        any = clearRunning(m_schedules, s.sourceId) || any;
+    for (Schedule &s : m_schedules) {
+        any = any || s.runningUntil.isValid();
+        s.runningUntil = QDateTime();
+    }
     if (any) {
         saveSchedules(m_settings, m_schedules);
         m_settings.sync();
