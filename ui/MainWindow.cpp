@@ -202,6 +202,7 @@ void MainWindow::resizeEvent(QResizeEvent *e)
         m_mainSplit->setSizes({left, total - left});
     }
 }
+
 MainWindow::~MainWindow() { saveWindowState(); }
 
 void MainWindow::saveWindowState()
