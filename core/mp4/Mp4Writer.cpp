@@ -3,6 +3,7 @@
 
 #include "core/base/Log.h"
 #include "core/base/Redact.h"
+#include "core/io/BackgroundSync.h"
 #include "core/io/FileLock.h"
 #include "core/mp4/Moov.h"
 #include "core/mp4/Rebuild.h"
@@ -19,6 +20,7 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <mutex>
 
 namespace tapedeck {
 
@@ -296,6 +298,9 @@ public:
                            : Result<QString>(makeError(ErrorCode::Internal, QStringLiteral("MP4 writer is not open")));
         if (m_error)
             return *m_error;
+        // A sync still running ends first (and writes the records it held).
+        if (auto s = waitForBackgroundSync(); !s)
+            return Result<QString>(fail(s.error()));
         // Data before index: a synced record always points at synced bytes.
         if (auto s = syncAll(); !s)
             return Result<QString>(fail(s.error()));
@@ -358,6 +363,7 @@ public:
         // handles close; the sidecar set stays on disk for recovery.
         if (m_open && !m_error)
             (void)flushPending();
+        (void)waitForBackgroundSync(); // the records it held reach their files
         for (Track &t : m_tracks)
             (void)t.file.close();
         (void)m_data.close();
@@ -382,8 +388,9 @@ public:
     qint64 bytesWritten() const override
     {
         qint64 n = m_data.size() + m_pending.bytes;
+        std::lock_guard lock(m_recordsMutex); // the sync thread may be writing records
         for (const Track &t : m_tracks)
-            n += t.file.size() + qint64(t.pendingRecords.size());
+            n += t.file.size() + qint64(t.pendingRecords.size() + t.heldRecords.size());
         return n;
     }
 
@@ -397,6 +404,8 @@ private:
         quint64 droppedWaiting = 0;
         quint64 nudged = 0;
         QByteArray pendingRecords;           // encoded records not yet handed to the kernel
+        QByteArray heldRecords;              // records of samples already in the kernel, held while a
+                                             // background sync runs (m_recordsMutex)
         std::unique_ptr<TextConverter> text; // subtitles that are not mov_text already
         qint64 textEnd = 0;                  // text: where the last cue ends (0 = unknown)
     };
@@ -498,13 +507,21 @@ private:
         qint64 spanUs = 0;
         const bool mediaDue = m_options.syncMediaMs > 0 && !__builtin_sub_overflow(us, m_unsyncedFromUs, &spanUs)
             && spanUs >= m_options.syncMediaMs * 1000;
-        if (m_options.fsyncIntervalMs <= 0 || mediaDue || m_syncTimer.elapsed() >= m_options.fsyncIntervalMs) {
+        const qint64 wallMs = m_syncTimer.elapsed();
+        if (m_options.fsyncIntervalMs <= 0 || mediaDue || wallMs >= m_options.fsyncIntervalMs) {
             // The interval counts from the START of a sync: a power cut then
             // loses at most the interval plus the sync in progress. Counted
             // from its end, a slow disk added its sync time twice.
-            m_syncTimer.restart();
-            if (auto s = syncAll(); !s)
-                return fail(s.error());
+            if (backgroundSync() && syncFitsInBackground(mediaDue, spanUs, wallMs, m_options.syncMediaMs)) {
+                if (auto s = startBackgroundSync(); !s)
+                    return fail(s.error());
+            } else {
+                if (auto s = waitForBackgroundSync(); !s) // a burst: this thread waits for its sync
+                    return fail(s.error());
+                m_syncTimer.restart();
+                if (auto s = syncAll(); !s)
+                    return fail(s.error());
+            }
         } else if (m_pending.bytes >= kPendingBytes || m_pending.pieces.size() >= kPendingPieces) {
             if (auto s = flushPending(); !s)
                 return fail(s.error());
@@ -522,12 +539,21 @@ private:
             if (!s)
                 return s;
         }
-        for (Track &t : m_tracks) {
-            if (t.pendingRecords.isEmpty())
-                continue;
-            if (auto s = t.file.write(t.pendingRecords.constData(), t.pendingRecords.size()); !s)
-                return s;
-            t.pendingRecords.resize(0);
+        {
+            std::lock_guard lock(m_recordsMutex);
+            for (Track &t : m_tracks) {
+                if (t.pendingRecords.isEmpty())
+                    continue;
+                if (m_syncRunning) {
+                    // A sync runs: records written now could reach the disk
+                    // by its track fsync while their samples, written after
+                    // its .mdat fsync began, do not. They wait for its end.
+                    t.heldRecords.append(t.pendingRecords);
+                } else if (auto s = t.file.write(t.pendingRecords.constData(), t.pendingRecords.size()); !s) {
+                    return s;
+                }
+                t.pendingRecords.resize(0);
+            }
         }
         if (m_data.size() - m_writebackMark >= kWritebackBytes) {
             m_data.startWriteback();
@@ -580,6 +606,65 @@ private:
         if (auto s = syncAll(); !s)
             return s;
         return syncDirectory(QFileInfo(m_final).absolutePath());
+    }
+
+    bool backgroundSync() const { return m_options.syncInBackground && m_options.fsyncIntervalMs > 0; }
+
+    // The periodic sync on the sync thread: everything written so far goes to
+    // the kernel first (samples, then their records), then the thread syncs
+    // .mdat and every .trackN while this thread goes on taking packets. Until
+    // it ends, new records wait in memory (flushPending()), so every record
+    // a track fsync makes durable was written before the .mdat fsync began,
+    // and so was its sample. A sync still running is left to end; the next
+    // packet asks again.
+    Status startBackgroundSync()
+    {
+        if (auto e = m_sync.takeError())
+            return *e;
+        if (m_sync.busy())
+            return {};
+        if (auto s = flushPending(); !s)
+            return s;
+        {
+            std::lock_guard lock(m_recordsMutex);
+            m_syncRunning = true;
+        }
+        m_syncTimer.restart();
+        m_unsyncedFromUs = AV_NOPTS_VALUE;
+        m_sync.start([this] { return backgroundSyncJob(); });
+        return {};
+    }
+
+    // On the sync thread. The writer thread writes no track file while
+    // m_syncRunning is set; .mdat it keeps appending to, which fsync allows.
+    Status backgroundSyncJob()
+    {
+        Status result = m_data.sync();
+        if (result)
+            for (Track &t : m_tracks)
+                if (result = t.file.sync(); !result)
+                    break;
+        std::lock_guard lock(m_recordsMutex);
+        // The held records go to the kernel now (a kill keeps them, as it
+        // keeps their samples); the next sync makes them durable.
+        for (Track &t : m_tracks) {
+            if (t.heldRecords.isEmpty())
+                continue;
+            if (result)
+                result = t.file.write(t.heldRecords.constData(), t.heldRecords.size());
+            if (result)
+                t.heldRecords.resize(0);
+        }
+        m_syncRunning = false;
+        return result;
+    }
+
+    Status waitForBackgroundSync()
+    {
+        m_sync.wait();
+        if (auto e = m_sync.takeError())
+            return *e;
+        return {};
     }
 
     Status syncAll()
@@ -641,12 +726,16 @@ private:
     qint64 m_writebackMark = 0;
     FileLock m_infoLock, m_dataLock;
     QElapsedTimer m_syncTimer;
+    mutable std::mutex m_recordsMutex;        // the track files and heldRecords, while a background sync may run
+    bool m_syncRunning = false;               // (m_recordsMutex) the writer thread holds records back
     qint64 m_unsyncedFromUs = AV_NOPTS_VALUE; // earliest sample time (µs) written since the last sync
     std::optional<Error> m_error;
     QStringList m_createdTracks;
     QStringList m_notes;
     bool m_createdInfo = false, m_createdData = false;
     bool m_open = false;
+    // Last: destroyed first, so its thread has ended before what it syncs goes.
+    BackgroundSync m_sync;
 };
 
 } // namespace

@@ -79,7 +79,8 @@ void RecordingSession::Impl::writerLoop(const RecordParams &p)
 {
     WriterOptions wo;
     wo.fsyncIntervalMs = p.fsyncIntervalMs;
-    wo.gatherWrites = true; // this loop calls flush() before it waits for a packet
+    wo.gatherWrites = true;     // this loop calls flush() before it waits for a packet
+    wo.syncInBackground = true; // and never waits for an fsync: packets keep coming while the disk works
     wo.overwrite = p.overwrite == OverwritePolicy::Replace;
     wo.sourceDescription = display;
     wo.forceMoovFirst = p.forceMoovFirst;

@@ -3,6 +3,7 @@
 
 #include "core/base/Log.h"
 #include "core/base/TsMarks.h"
+#include "core/io/BackgroundSync.h"
 #include "core/io/FileLock.h"
 #include "core/io/Paths.h"
 #include "core/writer/MarksFile.h"
@@ -115,6 +116,8 @@ struct MuxWriter::Impl {
     bool headerWritten = false;
     std::unique_ptr<MarksWriter> marks; // NAME.ts.marks: gaps and markers (MarksFile.h)
     bool marksFailed = false;
+    // Last: destroyed first, so its thread has ended before the file goes.
+    BackgroundSync sync; // WriterOptions::syncInBackground
 
     void addMark(qint64 atUs, const QString &title, MarkKind kind)
     {
@@ -421,16 +424,36 @@ Status MuxWriter::write(const AVPacket *pkt)
     qint64 spanUs = 0;
     const bool mediaDue = d->opt.syncMediaMs > 0 && us != AV_NOPTS_VALUE
         && !__builtin_sub_overflow(us, d->unsyncedFromUs, &spanUs) && spanUs >= d->opt.syncMediaMs * 1000;
-    if (d->opt.fsyncIntervalMs >= 0 && (mediaDue || monoMs() - d->lastSyncMs >= d->opt.fsyncIntervalMs)) {
+    const qint64 wallMs = monoMs() - d->lastSyncMs;
+    if (d->opt.fsyncIntervalMs >= 0 && (mediaDue || wallMs >= d->opt.fsyncIntervalMs)) {
         // Counted from the start of a sync, as in Mp4Writer: a power cut
         // loses at most the interval plus the sync in progress.
+        const bool background = d->opt.syncInBackground && d->opt.fsyncIntervalMs > 0
+            && syncFitsInBackground(mediaDue, spanUs, wallMs, d->opt.syncMediaMs);
+        if (background) {
+            // One file, so no order to keep: what is in the kernel when the
+            // fsync starts is what it makes durable. A sync still running is
+            // left to end; the next packet asks again.
+            if (auto e = d->sync.takeError())
+                return *e;
+            if (d->sync.busy())
+                return {};
+        } else {
+            d->sync.wait(); // a burst (or a sync per packet): this thread syncs, as it always did
+            if (auto e = d->sync.takeError())
+                return *e;
+        }
         d->lastSyncMs = monoMs();
         d->unsyncedFromUs = AV_NOPTS_VALUE;
         // What the muxer's buffer holds belongs to this interval too.
         if (auto s = flush(); !s)
             return s;
-        if (auto s = d->file.sync(); !s)
+        if (background) {
+            Impl *impl = d.get();
+            d->sync.start([impl] { return impl->file.sync(); });
+        } else if (auto s = d->file.sync(); !s) {
             return s;
+        }
     }
     return {};
 }
@@ -467,6 +490,9 @@ Result<QString> MuxWriter::finish()
     }
     d->ctx.reset();
     d->io.reset();
+    d->sync.wait();
+    if (auto e = d->sync.takeError())
+        return *e;
     if (auto s = d->file.sync(); !s)
         return s.error();
     if (auto s = d->file.close(); !s)
@@ -485,6 +511,7 @@ void MuxWriter::abandon()
         avio_flush(d->io.get());
     d->ctx.reset();
     d->io.reset();
+    d->sync.wait();
     (void)d->file.sync();
     (void)d->file.close();
     d->lock.release(); // an orphan now: recoverable at once

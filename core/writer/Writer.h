@@ -32,6 +32,10 @@ struct WriterOptions {
     bool gatherWrites = false;               // the caller calls flush() before it waits for the next
                                              // packet: write() may gather packets (Writer.h, flush());
                                              // off, every write() reaches the kernel before it returns
+    bool syncInBackground = false;           // the periodic fsyncs run on a thread of their own, so
+                                             // write() never waits for the disk (BackgroundSync);
+                                             // the order that makes a sync safe is kept. finish()
+                                             // and abandon() wait for a running sync.
 };
 
 class ContainerWriter {

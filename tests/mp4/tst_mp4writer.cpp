@@ -7,6 +7,7 @@
 
 #include "core/mp4/Mp4Writer.h"
 #include "core/mp4/Rebuild.h"
+#include "core/mp4/Sidecar.h"
 #include "core/io/File.h"
 #include "core/writer/Writer.h"
 
@@ -22,6 +23,12 @@ extern "C" {
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 using namespace tapedeck;
 using namespace mp4test;
@@ -168,13 +175,21 @@ private slots:
     void burstIsSyncedByMediaTime_data()
     {
         QTest::addColumn<QString>("type");
-        QTest::newRow("mp4") << QStringLiteral("mp4");
-        QTest::newRow("ts") << QStringLiteral("ts");
+        QTest::addColumn<bool>("background");
+        QTest::newRow("mp4") << QStringLiteral("mp4") << false;
+        QTest::newRow("ts") << QStringLiteral("ts") << false;
+        // A burst is synced on the writer's own thread even where periodic
+        // syncs run in the background: the writer must not run ahead of it.
+        QTest::newRow("mp4, syncs in the background") << QStringLiteral("mp4") << true;
+        QTest::newRow("ts, syncs in the background") << QStringLiteral("ts") << true;
     }
 
     void burstIsSyncedByMediaTime()
     {
         QFETCH(QString, type);
+        QFETCH(bool, background);
+        const std::thread::id writerThread = std::this_thread::get_id();
+        std::atomic<int> offThread{0};
         Media storage;
         const Media &m = media(QStringLiteral("h264_aac"), storage); // 4 s
         QVERIFY(!m.packets.empty());
@@ -183,13 +198,17 @@ private slots:
         auto io = std::make_shared<IoFaultInjector>();
         std::atomic<int> dataSyncs{0};
         io->setBeforeSync([&](const QString &path) {
-            if (path.endsWith(QLatin1String(".mdat")) || path.endsWith(QLatin1String(".ts")))
+            if (path.endsWith(QLatin1String(".mdat")) || path.endsWith(QLatin1String(".ts"))) {
                 ++dataSyncs;
+                if (std::this_thread::get_id() != writerThread)
+                    ++offThread;
+            }
         });
         WriterOptions wo;
         wo.fsyncIntervalMs = 3600 * 1000; // the wall clock never asks within this test
         wo.syncMediaMs = 1000;
         wo.gatherWrites = true;
+        wo.syncInBackground = background;
         wo.faults = io;
         auto w = type == u"mp4" ? makeMp4Writer() : makeContainerWriter(ContainerType::MpegTs);
         QVERIFY(w->open(final, m.streams, wo).ok());
@@ -200,6 +219,7 @@ private slots:
         // 4 when the last packets reach the 4 s mark; none by the wall clock.
         const int during = dataSyncs.load() - atOpen;
         QVERIFY2(during >= 3 && during <= 4, qPrintable(QStringLiteral("%1 syncs while writing").arg(during)));
+        QCOMPARE(offThread.load(), 0);
         QVERIFY(w->finish().ok());
         if (type == u"mp4")
             verifyFinalFile(final);
@@ -217,6 +237,144 @@ private slots:
         QVERIFY(feed(m, *w2).status.ok());
         QCOMPARE(dataSyncs.load() - atOpen2, 0);
         QVERIFY(w2->finish().ok());
+    }
+
+    void backgroundSyncKeepsRecordsBehindSyncedSamples()
+    {
+        // The durability rule with the fsyncs on their own thread: when a
+        // .trackN is fsynced, every record in it points at bytes the .mdat
+        // fsync before it covered. The .mdat fsync is slowed down, so the
+        // writer thread writes many samples (and makes their records) while
+        // it runs; records written to the track file then would break the rule.
+        Media storage;
+        const Media &m = media(QStringLiteral("h264_aac"), storage);
+        QVERIFY(!m.packets.empty());
+        QTemporaryDir out;
+        const QString final = pathIn(out, QStringLiteral("rec.mp4"));
+        auto io = std::make_shared<IoFaultInjector>();
+        std::atomic<qint64> mdatAtSync{-1};
+        std::atomic<int> trackSyncs{0}, records{0};
+        std::mutex problemsMutex;
+        QStringList problems;
+        io->setBeforeSync([&](const QString &path) {
+            if (path.endsWith(QLatin1String(".mdat"))) {
+                mdatAtSync = QFileInfo(path).size(); // at least this much is durable after the fsync
+                std::this_thread::sleep_for(std::chrono::milliseconds(3));
+                return;
+            }
+            if (!path.contains(QLatin1String(".track")) || mdatAtSync < 0)
+                return;
+            ++trackSyncs;
+            const QByteArray bytes = readAll(path);
+            for (qint64 at = mp4::kTrackHeaderSize; at + mp4::kRecordSize <= bytes.size(); at += mp4::kRecordSize) {
+                auto r = mp4::decodeRecord(bytes.constData() + at);
+                ++records;
+                if (r && qint64(r->offset + r->size) > mdatAtSync.load()) {
+                    std::lock_guard lock(problemsMutex);
+                    problems << QStringLiteral("%1: record %2 ends at %3, the .mdat fsync covered %4")
+                                    .arg(QFileInfo(path).fileName())
+                                    .arg(r->sequence)
+                                    .arg(r->offset + r->size)
+                                    .arg(mdatAtSync.load());
+                }
+            }
+        });
+        WriterOptions wo;
+        wo.fsyncIntervalMs = 1; // a sync asked for at every packet: one runs almost all the time
+        wo.gatherWrites = true;
+        wo.syncInBackground = true;
+        wo.faults = io;
+        auto w = makeMp4Writer();
+        QVERIFY(w->open(final, m.streams, wo).ok());
+        const FeedResult fed = feed(m, *w, -1, [&](int) { (void)w->flush(); });
+        QVERIFY2(fed.status.ok(), qPrintable(fed.status.message()));
+        QVERIFY(w->finish().ok());
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 5).join(u'\n')));
+        QVERIFY2(trackSyncs.load() >= 4 && records.load() > 0,
+                 qPrintable(
+                     QStringLiteral("%1 track syncs, %2 records checked").arg(trackSyncs.load()).arg(records.load())));
+        verifyFinalFile(final);
+        const auto counts = testsupport::ffprobePacketCounts(final);
+        int total = 0;
+        for (const auto &[stream, n] : counts)
+            total += n;
+        QCOMPARE(total, fed.written);
+    }
+
+    void backgroundSyncDoesNotHoldUpWrites_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::newRow("mp4") << QStringLiteral("mp4");
+        QTest::newRow("ts") << QStringLiteral("ts");
+        QTest::newRow("flv") << QStringLiteral("flv");
+    }
+
+    void backgroundSyncDoesNotHoldUpWrites()
+    {
+        // A disk that stops answering for a while: the first periodic fsync
+        // blocks until the test lets it go. Every packet is still accepted
+        // meanwhile: the thread that takes packets never waits for it.
+        QFETCH(QString, type);
+        Media storage;
+        const Media &m = media(QStringLiteral("h264_aac"), storage);
+        QVERIFY(!m.packets.empty());
+        QTemporaryDir out;
+        const QString final = pathIn(out, QStringLiteral("rec.") + type);
+        struct Gate {
+            std::mutex mutex;
+            std::condition_variable changed;
+            bool closed = false, open = false, timedOut = false;
+            int blocked = 0;
+        } gate;
+        auto io = std::make_shared<IoFaultInjector>();
+        io->setBeforeSync([&gate](const QString &) {
+            std::unique_lock lock(gate.mutex);
+            if (!gate.closed)
+                return;
+            ++gate.blocked;
+            gate.changed.notify_all();
+            // Bounded, so a writer that waits for its sync fails the test
+            // instead of hanging it.
+            if (!gate.changed.wait_for(lock, std::chrono::seconds(20), [&] { return gate.open; }))
+                gate.timedOut = true;
+        });
+        WriterOptions wo;
+        wo.fsyncIntervalMs = 1;
+        wo.gatherWrites = true;
+        wo.syncInBackground = true;
+        wo.faults = io;
+        auto w = type == u"mp4" ? makeMp4Writer()
+                                : makeContainerWriter(type == u"ts" ? ContainerType::MpegTs : ContainerType::Flv);
+        QVERIFY(w->open(final, m.streams, wo).ok());
+        {
+            std::lock_guard lock(gate.mutex);
+            gate.closed = true; // from now on (the set is made and synced)
+        }
+        // The 1 ms interval has passed when the first packet comes: a fast
+        // muxer (FLV) could take every packet within one millisecond.
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        const FeedResult fed = feed(m, *w, -1, [&](int) { (void)w->flush(); });
+        QVERIFY2(fed.status.ok(), qPrintable(fed.status.message()));
+        {
+            std::unique_lock lock(gate.mutex);
+            QVERIFY(gate.changed.wait_for(lock, std::chrono::seconds(20), [&] { return gate.blocked > 0; }));
+            QCOMPARE(gate.blocked, 1); // one sync at a time; the others were not started
+            QVERIFY(!gate.timedOut);   // every packet went in while that sync was stuck
+            gate.open = true;
+            gate.closed = false;
+        }
+        gate.changed.notify_all();
+        auto done = w->finish();
+        QVERIFY2(done.ok(), qPrintable(done.message()));
+        QVERIFY(!gate.timedOut);
+        if (type == u"mp4")
+            verifyFinalFile(final);
+        QCOMPARE(testsupport::ffmpegDecodeErrors(final), QString());
+        const auto counts = testsupport::ffprobePacketCounts(final);
+        int total = 0;
+        for (const auto &[stream, n] : counts)
+            total += n;
+        QCOMPARE(total, fed.written);
     }
 
     void chunkedRecordingThroughCli_data()
