@@ -140,9 +140,11 @@ def main():
     if os.path.exists(hold):
         # Where the frames are held: libavformat's MPEG-TS demuxer fed N whole
         # frames through a pipe that stays open (a paused live sender).
-        for flags in ("", "+noparse"):
+        for flags in ("", "+noparse", "tapedeck"):
             r = C.run([hold, clip, "150", flags], check=False)
-            goals.append(["where: libavformat (fflags %s) after 150 whole video frames arrived" % (flags or "default"),
+            who = ("Tapedeck's live MPEG-TS reader (LiveTsFrames)" if flags == "tapedeck"
+                   else "libavformat (fflags %s)" % (flags or "default"))
+            goals.append(["where: %s after 150 whole video frames arrived" % who,
                           r.stdout.strip() or r.stderr.strip()[-200:], "(measurement)"])
     if goals:
         print()

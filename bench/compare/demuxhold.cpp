@@ -1,7 +1,7 @@
 // How many complete video frames libavformat holds back when a live MPEG-TS
 // source pauses (issue 15: "a SIGKILL loses 2 frames; measure, do not guess").
 //
-//   tapedeck_bench_demuxhold FILE.ts [FRAMES] [fflags]
+//   tapedeck_bench_demuxhold FILE.ts [FRAMES] [fflags|tapedeck]
 //
 // Writes the first FRAMES video frames of FILE.ts (every TS packet before the
 // start of video PES number FRAMES, so each of those frames is complete) into
@@ -11,8 +11,12 @@
 // packets it received and how many frames were complete but not handed
 // over, and the number of ADTS frames inside each audio packet (with
 // +noparse the demuxer hands over whole PES packets, which may hold several
-// AAC frames). FFLAGS is given to the demuxer as "fflags" (e.g. +noparse).
-// Not part of the product; the recorder never runs this.
+// AAC frames). FFLAGS is given to the demuxer as "fflags" (e.g. +noparse);
+// "tapedeck" reads as Tapedeck's live MPEG-TS reader does (default flags,
+// then core/source/LiveTsFrames: the video parser told that each PES is a
+// complete frame). Not part of the product; the recorder never runs this.
+
+#include "core/source/LiveTsFrames.h"
 
 extern "C" {
 #include <libavformat/avformat.h>
@@ -96,6 +100,9 @@ int main(int argc, char **argv)
     }
     const int frames = argc > 2 ? std::atoi(argv[2]) : 150;
     const char *fflags = argc > 3 ? argv[3] : "";
+    const bool tapedeck = std::strcmp(fflags, "tapedeck") == 0;
+    if (tapedeck)
+        fflags = "";
     std::ifstream in(argv[1], std::ios::binary);
     std::vector<unsigned char> ts((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const int vpid = videoPid(ts);
@@ -152,8 +159,22 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "find_stream_info failed\n");
             std::_Exit(1);
         }
-        AVPacket *pkt = av_packet_alloc();
-        while (av_read_frame(ctx, pkt) >= 0) {
+        tapedeck::LiveTsFrames handover;
+        if (tapedeck) {
+            std::vector<int> all;
+            for (unsigned i = 0; i < ctx->nb_streams; ++i)
+                all.push_back(int(i));
+            handover.arm(ctx, all);
+        }
+        for (;;) {
+            tapedeck::PacketPtr pkt = handover.ready();
+            if (!pkt) {
+                pkt = tapedeck::makePacket();
+                if (av_read_frame(ctx, pkt.get()) < 0)
+                    break;
+                if (handover.armed())
+                    pkt = handover.pass(std::move(pkt));
+            }
             const AVCodecParameters *par = ctx->streams[pkt->stream_index]->codecpar;
             if (par->codec_type == AVMEDIA_TYPE_VIDEO) {
                 ++video;
@@ -161,13 +182,12 @@ int main(int argc, char **argv)
                     ++videoKey; // without the parser, is a keyframe still flagged?
             } else if (par->codec_type == AVMEDIA_TYPE_AUDIO) {
                 ++audio;
-                const int n = adtsFrames(pkt);
+                const int n = adtsFrames(pkt.get());
                 audioFrames += n;
                 if (n > maxAudioFrames)
                     maxAudioFrames = n;
             }
             lastMs = nowMs();
-            av_packet_unref(pkt);
         }
     });
     // Wait until the reader has had nothing new for a second (bounded).
@@ -175,8 +195,11 @@ int main(int argc, char **argv)
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     std::printf("fflags=%s complete_video_frames_sent=%d video_packets_received=%d (keyframes flagged %d) held=%d "
                 "audio_packets=%d adts_frames=%d max_adts_frames_per_packet=%d\n",
-                *fflags ? fflags : "(none)", frames, video.load(), videoKey.load(), frames - video.load(), audio.load(),
-                audioFrames.load(), maxAudioFrames.load());
+                tapedeck      ? "(none), as Tapedeck reads live MPEG-TS"
+                    : *fflags ? fflags
+                              : "(none)",
+                frames, video.load(), videoKey.load(), frames - video.load(), audio.load(), audioFrames.load(),
+                maxAudioFrames.load());
     std::fflush(stdout);
     std::_Exit(0); // the reader is blocked in read(2) on the open pipe
 }

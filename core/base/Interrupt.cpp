@@ -13,7 +13,11 @@ qint64 nowNs()
 }
 } // namespace
 
-void Interrupter::arm(qint64 timeoutMs) { m_deadlineNs.store(timeoutMs > 0 ? nowNs() + timeoutMs * 1000000 : 0); }
+void Interrupter::arm(qint64 timeoutMs)
+{
+    m_fired.store(false, std::memory_order_relaxed);
+    m_deadlineNs.store(timeoutMs > 0 ? nowNs() + timeoutMs * 1000000 : 0);
+}
 
 bool Interrupter::timedOut() const
 {
@@ -27,6 +31,13 @@ void Interrupter::install(AVIOInterruptCB &cb)
     cb.opaque = this;
 }
 
-int Interrupter::callback(void *opaque) { return static_cast<Interrupter *>(opaque)->shouldInterrupt() ? 1 : 0; }
+int Interrupter::callback(void *opaque)
+{
+    auto *self = static_cast<Interrupter *>(opaque);
+    if (!self->shouldInterrupt())
+        return 0;
+    self->m_fired.store(true, std::memory_order_relaxed);
+    return 1;
+}
 
 } // namespace tapedeck

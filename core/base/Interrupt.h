@@ -23,6 +23,10 @@ public:
     bool stopRequested() const { return m_stop && m_stop->load(std::memory_order_relaxed); }
     bool timedOut() const;
     bool shouldInterrupt() const { return stopRequested() || timedOut(); }
+    // Whether the callback told libavformat to give up since the last arm():
+    // what a read returns then may have been cut short (a demuxer hands over
+    // the part of a packet it had when its input failed).
+    bool fired() const { return m_fired.load(std::memory_order_relaxed); }
 
     // Fills an AVIOInterruptCB pointing at this object.
     void install(AVIOInterruptCB &cb);
@@ -32,6 +36,7 @@ private:
 
     const std::atomic<bool> *m_stop;
     std::atomic<qint64> m_deadlineNs{0};
+    std::atomic<bool> m_fired{false};
 };
 
 } // namespace tapedeck

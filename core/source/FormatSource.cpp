@@ -1,4 +1,5 @@
 #include "core/source/FormatSource.h"
+#include "core/source/LiveTsFrames.h"
 
 #include "core/base/Log.h"
 #include "core/base/Redact.h"
@@ -424,6 +425,11 @@ Status FormatSource::open()
         return makeError(ErrorCode::Unsupported,
                          QStringLiteral("%1 has no audio or video stream Tapedeck can record").arg(displayName()));
     }
+    // Live MPEG-TS: video frames are handed over as soon as their PES ends,
+    // not one frame later (LiveTsFrames.h).
+    m_frames = LiveTsFrames();
+    if (m_live)
+        m_frames.arm(m_ctx.get(), keep);
     m_interrupt.arm(m_opt.stallTimeoutMs);
     return {};
 }
@@ -452,13 +458,30 @@ Result<PacketPtr> FormatSource::read()
 {
     if (!m_ctx)
         return makeError(ErrorCode::Internal, QStringLiteral("source is not open"));
-    PacketPtr pkt = makePacket();
     while (true) {
+        if (PacketPtr waiting = m_frames.ready()) {
+            const int idx = waiting->stream_index;
+            if (m_map[size_t(idx)] < 0)
+                continue;
+            pace(waiting.get());
+            waiting->stream_index = m_map[size_t(idx)];
+            return waiting;
+        }
+        PacketPtr pkt = makePacket();
         m_interrupt.arm(m_opt.stallTimeoutMs);
         const int err = av_read_frame(m_ctx.get(), pkt.get());
         if (err < 0) {
             if (m_interrupt.stopRequested())
                 return makeError(ErrorCode::Cancelled, QStringLiteral("stopped"));
+            if (PacketPtr held = m_frames.takeHeld()) {
+                // A complete frame that waited for its turn: it goes out
+                // before the error (the next read() reports it again).
+                pkt = std::move(held);
+                if (m_map[size_t(pkt->stream_index)] < 0)
+                    continue;
+                pkt->stream_index = m_map[size_t(pkt->stream_index)];
+                return pkt;
+            }
             if (err == AVERROR_EOF)
                 return makeError(ErrorCode::EndOfStream, QStringLiteral("%1 ended").arg(displayName()));
             if (m_interrupt.timedOut() || err == AVERROR_EXIT || err == AVERROR(ETIMEDOUT))
@@ -470,11 +493,19 @@ Result<PacketPtr> FormatSource::read()
             return makeError(m_live ? ErrorCode::Network : ErrorCode::Io,
                              QStringLiteral("reading %1 failed: %2").arg(displayName(), ffmpegErrorString(err)));
         }
-        const int idx = pkt->stream_index;
-        if (idx < 0 || idx >= int(m_map.size()) || m_map[idx] < 0 || pkt->size <= 0) {
-            av_packet_unref(pkt.get());
-            continue;
+        if (m_frames.armed()) {
+            if (m_interrupt.fired() && m_frames.handsOverAtOnce(pkt->stream_index)) {
+                // The stall or stop cut this PES short: not a whole frame.
+                if (!m_interrupt.stopRequested())
+                    logWarning(QStringLiteral("%1: the stream stalled inside a frame; that frame was left out")
+                                   .arg(displayName()));
+                continue;
+            }
+            pkt = m_frames.pass(std::move(pkt));
         }
+        const int idx = pkt->stream_index;
+        if (idx < 0 || idx >= int(m_map.size()) || m_map[idx] < 0 || pkt->size <= 0)
+            continue;
         pace(pkt.get());
         pkt->stream_index = m_map[idx];
         return pkt;

@@ -2,6 +2,7 @@
 // A source libavformat opens: network URLs, listener URLs and local files.
 
 #include "core/base/Interrupt.h"
+#include "core/source/LiveTsFrames.h"
 #include "core/source/Source.h"
 
 namespace tapedeck {
@@ -33,6 +34,7 @@ private:
     SourceTags m_sourceTags;
     std::vector<CatalogProgram> m_catalog;
     std::vector<int> m_map; // input stream index -> our index, -1 = ignored
+    LiveTsFrames m_frames;  // live MPEG-TS: frames handed over without the parser's delay
     bool m_live = true;
     bool m_listener = false;
     // Real-time pacing for local files
