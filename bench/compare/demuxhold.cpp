@@ -16,6 +16,7 @@
 // then core/source/LiveTsFrames: the video parser told that each PES is a
 // complete frame). Not part of the product; the recorder never runs this.
 
+#include "core/parsers/Ts.h"
 #include "core/source/LiveTsFrames.h"
 
 extern "C" {
@@ -40,38 +41,11 @@ namespace {
 
 constexpr size_t kTs = 188;
 
-// PID of the first H.264/HEVC elementary stream in the PMT, or -1.
+// PID of the first video stream the PMT declares, or -1.
 int videoPid(const std::vector<unsigned char> &ts)
 {
-    int pmtPid = -1;
-    for (size_t off = 0; off + kTs <= ts.size(); off += kTs) {
-        const unsigned char *p = &ts[off];
-        const int pid = ((p[1] & 0x1f) << 8) | p[2];
-        if (!(p[1] & 0x40))
-            continue;
-        const unsigned char *pay = p + 4;
-        if (p[3] & 0x20)
-            pay += 1 + p[4];
-        if (pay >= p + kTs)
-            continue;
-        pay += 1 + pay[0]; // pointer field
-        if (pid == 0 && pmtPid < 0 && pay + 12 <= p + kTs && pay[0] == 0x00) {
-            pmtPid = ((pay[10] & 0x1f) << 8) | pay[11];
-        } else if (pid == pmtPid && pay[0] == 0x02) {
-            const int sectionLen = ((pay[1] & 0x0f) << 8) | pay[2];
-            const int infoLen = ((pay[10] & 0x0f) << 8) | pay[11];
-            const unsigned char *e = pay + 12 + infoLen;
-            const unsigned char *end = pay + 3 + sectionLen - 4;
-            while (e + 5 <= end && e + 5 <= p + kTs) {
-                const int type = e[0];
-                const int esPid = ((e[1] & 0x1f) << 8) | e[2];
-                if (type == 0x1b || type == 0x24)
-                    return esPid;
-                e += 5 + (((e[3] & 0x0f) << 8) | e[4]);
-            }
-        }
-    }
-    return -1;
+    const auto streams = tapedeck::recovery::checkTsStreams(ts.data(), int64_t(ts.size() / kTs * kTs));
+    return streams.videoPids.empty() ? -1 : streams.videoPids.front();
 }
 
 int adtsFrames(const AVPacket *pkt)

@@ -9,6 +9,7 @@
 // the timestamps and keyframe flag ffprobe reads from the file.
 #include "NetTest.h"
 
+#include "core/parsers/Ts.h"
 #include "core/source/FormatSource.h"
 #include "core/source/LiveTsFrames.h"
 
@@ -32,38 +33,12 @@ struct Frame {
     bool key = false;
 };
 
-// PID of the first H.264/HEVC stream in the PMT, or -1.
+// PID of the first video stream the PMT declares, or -1.
 int videoPid(const QByteArray &ts)
 {
-    int pmtPid = -1;
-    const auto *b = reinterpret_cast<const unsigned char *>(ts.constData());
-    for (qsizetype off = 0; off + kTs <= ts.size(); off += kTs) {
-        const unsigned char *p = b + off;
-        const int pid = ((p[1] & 0x1f) << 8) | p[2];
-        if (!(p[1] & 0x40))
-            continue;
-        const unsigned char *pay = p + 4;
-        if (p[3] & 0x20)
-            pay += 1 + p[4];
-        if (pay >= p + kTs)
-            continue;
-        pay += 1 + pay[0];
-        if (pid == 0 && pmtPid < 0 && pay + 12 <= p + kTs && pay[0] == 0x00) {
-            pmtPid = ((pay[10] & 0x1f) << 8) | pay[11];
-        } else if (pid == pmtPid && pay[0] == 0x02 && pay + 12 <= p + kTs) {
-            const int sectionLen = ((pay[1] & 0x0f) << 8) | pay[2];
-            const int infoLen = ((pay[10] & 0x0f) << 8) | pay[11];
-            const unsigned char *e = pay + 12 + infoLen;
-            const unsigned char *end = pay + 3 + sectionLen - 4;
-            while (e + 5 <= end && e + 5 <= p + kTs) {
-                const int esPid = ((e[1] & 0x1f) << 8) | e[2];
-                if (e[0] == 0x1b || e[0] == 0x24)
-                    return esPid;
-                e += 5 + (((e[3] & 0x0f) << 8) | e[4]);
-            }
-        }
-    }
-    return -1;
+    const auto streams =
+        recovery::checkTsStreams(reinterpret_cast<const uint8_t *>(ts.constData()), ts.size() / kTs * kTs);
+    return streams.videoPids.empty() ? -1 : streams.videoPids.front();
 }
 
 // Whether the kernel has a UDP socket bound to `port` (the source opened).
