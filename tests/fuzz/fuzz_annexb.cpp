@@ -1,6 +1,10 @@
-// libFuzzer target: Annex B scanning, SPS/slice-header parsing, POC, and
-// the conversion to length-prefixed NAL units.
+// libFuzzer target: Annex B scanning, SPS/slice-header parsing, POC, the
+// conversion to length-prefixed NAL units, and the access-unit check live
+// MPEG-TS reading applies to each video packet (core/source/LiveTsFrames).
 #include "core/parsers/AnnexB.h"
+#include "core/source/LiveTsFrames.h"
+
+#include <algorithm>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -19,5 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     });
     (void)annexBToLengthPrefixed(data, size);
     (void)makeAvcC(head.spsNal, head.ppsNal);
+    (void)tapedeck::accessUnitShape(false, data, static_cast<int>(std::min<size_t>(size, 1 << 30)));
+    (void)tapedeck::accessUnitShape(true, data, static_cast<int>(std::min<size_t>(size, 1 << 30)));
     return 0;
 }
