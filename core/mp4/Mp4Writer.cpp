@@ -541,6 +541,8 @@ private:
         }
         {
             std::lock_guard lock(m_recordsMutex);
+            if (m_syncFailed) // a background sync failed: nothing more goes after what it wrote
+                return *m_syncFailed;
             for (Track &t : m_tracks) {
                 if (t.pendingRecords.isEmpty())
                     continue;
@@ -646,15 +648,19 @@ private:
                     break;
         std::lock_guard lock(m_recordsMutex);
         // The held records go to the kernel now (a kill keeps them, as it
-        // keeps their samples); the next sync makes them durable.
+        // keeps their samples); the next sync makes them durable. Also after
+        // a failed fsync: records after them must not reach a file without
+        // them (the first error is the one reported).
         for (Track &t : m_tracks) {
             if (t.heldRecords.isEmpty())
                 continue;
-            if (result)
-                result = t.file.write(t.heldRecords.constData(), t.heldRecords.size());
-            if (result)
-                t.heldRecords.resize(0);
+            const Status written = t.file.write(t.heldRecords.constData(), t.heldRecords.size());
+            t.heldRecords.resize(0);
+            if (result && !written)
+                result = written;
         }
+        if (!result && !m_syncFailed)
+            m_syncFailed = result.error();
         m_syncRunning = false;
         return result;
     }
@@ -728,6 +734,7 @@ private:
     QElapsedTimer m_syncTimer;
     mutable std::mutex m_recordsMutex;        // the track files and heldRecords, while a background sync may run
     bool m_syncRunning = false;               // (m_recordsMutex) the writer thread holds records back
+    std::optional<Error> m_syncFailed;        // (m_recordsMutex) a background sync's fsync or record write failed
     qint64 m_unsyncedFromUs = AV_NOPTS_VALUE; // earliest sample time (µs) written since the last sync
     std::optional<Error> m_error;
     QStringList m_createdTracks;
