@@ -97,6 +97,17 @@ private:
         return n;
     }
 
+    // Bytes a recording of the template's media really writes (the reserved
+    // room is a hole, never written).
+    qint64 bytesTheRecordingWrites() const
+    {
+        const SidecarReport tpl = readSidecarSet(m_template);
+        qint64 total = 8 - qint64(tpl.info.reservedSize);
+        for (const QString &s : {QStringLiteral(".mdat"), QStringLiteral(".track1"), QStringLiteral(".track2")})
+            total += QFileInfo(m_template + s).size();
+        return total;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -737,11 +748,7 @@ private slots:
     {
         QFETCH(int, percent);
         QFETCH(bool, diskFull);
-        // Bytes the recording really writes (the reserved room is a hole).
-        const SidecarReport tpl = readSidecarSet(m_template);
-        qint64 total = 8 - qint64(tpl.info.reservedSize);
-        for (const QString &s : {QStringLiteral(".mdat"), QStringLiteral(".track1"), QStringLiteral(".track2")})
-            total += QFileInfo(m_template + s).size();
+        const qint64 total = bytesTheRecordingWrites();
         QTemporaryDir d;
         const QString final = QDir(d.path()).filePath(QStringLiteral("faulty.mp4"));
         WriterOptions o;
@@ -795,10 +802,7 @@ private slots:
         // sample, and it rebuilds to a file that decodes without an error.
         QFETCH(int, percent);
         QFETCH(bool, diskFull);
-        const SidecarReport tpl = readSidecarSet(m_template);
-        qint64 total = 8 - qint64(tpl.info.reservedSize);
-        for (const QString &s : {QStringLiteral(".mdat"), QStringLiteral(".track1"), QStringLiteral(".track2")})
-            total += QFileInfo(m_template + s).size();
+        const qint64 total = bytesTheRecordingWrites();
         QTemporaryDir d;
         const QString final = QDir(d.path()).filePath(QStringLiteral("faulty.mp4"));
         WriterOptions o;
