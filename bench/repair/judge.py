@@ -7,9 +7,10 @@ A frame of the original "is present in the broken file" when its bytes lie
 inside the broken file (ffprobe packet pos + size). It "comes back exactly"
 when the repaired file has a frame of the same kind of stream with the same
 size, the same CRC (ffmpeg -f framecrc) and the same presentation time.
-Video times must match exactly; an audio track may start later by a constant
-(its encoder priming, which the repaired file does not mark), reported as
-audio_offset_s. Decode errors: ffmpeg -v error to the null muxer, and
+Every time must match exactly, audio too (the repaired file marks the
+encoder's priming with an edit list, as the original did); offset_s gives how
+far the repaired track's first frame stands from the original's first frame
+present, to tell a constant shift from missing frames. Decode errors: ffmpeg -v error to the null muxer, and
 GStreamer's playbin with fake sinks (every stream decoded).
 """
 import json
@@ -84,9 +85,9 @@ def main():
             tb_o = Fraction(s["time_base"])
             tb_r = Fraction(rep_stream[n]["time_base"]) if n < len(rep_stream) else tb_o
             offset = Fraction(0)
-            if kind == "audio" and rep and present:
+            if rep and present:
                 offset = rep[0][0] * tb_r - present[0][0] * tb_o
-            have = Counter((Fraction(p) * tb_r - offset, sz, c) for p, sz, c in rep)
+            have = Counter((Fraction(p) * tb_r, sz, c) for p, sz, c in rep)
             have_bytes = Counter((sz, c) for _, sz, c in rep)
             exact = 0
             bytes_only = 0

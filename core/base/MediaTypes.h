@@ -45,6 +45,12 @@ struct StreamInfo {
     AVRational timeBase{1, 1000};
     AVRational frameRate{0, 1}; // average frame rate when known (video)
     StreamTags tags;
+    // Audio: samples at the start of the track that are the encoder's
+    // priming (its delay), not sound. An MP4 marks them with its edit list so
+    // players skip them. Repair sets it (from the reference's edit list, or
+    // the codec's usual delay); live sources leave 0: their timestamps
+    // already say when the sound starts.
+    int primingSamples = 0;
 };
 
 // What a source says about itself as a whole (creation_time, title,

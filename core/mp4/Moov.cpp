@@ -97,6 +97,7 @@ struct TrackTiming {
     qint64 minCts = 0;           // earliest composition time, media units, relative to dts[0]
     qint64 startAbs = 0;         // dts[0] + minCts: when the track's picture/sound starts
     quint64 presentDuration = 0; // media units shown by the edit list
+    qint64 priming = 0;          // media units the edit list skips after minCts (encoder priming)
     bool needsCtts = false;
     bool negativeCts = false;
 };
@@ -276,6 +277,14 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
         if (i >= records.size() || records[i].empty())
             continue;
         timing[i] = timingOf(records[i]);
+        // An audio encoder's priming: the edit list starts the track that
+        // much later in its media, and the track starts sounding at the
+        // movie's time of its first real sample.
+        if (const quint64 skip = std::min<quint64>(info.tracks[i].primingTicks, timing[i].presentDuration); skip > 0) {
+            timing[i].priming = qint64(skip);
+            timing[i].startAbs += qint64(skip);
+            timing[i].presentDuration -= skip;
+        }
         startMovie[i] = av_rescale(timing[i].startAbs, kMovieTimescale, info.tracks[i].timescale);
         earliest = std::min(earliest, startMovie[i]);
     }
@@ -342,10 +351,11 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
         w.end();
 
         // An edit list only when the track does not start at the movie's
-        // origin or its first picture is not its first decoded sample.
+        // origin, its first picture is not its first decoded sample or its
+        // first samples are an encoder's priming.
         // A text track always has one: FFmpeg gives the last cue of a track
         // without it the length of the whole movie.
-        if (edits[i].delayMovie > 0 || tm.minCts != 0 || t.kind == TrackKind::Text) {
+        if (edits[i].delayMovie > 0 || tm.minCts != 0 || tm.priming != 0 || t.kind == TrackKind::Text) {
             w.begin("edts");
             w.beginFull("elst", 1, 0);
             w.u32(edits[i].delayMovie > 0 ? 2 : 1);
@@ -355,7 +365,7 @@ QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<Samp
                 w.u32(0x00010000);
             }
             w.u64(edits[i].durationMovie);
-            w.u64(quint64(tm.minCts));
+            w.u64(quint64(tm.minCts + tm.priming));
             w.u32(0x00010000);
             w.end();
             w.end();

@@ -112,6 +112,11 @@ void describeTrack(SidecarTrack &t, const StreamInfo &s, const std::vector<Strea
     t.trackFlags = enabled ? 3 : 2;
     if (const QByteArray *m = s.tags.side(AV_PKT_DATA_DISPLAYMATRIX); m && m->size() >= 36)
         memcpy(t.matrix, m->constData(), 36);
+    // The encoder's priming, in the track's clock (at most a second: the
+    // .info reader refuses more).
+    if (s.type == AVMEDIA_TYPE_AUDIO && s.primingSamples > 0 && s.params && s.params->sample_rate > 0)
+        t.primingTicks = quint32(
+            std::min<qint64>(av_rescale(s.primingSamples, t.timescale, s.params->sample_rate), qint64(t.timescale)));
 }
 
 QByteArray mdatHeaderWhileRecording()

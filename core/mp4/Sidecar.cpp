@@ -161,6 +161,9 @@ QByteArray encodeInfo(const SidecarInfo &info)
         w.blob(key.toUtf8());
         w.blob(value.toUtf8());
     }
+    w.u32(quint32(info.tracks.size()));
+    for (const SidecarTrack &t : info.tracks)
+        w.u32(t.primingTicks);
     QByteArray out = w.take();
     const quint32 payload = quint32(out.size() - 16);
     for (int i = 0; i < 4; ++i)
@@ -270,6 +273,19 @@ Result<SidecarInfo> decodeInfo(const QByteArray &bytes)
             QString key = QString::fromUtf8(r.blob(kMaxBlob));
             QString value = QString::fromUtf8(r.blob(kMaxBlob));
             info.tags.emplace_back(std::move(key), std::move(value));
+        }
+    }
+    if (version >= 4 && r.ok()) {
+        if (quint32(r.u(4)) != quint32(info.tracks.size()))
+            return corrupt(QStringLiteral("the priming table does not match the track count"));
+        for (SidecarTrack &t : info.tracks) {
+            t.primingTicks = quint32(r.u(4));
+            // Priming is an encoder's delay: a few thousand samples, never
+            // more than a second of the track.
+            if (r.ok() && t.primingTicks > t.timescale)
+                return corrupt(QStringLiteral("track %1 skips %2 ticks at its start, more than a second")
+                                   .arg(t.number)
+                                   .arg(t.primingTicks));
         }
     }
     if (!r.ok() || r.pos() != body.size())

@@ -22,7 +22,7 @@ namespace tapedeck::mp4 {
 inline constexpr char kInfoMagic[8] = {'T', 'D', 'M', 'P', '4', 'I', 'N', 'F'};
 inline constexpr char kTrackMagic[8] = {'T', 'D', 'M', 'P', '4', 'T', 'R', 'K'};
 inline constexpr quint32 kFormatVersion = 1; // .trackN files (and .info version 1)
-inline constexpr quint32 kInfoVersion = 3;   // .info written now; versions 1, 2 and 3 are read
+inline constexpr quint32 kInfoVersion = 4;   // .info written now; versions 1 to 4 are read
 inline constexpr int kMaxTracks = 64;        // tracks a set may have (.info refuses more)
 inline constexpr int kTrackHeaderSize = 16;  // magic, u32 version, u32 track number
 inline constexpr int kRecordSize = 40;
@@ -55,6 +55,9 @@ struct SidecarTrack {
     quint32 trackFlags = 3;      // tkhd flags: 1 enabled (ffprobe: default), 2 in movie
     quint32 disposition = 0;     // AV_DISPOSITION_* bits; forced/dub/comment/... become udta "kind" boxes
     qint32 matrix[9] = {0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000}; // tkhd matrix (rotation)
+    // Version 4 (a table after the file tags): media ticks at the track's
+    // start the edit list skips (the audio encoder's priming), 0 = none.
+    quint32 primingTicks = 0;
 };
 
 struct SidecarInfo {

@@ -275,13 +275,27 @@ Result<RepairReport> repairMp4(const RepairParams &params)
     // Write in file order, as the recorder interleaved the tracks.
     std::vector<size_t> next(s.tracks.size(), 0);
     // The writer wants every dts >= 0 and keeps the tracks' start offsets:
-    // audio starts together with the first picture, i.e. after the video's
-    // composition delay (as the recorder's edit lists had it).
+    // the sound starts together with the first picture, i.e. after the
+    // video's composition delay, and its priming (which the edit list skips)
+    // comes before that (as the recorder's edit lists had it). When the
+    // priming is longer than the delay, the video starts that much later.
     std::vector<int64_t> audioDts(s.tracks.size(), 0);
-    if (video)
+    int64_t videoStart = 0;
+    if (video) {
+        for (const Track &t : s.tracks)
+            if (!t.video && t.sampleRate > 0)
+                videoStart = std::max(
+                    videoStart, av_rescale_rnd(t.priming, video->timescale, t.sampleRate, AV_ROUND_UP) - delayTicks);
         for (size_t i = 0; i < s.tracks.size(); ++i)
             if (!s.tracks[i].video)
-                audioDts[i] = av_rescale(delayTicks, s.tracks[i].sampleRate, video->timescale);
+                audioDts[i] =
+                    av_rescale(delayTicks + videoStart, s.tracks[i].sampleRate, video->timescale) - s.tracks[i].priming;
+    }
+    for (const Track &t : s.tracks)
+        if (!t.video && t.priming > 0 && !t.discard)
+            rep.notes << QStringLiteral("audio: %1 samples of encoder priming marked in the edit list (%2 ms)")
+                             .arg(t.priming)
+                             .arg(double(t.priming) * 1000.0 / std::max(1, t.sampleRate), 0, 'f', 1);
     if (video)
         next[size_t(video - s.tracks.data())] = size_t(firstKey);
     PacketPtr pkt = makePacket();
@@ -319,8 +333,8 @@ Result<RepairReport> repairMp4(const RepairParams &params)
         }
         pkt->stream_index = streamOf[size_t(pick)];
         if (t.video) {
-            const int64_t dts = (int64_t(k) - firstKey) * t.delta;
-            const int64_t pts = (ptsIndex[k] - ptsIndex[size_t(firstKey)]) * t.delta + delayTicks;
+            const int64_t dts = (int64_t(k) - firstKey) * t.delta + videoStart;
+            const int64_t pts = (ptsIndex[k] - ptsIndex[size_t(firstKey)]) * t.delta + delayTicks + videoStart;
             pkt->dts = dts;
             pkt->pts = std::max(pts, dts);
             pkt->duration = t.delta;

@@ -51,6 +51,7 @@ struct Track {
     int64_t refDelayTicks = -1; // composition delay from the reference
     int width = 0, height = 0;
     int sampleRate = 0, channels = 0;
+    int64_t priming = 0; // audio: encoder priming, samples the repaired file's edit list skips
     VideoStreamState vstate;
     std::optional<AacFramer> aac;
     int64_t nextTicks = 0; // audio: decoded samples so far (for interleaving)

@@ -105,6 +105,10 @@ Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
         t.height = r.height;
         t.sampleRate = r.sampleRate;
         t.channels = r.channels;
+        // The reference's audio edit list starts its sound after the
+        // encoder's priming: the same recorder primed the broken file alike.
+        if (!r.video && r.elstMediaTime > 0 && r.timescale > 0 && r.sampleRate > 0)
+            t.priming = av_rescale(r.elstMediaTime, r.sampleRate, r.timescale);
         if (r.video) {
             if (r.codec != RefCodec::H264 && r.codec != RefCodec::Hevc)
                 return makeError(ErrorCode::Unsupported,
@@ -248,8 +252,14 @@ Status setupFromStream(const uint8_t *data, int64_t begin, int64_t end, std::vec
             a.config = makeAacLcConfig(rate, channels);
             a.timescale = uint32_t(rate);
             a.aac.emplace(std::move(*f));
+            // With no reference to read the encoder's delay from, AAC-LC's
+            // own: the first 1024 samples are priming (FFmpeg's encoder and
+            // most others; Apple's adds 1088 more).
+            a.priming = 1024;
             tracks.push_back(std::move(a));
-            notes << QStringLiteral("audio: AAC-LC, %1 channel(s), found by decoding").arg(channels);
+            notes << QStringLiteral("audio: AAC-LC, %1 channel(s), found by decoding; its first 1024 samples taken "
+                                    "as the encoder's priming (no reference to read it from)")
+                         .arg(channels);
             return {};
         }
     }

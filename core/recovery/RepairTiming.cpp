@@ -90,6 +90,7 @@ StreamInfo streamFor(const Track &t, int index)
         av_channel_layout_default(&p->ch_layout, t.channels);
         s.type = AVMEDIA_TYPE_AUDIO;
         s.timeBase = AVRational{1, t.sampleRate};
+        s.primingSamples = int(std::clamp<int64_t>(t.priming, 0, t.sampleRate));
     }
     if (!t.config.isEmpty()) {
         p->extradata = static_cast<uint8_t *>(av_mallocz(size_t(t.config.size()) + AV_INPUT_BUFFER_PADDING_SIZE));

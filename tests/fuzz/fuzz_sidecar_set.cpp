@@ -270,7 +270,7 @@ void mutateInfo(Set &s, std::mt19937_64 &rng)
     if (info.tracks.empty())
         return;
     SidecarTrack &t = info.tracks[rng() % info.tracks.size()];
-    switch (rng() % 13) {
+    switch (rng() % 14) {
     case 0:
         t.timescale = uint32_t(interesting(rng, t.timescale));
         break;
@@ -325,6 +325,9 @@ void mutateInfo(Set &s, std::mt19937_64 &rng)
         else
             info.tags.emplace_back(rng() % 2 ? QStringLiteral("title") : QString::number(rng()),
                                    QString(int(rng() % 300), QChar(0x41 + int(rng() % 26))));
+        break;
+    case 12: // priming (.info version 4): none, a usual one, past the track's second
+        t.primingTicks = uint32_t(interesting(rng, t.primingTicks));
         break;
     default:
         t.codecTag = QByteArray::number(qulonglong(rng() % 10000)).left(4);
@@ -464,7 +467,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // every player: these are the promises of docs/sidecar-format.md.
     for (size_t t = 0; t < rep.tracks.size(); ++t) {
         const SidecarTrack &track = rep.info.tracks[t];
-        if (track.timescale == 0 || track.timescale > 0x7FFFFFFFu)
+        if (track.timescale == 0 || track.timescale > 0x7FFFFFFFu || track.primingTicks > track.timescale)
             __builtin_trap();
         qint64 last = -1;
         for (const SampleRecord &r : rep.tracks[t].records) {

@@ -9,7 +9,7 @@ a SIGKILLed recording) plus two forged variants with valid CRCs: a record at
 offset 2^64-10 (issue 11, hole 4) and a track timescale of 0xFFFFFFFF.
 
 The packing does not read .info beyond its fixed layout fields, which every
-version (1, 2 and 3) has at the same offsets, so sets of any version pack
+version (1 to 4) has at the same offsets, so sets of any version pack
 alike. tests/data/fuzz-corpus/sidecar_set/seed-info-v3-text-track is a
 version 3 set with a text track and file tags (issue 17), packed from a
 SIGKILLed `tapedeck record --realtime` of a Matroska file with a SubRip

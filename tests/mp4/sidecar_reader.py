@@ -16,7 +16,7 @@ def read_info(path):
     if len(b) < 20 or b[:8] != b'TDMP4INF':
         raise ValueError('bad magic')
     version, payload = struct.unpack_from('<II', b, 8)
-    if version not in (1, 2, 3):
+    if version not in (1, 2, 3, 4):
         raise ValueError('version')
     if payload + 20 != len(b):
         raise ValueError('size')
@@ -84,6 +84,16 @@ def read_info(path):
         for _ in range(ntags):
             key = blob().decode('utf-8')
             tags.append([key, blob().decode('utf-8')])
+    if version >= 4:
+        (npriming,) = struct.unpack_from('<I', b, pos)
+        pos += 4
+        if npriming != len(tracks):
+            raise ValueError('priming count')
+        for t in tracks:
+            (t['priming'],) = struct.unpack_from('<I', b, pos)
+            pos += 4
+            if t['priming'] > t['timescale']:
+                raise ValueError('priming')
     if pos != len(b) - 4:
         raise ValueError('trailing bytes')
     if not (roff == ftyp and mhdr == roff + rsize and doff == mhdr + 16 and doff < 1 << 63):

@@ -130,9 +130,10 @@ private slots:
         QCOMPARE(m_records.size(), size_t(2));
     }
 
-    // .info version 3 (issue 17) adds text tracks and file tags; sets
-    // written as version 2 stay readable, and a version 2 file cannot claim
-    // a text track (only a version 3 writer makes one).
+    // .info version 3 (issue 17) adds text tracks and file tags, version 4
+    // (issue 12) the priming table; sets written as versions 2 and 3 stay
+    // readable, and a version 2 file cannot claim a text track (only a
+    // version 3 writer makes one).
     void infoVersions()
     {
         SidecarInfo info = readSidecarSet(m_template).info;
@@ -142,20 +143,26 @@ private slots:
         text.kind = TrackKind::Text;
         text.codecTag = "tx3g";
         info.tracks.push_back(text);
-        const QByteArray v3 = encodeInfo(info);
-        QCOMPARE(quint8(v3[8]), quint8(3));
-        auto back = decodeInfo(v3);
+        info.tracks[1].primingTicks = 1024;
+        const QByteArray v4 = encodeInfo(info);
+        QCOMPARE(quint8(v4[8]), quint8(4));
+        auto back = decodeInfo(v4);
         QVERIFY2(back.ok(), qPrintable(back.message()));
         QCOMPARE(back->tags, info.tags);
         QCOMPARE(back->tracks.back().kind, TrackKind::Text);
+        QCOMPARE(back->tracks[0].primingTicks, 0u);
+        QCOMPARE(back->tracks[1].primingTicks, 1024u);
 
-        // The same bytes as version 2: no tag section (its u32 count, here 0,
-        // just before the CRC), version field 2, size and CRC fixed.
-        auto asV2 = [](SidecarInfo i) {
-            i.tags.clear();
+        // The same bytes as an older version: the sections that version did
+        // not have taken off the end, version field, size and CRC fixed.
+        auto older = [](SidecarInfo i, int version) {
+            if (version < 3)
+                i.tags.clear();
             QByteArray b = encodeInfo(i);
-            b.chop(8); // the tag count and the CRC
-            b[8] = 2;
+            b.chop(4 + 4 + 4 * qsizetype(i.tracks.size())); // the CRC and the priming table
+            if (version < 3)
+                b.chop(4); // the tag count
+            b[8] = char(version);
             const quint32 payload = quint32(b.size() - 16);
             for (int k = 0; k < 4; ++k)
                 b[12 + k] = char(payload >> (8 * k));
@@ -164,11 +171,15 @@ private slots:
                 b.append(char(c >> (8 * k)));
             return b;
         };
-        auto v2 = decodeInfo(asV2(readSidecarSet(m_template).info));
+        auto v3 = decodeInfo(older(info, 3));
+        QVERIFY2(v3.ok(), qPrintable(v3.message()));
+        QCOMPARE(v3->tags, info.tags);
+        QCOMPARE(v3->tracks[1].primingTicks, 0u);
+        auto v2 = decodeInfo(older(readSidecarSet(m_template).info, 2));
         QVERIFY2(v2.ok(), qPrintable(v2.message()));
         QVERIFY(v2->tags.empty());
         QCOMPARE(v2->tracks.size(), size_t(2));
-        auto v2text = decodeInfo(asV2(info));
+        auto v2text = decodeInfo(older(info, 2));
         QVERIFY(!v2text.ok());
         QVERIFY2(v2text.message().contains(QStringLiteral("unknown kind")), qPrintable(v2text.message()));
 
@@ -177,6 +188,13 @@ private slots:
         for (int i = 0; i <= kMaxFileTags; ++i)
             many.tags.emplace_back(QStringLiteral("k%1").arg(i), QStringLiteral("v"));
         QVERIFY(!decodeInfo(encodeInfo(many)).ok());
+
+        // Priming of more than a second of the track: refused.
+        SidecarInfo long_ = readSidecarSet(m_template).info;
+        long_.tracks[1].primingTicks = long_.tracks[1].timescale + 1;
+        auto refused = decodeInfo(encodeInfo(long_));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.message().contains(QStringLiteral("more than a second")), qPrintable(refused.message()));
     }
 
     void formatPrimitives()
@@ -263,6 +281,8 @@ private slots:
             QCOMPARE(t.value(QStringLiteral("title")).toString(), rep.info.tracks[size_t(i)].title);
             QCOMPARE(quint32(t.value(QStringLiteral("flags")).toInt()), rep.info.tracks[size_t(i)].trackFlags);
             QCOMPARE(t.value(QStringLiteral("matrix")).toArray().size(), 9);
+            // Version 4: the priming table.
+            QCOMPARE(quint32(t.value(QStringLiteral("priming")).toInt(-1)), rep.info.tracks[size_t(i)].primingTicks);
             QCOMPARE(size_t(t.value(QStringLiteral("accepted")).toInt()), rep.tracks[size_t(i)].records.size());
             QCOMPARE(quint64(t.value(QStringLiteral("dropped")).toInt()), rep.tracks[size_t(i)].droppedRecords);
             QCOMPARE(quint64(t.value(QStringLiteral("tail")).toInt()), rep.tracks[size_t(i)].tailBytes);

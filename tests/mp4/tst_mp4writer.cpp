@@ -769,6 +769,84 @@ private slots:
         }
     }
 
+    // Issue 12: a repaired file marks its audio encoder's priming as the
+    // recorder did, with the edit list: players skip it (the first packet's
+    // time is -priming), the samples are the same, and a rebuild after a
+    // crash gives the very bytes of a clean stop (.info version 4).
+    void primingMarkedByTheEditList_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("priming");
+        QTest::newRow("aac 1024") << QStringLiteral("aac") << 1024;
+        QTest::newRow("opus 312") << QStringLiteral("opus") << 312;
+    }
+
+    void primingMarkedByTheEditList()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, priming);
+        Media storage;
+        const Media &m = media(kind, storage);
+        QCOMPARE(m.streams.size(), size_t(1));
+        QTemporaryDir out;
+        const QString plain = pathIn(out, QStringLiteral("plain.mp4"));
+        const QString marked = pathIn(out, QStringLiteral("marked.mp4"));
+        const QString snap = pathIn(out, QStringLiteral("snap.mp4"));
+        for (const QString &file : {plain, marked}) {
+            std::vector<StreamInfo> streams = m.streams;
+            if (file == marked)
+                streams[0].primingSamples = priming;
+            auto w = makeMp4Writer();
+            QVERIFY(w->open(file, streams, {}).ok());
+            QVERIFY(feed(m, *w).status.ok());
+            if (file == marked) {
+                QVERIFY(copySidecarSet(file, snap));
+                auto rebuilt = mp4::rebuildMp4(snap);
+                QVERIFY2(rebuilt.ok(), qPrintable(rebuilt.message()));
+            }
+            QVERIFY(w->finish().ok());
+            verifyFinalFile(file);
+        }
+        QVERIFY(readAll(marked) == readAll(snap));
+
+        // pts,size of every audio packet (the stream's time base is 1/rate).
+        auto packets = [](const QString &file) {
+            std::vector<std::pair<qint64, qint64>> v;
+            const auto r = testsupport::runTool(QStringLiteral("ffprobe"),
+                                                {QStringLiteral("-v"), QStringLiteral("error"),
+                                                 QStringLiteral("-select_streams"), QStringLiteral("a:0"),
+                                                 QStringLiteral("-show_entries"), QStringLiteral("packet=pts,size"),
+                                                 QStringLiteral("-of"), QStringLiteral("csv=p=0"), file});
+            for (const QByteArray &line : r.out.split('\n')) {
+                const auto f = line.trimmed().split(',');
+                if (f.size() >= 2)
+                    v.emplace_back(f[0].toLongLong(), f[1].toLongLong());
+            }
+            return v;
+        };
+        const auto a = packets(plain), b = packets(marked);
+        QVERIFY(a.size() > 10);
+        QCOMPARE(b.size(), a.size());
+        QCOMPARE(a.front().first, 0);
+        for (size_t i = 0; i < a.size(); ++i) {
+            QCOMPARE(b[i].second, a[i].second);
+            QCOMPARE(b[i].first, a[i].first - priming);
+        }
+        // What players show: the sound lasts the priming less.
+        const QByteArray pa = testsupport::ffprobeJson(plain), pb = testsupport::ffprobeJson(marked);
+        const double da = QJsonDocument::fromJson(pa)
+                              .object()[QStringLiteral("format")]
+                              .toObject()[QStringLiteral("duration")]
+                              .toString()
+                              .toDouble();
+        const double db = QJsonDocument::fromJson(pb)
+                              .object()[QStringLiteral("format")]
+                              .toObject()[QStringLiteral("duration")]
+                              .toString()
+                              .toDouble();
+        QVERIFY2(std::abs(da - db - priming / 48000.0) < 0.002, qPrintable(QStringLiteral("%1 %2").arg(da).arg(db)));
+    }
+
     // Issue 15: every recording writes through an IoFaultInjector (it tracks
     // write progress for the shutdown deadline). Gathered samples must still
     // reach the kernel in one pwritev per flush, not one pwrite each (the

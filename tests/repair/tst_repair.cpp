@@ -99,8 +99,8 @@ struct Judgement {
 // Frames of `original` whose bytes lie inside `broken`, and how many of them
 // `repaired` has with the same size, checksum and time. Streams pair up by
 // media type and order; both files use the same time bases here (ffmpeg's
-// and the repair's). Video times must match exactly; audio may start later
-// by a constant (the encoder priming is not marked in the repaired file).
+// and the repair's). Every time must match exactly, audio too: the repaired
+// file marks the encoder's priming with an edit list, as the original did.
 Judgement judge(const QString &original, const QString &broken, const QString &repaired)
 {
     Judgement j;
@@ -130,10 +130,9 @@ Judgement judge(const QString &original, const QString &broken, const QString &r
         const auto [rn, rd] = r.timeBase.at(repairedIndex);
         const auto usO = [&](qint64 pts) { return pts * on * rd; };
         const auto usR = [&](qint64 pts) { return pts * rn * od; };
-        const qint64 offset = type == "audio" && !rf.empty() ? usR(rf.front().pts) - usO(present.front().pts) : 0;
         std::multimap<std::pair<qint64, QByteArray>, qint64> have;
         for (const CrcFrame &f : rf)
-            have.insert({{usR(f.pts) - offset, f.crc}, f.size});
+            have.insert({{usR(f.pts), f.crc}, f.size});
         int exact = 0;
         for (const CrcFrame &f : present) {
             auto it = have.find({usO(f.pts), f.crc});
@@ -145,12 +144,17 @@ Judgement judge(const QString &original, const QString &broken, const QString &r
         j.exact += exact;
         j.byType[type].first += exact;
         j.byType[type].second += int(present.size());
-        j.detail += QStringLiteral("%1 #%2: %3/%4 exact (offset %5 us); ")
+        // Where the first frames stand, to tell a constant shift (priming not
+        // marked) from frames missing.
+        const double firstO = double(usO(present.front().pts)) / double(od * rd);
+        const double firstR = rf.empty() ? 0 : double(usR(rf.front().pts)) / double(od * rd);
+        j.detail += QStringLiteral("%1 #%2: %3/%4 exact (first at %5 s, repaired %6 s); ")
                         .arg(QString::fromLatin1(type))
                         .arg(nth)
                         .arg(exact)
                         .arg(present.size())
-                        .arg(double(offset) * 1e6 / double(od * rd), 0, 'f', 0);
+                        .arg(firstO, 0, 'f', 4)
+                        .arg(firstR, 0, 'f', 4);
     }
     return j;
 }
