@@ -80,6 +80,7 @@ ffcase hevc_aac_cut mp4 cut -f lavfi -i "$V" -f lavfi -i "$A" -- -c:v libx265 -x
 ffcase hevc_inband_killed_noref mp4 kill-noref -f lavfi -i "$V" -f lavfi -i "$A" -- -c:v libx265 -x265-params log-level=error:pools=1:frame-threads=1:bframes=3:repeat-headers=1 -tag:v hvc1 "${AAC[@]}"
 ffcase hevc_pcm_mov_cut mov cut -f lavfi -i "$V" -f lavfi -i "$A" -- -c:v libx265 -x265-params log-level=error:pools=1:frame-threads=1 -c:a pcm_s16le
 ffcase h264_opus_cut mp4 cut -f lavfi -i "$V" -f lavfi -i "$A" -- "${X264[@]}" -c:a libopus -b:a 64k
+ffcase h264_inband_opus_killed_noref mp4 kill-noref -f lavfi -i "$V" -f lavfi -i "$A" -- "${X264[@]}" -x264-params repeat-headers=1 -c:a libopus -b:a 96k -ac 2
 
 # GStreamer: qtmux / mp4mux SIGKILLed mid-recording (no moov is ever
 # written). Not live, so that the killed run's bytes are a prefix of the

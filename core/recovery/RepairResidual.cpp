@@ -138,34 +138,56 @@ void Walker::commitOpus(Track &t, int64_t from, int64_t to, bool cut)
         }
         cands.push_back(to);
         const size_t c = cands.size();
-        const int k = int(std::min<size_t>(size_t(parts), c - 1));
+        int k = int(std::min<size_t>(size_t(parts), c - 1));
         if (int(c) - 2 > k - 1)
             ++t.ambiguousRuns;
-        // cost[j][m]: the best split of [from, cands[j]) into m packets.
-        const double target = double(len) / k;
-        const double inf = 1e300;
-        std::vector<std::vector<double>> cost(c, std::vector<double>(size_t(k) + 1, inf));
-        std::vector<std::vector<size_t>> back(c, std::vector<size_t>(size_t(k) + 1, 0));
-        cost[0][0] = 0;
-        for (size_t j = 1; j < c; ++j)
-            for (int m = 1; m <= k; ++m)
-                for (size_t i = 0; i < j; ++i) {
-                    if (cost[i][size_t(m - 1)] >= inf)
-                        continue;
-                    const double d = double(cands[j] - cands[i]) - target;
-                    const double v = cost[i][size_t(m - 1)] + d * d;
-                    if (v < cost[j][size_t(m)]) {
-                        cost[j][size_t(m)] = v;
-                        back[j][size_t(m)] = i;
+        // The best split of the run into k packets at the candidates: the
+        // sizes closest to the run's mean packet.
+        const auto split = [&](int k) {
+            // cost[j][m]: the best split of [from, cands[j]) into m packets.
+            const double target = double(len) / k;
+            const double inf = 1e300;
+            std::vector<std::vector<double>> cost(c, std::vector<double>(size_t(k) + 1, inf));
+            std::vector<std::vector<size_t>> back(c, std::vector<size_t>(size_t(k) + 1, 0));
+            cost[0][0] = 0;
+            for (size_t j = 1; j < c; ++j)
+                for (int m = 1; m <= k; ++m)
+                    for (size_t i = 0; i < j; ++i) {
+                        if (cost[i][size_t(m - 1)] >= inf)
+                            continue;
+                        const double d = double(cands[j] - cands[i]) - target;
+                        const double v = cost[i][size_t(m - 1)] + d * d;
+                        if (v < cost[j][size_t(m)]) {
+                            cost[j][size_t(m)] = v;
+                            back[j][size_t(m)] = i;
+                        }
                     }
-                }
-        std::vector<int64_t> rev;
-        size_t j = c - 1;
-        for (int m = k; m > 1; --m) {
-            j = back[j][size_t(m)];
-            rev.push_back(cands[j]);
+            std::vector<int64_t> out{from};
+            std::vector<int64_t> rev;
+            size_t j = c - 1;
+            for (int m = k; m > 1; --m) {
+                j = back[j][size_t(m)];
+                rev.push_back(cands[j]);
+            }
+            out.insert(out.end(), rev.rbegin(), rev.rend());
+            return out;
+        };
+        bounds = split(k);
+        // Before the track has packets of its own to measure (no
+        // reference, the first runs), the mean is a guess, and an encoder's
+        // first packets are larger than its later ones: a split that leaves
+        // a packet under a third of the others' size is one packet too many.
+        while (k > 1 && t.recentSizes.size() < 4) {
+            std::vector<int64_t> b = bounds;
+            b.push_back(to);
+            bool tiny = false;
+            for (size_t x = 0; x + 1 < b.size(); ++x)
+                tiny = tiny || double(b[x + 1] - b[x]) * 3 < double(len) / k;
+            if (!tiny)
+                break;
+            bounds = split(--k);
         }
-        bounds.insert(bounds.end(), rev.rbegin(), rev.rend());
+        const double target = double(len) / k;
         // Two packets and several look-alikes: sizes alone are too even
         // to choose (VBR moves a few bytes); decode each split after the
         // packets before it and keep the one whose sound jumps least.

@@ -1,5 +1,6 @@
 #include "core/recovery/RepairModel.h"
 
+#include <map>
 #include <numeric>
 
 namespace tapedeck::recovery::repair {
@@ -167,8 +168,96 @@ Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
     return {};
 }
 
-// Video from in-band parameter sets; audio (AAC-LC) by trying the usual
-// configurations on the first bytes that are not video.
+namespace {
+
+// Opus has no frame sync and its packets no lengths; what marks it is the
+// TOC byte each packet starts with. The runs of bytes between the pictures
+// each start with a packet: when their first bytes agree on one
+// configuration (mode, bandwidth, frame size), the runs are Opus. PCM's
+// first bytes are sample values and agree on nothing.
+std::optional<Track> opusFromRuns(const uint8_t *data, int64_t begin, int64_t end, const Track &video,
+                                  QStringList &notes)
+{
+    VideoStreamState probe = video.vstate;
+    std::vector<std::pair<int64_t, int64_t>> runs;
+    int64_t runStart = -1;
+    const int64_t stop = std::min(end, begin + kProbeBytes);
+    for (int64_t pos = begin; pos < stop && runs.size() < 24;) {
+        if (auto m = matchAccessUnit(data + pos, stop - pos, probe)) {
+            if (runStart >= 0)
+                runs.emplace_back(runStart, pos);
+            runStart = -1;
+            pos += m->size;
+            continue;
+        }
+        if (runStart < 0)
+            runStart = pos;
+        ++pos;
+    }
+    if (runs.size() < 4)
+        return std::nullopt;
+    std::map<int, int> configs;
+    int stereo = 0;
+    int64_t bytes = 0;
+    for (const auto &[from, to] : runs) {
+        // One to a few packets of at most 1275 bytes per frame.
+        if (to - from < 2 || to - from > 3 * 1275 || opusPacketSamples(data + from, to - from) == 0)
+            return std::nullopt;
+        ++configs[data[from] >> 3];
+        stereo += (data[from] & 0x04) != 0;
+        bytes += to - from;
+    }
+    const auto common = std::max_element(configs.begin(), configs.end(),
+                                         [](const auto &a, const auto &b) { return a.second < b.second; });
+    if (common->second * 4 < int(runs.size()) * 3)
+        return std::nullopt;
+    // The packet a common run starts with: its duration, and how many of
+    // them one picture's time holds.
+    int64_t at = runs.front().first;
+    for (const auto &[from, to] : runs)
+        if ((data[from] >> 3) == common->first) {
+            at = from;
+            break;
+        }
+    const int packetSamples = opusPacketSamples(data + at, 2);
+    const double perRun = video.delta > 0 && video.timescale > 0 && packetSamples > 0
+        ? std::max(1.0, double(video.delta) / video.timescale * 48000.0 / packetSamples)
+        : 1.0;
+    const int channels = stereo > 0 ? 2 : 1;
+    // The OpusHead a libopus encoder writes: version 1, the channels, a
+    // pre-skip of 312 samples (its look-ahead at 48 kHz), 48 kHz input, no
+    // gain, mapping family 0.
+    QByteArray head("OpusHead", 8);
+    head.append(char(1)).append(char(channels));
+    head.append(char(312 & 0xFF)).append(char(312 >> 8));
+    const uint32_t rate = 48000;
+    for (int k = 0; k < 4; ++k)
+        head.append(char((rate >> (8 * k)) & 0xFF));
+    head.append(char(0)).append(char(0)).append(char(0));
+    Track a;
+    a.codec = RefCodec::Opus;
+    a.config = head;
+    a.residual = true;
+    a.opus = true;
+    a.sampleRate = 48000;
+    a.timescale = 48000;
+    a.channels = channels;
+    a.priming = 312;
+    a.meanSize = double(bytes) / double(runs.size()) / perRun;
+    if (auto sc = OpusScore::open(head))
+        a.opusScore.emplace(std::move(*sc));
+    notes << QStringLiteral("audio: Opus, %1 channel(s), %2 ms packets, found by the packets' TOC bytes; its first "
+                            "312 samples taken as the encoder's pre-skip (libopus; no reference to read it from)")
+                 .arg(channels)
+                 .arg(packetSamples / 48);
+    return a;
+}
+
+} // namespace
+
+// Video from in-band parameter sets; audio by trying the usual AAC-LC
+// configurations on the first bytes that are not video, else by the Opus
+// TOC bytes the runs between the pictures start with.
 Status setupFromStream(const uint8_t *data, int64_t begin, int64_t end, std::vector<Track> &tracks, QStringList &notes)
 {
     const auto params = findInBandParameterSets(data + begin, std::min(end - begin, kProbeBytes));
@@ -263,7 +352,12 @@ Status setupFromStream(const uint8_t *data, int64_t begin, int64_t end, std::vec
             return {};
         }
     }
-    notes << QStringLiteral("the bytes between the video samples are not AAC this repair can decode: video only");
+    if (auto opus = opusFromRuns(data, begin, end, tracks[0], notes)) {
+        tracks.push_back(std::move(*opus));
+        return {};
+    }
+    notes << QStringLiteral(
+        "the bytes between the video samples are neither AAC nor Opus this repair can read: video only");
     return {};
 }
 

@@ -466,6 +466,29 @@ private slots:
         repairAndJudge(d2, orig, true);
     }
 
+    // Opus with no reference beside it: its configuration is not in the
+    // stream, but its packets' TOC bytes mark it, and libopus's OpusHead
+    // (pre-skip 312, 48 kHz) is the usual one. The first packet is larger
+    // than the rest (the encoder starting): taking it for two packets put
+    // every later packet one packet late (0 of 496 with their times).
+    void repairsOpusWithoutReference()
+    {
+        QString orig;
+        const QString d =
+            makeCase(QStringLiteral("h264-opus-noref"), QStringLiteral("mp4"),
+                     {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"),
+                      QStringLiteral("veryfast"), QStringLiteral("-bf"), QStringLiteral("3"),
+                      QStringLiteral("-threads"), QStringLiteral("1"), QStringLiteral("-x264-params"),
+                      QStringLiteral("repeat-headers=1"), QStringLiteral("-c:a"), QStringLiteral("libopus"),
+                      QStringLiteral("-b:a"), QStringLiteral("96k"), QStringLiteral("-ac"), QStringLiteral("2")},
+                     &orig, false);
+        QVERIFY(!d.isEmpty());
+        QStringList notes;
+        repairAndJudge(d, orig, false, QStringLiteral("mp4"), {}, &notes);
+        QVERIFY2(notes.join(u'\n').contains(QLatin1String("audio: Opus, 2 channel(s), 20 ms packets")),
+                 qPrintable(notes.join(u'\n')));
+    }
+
     // Audio repair cannot frame (AC-3 here): the video still comes back
     // whole and the report says the audio was left out (the whole file was
     // refused).
