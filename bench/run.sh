@@ -4,7 +4,8 @@
 #   bench/run.sh            full run (100 MB / 1 GB / 4 GB finish table, ...): about 10 minutes on 2 cores
 #   bench/run.sh --quick    short run (smaller sizes, fewer runs): about 2 minutes
 #   options: --build DIR (default ./build-bench)  --work DIR (default BUILD/bench-work)  --only 1,2,3,4,5,6,7
-#            --hour   table 3 measures over one hour (memory flat over a long recording; not in the default run)
+#            --hour   table 3 measures 32 recordings over one hour (memory flat over a long recording, minute
+#                     by minute; one-minute chunks deleted as they finish; not in the default run)
 #
 # Builds what it needs (core, CLI, bench programs; no GUI, no tests) with CMake
 # in ./build-bench, then measures every table side by side in the same run:
@@ -101,7 +102,7 @@ if want 1; then
 fi
 if want 2; then py crash.py "${q[@]}"; echo; fi
 if want 3; then
-  if [ $hour = 1 ]; then py cost.py --counts 8,32 --window 3600; else py cost.py "${q[@]}"; fi
+  if [ $hour = 1 ]; then py cost.py --counts 32 --sides tapedeck --window 3600; else py cost.py "${q[@]}"; fi
   echo
 fi
 if want 4; then

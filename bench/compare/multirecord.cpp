@@ -2,7 +2,7 @@
 // cost-per-recording table measures (bench/compare/cost.py). It is the same
 // tapedeck::Engine the app and `tapedeck record` use, given N RecordParams.
 //
-//   tapedeck_bench_multirecord --type mp4|ts|flv --out-dir DIR SOURCE...
+//   tapedeck_bench_multirecord --type mp4|ts|flv --out-dir DIR [--chunk SECONDS] SOURCE...
 //
 // Recording i writes DIR/rec<i>.<type>. Runs until SIGINT/SIGTERM (then stops
 // every recording cleanly, so MP4s are finished) or until every source ended.
@@ -33,6 +33,7 @@ int main(int argc, char **argv)
     args.removeFirst();
     ContainerType type = ContainerType::Mp4;
     QString outDir = QDir::currentPath();
+    qint64 chunkMs = 0;
     QStringList sources;
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == u"--type" && i + 1 < args.size()) {
@@ -44,12 +45,16 @@ int main(int argc, char **argv)
             type = *t;
         } else if (args[i] == u"--out-dir" && i + 1 < args.size()) {
             outDir = args[++i];
+        } else if (args[i] == u"--chunk" && i + 1 < args.size()) {
+            chunkMs = qint64(args[++i].toDouble() * 1000);
         } else {
             sources << args[i];
         }
     }
     if (sources.isEmpty()) {
-        std::fprintf(stderr, "usage: tapedeck_bench_multirecord --type mp4|ts|flv --out-dir DIR SOURCE...\n");
+        std::fprintf(stderr,
+                     "usage: tapedeck_bench_multirecord --type mp4|ts|flv --out-dir DIR [--chunk SECONDS] "
+                     "SOURCE...\n");
         return 2;
     }
 
@@ -68,6 +73,7 @@ int main(int argc, char **argv)
         p.outBase = QDir(outDir).filePath(QStringLiteral("rec%1").arg(i));
         p.overwrite = OverwritePolicy::Replace;
         p.reconnect = false;
+        p.chunkDurationMs = chunkMs;
         auto id = engine.startRecording(p);
         if (!id) {
             std::fprintf(stderr, "recording %d: %s\n", i, qPrintable(id.message()));
