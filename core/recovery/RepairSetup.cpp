@@ -172,9 +172,10 @@ namespace {
 
 // Opus has no frame sync and its packets no lengths; what marks it is the
 // TOC byte each packet starts with. The runs of bytes between the pictures
-// each start with a packet: when their first bytes agree on one
-// configuration (mode, bandwidth, frame size), the runs are Opus. PCM's
-// first bytes are sample values and agree on nothing.
+// each start with a packet: when the first bytes of at least three quarters
+// of them (eight runs at least) agree on the packet's duration, the runs are
+// Opus. PCM's first bytes are sample values: a random byte gives 20 ms in
+// about one case in four, so six of eight agreeing by chance is rare.
 std::optional<Track> opusFromRuns(const uint8_t *data, int64_t begin, int64_t end, const Track &video,
                                   QStringList &notes)
 {
@@ -194,32 +195,28 @@ std::optional<Track> opusFromRuns(const uint8_t *data, int64_t begin, int64_t en
             runStart = pos;
         ++pos;
     }
-    if (runs.size() < 4)
+    if (runs.size() < 8)
         return std::nullopt;
-    std::map<int, int> configs;
+    // An encoder switches mode and bandwidth as the sound changes (SILK,
+    // hybrid, CELT: another TOC configuration) but keeps its frame size.
+    std::map<int, int> durations;
     int stereo = 0;
     int64_t bytes = 0;
     for (const auto &[from, to] : runs) {
         // One to a few packets of at most 1275 bytes per frame.
-        if (to - from < 2 || to - from > 3 * 1275 || opusPacketSamples(data + from, to - from) == 0)
+        const int samples = opusPacketSamples(data + from, to - from);
+        if (to - from < 2 || to - from > 3 * 1275 || samples == 0)
             return std::nullopt;
-        ++configs[data[from] >> 3];
+        ++durations[samples];
         stereo += (data[from] & 0x04) != 0;
         bytes += to - from;
     }
-    const auto common = std::max_element(configs.begin(), configs.end(),
+    const auto common = std::max_element(durations.begin(), durations.end(),
                                          [](const auto &a, const auto &b) { return a.second < b.second; });
     if (common->second * 4 < int(runs.size()) * 3)
         return std::nullopt;
-    // The packet a common run starts with: its duration, and how many of
-    // them one picture's time holds.
-    int64_t at = runs.front().first;
-    for (const auto &[from, to] : runs)
-        if ((data[from] >> 3) == common->first) {
-            at = from;
-            break;
-        }
-    const int packetSamples = opusPacketSamples(data + at, 2);
+    // How many packets one picture's time holds.
+    const int packetSamples = common->first;
     const double perRun = video.delta > 0 && video.timescale > 0 && packetSamples > 0
         ? std::max(1.0, double(video.delta) / video.timescale * 48000.0 / packetSamples)
         : 1.0;
