@@ -48,14 +48,16 @@ bool carriesOnlyKnownSets(AVCodecID codec, const uint8_t *d, int n, const uint8_
         const int begin = sc + 3;
         if (begin >= n)
             return true;
+        // Parameter sets come before the first slice: the slice itself (most
+        // of a keyframe's bytes) is never scanned for the next start code.
+        const int type = hevc ? (d[begin] >> 1) & 0x3f : d[begin] & 0x1f;
+        const bool slice = hevc ? type < 32 : (type >= 1 && type <= 5);
+        if (slice)
+            return true;
         int end = nextStart(begin);
         const int next = end;
         while (end > begin && d[end - 1] == 0) // trailing zeros / a 4-byte start code's first byte
             --end;
-        const int type = hevc ? (d[begin] >> 1) & 0x3f : d[begin] & 0x1f;
-        const bool slice = hevc ? type < 32 : (type >= 1 && type <= 5);
-        if (slice)
-            return true; // parameter sets come before the first slice
         const bool paramSet = hevc ? (type >= 32 && type <= 34) : (type == 7 || type == 8);
         if (paramSet) {
             const int len = end - begin;
