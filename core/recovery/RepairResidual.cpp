@@ -143,15 +143,15 @@ void Walker::commitOpus(Track &t, int64_t from, int64_t to, bool cut)
             ++t.ambiguousRuns;
         // The best split of the run into k packets at the candidates: the
         // sizes closest to the run's mean packet.
-        const auto split = [&](int k) {
+        const auto split = [&](int packets) {
             // cost[j][m]: the best split of [from, cands[j]) into m packets.
-            const double target = double(len) / k;
+            const double target = double(len) / packets;
             const double inf = 1e300;
-            std::vector<std::vector<double>> cost(c, std::vector<double>(size_t(k) + 1, inf));
-            std::vector<std::vector<size_t>> back(c, std::vector<size_t>(size_t(k) + 1, 0));
+            std::vector<std::vector<double>> cost(c, std::vector<double>(size_t(packets) + 1, inf));
+            std::vector<std::vector<size_t>> back(c, std::vector<size_t>(size_t(packets) + 1, 0));
             cost[0][0] = 0;
             for (size_t j = 1; j < c; ++j)
-                for (int m = 1; m <= k; ++m)
+                for (int m = 1; m <= packets; ++m)
                     for (size_t i = 0; i < j; ++i) {
                         if (cost[i][size_t(m - 1)] >= inf)
                             continue;
@@ -165,7 +165,7 @@ void Walker::commitOpus(Track &t, int64_t from, int64_t to, bool cut)
             std::vector<int64_t> out{from};
             std::vector<int64_t> rev;
             size_t j = c - 1;
-            for (int m = k; m > 1; --m) {
+            for (int m = packets; m > 1; --m) {
                 j = back[j][size_t(m)];
                 rev.push_back(cands[j]);
             }

@@ -108,8 +108,13 @@ Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
         t.channels = r.channels;
         // The reference's audio edit list starts its sound after the
         // encoder's priming: the same recorder primed the broken file alike.
-        if (!r.video && r.elstMediaTime > 0 && r.timescale > 0 && r.sampleRate > 0)
-            t.priming = av_rescale(r.elstMediaTime, r.sampleRate, r.timescale);
+        // An encoder's delay is a few thousand samples; an edit that skips
+        // more than 0.1 s is a cut someone made, not priming.
+        if (!r.video && r.elstMediaTime > 0 && r.timescale > 0 && r.sampleRate > 0) {
+            const int64_t skip = av_rescale(r.elstMediaTime, r.sampleRate, r.timescale);
+            if (skip <= r.sampleRate / 10)
+                t.priming = skip;
+        }
         if (r.video) {
             if (r.codec != RefCodec::H264 && r.codec != RefCodec::Hevc)
                 return makeError(ErrorCode::Unsupported,
