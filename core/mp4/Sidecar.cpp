@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <cstring>
@@ -114,9 +115,13 @@ quint32 crc32(const char *data, qint64 size, quint32 crc)
 
 QByteArray encodeInfo(const SidecarInfo &info)
 {
+    // The oldest version that holds it: a set without priming (every live
+    // recording) stays readable by a Tapedeck that knows version 3.
+    const bool priming =
+        std::any_of(info.tracks.begin(), info.tracks.end(), [](const SidecarTrack &t) { return t.primingTicks > 0; });
     LeWriter w;
     w.raw(kInfoMagic, 8);
-    w.u32(kInfoVersion);
+    w.u32(priming ? kInfoVersion : 3);
     w.u32(0); // payload size, patched below
     w.i64(info.creationTimeUs);
     w.u64(info.ftypSize);
@@ -161,9 +166,11 @@ QByteArray encodeInfo(const SidecarInfo &info)
         w.blob(key.toUtf8());
         w.blob(value.toUtf8());
     }
-    w.u32(quint32(info.tracks.size()));
-    for (const SidecarTrack &t : info.tracks)
-        w.u32(t.primingTicks);
+    if (priming) {
+        w.u32(quint32(info.tracks.size()));
+        for (const SidecarTrack &t : info.tracks)
+            w.u32(t.primingTicks);
+    }
     QByteArray out = w.take();
     const quint32 payload = quint32(out.size() - 16);
     for (int i = 0; i < 4; ++i)

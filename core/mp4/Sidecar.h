@@ -22,7 +22,7 @@ namespace tapedeck::mp4 {
 inline constexpr char kInfoMagic[8] = {'T', 'D', 'M', 'P', '4', 'I', 'N', 'F'};
 inline constexpr char kTrackMagic[8] = {'T', 'D', 'M', 'P', '4', 'T', 'R', 'K'};
 inline constexpr quint32 kFormatVersion = 1; // .trackN files (and .info version 1)
-inline constexpr quint32 kInfoVersion = 4;   // .info written now; versions 1 to 4 are read
+inline constexpr quint32 kInfoVersion = 4;   // newest .info written (3 when no track has priming); 1 to 4 are read
 inline constexpr int kMaxTracks = 64;        // tracks a set may have (.info refuses more)
 inline constexpr int kTrackHeaderSize = 16;  // magic, u32 version, u32 track number
 inline constexpr int kRecordSize = 40;

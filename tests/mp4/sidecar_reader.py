@@ -64,7 +64,7 @@ def read_info(path):
         if entry and struct.unpack_from('>I', entry, 0)[0] != len(entry):
             raise ValueError('sample entry')
         track = {'number': number, 'kind': kind, 'codec': tag, 'timescale': timescale,
-                 'entry_type': entry[4:8].decode('ascii') if entry else ''}
+                 'entry_type': entry[4:8].decode('ascii') if entry else '', 'priming': 0}
         track.update(extra)
         tracks.append(track)
     chapters = []
