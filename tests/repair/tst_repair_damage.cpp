@@ -60,6 +60,39 @@ class TestRepairDamage : public QObject {
     QString m_ref;
     qint64 m_mdat = 0, m_moov = 0;
 
+    // Flipped bytes inside the media of `full` (bytes [mdat, moov)): no
+    // crash, no hang; a refusal says why, an output opens. With a reference,
+    // every other round repairs with `ref`.
+    void flipAndRepair(const QByteArray &full, qint64 mdat, qint64 moov, int rounds, const QString &ref,
+                       const QString &what)
+    {
+        const QString broken = m_dir.filePath(QStringLiteral("flip.mp4"));
+        const QString out = m_dir.filePath(QStringLiteral("flip.repaired.mp4"));
+        auto *rng = QRandomGenerator::global();
+        int ok = 0;
+        for (int round = 0; round < rounds; ++round) {
+            QByteArray b = full.left(moov);
+            for (int i = 0, flips = int(rng->bounded(1, 9)); i < flips; ++i) {
+                const qint64 at = mdat + 8 + qint64(rng->bounded(quint64(moov - mdat - 8)));
+                b[at] = char(quint8(b[at]) ^ quint8(rng->bounded(1, 256)));
+            }
+            QVERIFY(writeAll(broken, b));
+            QFile::remove(out);
+            RepairParams p;
+            p.inputPath = broken;
+            p.referencePath = round % 2 ? ref : QString();
+            p.outputPath = out;
+            const auto r = repairMp4(p);
+            if (!r) {
+                QVERIFY(!r.message().isEmpty());
+                continue;
+            }
+            ++ok;
+            QVERIFY2(verifyPlayable(out).ok(), qPrintable(QString::number(round)));
+        }
+        qInfo("%s: %d of %d damaged files repaired", qPrintable(what), ok, rounds);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -122,35 +155,7 @@ private slots:
     }
 
     // Flipped bytes inside the media: no crash, no hang; an output opens.
-    void flippedBytes()
-    {
-        const QString broken = m_dir.filePath(QStringLiteral("flip.mp4"));
-        const QString out = m_dir.filePath(QStringLiteral("flip.repaired.mp4"));
-        auto *rng = QRandomGenerator::global();
-        int ok = 0;
-        for (int round = 0; round < 60; ++round) {
-            QByteArray b = m_full.left(m_moov);
-            const int flips = int(rng->bounded(1, 9));
-            for (int i = 0; i < flips; ++i) {
-                const qint64 at = m_mdat + 8 + qint64(rng->bounded(quint64(m_moov - m_mdat - 8)));
-                b[at] = char(quint8(b[at]) ^ quint8(rng->bounded(1, 256)));
-            }
-            QVERIFY(writeAll(broken, b));
-            QFile::remove(out);
-            RepairParams p;
-            p.inputPath = broken;
-            p.referencePath = round % 2 ? m_ref : QString();
-            p.outputPath = out;
-            const auto r = repairMp4(p);
-            if (!r) {
-                QVERIFY(!r.message().isEmpty());
-                continue;
-            }
-            ++ok;
-            QVERIFY2(verifyPlayable(out).ok(), qPrintable(QString::number(round)));
-        }
-        qInfo("%d of 60 damaged files repaired", ok);
-    }
+    void flippedBytes() { flipAndRepair(m_full, m_mdat, m_moov, 60, m_ref, QStringLiteral("aac")); }
 
     // Opus found without a reference (its TOC bytes, core/recovery/
     // RepairSetup.cpp opusFromRuns): a tiny recording with in-band SPS/PPS
@@ -198,28 +203,7 @@ private slots:
         // The whole media and most cuts have enough runs to tell Opus by.
         QVERIFY(withOpus >= 8);
 
-        auto *rng = QRandomGenerator::global();
-        int ok = 0;
-        for (int round = 0; round < 12; ++round) {
-            QByteArray b = full.left(moov);
-            for (int i = 0, flips = int(rng->bounded(1, 9)); i < flips; ++i) {
-                const qint64 at = mdat + 8 + qint64(rng->bounded(quint64(moov - mdat - 8)));
-                b[at] = char(quint8(b[at]) ^ quint8(rng->bounded(1, 256)));
-            }
-            QVERIFY(writeAll(broken, b));
-            QFile::remove(out);
-            RepairParams p;
-            p.inputPath = broken;
-            p.outputPath = out;
-            const auto r = repairMp4(p);
-            if (!r) {
-                QVERIFY(!r.message().isEmpty());
-                continue;
-            }
-            ++ok;
-            QVERIFY2(verifyPlayable(out).ok(), qPrintable(QString::number(round)));
-        }
-        qInfo("opus, no reference: %d of 12 damaged files repaired", ok);
+        flipAndRepair(full, mdat, moov, 12, QString(), QStringLiteral("opus, no reference"));
     }
 };
 
