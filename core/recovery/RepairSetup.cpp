@@ -62,6 +62,22 @@ void timescaleFromRate(Track &t, int num, int den)
 
 namespace {
 
+// An Opus track, from its OpusHead (the reference's dOps, or the usual one):
+// it takes the bytes between the other tracks' samples (the residual track).
+void setupOpus(Track &t, const QByteArray &opusHead, double meanSize)
+{
+    t.codec = RefCodec::Opus;
+    t.config = opusHead;
+    t.residual = true;
+    t.opus = true;
+    t.sampleRate = 48000;
+    t.timescale = 48000;
+    t.channels = uint8_t(opusHead[9]);
+    t.meanSize = meanSize;
+    if (auto sc = OpusScore::open(opusHead))
+        t.opusScore.emplace(std::move(*sc));
+}
+
 // PCM's layout is all in its sample entry: the fourcc says the format.
 bool setupPcm(const RefTrack &r, Track &t)
 {
@@ -136,14 +152,7 @@ Status setupFromReference(const RefLayout &ref, std::vector<Track> &tracks)
             if (r.config.size() < 19 || r.channels <= 0)
                 return makeError(ErrorCode::Corrupt,
                                  QStringLiteral("the reference's Opus configuration is unreadable"));
-            t.residual = true;
-            t.opus = true;
-            t.sampleRate = 48000;
-            t.timescale = 48000;
-            t.channels = uint8_t(r.config[9]);
-            t.meanSize = r.meanSampleSize > 0 ? r.meanSampleSize : 160;
-            if (auto sc = OpusScore::open(r.config))
-                t.opusScore.emplace(std::move(*sc));
+            setupOpus(t, r.config, r.meanSampleSize > 0 ? r.meanSampleSize : 160);
         } else if (r.codec == RefCodec::Pcm) {
             if (!setupPcm(r, t))
                 return makeError(ErrorCode::Unsupported,
@@ -237,17 +246,8 @@ std::optional<Track> opusFromRuns(const uint8_t *data, int64_t begin, int64_t en
         head.append(char((rate >> (8 * k)) & 0xFF));
     head.append(char(0)).append(char(0)).append(char(0));
     Track a;
-    a.codec = RefCodec::Opus;
-    a.config = head;
-    a.residual = true;
-    a.opus = true;
-    a.sampleRate = 48000;
-    a.timescale = 48000;
-    a.channels = channels;
+    setupOpus(a, head, double(bytes) / double(runs.size()) / perRun);
     a.priming = 312;
-    a.meanSize = double(bytes) / double(runs.size()) / perRun;
-    if (auto sc = OpusScore::open(head))
-        a.opusScore.emplace(std::move(*sc));
     notes << QStringLiteral("audio: Opus, %1 channel(s), %2 ms packets, found by the packets' TOC bytes; its first "
                             "312 samples taken as the encoder's pre-skip (libopus; no reference to read it from)")
                  .arg(channels)
