@@ -92,7 +92,6 @@ const char *tagItem(const QString &key)
 
 // Everything about one track's timing, derived once from its records.
 struct TrackTiming {
-    std::vector<quint32> durations;
     quint64 mediaDuration = 0;
     qint64 minCts = 0;           // earliest composition time, media units, relative to dts[0]
     qint64 startAbs = 0;         // dts[0] + minCts: when the track's picture/sound starts
@@ -102,32 +101,35 @@ struct TrackTiming {
     bool negativeCts = false;
 };
 
-TrackTiming timingOf(const std::vector<SampleRecord> &recs)
+// Sample i lasts until the next one starts; the last one has no successor:
+// its own packet duration, else the previous sample's, else one tick.
+quint32 durationAt(std::span<const SampleRecord> recs, size_t i)
+{
+    const size_t n = recs.size();
+    if (i + 1 < n)
+        return quint32(std::min<qint64>(recs[i + 1].dts - recs[i].dts, std::numeric_limits<quint32>::max()));
+    if (recs[n - 1].duration != 0)
+        return recs[n - 1].duration;
+    return n > 1 ? durationAt(recs, n - 2) : 1;
+}
+
+TrackTiming timingOf(std::span<const SampleRecord> recs)
 {
     TrackTiming t;
     const size_t n = recs.size();
-    t.durations.resize(n);
-    for (size_t i = 0; i + 1 < n; ++i)
-        t.durations[i] = quint32(std::min<qint64>(recs[i + 1].dts - recs[i].dts, std::numeric_limits<quint32>::max()));
-    // The last sample has no successor: its own packet duration, else the
-    // previous sample's, else one tick.
-    quint32 last = recs[n - 1].duration;
-    if (last == 0)
-        last = n > 1 ? t.durations[n - 2] : 1;
-    t.durations[n - 1] = last;
-
     qint64 minCts = std::numeric_limits<qint64>::max();
     qint64 maxEnd = 0;
     qint64 rel = 0;
     for (size_t i = 0; i < n; ++i) {
         const qint64 cts = rel + recs[i].ctsOffset;
+        const quint32 duration = durationAt(recs, i);
         minCts = std::min(minCts, cts);
-        maxEnd = std::max(maxEnd, cts + qint64(t.durations[i]));
+        maxEnd = std::max(maxEnd, cts + qint64(duration));
         if (recs[i].ctsOffset != 0)
             t.needsCtts = true;
         if (recs[i].ctsOffset < 0)
             t.negativeCts = true;
-        rel += t.durations[i];
+        rel += duration;
     }
     t.mediaDuration = quint64(rel);
     t.minCts = minCts;
@@ -136,19 +138,7 @@ TrackTiming timingOf(const std::vector<SampleRecord> &recs)
     return t;
 }
 
-template<class T, class Eq> std::vector<std::pair<quint32, T>> runLengths(const std::vector<T> &v, Eq eq)
-{
-    std::vector<std::pair<quint32, T>> out;
-    for (const T &x : v) {
-        if (!out.empty() && eq(out.back().second, x))
-            ++out.back().first;
-        else
-            out.push_back({1, x});
-    }
-    return out;
-}
-
-void writeStbl(BoxWriter &w, const SidecarTrack &track, const std::vector<SampleRecord> &recs, const TrackTiming &tm,
+void writeStbl(BoxWriter &w, const SidecarTrack &track, std::span<const SampleRecord> recs, const TrackTiming &tm,
                qint64 offsetDelta)
 {
     w.begin("stbl");
@@ -158,66 +148,84 @@ void writeStbl(BoxWriter &w, const SidecarTrack &track, const std::vector<Sample
     w.bytes(track.sampleEntry);
     w.end();
 
-    const auto stts = runLengths(tm.durations, [](quint32 a, quint32 b) { return a == b; });
+    // Tables are written as they are walked (counts patched after): the moov
+    // is the only copy of them, whatever the number of samples.
     w.beginFull("stts", 0, 0);
-    w.u32(quint32(stts.size()));
-    for (const auto &[count, delta] : stts) {
-        w.u32(count);
+    const int sttsPos = w.size();
+    w.u32(0);
+    quint32 sttsRuns = 0;
+    for (size_t i = 0; i < recs.size();) {
+        const quint32 delta = durationAt(recs, i);
+        size_t j = i + 1;
+        while (j < recs.size() && durationAt(recs, j) == delta)
+            ++j;
+        w.u32(quint32(j - i));
         w.u32(delta);
+        ++sttsRuns;
+        i = j;
     }
     w.end();
+    w.patch32(sttsPos, sttsRuns);
 
     if (tm.needsCtts) {
-        std::vector<qint32> offs;
-        offs.reserve(recs.size());
-        for (const SampleRecord &r : recs)
-            offs.push_back(r.ctsOffset);
-        const auto ctts = runLengths(offs, [](qint32 a, qint32 b) { return a == b; });
         w.beginFull("ctts", tm.negativeCts ? 1 : 0, 0);
-        w.u32(quint32(ctts.size()));
-        for (const auto &[count, off] : ctts) {
-            w.u32(count);
-            w.u32(quint32(off));
+        const int countPos = w.size();
+        w.u32(0);
+        quint32 runs = 0;
+        for (size_t i = 0; i < recs.size();) {
+            size_t j = i + 1;
+            while (j < recs.size() && recs[j].ctsOffset == recs[i].ctsOffset)
+                ++j;
+            w.u32(quint32(j - i));
+            w.u32(quint32(recs[i].ctsOffset));
+            ++runs;
+            i = j;
         }
         w.end();
+        w.patch32(countPos, runs);
     }
 
     if (track.kind == TrackKind::Video) {
-        std::vector<quint32> sync;
-        for (size_t i = 0; i < recs.size(); ++i)
-            if (recs[i].flags & kRecordFlagSync)
-                sync.push_back(quint32(i + 1));
-        if (sync.size() != recs.size()) {
+        size_t syncCount = 0;
+        for (const SampleRecord &r : recs)
+            syncCount += (r.flags & kRecordFlagSync) ? 1 : 0;
+        if (syncCount != recs.size()) {
             w.beginFull("stss", 0, 0);
-            w.u32(quint32(sync.size()));
-            for (quint32 s : sync)
-                w.u32(s);
+            w.u32(quint32(syncCount));
+            for (size_t i = 0; i < recs.size(); ++i)
+                if (recs[i].flags & kRecordFlagSync)
+                    w.u32(quint32(i + 1));
             w.end();
         }
     }
 
-    // A chunk is a run of this track's samples that lie back to back in the file.
-    std::vector<quint64> chunkOffsets;
-    std::vector<quint32> chunkSamples;
-    for (size_t i = 0; i < recs.size(); ++i) {
-        if (i > 0 && recs[i].offset == recs[i - 1].offset + recs[i - 1].size) {
-            ++chunkSamples.back();
-        } else {
-            chunkOffsets.push_back(quint64(qint64(recs[i].offset) + offsetDelta));
-            chunkSamples.push_back(1);
-        }
-    }
+    // A chunk is a run of this track's samples that lie back to back in the
+    // file: stsc gets an entry where the samples per chunk change, co64 one
+    // offset per chunk (a second walk over the records).
+    auto chunkEnd = [&recs](size_t i) {
+        size_t j = i + 1;
+        while (j < recs.size() && recs[j].offset == recs[j - 1].offset + recs[j - 1].size)
+            ++j;
+        return j;
+    };
     w.beginFull("stsc", 0, 0);
     const int stscPos = w.size();
     w.u32(0);
     quint32 entries = 0;
-    for (size_t c = 0; c < chunkSamples.size(); ++c) {
-        if (c == 0 || chunkSamples[c] != chunkSamples[c - 1]) {
-            w.u32(quint32(c + 1));
-            w.u32(chunkSamples[c]);
+    quint32 chunks = 0;
+    quint32 lastPerChunk = 0;
+    for (size_t i = 0; i < recs.size();) {
+        const size_t j = chunkEnd(i);
+        const quint32 perChunk = quint32(j - i);
+        ++chunks;
+        if (chunks == 1 || perChunk != lastPerChunk) {
+            w.u32(chunks);
+            w.u32(perChunk);
             w.u32(1);
             ++entries;
         }
+        lastPerChunk = perChunk;
+        i = j;
     }
     w.end();
     w.patch32(stscPos, entries);
@@ -234,9 +242,9 @@ void writeStbl(BoxWriter &w, const SidecarTrack &track, const std::vector<Sample
     w.end();
 
     w.beginFull("co64", 0, 0);
-    w.u32(quint32(chunkOffsets.size()));
-    for (quint64 o : chunkOffsets)
-        w.u64(o);
+    w.u32(chunks);
+    for (size_t i = 0; i < recs.size(); i = chunkEnd(i))
+        w.u64(quint64(qint64(recs[i].offset) + offsetDelta));
     w.end();
 
     w.end(); // stbl
@@ -264,7 +272,8 @@ QByteArray buildFreeHeader(quint64 size)
     return w.take();
 }
 
-QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::vector<SampleRecord>> &records, qint64 offsetDelta)
+QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::span<const SampleRecord>> &records,
+                     qint64 offsetDelta)
 {
     const quint64 created = quint64(std::max<qint64>(0, info.creationTimeUs / 1000000)) + kMp4EpochOffset;
 

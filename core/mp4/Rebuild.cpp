@@ -100,7 +100,7 @@ struct Plan {
 };
 
 // Writes the final file as a copy (the sidecar set stays untouched).
-Status writeCopy(const SidecarReport &in, const std::vector<std::vector<SampleRecord>> &recs, Plan &plan,
+Status writeCopy(const SidecarReport &in, const std::vector<std::span<const SampleRecord>> &recs, Plan &plan,
                  const QString &tmpPath, const RebuildOptions &opt, MoovPlacement *placement)
 {
     const SidecarInfo &info = in.info;
@@ -220,9 +220,9 @@ Result<RebuildReport> rebuildMp4(const QString &path, const RebuildOptions &opt)
             QStringLiteral("%1 already exists; not replacing it (choose another name or allow overwriting)")
                 .arg(output));
 
-    std::vector<std::vector<SampleRecord>> recs;
+    std::vector<std::span<const SampleRecord>> recs;
     for (const TrackReadResult &t : in.tracks)
-        recs.push_back(t.records);
+        recs.emplace_back(t.records);
     Plan plan;
     plan.moov = buildMoov(in.info, recs);
     plan.dataBytes = in.dataEnd - in.info.dataOffset;
