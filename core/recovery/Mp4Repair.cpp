@@ -266,6 +266,7 @@ Result<RepairReport> repairMp4(const RepairParams &params)
     auto writer = params.makeWriter ? params.makeWriter() : makeMp4Writer();
     WriterOptions wo;
     wo.fsyncIntervalMs = 3600 * 1000; // finish() fsyncs; per-packet syncs would only slow the repair
+    wo.gatherWrites = true;           // samples and records go out in batches (writev), finish() writes the rest
     wo.expectedDurationMs = qint64(longest * 1000) + 1000;
     wo.creationTimeUs = params.creationTimeUs;
     wo.sourceDescription = QStringLiteral("repaired %1").arg(QFileInfo(params.inputPath).fileName());
@@ -353,6 +354,12 @@ Result<RepairReport> repairMp4(const RepairParams &params)
         writer->abandon();
         return failure.error();
     }
+    // The writer's finish reads every record back to build the header: the
+    // walk's sample lists are not needed any more (hours of recording hold
+    // millions of them).
+    for (Track &t : s.tracks)
+        std::vector<Sample>().swap(t.samples);
+    std::vector<int64_t>().swap(ptsIndex);
     auto fin = writer->finish();
     if (!fin)
         return fin.error();
