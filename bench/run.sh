@@ -14,7 +14,7 @@
 #   3 cost per recording       bench/compare/cost.py
 #   4 throughput               bench/compare/throughput.py
 #   5 recovery scan            bench/scan
-#   6 MP4 repair corpus        bench/repair (UNTRUNC=/path adds untrunc's column)
+#   6 MP4 repair corpus        bench/repair (UNTRUNC=/path adds untrunc's column), repair speed/memory vs size
 #   7 per-packet cost          bench/compare/steady.py: file → file TS/FLV/MP4 at 2-3 sizes, goals of issue 15
 # Progress goes to stderr; the tables also land in BUILD/bench-results.md.
 set -euo pipefail
@@ -133,6 +133,12 @@ if want 6; then
   "$here/repair/make_corpus.sh" "$work/repair-corpus" >&2
   python3 "$here/repair/bench.py" "$build/app/tapedeck" "$work/repair-corpus" | sed 's/^/    /'
   rm -rf "$work/repair-corpus"
+  echo
+  echo "Repair speed and memory against the file's size (bench/repair/speed.py; file in the page cache):"
+  echo
+  say "repair speed ..."
+  python3 "$here/repair/speed.py" "$build/app/tapedeck" "$work/repair-speed" --runs "$([ $quick = 1 ] && echo 1 || echo 3)"
+  rm -rf "$work/repair-speed"
   echo
 fi
 if want 7; then
