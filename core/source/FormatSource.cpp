@@ -24,6 +24,11 @@
 namespace tapedeck {
 namespace {
 
+// libavformat's default probe size, and the one a UDP source opens with
+// (FormatSource::open).
+constexpr int64_t kProbeBytes = 5'000'000;
+constexpr int64_t kUdpHeaderProbeBytes = 1 << 20;
+
 qint64 monoNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
@@ -279,6 +284,13 @@ Status FormatSource::open()
         // Mbit/s stream at Debian's default, more where it was raised).
         opts.set("fifo_size", "0");
         opts.setInt("buffer_size", 4 * 1024 * 1024);
+        // The MPEG-TS demuxer makes its input buffer able to seek back the
+        // whole probe size (5 MB) to re-read the packets before the PMT, and
+        // that buffer lives until the stream has filled it once: 5 MB per
+        // recording for its first seconds (bench table 3's peak at N = 32).
+        // The PMT comes within a fraction of that; the stream analysis after
+        // the open gets the full probe size back.
+        opts.setInt("probesize", kUdpHeaderProbeBytes);
     }
     opts.set("analyzeduration", "5000000", AV_DICT_DONT_OVERWRITE);
 
@@ -297,6 +309,8 @@ Status FormatSource::open()
         return classifyOpenError(err); // avformat_open_input freed raw
     m_ctx.reset(raw);
     m_interrupt.arm(m_opt.openTimeoutMs);
+    if (m_ctx->probesize == kUdpHeaderProbeBytes)
+        m_ctx->probesize = kProbeBytes;
     err = avformat_find_stream_info(m_ctx.get(), nullptr);
     if (err < 0) {
         Error e = classifyOpenError(err);
