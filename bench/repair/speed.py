@@ -116,22 +116,30 @@ def main():
                 os.makedirs(shm_out)
         return f
 
+    def prepared(d):
+        """The broken file of case folder `d`, its size in MB, read into the page cache."""
+        broken = os.path.join(d, "broken.mp4")
+        warm(broken)
+        return broken, os.path.getsize(broken) / 1e6
+
+    def remux(orig, d):
+        """ffmpeg -c copy of the intact original (an index to read, no fsync), median of the runs."""
+        warm(orig)
+        return median_of(runs, FF + ["-i", orig, "-map", "0", "-c", "copy", os.path.join(work, "remux.mp4")],
+                         clean(d))
+
     try:
         print("| file | broken MB | repair to this disk: wall (MB/s) | CPU (MB/s) | repair to /dev/shm: wall (MB/s) "
               "| dd + fsync of the same bytes | ffmpeg -c copy of the intact file | goal (>= 200 MB/s, page cache) |")
         print("|---|---:|---:|---:|---:|---:|---:|---|")
         for n, orig, d in make_case(work, "hd", "1280x720", 30, "8M", "128k", 28, [1, 10]):
-            broken = os.path.join(d, "broken.mp4")
-            mb = os.path.getsize(broken) / 1e6
-            warm(broken)
-            warm(orig)
+            broken, mb = prepared(d)
             disk = median_of(runs, [tapedeck, "recover", "-q", "--keep", d], clean(d))
             mem = median_of(runs, [tapedeck, "recover", "-q", "--keep", "--out", shm_out, d], clean(d)) \
                 if shm_out else None
             dd = median_of(runs, ["dd", f"if={broken}", f"of={os.path.join(work, 'copy.mp4')}", "bs=4M",
                                   "conv=fsync", "status=none"], clean(d))
-            ff = median_of(runs, FF + ["-i", orig, "-map", "0", "-c", "copy", os.path.join(work, "remux.mp4")],
-                           clean(d))
+            ff = remux(orig, d)
             clean(d)()
             best = max(mb / disk[0], mb / mem[0] if mem else 0)
             goal = "met" if best >= 200 else "NOT met"
@@ -144,16 +152,13 @@ def main():
               "wall | peak RSS |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for n, orig, d in make_case(work, "low", "320x180", 30, "150k", "32k", 20, [30, 180]):
-            broken = os.path.join(d, "broken.mp4")
-            mb = os.path.getsize(broken) / 1e6
+            broken, mb = prepared(d)
             samples = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=nb_frames", "-of",
                                       "csv=p=0", orig], capture_output=True, text=True).stdout.split()
             count = sum(int(x) for x in samples if x.isdigit())
-            warm(broken)
             target = shm_out or d
             rep = median_of(runs, [tapedeck, "recover", "-q", "--keep", "--out", target, d], clean(d))
-            ff = median_of(runs, FF + ["-i", orig, "-map", "0", "-c", "copy", os.path.join(work, "remux.mp4")],
-                           clean(d))
+            ff = remux(orig, d)
             clean(d)()
             print(f"| 320x180 150 kbit/s, {n * 20 // 60} min | {count} | {mb:.0f} | {rep[0]:.2f} s | {rep[1]:.2f} s "
                   f"| {rep[2]:.0f} MB | {ff[0]:.2f} s | {ff[2]:.0f} MB |")
