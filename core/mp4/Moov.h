@@ -14,9 +14,10 @@ namespace tapedeck::mp4 {
 QByteArray buildFtyp();
 
 // The complete moov box. `records[i]` are the accepted samples of
-// info.tracks[i] (empty tracks are left out), seen where they are (a
-// rebuild of hours holds millions of records: they are not copied). Chunk offsets are the records'
-// offsets plus `offsetDelta` (non-zero only when the media is moved).
+// info.tracks[i] (empty tracks are left out), read where they are: a
+// rebuild of hours holds millions of records, they are not copied. Chunk
+// offsets are the records' offsets plus `offsetDelta` (non-zero only when
+// the media is moved).
 QByteArray buildMoov(const SidecarInfo &info, const std::vector<std::span<const SampleRecord>> &records,
                      qint64 offsetDelta = 0);
 

@@ -250,6 +250,7 @@ Status FormatSource::open()
 
     Dictionary opts;
     const QString lower = m_url.toLower();
+    bool smallHeaderProbe = false; // a UDP source: the full probe size only for the stream analysis
     // libavformat's own socket time-outs must not end the open before the
     // open time-out the user set (an RTSP camera that accepts and never
     // answers used to fail after the stall time-out, as "not a media
@@ -291,6 +292,7 @@ Status FormatSource::open()
         // The PMT comes within a fraction of that; the stream analysis after
         // the open gets the full probe size back.
         opts.setInt("probesize", kUdpHeaderProbeBytes);
+        smallHeaderProbe = true;
     }
     opts.set("analyzeduration", "5000000", AV_DICT_DONT_OVERWRITE);
 
@@ -309,7 +311,7 @@ Status FormatSource::open()
         return classifyOpenError(err); // avformat_open_input freed raw
     m_ctx.reset(raw);
     m_interrupt.arm(m_opt.openTimeoutMs);
-    if (m_ctx->probesize == kUdpHeaderProbeBytes)
+    if (smallHeaderProbe)
         m_ctx->probesize = kProbeBytes;
     err = avformat_find_stream_info(m_ctx.get(), nullptr);
     if (err < 0) {
